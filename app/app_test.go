@@ -1,0 +1,151 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+	"policydesk/internal/sqlite"
+)
+
+func TestFormatErrorKeepsDomainCodesAndHidesInternals(t *testing.T) {
+	got := FormatError(core.FieldErrorf(core.EINVALID, "name", "请填写科室名称")).(BridgeError)
+	if got.Code != core.EINVALID || got.Message != "请填写科室名称" || got.Field != "name" {
+		t.Errorf("domain error = %+v", got)
+	}
+	got = FormatError(errors.New("sql: database is locked at /home/x")).(BridgeError)
+	if got.Code != core.EINTERNAL || got.Message == "" || got.Field != "" {
+		t.Errorf("internal error = %+v", got)
+	}
+	for _, r := range got.Message {
+		if r < 128 && r != ' ' && r != ',' && r != '.' {
+			// The user sees Chinese only; no internal details leak through.
+			if r >= 'a' && r <= 'z' {
+				t.Fatalf("internal message leaks ASCII text: %q", got.Message)
+			}
+		}
+	}
+}
+
+func testCalendar(t *testing.T) *sqlite.CalendarStore {
+	t.Helper()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"))
+	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	store := sqlite.NewCalendarStore(db)
+	if err := store.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+func TestTodayInfo(t *testing.T) {
+	store := testCalendar(t)
+	// Friday 2026-11-20: a message received today is due Wednesday 2026-11-25 (DOMAIN.md §2).
+	info := TodayInfo(store.Calendar(), time.Date(2026, 11, 20, 16, 0, 0, 0, core.Shanghai))
+	if info.Date != "2026-11-20" || info.WeekdayName != "周五" || !info.Workday || info.Due3 != "2026-11-25" || info.Due3Weekday != "周三" {
+		t.Fatalf("today = %+v", info)
+	}
+	// 2027's notice is not in the built-in data: no holiday is known after 2026's 国庆节.
+	if len(info.NextHolidays) != 0 || info.NextCovered || !info.YearCovered {
+		t.Fatalf("next holidays = %+v, covered %v/%v", info.NextHolidays, info.YearCovered, info.NextCovered)
+	}
+	info = TodayInfo(store.Calendar(), time.Date(2026, 9, 21, 9, 0, 0, 0, core.Shanghai))
+	if len(info.NextHolidays) < 2 || info.NextHolidays[0].Name != "中秋节" || info.NextHolidays[1].Name != "国庆节" {
+		t.Fatalf("next holidays from 2026-09-21 = %+v", info.NextHolidays)
+	}
+	// Late in the evening China time is still the same civil day.
+	info = TodayInfo(store.Calendar(), time.Date(2026, 11, 20, 23, 59, 0, 0, core.Shanghai))
+	if info.Date != "2026-11-20" {
+		t.Fatalf("late evening = %s", info.Date)
+	}
+}
+
+func TestCalendarServiceAddWorkdaysAndPeriodEnd(t *testing.T) {
+	store := testCalendar(t)
+	var events []string
+	s := NewCalendarService(store, core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai)),
+		func(name string, _ ...any) { events = append(events, name) })
+	r, err := s.AddWorkdays("2026-09-30", 3) // across 国庆 2026: 10-08, 10-09 and the 调休上班 Saturday 10-10
+	if err != nil || r.Due != "2026-10-10" || r.DueWeekday != "周六" {
+		t.Fatalf("AddWorkdays = %+v, %v", r, err)
+	}
+	if _, err := s.AddWorkdays("not a date", 3); core.ErrorCode(err) != core.EINVALID {
+		t.Fatalf("bad date: %v", err)
+	}
+	end, err := s.PeriodEnd("2026-03-02", 30)
+	if err != nil || end != "2026-04-01" {
+		t.Fatalf("PeriodEnd = %s, %v", end, err)
+	}
+	if _, err := s.SetDay(core.CalendarDayEdit{Date: "2026-11-24", Kind: "holiday", Name: "临时休息"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 1 || events[0] != EventCalendarChanged {
+		t.Fatalf("events = %v", events)
+	}
+	r, _ = s.AddWorkdays("2026-11-20", 3)
+	if r.Due != "2026-11-26" {
+		t.Fatalf("after edit due = %s", r.Due)
+	}
+}
+
+func TestDashboardMonthViewAndCalendarDeadlines(t *testing.T) {
+	store := testCalendar(t)
+	clock := core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
+	cal := func() *calendar.Calendar { return store.Calendar() }
+	d := NewDashboardService(cal, clock, CalendarDeadlines{Cal: cal})
+	ds, err := d.Deadlines()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]core.Deadline{}
+	for _, x := range ds {
+		kinds[x.Kind] = x
+	}
+	if kinds["calendar.reply_due"].Due != "2026-11-25" || kinds["calendar.reply_due"].Label != "剩余3个工作日" {
+		t.Errorf("reply due = %+v", kinds["calendar.reply_due"])
+	}
+	if _, ok := kinds["calendar.next_holiday"]; ok {
+		t.Errorf("a next holiday without 2027 data: %+v", kinds["calendar.next_holiday"])
+	}
+	// November 2026 and no 2027 data yet: remind the officer to import next year's notice.
+	if w, ok := kinds["calendar.missing_year"]; !ok || w.Status != "warning" || ds[0].Kind != "calendar.missing_year" {
+		t.Errorf("missing year warning = %+v (first: %s)", w, ds[0].Kind)
+	}
+
+	clock.Set(time.Date(2026, 9, 21, 9, 0, 0, 0, core.Shanghai))
+	ds, _ = d.Deadlines()
+	if len(ds) != 2 || ds[1].Kind != "calendar.next_holiday" || ds[1].Due != "2026-09-25" || ds[1].Label != "还有3个工作日" {
+		t.Errorf("deadlines on 2026-09-21 = %+v", ds)
+	}
+
+	v, err := d.MonthView(2026, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Weeks[0][0].Date != "2026-09-28" || len(v.Weeks) != 5 {
+		t.Fatalf("October 2026 starts %s with %d weeks", v.Weeks[0][0].Date, len(v.Weeks))
+	}
+	found := map[string]core.MonthDay{}
+	for _, w := range v.Weeks {
+		if len(w) != 7 {
+			t.Fatalf("week of %d days", len(w))
+		}
+		for _, day := range w {
+			found[day.Date] = day
+		}
+	}
+	if found["2026-10-01"].Workday || found["2026-10-01"].Name != "国庆节" || !found["2026-10-10"].Workday || !found["2026-10-10"].InMonth {
+		t.Errorf("Oct 1 = %+v, Oct 10 = %+v", found["2026-10-01"], found["2026-10-10"])
+	}
+	if _, err := d.MonthView(2026, 13); core.ErrorCode(err) != core.EINVALID {
+		t.Errorf("month 13: %v", err)
+	}
+}

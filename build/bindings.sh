@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Regenerates the TypeScript bindings of the Go services (frontend/src/api/wailsjs) the way `wails generate module`
+# does: build with the "bindings" tag and run the binary, which writes them and exits.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p frontend/dist && touch frontend/dist/.gitkeep
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -tags bindings -o "$tmp/policydesk-bindings" .
+POLICYDESK_DATA_DIR="$tmp/data" "$tmp/policydesk-bindings" > "$tmp/log" 2>&1 || { cat "$tmp/log" >&2; exit 1; }

@@ -1,0 +1,139 @@
+// Package cli answers PolicyDesk's command-line entries, for scripts and checks:
+//
+//	policydesk workday DATE...   true or false for each date, one per line
+//	policydesk due DATE N        the date N working days after DATE (DATE not counted)
+//	policydesk eval-routing ...  evaluates topic matching on labeled CSV files
+//
+// The calendar comes from the data directory's database when there is one (so user edits and imported years
+// count), else from the built-in official data.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/datadir"
+	"policydesk/internal/sqlite"
+)
+
+// Command is a command-line entry.
+type Command func(args []string, stdout, stderr io.Writer) int
+
+// Commands are the entries besides the built-in calendar ones; main.go adds eval-routing.
+var Commands = map[string]Command{}
+
+// Run runs the command named by args[0] if there is one. handled is false when args name no command
+// (the caller then starts the desktop app).
+func Run(args []string, stdout, stderr io.Writer) (handled bool, code int) {
+	rest := datadir.StripFlag(args)
+	if len(rest) == 0 {
+		return false, 0
+	}
+	switch rest[0] {
+	case "workday":
+		return true, workday(args, rest[1:], stdout, stderr)
+	case "due":
+		return true, due(args, rest[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		usage(stdout)
+		return true, 0
+	}
+	if cmd, ok := Commands[rest[0]]; ok {
+		return true, cmd(rest[1:], stdout, stderr)
+	}
+	return false, 0
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `政策解读与公众参与工作台 (PolicyDesk)
+
+用法:
+  policydesk                         启动桌面程序
+  policydesk workday DATE...         判断各日期是否为工作日，每行输出 true 或 false
+  policydesk due DATE N              输出 DATE 之后第 N 个工作日(DATE 当天不计)
+  policydesk eval-routing --train TRAIN.csv [--test TEST.csv | --folds 5]
+                                     评估留言主题匹配(CSV 表头 subject,body,label)
+
+选项:
+  --data-dir DIR                     数据目录(默认为用户配置目录下的 PolicyDesk，也可用环境变量 POLICYDESK_DATA_DIR)
+日期格式: 2026-11-20、2026/11/20 或 2026年11月20日
+`)
+}
+
+// loadCalendar returns the calendar of the data directory named by args (or the default one), or the built-in
+// calendar when there is no database yet.
+func loadCalendar(args []string) (*calendar.Calendar, error) {
+	dir, err := datadir.Resolve(args)
+	if err != nil {
+		return nil, err
+	}
+	path := datadir.DBFile(dir)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return calendar.New(calendar.Builtin()), nil
+	}
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		return nil, fmt.Errorf("打开数据库 %s 失败：%w", path, err)
+	}
+	defer db.Close()
+	store := sqlite.NewCalendarStore(db)
+	if err := store.Load(context.Background()); err != nil {
+		return nil, fmt.Errorf("读取工作日历失败：%w", err)
+	}
+	return store.Calendar(), nil
+}
+
+func workday(args, dates []string, stdout, stderr io.Writer) int {
+	cal, err := loadCalendar(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误:", err)
+		return 1
+	}
+	if len(dates) == 0 {
+		fmt.Fprintln(stderr, "用法: policydesk workday DATE...")
+		return 2
+	}
+	// Parse everything first so that a bad date prints nothing half-done.
+	parsed := make([]bool, len(dates))
+	for i, s := range dates {
+		d, err := calendar.ParseDate(s)
+		if err != nil {
+			fmt.Fprintf(stderr, "错误: 第%d个参数“%s”不是有效日期(应为 2006-01-02)\n", i+1, s)
+			return 2
+		}
+		parsed[i] = cal.IsWorkday(d)
+	}
+	for _, w := range parsed {
+		fmt.Fprintln(stdout, strconv.FormatBool(w))
+	}
+	return 0
+}
+
+func due(args, rest []string, stdout, stderr io.Writer) int {
+	cal, err := loadCalendar(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误:", err)
+		return 1
+	}
+	if len(rest) != 2 {
+		fmt.Fprintln(stderr, "用法: policydesk due DATE N")
+		return 2
+	}
+	d, err := calendar.ParseDate(rest[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "错误: “%s”不是有效日期(应为 2006-01-02)\n", rest[0])
+		return 2
+	}
+	n, err := strconv.Atoi(rest[1])
+	if err != nil || n < 0 || n > 3650 {
+		fmt.Fprintf(stderr, "错误: 工作日数“%s”应为0到3650之间的整数\n", rest[1])
+		return 2
+	}
+	fmt.Fprintln(stdout, calendar.FormatDate(cal.AddWorkdays(d, n)))
+	return 0
+}

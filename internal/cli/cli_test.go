@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"testing"
+
+	"policydesk/internal/core"
+	"policydesk/internal/sqlite"
+)
+
+func run(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	handled, code := Run(args, &out, &errb)
+	if !handled {
+		t.Fatalf("%q not handled", args)
+	}
+	return out.String(), errb.String(), code
+}
+
+func TestWorkdayAndDue(t *testing.T) {
+	dir := t.TempDir() // no database yet: the built-in official calendar answers
+	out, _, code := run(t, "workday", "--data-dir", dir, "2026-10-10", "2026-10-08", "2026-10-01", "2026-11-21", "2026/11/23")
+	if code != 0 || out != "true\ntrue\nfalse\nfalse\ntrue\n" {
+		t.Fatalf("workday: code %d out %q", code, out)
+	}
+	for _, c := range []struct{ date, n, want string }{
+		{"2026-11-20", "3", "2026-11-25\n"}, // DOMAIN.md §2: received Friday
+		{"2026-11-21", "3", "2026-11-25\n"}, // received Saturday: the same
+		{"2026-09-30", "3", "2026-10-10\n"}, // the 调休 Saturday counts
+		{"2026-02-13", "1", "2026-02-14\n"}, // 春节 2026: Saturday 02-14 is a working day
+		{"2026-02-14", "1", "2026-02-24\n"},
+		{"2026-11-20", "0", "2026-11-20\n"},
+	} {
+		out, errOut, code := run(t, "due", c.date, c.n, "--data-dir", dir)
+		if code != 0 || out != c.want {
+			t.Errorf("due %s %s = %q (code %d, %s), want %q", c.date, c.n, out, code, errOut, c.want)
+		}
+	}
+}
+
+func TestBadArguments(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"workday", "--data-dir", dir},
+		{"workday", "--data-dir", dir, "2026-11-20", "2026-02-30"},
+		{"due", "--data-dir", dir, "2026-11-20"},
+		{"due", "--data-dir", dir, "2026-11-20", "-1"},
+		{"due", "--data-dir", dir, "yesterday", "3"},
+	} {
+		out, errOut, code := run(t, args...)
+		if code != 2 || out != "" || errOut == "" {
+			t.Errorf("%q: code %d out %q err %q", args, code, out, errOut)
+		}
+	}
+}
+
+func TestUsesTheDatabaseCalendar(t *testing.T) {
+	dir := t.TempDir()
+	db := sqlite.NewDB(filepath.Join(dir, "policydesk.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	store := sqlite.NewCalendarStore(db)
+	ctx := context.Background()
+	if err := store.Load(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.SetDay(ctx, core.CalendarDayEdit{Date: "2026-11-24", Kind: "holiday", Name: "临时休息"}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	t.Setenv("POLICYDESK_DATA_DIR", dir)
+	out, _, code := run(t, "due", "2026-11-20", "3")
+	if code != 0 || out != "2026-11-26\n" {
+		t.Fatalf("due with edited calendar = %q (code %d)", out, code)
+	}
+	out, _, _ = run(t, "workday", "2026-11-24")
+	if out != "false\n" {
+		t.Fatalf("workday = %q", out)
+	}
+}
+
+func TestNotACommand(t *testing.T) {
+	var out, errb bytes.Buffer
+	if handled, _ := Run([]string{"-devserver", "127.0.0.1:34115"}, &out, &errb); handled {
+		t.Fatal("wails dev flags taken as a command")
+	}
+	if handled, _ := Run(nil, &out, &errb); handled {
+		t.Fatal("no args taken as a command")
+	}
+}

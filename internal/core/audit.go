@@ -1,0 +1,41 @@
+package core
+
+// AuditEntry is one line of the append-only audit trail.
+type AuditEntry struct {
+	ID         int64  `json:"id"`
+	At         string `json:"at"`
+	PersonID   int64  `json:"personId"`
+	PersonName string `json:"personName"`
+	Action     string `json:"action"` // create / update / delete / state / sign / publish / import
+	Entity     string `json:"entity"`
+	EntityID   string `json:"entityId"`
+	Summary    string `json:"summary"`
+	Changes    string `json:"changes"` // JSON {field: [old, new]}
+	PrevHash   string `json:"prevHash"`
+	Hash       string `json:"hash"`
+}
+
+// AuditFilter selects audit entries. From and To are dates (2006-01-02), inclusive.
+type AuditFilter struct {
+	PersonName string `json:"personName"`
+	Entity     string `json:"entity"`
+	EntityID   string `json:"entityId"`
+	From       string `json:"from"`
+	To         string `json:"to"`
+	Limit      int    `json:"limit"`
+	Offset     int    `json:"offset"`
+}
+
+// AuditPage is one page of audit entries.
+type AuditPage struct {
+	Total   int          `json:"total"`
+	Entries []AuditEntry `json:"entries"`
+}
+
+// AuditCheck is the result of verifying the hash chain.
+type AuditCheck struct {
+	OK            bool   `json:"ok"`
+	Entries       int    `json:"entries"`
+	FirstBrokenID int64  `json:"firstBrokenId"`
+	Problem       string `json:"problem"`
+}

@@ -1,0 +1,288 @@
+// Package sqlite stores PolicyDesk's records in an embedded SQLite database (modernc.org/sqlite, pure Go).
+//
+// Every exported service method opens a transaction, passes it to unexported helpers and commits once;
+// the transaction carries "now" (from the injectable clock) and the person acting, so every write is stamped
+// and audited the same way.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"policydesk/internal/core"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// TimeLayout is how timestamps are written: RFC 3339 in China time, so they sort as text.
+const TimeLayout = "2006-01-02T15:04:05-07:00"
+
+// DB is PolicyDesk's database.
+type DB struct {
+	db    *sql.DB
+	Path  string
+	Clock core.Clock
+}
+
+// NewDB returns a database at path, not yet opened.
+func NewDB(path string) *DB {
+	return &DB{Path: path, Clock: core.SystemClock{}}
+}
+
+// DSN is the data source name with the pragmas every connection needs: WAL so that readers never wait for a
+// writer, foreign keys enforced, a busy timeout instead of immediate "database is locked", and IMMEDIATE
+// transactions so that two writers queue up instead of failing on lock upgrade.
+func DSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+}
+
+// Open opens the database and applies pending migrations.
+func (db *DB) Open() error {
+	if db.Path == "" {
+		return fmt.Errorf("database path required")
+	}
+	sqldb, err := sql.Open("sqlite", DSN(db.Path))
+	if err != nil {
+		return err
+	}
+	db.db = sqldb
+	if err := db.db.Ping(); err != nil {
+		db.db.Close()
+		return fmt.Errorf("open %s: %w", db.Path, err)
+	}
+	if err := db.migrate(); err != nil {
+		db.db.Close()
+		return fmt.Errorf("migrate %s: %w", db.Path, err)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	if db.db == nil {
+		return nil
+	}
+	return db.db.Close()
+}
+
+// SQL exposes the handle for read-only checks and tests.
+func (db *DB) SQL() *sql.DB { return db.db }
+
+// Migration is one embedded numbered schema file.
+type Migration struct {
+	Version int
+	Name    string
+	SQL     string
+}
+
+// Migrations lists the embedded migrations in order. Files are named NNNN_name.sql.
+func Migrations() ([]Migration, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var ms []Migration
+	for _, name := range names {
+		base := filepath.Base(name)
+		num, rest, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number and _", base)
+		}
+		body, err := migrationFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, Migration{Version: v, Name: strings.TrimSuffix(rest, ".sql"), SQL: string(body)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Version < ms[j].Version })
+	return ms, nil
+}
+
+// SchemaVersion is the newest migration applied to the database.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v sql.NullInt64
+	err := db.db.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_version`).Scan(&v)
+	return int(v.Int64), err
+}
+
+// LatestSchemaVersion is the newest migration this build knows.
+func LatestSchemaVersion() int {
+	ms, err := Migrations()
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].Version
+}
+
+// PendingMigrations reports how many migrations the database has not had yet.
+func (db *DB) PendingMigrations(ctx context.Context) (int, error) {
+	if _, err := db.db.ExecContext(ctx, schemaVersionDDL); err != nil {
+		return 0, err
+	}
+	v, err := db.SchemaVersion(ctx)
+	if err != nil {
+		return 0, err
+	}
+	ms, err := Migrations()
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, m := range ms {
+		if m.Version > v {
+			n++
+		}
+	}
+	return n, nil
+}
+
+const schemaVersionDDL = `CREATE TABLE IF NOT EXISTS schema_version (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL,
+	applied_at TEXT NOT NULL
+)`
+
+// migrate applies each pending migration in its own transaction, recording it in schema_version.
+func (db *DB) migrate() error {
+	if _, err := db.db.Exec(schemaVersionDDL); err != nil {
+		return err
+	}
+	ms, err := Migrations()
+	if err != nil {
+		return err
+	}
+	current, err := db.SchemaVersion(context.Background())
+	if err != nil {
+		return err
+	}
+	if latest := LatestSchemaVersion(); current > latest {
+		return core.Errorf(core.EINVALID, "数据库版本(%d)比本程序支持的版本(%d)新，请升级政策解读与公众参与工作台后再打开。", current, latest)
+	}
+	for _, m := range ms {
+		if m.Version <= current {
+			continue
+		}
+		if err := db.applyMigration(m); err != nil {
+			return fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) applyMigration(m Migration) error {
+	tx, err := db.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(m.SQL); err != nil {
+		return err
+	}
+	now := db.Clock.Now().In(core.Shanghai).Format(TimeLayout)
+	if _, err := tx.Exec(`INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`, m.Version, m.Name, now); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Tx is a write (or read) transaction that knows when it happens and who acts.
+type Tx struct {
+	*sql.Tx
+	db    *DB
+	now   time.Time
+	actor core.CurrentUser
+}
+
+// BeginTx starts a transaction stamped with the clock's time and the current user.
+func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
+	tx, err := db.db.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tx{Tx: tx, db: db, now: db.Clock.Now().In(core.Shanghai)}
+	if t.actor, err = currentUser(ctx, t); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return t, nil
+}
+
+// Now is the transaction's time.
+func (tx *Tx) Now() time.Time { return tx.now }
+
+// Stamp is the transaction's time formatted for storage.
+func (tx *Tx) Stamp() string { return tx.now.Format(TimeLayout) }
+
+// Actor is the person acting in this transaction.
+func (tx *Tx) Actor() core.CurrentUser { return tx.actor }
+
+// actorID is the acting person's id for *_by columns, NULL when nobody is set yet.
+func (tx *Tx) actorID() any {
+	if tx.actor.PersonID == 0 {
+		return nil
+	}
+	return tx.actor.PersonID
+}
+
+// actorName is how the actor is written in text columns and the audit trail.
+func (tx *Tx) actorName() string {
+	if tx.actor.Name == "" {
+		return "系统"
+	}
+	return tx.actor.Name
+}
+
+// nullString maps "" to NULL for optional date columns.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// nullID maps 0 to NULL for optional foreign keys.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// isUniqueViolation reports a UNIQUE constraint failure.
+func isUniqueViolation(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+// isForeignKeyViolation reports a FOREIGN KEY constraint failure.
+func isForeignKeyViolation(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed")
+}
+
+var errNoRows = sql.ErrNoRows
+
+func notFound(err error, format string, args ...any) error {
+	if errors.Is(err, errNoRows) {
+		return core.Errorf(core.ENOTFOUND, format, args...)
+	}
+	return err
+}

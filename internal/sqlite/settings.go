@@ -1,0 +1,425 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"policydesk/internal/core"
+)
+
+// SettingsService implements core.SettingsService.
+type SettingsService struct{ db *DB }
+
+var _ core.SettingsService = (*SettingsService)(nil)
+
+// NewSettingsService returns the settings store over db.
+func NewSettingsService(db *DB) *SettingsService { return &SettingsService{db: db} }
+
+var bureauKeys = []string{"bureau.name", "bureau.short_name", "bureau.address", "bureau.phone", "bureau.website"}
+
+func bureauValues(b core.Bureau) []string {
+	return []string{b.Name, b.ShortName, b.Address, b.Phone, b.Website}
+}
+
+// Bureau returns the bureau's details.
+func (s *SettingsService) Bureau(ctx context.Context) (core.Bureau, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.Bureau{}, err
+	}
+	defer tx.Rollback()
+	return readBureau(ctx, tx)
+}
+
+func readBureau(ctx context.Context, tx *Tx) (core.Bureau, error) {
+	var b core.Bureau
+	dst := []*string{&b.Name, &b.ShortName, &b.Address, &b.Phone, &b.Website}
+	for i, k := range bureauKeys {
+		var at, by string
+		err := tx.QueryRowContext(ctx, `SELECT value, updated_at, updated_by FROM settings WHERE key = ?`, k).Scan(dst[i], &at, &by)
+		if err != nil && err != sql.ErrNoRows {
+			return b, err
+		}
+		if at > b.UpdatedAt {
+			b.UpdatedAt, b.UpdatedBy = at, by
+		}
+	}
+	return b, nil
+}
+
+// SaveBureau updates the bureau's details; the name is required because every report is headed with it.
+func (s *SettingsService) SaveBureau(ctx context.Context, b core.Bureau) (core.Bureau, error) {
+	b.Name = strings.TrimSpace(b.Name)
+	if b.Name == "" {
+		return b, core.FieldErrorf(core.EINVALID, "name", "请填写单位名称")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return b, err
+	}
+	defer tx.Rollback()
+	old, err := readBureau(ctx, tx)
+	if err != nil {
+		return b, err
+	}
+	oldVals, newVals := bureauValues(old), bureauValues(b)
+	var changes []Change
+	for i, k := range bureauKeys {
+		v := strings.TrimSpace(newVals[i])
+		if v == oldVals[i] {
+			continue
+		}
+		if err := tx.setSetting(k, v); err != nil {
+			return b, err
+		}
+		changes = append(changes, Change{Field: k, Old: oldVals[i], New: v})
+	}
+	if len(changes) > 0 {
+		if err := tx.audit("update", "bureau", 1, "修改单位信息", changes); err != nil {
+			return b, err
+		}
+	}
+	saved, err := readBureau(ctx, tx)
+	if err != nil {
+		return b, err
+	}
+	return saved, tx.Commit()
+}
+
+func (tx *Tx) setSetting(key, value string) error {
+	_, err := tx.Exec(`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+		key, value, tx.Stamp(), tx.actorName())
+	return err
+}
+
+func (tx *Tx) getSetting(key string) (string, error) {
+	var v string
+	err := tx.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return v, err
+}
+
+// Setting reads one raw setting ("" when unset).
+func (db *DB) Setting(ctx context.Context, key string) (string, error) {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback()
+	return tx.getSetting(key)
+}
+
+const sectionCols = `s.id, s.name, COALESCE(s.head_id, 0), COALESCE(h.name, ''), s.phone, s.duties, s.sort_order, s.active,
+	(SELECT COUNT(*) FROM people p WHERE p.section_id = s.id AND p.active = 1)`
+
+func scanSection(sc interface{ Scan(...any) error }) (core.Section, error) {
+	var s core.Section
+	err := sc.Scan(&s.ID, &s.Name, &s.HeadID, &s.HeadName, &s.Phone, &s.Duties, &s.SortOrder, &s.Active, &s.PeopleCount)
+	return s, err
+}
+
+// Sections lists sections in display order.
+func (s *SettingsService) Sections(ctx context.Context) ([]core.Section, error) {
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+sectionCols+` FROM sections s LEFT JOIN people h ON h.id = s.head_id
+		ORDER BY s.active DESC, s.sort_order, s.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	list := []core.Section{}
+	for rows.Next() {
+		sec, err := scanSection(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, sec)
+	}
+	return list, rows.Err()
+}
+
+func findSection(ctx context.Context, tx *Tx, id int64) (core.Section, error) {
+	sec, err := scanSection(tx.QueryRowContext(ctx, `SELECT `+sectionCols+` FROM sections s LEFT JOIN people h ON h.id = s.head_id WHERE s.id = ?`, id))
+	return sec, notFound(err, "科室不存在(编号%d)", id)
+}
+
+// SaveSection creates (ID 0) or updates a section.
+func (s *SettingsService) SaveSection(ctx context.Context, sec core.Section) (core.Section, error) {
+	sec.Name = strings.TrimSpace(sec.Name)
+	if sec.Name == "" {
+		return sec, core.FieldErrorf(core.EINVALID, "name", "请填写科室名称")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return sec, err
+	}
+	defer tx.Rollback()
+	if sec.HeadID != 0 {
+		var headSection sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT section_id FROM people WHERE id = ?`, sec.HeadID).Scan(&headSection)
+		if err != nil {
+			return sec, notFound(err, "负责人不存在(编号%d)", sec.HeadID)
+		}
+		if sec.ID != 0 && headSection.Int64 != sec.ID {
+			return sec, core.FieldErrorf(core.EINVALID, "headId", "科室负责人须是本科室人员")
+		}
+	}
+	fields := []string{"name", "head_id", "phone", "duties", "sort_order", "active"}
+	newVals := []any{sec.Name, sec.HeadID, sec.Phone, sec.Duties, sec.SortOrder, sec.Active}
+	if sec.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, phone, duties, sort_order, active, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
+		if isUniqueViolation(err) {
+			return sec, core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
+		} else if err != nil {
+			return sec, err
+		}
+		if sec.ID, err = res.LastInsertId(); err != nil {
+			return sec, err
+		}
+		if err := tx.audit("create", "section", sec.ID, "新建科室 "+sec.Name, diff(fields, make([]any, len(fields)), newVals)); err != nil {
+			return sec, err
+		}
+	} else {
+		old, err := findSection(ctx, tx, sec.ID)
+		if err != nil {
+			return sec, err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
+			WHERE id = ?`, sec.Name, nullID(sec.HeadID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
+		if isUniqueViolation(err) {
+			return sec, core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
+		} else if err != nil {
+			return sec, err
+		}
+		oldVals := []any{old.Name, old.HeadID, old.Phone, old.Duties, old.SortOrder, old.Active}
+		if cs := diff(fields, oldVals, newVals); len(cs) > 0 {
+			if err := tx.audit("update", "section", sec.ID, "修改科室 "+sec.Name, cs); err != nil {
+				return sec, err
+			}
+		}
+	}
+	saved, err := findSection(ctx, tx, sec.ID)
+	if err != nil {
+		return sec, err
+	}
+	return saved, tx.Commit()
+}
+
+// DeleteSection removes a section with no people; a section with people or records can only be deactivated.
+func (s *SettingsService) DeleteSection(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	old, err := findSection(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	var people int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM people WHERE section_id = ?`, id).Scan(&people); err != nil {
+		return err
+	}
+	if people > 0 {
+		return core.Errorf(core.EFORBID, "“%s”还有%d名人员，不能删除；可先调整人员所属科室，或将科室设为停用。", old.Name, people)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sections WHERE id = ?`, id); isForeignKeyViolation(err) {
+		return core.Errorf(core.EFORBID, "“%s”已有关联的文件或留言记录，不能删除，可将其设为停用。", old.Name)
+	} else if err != nil {
+		return err
+	}
+	if err := tx.audit("delete", "section", id, "删除科室 "+old.Name, []Change{{Field: "name", Old: old.Name, New: nil}}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+const personCols = `p.id, p.name, COALESCE(p.section_id, 0), COALESCE(s.name, ''), p.title, p.role, p.phone, p.email, p.active`
+
+func scanPerson(sc interface{ Scan(...any) error }) (core.Person, error) {
+	var p core.Person
+	err := sc.Scan(&p.ID, &p.Name, &p.SectionID, &p.SectionName, &p.Title, &p.Role, &p.Phone, &p.Email, &p.Active)
+	return p, err
+}
+
+// People lists people, active first, by section.
+func (s *SettingsService) People(ctx context.Context) ([]core.Person, error) {
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+personCols+` FROM people p LEFT JOIN sections s ON s.id = p.section_id
+		ORDER BY p.active DESC, COALESCE(s.sort_order, 9999), p.section_id, p.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	list := []core.Person{}
+	for rows.Next() {
+		p, err := scanPerson(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, p)
+	}
+	return list, rows.Err()
+}
+
+func findPerson(ctx context.Context, tx *Tx, id int64) (core.Person, error) {
+	p, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personCols+` FROM people p LEFT JOIN sections s ON s.id = p.section_id WHERE p.id = ?`, id))
+	return p, notFound(err, "人员不存在(编号%d)", id)
+}
+
+// SavePerson creates (ID 0) or updates a person.
+func (s *SettingsService) SavePerson(ctx context.Context, p core.Person) (core.Person, error) {
+	p.Name = strings.TrimSpace(p.Name)
+	switch {
+	case p.Name == "":
+		return p, core.FieldErrorf(core.EINVALID, "name", "请填写姓名")
+	case p.SectionID == 0:
+		return p, core.FieldErrorf(core.EINVALID, "sectionId", "请选择所属科室")
+	case !core.ValidRole(p.Role):
+		return p, core.FieldErrorf(core.EINVALID, "role", "请选择角色")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return p, err
+	}
+	defer tx.Rollback()
+	if _, err := findSection(ctx, tx, p.SectionID); err != nil {
+		return p, err
+	}
+	fields := []string{"name", "section_id", "title", "role", "phone", "email", "active"}
+	newVals := []any{p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active}
+	if p.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
+		if err != nil {
+			return p, err
+		}
+		if p.ID, err = res.LastInsertId(); err != nil {
+			return p, err
+		}
+		if err := tx.audit("create", "person", p.ID, "新增人员 "+p.Name, diff(fields, make([]any, len(fields)), newVals)); err != nil {
+			return p, err
+		}
+	} else {
+		old, err := findPerson(ctx, tx, p.ID)
+		if err != nil {
+			return p, err
+		}
+		if old.SectionID != p.SectionID {
+			// A section head who moves away stops being its head.
+			if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID); err != nil {
+				return p, err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, section_id = ?, title = ?, role = ?, phone = ?, email = ?, active = ?, updated_at = ?
+			WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID); err != nil {
+			return p, err
+		}
+		oldVals := []any{old.Name, old.SectionID, old.Title, old.Role, old.Phone, old.Email, old.Active}
+		if cs := diff(fields, oldVals, newVals); len(cs) > 0 {
+			if err := tx.audit("update", "person", p.ID, "修改人员 "+p.Name, cs); err != nil {
+				return p, err
+			}
+		}
+	}
+	saved, err := findPerson(ctx, tx, p.ID)
+	if err != nil {
+		return p, err
+	}
+	return saved, tx.Commit()
+}
+
+// DeletePerson removes a person who has not acted on any record; otherwise they can only be deactivated,
+// because records must keep naming who did what.
+func (s *SettingsService) DeletePerson(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	old, err := findPerson(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	cur, err := tx.getSetting("current_user")
+	if err != nil {
+		return err
+	}
+	if cur == strconv.FormatInt(id, 10) {
+		return core.Errorf(core.EFORBID, "“%s”是本机当前使用人，不能删除；请先在“当前使用人”中切换为其他人员。", old.Name)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ?`, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id); isForeignKeyViolation(err) {
+		return core.Errorf(core.EFORBID, "“%s”已经办理过文件或留言，不能删除，可将其设为停用。", old.Name)
+	} else if err != nil {
+		return err
+	}
+	if err := tx.audit("delete", "person", id, "删除人员 "+old.Name, []Change{{Field: "name", Old: old.Name, New: nil}}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// currentUser reads who uses this computer; a transaction stamps its writes with it.
+func currentUser(ctx context.Context, tx *Tx) (core.CurrentUser, error) {
+	v, err := tx.getSetting("current_user")
+	if err != nil || v == "" {
+		return core.CurrentUser{}, err
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return core.CurrentUser{}, nil
+	}
+	p, err := findPerson(ctx, tx, id)
+	if core.ErrorCode(err) == core.ENOTFOUND {
+		return core.CurrentUser{}, nil
+	} else if err != nil {
+		return core.CurrentUser{}, err
+	}
+	return core.CurrentUser{PersonID: p.ID, Name: p.Name, SectionID: p.SectionID, SectionName: p.SectionName,
+		Role: p.Role, Title: p.Title, Set: true}, nil
+}
+
+// CurrentUser returns who is using this computer.
+func (s *SettingsService) CurrentUser(ctx context.Context) (core.CurrentUser, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.CurrentUser{}, err
+	}
+	defer tx.Rollback()
+	return tx.actor, nil
+}
+
+// SetCurrentUser records who is using this computer.
+func (s *SettingsService) SetCurrentUser(ctx context.Context, personID int64) (core.CurrentUser, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.CurrentUser{}, err
+	}
+	defer tx.Rollback()
+	p, err := findPerson(ctx, tx, personID)
+	if err != nil {
+		return core.CurrentUser{}, err
+	}
+	if !p.Active {
+		return core.CurrentUser{}, core.Errorf(core.EINVALID, "“%s”已停用，不能设为当前使用人", p.Name)
+	}
+	old := tx.actor
+	if err := tx.setSetting("current_user", strconv.FormatInt(personID, 10)); err != nil {
+		return core.CurrentUser{}, err
+	}
+	if tx.actor, err = currentUser(ctx, tx); err != nil {
+		return core.CurrentUser{}, err
+	}
+	if err := tx.audit("update", "current_user", personID, "切换当前使用人为 "+p.Name,
+		[]Change{{Field: "person", Old: old.Name, New: p.Name}}); err != nil {
+		return core.CurrentUser{}, err
+	}
+	return tx.actor, tx.Commit()
+}

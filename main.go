@@ -1,0 +1,133 @@
+// PolicyDesk (政策解读与公众参与工作台): wiring only. Commands for scripts are answered by internal/cli;
+// otherwise the data directory is locked, the database opened and migrated, the services built and bound.
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"policydesk/app"
+	"policydesk/internal/calendar"
+	"policydesk/internal/cli"
+	"policydesk/internal/core"
+	"policydesk/internal/datadir"
+	"policydesk/internal/demo"
+	"policydesk/internal/sqlite"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+func main() {
+	if handled, code := cli.Run(os.Args[1:], os.Stdout, os.Stderr); handled {
+		os.Exit(code)
+	}
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "政策解读与公众参与工作台无法启动：", err)
+		os.Exit(1)
+	}
+}
+
+// clockFromEnv returns the real clock, or a fixed one when POLICYDESK_NOW is set (demos and end-to-end tests).
+func clockFromEnv() (core.Clock, error) {
+	v := os.Getenv("POLICYDESK_NOW")
+	if v == "" {
+		return core.SystemClock{}, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02T15:04:05", v, core.Shanghai)
+	if err != nil {
+		if t, err = time.ParseInLocation("2006-01-02", v, core.Shanghai); err != nil {
+			return nil, fmt.Errorf("POLICYDESK_NOW=%q 不是有效时间(应为 2006-01-02T15:04:05)", v)
+		}
+		t = t.Add(9 * time.Hour)
+	}
+	return core.NewFixedClock(t), nil
+}
+
+func run() error {
+	started := time.Now()
+	dir, err := datadir.Resolve(os.Args[1:])
+	if err != nil {
+		return err
+	}
+	paths, err := datadir.Prepare(dir)
+	if err != nil {
+		return err
+	}
+	release, err := datadir.Lock(paths.Lock)
+	if errors.Is(err, datadir.ErrLocked) {
+		return fmt.Errorf("%w(%s)。请切换到已打开的窗口；如确认没有其他窗口，请稍候再试。", err, dir)
+	} else if err != nil {
+		return err
+	}
+	defer release()
+	clock, err := clockFromEnv()
+	if err != nil {
+		return err
+	}
+
+	db := sqlite.NewDB(paths.DB)
+	db.Clock = clock
+	if err := db.Open(); err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx := context.Background()
+	calendars := sqlite.NewCalendarStore(db)
+	if err := calendars.Load(ctx); err != nil {
+		return fmt.Errorf("读取工作日历失败：%w", err)
+	}
+	settings := sqlite.NewSettingsService(db)
+	if first, err := demo.NeedsSeed(ctx, settings); err != nil {
+		return err
+	} else if first {
+		if err := demo.Seed(ctx, settings); err != nil {
+			return fmt.Errorf("写入示例数据失败：%w", err)
+		}
+	}
+
+	rt := &app.Runtime{}
+	cal := func() *calendar.Calendar { return calendars.Calendar() }
+	settingsAPI := app.NewSettingsService(settings, rt.Emit)
+	calendarAPI := app.NewCalendarService(calendars, clock, rt.Emit)
+	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal})
+	systemAPI := app.NewSystemService(paths.Dir, paths.DB, clock, db.SchemaVersion, started)
+
+	return wails.Run(&options.App{
+		Title:     "政策解读与公众参与工作台",
+		Width:     1360,
+		Height:    860,
+		MinWidth:  1100,
+		MinHeight: 700,
+		AssetServer: &assetserver.Options{
+			Assets: assets,
+		},
+		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
+		OnStartup: func(ctx context.Context) {
+			rt.Startup(ctx)
+			settingsAPI.Startup(ctx)
+			calendarAPI.Startup(ctx)
+			dashboardAPI.Startup(ctx)
+			systemAPI.Startup(ctx)
+		},
+		OnDomReady: func(ctx context.Context) {
+			slog.Info("window ready", "startup_ms", time.Since(started).Milliseconds())
+		},
+		Bind:           []any{settingsAPI, calendarAPI, dashboardAPI, systemAPI},
+		ErrorFormatter: app.FormatError,
+		Linux: &linux.Options{
+			ProgramName:      "policydesk",
+			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
+		},
+	})
+}
