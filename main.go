@@ -54,6 +54,27 @@ func clockFromEnv() (core.Clock, error) {
 	return core.NewFixedClock(t), nil
 }
 
+// backupsToKeep is how many automatic backups stay in backups/ (manual ones are never pruned).
+const backupsToKeep = 14
+
+// damaged explains a failed integrity check and the way out, without touching the file: the bureau's
+// records are evidence, so a damaged database is never silently recreated.
+func damaged(paths datadir.Paths, problems []string, err error) error {
+	detail := ""
+	if err != nil {
+		detail = err.Error()
+	} else if len(problems) > 0 {
+		detail = problems[0]
+	}
+	msg := fmt.Sprintf("数据库文件 %s 已损坏(%s)。", paths.DB, detail)
+	if list, _ := sqlite.ListBackups(paths.Backups); len(list) > 0 {
+		msg += fmt.Sprintf("\n恢复方法：关闭程序后运行 policydesk restore %q，用最新备份(%s)替换损坏的文件；损坏的文件会保留在 backups 目录中。", list[0].Path, list[0].CreatedAt)
+	} else {
+		msg += "\n备份目录中没有可用的备份，请联系系统管理员。"
+	}
+	return errors.New(msg)
+}
+
 func run() error {
 	started := time.Now()
 	dir, err := datadir.Resolve(os.Args[1:])
@@ -77,12 +98,18 @@ func run() error {
 	}
 
 	db := sqlite.NewDB(paths.DB)
-	db.Clock = clock
+	db.Clock, db.BackupDir = clock, paths.Backups
 	if err := db.Open(); err != nil {
 		return err
 	}
 	defer db.Close()
 	ctx := context.Background()
+	if problems, err := db.CheckIntegrity(ctx, false); err != nil || len(problems) > 0 {
+		return damaged(paths, problems, err)
+	}
+	if _, err := db.DailyBackup(ctx, paths.Backups, backupsToKeep); err != nil {
+		slog.Error("daily backup failed", "err", err) // a missed backup must not stop the bureau's work
+	}
 	calendars := sqlite.NewCalendarStore(db)
 	if err := calendars.Load(ctx); err != nil {
 		return fmt.Errorf("读取工作日历失败：%w", err)
@@ -101,7 +128,10 @@ func run() error {
 	settingsAPI := app.NewSettingsService(settings, rt.Emit)
 	calendarAPI := app.NewCalendarService(calendars, clock, rt.Emit)
 	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal})
-	systemAPI := app.NewSystemService(paths.Dir, paths.DB, clock, db.SchemaVersion, started)
+	systemAPI := app.NewSystemService(app.SystemConfig{
+		DataDir: paths.Dir, DBPath: paths.DB, BackupDir: paths.Backups, ExportDir: paths.Exports,
+		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, OnRestored: calendars.Load, Emit: rt.Emit, Started: started,
+	})
 
 	return wails.Run(&options.App{
 		Title:     "政策解读与公众参与工作台",

@@ -2,12 +2,16 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"policydesk/internal/core"
+	"policydesk/internal/export"
 )
 
 // Version is the application version shown in 设置 → 关于.
@@ -41,26 +45,51 @@ type SystemInfo struct {
 	Version       string `json:"version"`
 	DataDir       string `json:"dataDir"`
 	DBPath        string `json:"dbPath"`
+	BackupDir     string `json:"backupDir"`
+	ExportDir     string `json:"exportDir"`
 	SchemaVersion int    `json:"schemaVersion"`
 	StartedAt     string `json:"startedAt"`
 	Now           string `json:"now"`
 	FixedClock    bool   `json:"fixedClock"` // the clock is set (demo or test), not the real time
 }
 
-// SystemService answers questions about the installation itself.
+// Maintenance is what the system bridge needs from the database.
+type Maintenance interface {
+	SchemaVersion(ctx context.Context) (int, error)
+	Backup(ctx context.Context, dir, reason string) (core.BackupInfo, error)
+	Restore(ctx context.Context, backupPath, dir string) (core.RestoreResult, error)
+	AuditLog(ctx context.Context, f core.AuditFilter) (core.AuditPage, error)
+	VerifyAudit(ctx context.Context) (core.AuditCheck, error)
+}
+
+// SystemService answers questions about the installation itself: backups, restore, the audit trail.
 type SystemService struct {
-	ctx     context.Context
-	info    SystemInfo
-	clock   core.Clock
-	version func(context.Context) (int, error)
+	ctx        context.Context
+	info       SystemInfo
+	clock      core.Clock
+	db         Maintenance
+	backups    func(dir string) ([]core.BackupInfo, error)
+	onRestored func(ctx context.Context) error
+	emit       Emitter
+}
+
+// SystemConfig wires a SystemService.
+type SystemConfig struct {
+	DataDir, DBPath, BackupDir, ExportDir string
+	Clock                                 core.Clock
+	DB                                    Maintenance
+	ListBackups                           func(dir string) ([]core.BackupInfo, error)
+	OnRestored                            func(ctx context.Context) error // reload caches after a restore
+	Emit                                  Emitter
+	Started                               time.Time
 }
 
 // NewSystemService describes an installation.
-func NewSystemService(dataDir, dbPath string, clock core.Clock, schemaVersion func(context.Context) (int, error), started time.Time) *SystemService {
-	_, fixed := clock.(*core.FixedClock)
-	return &SystemService{ctx: context.Background(), clock: clock, version: schemaVersion, info: SystemInfo{
-		Version: Version, DataDir: dataDir, DBPath: dbPath, StartedAt: started.Format(time.RFC3339), FixedClock: fixed,
-	}}
+func NewSystemService(c SystemConfig) *SystemService {
+	_, fixed := c.Clock.(*core.FixedClock)
+	return &SystemService{ctx: context.Background(), clock: c.Clock, db: c.DB, backups: c.ListBackups, onRestored: c.OnRestored, emit: c.Emit,
+		info: SystemInfo{Version: Version, DataDir: c.DataDir, DBPath: c.DBPath, BackupDir: c.BackupDir, ExportDir: c.ExportDir,
+			StartedAt: c.Started.Format(time.RFC3339), FixedClock: fixed}}
 }
 
 // Startup keeps the Wails context.
@@ -70,7 +99,86 @@ func (s *SystemService) Startup(ctx context.Context) { s.ctx = ctx }
 func (s *SystemService) Info() (SystemInfo, error) {
 	info := s.info
 	info.Now = s.clock.Now().Format(time.RFC3339)
-	v, err := s.version(s.ctx)
+	v, err := s.db.SchemaVersion(s.ctx)
 	info.SchemaVersion = v
 	return info, err
+}
+
+// ListBackups lists the backups, newest first.
+func (s *SystemService) ListBackups() ([]core.BackupInfo, error) { return s.backups(s.info.BackupDir) }
+
+// BackupNow takes a manual backup.
+func (s *SystemService) BackupNow() (core.BackupInfo, error) {
+	return s.db.Backup(s.ctx, s.info.BackupDir, "manual")
+}
+
+// RestoreBackup restores a backup from the backups folder by name, after validating it; the current data is
+// kept as a backup first.
+func (s *SystemService) RestoreBackup(name string) (core.RestoreResult, error) {
+	if name == "" || filepath.Base(name) != name {
+		return core.RestoreResult{}, core.FieldErrorf(core.EINVALID, "name", "备份文件名不正确")
+	}
+	res, err := s.db.Restore(s.ctx, filepath.Join(s.info.BackupDir, name), s.info.BackupDir)
+	if err != nil {
+		return res, err
+	}
+	if s.onRestored != nil {
+		if err := s.onRestored(s.ctx); err != nil {
+			return res, err
+		}
+	}
+	s.emit(EventDataRestored, res.Restored.Name)
+	return res, nil
+}
+
+// AuditLog lists audit entries matching the filter, newest first.
+func (s *SystemService) AuditLog(f core.AuditFilter) (core.AuditPage, error) {
+	return s.db.AuditLog(s.ctx, f)
+}
+
+// VerifyAudit checks the audit trail's hash chain and names the first broken entry.
+func (s *SystemService) VerifyAudit() (core.AuditCheck, error) { return s.db.VerifyAudit(s.ctx) }
+
+// ExportAudit writes the audit entries matching the filter to an XLSX file in the exports folder and
+// returns its path.
+func (s *SystemService) ExportAudit(f core.AuditFilter) (string, error) {
+	f.Offset, f.Limit = 0, 0
+	var rows [][]string
+	for {
+		f.Limit = 1000
+		page, err := s.db.AuditLog(s.ctx, f)
+		if err != nil {
+			return "", err
+		}
+		for _, e := range page.Entries {
+			rows = append(rows, []string{strconv.FormatInt(e.ID, 10), e.At, e.PersonName, auditActionLabel(e.Action), e.Entity, e.EntityID, e.Summary, e.Changes, e.Hash})
+		}
+		if len(page.Entries) < f.Limit {
+			break
+		}
+		f.Offset += f.Limit
+	}
+	if err := os.MkdirAll(s.info.ExportDir, 0o700); err != nil {
+		return "", err
+	}
+	name := "审计日志-" + s.clock.Now().Format("20060102-150405") + ".xlsx"
+	path := filepath.Join(s.info.ExportDir, name)
+	title := "审计日志"
+	if f.From != "" || f.To != "" {
+		title += "(" + f.From + "至" + f.To + ")"
+	}
+	err := export.WriteXLSX(path, export.Table{Sheet: "审计日志", Title: title,
+		Headers: []string{"序号", "时间", "人员", "操作", "对象", "对象编号", "摘要", "变更内容", "校验值"}, Rows: rows})
+	return path, err
+}
+
+var auditActions = map[string]string{
+	"create": "新建", "update": "修改", "delete": "删除", "state": "状态变更", "sign": "审签", "publish": "发布", "import": "导入",
+}
+
+func auditActionLabel(a string) string {
+	if l, ok := auditActions[a]; ok {
+		return l
+	}
+	return a
 }

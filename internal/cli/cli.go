@@ -17,6 +17,7 @@ import (
 	"strconv"
 
 	"policydesk/internal/calendar"
+	"policydesk/internal/core"
 	"policydesk/internal/datadir"
 	"policydesk/internal/sqlite"
 )
@@ -39,6 +40,8 @@ func Run(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 		return true, workday(args, rest[1:], stdout, stderr)
 	case "due":
 		return true, due(args, rest[1:], stdout, stderr)
+	case "restore":
+		return true, restore(args, rest[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		usage(stdout)
 		return true, 0
@@ -56,6 +59,7 @@ func usage(w io.Writer) {
   policydesk                         启动桌面程序
   policydesk workday DATE...         判断各日期是否为工作日，每行输出 true 或 false
   policydesk due DATE N              输出 DATE 之后第 N 个工作日(DATE 当天不计)
+  policydesk restore BACKUP.db       程序无法启动时，用备份替换损坏的数据库(须先关闭程序)
   policydesk eval-routing --train TRAIN.csv [--test TEST.csv | --folds 5]
                                      评估留言主题匹配(CSV 表头 subject,body,label)
 
@@ -135,5 +139,40 @@ func due(args, rest []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fmt.Fprintln(stdout, calendar.FormatDate(cal.AddWorkdays(d, n)))
+	return 0
+}
+
+// restore replaces a damaged database with a backup, for when the app cannot start. The app must not be
+// running (the data directory's lock says so); the damaged file is kept in backups/ rather than deleted.
+func restore(args, rest []string, stdout, stderr io.Writer) int {
+	if len(rest) != 1 {
+		fmt.Fprintln(stderr, "用法: policydesk restore BACKUP.db")
+		return 2
+	}
+	dir, err := datadir.Resolve(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误:", err)
+		return 1
+	}
+	paths, err := datadir.Prepare(dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误:", err)
+		return 1
+	}
+	release, err := datadir.Lock(paths.Lock)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误:", err, "——请先关闭程序再恢复。")
+		return 1
+	}
+	defer release()
+	info, err := sqlite.ReplaceWithBackup(context.Background(), paths.DB, rest[0], paths.Backups)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误:", core.ErrorMessage(err))
+		if core.ErrorCode(err) == core.EINTERNAL {
+			fmt.Fprintln(stderr, "详细信息:", err)
+		}
+		return 1
+	}
+	fmt.Fprintf(stdout, "已用备份 %s 恢复数据库 %s；原数据库文件已保存为 %s\n", rest[0], paths.DB, info.Name)
 	return 0
 }

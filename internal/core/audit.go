@@ -39,3 +39,20 @@ type AuditCheck struct {
 	FirstBrokenID int64  `json:"firstBrokenId"`
 	Problem       string `json:"problem"`
 }
+
+// BackupInfo describes one backup file in the data directory's backups/ folder.
+type BackupInfo struct {
+	Name          string `json:"name"`
+	Path          string `json:"path"`
+	Size          int64  `json:"size"`
+	CreatedAt     string `json:"createdAt"`
+	Reason        string `json:"reason"`      // daily / manual / before-migrate / before-restore
+	ReasonLabel   string `json:"reasonLabel"` // 每日自动备份 …
+	SchemaVersion int    `json:"schemaVersion"`
+}
+
+// RestoreResult tells what a restore did: which backup was restored, and where the replaced data was kept.
+type RestoreResult struct {
+	Restored   BackupInfo `json:"restored"`
+	SafetyCopy BackupInfo `json:"safetyCopy"`
+}

@@ -71,6 +71,7 @@ type Paths struct {
 	DB      string // policydesk.db
 	Backups string // backups/
 	Cache   string // cache/ (segmentation dictionaries, derived data that can be rebuilt)
+	Exports string // exports/ (files the user exported: ledgers, reports, audit logs)
 	Lock    string // policydesk.lock
 	Log     string // policydesk.log
 }
@@ -85,10 +86,11 @@ func Prepare(dir string) (Paths, error) {
 		DB:      DBFile(dir),
 		Backups: filepath.Join(dir, "backups"),
 		Cache:   filepath.Join(dir, "cache"),
+		Exports: filepath.Join(dir, "exports"),
 		Lock:    filepath.Join(dir, "policydesk.lock"),
 		Log:     filepath.Join(dir, "policydesk.log"),
 	}
-	for _, d := range []string{p.Dir, p.Backups, p.Cache} {
+	for _, d := range []string{p.Dir, p.Backups, p.Cache, p.Exports} {
 		if err := os.MkdirAll(d, 0o700); err != nil {
 			return p, fmt.Errorf("无法创建数据目录 %s：%w", d, err)
 		}

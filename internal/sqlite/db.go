@@ -35,6 +35,10 @@ type DB struct {
 	db    *sql.DB
 	Path  string
 	Clock core.Clock
+	// BackupDir, when set, receives a backup of an existing database before any migration changes it.
+	BackupDir string
+	// MigrationFS holds the numbered migration files under migrations/; nil means the embedded ones.
+	MigrationFS fs.FS
 }
 
 // NewDB returns a database at path, not yet opened.
@@ -95,8 +99,17 @@ type Migration struct {
 }
 
 // Migrations lists the embedded migrations in order. Files are named NNNN_name.sql.
-func Migrations() ([]Migration, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+func Migrations() ([]Migration, error) { return loadMigrations(migrationFS) }
+
+func (db *DB) migrations() ([]Migration, error) {
+	if db.MigrationFS != nil {
+		return loadMigrations(db.MigrationFS)
+	}
+	return Migrations()
+}
+
+func loadMigrations(fsys fs.FS) ([]Migration, error) {
+	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +121,7 @@ func Migrations() ([]Migration, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with a number and _", base)
 		}
-		body, err := migrationFS.ReadFile(name)
+		body, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
 		}
@@ -143,7 +156,7 @@ func (db *DB) PendingMigrations(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	ms, err := Migrations()
+	ms, err := db.migrations()
 	if err != nil {
 		return 0, err
 	}
@@ -167,7 +180,7 @@ func (db *DB) migrate() error {
 	if _, err := db.db.Exec(schemaVersionDDL); err != nil {
 		return err
 	}
-	ms, err := Migrations()
+	ms, err := db.migrations()
 	if err != nil {
 		return err
 	}
@@ -175,8 +188,17 @@ func (db *DB) migrate() error {
 	if err != nil {
 		return err
 	}
-	if latest := LatestSchemaVersion(); current > latest {
+	latest := 0
+	if len(ms) > 0 {
+		latest = ms[len(ms)-1].Version
+	}
+	if current > latest {
 		return core.Errorf(core.EINVALID, "数据库版本(%d)比本程序支持的版本(%d)新，请升级政策解读与公众参与工作台后再打开。", current, latest)
+	}
+	if current > 0 && current < latest && db.BackupDir != "" {
+		if _, err := db.Backup(context.Background(), db.BackupDir, BackupBeforeMigrate); err != nil {
+			return fmt.Errorf("backup before migration: %w", err)
+		}
 	}
 	for _, m := range ms {
 		if m.Version <= current {
@@ -286,3 +308,6 @@ func notFound(err error, format string, args ...any) error {
 	}
 	return err
 }
+
+// EmbeddedMigrations is the embedded migration files, for tests that build a next version on top of them.
+func EmbeddedMigrations() fs.FS { return migrationFS }

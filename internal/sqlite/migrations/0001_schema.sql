@@ -190,6 +190,7 @@ CREATE TABLE comments (
 );
 CREATE INDEX comments_consultation ON comments(consultation_id);
 CREATE INDEX comments_group ON comments(group_id);
+CREATE INDEX comments_batch ON comments(batch_id);
 
 -- 政策解读
 CREATE TABLE interpretations (
@@ -324,6 +325,7 @@ CREATE INDEX messages_state_due ON messages(state, due_date);
 CREATE INDEX messages_received ON messages(received_at);
 CREATE INDEX messages_section ON messages(section_id, state);
 CREATE INDEX messages_topic ON messages(topic_id);
+CREATE INDEX messages_batch ON messages(batch_id);
 
 CREATE TABLE message_events (
     id          INTEGER PRIMARY KEY,

@@ -1,0 +1,24 @@
+package privacy
+
+import "regexp"
+
+// chineseNumerals are hidden in house numbers like digits: 三单元, 十二楼.
+const chineseNumerals = "零〇一二三四五六七八九十百"
+
+// addressNumbers finds the house number, building, unit and room that follow a road,
+// street, village or estate name. Group 1 is the part to hide.
+var addressNumbers = regexp.MustCompile(
+	`(?:路|街|大道|巷|弄|胡同|村|里|小区|花园|苑|公寓|大厦|广场|新村)\s?` +
+		`(` + addressUnit + `(?:\s?` + addressUnit + `)*\d*)`)
+
+// addressUnit is one number with its unit word: 123号, 4栋, A座, 三单元, 502房.
+const addressUnit = `(?:\d+|[A-Za-z]|[` + chineseNumerals + `]+)(?:[-之]\d+)?(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|房|户)`
+
+func findAddresses(n normalized) []hit {
+	var hits []hit
+	for _, m := range addressNumbers.FindAllStringSubmatchIndex(n.text, -1) {
+		s, e := n.span(m[2], m[3])
+		hits = append(hits, hit{kind: KindAddress, severity: SeverityWarn, start: s, end: e})
+	}
+	return hits
+}

@@ -1,0 +1,186 @@
+package privacy
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// MaskOptions says what to mask beyond the numbers and addresses Scan finds.
+type MaskOptions struct {
+	// Names are known personal names (the sender, names the caller found).
+	// Every occurrence is masked; names of fewer than two characters, or not valid
+	// UTF-8, are ignored.
+	Names []string
+	// MaskAddresses masks house numbers, buildings and rooms after a road, street,
+	// village or estate name.
+	MaskAddresses bool
+}
+
+// Masked is one replacement made for publication.
+type Masked struct {
+	Kind        string // one of the Kind* constants
+	Label       string // Chinese name of the kind
+	Original    string // the text as written
+	Replacement string // what is published instead, with as many characters
+	Start       int    // byte offsets of Original in the input text
+	End         int
+}
+
+// MaskResult is the text ready for publication and the list of what changed.
+type MaskResult struct {
+	Text  string
+	Items []Masked
+}
+
+// maskRune replaces every hidden character.
+const maskRune = '*'
+
+// Mask masks personal data in text for publication. 密级 marks are left alone: a
+// text that carries one must not be published, and Scan reports it.
+func Mask(text string, opts MaskOptions) MaskResult {
+	n := normalize(text)
+	var hits []hit
+	for _, h := range scanHits(n) {
+		if h.kind != KindClassification {
+			hits = append(hits, h)
+		}
+	}
+	hits = append(hits, findNames(text, opts.Names)...)
+	if opts.MaskAddresses {
+		hits = append(hits, findAddresses(n)...)
+	}
+	hits = resolve(hits)
+
+	var b strings.Builder
+	b.Grow(len(text))
+	items := make([]Masked, 0, len(hits))
+	last := 0
+	for _, h := range hits {
+		original := text[h.start:h.end]
+		replacement := replace(h, original)
+		if replacement == original {
+			continue
+		}
+		b.WriteString(text[last:h.start])
+		b.WriteString(replacement)
+		last = h.end
+		items = append(items, Masked{
+			Kind: h.kind, Label: labels[h.kind], Original: original, Replacement: replacement,
+			Start: h.start, End: h.end,
+		})
+	}
+	b.WriteString(text[last:])
+	return MaskResult{Text: b.String(), Items: items}
+}
+
+// replace computes the published form of one hit, by the rule of its kind.
+func replace(h hit, s string) string {
+	switch h.kind {
+	case KindMobile:
+		digits := countDigits(s)
+		// A country prefix (+86) stays with the first three digits of the number.
+		return maskDigits(s, digits-11+3, 4)
+	case KindIDCard:
+		return maskDigits(s, 6, 4)
+	case KindBankCard:
+		return maskDigits(s, 0, 4)
+	case KindLandline:
+		return maskLandline(h, s)
+	case KindEmail:
+		return maskEmail(s)
+	case KindName:
+		return maskName(s)
+	case KindAddress:
+		return maskAll(s)
+	}
+	return s
+}
+
+// maskDigits hides every digit (and an ID number's X) except the first keepFirst and
+// the last keepLast ones; separators and prefixes are kept as written.
+func maskDigits(s string, keepFirst, keepLast int) string {
+	total := countDigits(s)
+	var b strings.Builder
+	i := 0
+	for _, r := range s {
+		if !isDigitOrX(r) {
+			b.WriteRune(r)
+			continue
+		}
+		if i < keepFirst || i >= total-keepLast {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(maskRune)
+		}
+		i++
+	}
+	return b.String()
+}
+
+func countDigits(s string) int {
+	c := 0
+	for _, r := range s {
+		if isDigitOrX(r) {
+			c++
+		}
+	}
+	return c
+}
+
+func isDigitOrX(r rune) bool {
+	return isDigit(r) || r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ'
+}
+
+// maskLandline keeps the area code and the extension, and the last four digits of
+// the number itself.
+func maskLandline(h hit, s string) string {
+	from, to := h.numStart-h.start, h.numEnd-h.start
+	return s[:from] + maskDigits(s[from:to], h.keepFirst, 4) + s[to:]
+}
+
+// maskEmail keeps the first character of the local part and the domain.
+func maskEmail(s string) string {
+	at := strings.IndexRune(s, '@')
+	if at < 0 {
+		at = strings.IndexRune(s, '＠')
+	}
+	_, first := utf8.DecodeRuneInString(s)
+	return s[:first] + strings.Repeat(string(maskRune), utf8.RuneCountInString(s[first:at])) + s[at:]
+}
+
+// maskName keeps the surname (a compound one when the name starts with it).
+func maskName(s string) string {
+	keep := surnameLen(s)
+	if keep == 0 {
+		_, keep = utf8.DecodeRuneInString(s)
+	}
+	var b strings.Builder
+	b.WriteString(s[:keep])
+	for _, r := range s[keep:] {
+		if r == ' ' || r == '·' || r == '•' {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(maskRune)
+		}
+	}
+	return b.String()
+}
+
+// maskAll hides every digit, Latin letter and Chinese numeral of a house number,
+// keeping the unit words (号, 栋, 室 …) between them.
+func maskAll(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isDigit(r) || isLatin(r) || strings.ContainsRune(chineseNumerals, r) {
+			b.WriteRune(maskRune)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isLatin(r rune) bool {
+	r, _ = fold(r)
+	return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
+}

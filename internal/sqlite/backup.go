@@ -1,0 +1,320 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"policydesk/internal/core"
+
+	sqlitedriver "modernc.org/sqlite"
+)
+
+// Backup reasons, written into the file name so people can tell backups apart.
+const (
+	BackupDaily         = "daily"
+	BackupManual        = "manual"
+	BackupBeforeMigrate = "before-migrate"
+	BackupBeforeRestore = "before-restore"
+)
+
+var backupReasonLabels = map[string]string{
+	BackupDaily: "每日自动备份", BackupManual: "手动备份", BackupBeforeMigrate: "升级前自动备份", BackupBeforeRestore: "恢复前自动备份",
+}
+
+const backupTimeLayout = "20060102-150405"
+
+// Backup writes a consistent copy of the database into dir with VACUUM INTO, which reads one snapshot
+// (concurrent writers are not blocked) and produces a compact file.
+func (db *DB) Backup(ctx context.Context, dir, reason string) (core.BackupInfo, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return core.BackupInfo{}, err
+	}
+	now := db.Clock.Now().In(core.Shanghai)
+	name := fmt.Sprintf("policydesk-%s-%s.db", now.Format(backupTimeLayout), reason)
+	path := filepath.Join(dir, name)
+	for i := 2; fileExists(path); i++ { // two backups within one second
+		path = filepath.Join(dir, fmt.Sprintf("policydesk-%s-%s-%d.db", now.Format(backupTimeLayout), reason, i))
+	}
+	tmp := path + ".partial"
+	os.Remove(tmp)
+	if _, err := db.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		os.Remove(tmp)
+		return core.BackupInfo{}, fmt.Errorf("backup: %w", err)
+	}
+	// Only a complete file gets the .db name, so a crash mid-backup never leaves a file that looks valid.
+	if err := os.Rename(tmp, path); err != nil {
+		return core.BackupInfo{}, err
+	}
+	return backupInfo(path)
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+func backupInfo(path string) (core.BackupInfo, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return core.BackupInfo{}, err
+	}
+	info := core.BackupInfo{Name: filepath.Base(path), Path: path, Size: st.Size()}
+	// policydesk-20261122-104500-daily.db
+	parts := strings.SplitN(strings.TrimSuffix(strings.TrimPrefix(info.Name, "policydesk-"), ".db"), "-", 3)
+	if len(parts) == 3 {
+		if t, err := time.ParseInLocation(backupTimeLayout, parts[0]+"-"+parts[1], core.Shanghai); err == nil {
+			info.CreatedAt = t.Format(TimeLayout)
+		}
+		reason := parts[2]
+		if i := strings.LastIndex(reason, "-"); i > 0 && strings.Trim(reason[i+1:], "0123456789") == "" {
+			reason = reason[:i]
+		}
+		info.Reason = reason
+		info.ReasonLabel = backupReasonLabels[reason]
+	}
+	if info.CreatedAt == "" {
+		info.CreatedAt = st.ModTime().In(core.Shanghai).Format(TimeLayout)
+	}
+	return info, nil
+}
+
+// ListBackups lists the backups in dir, newest first.
+func ListBackups(dir string) ([]core.BackupInfo, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return []core.BackupInfo{}, nil
+	} else if err != nil {
+		return nil, err
+	}
+	list := []core.BackupInfo{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
+			continue
+		}
+		info, err := backupInfo(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, info)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].CreatedAt != list[j].CreatedAt {
+			return list[i].CreatedAt > list[j].CreatedAt
+		}
+		return list[i].Name > list[j].Name
+	})
+	return list, nil
+}
+
+// PruneBackups keeps the newest keep automatic backups and deletes older ones. Manual backups and the copies
+// taken before a restore are never deleted automatically: people made or need them on purpose.
+func PruneBackups(dir string, keep int) error {
+	list, err := ListBackups(dir)
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, b := range list {
+		if b.Reason == BackupManual || b.Reason == BackupBeforeRestore {
+			continue
+		}
+		n++
+		if n > keep {
+			if err := os.Remove(b.Path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// DailyBackup takes an automatic backup unless one was taken within the last day, then prunes old ones.
+func (db *DB) DailyBackup(ctx context.Context, dir string, keep int) (taken bool, err error) {
+	list, err := ListBackups(dir)
+	if err != nil {
+		return false, err
+	}
+	now := db.Clock.Now().In(core.Shanghai)
+	for _, b := range list {
+		if t, err := time.Parse(TimeLayout, b.CreatedAt); err == nil && now.Sub(t) < 24*time.Hour && now.Sub(t) >= 0 {
+			return false, PruneBackups(dir, keep)
+		}
+	}
+	if _, err := db.Backup(ctx, dir, BackupDaily); err != nil {
+		return false, err
+	}
+	return true, PruneBackups(dir, keep)
+}
+
+// CheckIntegrity runs SQLite's quick_check (full integrity_check when full is set) and returns the problems found.
+func (db *DB) CheckIntegrity(ctx context.Context, full bool) ([]string, error) {
+	return checkIntegrity(ctx, db.db, full)
+}
+
+func checkIntegrity(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, full bool) ([]string, error) {
+	pragma := "PRAGMA quick_check"
+	if full {
+		pragma = "PRAGMA integrity_check"
+	}
+	rows, err := q.QueryContext(ctx, pragma)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	return problems, rows.Err()
+}
+
+// ValidateBackup opens a backup file read-only and checks that it is a sound PolicyDesk database this build
+// can use: integrity check, schema version, and the core tables.
+func ValidateBackup(ctx context.Context, path string) (core.BackupInfo, error) {
+	info, err := backupInfo(path)
+	if err != nil {
+		return info, core.Errorf(core.ENOTFOUND, "找不到备份文件 %s", filepath.Base(path))
+	}
+	bad := func(format string, args ...any) (core.BackupInfo, error) {
+		return info, core.Errorf(core.EINVALID, "备份文件 %s 不可用："+format, append([]any{info.Name}, args...)...)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return bad("无法读取(%v)", err)
+	}
+	header := make([]byte, 16)
+	_, err = f.Read(header)
+	f.Close()
+	if err != nil || string(header) != "SQLite format 3\x00" {
+		return bad("不是 SQLite 数据库文件")
+	}
+	conn, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return bad("无法打开(%v)", err)
+	}
+	defer conn.Close()
+	problems, err := checkIntegrity(ctx, conn, true)
+	if err != nil {
+		return bad("完整性检查失败(%v)", err)
+	}
+	if len(problems) > 0 {
+		return bad("文件已损坏(%s)", problems[0])
+	}
+	var version int
+	if err := conn.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&version); err != nil {
+		return bad("不是本程序的数据库(缺少版本记录)")
+	}
+	if version > LatestSchemaVersion() {
+		return bad("来自更新版本的程序(数据库版本%d，本程序支持到%d)", version, LatestSchemaVersion())
+	}
+	for _, table := range []string{"settings", "sections", "people", "calendar_days", "audit_log"} {
+		var n int
+		if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, table).Scan(&n); err != nil || n == 0 {
+			return bad("缺少数据表 %s", table)
+		}
+	}
+	info.SchemaVersion = version
+	return info, nil
+}
+
+// Restore replaces the database's content with a validated backup, in place, through SQLite's online backup
+// API (other connections see the restored data at once; nothing is closed). A copy of the current database is
+// kept in dir first, so a restore can itself be undone.
+func (db *DB) Restore(ctx context.Context, backupPath, dir string) (core.RestoreResult, error) {
+	src, err := ValidateBackup(ctx, backupPath)
+	if err != nil {
+		return core.RestoreResult{}, err
+	}
+	safety, err := db.Backup(ctx, dir, BackupBeforeRestore)
+	if err != nil {
+		return core.RestoreResult{}, fmt.Errorf("restore: keeping a copy of the current database: %w", err)
+	}
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return core.RestoreResult{}, err
+	}
+	err = conn.Raw(func(dc any) error {
+		r, ok := dc.(interface {
+			NewRestore(string) (*sqlitedriver.Backup, error)
+		})
+		if !ok {
+			return errors.New("restore: the sqlite driver has no online backup API")
+		}
+		b, err := r.NewRestore("file:" + filepath.ToSlash(backupPath) + "?mode=ro")
+		if err != nil {
+			return err
+		}
+		for {
+			more, err := b.Step(-1)
+			if err != nil {
+				b.Finish()
+				return err
+			}
+			if !more {
+				break
+			}
+		}
+		return b.Finish()
+	})
+	conn.Close()
+	if err != nil {
+		return core.RestoreResult{}, fmt.Errorf("restore %s: %w", src.Name, err)
+	}
+	// A backup from an older version gets the newer migrations now.
+	if err := db.migrate(); err != nil {
+		return core.RestoreResult{}, fmt.Errorf("restore %s: migrate: %w", src.Name, err)
+	}
+	return core.RestoreResult{Restored: src, SafetyCopy: safety}, nil
+}
+
+// ReplaceWithBackup is the offline restore for a database too damaged to open: it validates the backup,
+// moves the damaged file (and its WAL) into backupDir under a "damaged" name, and copies the backup into
+// place. The caller must hold the data directory's lock.
+func ReplaceWithBackup(ctx context.Context, dbPath, backupPath, backupDir string) (core.BackupInfo, error) {
+	if _, err := ValidateBackup(ctx, backupPath); err != nil {
+		return core.BackupInfo{}, err
+	}
+	if err := os.MkdirAll(backupDir, 0o700); err != nil {
+		return core.BackupInfo{}, err
+	}
+	kept := filepath.Join(backupDir, "damaged-"+time.Now().In(core.Shanghai).Format(backupTimeLayout)+".sqlite")
+	if fileExists(dbPath) {
+		if err := os.Rename(dbPath, kept); err != nil {
+			return core.BackupInfo{}, err
+		}
+		for _, suffix := range []string{"-wal", "-shm"} {
+			if fileExists(dbPath + suffix) {
+				if err := os.Rename(dbPath+suffix, kept+suffix); err != nil {
+					return core.BackupInfo{}, err
+				}
+			}
+		}
+	}
+	data, err := os.ReadFile(backupPath)
+	if err != nil {
+		return core.BackupInfo{}, err
+	}
+	tmp := dbPath + ".restoring"
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+		return core.BackupInfo{}, err
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		return core.BackupInfo{}, err
+	}
+	return core.BackupInfo{Name: filepath.Base(kept), Path: kept}, nil
+}

@@ -1,0 +1,58 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+)
+
+// SeedTestConsultation creates the policy and consultation (id 1) that ImportTestComments writes into.
+func SeedTestConsultation(ctx context.Context, db *DB) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`INSERT INTO policies (id, title, category, section_id, disclosure, disclosure_basis, created_at, updated_at)
+		VALUES (1, '临江市城市更新实施办法(征求意见稿)', '规范性文件', (SELECT MIN(id) FROM sections), '主动公开', '《政府信息公开条例》第十九条', ?, ?)`, tx.Stamp(), tx.Stamp()); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO consultations (id, policy_id, open_date, close_date, created_at, updated_at)
+		VALUES (1, 1, '2026-11-02', '2026-12-02', ?, ?)`, tx.Stamp(), tx.Stamp()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// ImportTestComments imports n comments in one transaction, the way a comment import applies: the batch
+// record, every row, and the audit entry commit together or not at all.
+func ImportTestComments(ctx context.Context, db *DB, consultationID int64, n int, file string) (int64, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	res, err := tx.Exec(`INSERT INTO import_batches (kind, file_name, rows_total, rows_added, created_at) VALUES ('comments', ?, ?, ?, ?)`,
+		file, n, n, tx.Stamp())
+	if err != nil {
+		return 0, err
+	}
+	batch, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	stmt, err := tx.Prepare(`INSERT INTO comments (consultation_id, received_date, channel, commenter, category, body, batch_id, source_row, created_at, updated_at)
+		VALUES (?, '2026-11-10', '网站', ?, '自然人', ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	for i := 0; i < n; i++ {
+		if _, err := stmt.Exec(consultationID, fmt.Sprintf("市民%d", i), fmt.Sprintf("建议第%d条增加老旧小区加装电梯的资金补助标准。", i%40+1), batch, i+2, tx.Stamp(), tx.Stamp()); err != nil {
+			return 0, err
+		}
+	}
+	if err := tx.audit("import", "comment_batch", batch, "导入意见 "+file, []Change{{Field: "rows", New: n}}); err != nil {
+		return 0, err
+	}
+	return batch, tx.Commit()
+}
