@@ -3,10 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/datadir"
 	"policydesk/internal/sqlite"
 )
 
@@ -90,5 +93,49 @@ func TestNotACommand(t *testing.T) {
 	}
 	if handled, _ := Run(nil, &out, &errb); handled {
 		t.Fatal("no args taken as a command")
+	}
+}
+
+func TestRestoreCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := sqlite.NewDB(filepath.Join(dir, "policydesk.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := sqlite.NewSettingsService(db).SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := db.Backup(ctx, filepath.Join(dir, "backups"), sqlite.BackupManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if err := os.WriteFile(db.Path, []byte("damaged"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	// Refused while the app holds the data directory.
+	paths, _ := datadir.Prepare(dir)
+	release, err := datadir.Lock(paths.Lock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := run(t, "restore", b.Path, "--data-dir", dir); code == 0 || !strings.Contains(errOut, "关闭程序") {
+		t.Fatalf("restore while running: code %d, %q", code, errOut)
+	}
+	release()
+
+	out, errOut, code := run(t, "restore", b.Path, "--data-dir", dir)
+	if code != 0 || !strings.Contains(out, "已用备份") {
+		t.Fatalf("restore: code %d out %q err %q", code, out, errOut)
+	}
+	db2 := sqlite.NewDB(db.Path)
+	if err := db2.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db2.Close()
+	if got, _ := sqlite.NewSettingsService(db2).Bureau(ctx); got.Name != "临江市规划和自然资源局" {
+		t.Fatalf("restored bureau = %q", got.Name)
 	}
 }
