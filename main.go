@@ -144,11 +144,7 @@ func run() error {
 		},
 		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
 		OnStartup: func(ctx context.Context) {
-			rt.Startup(ctx)
-			settingsAPI.Startup(ctx)
-			calendarAPI.Startup(ctx)
-			dashboardAPI.Startup(ctx)
-			systemAPI.Startup(ctx)
+			app.Start(ctx, rt, settingsAPI, calendarAPI, dashboardAPI, systemAPI)
 		},
 		OnDomReady: func(ctx context.Context) {
 			slog.Info("window ready", "startup_ms", time.Since(started).Milliseconds())

@@ -31,8 +31,8 @@ func NewCalendarService(store CalendarStore, clock core.Clock, emit Emitter) *Ca
 	return &CalendarService{ctx: context.Background(), store: store, clock: clock, emit: emit}
 }
 
-// Startup keeps the Wails context.
-func (s *CalendarService) Startup(ctx context.Context) { s.ctx = ctx }
+// startup keeps the Wails context.
+func (s *CalendarService) startup(ctx context.Context) { s.ctx = ctx }
 
 // GetYear returns every day of a year with its kind.
 func (s *CalendarService) GetYear(year int) (core.CalendarYear, error) {

@@ -24,8 +24,8 @@ func NewDashboardService(cal func() *calendar.Calendar, clock core.Clock, source
 	return &DashboardService{ctx: context.Background(), cal: cal, clock: clock, sources: sources}
 }
 
-// Startup keeps the Wails context.
-func (s *DashboardService) Startup(ctx context.Context) { s.ctx = ctx }
+// startup keeps the Wails context.
+func (s *DashboardService) startup(ctx context.Context) { s.ctx = ctx }
 
 // Deadlines lists what is due, most urgent first. A failing source is logged and skipped so that one
 // module's problem never hides the others' deadlines.

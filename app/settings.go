@@ -18,8 +18,8 @@ func NewSettingsService(svc core.SettingsService, emit Emitter) *SettingsService
 	return &SettingsService{ctx: context.Background(), svc: svc, emit: emit}
 }
 
-// Startup keeps the Wails context for the calls that follow.
-func (s *SettingsService) Startup(ctx context.Context) { s.ctx = ctx }
+// startup keeps the Wails context for the calls that follow.
+func (s *SettingsService) startup(ctx context.Context) { s.ctx = ctx }
 
 func (s *SettingsService) changed() { s.emit(EventSettingsChanged) }
 

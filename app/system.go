@@ -23,8 +23,8 @@ type Runtime struct {
 	ctx context.Context
 }
 
-// Startup records the Wails context.
-func (r *Runtime) Startup(ctx context.Context) {
+// startup records the Wails context.
+func (r *Runtime) startup(ctx context.Context) {
 	r.mu.Lock()
 	r.ctx = ctx
 	r.mu.Unlock()
@@ -92,8 +92,8 @@ func NewSystemService(c SystemConfig) *SystemService {
 			StartedAt: c.Started.Format(time.RFC3339), FixedClock: fixed}}
 }
 
-// Startup keeps the Wails context.
-func (s *SystemService) Startup(ctx context.Context) { s.ctx = ctx }
+// startup keeps the Wails context.
+func (s *SystemService) startup(ctx context.Context) { s.ctx = ctx }
 
 // Info returns the installation's details.
 func (s *SystemService) Info() (SystemInfo, error) {
@@ -181,4 +181,16 @@ func auditActionLabel(a string) string {
 		return l
 	}
 	return a
+}
+
+// starter is a bound service that needs the Wails context. The method is unexported so that Wails does not
+// offer it to the frontend.
+type starter interface{ startup(ctx context.Context) }
+
+// Start hands the Wails context to the runtime and every service, from OnStartup.
+func Start(ctx context.Context, rt *Runtime, services ...starter) {
+	rt.startup(ctx)
+	for _, s := range services {
+		s.startup(ctx)
+	}
 }

@@ -1,0 +1,65 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { field, openApp, session, shot } from './harness.mjs'
+
+const modules = [
+  ['consultations', '征求意见', /意见采纳情况说明/],
+  ['interpretations', '政策解读', /谁起草、谁解读/],
+  ['mailbox', '局长信箱', /3个工作日内答复/],
+  ['reports', '统计报表', /统计表/],
+]
+
+test('every sidebar item opens its page', async () => {
+  const s = await session()
+  try {
+    const { page } = s
+    await openApp(page, '/dashboard')
+    const heading = page.getByTestId('page-title')
+    assert.equal(await heading.innerText(), '工作台')
+
+    for (const [key, title, summary] of modules) {
+      await page.getByTestId(`nav-${key}`).click()
+      await page.waitForURL(`**/#/${key}`)
+      assert.equal(await heading.innerText(), title)
+      const empty = page.getByTestId(`empty-${key}`)
+      await empty.waitFor()
+      const text = await empty.innerText()
+      assert.match(text, summary)
+      assert.match(text, /启用前可先准备/)
+      assert.doesNotMatch(text, /TODO|lorem/i)
+      await shot(page, `b-empty-${key}`)
+    }
+
+    await page.getByTestId('nav-settings').click()
+    await page.waitForURL('**/#/settings/bureau')
+    assert.equal(await heading.innerText(), '设置')
+    assert.equal(await field(page, 'bureau-name-input').inputValue(), '临江市规划和自然资源局')
+
+    for (const [tab, testid] of [
+      ['sections', 'sections-table'],
+      ['people', 'people-table'],
+      ['user', 'current-user-card'],
+      ['calendar', 'year-calendar'],
+      ['about', 'about-card'],
+    ]) {
+      await page.getByTestId(`settings-tab-${tab}`).click()
+      await page.waitForURL(`**/#/settings/${tab}`)
+      await page.getByTestId(testid).waitFor()
+    }
+    assert.match(await page.getByTestId('about-version').innerText(), /^\d+\.\d+\.\d+/)
+    await page.getByTestId('about-fixed-clock').waitFor()
+    await shot(page, 'b-settings-about')
+
+    // /calendar is the deadlines' link to the working-day calendar.
+    await page.goto(page.url().replace(/#.*$/, '#/calendar'))
+    await page.waitForURL('**/#/settings/calendar')
+    await page.getByTestId('year-calendar').waitFor()
+
+    await page.getByTestId('nav-dashboard').click()
+    await page.getByTestId('today-card').waitFor()
+    assert.equal(await heading.innerText(), '工作台')
+    assert.deepEqual(s.errors, [])
+  } finally {
+    await s.close()
+  }
+})

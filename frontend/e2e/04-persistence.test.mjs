@@ -1,0 +1,73 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { chooseOption, field, openApp, session, shot } from './harness.mjs'
+
+const NEW_NAME = '临江市规划和自然资源局（试运行）'
+
+test('settings survive a restart of the app', async () => {
+  const s = await session()
+  try {
+    const { page } = s
+    await openApp(page, '/settings/bureau')
+
+    // The bureau's name: validation first, then a real save.
+    const name = field(page, 'bureau-name-input')
+    await name.fill('')
+    await page.getByTestId('bureau-save').click()
+    await page.getByText('请填写单位全称').waitFor()
+    await name.fill(NEW_NAME)
+    await page.getByTestId('bureau-save').click()
+    await page.getByText('单位信息已保存').waitFor()
+    await page.getByTestId('header-bureau').getByText(NEW_NAME).waitFor()
+
+    // A new section.
+    await page.getByTestId('settings-tab-sections').click()
+    await page.getByTestId('section-add').click()
+    await page.getByTestId('section-dialog').waitFor()
+    await field(page, 'section-name-input').fill('信息中心')
+    await field(page, 'section-phone-input').fill('0571-8801 2380')
+    await field(page, 'section-duties-input').fill('政务网站和信息系统运行维护')
+    await page.getByTestId('section-save').click()
+    await page.getByTestId('section-dialog').waitFor({ state: 'hidden' })
+    await page.getByTestId('sections-table').getByText('信息中心').waitFor()
+
+    // A new person in it.
+    await page.getByTestId('settings-tab-people').click()
+    await page.getByTestId('person-add').click()
+    await page.getByTestId('person-dialog').waitFor()
+    await field(page, 'person-name-input').fill('钱晓峰')
+    await chooseOption(page, 'person-section-select', '信息中心')
+    await field(page, 'person-title-input').fill('工程师')
+    await chooseOption(page, 'person-role-select', '系统管理员')
+    await field(page, 'person-email-input').fill('qianxf@linjiang.gov.cn')
+    await page.getByTestId('person-save').click()
+    await page.getByTestId('person-dialog').waitFor({ state: 'hidden' })
+    await page.getByTestId('people-table').getByText('钱晓峰').waitFor()
+
+    // Switch the current user from the header's menu.
+    await page.getByTestId('user-menu').click()
+    await page.locator('.el-dropdown-menu__item', { hasText: '钱晓峰' }).click()
+    await page.waitForFunction(() => document.querySelector('[data-testid="current-user-name"]')?.textContent === '钱晓峰')
+
+    await s.restart()
+    // A real reload: leave the page first, since changing only the hash would keep the old document.
+    await page.goto('about:blank')
+    await openApp(page, '/settings/sections')
+    await page.getByTestId('header-bureau').getByText(NEW_NAME).waitFor()
+    await page.getByTestId('sections-table').getByText('信息中心').waitFor()
+    assert.equal(await page.getByTestId('current-user-name').innerText(), '钱晓峰')
+    await page.getByTestId('settings-tab-people').click()
+    const row = page.getByTestId('people-table').locator('tr', { hasText: '钱晓峰' })
+    await row.waitFor()
+    assert.match(await row.innerText(), /信息中心/)
+    assert.match(await row.innerText(), /系统管理员/)
+    await page.getByTestId('settings-tab-user').click()
+    assert.equal(await page.getByTestId('current-user-card-name').innerText(), '钱晓峰')
+    await shot(page, 'd-after-restart')
+    await openApp(page, '/settings/bureau')
+    assert.equal(await field(page, 'bureau-name-input').inputValue(), NEW_NAME)
+    assert.deepEqual(s.errors, [])
+  } finally {
+    await s.close()
+  }
+})

@@ -1,0 +1,204 @@
+// End-to-end harness: starts the real app (dev build, real Go services) serving its UI on a local port,
+// and drives Debian's Chromium through playwright-core. build/e2e.sh sets POLICYDESK_BIN,
+// POLICYDESK_ASSETS and E2E_SHOTS and runs the tests under Xvfb (GTK needs a display).
+import { spawn } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+
+export const HOST = process.env.E2E_HOST || '127.0.0.1:34115'
+export const BASE_URL = `http://${HOST}`
+
+function required(name) {
+  const v = process.env[name]
+  if (!v) throw new Error(`${name} is not set: run the end-to-end tests through build/e2e.sh`)
+  return v
+}
+
+/** A fresh temporary directory, removed by the returned cleanup function. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+async function answers(url) {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) })
+    return res.ok
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Starts the app on dataDir with its clock fixed at now, and resolves once the dev server answers.
+ * Fails with the app's output when it exits early or does not answer within 60 s.
+ */
+export async function startApp({ dataDir, now }) {
+  const bin = required('POLICYDESK_BIN')
+  const assets = required('POLICYDESK_ASSETS')
+  if (await answers(BASE_URL)) throw new Error(`${HOST} is already in use: another app instance is still running`)
+  const child = spawn(bin, ['-devserver', HOST, '-assetdir', assets], {
+    env: { ...process.env, POLICYDESK_DATA_DIR: dataDir, POLICYDESK_NOW: now },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const keep = (chunk) => {
+    output = (output + chunk.toString()).slice(-20000)
+  }
+  child.stdout.on('data', keep)
+  child.stderr.on('data', keep)
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+  let done = false
+  exited.then(() => (done = true))
+
+  const deadline = Date.now() + 60_000
+  while (!(await answers(BASE_URL))) {
+    if (done) throw new Error(`the app exited before serving ${BASE_URL}:\n${output}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`the app did not answer on ${BASE_URL} within 60 s:\n${output}`)
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+
+  return {
+    output: () => output,
+    /** SIGTERM, then SIGKILL if the app has not exited after 5 s. */
+    async stop() {
+      if (done) return
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+      await exited
+      clearTimeout(timer)
+      // The data directory stays locked until the process is gone; wait for the port to be free too.
+      const until = Date.now() + 5000
+      while ((await answers(BASE_URL)) && Date.now() < until) await new Promise((r) => setTimeout(r, 100))
+    },
+  }
+}
+
+/** Launches headless Chromium with a fresh profile; close() also removes the profile. */
+export async function launchBrowser() {
+  const profile = tempDir('pd-chromium-')
+  const context = await chromium.launchPersistentContext(profile.dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1360, height: 860 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  return {
+    context,
+    async newPage() {
+      const page = await context.newPage()
+      page.setDefaultTimeout(15_000)
+      return page
+    },
+    async close() {
+      await context.close()
+      profile.cleanup()
+    },
+  }
+}
+
+/**
+ * Saves a screenshot as $E2E_SHOTS/name.png (skipped when E2E_SHOTS is unset). Pages are taken whole;
+ * pass { fullPage: false } while a dialog is open, since the dialog's overlay covers only the window.
+ */
+export async function shot(page, name, { fullPage = true } = {}) {
+  const dir = process.env.E2E_SHOTS
+  if (!dir) return
+  mkdirSync(dir, { recursive: true })
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage })
+}
+
+/** Opens the app at a route and waits until the header shows the bureau's name (the data has loaded). */
+export async function openApp(page, route = '/dashboard') {
+  await page.goto(`${BASE_URL}/#${route}`)
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="header-bureau"]')
+    return el && !el.textContent.includes('未设置单位名称')
+  })
+}
+
+/** Picks an option of an Element Plus select by its visible text. */
+export async function chooseOption(page, selectTestId, text) {
+  await page.getByTestId(selectTestId).click()
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first().click()
+}
+
+export const NOW = '2026-11-20T09:00:00'
+
+/**
+ * Starts the app on a fresh data directory and opens a browser page on it. The page collects
+ * uncaught page errors in `errors` so tests can assert the UI ran cleanly.
+ */
+export async function session({ now = NOW } = {}) {
+  const data = tempDir('pd-e2e-data-')
+  let app
+  let browser
+  try {
+    app = await startApp({ dataDir: data.dir, now })
+    browser = await launchBrowser()
+    const page = await browser.newPage()
+    const errors = []
+    // The dev server's injected Wails IPC script throws once in a plain browser (it expects the webview);
+    // only errors from the app's own code count.
+    page.on('pageerror', (e) => {
+      const where = e.stack || e.message
+      if (!/\/wails\/(ipc|runtime)\.js/.test(where)) errors.push(where)
+    })
+    return {
+      page,
+      errors,
+      dataDir: data.dir,
+      get app() {
+        return app
+      },
+      /** Stops the app and starts it again on the same data directory. */
+      async restart() {
+        await app.stop()
+        app = await startApp({ dataDir: data.dir, now })
+      },
+      async close() {
+        await browser?.close()
+        await app?.stop()
+        data.cleanup()
+      },
+    }
+  } catch (e) {
+    await browser?.close()
+    await app?.stop()
+    data.cleanup()
+    throw e
+  }
+}
+
+/**
+ * The text field of a form control. Element Plus puts a component's attributes on the native input
+ * of some controls (ElInput) and on the wrapper of others, so both are looked for.
+ */
+export function field(page, testId) {
+  const id = `[data-testid="${testId}"]`
+  return page.locator(`input${id}, textarea${id}, ${id} input, ${id} textarea`).first()
+}
+
+/** Waits until the element with the test id has exactly the given text. */
+export async function waitForText(page, testId, text) {
+  await page.waitForFunction(
+    ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === want,
+    [testId, text],
+  )
+}

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+vi.mock('./wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }))
+
+import { EventsOn } from './wailsjs/runtime/runtime'
+import { Events, onEvent } from './events'
+
+describe('onEvent', () => {
+  afterEach(() => {
+    delete (window as unknown as { runtime?: unknown }).runtime
+    vi.clearAllMocks()
+  })
+
+  it('mirrors the Go event names', () => {
+    expect(Events).toEqual({ SettingsChanged: 'settings:changed', CalendarChanged: 'calendar:changed' })
+  })
+
+  it('does nothing outside the app', () => {
+    const off = onEvent(Events.CalendarChanged, () => {})
+    expect(EventsOn).not.toHaveBeenCalled()
+    expect(off).toBeTypeOf('function')
+    off()
+  })
+
+  it('subscribes through the Wails runtime when it is there', () => {
+    ;(window as unknown as { runtime: object }).runtime = {}
+    const handler = () => {}
+    onEvent(Events.SettingsChanged, handler)
+    expect(EventsOn).toHaveBeenCalledWith('settings:changed', handler)
+  })
+})

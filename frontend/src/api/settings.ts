@@ -1,0 +1,20 @@
+// Typed wrapper of SettingsService: the bureau, its sections and people, and who uses this computer.
+import * as go from './wailsjs/go/app/SettingsService'
+import { call } from './errors'
+import type { Bureau, CurrentUser, Option, Person, Section } from './types'
+
+export const getBureau = (): Promise<Bureau> => call(() => go.GetBureau())
+export const saveBureau = (b: Bureau): Promise<Bureau> => call(() => go.SaveBureau(b))
+
+export const listSections = (): Promise<Section[]> => call(() => go.ListSections())
+export const saveSection = (s: Section): Promise<Section> => call(() => go.SaveSection(s))
+export const deleteSection = (id: number): Promise<void> => call(() => go.DeleteSection(id))
+
+export const listPeople = (): Promise<Person[]> => call(() => go.ListPeople())
+export const savePerson = (p: Person): Promise<Person> => call(() => go.SavePerson(p))
+export const deletePerson = (id: number): Promise<void> => call(() => go.DeletePerson(id))
+
+export const getCurrentUser = (): Promise<CurrentUser> => call(() => go.GetCurrentUser())
+export const setCurrentUser = (personId: number): Promise<CurrentUser> => call(() => go.SetCurrentUser(personId))
+
+export const listRoles = (): Promise<Option[]> => call(() => go.Roles())

@@ -1,0 +1,31 @@
+// The data types of the Go services, as the frontend sees them. Values arriving over the bridge are plain
+// JSON objects, not instances of the generated classes, so only the data fields are kept.
+import type { app, core } from './wailsjs/go/models'
+
+type Data<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] }
+
+export type Bureau = Data<core.Bureau>
+export type Section = Data<core.Section>
+export type Person = Data<core.Person>
+export type CurrentUser = Data<core.CurrentUser>
+export type Option = Data<core.Option>
+
+export type CalendarDay = Data<core.CalendarDay>
+export type CalendarYear = Omit<Data<core.CalendarYear>, 'days'> & { days: CalendarDay[] }
+export type CalendarYearInfo = Data<core.CalendarYearInfo>
+export type CalendarDayEdit = Data<core.CalendarDayEdit>
+export type HolidaySpan = Data<core.HolidaySpan>
+export type NoticeLine = Data<core.NoticeLine>
+export type DayChange = Data<core.DayChange>
+export type NoticePreview = Omit<Data<core.NoticePreview>, 'lines' | 'changes'> & { lines: NoticeLine[]; changes: DayChange[] }
+export type TodayInfo = Omit<Data<core.TodayInfo>, 'nextHolidays'> & { nextHolidays: HolidaySpan[] }
+export type DueResult = Data<core.DueResult>
+
+export type Deadline = Data<core.Deadline>
+export type MonthDay = Data<core.MonthDay>
+export type MonthView = Omit<Data<core.MonthView>, 'weeks'> & { weeks: MonthDay[][] }
+
+export type SystemInfo = Data<app.SystemInfo>
+
+/** How a day of the calendar can be set: a rest day, a 调休 working day, or back to the Monday–Friday rule. */
+export type DayEditKind = 'holiday' | 'workday' | 'default'

@@ -1,0 +1,36 @@
+// Hash history: the app is served from embedded files, where only the fragment can change freely.
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import DashboardView from '../views/DashboardView.vue'
+import ModuleEmptyView from '../views/ModuleEmptyView.vue'
+import SettingsView from '../views/settings/SettingsView.vue'
+import { modules } from '../views/modules'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/dashboard' },
+  { path: '/dashboard', name: 'dashboard', component: DashboardView, meta: { title: '工作台' } },
+  ...modules.map((m) => ({
+    path: m.path,
+    name: m.key,
+    component: ModuleEmptyView,
+    props: { module: m },
+    meta: { title: m.title },
+  })),
+  {
+    path: '/settings',
+    component: SettingsView,
+    meta: { title: '设置' },
+    children: [
+      { path: '', redirect: '/settings/bureau' },
+      { path: 'bureau', name: 'settings-bureau', component: () => import('../views/settings/BureauSettings.vue') },
+      { path: 'sections', name: 'settings-sections', component: () => import('../views/settings/SectionsSettings.vue') },
+      { path: 'people', name: 'settings-people', component: () => import('../views/settings/PeopleSettings.vue') },
+      { path: 'user', name: 'settings-user', component: () => import('../views/settings/CurrentUserSettings.vue') },
+      { path: 'calendar', name: 'settings-calendar', component: () => import('../views/settings/CalendarSettings.vue') },
+      { path: 'about', name: 'settings-about', component: () => import('../views/settings/AboutSettings.vue') },
+    ],
+  },
+  { path: '/calendar', redirect: '/settings/calendar' },
+  { path: '/:rest(.*)*', redirect: '/dashboard' },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
