@@ -22,6 +22,8 @@ import (
 	"policydesk/internal/core"
 	"policydesk/internal/datadir"
 	"policydesk/internal/demo"
+	"policydesk/internal/routing"
+	"policydesk/internal/segment"
 	"policydesk/internal/sqlite"
 )
 
@@ -29,6 +31,7 @@ import (
 var assets embed.FS
 
 func main() {
+	cli.Commands["eval-routing"] = routing.EvalCommand
 	if handled, code := cli.Run(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}
@@ -122,6 +125,10 @@ func run() error {
 			return fmt.Errorf("写入示例数据失败：%w", err)
 		}
 	}
+
+	// jieba's dictionaries take about a second to load: they load in the background, never delaying the window.
+	segmenter := segment.New(paths.Cache, nil)
+	defer segmenter.Close()
 
 	rt := &app.Runtime{}
 	cal := func() *calendar.Calendar { return calendars.Calendar() }

@@ -78,7 +78,7 @@ type TopicScore struct {
 // MatchedWord is a word of the message that pushed a topic up, with where it occurs.
 type MatchedWord struct {
 	Word         string     `json:"word"`
-	Contribution float64    `json:"contribution"` // share of the topic's score (model weight × feature value)
+	Contribution float64    `json:"contribution"` // how much it raised the topic's score: model weight × feature value, or the keyword prior
 	Spans        []TextSpan `json:"spans"`
 }
 

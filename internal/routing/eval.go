@@ -1,0 +1,246 @@
+package routing
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"policydesk/internal/core"
+	"policydesk/internal/segment"
+)
+
+// Run is the outcome of one train-and-test round.
+type Run struct {
+	Metrics   Metrics
+	Train     time.Duration // fitting (and, for Holdout, segmenting the training set)
+	Match     time.Duration // normalising, segmenting and matching the test messages
+	Messages  int           // test messages matched
+	ModelSize int           // bytes of the saved model
+}
+
+// Rate is end-to-end matching throughput in messages per second.
+func (r Run) Rate() float64 { return float64(r.Messages) / r.Match.Seconds() }
+
+// Holdout trains on train and measures on test.
+func Holdout(ctx context.Context, an Analyzer, train, test []core.LabeledMessage, opts Options) (Run, error) {
+	start := time.Now()
+	model, err := Train(ctx, an, train, opts, nil)
+	if err != nil {
+		return Run{}, err
+	}
+	run, err := measure(ctx, an, model, test, opts.withDefaults().Workers)
+	run.Train = time.Since(start) - run.Match
+	return run.Run, err
+}
+
+// CrossValidate runs stratified k-fold cross-validation. Messages are segmented once for
+// training; each fold's test messages go through Match end to end, as in the app.
+func CrossValidate(ctx context.Context, an Analyzer, msgs []core.LabeledMessage, k int, opts Options) ([]Run, Metrics, error) {
+	opts = opts.withDefaults()
+	labels := make([]string, len(msgs))
+	texts := make([]string, len(msgs))
+	for i, m := range msgs {
+		labels[i], texts[i] = m.Label, MessageText(m.Subject, m.Body)
+	}
+	if err := checkLabels(labels); err != nil {
+		return nil, Metrics{}, err
+	}
+	c, err := analyzeAll(ctx, an, texts, opts.Workers, nil)
+	if err != nil {
+		return nil, Metrics{}, err
+	}
+	classOf := map[string]int{}
+	y := make([]int, len(labels))
+	for i, l := range labels {
+		if _, ok := classOf[l]; !ok {
+			classOf[l] = len(classOf)
+		}
+		y[i] = classOf[l]
+	}
+	folds := stratifiedFolds(y, len(classOf), k)
+	var runs []Run
+	var truth, pred []string
+	for f := range k {
+		var trainDocs [][]uint32
+		var trainLabels []string
+		var test []core.LabeledMessage
+		for i := range msgs {
+			if folds[i] == f {
+				test = append(test, msgs[i])
+			} else {
+				trainDocs = append(trainDocs, c.docs[i])
+				trainLabels = append(trainLabels, labels[i])
+			}
+		}
+		start := time.Now()
+		model, err := fit(ctx, c, trainDocs, trainLabels, opts, nil)
+		if err != nil {
+			return nil, Metrics{}, err
+		}
+		trainTime := time.Since(start)
+		run, err := measure(ctx, an, model, test, opts.Workers)
+		if err != nil {
+			return nil, Metrics{}, err
+		}
+		run.Train = trainTime
+		runs = append(runs, run.Run)
+		for i, m := range test {
+			truth = append(truth, m.Label)
+			pred = append(pred, run.predictions[i])
+		}
+	}
+	return runs, Evaluate(truth, pred), nil
+}
+
+// measure matches test with model and scores the top suggestion.
+func measure(ctx context.Context, an Analyzer, model *Model, test []core.LabeledMessage, workers int) (runWithPredictions, error) {
+	texts := make([]string, len(test))
+	truth := make([]string, len(test))
+	for i, m := range test {
+		texts[i], truth[i] = MessageText(m.Subject, m.Body), m.Label
+	}
+	matcher := NewMatcher(an, model, nil)
+	start := time.Now()
+	results, err := matcher.MatchAll(ctx, texts, workers)
+	elapsed := time.Since(start)
+	if err != nil {
+		return runWithPredictions{}, err
+	}
+	pred := make([]string, len(results))
+	for i, r := range results {
+		if best, ok := r.Best(); ok {
+			pred[i] = best.TopicID
+		}
+	}
+	var size countingWriter
+	if err := model.Save(&size); err != nil {
+		return runWithPredictions{}, err
+	}
+	return runWithPredictions{
+		Run:         Run{Metrics: Evaluate(truth, pred), Match: elapsed, Messages: len(test), ModelSize: int(size)},
+		predictions: pred,
+	}, nil
+}
+
+type runWithPredictions struct {
+	Run
+	predictions []string
+}
+
+type countingWriter int
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
+}
+
+// EvalCommand implements `policydesk eval-routing`: train on a labelled CSV and report
+// accuracy, macro-F1, per-topic scores, the confusion matrix and throughput, either on a
+// test file or by k-fold cross-validation. It returns the process exit code: 0 on success,
+// 2 for bad arguments or files, 1 for other failures.
+func EvalCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eval-routing", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	trainPath := fs.String("train", "", "训练集 CSV（subject,body,label，UTF-8）")
+	testPath := fs.String("test", "", "测试集 CSV；不指定时做交叉验证")
+	k := fs.Int("folds", 5, "交叉验证折数（未指定 --test 时）")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "并发线程数")
+	c := fs.Float64("c", 0, "SVM 正则化参数 C（0 表示默认值）")
+	cacheDir := fs.String("cache-dir", defaultCacheDir(), "分词词典缓存目录")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "用法：policydesk eval-routing --train TRAIN.csv [--test TEST.csv | --folds 5]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *trainPath == "" || fs.NArg() > 0 || (*testPath == "" && *k < 2) {
+		fs.Usage()
+		return 2
+	}
+	train, err := ReadLabeledCSV(*trainPath)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	var test []core.LabeledMessage
+	if *testPath != "" {
+		if test, err = ReadLabeledCSV(*testPath); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	seg := segment.New(*cacheDir, nil)
+	defer seg.Close()
+	ctx := context.Background()
+	if err := seg.Wait(ctx); err != nil {
+		return fail(stderr, err)
+	}
+	opts := Options{C: *c, Workers: *workers}
+	if *testPath != "" {
+		fmt.Fprintf(stdout, "训练集 %s（%d 条），测试集 %s（%d 条）\n\n", filepath.Base(*trainPath), len(train), filepath.Base(*testPath), len(test))
+		run, err := Holdout(ctx, seg, train, test, opts)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		run.Metrics.WriteReport(stdout)
+		fmt.Fprintf(stdout, "\n训练用时 %.2f 秒，模型 %.1f MB\n", run.Train.Seconds(), float64(run.ModelSize)/(1<<20))
+		fmt.Fprintf(stdout, "匹配速度 %.0f 条/秒（规范化+分词+匹配，%d 线程）\n", run.Rate(), *workers)
+		return 0
+	}
+	fmt.Fprintf(stdout, "训练集 %s（%d 条），%d 折交叉验证\n\n", filepath.Base(*trainPath), len(train), *k)
+	runs, pooled, err := CrossValidate(ctx, seg, train, *k, opts)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	writeFolds(stdout, runs)
+	fmt.Fprintln(stdout)
+	pooled.WriteReport(stdout)
+	return 0
+}
+
+func writeFolds(w io.Writer, runs []Run) {
+	rows := [][]string{{"折", "准确率", "宏平均F1", "训练用时", "匹配速度(条/秒)", "模型大小"}}
+	var f1s []float64
+	var matched int
+	var matchTime time.Duration
+	for i, r := range runs {
+		rows = append(rows, []string{fmt.Sprint(i + 1), fmt.Sprintf("%.4f", r.Metrics.Accuracy), fmt.Sprintf("%.4f", r.Metrics.MacroF1),
+			fmt.Sprintf("%.2fs", r.Train.Seconds()), fmt.Sprintf("%.0f", r.Rate()), fmt.Sprintf("%.1fMB", float64(r.ModelSize)/(1<<20))})
+		f1s = append(f1s, r.Metrics.MacroF1)
+		matched += r.Messages
+		matchTime += r.Match
+	}
+	m := mean(f1s)
+	var variance float64
+	for _, f := range f1s {
+		variance += (f - m) * (f - m) / float64(len(f1s))
+	}
+	rows = append(rows, []string{"平均", "", fmt.Sprintf("%.4f±%.4f", m, math.Sqrt(variance)), "",
+		fmt.Sprintf("%.0f", float64(matched)/matchTime.Seconds()), ""})
+	writeTable(w, rows)
+}
+
+// fail prints a user-facing error and picks the exit code: 2 for bad input, 1 otherwise.
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
+	var ce *core.Error
+	if errors.As(err, &ce) && (ce.Code == core.EIMPORT || ce.Code == core.EINVALID) {
+		return 2
+	}
+	fmt.Fprintln(stderr, "详情：", err)
+	return 1
+}
+
+func defaultCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "policydesk", "jieba")
+}

@@ -1,0 +1,270 @@
+package routing
+
+import (
+	"hash/maphash"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"policydesk/internal/segment"
+)
+
+// Analyzer normalises and segments text; *segment.Service is the implementation.
+type Analyzer interface {
+	Analyze(text string) *segment.Analysis
+	IsStopWord(word string) bool
+}
+
+// Features are jieba words plus Chinese character bigrams. Words carry the meaning; bigrams
+// rescue texts that segment badly (messages whose white space was stripped, new names,
+// words jieba splits differently in different contexts).
+const (
+	kindWord uint8 = iota
+	kindBigram
+	kindSubjectWord
+	kindSubjectBigram
+	numKinds
+)
+
+// occurrence is one feature found in a text, with its byte range in the normalised text.
+type occurrence struct {
+	key        string // the word or the bigram, a substring of the normalised text
+	kind       uint8
+	start, end int
+}
+
+// extract lists the features of an analysed text in order of appearance.
+func extract(a *segment.Analysis, isStop func(string) bool) []occurrence {
+	occ := make([]occurrence, 0, len(a.Tokens)*2)
+	for _, t := range a.Tokens {
+		if isFeatureWord(t.Word) && !isStop(t.Word) {
+			occ = append(occ, occurrence{key: t.Word, kind: kindWord, start: t.Start, end: t.End})
+		}
+	}
+	text := a.Text
+	prevStart, prevHan := 0, false
+	for i, r := range text {
+		han := unicode.Is(unicode.Han, r)
+		if han && prevHan {
+			end := i + utf8.RuneLen(r)
+			occ = append(occ, occurrence{key: text[prevStart:end], kind: kindBigram, start: prevStart, end: end})
+		}
+		prevStart, prevHan = i, han
+	}
+	return withSubject(occ, text)
+}
+
+// maxSubjectRunes bounds what counts as a subject line: longer first paragraphs are body text.
+const maxSubjectRunes = 80
+
+// withSubject repeats the features of the subject line (the first paragraph, see MessageText)
+// under their own kinds: a subject names the matter in few words, so the same word weighs
+// differently there than in the body.
+func withSubject(occ []occurrence, text string) []occurrence {
+	end := strings.IndexByte(text, '\n')
+	if end < 0 || utf8.RuneCountInString(text[:end]) > maxSubjectRunes {
+		return occ
+	}
+	for _, o := range occ {
+		if o.end > end {
+			continue
+		}
+		switch o.kind {
+		case kindWord:
+			o.kind = kindSubjectWord
+		case kindBigram:
+			o.kind = kindSubjectBigram
+		default:
+			continue
+		}
+		occ = append(occ, o)
+	}
+	return occ
+}
+
+// isFeatureWord keeps words with at least one letter (Chinese characters count): numbers
+// and punctuation vary from message to message without saying anything about the topic.
+func isFeatureWord(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// vocabulary maps features to columns, with their inverse document frequencies.
+type vocabulary struct {
+	Columns [numKinds]map[string]int32 // per feature kind; what is saved
+	IDF     []float32
+
+	once   sync.Once
+	byHash map[uint64]int32 // the same mapping keyed by featureHash, built on first use
+}
+
+// featureSeed keys featureHash; the hashed index is rebuilt in each process, never saved.
+var featureSeed = maphash.MakeSeed()
+
+// featureHash identifies a feature by a 64-bit hash: integer-keyed lookups are several times
+// faster than string-keyed ones, and with a few hundred thousand features a collision is
+// vanishingly unlikely (and would only merge two features).
+func featureHash(kind uint8, key string) uint64 {
+	return maphash.String(featureSeed, key) + uint64(kind)*0x9E3779B97F4A7C15
+}
+
+func (v *vocabulary) index(o occurrence) (int32, bool) {
+	v.once.Do(func() {
+		v.byHash = make(map[uint64]int32, len(v.IDF))
+		for kind, cols := range v.Columns {
+			for key, col := range cols {
+				v.byHash[featureHash(uint8(kind), key)] = col
+			}
+		}
+	})
+	i, ok := v.byHash[featureHash(o.kind, o.key)]
+	return i, ok
+}
+
+func (v *vocabulary) size() int { return len(v.IDF) }
+
+// corpus holds segmented training messages compactly: each distinct feature once, each
+// message as the ids of its feature occurrences (repeats kept for term frequency).
+type corpus struct {
+	mu   sync.Mutex
+	ids  [numKinds]map[string]uint32
+	kind []uint8
+	key  []string
+	docs [][]uint32
+}
+
+func newCorpus(n int) *corpus {
+	c := &corpus{docs: make([][]uint32, n)}
+	for k := range numKinds {
+		c.ids[k] = map[string]uint32{}
+	}
+	return c
+}
+
+// add stores message i; it is safe for concurrent use.
+func (c *corpus) add(i int, occ []occurrence) {
+	doc := make([]uint32, len(occ))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for j, o := range occ {
+		id, ok := c.ids[o.kind][o.key]
+		if !ok {
+			id = uint32(len(c.key))
+			key := strings.Clone(o.key) // do not pin the whole message text
+			c.ids[o.kind][key] = id
+			c.kind = append(c.kind, o.kind)
+			c.key = append(c.key, key)
+		}
+		doc[j] = id
+	}
+	c.docs[i] = doc
+}
+
+// buildVocabulary keeps the features that occur in at least minDF of docs (rarer ones
+// cannot generalise and would only inflate the model) and returns the column of each
+// corpus feature id, -1 for dropped ones.
+func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int32) {
+	df := make([]int32, len(c.key))
+	lastDoc := make([]int32, len(c.key))
+	for d, doc := range docs {
+		for _, id := range doc {
+			if lastDoc[id] != int32(d+1) {
+				lastDoc[id] = int32(d + 1)
+				df[id]++
+			}
+		}
+	}
+	var kept []uint32
+	for id, n := range df {
+		if int(n) >= minDF {
+			kept = append(kept, uint32(id))
+		}
+	}
+	// Column order must not depend on the order messages were segmented in.
+	slices.SortFunc(kept, func(a, b uint32) int {
+		if c.kind[a] != c.kind[b] {
+			return int(c.kind[a]) - int(c.kind[b])
+		}
+		return strings.Compare(c.key[a], c.key[b])
+	})
+	v := &vocabulary{IDF: make([]float32, len(kept))}
+	for k := range numKinds {
+		v.Columns[k] = map[string]int32{}
+	}
+	col := make([]int32, len(c.key))
+	for i := range col {
+		col[i] = -1
+	}
+	n := float64(len(docs))
+	for j, id := range kept {
+		v.Columns[c.kind[id]][c.key[id]] = int32(j)
+		v.IDF[j] = float32(math.Log((n+1)/float64(df[id]+1)) + 1)
+		col[id] = int32(j)
+	}
+	return v, col
+}
+
+// vector is a sparse, L2-normalised TF-IDF vector with ascending indices.
+type vector struct {
+	idx []int32
+	val []float32
+}
+
+// vectorize weighs the known features of a text. It also returns each occurrence's
+// column (-1 if unknown) so that explanations need not look the features up again.
+func (v *vocabulary) vectorize(occ []occurrence) (vector, []int32) {
+	colOf := make([]int32, len(occ))
+	cols := make([]int32, 0, len(occ))
+	for k, o := range occ {
+		colOf[k] = -1
+		if i, ok := v.index(o); ok {
+			colOf[k] = i
+			cols = append(cols, i)
+		}
+	}
+	return v.weigh(cols), colOf
+}
+
+// vectorizeDoc weighs a corpus message, col mapping its feature ids to columns.
+func (v *vocabulary) vectorizeDoc(doc []uint32, col []int32) vector {
+	cols := make([]int32, 0, len(doc))
+	for _, id := range doc {
+		if col[id] >= 0 {
+			cols = append(cols, col[id])
+		}
+	}
+	return v.weigh(cols)
+}
+
+// weigh turns column occurrences into (1 + ln tf) × idf, L2-normalised: sublinear term
+// frequency keeps a long message that repeats a word from drowning out everything else.
+func (v *vocabulary) weigh(cols []int32) vector {
+	slices.Sort(cols)
+	var vec vector
+	var norm float64
+	for i := 0; i < len(cols); {
+		j := i + 1
+		for j < len(cols) && cols[j] == cols[i] {
+			j++
+		}
+		x := (1 + math.Log(float64(j-i))) * float64(v.IDF[cols[i]])
+		vec.idx = append(vec.idx, cols[i])
+		vec.val = append(vec.val, float32(x))
+		norm += x * x
+		i = j
+	}
+	if norm > 0 {
+		inv := float32(1 / math.Sqrt(norm))
+		for k := range vec.val {
+			vec.val[k] *= inv
+		}
+	}
+	return vec
+}

@@ -1,0 +1,358 @@
+// Package routing suggests the topic, and so the handling section, of 局长信箱 messages:
+// a linear SVM over TF-IDF of jieba words and character bigrams, learned from labelled history,
+// with topic keywords as a prior, calibrated confidences and per-word explanations.
+package routing
+
+import (
+	"context"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+
+	"policydesk/internal/core"
+)
+
+// Options tune training; the zero value gives the defaults measured on the mailbox corpus.
+type Options struct {
+	C                float64 // SVM regularisation: larger fits the history more closely (default 1)
+	MinDF            int     // features seen in fewer training messages are dropped (default 2)
+	MaxEpochs        int     // passes over the data per class at most (default 30)
+	CalibrationFolds int     // folds whose held-out scores fit the confidence temperature (default 3)
+	Workers          int     // parallel segmentation and training (default GOMAXPROCS)
+}
+
+func (o Options) withDefaults() Options {
+	if o.C <= 0 {
+		o.C = 1
+	}
+	if o.MinDF <= 0 {
+		o.MinDF = 2
+	}
+	if o.MaxEpochs <= 0 {
+		o.MaxEpochs = 30
+	}
+	if o.CalibrationFolds < 2 {
+		o.CalibrationFolds = 3
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o
+}
+
+// Training stages reported through Progress.
+const (
+	StageSegment = "segment" // normalising and segmenting the messages
+	StageFit     = "fit"     // training the per-topic classifiers (calibration folds included)
+)
+
+// Progress reports how far a training run is: Done of Total units of Stage.
+type Progress struct {
+	Stage string
+	Done  int
+	Total int
+}
+
+// Model is a trained classifier. It is immutable once built and safe for concurrent use;
+// Save and LoadModel store it (encoding/gob).
+type Model struct {
+	Labels      []string // the classes, sorted; a label is a topic ID or name
+	Vocab       *vocabulary
+	Classes     []linear // one per label
+	Temperature float64  // softmax temperature fitted on held-out scores
+	Examples    int      // how many messages it was trained on
+}
+
+const modelFormat = "policydesk-routing-v1"
+
+// Save writes the model in a versioned gob stream.
+func (m *Model) Save(w io.Writer) error {
+	enc := gob.NewEncoder(w)
+	if err := enc.Encode(modelFormat); err != nil {
+		return err
+	}
+	return enc.Encode(m)
+}
+
+// LoadModel reads a model written by Save.
+func LoadModel(r io.Reader) (*Model, error) {
+	dec := gob.NewDecoder(r)
+	var format string
+	if err := dec.Decode(&format); err != nil || format != modelFormat {
+		return nil, core.Errorf(core.EINVALID, "主题匹配模型文件无法识别，请重新训练")
+	}
+	var m Model
+	if err := dec.Decode(&m); err != nil {
+		return nil, core.Errorf(core.EINVALID, "主题匹配模型文件已损坏，请重新训练：%v", err)
+	}
+	if len(m.Labels) != len(m.Classes) || m.Vocab == nil || m.Temperature <= 0 {
+		return nil, core.Errorf(core.EINVALID, "主题匹配模型文件内容不完整，请重新训练")
+	}
+	return &m, nil
+}
+
+// MessageText joins a message's subject and body the way training and matching expect:
+// a blank line keeps the subject a sentence of its own after normalisation.
+func MessageText(subject, body string) string {
+	if subject == "" {
+		return body
+	}
+	return subject + "\n\n" + body
+}
+
+// Train learns a model from labelled messages. It runs in the caller's goroutine (start it in
+// one of its own to train in the background), reports progress if progress is not nil, and
+// stops with ctx's error when ctx is cancelled.
+func Train(ctx context.Context, an Analyzer, examples []core.LabeledMessage, opts Options, progress func(Progress)) (*Model, error) {
+	opts = opts.withDefaults()
+	texts := make([]string, len(examples))
+	labels := make([]string, len(examples))
+	for i, e := range examples {
+		texts[i] = MessageText(e.Subject, e.Body)
+		labels[i] = e.Label
+	}
+	if err := checkLabels(labels); err != nil {
+		return nil, err
+	}
+	c, err := analyzeAll(ctx, an, texts, opts.Workers, progress)
+	if err != nil {
+		return nil, err
+	}
+	return fit(ctx, c, c.docs, labels, opts, progress)
+}
+
+func checkLabels(labels []string) error {
+	distinct := map[string]bool{}
+	for i, l := range labels {
+		if l == "" {
+			return core.Errorf(core.EINVALID, "第%d条训练留言缺少主题", i+1)
+		}
+		distinct[l] = true
+	}
+	if len(distinct) < 2 {
+		return core.Errorf(core.EINVALID, "训练至少需要两个主题的已分类留言（当前%d个）", len(distinct))
+	}
+	return nil
+}
+
+// analyzeAll segments texts with a pool of workers (jieba's Cut is safe for concurrent use).
+func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, progress func(Progress)) (*corpus, error) {
+	c := newCorpus(len(texts))
+	var done int
+	var mu sync.Mutex
+	err := parallel(ctx, len(texts), workers, func(i int) {
+		c.add(i, extract(an.Analyze(texts[i]), an.IsStopWord))
+		if progress != nil {
+			mu.Lock()
+			done++
+			if done%100 == 0 || done == len(texts) {
+				progress(Progress{Stage: StageSegment, Done: done, Total: len(texts)})
+			}
+			mu.Unlock()
+		}
+	})
+	return c, err
+}
+
+// parallel calls f(0..n-1) on workers goroutines and returns ctx's error if it was cancelled.
+func parallel(ctx context.Context, n, workers int, f func(i int)) error {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(workers, n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+feed:
+	for i := 0; i < n; i++ {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return ctx.Err()
+}
+
+// fit builds the vocabulary, fits the temperature on held-out scores of a k-fold split and
+// trains the final one-vs-rest classifiers on everything.
+func fit(ctx context.Context, corp *corpus, docs [][]uint32, labels []string, opts Options, progress func(Progress)) (*Model, error) {
+	opts = opts.withDefaults()
+	m := &Model{Examples: len(docs)}
+	m.Labels = slices.Sorted(func(yield func(string) bool) {
+		seen := map[string]bool{}
+		for _, l := range labels {
+			if !seen[l] {
+				seen[l] = true
+				if !yield(l) {
+					return
+				}
+			}
+		}
+	})
+	y := make([]int, len(labels))
+	for i, l := range labels {
+		y[i], _ = slices.BinarySearch(m.Labels, l)
+	}
+	var col []int32
+	m.Vocab, col = buildVocabulary(corp, docs, opts.MinDF)
+	xs := make([]vector, len(docs))
+	for i, d := range docs {
+		xs[i] = m.Vocab.vectorizeDoc(d, col)
+	}
+
+	folds := stratifiedFolds(y, len(m.Labels), opts.CalibrationFolds)
+	k := len(m.Labels)
+	type job struct{ fold, class int } // fold -1 is the final model
+	var jobs []job
+	for f := -1; f < opts.CalibrationFolds; f++ {
+		for c := range k {
+			jobs = append(jobs, job{f, c})
+		}
+	}
+	results := make([]linear, len(jobs))
+	var mu sync.Mutex
+	var done int
+	var firstErr error
+	err := parallel(ctx, len(jobs), opts.Workers, func(j int) {
+		jb := jobs[j]
+		trainX, trainY := xs, y
+		if jb.fold >= 0 {
+			trainX, trainY = subset(xs, y, folds, jb.fold, false)
+		}
+		pos := make([]bool, len(trainY))
+		for i, c := range trainY {
+			pos[i] = c == jb.class
+		}
+		scale := nbScale(trainX, pos, m.Vocab.size())
+		l, err := trainBinary(ctx, trainX, pos, scale, opts.C, opts.MaxEpochs, uint64(j+1))
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		results[j] = l
+		done++
+		if progress != nil {
+			progress(Progress{Stage: StageFit, Done: done, Total: len(jobs)})
+		}
+	})
+	if err == nil {
+		err = firstErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	m.Classes = results[:k]
+
+	var heldScores [][]float64
+	var heldY []int
+	for f := range opts.CalibrationFolds {
+		testX, testY := subset(xs, y, folds, f, true)
+		classes := results[(f+1)*k : (f+2)*k]
+		for i, x := range testX {
+			heldScores = append(heldScores, scores(classes, x))
+			heldY = append(heldY, testY[i])
+		}
+	}
+	m.Temperature = fitTemperature(heldScores, heldY)
+	return m, nil
+}
+
+func scores(classes []linear, x vector) []float64 {
+	s := make([]float64, len(classes))
+	for c := range classes {
+		s[c] = classes[c].score(x)
+	}
+	return s
+}
+
+// stratifiedFolds assigns each example a fold so that every class is spread evenly.
+func stratifiedFolds(y []int, classes, k int) []int {
+	folds := make([]int, len(y))
+	next := make([]int, classes)
+	for i, c := range y {
+		folds[i] = next[c] % k
+		next[c]++
+	}
+	return folds
+}
+
+// subset returns the examples in fold f (in = true) or all the others.
+func subset(xs []vector, y []int, folds []int, f int, in bool) ([]vector, []int) {
+	var sx []vector
+	var sy []int
+	for i := range xs {
+		if (folds[i] == f) == in {
+			sx = append(sx, xs[i])
+			sy = append(sy, y[i])
+		}
+	}
+	return sx, sy
+}
+
+// fitTemperature finds T minimising the negative log-likelihood of softmax(scores/T) on
+// held-out examples, so a confidence of 0.8 is right about 80% of the time. SVM margins are
+// not probabilities; one parameter is enough to calibrate them and cannot overfit.
+func fitTemperature(scores [][]float64, y []int) float64 {
+	if len(scores) == 0 {
+		return 1
+	}
+	nll := func(logT float64) float64 {
+		t := math.Exp(logT)
+		var sum float64
+		for i, s := range scores {
+			p := softmax(s, t)
+			sum -= math.Log(max(p[y[i]], 1e-12))
+		}
+		return sum
+	}
+	// Golden-section search on log T over [1/100, 10]: the NLL is unimodal in T.
+	lo, hi := math.Log(0.01), math.Log(10)
+	const phi = 0.6180339887498949
+	a, b := hi-phi*(hi-lo), lo+phi*(hi-lo)
+	fa, fb := nll(a), nll(b)
+	for hi-lo > 1e-3 {
+		if fa < fb {
+			hi, b, fb = b, a, fa
+			a = hi - phi*(hi-lo)
+			fa = nll(a)
+		} else {
+			lo, a, fa = a, b, fb
+			b = lo + phi*(hi-lo)
+			fb = nll(b)
+		}
+	}
+	return math.Exp((lo + hi) / 2)
+}
+
+// softmax turns scores into probabilities at temperature t.
+func softmax(s []float64, t float64) []float64 {
+	p := make([]float64, len(s))
+	top := slices.Max(s)
+	var sum float64
+	for i, v := range s {
+		p[i] = math.Exp((v - top) / t)
+		sum += p[i]
+	}
+	for i := range p {
+		p[i] /= sum
+	}
+	return p
+}
+
+// String summarises the model for logs.
+func (m *Model) String() string {
+	return fmt.Sprintf("routing model: %d topics, %d features, %d examples, T=%.3f",
+		len(m.Labels), m.Vocab.size(), m.Examples, m.Temperature)
+}
