@@ -118,23 +118,38 @@ func run() error {
 		return fmt.Errorf("读取工作日历失败：%w", err)
 	}
 	settings := sqlite.NewSettingsService(db)
-	if first, err := demo.NeedsSeed(ctx, settings); err != nil {
+	first, err := demo.NeedsSeed(ctx, settings)
+	if err != nil {
 		return err
-	} else if first {
+	}
+	if first {
 		if err := demo.Seed(ctx, settings); err != nil {
 			return fmt.Errorf("写入示例数据失败：%w", err)
 		}
 	}
 
-	// jieba's dictionaries take about a second to load: they load in the background, never delaying the window.
+	// jieba's dictionaries take about a second to load: they load in the background, never delaying the window
+	// (except on the very first run, when the demo comments are grouped with them).
 	segmenter := segment.New(paths.Cache, nil)
 	defer segmenter.Close()
+	cal := func() *calendar.Calendar { return calendars.Calendar() }
+	policies := sqlite.NewPolicyStore(db, cal)
+	consultations := sqlite.NewConsultationStore(db, cal, segmenter)
+	if first {
+		if err := segmenter.Wait(ctx); err != nil {
+			slog.Warn("segmenter not ready for demo data", "err", err)
+		}
+		if err := demo.SeedConsultations(ctx, settings, policies, consultations, clock); err != nil {
+			return fmt.Errorf("写入征求意见示例数据失败：%w", err)
+		}
+	}
 
 	rt := &app.Runtime{}
-	cal := func() *calendar.Calendar { return calendars.Calendar() }
 	settingsAPI := app.NewSettingsService(settings, rt.Emit)
 	calendarAPI := app.NewCalendarService(calendars, clock, rt.Emit)
-	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal})
+	policyAPI := app.NewPolicyService(policies, rt.Emit)
+	consultationAPI := app.NewConsultationService(consultations, paths.Exports, rt.Emit)
+	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations)
 	systemAPI := app.NewSystemService(app.SystemConfig{
 		DataDir: paths.Dir, DBPath: paths.DB, BackupDir: paths.Backups, ExportDir: paths.Exports,
 		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, OnRestored: calendars.Load, Emit: rt.Emit, Started: started,
@@ -151,12 +166,12 @@ func run() error {
 		},
 		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
 		OnStartup: func(ctx context.Context) {
-			app.Start(ctx, rt, settingsAPI, calendarAPI, dashboardAPI, systemAPI)
+			app.Start(ctx, rt, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI)
 		},
 		OnDomReady: func(ctx context.Context) {
 			slog.Info("window ready", "startup_ms", time.Since(started).Milliseconds())
 		},
-		Bind:           []any{settingsAPI, calendarAPI, dashboardAPI, systemAPI},
+		Bind:           []any{settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI},
 		ErrorFormatter: app.FormatError,
 		Linux: &linux.Options{
 			ProgramName:      "policydesk",

@@ -5,6 +5,17 @@ const (
 	EventSettingsChanged = "settings:changed" // bureau, sections, people or the current user changed
 	EventCalendarChanged = "calendar:changed" // a day was edited or a year imported
 	EventDataRestored    = "data:restored"    // the database was restored from a backup: reload everything
+
+	// 局长信箱
+	EventMessagesChanged        = "messages:changed" // a message was created, imported, fetched or moved on
+	EventMailFetchProgress      = "mail:progress"    // core.FetchProgress while mail is fetched
+	EventMailFetched            = "mail:fetched"     // a fetch ended: core.FetchResult, or a BridgeError
+	EventMailboxSettingsChanged = "mailbox:settings" // templates, topics, limits or the mail account changed
+
+	// 征求意见
+	EventPoliciesChanged      = "policies:changed"      // a policy, its status or a version of its text changed
+	EventConsultationsChanged = "consultations:changed" // a consultation was opened, edited, extended, reopened or its report published
+	EventCommentsChanged      = "comments:changed"      // comments of a consultation were added, imported, regrouped or decided (data: consultation id)
 )
 
 // Emitter sends an event to the frontend; in tests it records them.

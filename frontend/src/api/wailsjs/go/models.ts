@@ -1,5 +1,73 @@
 export namespace app {
 	
+	export class ConsultationOptions {
+	    channels: string[];
+	    commenterCategories: string[];
+	    decisions: string[];
+	    statuses: string[];
+	    minCommentDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsultationOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.channels = source["channels"];
+	        this.commenterCategories = source["commenterCategories"];
+	        this.decisions = source["decisions"];
+	        this.statuses = source["statuses"];
+	        this.minCommentDays = source["minCommentDays"];
+	    }
+	}
+	export class ExportedFile {
+	    kind: string;
+	    name: string;
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportedFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.path = source["path"];
+	    }
+	}
+	export class FileFilter {
+	    displayName: string;
+	    pattern: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.displayName = source["displayName"];
+	        this.pattern = source["pattern"];
+	    }
+	}
+	export class PolicyOptions {
+	    categories: string[];
+	    statuses: string[];
+	    disclosureTypes: string[];
+	    versionKinds: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.categories = source["categories"];
+	        this.statuses = source["statuses"];
+	        this.disclosureTypes = source["disclosureTypes"];
+	        this.versionKinds = source["versionKinds"];
+	    }
+	}
 	export class SystemInfo {
 	    version: string;
 	    dataDir: string;
@@ -297,6 +365,409 @@ export namespace core {
 	        this.updatedBy = source["updatedBy"];
 	    }
 	}
+	export class Clause {
+	    id: number;
+	    versionId: number;
+	    path: string;
+	    level: number;
+	    number: string;
+	    heading: string;
+	    body: string;
+	    start: number;
+	    end: number;
+	    seq: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Clause(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.versionId = source["versionId"];
+	        this.path = source["path"];
+	        this.level = source["level"];
+	        this.number = source["number"];
+	        this.heading = source["heading"];
+	        this.body = source["body"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.seq = source["seq"];
+	    }
+	}
+	export class ClauseSummary {
+	    path: string;
+	    heading: string;
+	    total: number;
+	    adopted: number;
+	    partly: number;
+	    rejected: number;
+	    outOfScope: number;
+	    undecided: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClauseSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.heading = source["heading"];
+	        this.total = source["total"];
+	        this.adopted = source["adopted"];
+	        this.partly = source["partly"];
+	        this.rejected = source["rejected"];
+	        this.outOfScope = source["outOfScope"];
+	        this.undecided = source["undecided"];
+	    }
+	}
+	export class Comment {
+	    id: number;
+	    consultationId: number;
+	    receivedDate: string;
+	    channel: string;
+	    commenter: string;
+	    category: string;
+	    contact: string;
+	    body: string;
+	    clauses: string[];
+	    groupId: number;
+	    groupSize: number;
+	    representative: boolean;
+	    decision: string;
+	    reason: string;
+	    response: string;
+	    decidedBy: string;
+	    decidedAt: string;
+	    batchId: number;
+	    sourceRow: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Comment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.consultationId = source["consultationId"];
+	        this.receivedDate = source["receivedDate"];
+	        this.channel = source["channel"];
+	        this.commenter = source["commenter"];
+	        this.category = source["category"];
+	        this.contact = source["contact"];
+	        this.body = source["body"];
+	        this.clauses = source["clauses"];
+	        this.groupId = source["groupId"];
+	        this.groupSize = source["groupSize"];
+	        this.representative = source["representative"];
+	        this.decision = source["decision"];
+	        this.reason = source["reason"];
+	        this.response = source["response"];
+	        this.decidedBy = source["decidedBy"];
+	        this.decidedAt = source["decidedAt"];
+	        this.batchId = source["batchId"];
+	        this.sourceRow = source["sourceRow"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class CommentFilter {
+	    consultationId: number;
+	    decision: string;
+	    category: string;
+	    channel: string;
+	    clause: string;
+	    groupId: number;
+	    query: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CommentFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.consultationId = source["consultationId"];
+	        this.decision = source["decision"];
+	        this.category = source["category"];
+	        this.channel = source["channel"];
+	        this.clause = source["clause"];
+	        this.groupId = source["groupId"];
+	        this.query = source["query"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class CommentGroup {
+	    id: number;
+	    consultationId: number;
+	    representativeId: number;
+	    representative: Comment;
+	    count: number;
+	    similarity: number;
+	    manual: boolean;
+	    decision: string;
+	    members: Comment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CommentGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.consultationId = source["consultationId"];
+	        this.representativeId = source["representativeId"];
+	        this.representative = this.convertValues(source["representative"], Comment);
+	        this.count = source["count"];
+	        this.similarity = source["similarity"];
+	        this.manual = source["manual"];
+	        this.decision = source["decision"];
+	        this.members = this.convertValues(source["members"], Comment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CommentPage {
+	    total: number;
+	    comments: Comment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CommentPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.comments = this.convertValues(source["comments"], Comment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Consultation {
+	    id: number;
+	    policyId: number;
+	    policyTitle: string;
+	    policyDocNumber: string;
+	    enterpriseRelated: boolean;
+	    versionId: number;
+	    openDate: string;
+	    closeDate: string;
+	    earliestClose: string;
+	    shortReason: string;
+	    channels: string[];
+	    contact: string;
+	    explanation: string;
+	    sectionId: number;
+	    sectionName: string;
+	    status: string;
+	    countdownLabel: string;
+	    commentCount: number;
+	    undecidedCount: number;
+	    groupCount: number;
+	    reportGenerated: boolean;
+	    reportPublished: string;
+	    reportUrl: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Consultation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.policyId = source["policyId"];
+	        this.policyTitle = source["policyTitle"];
+	        this.policyDocNumber = source["policyDocNumber"];
+	        this.enterpriseRelated = source["enterpriseRelated"];
+	        this.versionId = source["versionId"];
+	        this.openDate = source["openDate"];
+	        this.closeDate = source["closeDate"];
+	        this.earliestClose = source["earliestClose"];
+	        this.shortReason = source["shortReason"];
+	        this.channels = source["channels"];
+	        this.contact = source["contact"];
+	        this.explanation = source["explanation"];
+	        this.sectionId = source["sectionId"];
+	        this.sectionName = source["sectionName"];
+	        this.status = source["status"];
+	        this.countdownLabel = source["countdownLabel"];
+	        this.commentCount = source["commentCount"];
+	        this.undecidedCount = source["undecidedCount"];
+	        this.groupCount = source["groupCount"];
+	        this.reportGenerated = source["reportGenerated"];
+	        this.reportPublished = source["reportPublished"];
+	        this.reportUrl = source["reportUrl"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class ConsultationNotice {
+	    id: number;
+	    consultationId: number;
+	    kind: string;
+	    noticeDate: string;
+	    oldClose: string;
+	    newClose: string;
+	    reason: string;
+	    createdAt: string;
+	    createdBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsultationNotice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.consultationId = source["consultationId"];
+	        this.kind = source["kind"];
+	        this.noticeDate = source["noticeDate"];
+	        this.oldClose = source["oldClose"];
+	        this.newClose = source["newClose"];
+	        this.reason = source["reason"];
+	        this.createdAt = source["createdAt"];
+	        this.createdBy = source["createdBy"];
+	    }
+	}
+	export class ConsultationDetail {
+	    consultation: Consultation;
+	    notices: ConsultationNotice[];
+	    clauses: Clause[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsultationDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.consultation = this.convertValues(source["consultation"], Consultation);
+	        this.notices = this.convertValues(source["notices"], ConsultationNotice);
+	        this.clauses = this.convertValues(source["clauses"], Clause);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ConsultationFilter {
+	    policyId: number;
+	    status: string;
+	    query: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsultationFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.policyId = source["policyId"];
+	        this.status = source["status"];
+	        this.query = source["query"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	
+	export class ConsultationPage {
+	    total: number;
+	    consultations: Consultation[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsultationPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.consultations = this.convertValues(source["consultations"], Consultation);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CountRow {
+	    label: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CountRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.count = source["count"];
+	    }
+	}
 	export class CurrentUser {
 	    personId: number;
 	    name: string;
@@ -367,6 +838,26 @@ export namespace core {
 	        this.link = source["link"];
 	    }
 	}
+	export class Decision {
+	    commentId: number;
+	    groupId: number;
+	    decision: string;
+	    reason: string;
+	    response: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.commentId = source["commentId"];
+	        this.groupId = source["groupId"];
+	        this.decision = source["decision"];
+	        this.reason = source["reason"];
+	        this.response = source["response"];
+	    }
+	}
 	export class DueResult {
 	    from: string;
 	    workdays: number;
@@ -386,6 +877,164 @@ export namespace core {
 	        this.dueWeekday = source["dueWeekday"];
 	        this.naturalDays = source["naturalDays"];
 	    }
+	}
+	export class ReportItem {
+	    clauses: string[];
+	    summary: string;
+	    count: number;
+	    category: string;
+	    decision: string;
+	    reason: string;
+	    response: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clauses = source["clauses"];
+	        this.summary = source["summary"];
+	        this.count = source["count"];
+	        this.category = source["category"];
+	        this.decision = source["decision"];
+	        this.reason = source["reason"];
+	        this.response = source["response"];
+	    }
+	}
+	export class FeedbackReport {
+	    consultationId: number;
+	    bureauName: string;
+	    policyTitle: string;
+	    docNumber: string;
+	    sectionName: string;
+	    openDate: string;
+	    closeDate: string;
+	    naturalDays: number;
+	    shortReason: string;
+	    channels: string[];
+	    contact: string;
+	    notices: ConsultationNotice[];
+	    total: number;
+	    opinions: number;
+	    undecided: number;
+	    byCategory: CountRow[];
+	    byChannel: CountRow[];
+	    byDecision: CountRow[];
+	    clauses: ClauseSummary[];
+	    adopted: ReportItem[];
+	    notAdopted: ReportItem[];
+	    date: string;
+	    text: string;
+	    publishedDate: string;
+	    publishedUrl: string;
+	    enterpriseHeard: boolean;
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FeedbackReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.consultationId = source["consultationId"];
+	        this.bureauName = source["bureauName"];
+	        this.policyTitle = source["policyTitle"];
+	        this.docNumber = source["docNumber"];
+	        this.sectionName = source["sectionName"];
+	        this.openDate = source["openDate"];
+	        this.closeDate = source["closeDate"];
+	        this.naturalDays = source["naturalDays"];
+	        this.shortReason = source["shortReason"];
+	        this.channels = source["channels"];
+	        this.contact = source["contact"];
+	        this.notices = this.convertValues(source["notices"], ConsultationNotice);
+	        this.total = source["total"];
+	        this.opinions = source["opinions"];
+	        this.undecided = source["undecided"];
+	        this.byCategory = this.convertValues(source["byCategory"], CountRow);
+	        this.byChannel = this.convertValues(source["byChannel"], CountRow);
+	        this.byDecision = this.convertValues(source["byDecision"], CountRow);
+	        this.clauses = this.convertValues(source["clauses"], ClauseSummary);
+	        this.adopted = this.convertValues(source["adopted"], ReportItem);
+	        this.notAdopted = this.convertValues(source["notAdopted"], ReportItem);
+	        this.date = source["date"];
+	        this.text = source["text"];
+	        this.publishedDate = source["publishedDate"];
+	        this.publishedUrl = source["publishedUrl"];
+	        this.enterpriseHeard = source["enterpriseHeard"];
+	        this.warnings = source["warnings"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class GroupMerge {
+	    consultationId: number;
+	    groupIds: number[];
+	    commentIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupMerge(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.consultationId = source["consultationId"];
+	        this.groupIds = source["groupIds"];
+	        this.commentIds = source["commentIds"];
+	    }
+	}
+	export class GroupingResult {
+	    comments: number;
+	    groups: number;
+	    duplicates: number;
+	    list: CommentGroup[];
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupingResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.comments = source["comments"];
+	        this.groups = source["groups"];
+	        this.duplicates = source["duplicates"];
+	        this.list = this.convertValues(source["list"], CommentGroup);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class HolidaySpan {
 	    name: string;
@@ -407,6 +1056,173 @@ export namespace core {
 	        this.makeupWorkdays = source["makeupWorkdays"];
 	    }
 	}
+	export class ImportField {
+	    key: string;
+	    label: string;
+	    required: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.required = source["required"];
+	    }
+	}
+	export class RowError {
+	    row: number;
+	    field: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RowError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
+	export class ImportRow {
+	    row: number;
+	    receivedDate: string;
+	    channel: string;
+	    commenter: string;
+	    category: string;
+	    contact: string;
+	    body: string;
+	    clauses: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.receivedDate = source["receivedDate"];
+	        this.channel = source["channel"];
+	        this.commenter = source["commenter"];
+	        this.category = source["category"];
+	        this.contact = source["contact"];
+	        this.body = source["body"];
+	        this.clauses = source["clauses"];
+	    }
+	}
+	export class ImportPreview {
+	    fileName: string;
+	    encoding: string;
+	    sheet: string;
+	    headers: string[];
+	    fields: ImportField[];
+	    mapping: Record<string, number>;
+	    rows: ImportRow[];
+	    errors: RowError[];
+	    warnings: RowError[];
+	    total: number;
+	    valid: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.fileName = source["fileName"];
+	        this.encoding = source["encoding"];
+	        this.sheet = source["sheet"];
+	        this.headers = source["headers"];
+	        this.fields = this.convertValues(source["fields"], ImportField);
+	        this.mapping = source["mapping"];
+	        this.rows = this.convertValues(source["rows"], ImportRow);
+	        this.errors = this.convertValues(source["errors"], RowError);
+	        this.warnings = this.convertValues(source["warnings"], RowError);
+	        this.total = source["total"];
+	        this.valid = source["valid"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportRequest {
+	    consultationId: number;
+	    fileName: string;
+	    mapping: Record<string, number>;
+	    defaultDate: string;
+	    defaultChannel: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.consultationId = source["consultationId"];
+	        this.fileName = source["fileName"];
+	        this.mapping = source["mapping"];
+	        this.defaultDate = source["defaultDate"];
+	        this.defaultChannel = source["defaultChannel"];
+	    }
+	}
+	export class ImportResult {
+	    batchId: number;
+	    fileName: string;
+	    added: number;
+	    grouping: GroupingResult;
+	    warnings: RowError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batchId = source["batchId"];
+	        this.fileName = source["fileName"];
+	        this.added = source["added"];
+	        this.grouping = this.convertValues(source["grouping"], GroupingResult);
+	        this.warnings = this.convertValues(source["warnings"], RowError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class MonthDay {
 	    date: string;
 	    weekday: number;
@@ -549,6 +1365,44 @@ export namespace core {
 	        this.label = source["label"];
 	    }
 	}
+	export class PeriodChange {
+	    consultationId: number;
+	    newClose: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PeriodChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.consultationId = source["consultationId"];
+	        this.newClose = source["newClose"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class PeriodCheck {
+	    openDate: string;
+	    closeDate: string;
+	    earliestClose: string;
+	    naturalDays: number;
+	    short: boolean;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PeriodCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.openDate = source["openDate"];
+	        this.closeDate = source["closeDate"];
+	        this.earliestClose = source["earliestClose"];
+	        this.naturalDays = source["naturalDays"];
+	        this.short = source["short"];
+	        this.message = source["message"];
+	    }
+	}
 	export class Person {
 	    id: number;
 	    name: string;
@@ -575,6 +1429,212 @@ export namespace core {
 	        this.phone = source["phone"];
 	        this.email = source["email"];
 	        this.active = source["active"];
+	    }
+	}
+	export class Policy {
+	    id: number;
+	    title: string;
+	    docNumber: string;
+	    category: string;
+	    sectionId: number;
+	    sectionName: string;
+	    drafterId: number;
+	    drafterName: string;
+	    disclosure: string;
+	    disclosureBasis: string;
+	    enterpriseRelated: boolean;
+	    status: string;
+	    publishedDate: string;
+	    publishedUrl: string;
+	    versionCount: number;
+	    consultations: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Policy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.docNumber = source["docNumber"];
+	        this.category = source["category"];
+	        this.sectionId = source["sectionId"];
+	        this.sectionName = source["sectionName"];
+	        this.drafterId = source["drafterId"];
+	        this.drafterName = source["drafterName"];
+	        this.disclosure = source["disclosure"];
+	        this.disclosureBasis = source["disclosureBasis"];
+	        this.enterpriseRelated = source["enterpriseRelated"];
+	        this.status = source["status"];
+	        this.publishedDate = source["publishedDate"];
+	        this.publishedUrl = source["publishedUrl"];
+	        this.versionCount = source["versionCount"];
+	        this.consultations = source["consultations"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class PolicyVersion {
+	    id: number;
+	    policyId: number;
+	    kind: string;
+	    versionDate: string;
+	    fileName: string;
+	    format: string;
+	    encoding: string;
+	    body: string;
+	    clauseCount: number;
+	    warnings: string[];
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyVersion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.policyId = source["policyId"];
+	        this.kind = source["kind"];
+	        this.versionDate = source["versionDate"];
+	        this.fileName = source["fileName"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.body = source["body"];
+	        this.clauseCount = source["clauseCount"];
+	        this.warnings = source["warnings"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class PolicyDetail {
+	    policy: Policy;
+	    versions: PolicyVersion[];
+	    consultations: Consultation[];
+	    nextStatuses: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.policy = this.convertValues(source["policy"], Policy);
+	        this.versions = this.convertValues(source["versions"], PolicyVersion);
+	        this.consultations = this.convertValues(source["consultations"], Consultation);
+	        this.nextStatuses = source["nextStatuses"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PolicyFilter {
+	    status: string;
+	    category: string;
+	    sectionId: number;
+	    query: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.category = source["category"];
+	        this.sectionId = source["sectionId"];
+	        this.query = source["query"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class PolicyPage {
+	    total: number;
+	    policies: Policy[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.policies = this.convertValues(source["policies"], Policy);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PolicyStatusChange {
+	    policyId: number;
+	    status: string;
+	    publishedDate: string;
+	    publishedUrl: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyStatusChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.policyId = source["policyId"];
+	        this.status = source["status"];
+	        this.publishedDate = source["publishedDate"];
+	        this.publishedUrl = source["publishedUrl"];
+	        this.reason = source["reason"];
+	    }
+	}
+	
+	
+	export class ReportPublication {
+	    consultationId: number;
+	    publishedDate: string;
+	    publishedUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportPublication(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.consultationId = source["consultationId"];
+	        this.publishedDate = source["publishedDate"];
+	        this.publishedUrl = source["publishedUrl"];
 	    }
 	}
 	export class RestoreResult {
@@ -609,6 +1669,7 @@ export namespace core {
 		    return a;
 		}
 	}
+	
 	export class Section {
 	    id: number;
 	    name: string;

@@ -1,0 +1,124 @@
+package app
+
+import (
+	"archive/zip"
+	"context"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+	"policydesk/internal/sqlite"
+)
+
+// hanBigrams stands in for jieba in these tests: overlapping pairs of Chinese characters.
+type hanBigrams struct{}
+
+func (hanBigrams) Cut(text string) []string {
+	var out []string
+	rs := []rune(text)
+	for i := 0; i+1 < len(rs); i++ {
+		if unicode.Is(unicode.Han, rs[i]) && unicode.Is(unicode.Han, rs[i+1]) {
+			out = append(out, string(rs[i:i+2]))
+		}
+	}
+	return out
+}
+
+func (hanBigrams) Keywords(string, int) []core.Keyword { return nil }
+
+func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
+	ctx := context.Background()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"))
+	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	settings := sqlite.NewSettingsService(db)
+	if _, err := settings.SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
+		t.Fatal(err)
+	}
+	sec, err := settings.SaveSection(ctx, core.Section{Name: "开发利用组", Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal := calendar.New(calendar.Builtin())
+	calFn := func() *calendar.Calendar { return cal }
+	var events []string
+	emit := func(name string, _ ...any) { events = append(events, name) }
+	policies := NewPolicyService(sqlite.NewPolicyStore(db, calFn), emit)
+	exportDir := filepath.Join(t.TempDir(), "exports")
+	svc := NewConsultationService(sqlite.NewConsultationStore(db, calFn, hanBigrams{}), exportDir, emit)
+
+	p, err := policies.SavePolicy(core.Policy{Title: "临江市城市更新实施办法(征求意见稿)", Category: "规范性文件", SectionID: sec.ID,
+		Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "第一条 为推进城市更新，制定本办法。\n第二条 城市更新应当坚持规划引领。\n"
+	if _, err := policies.ImportVersionData(p.ID, "征求意见稿", "2026-10-01", "draft.txt", base64.StdEncoding.EncodeToString([]byte(text))); err != nil {
+		t.Fatal(err)
+	}
+	c, err := svc.SaveConsultation(core.Consultation{PolicyID: p.ID, OpenDate: "2026-10-09", CloseDate: "2026-11-10", Channels: []string{"网站"}, Contact: "0571-88012341"})
+	if err != nil || c.Status != core.ConsultationClosed {
+		t.Fatalf("consultation: %+v %v", c, err)
+	}
+	csv := "意见内容,类别\n建议第二条增加历史文化保护的要求。,专家\n建议第二条增加历史文化保护的要求！,专家学者\n"
+	data := "data:text/csv;base64," + base64.StdEncoding.EncodeToString([]byte(csv))
+	req := core.ImportRequest{ConsultationID: c.ID, FileName: "意见.csv", DefaultDate: "2026-11-01"}
+	if pv, err := svc.PreviewImportData(req, data); err != nil || pv.Valid != 2 {
+		t.Fatalf("preview: %+v %v", pv, err)
+	}
+	res, err := svc.ApplyImportData(req, data)
+	if err != nil || res.Added != 2 || res.Grouping.Groups != 1 {
+		t.Fatalf("import: %+v %v", res, err)
+	}
+	if _, err := svc.ApplyImportData(req, "%%%"); core.ErrorCode(err) != core.EIMPORT {
+		t.Fatalf("bad base64: %v", err)
+	}
+	if _, err := svc.Decide(core.Decision{GroupID: res.Grouping.List[0].ID, Decision: core.DecisionPartly, Reason: "已在第二条中增加原则性规定"}); err != nil {
+		t.Fatal(err)
+	}
+	files, err := svc.ExportAll(c.ID, "")
+	if err != nil || len(files) != 3 {
+		t.Fatalf("exports: %+v %v", files, err)
+	}
+	for _, f := range files {
+		if filepath.Dir(f.Path) != exportDir || !strings.HasPrefix(f.Name, "临江市城市更新实施办法(征求意见稿)") {
+			t.Errorf("export %+v", f)
+		}
+	}
+	if z, err := zip.OpenReader(files[0].Path); err != nil {
+		t.Fatalf("docx: %v", err)
+	} else {
+		z.Close()
+	}
+	page, err := os.ReadFile(files[1].Path)
+	if err != nil || !strings.Contains(string(page), "已在第二条中增加原则性规定") {
+		t.Fatalf("html lacks the reason: %v", err)
+	}
+	x, err := excelize.OpenFile(files[2].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows("意见台账")
+	if err != nil || len(rows) != 4 || rows[2][10] != core.DecisionPartly {
+		t.Fatalf("ledger rows = %q, %v", rows, err)
+	}
+	if _, err := svc.PublishReport(core.ReportPublication{ConsultationID: c.ID, PublishedDate: "2026-11-20", PublishedURL: "https://ghzy.linjiang.gov.cn/zqyj/2"}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{EventPoliciesChanged, EventPoliciesChanged, EventPoliciesChanged, EventConsultationsChanged, EventCommentsChanged, EventCommentsChanged, EventConsultationsChanged}
+	if strings.Join(events, ",") != strings.Join(want, ",") {
+		t.Fatalf("events = %v", events)
+	}
+}

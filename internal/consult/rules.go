@@ -1,0 +1,255 @@
+// Package consult holds the 征求意见 rules that need the working-day calendar, the normalisation of what
+// offices write in comment sheets, and the layout of the 意见收集采纳情况说明. It does no I/O.
+package consult
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+)
+
+// EarliestClose is the earliest lawful close date of a consultation opened on open: 30 natural days
+// counted from the day after opening, moved to the next working day when it falls on a rest day.
+func EarliestClose(cal *calendar.Calendar, open time.Time) time.Time {
+	return cal.PeriodEnd(open, core.MinCommentDays)
+}
+
+// CheckPeriod compares a proposed close date with the lawful one for the close-date picker.
+func CheckPeriod(cal *calendar.Calendar, openDate, closeDate string) (core.PeriodCheck, error) {
+	open, err := calendar.ParseDate(openDate)
+	if err != nil {
+		return core.PeriodCheck{}, core.FieldErrorf(core.EINVALID, "openDate", "开始日期格式不正确：%s", openDate)
+	}
+	earliest := EarliestClose(cal, open)
+	pc := core.PeriodCheck{OpenDate: calendar.FormatDate(open), EarliestClose: calendar.FormatDate(earliest)}
+	if closeDate == "" {
+		pc.Message = fmt.Sprintf("征求意见期限不少于%d日，最早可于%s截止", core.MinCommentDays, pc.EarliestClose)
+		return pc, nil
+	}
+	closing, err := calendar.ParseDate(closeDate)
+	if err != nil {
+		return pc, core.FieldErrorf(core.EINVALID, "closeDate", "截止日期格式不正确：%s", closeDate)
+	}
+	if !closing.After(open) {
+		return pc, core.FieldErrorf(core.EINVALID, "closeDate", "截止日期须晚于开始日期")
+	}
+	pc.CloseDate = calendar.FormatDate(closing)
+	pc.NaturalDays = int(closing.Sub(open).Hours() / 24)
+	pc.Short = closing.Before(earliest)
+	if pc.Short {
+		pc.Message = fmt.Sprintf("征求意见期限%d日，早于法定最早截止日期%s，须填写缩短期限的理由", pc.NaturalDays, pc.EarliestClose)
+	} else {
+		pc.Message = fmt.Sprintf("征求意见期限%d日，符合不少于%d日的要求", pc.NaturalDays, core.MinCommentDays)
+	}
+	return pc, nil
+}
+
+// ValidateConsultation checks a consultation before it is saved: dates, at least one known channel,
+// contact details, and a reason when the period is shorter than the lawful one.
+func ValidateConsultation(cal *calendar.Calendar, c core.Consultation) (core.PeriodCheck, error) {
+	if c.PolicyID == 0 {
+		return core.PeriodCheck{}, core.FieldErrorf(core.EINVALID, "policyId", "请选择征求意见的文件")
+	}
+	pc, err := CheckPeriod(cal, c.OpenDate, c.CloseDate)
+	if err != nil {
+		return pc, err
+	}
+	if pc.CloseDate == "" {
+		return pc, core.FieldErrorf(core.EINVALID, "closeDate", "请填写截止日期")
+	}
+	if pc.Short && strings.TrimSpace(c.ShortReason) == "" {
+		return pc, core.FieldErrorf(core.EINVALID, "shortReason", "截止日期早于%s(不少于%d日)，须填写缩短征求意见期限的理由", pc.EarliestClose, core.MinCommentDays)
+	}
+	if len(c.Channels) == 0 {
+		return pc, core.FieldErrorf(core.EINVALID, "channels", "请至少选择一种意见反馈渠道")
+	}
+	for _, ch := range c.Channels {
+		if _, ok := NormalizeChannel(ch); !ok {
+			return pc, core.FieldErrorf(core.EINVALID, "channels", "未知的意见反馈渠道“%s”", ch)
+		}
+	}
+	if strings.TrimSpace(c.Contact) == "" {
+		return pc, core.FieldErrorf(core.EINVALID, "contact", "请填写联系方式(电话、电子邮箱或通信地址)，公众需要知道如何提交意见")
+	}
+	return pc, nil
+}
+
+// CheckPeriodChange checks an extension or reopening: a reason, and a new close date that is later than
+// the current one and not in the past.
+func CheckPeriodChange(c core.PeriodChange, oldClose string, today time.Time) (time.Time, error) {
+	if strings.TrimSpace(c.Reason) == "" {
+		return time.Time{}, core.FieldErrorf(core.EINVALID, "reason", "请填写调整征求意见期限的理由")
+	}
+	newClose, err := calendar.ParseDate(c.NewClose)
+	if err != nil {
+		return time.Time{}, core.FieldErrorf(core.EINVALID, "newClose", "新的截止日期格式不正确：%s", c.NewClose)
+	}
+	if calendar.FormatDate(newClose) <= oldClose {
+		return time.Time{}, core.FieldErrorf(core.EINVALID, "newClose", "新的截止日期须晚于原截止日期%s", oldClose)
+	}
+	if newClose.Before(calendar.Day(today)) {
+		return time.Time{}, core.FieldErrorf(core.EINVALID, "newClose", "新的截止日期不能早于今天")
+	}
+	return newClose, nil
+}
+
+// channelSynonyms maps what sheets write to the channels of core.Channels.
+var channelSynonyms = map[string]string{
+	"网站": "网站", "网上": "网站", "网络": "网站", "门户网站": "网站", "政府网站": "网站", "在线": "网站", "网上留言": "网站", "官网": "网站", "互联网": "网站",
+	"电子邮件": "电子邮件", "邮件": "电子邮件", "电子邮箱": "电子邮件", "邮箱": "电子邮件", "email": "电子邮件", "e-mail": "电子邮件",
+	"信函": "信函", "信件": "信函", "来信": "信函", "邮寄": "信函", "书面": "信函",
+	"传真":  "传真",
+	"座谈会": "座谈会", "座谈": "座谈会",
+	"听证会": "听证会", "听证": "听证会",
+}
+
+// NormalizeChannel maps a channel as written to one of core.Channels.
+func NormalizeChannel(s string) (string, bool) {
+	ch, ok := channelSynonyms[strings.ToLower(squeeze(s))]
+	return ch, ok
+}
+
+// categorySynonyms maps what sheets write to the categories of core.CommenterCategories.
+var categorySynonyms = map[string]string{
+	"自然人": "自然人", "个人": "自然人", "市民": "自然人", "公民": "自然人", "群众": "自然人", "居民": "自然人", "业主": "自然人", "网民": "自然人",
+	"企业": "企业", "公司": "企业", "企业家": "企业", "民营企业": "企业", "国有企业": "企业", "开发企业": "企业",
+	"行业协会商会": "行业协会商会", "行业协会": "行业协会商会", "商会": "行业协会商会", "协会": "行业协会商会", "行业组织": "行业协会商会",
+	"专家学者": "专家学者", "专家": "专家学者", "学者": "专家学者", "律师": "专家学者", "高校": "专家学者",
+	"人大代表政协委员": "人大代表政协委员", "人大代表": "人大代表政协委员", "政协委员": "人大代表政协委员", "两代表一委员": "人大代表政协委员",
+	"政府部门": "政府部门", "部门": "政府部门", "机关": "政府部门", "街道": "政府部门", "区政府": "政府部门", "区县": "政府部门",
+	"其他": "其他",
+}
+
+// NormalizeCategory maps a commenter category as written to one of core.CommenterCategories; an unknown
+// one becomes 其他 with ok false so the import can warn.
+func NormalizeCategory(s string) (string, bool) {
+	s = squeeze(s)
+	if s == "" {
+		return "其他", true
+	}
+	if c, ok := categorySynonyms[s]; ok {
+		return c, true
+	}
+	return "其他", false
+}
+
+// squeeze removes all white space, including the full-width space.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// articlePattern finds article references such as 第十二条 or 第12条 in a comment or a clause cell.
+var articlePattern = regexp.MustCompile(`第[一二三四五六七八九十百零〇两0-9０-９]+[章条节]`)
+
+// ResolveClauses finds the clauses a comment concerns. ref is the clause cell (may be empty) and body the
+// comment text; each 第X条/第X章 found is matched to a clause path of the draft whose last element (or
+// the whole path) equals it. References that match no clause are returned in unknown so that the import
+// can warn, and kept as written.
+func ResolveClauses(ref, body string, paths []string) (resolved, unknown []string) {
+	var refs []string
+	for _, part := range strings.FieldsFunc(normalizeDigits(ref), func(r rune) bool { return strings.ContainsRune("、,，;； ", r) }) {
+		found := articlePattern.FindAllString(part, -1)
+		switch {
+		case slices.Contains(paths, part) || len(found) == 0:
+			refs = append(refs, part)
+		default:
+			refs = append(refs, found[len(found)-1]) // 第三章第十二条: the article is what the comment is about
+		}
+	}
+	fromCell := len(refs) > 0
+	if !fromCell {
+		refs = articlePattern.FindAllString(normalizeDigits(body), -1)
+	}
+	seen := map[string]bool{}
+	for _, r := range refs {
+		p, ok := matchClause(r, paths)
+		if !ok {
+			if fromCell && !seen[r] {
+				unknown = append(unknown, r)
+				resolved = append(resolved, r)
+				seen[r] = true
+			}
+			continue
+		}
+		if !seen[p] {
+			resolved = append(resolved, p)
+			seen[p] = true
+		}
+	}
+	return resolved, unknown
+}
+
+func matchClause(ref string, paths []string) (string, bool) {
+	for _, p := range paths {
+		if p == ref || strings.HasSuffix(p, "/"+ref) {
+			return p, true
+		}
+	}
+	// 第12条 written with digits: compare through Chinese numerals.
+	if alt := chineseArticle(ref); alt != ref {
+		for _, p := range paths {
+			if p == alt || strings.HasSuffix(p, "/"+alt) {
+				return p, true
+			}
+		}
+	}
+	return "", false
+}
+
+func normalizeDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return '0' + (r - '０')
+		}
+		return r
+	}, s)
+}
+
+// chineseArticle rewrites 第12条 as 第十二条, the way drafts number their articles.
+func chineseArticle(ref string) string {
+	inner := strings.TrimSuffix(strings.TrimPrefix(ref, "第"), ref[len(ref)-3:])
+	n := 0
+	for _, r := range inner {
+		if r < '0' || r > '9' {
+			return ref
+		}
+		n = n*10 + int(r-'0')
+	}
+	if n <= 0 || n >= 1000 {
+		return ref
+	}
+	return "第" + ChineseNumber(n) + ref[len(ref)-3:]
+}
+
+// ChineseNumber writes 1–999 in Chinese numerals as articles are numbered: 十二, 二十, 一百零五.
+func ChineseNumber(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	var b strings.Builder
+	h, t, u := n/100, n/10%10, n%10
+	if h > 0 {
+		b.WriteString(digits[h] + "百")
+		if t == 0 && u > 0 {
+			b.WriteString("零")
+		}
+	}
+	if t > 0 {
+		if !(h == 0 && t == 1) {
+			b.WriteString(digits[t])
+		}
+		b.WriteString("十")
+	}
+	if u > 0 {
+		b.WriteString(digits[u])
+	}
+	return b.String()
+}

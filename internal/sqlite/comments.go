@@ -1,0 +1,889 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/consult"
+	"policydesk/internal/core"
+	"policydesk/internal/dedup"
+	"policydesk/internal/docimport"
+)
+
+const commentCols = `m.id, m.consultation_id, m.received_date, m.channel, m.commenter, m.category, m.contact, m.body, m.clause_paths,
+	COALESCE(m.group_id, 0), CASE WHEN m.group_id IS NULL THEN 1 ELSE (SELECT COUNT(*) FROM comments x WHERE x.group_id = m.group_id) END,
+	COALESCE(g.representative_id = m.id, 0), m.decision, m.reason, m.response, COALESCE(dp.name, ''), COALESCE(m.decided_at, ''),
+	COALESCE(m.batch_id, 0), COALESCE(m.source_row, 0), m.created_at, m.updated_at`
+
+const commentFrom = ` FROM comments m LEFT JOIN comment_groups g ON g.id = m.group_id LEFT JOIN people dp ON dp.id = m.decided_by `
+
+func scanComment(sc interface{ Scan(...any) error }) (core.Comment, error) {
+	var c core.Comment
+	var clauses string
+	err := sc.Scan(&c.ID, &c.ConsultationID, &c.ReceivedDate, &c.Channel, &c.Commenter, &c.Category, &c.Contact, &c.Body, &clauses,
+		&c.GroupID, &c.GroupSize, &c.Representative, &c.Decision, &c.Reason, &c.Response, &c.DecidedBy, &c.DecidedAt,
+		&c.BatchID, &c.SourceRow, &c.CreatedAt, &c.UpdatedAt)
+	if err != nil {
+		return c, err
+	}
+	if json.Unmarshal([]byte(clauses), &c.Clauses) != nil || c.Clauses == nil {
+		c.Clauses = []string{}
+	}
+	return c, nil
+}
+
+func queryComments(ctx context.Context, q querier, tail string, args ...any) ([]core.Comment, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+commentCols+commentFrom+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	list := []core.Comment{}
+	for rows.Next() {
+		c, err := scanComment(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, c)
+	}
+	return list, rows.Err()
+}
+
+func findComment(ctx context.Context, tx *Tx, id int64) (core.Comment, error) {
+	c, err := scanComment(tx.QueryRowContext(ctx, `SELECT `+commentCols+commentFrom+` WHERE m.id = ?`, id))
+	return c, notFound(err, "意见不存在(编号%d)", id)
+}
+
+// Comments lists one consultation's comments in the order received, filtered and paged.
+func (s *ConsultationStore) Comments(ctx context.Context, f core.CommentFilter) (core.CommentPage, error) {
+	where, args := []string{"m.consultation_id = ?"}, []any{f.ConsultationID}
+	switch f.Decision {
+	case "":
+	case "undecided":
+		where = append(where, "m.decision = ''")
+	default:
+		where, args = append(where, "m.decision = ?"), append(args, f.Decision)
+	}
+	if f.Category != "" {
+		where, args = append(where, "m.category = ?"), append(args, f.Category)
+	}
+	if f.Channel != "" {
+		where, args = append(where, "m.channel = ?"), append(args, f.Channel)
+	}
+	if f.GroupID != 0 {
+		where, args = append(where, "m.group_id = ?"), append(args, f.GroupID)
+	}
+	if f.Clause != "" {
+		where, args = append(where, "EXISTS (SELECT 1 FROM json_each(m.clause_paths) j WHERE j.value = ?)"), append(args, f.Clause)
+	}
+	if strings.TrimSpace(f.Query) != "" {
+		where = append(where, `(m.body LIKE ? ESCAPE '\' OR m.commenter LIKE ? ESCAPE '\')`)
+		args = append(args, likePattern(f.Query), likePattern(f.Query))
+	}
+	cond := " WHERE " + strings.Join(where, " AND ")
+	page := core.CommentPage{}
+	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM comments m`+cond, args...).Scan(&page.Total); err != nil {
+		return page, err
+	}
+	var err error
+	page.Comments, err = queryComments(ctx, s.db.db, cond+` ORDER BY m.received_date, m.id LIMIT ? OFFSET ?`,
+		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
+	return page, err
+}
+
+// checkComment normalises and validates a comment entered by hand.
+func checkComment(c core.Comment) (core.Comment, error) {
+	c.Body, c.Commenter, c.Contact = strings.TrimSpace(c.Body), strings.TrimSpace(c.Commenter), strings.TrimSpace(c.Contact)
+	if c.Body == "" {
+		return c, core.FieldErrorf(core.EINVALID, "body", "请填写意见内容")
+	}
+	d, err := calendar.ParseDate(c.ReceivedDate)
+	if err != nil {
+		return c, core.FieldErrorf(core.EINVALID, "receivedDate", "请填写收到日期(如 2026-03-05)")
+	}
+	c.ReceivedDate = calendar.FormatDate(d)
+	ch, ok := consult.NormalizeChannel(c.Channel)
+	if !ok {
+		return c, core.FieldErrorf(core.EINVALID, "channel", "请选择反馈渠道(%s)", strings.Join(core.Channels, "、"))
+	}
+	c.Channel = ch
+	cat, ok := consult.NormalizeCategory(c.Category)
+	if !ok {
+		return c, core.FieldErrorf(core.EINVALID, "category", "请选择提出主体类别(%s)", strings.Join(core.CommenterCategories, "、"))
+	}
+	c.Category = cat
+	if c.Clauses == nil {
+		c.Clauses = []string{}
+	}
+	return c, nil
+}
+
+func commentValues(c core.Comment) []any {
+	cl, _ := json.Marshal(c.Clauses)
+	return []any{c.ReceivedDate, c.Channel, c.Commenter, c.Category, c.Contact, c.Body, string(cl)}
+}
+
+var commentFields = []string{"received_date", "channel", "commenter", "category", "contact", "body", "clause_paths"}
+
+// SaveComment records (ID 0) or corrects a comment entered by hand. Decisions change only through Decide.
+func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (core.Comment, error) {
+	c, err := checkComment(c)
+	if err != nil {
+		return c, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return c, err
+	}
+	defer tx.Rollback()
+	vals := commentValues(c)
+	if c.ID == 0 {
+		cons, err := findConsultation(ctx, tx, s.cal(), c.ConsultationID)
+		if err != nil {
+			return c, err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO comments (consultation_id, received_date, channel, commenter, category, contact, body,
+			clause_paths, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			append(append([]any{cons.ID}, vals...), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())...)
+		if err != nil {
+			return c, err
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return c, err
+		}
+		if err := tx.audit("create", "comment", c.ID, "录入意见 "+cons.PolicyTitle, diff(commentFields, make([]any, len(vals)), vals)); err != nil {
+			return c, err
+		}
+	} else {
+		old, err := findComment(ctx, tx, c.ID)
+		if err != nil {
+			return c, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE comments SET received_date = ?, channel = ?, commenter = ?, category = ?, contact = ?, body = ?,
+			clause_paths = ?, updated_at = ?, updated_by = ? WHERE id = ?`, append(vals, tx.Stamp(), tx.actorID(), c.ID)...); err != nil {
+			return c, err
+		}
+		if cs := diff(commentFields, commentValues(old), vals); len(cs) > 0 {
+			if err := tx.audit("update", "comment", c.ID, "修改意见", cs); err != nil {
+				return c, err
+			}
+		}
+	}
+	saved, err := findComment(ctx, tx, c.ID)
+	if err != nil {
+		return c, err
+	}
+	return saved, tx.Commit()
+}
+
+// DeleteComment removes a comment recorded by mistake (a duplicate entry, a wrong consultation).
+func (s *ConsultationStore) DeleteComment(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	old, err := findComment(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM comments WHERE id = ?`, id); err != nil {
+		return err
+	}
+	if old.GroupID != 0 {
+		if err := tx.repairGroup(ctx, old.GroupID); err != nil {
+			return err
+		}
+	}
+	if err := tx.audit("delete", "comment", id, "删除意见", diff(commentFields, commentValues(old), make([]any, len(commentFields)))); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// repairGroup keeps a group consistent after a member left: an automatic group of fewer than two members
+// dissolves, and a representative who left is replaced by the earliest remaining member.
+func (tx *Tx) repairGroup(ctx context.Context, groupID int64) error {
+	var members int
+	var manual bool
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(m.id), g.manual FROM comment_groups g LEFT JOIN comments m ON m.group_id = g.id
+		WHERE g.id = ? GROUP BY g.id`, groupID).Scan(&members, &manual); err == sql.ErrNoRows {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if members == 0 || (members == 1 && !manual) {
+		_, err := tx.ExecContext(ctx, `DELETE FROM comment_groups WHERE id = ?`, groupID)
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE comment_groups SET representative_id = (SELECT MIN(id) FROM comments WHERE group_id = ?)
+		WHERE id = ? AND (representative_id IS NULL OR representative_id NOT IN (SELECT id FROM comments WHERE group_id = ?))`, groupID, groupID, groupID)
+	return err
+}
+
+// commentImportFields are the columns a comment sheet may have: the shared comment fields and the channel.
+func commentImportFields() []docimport.FieldSpec {
+	return append(docimport.CommentFields(), docimport.FieldSpec{Key: "channel", Label: "反馈渠道",
+		Synonyms: []string{"反馈渠道", "提交渠道", "征求渠道", "提交方式", "反馈方式", "渠道"}})
+}
+
+// maxCommentImportErrors caps the row errors a preview lists; the count stays exact.
+const maxCommentImportErrors = 100
+
+// commentPreviewRows is how many rows a preview shows.
+const commentPreviewRows = 20
+
+// parsedImport is a comment file read, mapped and validated.
+type parsedImport struct {
+	preview core.ImportPreview
+	rows    []core.ImportRow
+	errors  int
+}
+
+// parseImport reads the file and validates every row against the consultation's draft.
+func parseImport(req core.ImportRequest, data []byte, paths []string, today time.Time) (parsedImport, error) {
+	name := firstNonEmpty(req.FileName, "意见表")
+	table, err := docimport.ReadTable(name, data)
+	if err != nil {
+		return parsedImport{}, err
+	}
+	fields := commentImportFields()
+	pi := parsedImport{preview: core.ImportPreview{FileName: name, Encoding: table.Encoding, Sheet: table.Sheet, Headers: table.Headers,
+		Rows: []core.ImportRow{}, Errors: []core.RowError{}, Warnings: []core.RowError{}, Total: len(table.Rows)}}
+	for _, f := range fields {
+		pi.preview.Fields = append(pi.preview.Fields, core.ImportField{Key: f.Key, Label: f.Label, Required: f.Required})
+	}
+	mapping, problem := resolveMapping(req.Mapping, table.Headers, fields)
+	pi.preview.Mapping = mapping
+	if problem != "" {
+		pi.addError(core.RowError{Field: "mapping", Message: name + "：" + problem})
+		return pi, nil
+	}
+	for _, w := range table.Warnings {
+		pi.preview.Warnings = append(pi.preview.Warnings, core.RowError{Message: w})
+	}
+	defaultDate := calendar.FormatDate(calendar.Day(today))
+	if req.DefaultDate != "" {
+		d, err := calendar.ParseDate(req.DefaultDate)
+		if err != nil {
+			return pi, core.FieldErrorf(core.EINVALID, "defaultDate", "默认提交日期格式不正确：%s", req.DefaultDate)
+		}
+		defaultDate = calendar.FormatDate(d)
+	}
+	defaultChannel := "网站"
+	if req.DefaultChannel != "" {
+		ch, ok := consult.NormalizeChannel(req.DefaultChannel)
+		if !ok {
+			return pi, core.FieldErrorf(core.EINVALID, "defaultChannel", "未知的反馈渠道“%s”", req.DefaultChannel)
+		}
+		defaultChannel = ch
+	}
+	undated := 0
+	for i, cells := range table.Rows {
+		cell := func(key string) string {
+			if col, ok := mapping[key]; ok && col >= 0 && col < len(cells) {
+				return strings.TrimSpace(cells[col])
+			}
+			return ""
+		}
+		n := table.RowNumbers[i]
+		row := core.ImportRow{Row: n, Body: cell("text"), Commenter: cell("commenter"), Contact: cell("contact")}
+		ok := true
+		fail := func(field, format string, args ...any) {
+			ok = false
+			pi.addError(core.RowError{Row: n, Field: field, Message: fmt.Sprintf("第%d行: ", n) + fmt.Sprintf(format, args...)})
+		}
+		warn := func(field, format string, args ...any) {
+			pi.preview.Warnings = append(pi.preview.Warnings, core.RowError{Row: n, Field: field, Message: fmt.Sprintf("第%d行: ", n) + fmt.Sprintf(format, args...)})
+		}
+		if row.Body == "" {
+			fail("text", "缺少意见内容")
+		}
+		if raw := cell("received"); raw == "" {
+			row.ReceivedDate = defaultDate
+			undated++
+		} else if d, ok := parseCellDate(raw); ok {
+			row.ReceivedDate = calendar.FormatDate(d)
+		} else {
+			fail("received", "提交日期“%s”无法识别(应为 2026-03-05、2026/3/5 或 2026年3月5日)", raw)
+		}
+		row.Channel = defaultChannel
+		if raw := cell("channel"); raw != "" {
+			if ch, known := consult.NormalizeChannel(raw); known {
+				row.Channel = ch
+			} else {
+				fail("channel", "无法识别的反馈渠道“%s”(可填：%s)", raw, strings.Join(core.Channels, "、"))
+			}
+		}
+		raw := cell("category")
+		cat, known := consult.NormalizeCategory(raw)
+		if !known {
+			warn("category", "类别“%s”无法识别，按“其他”记录", raw)
+		}
+		row.Category = cat
+		clauses, unknown := consult.ResolveClauses(cell("clause"), row.Body, paths)
+		row.Clauses = clauses
+		if row.Clauses == nil {
+			row.Clauses = []string{}
+		}
+		if len(unknown) > 0 {
+			warn("clause", "涉及条款“%s”在征求意见稿中未找到，按原文记录", strings.Join(unknown, "、"))
+		}
+		if !ok {
+			continue
+		}
+		pi.rows = append(pi.rows, row)
+		if len(pi.preview.Rows) < commentPreviewRows {
+			pi.preview.Rows = append(pi.preview.Rows, row)
+		}
+	}
+	if undated > 0 {
+		pi.preview.Warnings = append(pi.preview.Warnings, core.RowError{Field: "received",
+			Message: fmt.Sprintf("%d行未填写提交日期，按%s记录", undated, defaultDate)})
+	}
+	if pi.preview.Total == 0 {
+		pi.addError(core.RowError{Message: name + "：表格中没有意见数据"})
+	}
+	pi.preview.Valid = len(pi.rows)
+	return pi, nil
+}
+
+func (pi *parsedImport) addError(e core.RowError) {
+	pi.errors++
+	switch {
+	case len(pi.preview.Errors) < maxCommentImportErrors:
+		pi.preview.Errors = append(pi.preview.Errors, e)
+	case len(pi.preview.Errors) == maxCommentImportErrors:
+		pi.preview.Errors = append(pi.preview.Errors, core.RowError{Message: "错误较多，其余未列出"})
+	}
+}
+
+// resolveMapping uses the user's mapping when given, or suggests one from the headers.
+func resolveMapping(given map[string]int, headers []string, fields []docimport.FieldSpec) (map[string]int, string) {
+	if len(given) == 0 {
+		m := docimport.MapColumns(headers, fields)
+		return m.Columns, m.Message
+	}
+	out := map[string]int{}
+	used := map[int]string{}
+	for _, f := range fields {
+		col, ok := given[f.Key]
+		if !ok || col < 0 {
+			if f.Required {
+				return out, "请为“" + f.Label + "”选择一列"
+			}
+			continue
+		}
+		if col >= len(headers) {
+			return out, fmt.Sprintf("“%s”对应的列不存在(表格只有%d列)", f.Label, len(headers))
+		}
+		if other, dup := used[col]; dup {
+			return out, fmt.Sprintf("“%s”和“%s”不能对应同一列“%s”", other, f.Label, headers[col])
+		}
+		used[col] = f.Label
+		out[f.Key] = col
+	}
+	return out, ""
+}
+
+// parseCellDate reads a date cell as offices write it, including a time after the date and Excel's serial
+// day numbers (a spreadsheet cell formatted as a number).
+func parseCellDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if d, err := calendar.ParseDate(s); err == nil {
+		return d, true
+	}
+	if head, _, found := strings.Cut(strings.Replace(s, "T", " ", 1), " "); found {
+		if d, err := calendar.ParseDate(head); err == nil {
+			return d, true
+		}
+	}
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n >= 20000 && n < 80000 {
+		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)), true
+	}
+	return time.Time{}, false
+}
+
+// importContext loads what validating a file needs: the consultation and its draft's clause paths.
+func (s *ConsultationStore) importContext(ctx context.Context, tx *Tx, id int64) (core.Consultation, []string, error) {
+	c, err := findConsultation(ctx, tx, s.cal(), id)
+	if err != nil {
+		return c, nil, err
+	}
+	clauses, err := listClauses(ctx, tx, c.VersionID)
+	if err != nil {
+		return c, nil, err
+	}
+	paths := make([]string, len(clauses))
+	for i, cl := range clauses {
+		paths[i] = cl.Path
+	}
+	return c, paths, nil
+}
+
+// PreviewImport reads a comment file and shows what importing it would do; nothing is written.
+func (s *ConsultationStore) PreviewImport(ctx context.Context, req core.ImportRequest, data []byte) (core.ImportPreview, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.ImportPreview{}, err
+	}
+	defer tx.Rollback()
+	_, paths, err := s.importContext(ctx, tx, req.ConsultationID)
+	if err != nil {
+		return core.ImportPreview{}, err
+	}
+	pi, err := parseImport(req, data, paths, tx.Now())
+	return pi.preview, err
+}
+
+// ApplyImport imports every row of a comment file in one transaction (the batch, the comments and one
+// audit entry), or nothing when any row is invalid. The comments are then regrouped in a second
+// transaction; if that fails the import stands and the error says so (Regroup can be run again).
+func (s *ConsultationStore) ApplyImport(ctx context.Context, req core.ImportRequest, data []byte) (core.ImportResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.ImportResult{}, err
+	}
+	defer tx.Rollback()
+	c, paths, err := s.importContext(ctx, tx, req.ConsultationID)
+	if err != nil {
+		return core.ImportResult{}, err
+	}
+	pi, err := parseImport(req, data, paths, tx.Now())
+	if err != nil {
+		return core.ImportResult{}, err
+	}
+	if pi.errors > 0 {
+		return core.ImportResult{}, &core.Error{Code: core.EIMPORT, Field: pi.preview.FileName,
+			Message: fmt.Sprintf("%s：有%d处错误，未导入任何意见。%s", pi.preview.FileName, pi.errors, pi.preview.Errors[0].Message)}
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, rows_added, rows_skipped, created_at, created_by)
+		VALUES ('comments', ?, ?, ?, ?, 0, ?, ?)`, pi.preview.FileName, pi.preview.Encoding, pi.preview.Total, len(pi.rows), tx.Stamp(), tx.actorID())
+	if err != nil {
+		return core.ImportResult{}, err
+	}
+	batch, err := res.LastInsertId()
+	if err != nil {
+		return core.ImportResult{}, err
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO comments (consultation_id, received_date, channel, commenter, category, contact, body,
+		clause_paths, batch_id, source_row, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return core.ImportResult{}, err
+	}
+	defer stmt.Close()
+	for _, r := range pi.rows {
+		clauses, _ := json.Marshal(r.Clauses)
+		if _, err := stmt.ExecContext(ctx, c.ID, r.ReceivedDate, r.Channel, r.Commenter, r.Category, r.Contact, r.Body, string(clauses),
+			batch, r.Row, tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID()); err != nil {
+			return core.ImportResult{}, err
+		}
+	}
+	if err := tx.audit("import", "comment_batch", batch, fmt.Sprintf("导入意见 %s(%d条)", pi.preview.FileName, len(pi.rows)), []Change{
+		{Field: "consultation_id", New: c.ID}, {Field: "file_name", New: pi.preview.FileName}, {Field: "rows", New: len(pi.rows)},
+	}); err != nil {
+		return core.ImportResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return core.ImportResult{}, err
+	}
+	result := core.ImportResult{BatchID: batch, FileName: pi.preview.FileName, Added: len(pi.rows), Warnings: pi.preview.Warnings}
+	if result.Grouping, err = s.Regroup(ctx, c.ID); err != nil {
+		return result, fmt.Errorf("comments imported (batch %d), regrouping failed: %w", batch, err)
+	}
+	return result, nil
+}
+
+// Regroup groups the consultation's near-duplicate comments again. Groups staff split or merged (manual)
+// are kept as they are; automatic groups are rebuilt from the current texts.
+func (s *ConsultationStore) Regroup(ctx context.Context, consultationID int64) (core.GroupingResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.GroupingResult{}, err
+	}
+	defer tx.Rollback()
+	c, err := findConsultation(ctx, tx, s.cal(), consultationID)
+	if err != nil {
+		return core.GroupingResult{}, err
+	}
+	var before int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM comment_groups WHERE consultation_id = ? AND manual = 0`, c.ID).Scan(&before); err != nil {
+		return core.GroupingResult{}, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM comment_groups WHERE consultation_id = ? AND manual = 0`, c.ID); err != nil {
+		return core.GroupingResult{}, err
+	}
+	docs, err := s.groupableDocs(ctx, tx, c.ID)
+	if err != nil {
+		return core.GroupingResult{}, err
+	}
+	for _, cl := range dedup.Group(docs, dedup.Options{}) {
+		if len(cl.Members) < 2 {
+			continue
+		}
+		if _, err := tx.insertGroup(ctx, c.ID, cl.Representative, cl.Similarity, false, cl.Members); err != nil {
+			return core.GroupingResult{}, err
+		}
+	}
+	groups, err := listGroups(ctx, tx, c.ID)
+	if err != nil {
+		return core.GroupingResult{}, err
+	}
+	result := groupingResult(len(docs), groups)
+	if err := tx.audit("update", "consultation", c.ID, "意见自动归并 "+c.PolicyTitle, []Change{
+		{Field: "auto_groups", Old: before, New: result.Groups}, {Field: "duplicates", New: result.Duplicates},
+	}); err != nil {
+		return result, err
+	}
+	return result, tx.Commit()
+}
+
+func groupingResult(comments int, groups []core.CommentGroup) core.GroupingResult {
+	r := core.GroupingResult{Comments: comments, List: []core.CommentGroup{}}
+	for _, g := range groups {
+		if g.Count >= 2 {
+			r.Groups++
+			r.Duplicates += g.Count - 1
+			r.List = append(r.List, g)
+		}
+	}
+	return r
+}
+
+// groupableDocs are the comments not pinned in a manual group, tokenised for grouping.
+func (s *ConsultationStore) groupableDocs(ctx context.Context, tx *Tx, consultationID int64) ([]dedup.Doc, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.body FROM comments m WHERE m.consultation_id = ? AND m.group_id IS NULL ORDER BY m.id`, consultationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var docs []dedup.Doc
+	for rows.Next() {
+		var d dedup.Doc
+		if err := rows.Scan(&d.ID, &d.Text); err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range docs {
+		docs[i].Tokens = s.tokens(docs[i].Text)
+	}
+	return docs, nil
+}
+
+// tokens are the words of a text without spaces and punctuation.
+func (s *ConsultationStore) tokens(text string) []string {
+	var out []string
+	for _, w := range s.seg.Cut(text) {
+		if strings.TrimSpace(w) != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func (tx *Tx) insertGroup(ctx context.Context, consultationID, representative int64, similarity float64, manual bool, members []int64) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO comment_groups (consultation_id, representative_id, similarity, manual, created_at) VALUES (?, ?, ?, ?, ?)`,
+		consultationID, representative, similarity, manual, tx.Stamp())
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	for _, m := range members {
+		if _, err := tx.ExecContext(ctx, `UPDATE comments SET group_id = ? WHERE id = ?`, id, m); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// listGroups returns the consultation's groups with their members, largest first.
+func listGroups(ctx context.Context, tx *Tx, consultationID int64) ([]core.CommentGroup, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, consultation_id, COALESCE(representative_id, 0), similarity, manual FROM comment_groups
+		WHERE consultation_id = ? ORDER BY id`, consultationID)
+	if err != nil {
+		return nil, err
+	}
+	var groups []core.CommentGroup
+	index := map[int64]int{}
+	for rows.Next() {
+		var g core.CommentGroup
+		if err := rows.Scan(&g.ID, &g.ConsultationID, &g.RepresentativeID, &g.Similarity, &g.Manual); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		g.Members = []core.Comment{}
+		index[g.ID] = len(groups)
+		groups = append(groups, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	members, err := queryComments(ctx, tx, `WHERE m.consultation_id = ? AND m.group_id IS NOT NULL ORDER BY m.id`, consultationID)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range members {
+		g := &groups[index[m.GroupID]]
+		g.Members = append(g.Members, m)
+		if m.ID == g.RepresentativeID {
+			g.Representative = m
+		}
+	}
+	out := []core.CommentGroup{}
+	for _, g := range groups {
+		g.Count = len(g.Members)
+		g.Decision = commonDecision(g.Members)
+		out = append(out, g)
+	}
+	slices.SortStableFunc(out, func(a, b core.CommentGroup) int { return b.Count - a.Count })
+	return out, nil
+}
+
+func commonDecision(members []core.Comment) string {
+	if len(members) == 0 {
+		return ""
+	}
+	d := members[0].Decision
+	for _, m := range members[1:] {
+		if m.Decision != d {
+			return "不一致"
+		}
+	}
+	return d
+}
+
+// Groups lists the groups of two or more comments, largest first.
+func (s *ConsultationStore) Groups(ctx context.Context, consultationID int64) ([]core.CommentGroup, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	if _, err := findConsultation(ctx, tx, s.cal(), consultationID); err != nil {
+		return nil, err
+	}
+	groups, err := listGroups(ctx, tx, consultationID)
+	if err != nil {
+		return nil, err
+	}
+	return groupingResult(0, groups).List, nil
+}
+
+// SplitComment takes a comment out of its group. The comment is pinned on its own (a manual group of
+// one) and the group it left is marked manual, so regrouping does not undo the staff's judgement.
+func (s *ConsultationStore) SplitComment(ctx context.Context, commentID int64) (core.Comment, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.Comment{}, err
+	}
+	defer tx.Rollback()
+	c, err := findComment(ctx, tx, commentID)
+	if err != nil {
+		return c, err
+	}
+	if c.GroupID == 0 || c.GroupSize < 2 {
+		return c, core.Errorf(core.EINVALID, "这条意见没有与其他意见归并，无需拆分")
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE comment_groups SET manual = 1 WHERE id = ?`, c.GroupID); err != nil {
+		return c, err
+	}
+	if _, err := tx.insertGroup(ctx, c.ConsultationID, c.ID, 1, true, []int64{c.ID}); err != nil {
+		return c, err
+	}
+	if err := tx.repairGroup(ctx, c.GroupID); err != nil {
+		return c, err
+	}
+	if err := tx.audit("update", "comment", c.ID, "将意见移出归并组", []Change{{Field: "group_id", Old: c.GroupID, New: nil}}); err != nil {
+		return c, err
+	}
+	saved, err := findComment(ctx, tx, c.ID)
+	if err != nil {
+		return c, err
+	}
+	return saved, tx.Commit()
+}
+
+// MergeGroups joins groups and single comments into one manual group: the first group given, or a new
+// group led by the first comment.
+func (s *ConsultationStore) MergeGroups(ctx context.Context, m core.GroupMerge) (core.CommentGroup, error) {
+	if len(m.GroupIDs)+len(m.CommentIDs) < 2 {
+		return core.CommentGroup{}, core.Errorf(core.EINVALID, "请至少选择两组或两条意见进行归并")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.CommentGroup{}, err
+	}
+	defer tx.Rollback()
+	var members []int64
+	for _, gid := range m.GroupIDs {
+		rows, err := tx.QueryContext(ctx, `SELECT m.id FROM comment_groups g JOIN comments m ON m.group_id = g.id WHERE g.id = ? AND g.consultation_id = ?`, gid, m.ConsultationID)
+		if err != nil {
+			return core.CommentGroup{}, err
+		}
+		n := 0
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return core.CommentGroup{}, err
+			}
+			members, n = append(members, id), n+1
+		}
+		rows.Close()
+		if n == 0 {
+			return core.CommentGroup{}, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", gid)
+		}
+	}
+	var oldGroups []int64
+	for _, cid := range m.CommentIDs {
+		c, err := findComment(ctx, tx, cid)
+		if err != nil {
+			return core.CommentGroup{}, err
+		}
+		if c.ConsultationID != m.ConsultationID {
+			return core.CommentGroup{}, core.Errorf(core.EINVALID, "意见(编号%d)不属于本次征求意见", cid)
+		}
+		if !slices.Contains(members, cid) {
+			members = append(members, cid)
+			if c.GroupID != 0 && !slices.Contains(m.GroupIDs, c.GroupID) {
+				oldGroups = append(oldGroups, c.GroupID)
+			}
+		}
+	}
+	var target, rep int64
+	if len(m.GroupIDs) > 0 {
+		target = m.GroupIDs[0]
+		if err := tx.QueryRowContext(ctx, `SELECT representative_id FROM comment_groups WHERE id = ?`, target).Scan(&rep); err != nil {
+			return core.CommentGroup{}, err
+		}
+	} else {
+		rep = m.CommentIDs[0]
+		if target, err = tx.insertGroup(ctx, m.ConsultationID, rep, 0, true, nil); err != nil {
+			return core.CommentGroup{}, err
+		}
+	}
+	for _, id := range members {
+		if _, err := tx.ExecContext(ctx, `UPDATE comments SET group_id = ? WHERE id = ?`, target, id); err != nil {
+			return core.CommentGroup{}, err
+		}
+	}
+	for _, gid := range append(m.GroupIDs[min(1, len(m.GroupIDs)):], oldGroups...) {
+		if err := tx.repairGroup(ctx, gid); err != nil {
+			return core.CommentGroup{}, err
+		}
+	}
+	sim, err := s.groupSimilarity(ctx, tx, target, rep)
+	if err != nil {
+		return core.CommentGroup{}, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE comment_groups SET manual = 1, similarity = ? WHERE id = ?`, sim, target); err != nil {
+		return core.CommentGroup{}, err
+	}
+	if err := tx.audit("update", "comment_group", target, fmt.Sprintf("人工归并意见(%d条)", len(members)), []Change{
+		{Field: "groups", New: m.GroupIDs}, {Field: "comments", New: members},
+	}); err != nil {
+		return core.CommentGroup{}, err
+	}
+	groups, err := listGroups(ctx, tx, m.ConsultationID)
+	if err != nil {
+		return core.CommentGroup{}, err
+	}
+	for _, g := range groups {
+		if g.ID == target {
+			return g, tx.Commit()
+		}
+	}
+	return core.CommentGroup{}, fmt.Errorf("merged group %d vanished", target)
+}
+
+// groupSimilarity is the lowest similarity of a member to the representative.
+func (s *ConsultationStore) groupSimilarity(ctx context.Context, tx *Tx, groupID, rep int64) (float64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, body FROM comments WHERE group_id = ?`, groupID)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var docs []dedup.Doc
+	var lead dedup.Doc
+	for rows.Next() {
+		var d dedup.Doc
+		if err := rows.Scan(&d.ID, &d.Text); err != nil {
+			return 0, err
+		}
+		d.Tokens = s.tokens(d.Text)
+		if d.ID == rep {
+			lead = d
+		}
+		docs = append(docs, d)
+	}
+	low := 1.0
+	for _, d := range docs {
+		if d.ID != rep {
+			low = min(low, dedup.Similarity(lead, d))
+		}
+	}
+	return low, rows.Err()
+}
+
+// Decide records the answer to a comment, or to every member of a group.
+func (s *ConsultationStore) Decide(ctx context.Context, d core.Decision) ([]core.Comment, error) {
+	d.Reason, d.Response = strings.TrimSpace(d.Reason), strings.TrimSpace(d.Response)
+	if err := core.CheckDecision(d); err != nil {
+		return nil, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var targets []core.Comment
+	if d.CommentID != 0 {
+		c, err := findComment(ctx, tx, d.CommentID)
+		if err != nil {
+			return nil, err
+		}
+		targets = []core.Comment{c}
+	} else {
+		if targets, err = queryComments(ctx, tx, `WHERE m.group_id = ? ORDER BY m.id`, d.GroupID); err != nil {
+			return nil, err
+		}
+		if len(targets) == 0 {
+			return nil, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", d.GroupID)
+		}
+	}
+	fields := []string{"decision", "reason", "response"}
+	out := []core.Comment{}
+	for _, c := range targets {
+		if _, err := tx.ExecContext(ctx, `UPDATE comments SET decision = ?, reason = ?, response = ?, decided_by = ?, decided_at = ?,
+			updated_at = ?, updated_by = ? WHERE id = ?`, d.Decision, d.Reason, d.Response, tx.actorID(), tx.Stamp(), tx.Stamp(), tx.actorID(), c.ID); err != nil {
+			return nil, err
+		}
+		cs := diff(fields, []any{c.Decision, c.Reason, c.Response}, []any{d.Decision, d.Reason, d.Response})
+		if len(cs) > 0 {
+			if err := tx.audit("update", "comment", c.ID, "意见处理："+d.Decision, cs); err != nil {
+				return nil, err
+			}
+		}
+		saved, err := findComment(ctx, tx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, saved)
+	}
+	return out, tx.Commit()
+}

@@ -1,0 +1,575 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/consult"
+	"policydesk/internal/core"
+)
+
+// ConsultationStore implements core.ConsultationService: consultations, their comments, grouping,
+// decisions and the feedback report. It also lists the module's deadlines for the dashboard.
+type ConsultationStore struct {
+	db  *DB
+	cal func() *calendar.Calendar
+	seg core.Segmenter
+}
+
+var (
+	_ core.ConsultationService = (*ConsultationStore)(nil)
+	_ core.DeadlineSource      = (*ConsultationStore)(nil)
+)
+
+// NewConsultationStore returns the consultation store. cal gives the live working-day calendar; seg
+// segments comments for near-duplicate grouping.
+func NewConsultationStore(db *DB, cal func() *calendar.Calendar, seg core.Segmenter) *ConsultationStore {
+	return &ConsultationStore{db: db, cal: cal, seg: seg}
+}
+
+// SettingReportDueWorkdays is the settings key of how many working days after closing the 采纳情况说明
+// should be published before the dashboard flags it.
+const SettingReportDueWorkdays = "consultation.report_due_workdays"
+
+// DefaultReportDueWorkdays is used until the setting is changed.
+const DefaultReportDueWorkdays = 10
+
+const consultationCols = `c.id, c.policy_id, p.title, p.doc_number, p.enterprise_related, COALESCE(c.version_id, 0), c.open_date, c.close_date,
+	c.short_reason, c.channels, c.contact, c.explanation, COALESCE(c.section_id, p.section_id), COALESCE(s.name, ''),
+	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id),
+	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = ''),
+	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND (m.group_id IS NULL OR m.id = (SELECT g.representative_id FROM comment_groups g WHERE g.id = m.group_id))),
+	c.report_body <> '', COALESCE(c.report_published, ''), c.report_url, c.created_at, c.updated_at`
+
+const consultationFrom = ` FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN sections s ON s.id = COALESCE(c.section_id, p.section_id)`
+
+// scanConsultation reads a row and derives what depends on today and the calendar.
+func scanConsultation(sc interface{ Scan(...any) error }, cal *calendar.Calendar, now time.Time) (core.Consultation, error) {
+	var c core.Consultation
+	var channels string
+	err := sc.Scan(&c.ID, &c.PolicyID, &c.PolicyTitle, &c.PolicyDocNumber, &c.EnterpriseRelated, &c.VersionID, &c.OpenDate, &c.CloseDate,
+		&c.ShortReason, &channels, &c.Contact, &c.Explanation, &c.SectionID, &c.SectionName, &c.CommentCount, &c.UndecidedCount,
+		&c.GroupCount, &c.ReportGenerated, &c.ReportPublished, &c.ReportURL, &c.CreatedAt, &c.UpdatedAt)
+	if err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal([]byte(channels), &c.Channels); err != nil || c.Channels == nil {
+		c.Channels = []string{}
+	}
+	today := calendar.Day(now)
+	c.Status = core.ConsultationStatus(c.OpenDate, c.CloseDate, calendar.FormatDate(today))
+	if open, err := calendar.ParseDate(c.OpenDate); err == nil {
+		c.EarliestClose = calendar.FormatDate(consult.EarliestClose(cal, open))
+	}
+	if closing, err := calendar.ParseDate(c.CloseDate); err == nil && c.Status == core.ConsultationOpen {
+		c.CountdownLabel = cal.Countdown(today, closing).Label
+	}
+	return c, nil
+}
+
+func findConsultation(ctx context.Context, tx *Tx, cal *calendar.Calendar, id int64) (core.Consultation, error) {
+	c, err := scanConsultation(tx.QueryRowContext(ctx, `SELECT `+consultationCols+consultationFrom+` WHERE c.id = ?`, id), cal, tx.Now())
+	return c, notFound(err, "征求意见记录不存在(编号%d)", id)
+}
+
+// Consultations lists consultations, latest opening first. The status filter is applied to the dates
+// as of the clock, in SQL, so paging stays exact.
+func (s *ConsultationStore) Consultations(ctx context.Context, f core.ConsultationFilter) (core.ConsultationPage, error) {
+	now := s.db.Clock.Now().In(core.Shanghai)
+	today := calendar.FormatDate(calendar.Day(now))
+	var where []string
+	var args []any
+	if f.PolicyID != 0 {
+		where, args = append(where, "c.policy_id = ?"), append(args, f.PolicyID)
+	}
+	switch f.Status {
+	case "":
+	case core.ConsultationPending:
+		where, args = append(where, "c.open_date > ?"), append(args, today)
+	case core.ConsultationOpen:
+		where, args = append(where, "c.open_date <= ? AND c.close_date >= ?"), append(args, today, today)
+	case core.ConsultationClosed:
+		where, args = append(where, "c.close_date < ?"), append(args, today)
+	default:
+		return core.ConsultationPage{}, core.FieldErrorf(core.EINVALID, "status", "未知的征求意见状态“%s”", f.Status)
+	}
+	if strings.TrimSpace(f.Query) != "" {
+		where = append(where, `(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`)
+		args = append(args, likePattern(f.Query), likePattern(f.Query))
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	page := core.ConsultationPage{Consultations: []core.Consultation{}}
+	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*)`+consultationFrom+cond, args...).Scan(&page.Total); err != nil {
+		return page, err
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+consultationCols+consultationFrom+cond+` ORDER BY c.open_date DESC, c.id DESC LIMIT ? OFFSET ?`,
+		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
+	if err != nil {
+		return page, err
+	}
+	defer rows.Close()
+	cal := s.cal()
+	for rows.Next() {
+		c, err := scanConsultation(rows, cal, now)
+		if err != nil {
+			return page, err
+		}
+		page.Consultations = append(page.Consultations, c)
+	}
+	return page, rows.Err()
+}
+
+// Consultation returns a consultation with its history and the clauses of its draft.
+func (s *ConsultationStore) Consultation(ctx context.Context, id int64) (core.ConsultationDetail, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.ConsultationDetail{}, err
+	}
+	defer tx.Rollback()
+	c, err := findConsultation(ctx, tx, s.cal(), id)
+	if err != nil {
+		return core.ConsultationDetail{}, err
+	}
+	d := core.ConsultationDetail{Consultation: c}
+	if d.Notices, err = listNotices(ctx, tx, id); err != nil {
+		return d, err
+	}
+	d.Clauses, err = listClauses(ctx, tx, c.VersionID)
+	return d, err
+}
+
+func listNotices(ctx context.Context, tx *Tx, consultationID int64) ([]core.ConsultationNotice, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT n.id, n.consultation_id, n.kind, n.notice_date, COALESCE(n.old_close, ''), COALESCE(n.new_close, ''),
+		n.reason, n.created_at, COALESCE(p.name, '') FROM consultation_notices n LEFT JOIN people p ON p.id = n.created_by
+		WHERE n.consultation_id = ? ORDER BY n.id`, consultationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	list := []core.ConsultationNotice{}
+	for rows.Next() {
+		var n core.ConsultationNotice
+		if err := rows.Scan(&n.ID, &n.ConsultationID, &n.Kind, &n.NoticeDate, &n.OldClose, &n.NewClose, &n.Reason, &n.CreatedAt, &n.CreatedBy); err != nil {
+			return nil, err
+		}
+		list = append(list, n)
+	}
+	return list, rows.Err()
+}
+
+// CheckPeriod tells the close-date picker the earliest lawful close date and whether a reason is needed.
+func (s *ConsultationStore) CheckPeriod(_ context.Context, openDate, closeDate string) (core.PeriodCheck, error) {
+	return consult.CheckPeriod(s.cal(), openDate, closeDate)
+}
+
+func normalizeChannels(in []string) []string {
+	out := []string{}
+	for _, ch := range in {
+		if n, ok := consult.NormalizeChannel(ch); ok && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return slices.Index(core.Channels, a) - slices.Index(core.Channels, b) })
+	return out
+}
+
+func consultationValues(c core.Consultation) []any {
+	ch, _ := json.Marshal(c.Channels)
+	return []any{c.VersionID, c.OpenDate, c.CloseDate, c.ShortReason, string(ch), c.Contact, c.Explanation, c.SectionID}
+}
+
+var consultationFields = []string{"version_id", "open_date", "close_date", "short_reason", "channels", "contact", "explanation", "section_id"}
+
+// SaveConsultation opens (ID 0) or edits a consultation. Opening one records a 开始征求 notice and moves a
+// policy still in 起草 to 征求意见. Once a consultation has started its dates change only by extending or
+// reopening it, so that every change of period has a dated, reasoned notice.
+func (s *ConsultationStore) SaveConsultation(ctx context.Context, c core.Consultation) (core.Consultation, error) {
+	c.Channels = normalizeChannels(c.Channels)
+	c.Contact, c.ShortReason, c.Explanation = strings.TrimSpace(c.Contact), strings.TrimSpace(c.ShortReason), strings.TrimSpace(c.Explanation)
+	pc, err := consult.ValidateConsultation(s.cal(), c)
+	if err != nil {
+		return c, err
+	}
+	c.OpenDate, c.CloseDate = pc.OpenDate, pc.CloseDate
+	if !pc.Short {
+		c.ShortReason = ""
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return c, err
+	}
+	defer tx.Rollback()
+	p, err := findPolicy(ctx, tx, c.PolicyID)
+	if err != nil {
+		return c, err
+	}
+	if c.SectionID == 0 {
+		c.SectionID = p.SectionID
+	}
+	if c.VersionID == 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM policy_versions WHERE policy_id = ? AND kind = '征求意见稿'`, p.ID).Scan(&c.VersionID); err != nil {
+			return c, err
+		}
+	} else {
+		var owner int64
+		if err := tx.QueryRowContext(ctx, `SELECT policy_id FROM policy_versions WHERE id = ?`, c.VersionID).Scan(&owner); err != nil || owner != p.ID {
+			return c, core.FieldErrorf(core.EINVALID, "versionId", "所选文本不属于“%s”", p.Title)
+		}
+	}
+	if c.ID == 0 {
+		if c.ID, err = tx.createConsultation(ctx, p, c); err != nil {
+			return c, err
+		}
+	} else if err := tx.updateConsultation(ctx, s.cal(), c); err != nil {
+		return c, err
+	}
+	saved, err := findConsultation(ctx, tx, s.cal(), c.ID)
+	if err != nil {
+		return c, err
+	}
+	return saved, tx.Commit()
+}
+
+func (tx *Tx) createConsultation(ctx context.Context, p core.Policy, c core.Consultation) (int64, error) {
+	if p.Status != core.PolicyDrafting && p.Status != core.PolicyConsulting {
+		return 0, core.Errorf(core.EFORBID, "“%s”处于“%s”状态，不能再征求意见", p.Title, p.Status)
+	}
+	vals := consultationValues(c)
+	res, err := tx.ExecContext(ctx, `INSERT INTO consultations (policy_id, version_id, open_date, close_date, short_reason, channels, contact,
+		explanation, section_id, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.PolicyID, nullID(c.VersionID), c.OpenDate, c.CloseDate, c.ShortReason, vals[4], c.Contact, c.Explanation, nullID(c.SectionID),
+		tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if err := tx.addNotice(ctx, id, core.NoticeOpened, c.OpenDate, "", c.CloseDate, c.ShortReason); err != nil {
+		return 0, err
+	}
+	if err := tx.audit("create", "consultation", id, "开始征求意见 "+p.Title, diff(consultationFields, make([]any, len(vals)), vals)); err != nil {
+		return 0, err
+	}
+	if c.ShortReason != "" {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO exemptions (subject_type, subject_id, rule, reason, person_id, person_name, created_at)
+			VALUES ('consultation', ?, '短于30日', ?, ?, ?, ?)`, id, c.ShortReason, tx.actorID(), tx.actorName(), tx.Stamp()); err != nil {
+			return 0, err
+		}
+	}
+	if p.Status == core.PolicyDrafting {
+		if _, err := tx.setPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicyConsulting}); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+func (tx *Tx) updateConsultation(ctx context.Context, cal *calendar.Calendar, c core.Consultation) error {
+	old, err := findConsultation(ctx, tx, cal, c.ID)
+	if err != nil {
+		return err
+	}
+	if old.PolicyID != c.PolicyID {
+		return core.FieldErrorf(core.EINVALID, "policyId", "征求意见记录不能改到另一份文件下")
+	}
+	if old.Status != core.ConsultationPending && (old.OpenDate != c.OpenDate || old.CloseDate != c.CloseDate) {
+		return core.Errorf(core.EFORBID, "征求意见已经开始，起止日期只能通过“延期”或“重新开放”调整，以便留下调整记录")
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE consultations SET version_id = ?, open_date = ?, close_date = ?, short_reason = ?, channels = ?,
+		contact = ?, explanation = ?, section_id = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+		nullID(c.VersionID), c.OpenDate, c.CloseDate, c.ShortReason, consultationValues(c)[4], c.Contact, c.Explanation, nullID(c.SectionID),
+		tx.Stamp(), tx.actorID(), c.ID); err != nil {
+		return err
+	}
+	if cs := diff(consultationFields, consultationValues(old), consultationValues(c)); len(cs) > 0 {
+		return tx.audit("update", "consultation", c.ID, "修改征求意见 "+old.PolicyTitle, cs)
+	}
+	return nil
+}
+
+func (tx *Tx) addNotice(ctx context.Context, consultationID int64, kind, date, oldClose, newClose, reason string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO consultation_notices (consultation_id, kind, notice_date, old_close, new_close, reason, created_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, consultationID, kind, date, nullString(oldClose), nullString(newClose), reason, tx.Stamp(), tx.actorID())
+	return err
+}
+
+// ExtendConsultation moves the close date of a consultation that has not closed yet later, with a reason.
+func (s *ConsultationStore) ExtendConsultation(ctx context.Context, c core.PeriodChange) (core.Consultation, error) {
+	return s.changePeriod(ctx, c, core.NoticeExtended)
+}
+
+// ReopenConsultation opens a closed consultation again until a new close date, with a reason.
+func (s *ConsultationStore) ReopenConsultation(ctx context.Context, c core.PeriodChange) (core.Consultation, error) {
+	return s.changePeriod(ctx, c, core.NoticeReopened)
+}
+
+func (s *ConsultationStore) changePeriod(ctx context.Context, pc core.PeriodChange, kind string) (core.Consultation, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.Consultation{}, err
+	}
+	defer tx.Rollback()
+	cal := s.cal()
+	old, err := findConsultation(ctx, tx, cal, pc.ConsultationID)
+	if err != nil {
+		return old, err
+	}
+	switch {
+	case kind == core.NoticeExtended && old.Status == core.ConsultationClosed:
+		return old, core.Errorf(core.EFORBID, "征求意见已于%s截止，请使用“重新开放”", old.CloseDate)
+	case kind == core.NoticeReopened && old.Status != core.ConsultationClosed:
+		return old, core.Errorf(core.EFORBID, "征求意见尚未截止，请使用“延期”")
+	}
+	newClose, err := consult.CheckPeriodChange(pc, old.CloseDate, tx.Now())
+	if err != nil {
+		return old, err
+	}
+	closeDate, today := calendar.FormatDate(newClose), calendar.FormatDate(calendar.Day(tx.Now()))
+	reason := strings.TrimSpace(pc.Reason)
+	if _, err := tx.ExecContext(ctx, `UPDATE consultations SET close_date = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+		closeDate, tx.Stamp(), tx.actorID(), old.ID); err != nil {
+		return old, err
+	}
+	if err := tx.addNotice(ctx, old.ID, kind, today, old.CloseDate, closeDate, reason); err != nil {
+		return old, err
+	}
+	if err := tx.audit("update", "consultation", old.ID, kind+" "+old.PolicyTitle, []Change{
+		{Field: "close_date", Old: old.CloseDate, New: closeDate}, {Field: "reason", New: reason},
+	}); err != nil {
+		return old, err
+	}
+	saved, err := findConsultation(ctx, tx, cal, old.ID)
+	if err != nil {
+		return old, err
+	}
+	return saved, tx.Commit()
+}
+
+// PublishReport records when and where the 意见收集采纳情况说明 was published. The consultation must have
+// closed and every comment must have been answered: the report states the outcome of each.
+func (s *ConsultationStore) PublishReport(ctx context.Context, p core.ReportPublication) (core.Consultation, error) {
+	date, err := calendar.ParseDate(p.PublishedDate)
+	if err != nil {
+		return core.Consultation{}, core.FieldErrorf(core.EINVALID, "publishedDate", "请填写发布日期(如 2026-11-20)")
+	}
+	url := strings.TrimSpace(p.PublishedURL)
+	if url == "" {
+		return core.Consultation{}, core.FieldErrorf(core.EINVALID, "publishedUrl", "请填写网站发布地址")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.Consultation{}, err
+	}
+	defer tx.Rollback()
+	cal := s.cal()
+	old, err := findConsultation(ctx, tx, cal, p.ConsultationID)
+	if err != nil {
+		return old, err
+	}
+	switch {
+	case old.Status != core.ConsultationClosed:
+		return old, core.Errorf(core.EFORBID, "征求意见尚未截止，不能发布意见采纳情况说明")
+	case old.UndecidedCount > 0:
+		return old, core.Errorf(core.EFORBID, "尚有%d条意见未处理，请全部处理后再发布意见采纳情况说明", old.UndecidedCount)
+	case !old.ReportGenerated:
+		return old, core.Errorf(core.EFORBID, "请先生成意见采纳情况说明")
+	case calendar.FormatDate(date) < old.CloseDate:
+		return old, core.FieldErrorf(core.EINVALID, "publishedDate", "发布日期不能早于征求意见截止日期%s", old.CloseDate)
+	}
+	published := calendar.FormatDate(date)
+	if _, err := tx.ExecContext(ctx, `UPDATE consultations SET report_published = ?, report_url = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+		published, url, tx.Stamp(), tx.actorID(), old.ID); err != nil {
+		return old, err
+	}
+	if err := tx.audit("publish", "consultation", old.ID, "发布意见采纳情况说明 "+old.PolicyTitle,
+		diff([]string{"report_published", "report_url"}, []any{old.ReportPublished, old.ReportURL}, []any{published, url})); err != nil {
+		return old, err
+	}
+	saved, err := findConsultation(ctx, tx, cal, old.ID)
+	if err != nil {
+		return old, err
+	}
+	return saved, tx.Commit()
+}
+
+// Report builds the 意见收集采纳情况说明 from the ledger and keeps its text with the consultation (audited
+// when it changes), so that what was signed off can be compared with what the ledger says later.
+func (s *ConsultationStore) Report(ctx context.Context, consultationID int64) (core.FeedbackReport, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.FeedbackReport{}, err
+	}
+	defer tx.Rollback()
+	cal := s.cal()
+	c, err := findConsultation(ctx, tx, cal, consultationID)
+	if err != nil {
+		return core.FeedbackReport{}, err
+	}
+	l := consult.Ledger{Consultation: c, SectionName: c.SectionName, Today: tx.Now()}
+	if l.BureauName, err = tx.getSetting("bureau.name"); err != nil {
+		return core.FeedbackReport{}, err
+	}
+	if l.Notices, err = listNotices(ctx, tx, c.ID); err != nil {
+		return core.FeedbackReport{}, err
+	}
+	if l.Clauses, err = listClauses(ctx, tx, c.VersionID); err != nil {
+		return core.FeedbackReport{}, err
+	}
+	if l.Comments, err = queryComments(ctx, tx, `WHERE m.consultation_id = ? ORDER BY m.received_date, m.id`, c.ID); err != nil {
+		return core.FeedbackReport{}, err
+	}
+	r := consult.BuildReport(l)
+	var old string
+	if err := tx.QueryRowContext(ctx, `SELECT report_body FROM consultations WHERE id = ?`, c.ID).Scan(&old); err != nil {
+		return r, err
+	}
+	if old != r.Text {
+		if _, err := tx.ExecContext(ctx, `UPDATE consultations SET report_body = ? WHERE id = ?`, r.Text, c.ID); err != nil {
+			return r, err
+		}
+		if err := tx.audit("update", "consultation", c.ID, "生成意见采纳情况说明 "+c.PolicyTitle, []Change{
+			{Field: "report_chars", Old: len([]rune(old)), New: len([]rune(r.Text))},
+		}); err != nil {
+			return r, err
+		}
+	}
+	return r, tx.Commit()
+}
+
+// AllComments returns every comment of a consultation in the order received, for the ledger export.
+func (s *ConsultationStore) AllComments(ctx context.Context, consultationID int64) ([]core.Comment, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	if _, err := findConsultation(ctx, tx, s.cal(), consultationID); err != nil {
+		return nil, err
+	}
+	return queryComments(ctx, tx, `WHERE m.consultation_id = ? ORDER BY m.received_date, m.id`, consultationID)
+}
+
+// ReportDueWorkdays is how many working days after closing the report is due.
+func (s *ConsultationStore) ReportDueWorkdays(ctx context.Context) (int, error) {
+	v, err := s.db.Setting(ctx, SettingReportDueWorkdays)
+	if err != nil || v == "" {
+		return DefaultReportDueWorkdays, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return DefaultReportDueWorkdays, nil
+	}
+	return n, nil
+}
+
+// SetReportDueWorkdays changes that number (1–60).
+func (s *ConsultationStore) SetReportDueWorkdays(ctx context.Context, n int) (int, error) {
+	if n < 1 || n > 60 {
+		return 0, core.FieldErrorf(core.EINVALID, "workdays", "工作日数须在1到60之间")
+	}
+	old, err := s.ReportDueWorkdays(ctx)
+	if err != nil {
+		return 0, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	if err := tx.setSetting(SettingReportDueWorkdays, strconv.Itoa(n)); err != nil {
+		return 0, err
+	}
+	if err := tx.audit("update", "setting", SettingReportDueWorkdays, "修改意见采纳情况说明发布时限",
+		[]Change{{Field: "workdays", Old: old, New: n}}); err != nil {
+		return 0, err
+	}
+	return n, tx.Commit()
+}
+
+// closingSoon is how many working days before the close date the dashboard starts warning.
+const closingSoon = 3
+
+// Deadlines implements core.DeadlineSource: consultations closing within three working days, closed ones
+// with undecided comments, closed ones whose report is not published in time, and 涉企 drafts that have not
+// heard from 企业 or 行业协会商会.
+func (s *ConsultationStore) Deadlines(ctx context.Context, now time.Time) ([]core.Deadline, error) {
+	dueDays, err := s.ReportDueWorkdays(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+consultationCols+`,
+		(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.category IN ('企业', '行业协会商会'))`+consultationFrom+`
+		WHERE c.report_published IS NULL ORDER BY c.close_date, c.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cal := s.cal()
+	today := calendar.Day(now)
+	out := []core.Deadline{}
+	for rows.Next() {
+		var enterpriseComments int
+		c, err := scanConsultation(scanPlus{rows, &enterpriseComments}, cal, now)
+		if err != nil {
+			return nil, err
+		}
+		closing, err := calendar.ParseDate(c.CloseDate)
+		if err != nil {
+			continue
+		}
+		out = append(out, consultationDeadlines(cal, today, closing, dueDays, c, enterpriseComments)...)
+	}
+	return out, rows.Err()
+}
+
+// scanPlus scans a consultation row followed by one extra column.
+type scanPlus struct {
+	rows  *sql.Rows
+	extra any
+}
+
+func (s scanPlus) Scan(dest ...any) error { return s.rows.Scan(append(dest, s.extra)...) }
+
+func consultationDeadlines(cal *calendar.Calendar, today, closing time.Time, dueDays int, c core.Consultation, enterpriseComments int) []core.Deadline {
+	var out []core.Deadline
+	link := fmt.Sprintf("/consultations/%d", c.ID)
+	title := "《" + strings.Trim(c.PolicyTitle, "《》") + "》"
+	switch c.Status {
+	case core.ConsultationOpen:
+		if cal.WorkdaysBetween(today, closing) <= closingSoon {
+			cd := cal.Countdown(today, closing)
+			out = append(out, core.Deadline{Module: "征求意见", Kind: "consultation.closing", Title: title + "征求意见即将截止",
+				Detail: fmt.Sprintf("截止日期%s，已收到意见%d条", c.CloseDate, c.CommentCount), Due: c.CloseDate,
+				Status: cd.Status, Label: cd.Label, Workdays: cd.Workdays, Link: link})
+		}
+	case core.ConsultationClosed:
+		if c.UndecidedCount > 0 {
+			out = append(out, core.Deadline{Module: "征求意见", Kind: "consultation.undecided", Title: title + "尚有意见未处理",
+				Detail: fmt.Sprintf("已于%s截止，%d条意见尚未作出采纳决定", c.CloseDate, c.UndecidedCount), Due: c.CloseDate,
+				Status: "warning", Label: fmt.Sprintf("%d条未处理", c.UndecidedCount), Link: link + "/comments"})
+		}
+		due := cal.AddWorkdays(closing, dueDays)
+		cd := cal.Countdown(today, due)
+		out = append(out, core.Deadline{Module: "征求意见", Kind: "consultation.report_due", Title: title + "意见采纳情况说明待发布",
+			Detail: fmt.Sprintf("征求意见于%s截止，应在%d个工作日内公开意见收集和采纳情况", c.CloseDate, dueDays), Due: calendar.FormatDate(due),
+			Status: cd.Status, Label: cd.Label, Workdays: cd.Workdays, Link: link + "/report"})
+	}
+	if c.EnterpriseRelated && c.Status != core.ConsultationPending && enterpriseComments == 0 {
+		out = append(out, core.Deadline{Module: "征求意见", Kind: "consultation.enterprise_unheard", Title: title + "涉企文件尚未听取企业意见",
+			Detail: "未记录企业或行业协会商会的意见，请通过座谈会等方式听取企业家和行业协会商会的意见", Due: c.CloseDate,
+			Status: "warning", Label: "待听取企业意见", Link: link})
+	}
+	return out
+}

@@ -1,0 +1,411 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"strings"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+	"policydesk/internal/docimport"
+)
+
+// PolicyStore implements core.PolicyService: the policy register and the texts of each policy's versions.
+type PolicyStore struct {
+	db  *DB
+	cal func() *calendar.Calendar
+}
+
+var _ core.PolicyService = (*PolicyStore)(nil)
+
+// NewPolicyStore returns the policy register over db; cal gives the live working-day calendar, which the
+// consultations listed on a policy's page need for their status and earliest close date.
+func NewPolicyStore(db *DB, cal func() *calendar.Calendar) *PolicyStore {
+	return &PolicyStore{db: db, cal: cal}
+}
+
+const policyCols = `p.id, p.title, p.doc_number, p.category, p.section_id, COALESCE(s.name, ''), COALESCE(p.drafter_id, 0),
+	COALESCE(d.name, ''), p.disclosure, p.disclosure_basis, p.enterprise_related, p.status, COALESCE(p.published_date, ''),
+	p.published_url, (SELECT COUNT(*) FROM policy_versions v WHERE v.policy_id = p.id),
+	(SELECT COUNT(*) FROM consultations c WHERE c.policy_id = p.id), p.created_at, p.updated_at`
+
+const policyFrom = ` FROM policies p LEFT JOIN sections s ON s.id = p.section_id LEFT JOIN people d ON d.id = p.drafter_id`
+
+func scanPolicy(sc interface{ Scan(...any) error }) (core.Policy, error) {
+	var p core.Policy
+	err := sc.Scan(&p.ID, &p.Title, &p.DocNumber, &p.Category, &p.SectionID, &p.SectionName, &p.DrafterID, &p.DrafterName,
+		&p.Disclosure, &p.DisclosureBasis, &p.EnterpriseRelated, &p.Status, &p.PublishedDate, &p.PublishedURL,
+		&p.VersionCount, &p.Consultations, &p.CreatedAt, &p.UpdatedAt)
+	return p, err
+}
+
+func findPolicy(ctx context.Context, tx *Tx, id int64) (core.Policy, error) {
+	p, err := scanPolicy(tx.QueryRowContext(ctx, `SELECT `+policyCols+policyFrom+` WHERE p.id = ?`, id))
+	return p, notFound(err, "文件不存在(编号%d)", id)
+}
+
+// likePattern escapes a user's search text for LIKE ... ESCAPE '\'.
+func likePattern(q string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(strings.TrimSpace(q)) + "%"
+}
+
+// pageLimit bounds a page size: 50 by default, 500 at most.
+func pageLimit(n int) int {
+	if n <= 0 {
+		return 50
+	}
+	return min(n, 500)
+}
+
+// Policies lists the register, newest first, filtered and paged.
+func (s *PolicyStore) Policies(ctx context.Context, f core.PolicyFilter) (core.PolicyPage, error) {
+	var where []string
+	var args []any
+	if f.Status != "" {
+		where, args = append(where, "p.status = ?"), append(args, f.Status)
+	}
+	if f.Category != "" {
+		where, args = append(where, "p.category = ?"), append(args, f.Category)
+	}
+	if f.SectionID != 0 {
+		where, args = append(where, "p.section_id = ?"), append(args, f.SectionID)
+	}
+	if strings.TrimSpace(f.Query) != "" {
+		where = append(where, `(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`)
+		args = append(args, likePattern(f.Query), likePattern(f.Query))
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	page := core.PolicyPage{Policies: []core.Policy{}}
+	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM policies p`+cond, args...).Scan(&page.Total); err != nil {
+		return page, err
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+policyCols+policyFrom+cond+` ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`,
+		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
+	if err != nil {
+		return page, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		p, err := scanPolicy(rows)
+		if err != nil {
+			return page, err
+		}
+		page.Policies = append(page.Policies, p)
+	}
+	return page, rows.Err()
+}
+
+// Policy returns a policy with its versions, consultations and the statuses it may move to.
+func (s *PolicyStore) Policy(ctx context.Context, id int64) (core.PolicyDetail, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.PolicyDetail{}, err
+	}
+	defer tx.Rollback()
+	p, err := findPolicy(ctx, tx, id)
+	if err != nil {
+		return core.PolicyDetail{}, err
+	}
+	d := core.PolicyDetail{Policy: p, NextStatuses: core.NextPolicyStatuses(p.Status), Consultations: []core.Consultation{}}
+	if d.Versions, err = listVersions(ctx, tx, id); err != nil {
+		return d, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT c.id FROM consultations c WHERE c.policy_id = ? ORDER BY c.open_date DESC, c.id DESC`, id)
+	if err != nil {
+		return d, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var cid int64
+		if err := rows.Scan(&cid); err != nil {
+			rows.Close()
+			return d, err
+		}
+		ids = append(ids, cid)
+	}
+	rows.Close()
+	for _, cid := range ids {
+		c, err := findConsultation(ctx, tx, s.cal(), cid)
+		if err != nil {
+			return d, err
+		}
+		d.Consultations = append(d.Consultations, c)
+	}
+	return d, nil
+}
+
+func policyValues(p core.Policy) []any {
+	return []any{p.Title, p.DocNumber, p.Category, p.SectionID, p.DrafterID, p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated}
+}
+
+var policyFields = []string{"title", "doc_number", "category", "section_id", "drafter_id", "disclosure", "disclosure_basis", "enterprise_related"}
+
+// SavePolicy creates (ID 0) or updates a policy's register fields. Status and publication change only
+// through SetPolicyStatus, so that every move is checked.
+func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Policy, error) {
+	p.Title, p.DocNumber = strings.TrimSpace(p.Title), strings.TrimSpace(p.DocNumber)
+	p.DisclosureBasis = strings.TrimSpace(p.DisclosureBasis)
+	if err := core.ValidatePolicy(p); err != nil {
+		return p, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return p, err
+	}
+	defer tx.Rollback()
+	if _, err := findSection(ctx, tx, p.SectionID); err != nil {
+		return p, err
+	}
+	if p.DrafterID != 0 {
+		if _, err := findPerson(ctx, tx, p.DrafterID); err != nil {
+			return p, err
+		}
+	}
+	if p.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO policies (title, doc_number, category, section_id, drafter_id, disclosure,
+			disclosure_basis, enterprise_related, status, created_at, created_by, updated_at, updated_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Title, p.DocNumber, p.Category, p.SectionID, nullID(p.DrafterID),
+			p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated, core.PolicyDrafting, tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+		if err != nil {
+			return p, err
+		}
+		if p.ID, err = res.LastInsertId(); err != nil {
+			return p, err
+		}
+		if err := tx.audit("create", "policy", p.ID, "登记文件 "+p.Title, diff(policyFields, make([]any, len(policyFields)), policyValues(p))); err != nil {
+			return p, err
+		}
+	} else {
+		old, err := findPolicy(ctx, tx, p.ID)
+		if err != nil {
+			return p, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE policies SET title = ?, doc_number = ?, category = ?, section_id = ?, drafter_id = ?,
+			disclosure = ?, disclosure_basis = ?, enterprise_related = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+			p.Title, p.DocNumber, p.Category, p.SectionID, nullID(p.DrafterID), p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated,
+			tx.Stamp(), tx.actorID(), p.ID); err != nil {
+			return p, err
+		}
+		if cs := diff(policyFields, policyValues(old), policyValues(p)); len(cs) > 0 {
+			if err := tx.audit("update", "policy", p.ID, "修改文件 "+p.Title, cs); err != nil {
+				return p, err
+			}
+		}
+	}
+	saved, err := findPolicy(ctx, tx, p.ID)
+	if err != nil {
+		return p, err
+	}
+	return saved, tx.Commit()
+}
+
+// DeletePolicy removes a policy still being drafted that has no consultation; anything further along is
+// evidence of a decision and can only be repealed.
+func (s *PolicyStore) DeletePolicy(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	p, err := findPolicy(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if p.Status != core.PolicyDrafting || p.Consultations > 0 {
+		return core.Errorf(core.EFORBID, "“%s”已进入%s或已征求意见，不能删除", p.Title, p.Status)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM policies WHERE id = ?`, id); isForeignKeyViolation(err) {
+		return core.Errorf(core.EFORBID, "“%s”已有关联的解读或其他记录，不能删除", p.Title)
+	} else if err != nil {
+		return err
+	}
+	if err := tx.audit("delete", "policy", id, "删除文件 "+p.Title, []Change{{Field: "title", Old: p.Title, New: nil}}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// SetPolicyStatus moves a policy along its life (core.CheckPolicyTransition).
+func (s *PolicyStore) SetPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (core.Policy, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.Policy{}, err
+	}
+	defer tx.Rollback()
+	p, err := tx.setPolicyStatus(ctx, c)
+	if err != nil {
+		return p, err
+	}
+	return p, tx.Commit()
+}
+
+func (tx *Tx) setPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (core.Policy, error) {
+	old, err := findPolicy(ctx, tx, c.PolicyID)
+	if err != nil {
+		return old, err
+	}
+	if err := core.CheckPolicyTransition(old.Status, c); err != nil {
+		return old, err
+	}
+	published, url := old.PublishedDate, old.PublishedURL
+	if c.Status == core.PolicyPublished {
+		d, err := calendar.ParseDate(c.PublishedDate)
+		if err != nil {
+			return old, core.FieldErrorf(core.EINVALID, "publishedDate", "发布日期格式不正确：%s", c.PublishedDate)
+		}
+		published, url = calendar.FormatDate(d), strings.TrimSpace(c.PublishedURL)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE policies SET status = ?, published_date = ?, published_url = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+		c.Status, nullString(published), url, tx.Stamp(), tx.actorID(), c.PolicyID); err != nil {
+		return old, err
+	}
+	changes := diff([]string{"status", "published_date", "published_url"}, []any{old.Status, old.PublishedDate, old.PublishedURL},
+		[]any{c.Status, published, url})
+	if c.Reason != "" {
+		changes = append(changes, Change{Field: "reason", New: c.Reason})
+	}
+	if err := tx.audit("state", "policy", c.PolicyID, "文件状态："+old.Status+" → "+c.Status, changes); err != nil {
+		return old, err
+	}
+	return findPolicy(ctx, tx, c.PolicyID)
+}
+
+const versionCols = `v.id, v.policy_id, v.kind, v.version_date, v.file_name, v.format, v.encoding,
+	(SELECT COUNT(*) FROM clauses c WHERE c.version_id = v.id), v.created_at`
+
+func scanVersion(sc interface{ Scan(...any) error }) (core.PolicyVersion, error) {
+	v := core.PolicyVersion{Warnings: []string{}}
+	err := sc.Scan(&v.ID, &v.PolicyID, &v.Kind, &v.VersionDate, &v.FileName, &v.Format, &v.Encoding, &v.ClauseCount, &v.CreatedAt)
+	return v, err
+}
+
+func listVersions(ctx context.Context, tx *Tx, policyID int64) ([]core.PolicyVersion, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+versionCols+` FROM policy_versions v WHERE v.policy_id = ? ORDER BY v.version_date, v.id`, policyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	list := []core.PolicyVersion{}
+	for rows.Next() {
+		v, err := scanVersion(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, v)
+	}
+	return list, rows.Err()
+}
+
+// AddVersion imports a version's text from a PDF, DOCX or TXT file (or pasted text), splits it into its
+// clauses and stores both. A file that cannot be read is refused and nothing is stored.
+func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput) (core.PolicyVersion, error) {
+	if !slices.Contains(core.VersionKinds, in.Kind) {
+		return core.PolicyVersion{}, core.FieldErrorf(core.EINVALID, "kind", "请选择文本类型(征求意见稿、送审稿或正式文本)")
+	}
+	date, err := calendar.ParseDate(in.VersionDate)
+	if err != nil {
+		return core.PolicyVersion{}, core.FieldErrorf(core.EINVALID, "versionDate", "请填写文本日期(如 2026-03-02)")
+	}
+	doc := docimport.Document{Name: in.FileName, Format: "txt", Encoding: "UTF-8", Text: strings.ReplaceAll(in.Text, "\r\n", "\n")}
+	if len(in.Data) > 0 {
+		if doc, err = docimport.ExtractText(in.FileName, in.Data); err != nil {
+			return core.PolicyVersion{}, err
+		}
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		return core.PolicyVersion{}, core.FieldErrorf(core.EIMPORT, "file", "%s：没有读到文字内容", firstNonEmpty(in.FileName, "粘贴的文本"))
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.PolicyVersion{}, err
+	}
+	defer tx.Rollback()
+	p, err := findPolicy(ctx, tx, in.PolicyID)
+	if err != nil {
+		return core.PolicyVersion{}, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO policy_versions (policy_id, kind, version_date, file_name, format, encoding, body, created_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, in.Kind, calendar.FormatDate(date), in.FileName, doc.Format, doc.Encoding, doc.Text, tx.Stamp(), tx.actorID())
+	if err != nil {
+		return core.PolicyVersion{}, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return core.PolicyVersion{}, err
+	}
+	clauses := docimport.SplitClauses(doc.Text)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO clauses (version_id, path, level, number, heading, body, start_pos, end_pos, seq)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return core.PolicyVersion{}, err
+	}
+	defer stmt.Close()
+	for i, c := range clauses {
+		if _, err := stmt.ExecContext(ctx, id, c.ID, c.Level, c.Label, c.Heading, c.Text, c.Start, c.End, i+1); err != nil {
+			return core.PolicyVersion{}, err
+		}
+	}
+	if err := tx.audit("create", "policy_version", id, "导入"+in.Kind+" "+p.Title, []Change{
+		{Field: "kind", New: in.Kind}, {Field: "file_name", New: in.FileName}, {Field: "clauses", New: len(clauses)}, {Field: "chars", New: len([]rune(doc.Text))},
+	}); err != nil {
+		return core.PolicyVersion{}, err
+	}
+	v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM policy_versions v WHERE v.id = ?`, id))
+	if err != nil {
+		return v, err
+	}
+	v.Body = doc.Text
+	if doc.Warnings != nil {
+		v.Warnings = doc.Warnings
+	}
+	return v, tx.Commit()
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// Version returns one version with its text.
+func (s *PolicyStore) Version(ctx context.Context, id int64) (core.PolicyVersion, error) {
+	row := s.db.db.QueryRowContext(ctx, `SELECT `+versionCols+`, v.body FROM policy_versions v WHERE v.id = ?`, id)
+	v := core.PolicyVersion{Warnings: []string{}}
+	err := row.Scan(&v.ID, &v.PolicyID, &v.Kind, &v.VersionDate, &v.FileName, &v.Format, &v.Encoding, &v.ClauseCount, &v.CreatedAt, &v.Body)
+	return v, notFound(err, "文本不存在(编号%d)", id)
+}
+
+// Clauses lists a version's clauses in document order.
+func (s *PolicyStore) Clauses(ctx context.Context, versionID int64) ([]core.Clause, error) {
+	return listClauses(ctx, s.db.db, versionID)
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func listClauses(ctx context.Context, q querier, versionID int64) ([]core.Clause, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, version_id, path, level, number, heading, body, start_pos, end_pos, seq
+		FROM clauses WHERE version_id = ? ORDER BY seq`, versionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	list := []core.Clause{}
+	for rows.Next() {
+		var c core.Clause
+		if err := rows.Scan(&c.ID, &c.VersionID, &c.Path, &c.Level, &c.Number, &c.Heading, &c.Body, &c.Start, &c.End, &c.Seq); err != nil {
+			return nil, err
+		}
+		list = append(list, c)
+	}
+	return list, rows.Err()
+}
