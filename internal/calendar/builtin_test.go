@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"policydesk/internal/testutil"
 )
 
 // holidayCN is the holiday-cn file format of the corpus: only named days are listed,
@@ -28,7 +30,7 @@ type cnDay struct {
 // loadHolidayCN reads corpus/calendar/YYYY.json for the given years, keyed by date. A file may
 // list days of the previous year (2023's 元旦 began on 2022-12-31).
 func loadHolidayCN(t *testing.T, years ...int) map[string]cnDay {
-	dir := filepath.Join(corpusDir(t), "calendar")
+	dir := testutil.Corpus(t, "calendar")
 	days := make(map[string]cnDay)
 	for _, y := range years {
 		raw, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("%d.json", y)))

@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,9 +12,8 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/calendar/*.golden from the current output")
 
 // defaultNoticeYear is the year passed to ParseNotice for fixtures whose name carries no year.
 const defaultNoticeYear = 2023
@@ -39,7 +37,7 @@ func renderNotice(r NoticeResult) string {
 var yearInName = regexp.MustCompile(`notice_(\d{4})\.txt$`)
 
 func noticeFiles(t testing.TB) []string {
-	files, err := filepath.Glob(filepath.Join(testdataDir(t), "notice_*.txt"))
+	files, err := filepath.Glob(testutil.Testdata(t, "calendar", "notice_*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no testdata/calendar/notice_*.txt: %v", err)
 	}
@@ -63,18 +61,7 @@ func TestParseNoticeGolden(t *testing.T) {
 			}
 			got := renderNotice(res)
 			golden := strings.TrimSuffix(path, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("ParseNotice(%s) differs from %s:\n--- got\n%s\n--- want\n%s", filepath.Base(path), filepath.Base(golden), got, want)
-			}
+			testutil.Golden(t, golden, got)
 		})
 	}
 }
@@ -114,7 +101,7 @@ func TestParseNoticeMatchesBuiltin(t *testing.T) {
 
 // The corpus copies of the notices parse cleanly too (2017 in the older 星期 wording).
 func TestParseNoticeCorpus(t *testing.T) {
-	dir := filepath.Join(corpusDir(t), "calendar", "notices")
+	dir := testutil.Corpus(t, "calendar", "notices")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {
 		t.Skipf("no notices under %s", dir)

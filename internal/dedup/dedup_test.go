@@ -3,20 +3,18 @@ package dedup
 import (
 	"bufio"
 	"encoding/csv"
-	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/dedup")
+	"policydesk/internal/testutil"
+)
 
 // labelled is a fixture comment with its gold campaign label ("-" for none).
 type labelled struct {
@@ -26,7 +24,7 @@ type labelled struct {
 
 func loadFixture(t testing.TB) []labelled {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "testdata", "dedup", "comments.tsv"))
+	f, err := os.Open(testutil.Testdata(t, "dedup", "comments.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,25 +146,7 @@ func TestGroupFixture(t *testing.T) {
 			fmt.Fprintf(&b, "rep %d\tmin %.2f\t%v\n", c.Representative, c.Similarity, c.Members)
 		}
 	}
-	checkGolden(t, "comments.golden", b.String())
-}
-
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("..", "..", "testdata", "dedup", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs; run go test -update and review the diff.\ngot:\n%s", name, got)
-	}
+	testutil.Golden(t, testutil.Testdata(t, "dedup", "comments.golden"), b.String())
 }
 
 func TestGroupIsDeterministic(t *testing.T) {
@@ -287,7 +267,7 @@ func BenchmarkGroup10k(b *testing.B) {
 // (../shared/corpus beside the repository, or $POLICYDESK_CORPUS): the 5,391
 // messages, then copies with the first tenth cut off and a greeting added.
 func BenchmarkGroupMailbox10k(b *testing.B) {
-	f, err := os.Open(filepath.Join(corpusDir(b), "mailbox", "train.csv"))
+	f, err := os.Open(testutil.Corpus(b, "mailbox", "train.csv"))
 	if err != nil {
 		b.Skipf("public corpus not available: %v", err)
 	}
@@ -312,27 +292,5 @@ func BenchmarkGroupMailbox10k(b *testing.B) {
 	}
 	for b.Loop() {
 		Group(docs, Options{})
-	}
-}
-
-// corpusDir locates the public corpus: $POLICYDESK_CORPUS, or shared/corpus beside
-// the repository root (the directory holding go.mod).
-func corpusDir(b *testing.B) string {
-	if dir := os.Getenv("POLICYDESK_CORPUS"); dir != "" {
-		return dir
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "corpus")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			b.Skip("public corpus not available: no go.mod above the working directory")
-		}
-		dir = parent
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"policydesk/internal/testutil"
 	"strings"
 	"testing"
 )
@@ -24,7 +25,7 @@ func BenchmarkReadCSV1000(b *testing.B) {
 }
 
 func BenchmarkExtractPDF(b *testing.B) {
-	path := filepath.Join(corpusDir(b, "pdf"), "01_hongze_2023_gov_info_disclosure_annual_report.pdf")
+	path := filepath.Join(testutil.Corpus(b, "pdf"), "01_hongze_2023_gov_info_disclosure_annual_report.pdf")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		b.Skip(err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"policydesk/internal/testutil"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -19,7 +20,7 @@ func formatClauses(cs []Clause) string {
 }
 
 func TestSplitClausesGolden(t *testing.T) {
-	inputs, err := filepath.Glob(testdata(t, "clauses", "*.input"))
+	inputs, err := filepath.Glob(testutil.Testdata(t, "clauses", "*.input"))
 	if err != nil || len(inputs) == 0 {
 		t.Fatalf("no inputs in testdata/clauses: %v", err)
 	}
@@ -31,7 +32,7 @@ func TestSplitClausesGolden(t *testing.T) {
 			}
 			cs := SplitClauses(string(data))
 			checkInvariants(t, string(data), cs)
-			checkGolden(t, strings.TrimSuffix(in, ".input")+".golden", formatClauses(cs))
+			testutil.Golden(t, strings.TrimSuffix(in, ".input")+".golden", formatClauses(cs))
 		})
 	}
 }
@@ -112,7 +113,7 @@ func TestSplitClausesEdges(t *testing.T) {
 // TestSplitClausesSeeds runs the splitter over the office's own 工作要点 documents, which nest
 // 一、（一）1. with point numbers running on across sub-items.
 func TestSplitClausesSeeds(t *testing.T) {
-	dir := filepath.Join(repoRoot(t), "..", "shared", "seeds")
+	dir := filepath.Join(testutil.RepoRoot(t), "..", "shared", "seeds")
 	for file, want := range map[string]map[string]string{
 		"001_6433a19e2662c8b8.txt": {"二/(一)": "推进决策公开", "五/(一)": "提升决策预公开水平"},
 		"004_ad4744f501b6ea9b.txt": {"三/(一)/3": "围绕稳定市场预期加强政策解读", "三/(二)/5": "推进网上办事服务公开"},

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 // TestExtractTextGolden extracts each good fixture and compares the text with its golden file.
@@ -35,7 +36,7 @@ func TestExtractTextGolden(t *testing.T) {
 			if len(doc.Warnings) > 0 {
 				t.Errorf("unexpected warnings: %v", doc.Warnings)
 			}
-			checkGolden(t, testdata(t, "docimport", tc.file+".golden"), doc.Text)
+			testutil.Golden(t, testutil.Testdata(t, "docimport", tc.file+".golden"), doc.Text)
 		})
 	}
 }
@@ -198,7 +199,7 @@ func TestSniffByContent(t *testing.T) {
 // TestCorpusPDFs reads the public government PDFs: text PDFs give plausible text with known
 // phrases, the image-only one a clear error.
 func TestCorpusPDFs(t *testing.T) {
-	dir := corpusDir(t, "pdf")
+	dir := testutil.Corpus(t, "pdf")
 	phrases := map[string][]string{
 		"01_": {"政府信息公开", "主动公开", "依申请公开"},
 		"03_": {"政府信息公开", "政策解读"},
@@ -247,7 +248,7 @@ func TestCorpusPDFs(t *testing.T) {
 // TestCorpusPDFWithoutFallback reads the 决算 PDF whose table page uses a font without a
 // Unicode map when pdftotext is not installed: the readable pages come back with a warning.
 func TestCorpusPDFWithoutFallback(t *testing.T) {
-	path := filepath.Join(corpusDir(t, "pdf"), "07_putuo_planning_resources_bureau_2024_final_accounts.pdf")
+	path := filepath.Join(testutil.Corpus(t, "pdf"), "07_putuo_planning_resources_bureau_2024_final_accounts.pdf")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Skip(err)

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 // formatTable renders a table for golden files: one line per row with its row number.
@@ -32,7 +33,7 @@ func TestReadCSVGolden(t *testing.T) {
 	if tb.Encoding != EncGBK {
 		t.Errorf("encoding = %s, want GBK", tb.Encoding)
 	}
-	checkGolden(t, testdata(t, "docimport", "comments-gbk.csv.golden"), formatTable(tb))
+	testutil.Golden(t, testutil.Testdata(t, "docimport", "comments-gbk.csv.golden"), formatTable(tb))
 }
 
 func TestReadCSVShapes(t *testing.T) {

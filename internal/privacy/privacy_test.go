@@ -2,49 +2,24 @@ package privacy
 
 import (
 	"encoding/csv"
-	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"policydesk/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/privacy")
-
-func testdata(name string) string {
-	return filepath.Join("..", "..", "testdata", "privacy", name)
-}
 
 func readInput(t testing.TB, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(testdata(name))
+	b, err := os.ReadFile(testutil.Testdata(t, "privacy", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// checkGolden compares got with testdata/privacy/<name>, or rewrites it with -update.
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := testdata(name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the output; run go test -update and review the diff.\ngot:\n%s", name, got)
-	}
 }
 
 func TestScanGolden(t *testing.T) {
@@ -52,7 +27,7 @@ func TestScanGolden(t *testing.T) {
 	for _, f := range Scan(readInput(t, "scan.input")) {
 		fmt.Fprintf(&b, "%s\t%s\t%s\t%d-%d\tu16 %d-%d\t%q\n", f.Label, f.Kind, f.Severity, f.Start, f.End, f.StartU16, f.EndU16, f.Match)
 	}
-	checkGolden(t, "scan.golden", b.String())
+	testutil.Golden(t, testutil.Testdata(t, "privacy", "scan.golden"), b.String())
 }
 
 // plantedOptions name the sender and a colleague, as the caller knows them.
@@ -66,7 +41,7 @@ func TestMaskGolden(t *testing.T) {
 	for _, m := range res.Items {
 		fmt.Fprintf(&b, "%s\t%d-%d\t%q\t%q\n", m.Kind, m.Start, m.End, m.Original, m.Replacement)
 	}
-	checkGolden(t, "planted.golden", b.String())
+	testutil.Golden(t, testutil.Testdata(t, "privacy", "planted.golden"), b.String())
 }
 
 // TestMaskPlanted checks that every planted item of planted.input is masked and that
@@ -292,7 +267,7 @@ func BenchmarkScan10KB(b *testing.B) {
 // BenchmarkScanMailbox10KB scans 10 KB of real citizen messages from the public
 // corpus (../shared/corpus beside the repository, or $POLICYDESK_CORPUS).
 func BenchmarkScanMailbox10KB(b *testing.B) {
-	f, err := os.Open(filepath.Join(corpusDir(b), "mailbox", "train.csv"))
+	f, err := os.Open(testutil.Corpus(b, "mailbox", "train.csv"))
 	if err != nil {
 		b.Skipf("public corpus not available: %v", err)
 	}
@@ -316,27 +291,5 @@ func benchmarkScan(b *testing.B, text string) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Scan(text)
-	}
-}
-
-// corpusDir locates the public corpus: $POLICYDESK_CORPUS, or shared/corpus beside
-// the repository root (the directory holding go.mod).
-func corpusDir(b *testing.B) string {
-	if dir := os.Getenv("POLICYDESK_CORPUS"); dir != "" {
-		return dir
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "corpus")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			b.Skip("public corpus not available: no go.mod above the working directory")
-		}
-		dir = parent
 	}
 }

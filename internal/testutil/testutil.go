@@ -1,0 +1,74 @@
+// Package testutil holds the helpers that PolicyDesk's tests share: finding the repository's testdata,
+// the public corpus beside the repository, and golden files.
+package testutil
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Update rewrites golden files instead of comparing with them: go test ./... -update
+var Update = flag.Bool("update", false, "rewrite golden files with the current output")
+
+// RepoRoot is the directory holding go.mod, found by walking up from the test's working directory.
+func RepoRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Testdata is a path under the repository's testdata/ folder.
+func Testdata(tb testing.TB, elem ...string) string {
+	tb.Helper()
+	return filepath.Join(append([]string{RepoRoot(tb), "testdata"}, elem...)...)
+}
+
+// Corpus is a path in the public corpus ($POLICYDESK_CORPUS, or shared/corpus beside the repository).
+// The test is skipped with a message when that path does not exist: the corpus is not part of the repository.
+func Corpus(tb testing.TB, elem ...string) string {
+	tb.Helper()
+	dir := os.Getenv("POLICYDESK_CORPUS")
+	if dir == "" {
+		dir = filepath.Join(RepoRoot(tb), "..", "shared", "corpus")
+	}
+	path := filepath.Join(append([]string{dir}, elem...)...)
+	if _, err := os.Stat(path); err != nil {
+		tb.Skipf("public corpus not available (%s); set POLICYDESK_CORPUS to run this test", path)
+	}
+	return path
+}
+
+// Golden compares got with the golden file at path, or rewrites the file when -update is set.
+func Golden(tb testing.TB, path, got string) {
+	tb.Helper()
+	if *Update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(want) != got {
+		tb.Errorf("output differs from %s (run with -update to accept):\n--- want\n%s\n--- got\n%s", path, want, got)
+	}
+}
