@@ -62,20 +62,52 @@ const backupsToKeep = 14
 
 // damaged explains a failed integrity check and the way out, without touching the file: the bureau's
 // records are evidence, so a damaged database is never silently recreated.
-func damaged(paths datadir.Paths, problems []string, err error) error {
-	detail := ""
-	if err != nil {
-		detail = err.Error()
-	} else if len(problems) > 0 {
-		detail = problems[0]
+func damaged(paths datadir.Paths, problems []string, err error) string {
+	var msg string
+	if len(problems) > 0 {
+		msg = fmt.Sprintf("数据库文件 %s 完整性检查未通过(%s)，文件可能已损坏。", paths.DB, problems[0])
+	} else {
+		msg = fmt.Sprintf("数据库文件 %s 无法打开(%v)，文件可能已损坏或无法读取。", paths.DB, err)
 	}
-	msg := fmt.Sprintf("数据库文件 %s 已损坏(%s)。", paths.DB, detail)
 	if list, _ := sqlite.ListBackups(paths.Backups); len(list) > 0 {
-		msg += fmt.Sprintf("\n恢复方法：关闭程序后运行 policydesk restore %q，用最新备份(%s)替换损坏的文件；损坏的文件会保留在 backups 目录中。", list[0].Path, list[0].CreatedAt)
+		msg += fmt.Sprintf("\n可以用最新的备份(%s)替换它；被替换的文件会保留在备份目录中。", list[0].CreatedAt)
 	} else {
 		msg += "\n备份目录中没有可用的备份，请联系系统管理员。"
 	}
-	return errors.New(msg)
+	return msg
+}
+
+// runRecovery starts the window with only the recovery page, which explains the problem and restores a backup.
+func runRecovery(paths datadir.Paths, problem string) error {
+	slog.Error("database damaged", "problem", problem)
+	fmt.Fprintln(os.Stderr, problem)
+	recovery := app.NewRecoveryService(problem, paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
+	return wails.Run(appOptions([]any{recovery}, func(ctx context.Context) { app.Start(ctx, &app.Runtime{}, recovery) }, time.Now()))
+}
+
+// appOptions are the window and bridge settings shared by the normal and the recovery start.
+func appOptions(bind []any, onStartup func(ctx context.Context), started time.Time) *options.App {
+	return &options.App{
+		Title:     "政策解读与公众参与工作台",
+		Width:     1360,
+		Height:    860,
+		MinWidth:  1100,
+		MinHeight: 700,
+		AssetServer: &assetserver.Options{
+			Assets: assets,
+		},
+		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
+		OnStartup:        onStartup,
+		OnDomReady: func(ctx context.Context) {
+			slog.Info("window ready", "startup_ms", time.Since(started).Milliseconds())
+		},
+		Bind:           bind,
+		ErrorFormatter: app.FormatError,
+		Linux: &linux.Options{
+			ProgramName:      "policydesk",
+			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
+		},
+	}
 }
 
 func run() error {
@@ -102,13 +134,17 @@ func run() error {
 
 	db := sqlite.NewDB(paths.DB)
 	db.Clock, db.BackupDir = clock, paths.Backups
+	ctx := context.Background()
 	if err := db.Open(); err != nil {
-		return err
+		if core.ErrorCode(err) != core.EINTERNAL {
+			return err // e.g. a database from a newer version: nothing to recover
+		}
+		return runRecovery(paths, damaged(paths, nil, err))
 	}
 	defer db.Close()
-	ctx := context.Background()
 	if problems, err := db.CheckIntegrity(ctx, false); err != nil || len(problems) > 0 {
-		return damaged(paths, problems, err)
+		db.Close() // the file is replaced during recovery
+		return runRecovery(paths, damaged(paths, problems, err))
 	}
 	if _, err := db.DailyBackup(ctx, paths.Backups, backupsToKeep); err != nil {
 		slog.Error("daily backup failed", "err", err) // a missed backup must not stop the bureau's work
@@ -155,27 +191,9 @@ func run() error {
 		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, OnRestored: calendars.Load, Emit: rt.Emit, Started: started,
 	})
 
-	return wails.Run(&options.App{
-		Title:     "政策解读与公众参与工作台",
-		Width:     1360,
-		Height:    860,
-		MinWidth:  1100,
-		MinHeight: 700,
-		AssetServer: &assetserver.Options{
-			Assets: assets,
-		},
-		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
-		OnStartup: func(ctx context.Context) {
-			app.Start(ctx, rt, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI)
-		},
-		OnDomReady: func(ctx context.Context) {
-			slog.Info("window ready", "startup_ms", time.Since(started).Milliseconds())
-		},
-		Bind:           []any{settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI},
-		ErrorFormatter: app.FormatError,
-		Linux: &linux.Options{
-			ProgramName:      "policydesk",
-			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
-		},
-	})
+	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
+	bind := []any{recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI}
+	return wails.Run(appOptions(bind, func(ctx context.Context) {
+		app.Start(ctx, rt, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI)
+	}, started))
 }

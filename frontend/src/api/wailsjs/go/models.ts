@@ -68,6 +68,42 @@ export namespace app {
 	        this.versionKinds = source["versionKinds"];
 	    }
 	}
+	export class RecoveryStatus {
+	    ok: boolean;
+	    problem: string;
+	    dbPath: string;
+	    backups: core.BackupInfo[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RecoveryStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.problem = source["problem"];
+	        this.dbPath = source["dbPath"];
+	        this.backups = this.convertValues(source["backups"], core.BackupInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SystemInfo {
 	    version: string;
 	    dataDir: string;
