@@ -171,12 +171,16 @@ func run() error {
 	cal := func() *calendar.Calendar { return calendars.Calendar() }
 	policies := sqlite.NewPolicyStore(db, cal)
 	consultations := sqlite.NewConsultationStore(db, cal, segmenter)
+	interpretations := sqlite.NewInterpretationStore(db, cal, segmenter)
 	if first {
 		if err := segmenter.Wait(ctx); err != nil {
 			slog.Warn("segmenter not ready for demo data", "err", err)
 		}
 		if err := demo.SeedConsultations(ctx, settings, policies, consultations, clock); err != nil {
 			return fmt.Errorf("写入征求意见示例数据失败：%w", err)
+		}
+		if err := demo.SeedInterpretations(ctx, settings, policies, interpretations, clock); err != nil {
+			return fmt.Errorf("写入政策解读示例数据失败：%w", err)
 		}
 	}
 
@@ -185,15 +189,16 @@ func run() error {
 	calendarAPI := app.NewCalendarService(calendars, clock, rt.Emit)
 	policyAPI := app.NewPolicyService(policies, rt.Emit)
 	consultationAPI := app.NewConsultationService(consultations, paths.Exports, rt.Emit)
-	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations)
+	interpretationAPI := app.NewInterpretationService(interpretations, paths.Exports, clock, rt.Emit)
+	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations)
 	systemAPI := app.NewSystemService(app.SystemConfig{
 		DataDir: paths.Dir, DBPath: paths.DB, BackupDir: paths.Backups, ExportDir: paths.Exports,
 		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, OnRestored: calendars.Load, Emit: rt.Emit, Started: started,
 	})
 
 	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
-	bind := []any{recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI}
+	bind := []any{recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI}
 	return wails.Run(appOptions(bind, func(ctx context.Context) {
-		app.Start(ctx, rt, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI)
+		app.Start(ctx, rt, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI)
 	}, started))
 }

@@ -16,6 +16,9 @@ const (
 	EventPoliciesChanged      = "policies:changed"      // a policy, its status or a version of its text changed
 	EventConsultationsChanged = "consultations:changed" // a consultation was opened, edited, extended, reopened or its report published
 	EventCommentsChanged      = "comments:changed"      // comments of a consultation were added, imported, regrouped or decided (data: consultation id)
+
+	// 政策解读
+	EventInterpretationsChanged = "interpretations:changed" // a policy's interpretations, their sign-off or publication changed (data: policy id)
 )
 
 // Emitter sends an event to the frontend; in tests it records them.

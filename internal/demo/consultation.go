@@ -237,8 +237,8 @@ func SeedConsultations(ctx context.Context, settings core.SettingsService, polic
 		PublishedURL: "https://ghzy.linjiang.gov.cn/hdjl/zjdc/202609/t20260915_1.html"}); err != nil {
 		return fmt.Errorf("publish demo report: %w", err)
 	}
-	_, err = policies.SetPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: registration.ID, Status: core.PolicySigning})
-	return err
+	// SeedInterpretations drafts this policy's interpretations and then sends it to 审签 (同步起草).
+	return nil
 }
 
 type demoSeeder struct {

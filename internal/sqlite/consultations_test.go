@@ -201,6 +201,13 @@ func TestPolicyRegister(t *testing.T) {
 	// Status moves are checked and audited; publication needs its date and URL.
 	_, err = f.policies.SetPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicyPublished, PublishedDate: "2026-11-20", PublishedURL: "https://x"})
 	wantCode(t, err, core.EFORBID)
+	// 同步起草: without an interpretation the policy enters 审签 only with a recorded exemption.
+	_, err = f.policies.SetPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicySigning})
+	wantCode(t, err, core.EFORBID)
+	interpretations := sqlite.NewInterpretationStore(f.db, func() *calendar.Calendar { return calendar.New(calendar.Builtin()) }, nil)
+	if _, err := interpretations.RecordExemption(ctx, core.ExemptionInput{SubjectType: core.SubjectPolicy, SubjectID: p.ID, Rule: core.RuleSyncDraft, Reason: "内部管理制度，无需解读"}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := f.policies.SetPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicySigning}); err != nil {
 		t.Fatal(err)
 	}

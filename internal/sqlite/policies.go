@@ -252,6 +252,9 @@ func (tx *Tx) setPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (c
 	if err := core.CheckPolicyTransition(old.Status, c); err != nil {
 		return old, err
 	}
+	if err := tx.checkSyncRules(ctx, old.Status, c); err != nil { // 三同步 and the pre-publication check
+		return old, err
+	}
 	published, url := old.PublishedDate, old.PublishedURL
 	if c.Status == core.PolicyPublished {
 		d, err := calendar.ParseDate(c.PublishedDate)

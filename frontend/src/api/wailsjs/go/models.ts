@@ -50,6 +50,84 @@ export namespace app {
 	        this.pattern = source["pattern"];
 	    }
 	}
+	export class InterpretationOptions {
+	    forms: string[];
+	    statuses: string[];
+	    textHeadings: string[];
+	    blockKinds: core.Option[];
+	    mediaKinds: string[];
+	    decisions: string[];
+	    lagWorkdays: number;
+	    exemptionRule: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InterpretationOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.forms = source["forms"];
+	        this.statuses = source["statuses"];
+	        this.textHeadings = source["textHeadings"];
+	        this.blockKinds = this.convertValues(source["blockKinds"], core.Option);
+	        this.mediaKinds = source["mediaKinds"];
+	        this.decisions = source["decisions"];
+	        this.lagWorkdays = source["lagWorkdays"];
+	        this.exemptionRule = source["exemptionRule"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PackageResult {
+	    dir: string;
+	    files: ExportedFile[];
+	    skipped: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PackageResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.files = this.convertValues(source["files"], ExportedFile);
+	        this.skipped = source["skipped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PolicyOptions {
 	    categories: string[];
 	    statuses: string[];
@@ -914,6 +992,126 @@ export namespace core {
 	        this.naturalDays = source["naturalDays"];
 	    }
 	}
+	export class PolicyFact {
+	    kind: string;
+	    label: string;
+	    text: string;
+	    clause: string;
+	    start: number;
+	    end: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyFact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.text = source["text"];
+	        this.clause = source["clause"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
+	export class Keyword {
+	    word: string;
+	    weight: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Keyword(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.word = source["word"];
+	        this.weight = source["weight"];
+	    }
+	}
+	export class EditorHelp {
+	    policyId: number;
+	    versionId: number;
+	    versionKind: string;
+	    headings: string[];
+	    clauses: Clause[];
+	    keywords: Keyword[];
+	    facts: PolicyFact[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EditorHelp(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.policyId = source["policyId"];
+	        this.versionId = source["versionId"];
+	        this.versionKind = source["versionKind"];
+	        this.headings = source["headings"];
+	        this.clauses = this.convertValues(source["clauses"], Clause);
+	        this.keywords = this.convertValues(source["keywords"], Keyword);
+	        this.facts = this.convertValues(source["facts"], PolicyFact);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Exemption {
+	    id: number;
+	    subjectType: string;
+	    subjectId: number;
+	    rule: string;
+	    reason: string;
+	    personName: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Exemption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.subjectType = source["subjectType"];
+	        this.subjectId = source["subjectId"];
+	        this.rule = source["rule"];
+	        this.reason = source["reason"];
+	        this.personName = source["personName"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class ExemptionInput {
+	    subjectType: string;
+	    subjectId: number;
+	    rule: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExemptionInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subjectType = source["subjectType"];
+	        this.subjectId = source["subjectId"];
+	        this.rule = source["rule"];
+	        this.reason = source["reason"];
+	    }
+	}
 	export class ReportItem {
 	    clauses: string[];
 	    summary: string;
@@ -1020,6 +1218,147 @@ export namespace core {
 		    return a;
 		}
 	}
+	export class FindingAck {
+	    subjectType: string;
+	    subjectId: number;
+	    kind: string;
+	    match: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FindingAck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subjectType = source["subjectType"];
+	        this.subjectId = source["subjectId"];
+	        this.kind = source["kind"];
+	        this.match = source["match"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class FlowStep {
+	    title: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FlowStep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.text = source["text"];
+	    }
+	}
+	export class QAPair {
+	    question: string;
+	    answer: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new QAPair(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.question = source["question"];
+	        this.answer = source["answer"];
+	    }
+	}
+	export class KeyFigure {
+	    value: string;
+	    unit: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyFigure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.unit = source["unit"];
+	        this.label = source["label"];
+	    }
+	}
+	export class GraphicBlock {
+	    kind: string;
+	    title: string;
+	    text: string;
+	    figures: KeyFigure[];
+	    steps: FlowStep[];
+	    items: string[];
+	    qa: QAPair[];
+	    issuer: string;
+	    date: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GraphicBlock(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.title = source["title"];
+	        this.text = source["text"];
+	        this.figures = this.convertValues(source["figures"], KeyFigure);
+	        this.steps = this.convertValues(source["steps"], FlowStep);
+	        this.items = source["items"];
+	        this.qa = this.convertValues(source["qa"], QAPair);
+	        this.issuer = source["issuer"];
+	        this.date = source["date"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Graphic {
+	    blocks: GraphicBlock[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Graphic(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.blocks = this.convertValues(source["blocks"], GraphicBlock);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class GroupMerge {
 	    consultationId: number;
 	    groupIds: number[];
@@ -1258,6 +1597,172 @@ export namespace core {
 		    return a;
 		}
 	}
+	
+	export class MediaRef {
+	    name: string;
+	    location: string;
+	    kind: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MediaRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.location = source["location"];
+	        this.kind = source["kind"];
+	    }
+	}
+	export class Media {
+	    speaker: string;
+	    speakerTitle: string;
+	    occasion: string;
+	    heldAt: string;
+	    transcript: string;
+	    files: MediaRef[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Media(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.speaker = source["speaker"];
+	        this.speakerTitle = source["speakerTitle"];
+	        this.occasion = source["occasion"];
+	        this.heldAt = source["heldAt"];
+	        this.transcript = source["transcript"];
+	        this.files = this.convertValues(source["files"], MediaRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TextSection {
+	    heading: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TextSection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.heading = source["heading"];
+	        this.text = source["text"];
+	    }
+	}
+	export class Interpretation {
+	    id: number;
+	    policyId: number;
+	    policyTitle: string;
+	    form: string;
+	    title: string;
+	    sectionId: number;
+	    sectionName: string;
+	    sectionReason: string;
+	    authorId: number;
+	    authorName: string;
+	    status: string;
+	    sections: TextSection[];
+	    qa: QAPair[];
+	    graphic: Graphic;
+	    media: Media;
+	    approvedAt: string;
+	    publishedDate: string;
+	    publishedUrl: string;
+	    due: string;
+	    dueLabel: string;
+	    dueStatus: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Interpretation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.policyId = source["policyId"];
+	        this.policyTitle = source["policyTitle"];
+	        this.form = source["form"];
+	        this.title = source["title"];
+	        this.sectionId = source["sectionId"];
+	        this.sectionName = source["sectionName"];
+	        this.sectionReason = source["sectionReason"];
+	        this.authorId = source["authorId"];
+	        this.authorName = source["authorName"];
+	        this.status = source["status"];
+	        this.sections = this.convertValues(source["sections"], TextSection);
+	        this.qa = this.convertValues(source["qa"], QAPair);
+	        this.graphic = this.convertValues(source["graphic"], Graphic);
+	        this.media = this.convertValues(source["media"], Media);
+	        this.approvedAt = source["approvedAt"];
+	        this.publishedDate = source["publishedDate"];
+	        this.publishedUrl = source["publishedUrl"];
+	        this.due = source["due"];
+	        this.dueLabel = source["dueLabel"];
+	        this.dueStatus = source["dueStatus"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class InterpretationFilter {
+	    policyId: number;
+	    status: string;
+	    form: string;
+	    sectionId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new InterpretationFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.policyId = source["policyId"];
+	        this.status = source["status"];
+	        this.form = source["form"];
+	        this.sectionId = source["sectionId"];
+	    }
+	}
+	
+	
+	
 	
 	export class MonthDay {
 	    date: string;
@@ -1581,6 +2086,7 @@ export namespace core {
 		    return a;
 		}
 	}
+	
 	export class PolicyFilter {
 	    status: string;
 	    category: string;
@@ -1656,6 +2162,117 @@ export namespace core {
 	    }
 	}
 	
+	export class PrepubFinding {
+	    kind: string;
+	    label: string;
+	    match: string;
+	    context: string;
+	    severity: string;
+	    start: number;
+	    end: number;
+	    resolution: string;
+	    reason: string;
+	    personName: string;
+	    resolvedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrepubFinding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.match = source["match"];
+	        this.context = source["context"];
+	        this.severity = source["severity"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.resolution = source["resolution"];
+	        this.reason = source["reason"];
+	        this.personName = source["personName"];
+	        this.resolvedAt = source["resolvedAt"];
+	    }
+	}
+	export class PrepubReport {
+	    subjectType: string;
+	    subjectId: number;
+	    text: string;
+	    findings: PrepubFinding[];
+	    fixed: PrepubFinding[];
+	    clear: boolean;
+	    checkedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrepubReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subjectType = source["subjectType"];
+	        this.subjectId = source["subjectId"];
+	        this.text = source["text"];
+	        this.findings = this.convertValues(source["findings"], PrepubFinding);
+	        this.fixed = this.convertValues(source["fixed"], PrepubFinding);
+	        this.clear = source["clear"];
+	        this.checkedAt = source["checkedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Publication {
+	    id: number;
+	    publishedDate: string;
+	    publishedUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Publication(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.publishedDate = source["publishedDate"];
+	        this.publishedUrl = source["publishedUrl"];
+	    }
+	}
+	
+	export class QuestionSuggestion {
+	    question: string;
+	    answer: string;
+	    source: string;
+	    clause: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new QuestionSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.question = source["question"];
+	        this.answer = source["answer"];
+	        this.source = source["source"];
+	        this.clause = source["clause"];
+	        this.reason = source["reason"];
+	    }
+	}
 	
 	export class ReportPublication {
 	    consultationId: number;
@@ -1734,6 +2351,203 @@ export namespace core {
 	        this.peopleCount = source["peopleCount"];
 	    }
 	}
+	export class SignoffApproval {
+	    id: number;
+	    subjectType: string;
+	    subjectId: number;
+	    round: number;
+	    stepOrder: number;
+	    stepName: string;
+	    personId: number;
+	    personName: string;
+	    decision: string;
+	    opinion: string;
+	    actedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SignoffApproval(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.subjectType = source["subjectType"];
+	        this.subjectId = source["subjectId"];
+	        this.round = source["round"];
+	        this.stepOrder = source["stepOrder"];
+	        this.stepName = source["stepName"];
+	        this.personId = source["personId"];
+	        this.personName = source["personName"];
+	        this.decision = source["decision"];
+	        this.opinion = source["opinion"];
+	        this.actedAt = source["actedAt"];
+	    }
+	}
+	export class Signoff {
+	    subjectType: string;
+	    subjectId: number;
+	    round: number;
+	    steps: SignoffApproval[];
+	    history: SignoffApproval[];
+	    current: string;
+	    complete: boolean;
+	    returned: boolean;
+	    completedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Signoff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subjectType = source["subjectType"];
+	        this.subjectId = source["subjectId"];
+	        this.round = source["round"];
+	        this.steps = this.convertValues(source["steps"], SignoffApproval);
+	        this.history = this.convertValues(source["history"], SignoffApproval);
+	        this.current = source["current"];
+	        this.complete = source["complete"];
+	        this.returned = source["returned"];
+	        this.completedAt = source["completedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SignoffAction {
+	    subjectType: string;
+	    subjectId: number;
+	    decision: string;
+	    opinion: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SignoffAction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subjectType = source["subjectType"];
+	        this.subjectId = source["subjectId"];
+	        this.decision = source["decision"];
+	        this.opinion = source["opinion"];
+	    }
+	}
+	
+	export class SignoffStep {
+	    order: number;
+	    name: string;
+	    personId: number;
+	    personName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SignoffStep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.order = source["order"];
+	        this.name = source["name"];
+	        this.personId = source["personId"];
+	        this.personName = source["personName"];
+	    }
+	}
+	export class SyncRow {
+	    kind: string;
+	    id: number;
+	    title: string;
+	    form: string;
+	    status: string;
+	    drafted: string;
+	    approved: string;
+	    published: string;
+	    publishedUrl: string;
+	    due: string;
+	    dueLabel: string;
+	    dueStatus: string;
+	    sectionName: string;
+	    sectionReason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.form = source["form"];
+	        this.status = source["status"];
+	        this.drafted = source["drafted"];
+	        this.approved = source["approved"];
+	        this.published = source["published"];
+	        this.publishedUrl = source["publishedUrl"];
+	        this.due = source["due"];
+	        this.dueLabel = source["dueLabel"];
+	        this.dueStatus = source["dueStatus"];
+	        this.sectionName = source["sectionName"];
+	        this.sectionReason = source["sectionReason"];
+	    }
+	}
+	export class SyncPanel {
+	    policy: SyncRow;
+	    interpretations: SyncRow[];
+	    exemptions: Exemption[];
+	    draftOk: boolean;
+	    approvalOk: boolean;
+	    publishOk: boolean;
+	    problems: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncPanel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.policy = this.convertValues(source["policy"], SyncRow);
+	        this.interpretations = this.convertValues(source["interpretations"], SyncRow);
+	        this.exemptions = this.convertValues(source["exemptions"], Exemption);
+	        this.draftOk = source["draftOk"];
+	        this.approvalOk = source["approvalOk"];
+	        this.publishOk = source["publishOk"];
+	        this.problems = source["problems"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class TodayInfo {
 	    date: string;
 	    weekdayName: string;

@@ -1,0 +1,595 @@
+package core
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Interpretation forms (DOMAIN.md §1; seed 003 counts them by form in the annual report).
+const (
+	FormText    = "文字解读"
+	FormGraphic = "图解"
+	FormQA      = "问答"
+	FormLeader  = "负责人解读"
+	FormVideo   = "视频"
+	FormPress   = "新闻发布会(政策吹风会)"
+)
+
+// Interpretation statuses: 起草 → 审核中 → 已审签 → 已发布; a returned one (已退回) goes back to its drafter.
+const (
+	InterpDrafting  = "起草"
+	InterpReviewing = "审核中"
+	InterpReturned  = "已退回"
+	InterpApproved  = "已审签"
+	InterpPublished = "已发布"
+)
+
+// Sign-off subjects and decisions. The same approval machinery serves policies and interpretations.
+const (
+	SubjectPolicy         = "policy"
+	SubjectInterpretation = "interpretation"
+
+	DecisionApprove = "同意"
+	DecisionReturn  = "退回"
+)
+
+// Exemption rules, recorded with a reason as evidence.
+const (
+	RuleSyncDraft     = "同步起草"    // the policy goes to 审签 without an interpretation
+	RuleOtherSection  = "非起草科室解读" // the interpretation is written by another section than the policy's
+	InterpretationLag = 3         // working days after the policy's publication (seeds 001, 004)
+)
+
+// Pre-publication finding resolutions.
+const (
+	FindingOpen         = ""             // seen, not yet dealt with
+	FindingFixed        = "fixed"        // gone from the text on a later check
+	FindingAcknowledged = "acknowledged" // kept, with a reason, by a named person
+)
+
+// Value lists in display order.
+var (
+	InterpretationForms    = []string{FormText, FormGraphic, FormQA, FormLeader, FormVideo, FormPress}
+	InterpretationStatuses = []string{InterpDrafting, InterpReviewing, InterpReturned, InterpApproved, InterpPublished}
+	// TextHeadings are the seven parts a 文字解读 covers (seed 003 一(一)2).
+	TextHeadings = []string{"决策背景和依据", "制定意义和总体考虑", "研判和起草过程", "工作目标", "主要任务", "创新举措", "保障措施"}
+	// DefaultSignoffSteps is the bureau's usual sign-off: 三审 ending with the 保密审查 (涉密不上网).
+	DefaultSignoffSteps = []SignoffStep{{Order: 1, Name: "科室负责人审核"}, {Order: 2, Name: "分管领导审签"}, {Order: 3, Name: "保密审查"}}
+)
+
+// Interpretation is one 政策解读 of a policy. Exactly one body part is used, chosen by Form: Sections for
+// 文字解读, QA for 问答, Graphic for 图解, Media for 负责人解读, 视频 and 新闻发布会.
+type Interpretation struct {
+	ID            int64         `json:"id"`
+	PolicyID      int64         `json:"policyId"`
+	PolicyTitle   string        `json:"policyTitle"` // read-only
+	Form          string        `json:"form"`
+	Title         string        `json:"title"`
+	SectionID     int64         `json:"sectionId"`
+	SectionName   string        `json:"sectionName"`   // read-only
+	SectionReason string        `json:"sectionReason"` // required when SectionID is not the policy's drafting section
+	AuthorID      int64         `json:"authorId"`
+	AuthorName    string        `json:"authorName"` // read-only
+	Status        string        `json:"status"`     // read-only: changes through sign-off and publication
+	Sections      []TextSection `json:"sections"`
+	QA            []QAPair      `json:"qa"`
+	Graphic       Graphic       `json:"graphic"`
+	Media         Media         `json:"media"`
+	ApprovedAt    string        `json:"approvedAt"`
+	PublishedDate string        `json:"publishedDate"`
+	PublishedURL  string        `json:"publishedUrl"`
+	Due           string        `json:"due"`       // read-only: policy publication + 3 working days, "" before
+	DueLabel      string        `json:"dueLabel"`  // 剩余N个工作日 / 今日到期 / 已超期N个工作日 / 按时发布 / 逾期发布
+	DueStatus     string        `json:"dueStatus"` // pending / due_today / overdue / done / late
+	CreatedAt     string        `json:"createdAt"`
+	UpdatedAt     string        `json:"updatedAt"`
+}
+
+// TextSection is one headed part of a 文字解读.
+type TextSection struct {
+	Heading string `json:"heading"`
+	Text    string `json:"text"`
+}
+
+// QAPair is one question and its answer; the order of the list is the order of publication.
+type QAPair struct {
+	Question string `json:"question"`
+	Answer   string `json:"answer"`
+}
+
+// Graphic block kinds of a 图解, drawn from top to bottom.
+const (
+	BlockTitle   = "title"   // Title and Text (a subtitle)
+	BlockLead    = "lead"    // an introductory paragraph
+	BlockFigures = "figures" // key-figure cards
+	BlockSteps   = "steps"   // a step flow with arrows
+	BlockBullets = "bullets" // a titled group of bullet points
+	BlockQA      = "qa"      // highlighted questions and answers
+	BlockFooter  = "footer"  // issuing body and date
+)
+
+// GraphicBlockKinds lists the block kinds with their Chinese names, for the block editor's menu.
+var GraphicBlockKinds = []Option{
+	{Value: BlockTitle, Label: "标题"}, {Value: BlockLead, Label: "导语"}, {Value: BlockFigures, Label: "数字卡片"},
+	{Value: BlockSteps, Label: "流程步骤"}, {Value: BlockBullets, Label: "要点列表"}, {Value: BlockQA, Label: "重点问答"},
+	{Value: BlockFooter, Label: "落款"},
+}
+
+// Graphic is a 图解: blocks drawn one under the other as a long image or page.
+type Graphic struct {
+	Blocks []GraphicBlock `json:"blocks"`
+}
+
+// GraphicBlock is one block of a 图解; the fields used depend on Kind.
+type GraphicBlock struct {
+	Kind    string      `json:"kind"`
+	Title   string      `json:"title"`   // title, group and section headings
+	Text    string      `json:"text"`    // subtitle of a title block, lead paragraph
+	Figures []KeyFigure `json:"figures"` // figures
+	Steps   []FlowStep  `json:"steps"`   // steps
+	Items   []string    `json:"items"`   // bullets
+	QA      []QAPair    `json:"qa"`      // qa
+	Issuer  string      `json:"issuer"`  // footer
+	Date    string      `json:"date"`    // footer, 2006-01-02
+}
+
+// KeyFigure is a number a reader should remember, e.g. "20 个工作日 办结时限".
+type KeyFigure struct {
+	Value string `json:"value"`
+	Unit  string `json:"unit"`
+	Label string `json:"label"`
+}
+
+// FlowStep is one step of a procedure.
+type FlowStep struct {
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+// Media describes a 负责人解读, 视频 or 新闻发布会: who spoke, when, what was said, and where the files are.
+type Media struct {
+	Speaker      string     `json:"speaker"`
+	SpeakerTitle string     `json:"speakerTitle"`
+	Occasion     string     `json:"occasion"` // e.g. 市政府新闻发布会
+	HeldAt       string     `json:"heldAt"`   // 2006-01-02 or 2006-01-02 15:04
+	Transcript   string     `json:"transcript"`
+	Files        []MediaRef `json:"files"`
+}
+
+// MediaRef points at a recording, slide deck or photo kept elsewhere (a path on the shared drive or a URL).
+type MediaRef struct {
+	Name     string `json:"name"`
+	Location string `json:"location"`
+	Kind     string `json:"kind"` // 视频 / 音频 / 图片 / 文稿 / 其他
+}
+
+// InterpretationText is the interpretation as plain text: what the pre-publication check scans and what the
+// exports print.
+func (in Interpretation) InterpretationText() string {
+	var b strings.Builder
+	line := func(parts ...string) {
+		for _, p := range parts {
+			if p = strings.TrimSpace(p); p != "" {
+				b.WriteString(p)
+				b.WriteString("\n")
+			}
+		}
+	}
+	line(in.Title)
+	switch in.Form {
+	case FormText:
+		for _, s := range in.Sections {
+			line(s.Heading, s.Text)
+		}
+	case FormQA:
+		for _, q := range in.QA {
+			line(q.Question, q.Answer)
+		}
+	case FormGraphic:
+		for _, bl := range in.Graphic.Blocks {
+			line(bl.Title, bl.Text)
+			for _, f := range bl.Figures {
+				line(f.Value + f.Unit + " " + f.Label)
+			}
+			for _, s := range bl.Steps {
+				line(s.Title, s.Text)
+			}
+			line(bl.Items...)
+			for _, q := range bl.QA {
+				line(q.Question, q.Answer)
+			}
+			line(bl.Issuer, bl.Date)
+		}
+	default:
+		m := in.Media
+		line(strings.TrimSpace(m.Speaker+" "+m.SpeakerTitle), m.Occasion, m.HeldAt, m.Transcript)
+		for _, f := range m.Files {
+			line(f.Name + " " + f.Location)
+		}
+	}
+	return b.String()
+}
+
+// NewInterpretationBody pre-fills a new interpretation of the given form: a 文字解读 gets the seven headings,
+// a 图解 a title and a footer so that the block editor starts from a valid page.
+func NewInterpretationBody(form, policyTitle, issuer string) Interpretation {
+	in := Interpretation{Form: form, Sections: []TextSection{}, QA: []QAPair{}, Graphic: Graphic{Blocks: []GraphicBlock{}}}
+	switch form {
+	case FormText:
+		for _, h := range TextHeadings {
+			in.Sections = append(in.Sections, TextSection{Heading: h})
+		}
+	case FormGraphic:
+		in.Graphic.Blocks = []GraphicBlock{
+			{Kind: BlockTitle, Title: "一图读懂" + strings.Trim(policyTitle, "《》")},
+			{Kind: BlockFooter, Issuer: issuer},
+		}
+	}
+	return in
+}
+
+// ValidateInterpretation checks what every interpretation needs before it is saved. policySection is the
+// policy's drafting section: 谁起草、谁解读, so another section must say why it writes the interpretation.
+func ValidateInterpretation(in Interpretation, policySection int64) error {
+	switch {
+	case in.PolicyID == 0:
+		return FieldErrorf(EINVALID, "policyId", "请选择要解读的文件")
+	case !slices.Contains(InterpretationForms, in.Form):
+		return FieldErrorf(EINVALID, "form", "请选择解读形式(%s)", strings.Join(InterpretationForms, "、"))
+	case strings.TrimSpace(in.Title) == "":
+		return FieldErrorf(EINVALID, "title", "请填写解读标题")
+	case in.SectionID == 0:
+		return FieldErrorf(EINVALID, "sectionId", "请选择解读科室")
+	case in.SectionID != policySection && strings.TrimSpace(in.SectionReason) == "":
+		return FieldErrorf(EINVALID, "sectionReason", "按照“谁起草、谁解读”的原则，解读应由文件起草科室负责；由其他科室解读的，请填写原因")
+	}
+	for i, q := range in.QA {
+		if strings.TrimSpace(q.Question) == "" {
+			return FieldErrorf(EINVALID, "qa", "第%d组问答缺少问题", i+1)
+		}
+	}
+	for i, bl := range in.Graphic.Blocks {
+		if !slices.ContainsFunc(GraphicBlockKinds, func(o Option) bool { return o.Value == bl.Kind }) {
+			return FieldErrorf(EINVALID, "graphic", "图解第%d块的类型“%s”不正确", i+1, bl.Kind)
+		}
+	}
+	return nil
+}
+
+// CanEditInterpretation tells whether an interpretation in status may still be changed: only its drafter's
+// versions are editable; once under review or approved the text is what the approvers saw.
+func CanEditInterpretation(status string) error {
+	if status == InterpDrafting || status == InterpReturned {
+		return nil
+	}
+	return Errorf(EFORBID, "解读处于“%s”状态，不能修改；如需修改，请由审核人退回", status)
+}
+
+// SyncFacts is what the three 三同步 rules look at: a policy's interpretations and recorded exemptions.
+type SyncFacts struct {
+	Interpretations []Interpretation
+	DraftExemption  string // reason recorded for 同步起草, "" when none
+}
+
+// CheckSyncDraft is rule 1 (同步起草): a policy enters 审签 only with at least one interpretation, or with a
+// recorded exemption and its reason.
+func CheckSyncDraft(f SyncFacts) error {
+	if len(f.Interpretations) > 0 || strings.TrimSpace(f.DraftExemption) != "" {
+		return nil
+	}
+	return Errorf(EFORBID, "该文件尚无政策解读，不能提交审签；如确无需解读，请登记豁免理由。")
+}
+
+// CheckSyncApproval is rule 2 (同步审签): a policy is approved (its sign-off completed, or it moves on to
+// publication) only when every interpretation is approved.
+func CheckSyncApproval(f SyncFacts) error {
+	var pending []string
+	for _, in := range f.Interpretations {
+		if in.Status != InterpApproved && in.Status != InterpPublished {
+			pending = append(pending, fmt.Sprintf("“%s”(%s)", in.Title, in.Status))
+		}
+	}
+	if len(pending) == 0 {
+		return nil
+	}
+	return Errorf(EFORBID, "政策解读须与文件同步审签，以下解读尚未审签：%s", strings.Join(pending, "、"))
+}
+
+// CheckPolicyStatusSync applies rules 1 and 2 to a policy status change from status from.
+func CheckPolicyStatusSync(from string, c PolicyStatusChange, f SyncFacts) error {
+	switch {
+	case c.Status == PolicySigning && from != PolicySigning:
+		return CheckSyncDraft(f)
+	case c.Status == PolicyPublished:
+		return CheckSyncApproval(f)
+	}
+	return nil
+}
+
+// WorkdayAdder counts working days; the calendar adapter implements it.
+type WorkdayAdder interface {
+	AddWorkdays(d time.Time, n int) time.Time
+}
+
+// InterpretationDue is rule 3 (同步发布): an interpretation is due InterpretationLag working days after the
+// policy's publication date (the publication day itself not counted). It returns "" while the policy is
+// unpublished.
+func InterpretationDue(cal WorkdayAdder, policyPublished string) (string, error) {
+	if policyPublished == "" {
+		return "", nil
+	}
+	d, err := time.ParseInLocation("2006-01-02", policyPublished, time.UTC)
+	if err != nil {
+		return "", FieldErrorf(EINVALID, "publishedDate", "发布日期格式不正确：%s", policyPublished)
+	}
+	return cal.AddWorkdays(d, InterpretationLag).Format("2006-01-02"), nil
+}
+
+// CheckInterpretationPublish checks publishing an interpretation: it must be approved, its policy published,
+// and it cannot go online before the policy.
+func CheckInterpretationPublish(in Interpretation, policy Policy, date string) error {
+	switch {
+	case in.Status != InterpApproved:
+		return Errorf(EFORBID, "解读“%s”尚未审签(当前状态：%s)，不能发布", in.Title, in.Status)
+	case policy.Status != PolicyPublished:
+		return Errorf(EFORBID, "文件尚未发布，解读应与文件同步发布；请先登记文件的发布日期和网址")
+	case date < policy.PublishedDate:
+		return FieldErrorf(EINVALID, "publishedDate", "解读的发布日期(%s)不能早于文件的发布日期(%s)", date, policy.PublishedDate)
+	}
+	return nil
+}
+
+// SignoffStep is one configured step of the sign-off. PersonID names the usual approver (0: anyone).
+type SignoffStep struct {
+	Order      int    `json:"order"`
+	Name       string `json:"name"`
+	PersonID   int64  `json:"personId"`
+	PersonName string `json:"personName"` // read-only
+}
+
+// ValidateSignoffSteps checks a sign-off configuration: at least one step, each named once.
+func ValidateSignoffSteps(steps []SignoffStep) error {
+	if len(steps) == 0 {
+		return FieldErrorf(EINVALID, "steps", "至少需要一个审签步骤")
+	}
+	seen := map[string]bool{}
+	for i, s := range steps {
+		name := strings.TrimSpace(s.Name)
+		if name == "" {
+			return FieldErrorf(EINVALID, "steps", "第%d个审签步骤缺少名称", i+1)
+		}
+		if seen[name] {
+			return FieldErrorf(EINVALID, "steps", "审签步骤“%s”重复", name)
+		}
+		seen[name] = true
+	}
+	return nil
+}
+
+// SignoffApproval is one step of one sign-off round, pending until someone decides.
+type SignoffApproval struct {
+	ID          int64  `json:"id"`
+	SubjectType string `json:"subjectType"`
+	SubjectID   int64  `json:"subjectId"`
+	Round       int    `json:"round"`
+	StepOrder   int    `json:"stepOrder"`
+	StepName    string `json:"stepName"`
+	PersonID    int64  `json:"personId"`
+	PersonName  string `json:"personName"`
+	Decision    string `json:"decision"` // "" pending, 同意, 退回
+	Opinion     string `json:"opinion"`
+	ActedAt     string `json:"actedAt"`
+}
+
+// Signoff is the sign-off of one subject: its latest round and every earlier decision.
+type Signoff struct {
+	SubjectType string            `json:"subjectType"`
+	SubjectID   int64             `json:"subjectId"`
+	Round       int               `json:"round"`    // 0 when never submitted
+	Steps       []SignoffApproval `json:"steps"`    // the latest round
+	History     []SignoffApproval `json:"history"`  // decisions of earlier rounds
+	Current     string            `json:"current"`  // the step waiting for a decision, "" when none
+	Complete    bool              `json:"complete"` // every step of the latest round agreed
+	Returned    bool              `json:"returned"` // the latest round ended with 退回
+	CompletedAt string            `json:"completedAt"`
+}
+
+// SignoffAction is one approver's decision on the current step.
+type SignoffAction struct {
+	SubjectType string `json:"subjectType"`
+	SubjectID   int64  `json:"subjectId"`
+	Decision    string `json:"decision"` // 同意 or 退回
+	Opinion     string `json:"opinion"`
+}
+
+// CheckSignoffAction checks a decision: returning needs an opinion, because it goes back to the drafter.
+func CheckSignoffAction(a SignoffAction) error {
+	switch {
+	case a.SubjectType != SubjectPolicy && a.SubjectType != SubjectInterpretation:
+		return FieldErrorf(EINVALID, "subjectType", "未知的审签对象“%s”", a.SubjectType)
+	case a.Decision != DecisionApprove && a.Decision != DecisionReturn:
+		return FieldErrorf(EINVALID, "decision", "请选择“同意”或“退回”")
+	case a.Decision == DecisionReturn && strings.TrimSpace(a.Opinion) == "":
+		return FieldErrorf(EINVALID, "opinion", "退回时请填写审核意见，以便起草人修改")
+	}
+	return nil
+}
+
+// Exemption is a recorded departure from a rule, with who decided and why.
+type Exemption struct {
+	ID          int64  `json:"id"`
+	SubjectType string `json:"subjectType"`
+	SubjectID   int64  `json:"subjectId"`
+	Rule        string `json:"rule"`
+	Reason      string `json:"reason"`
+	PersonName  string `json:"personName"`
+	CreatedAt   string `json:"createdAt"`
+}
+
+// PrepubFinding is one finding of the pre-publication check (密级标志, personal data) and what was done.
+type PrepubFinding struct {
+	Kind       string `json:"kind"`
+	Label      string `json:"label"`
+	Match      string `json:"match"`
+	Context    string `json:"context"`
+	Severity   string `json:"severity"` // block: only fixing the text clears it; warn: may be acknowledged
+	Start      int    `json:"start"`    // UTF-16 offsets in PrepubReport.Text, for highlighting
+	End        int    `json:"end"`
+	Resolution string `json:"resolution"` // "" open, fixed, acknowledged
+	Reason     string `json:"reason"`
+	PersonName string `json:"personName"`
+	ResolvedAt string `json:"resolvedAt"`
+}
+
+// PrepubReport is the result of a pre-publication check of one subject.
+type PrepubReport struct {
+	SubjectType string          `json:"subjectType"`
+	SubjectID   int64           `json:"subjectId"`
+	Text        string          `json:"text"`     // what was scanned
+	Findings    []PrepubFinding `json:"findings"` // present in the text now
+	Fixed       []PrepubFinding `json:"fixed"`    // found earlier, gone now
+	Clear       bool            `json:"clear"`    // nothing open: publication may go ahead
+	CheckedAt   string          `json:"checkedAt"`
+}
+
+// FindingAck acknowledges a finding that is meant to stay (e.g. the bureau's own service hotline).
+type FindingAck struct {
+	SubjectType string `json:"subjectType"`
+	SubjectID   int64  `json:"subjectId"`
+	Kind        string `json:"kind"`
+	Match       string `json:"match"`
+	Reason      string `json:"reason"`
+}
+
+// CheckFindingAck refuses acknowledging a blocking finding: a 密级 mark means the text must not go online
+// (涉密不上网), so it can only be removed.
+func CheckFindingAck(f PrepubFinding, reason string) error {
+	if f.Severity == "block" {
+		return Errorf(EFORBID, "“%s”是%s，涉密内容不得上网，只能修改原文后重新检查，不能确认放行", f.Match, f.Label)
+	}
+	if strings.TrimSpace(reason) == "" {
+		return FieldErrorf(EINVALID, "reason", "请填写保留“%s”的理由", f.Match)
+	}
+	return nil
+}
+
+// PrepubClear reports whether every finding is acknowledged; it returns the first open one as an error.
+func PrepubClear(findings []PrepubFinding) error {
+	for _, f := range findings {
+		if f.Resolution != FindingAcknowledged {
+			return Errorf(EFORBID, "发布前检查发现%s“%s”尚未处理：请修改原文，或登记保留理由后再发布", f.Label, f.Match)
+		}
+	}
+	return nil
+}
+
+// Publication records when and where a policy or interpretation went online.
+type Publication struct {
+	ID            int64  `json:"id"`
+	PublishedDate string `json:"publishedDate"`
+	PublishedURL  string `json:"publishedUrl"`
+}
+
+// ExemptionInput records an exemption.
+type ExemptionInput struct {
+	SubjectType string `json:"subjectType"`
+	SubjectID   int64  `json:"subjectId"`
+	Rule        string `json:"rule"`
+	Reason      string `json:"reason"`
+}
+
+// SyncRow is one line of the 三同步 panel: the policy or one interpretation, with its dates.
+type SyncRow struct {
+	Kind          string `json:"kind"` // policy / interpretation
+	ID            int64  `json:"id"`
+	Title         string `json:"title"`
+	Form          string `json:"form"`
+	Status        string `json:"status"`
+	Drafted       string `json:"drafted"`  // date the record was created
+	Approved      string `json:"approved"` // date sign-off completed
+	Published     string `json:"published"`
+	PublishedURL  string `json:"publishedUrl"`
+	Due           string `json:"due"`
+	DueLabel      string `json:"dueLabel"`
+	DueStatus     string `json:"dueStatus"`
+	SectionName   string `json:"sectionName"`
+	SectionReason string `json:"sectionReason"`
+}
+
+// SyncPanel is the per-policy 三同步 panel: whether each rule holds, and each row's dates.
+type SyncPanel struct {
+	Policy          SyncRow     `json:"policy"`
+	Interpretations []SyncRow   `json:"interpretations"`
+	Exemptions      []Exemption `json:"exemptions"`
+	DraftOK         bool        `json:"draftOk"`    // 同步起草
+	ApprovalOK      bool        `json:"approvalOk"` // 同步审签
+	PublishOK       bool        `json:"publishOk"`  // 同步发布: every interpretation published by its due date
+	Problems        []string    `json:"problems"`   // in Chinese, one per unmet rule
+}
+
+// PolicyFact is something a reader asks about, found in the policy text: a date, a deadline, an amount …
+type PolicyFact struct {
+	Kind   string `json:"kind"`   // date / deadline / amount / percentage / scope / process / materials
+	Label  string `json:"label"`  // 日期 / 期限 / 金额 / 比例 / 适用范围 / 办理流程 / 申请材料
+	Text   string `json:"text"`   // the fact as written
+	Clause string `json:"clause"` // the clause path it comes from, e.g. 第三章/第九条
+	Start  int    `json:"start"`  // UTF-16 offsets in the policy text
+	End    int    `json:"end"`
+}
+
+// QuestionSuggestion is a candidate question for a 问答, with where it comes from.
+type QuestionSuggestion struct {
+	Question string `json:"question"`
+	Answer   string `json:"answer"` // a draft answer quoted from the text, to be rewritten
+	Source   string `json:"source"` // 文件结构 / 局长信箱 …
+	Clause   string `json:"clause"` // clause path, when from the text
+	Reason   string `json:"reason"` // why it is suggested
+}
+
+// QuestionSource suggests questions for a policy's 问答: the policy's structure today, matched 局长信箱
+// messages later.
+type QuestionSource interface {
+	Questions(ctx context.Context, policyID int64) ([]QuestionSuggestion, error)
+}
+
+// EditorHelp is the side panel of the interpretation editor: the policy text's clauses, keywords and facts.
+type EditorHelp struct {
+	PolicyID    int64        `json:"policyId"`
+	VersionID   int64        `json:"versionId"`
+	VersionKind string       `json:"versionKind"`
+	Headings    []string     `json:"headings"`
+	Clauses     []Clause     `json:"clauses"`
+	Keywords    []Keyword    `json:"keywords"`
+	Facts       []PolicyFact `json:"facts"`
+}
+
+// InterpretationFilter selects interpretations for the list page.
+type InterpretationFilter struct {
+	PolicyID  int64  `json:"policyId"`
+	Status    string `json:"status"`
+	Form      string `json:"form"`
+	SectionID int64  `json:"sectionId"`
+}
+
+// InterpretationService keeps interpretations, their sign-off, the pre-publication check and publication.
+type InterpretationService interface {
+	Interpretations(ctx context.Context, f InterpretationFilter) ([]Interpretation, error)
+	Interpretation(ctx context.Context, id int64) (Interpretation, error)
+	SaveInterpretation(ctx context.Context, in Interpretation) (Interpretation, error)
+	DeleteInterpretation(ctx context.Context, id int64) error
+	RecordExemption(ctx context.Context, e ExemptionInput) (Exemption, error)
+	Exemptions(ctx context.Context, subjectType string, subjectID int64) ([]Exemption, error)
+	SignoffSteps(ctx context.Context) ([]SignoffStep, error)
+	SaveSignoffSteps(ctx context.Context, steps []SignoffStep) ([]SignoffStep, error)
+	Signoff(ctx context.Context, subjectType string, subjectID int64) (Signoff, error)
+	SubmitSignoff(ctx context.Context, subjectType string, subjectID int64) (Signoff, error)
+	DecideSignoff(ctx context.Context, a SignoffAction) (Signoff, error)
+	PrepubCheck(ctx context.Context, subjectType string, subjectID int64) (PrepubReport, error)
+	AcknowledgeFinding(ctx context.Context, a FindingAck) (PrepubReport, error)
+	PublishPolicy(ctx context.Context, p Publication) (Policy, error)
+	PublishInterpretation(ctx context.Context, p Publication) (Interpretation, error)
+	SyncPanel(ctx context.Context, policyID int64) (SyncPanel, error)
+}

@@ -1,0 +1,299 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"policydesk/internal/core"
+)
+
+// SettingSignoffSteps is the settings key of the configured sign-off steps (JSON list of core.SignoffStep).
+const SettingSignoffSteps = "interpretation.signoff_steps"
+
+// SignoffSteps returns the configured sign-off steps, the default three (科室负责人审核 → 分管领导审签 →
+// 保密审查) until they are changed.
+func (s *InterpretationStore) SignoffSteps(ctx context.Context) (steps []core.SignoffStep, err error) {
+	err = s.read(ctx, func(tx *Tx) error {
+		steps, err = tx.signoffSteps(ctx)
+		return err
+	})
+	return steps, err
+}
+
+func (tx *Tx) signoffSteps(ctx context.Context) ([]core.SignoffStep, error) {
+	raw, err := tx.getSetting(SettingSignoffSteps)
+	if err != nil {
+		return nil, err
+	}
+	steps := append([]core.SignoffStep{}, core.DefaultSignoffSteps...)
+	if raw != "" {
+		steps = nil
+		if err := json.Unmarshal([]byte(raw), &steps); err != nil {
+			return nil, fmt.Errorf("setting %s: %w", SettingSignoffSteps, err)
+		}
+	}
+	for i := range steps {
+		steps[i].Order = i + 1
+		if steps[i].PersonID != 0 {
+			if p, err := findPerson(ctx, tx, steps[i].PersonID); err == nil {
+				steps[i].PersonName = p.Name
+			}
+		}
+	}
+	return steps, nil
+}
+
+// SaveSignoffSteps replaces the sign-off configuration. Rounds already started keep their steps.
+func (s *InterpretationStore) SaveSignoffSteps(ctx context.Context, steps []core.SignoffStep) (saved []core.SignoffStep, err error) {
+	if err := core.ValidateSignoffSteps(steps); err != nil {
+		return nil, err
+	}
+	err = s.write(ctx, func(tx *Tx) error {
+		old, err := tx.signoffSteps(ctx)
+		if err != nil {
+			return err
+		}
+		clean := make([]core.SignoffStep, len(steps))
+		for i, st := range steps {
+			if st.PersonID != 0 {
+				if _, err := findPerson(ctx, tx, st.PersonID); err != nil {
+					return err
+				}
+			}
+			clean[i] = core.SignoffStep{Order: i + 1, Name: strings.TrimSpace(st.Name), PersonID: st.PersonID}
+		}
+		oldJSON, _ := json.Marshal(old)
+		newJSON, err := json.Marshal(clean)
+		if err != nil {
+			return err
+		}
+		if err := tx.setSetting(SettingSignoffSteps, string(newJSON)); err != nil {
+			return err
+		}
+		if err := tx.audit("update", "signoff_steps", 1, "修改审签步骤", []Change{{Field: "steps", Old: string(oldJSON), New: string(newJSON)}}); err != nil {
+			return err
+		}
+		saved, err = tx.signoffSteps(ctx)
+		return err
+	})
+	return saved, err
+}
+
+// Signoff returns a subject's sign-off: the latest round and the decisions of earlier ones.
+func (s *InterpretationStore) Signoff(ctx context.Context, subjectType string, subjectID int64) (so core.Signoff, err error) {
+	err = s.read(ctx, func(tx *Tx) error {
+		so, err = tx.signoff(ctx, subjectType, subjectID)
+		return err
+	})
+	return so, err
+}
+
+func (tx *Tx) signoff(ctx context.Context, subjectType string, subjectID int64) (core.Signoff, error) {
+	so := core.Signoff{SubjectType: subjectType, SubjectID: subjectID, Steps: []core.SignoffApproval{}, History: []core.SignoffApproval{}}
+	rows, err := tx.QueryContext(ctx, `SELECT id, subject_type, subject_id, round, step_order, step_name, COALESCE(person_id, 0), person_name,
+		decision, opinion, COALESCE(acted_at, '') FROM approvals WHERE subject_type = ? AND subject_id = ? ORDER BY round, step_order`,
+		subjectType, subjectID)
+	if err != nil {
+		return so, err
+	}
+	defer rows.Close()
+	var all []core.SignoffApproval
+	for rows.Next() {
+		var a core.SignoffApproval
+		if err := rows.Scan(&a.ID, &a.SubjectType, &a.SubjectID, &a.Round, &a.StepOrder, &a.StepName, &a.PersonID, &a.PersonName,
+			&a.Decision, &a.Opinion, &a.ActedAt); err != nil {
+			return so, err
+		}
+		so.Round = max(so.Round, a.Round)
+		all = append(all, a)
+	}
+	if err := rows.Err(); err != nil {
+		return so, err
+	}
+	for _, a := range all {
+		if a.Round < so.Round {
+			so.History = append(so.History, a)
+			continue
+		}
+		so.Steps = append(so.Steps, a)
+		switch {
+		case a.Decision == core.DecisionReturn:
+			so.Returned = true
+		case a.Decision == "" && so.Current == "":
+			so.Current = a.StepName
+		}
+	}
+	if n := len(so.Steps); n > 0 && !so.Returned && so.Current == "" {
+		so.Complete, so.CompletedAt = true, so.Steps[n-1].ActedAt
+	}
+	return so, nil
+}
+
+// signoffSubject is what sign-off needs to know of the record it decides on.
+type signoffSubject struct {
+	title  string
+	status string
+}
+
+func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) (signoffSubject, error) {
+	var s signoffSubject
+	var err error
+	switch subjectType {
+	case core.SubjectPolicy:
+		err = tx.QueryRowContext(ctx, `SELECT title, status FROM policies WHERE id = ?`, id).Scan(&s.title, &s.status)
+		err = notFound(err, "文件不存在(编号%d)", id)
+	case core.SubjectInterpretation:
+		err = tx.QueryRowContext(ctx, `SELECT title, status FROM interpretations WHERE id = ?`, id).Scan(&s.title, &s.status)
+		err = notFound(err, "解读不存在(编号%d)", id)
+	default:
+		err = core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", subjectType)
+	}
+	return s, err
+}
+
+// SubmitSignoff starts a new sign-off round with the configured steps. An interpretation goes from its
+// drafter (起草 or 已退回) to 审核中; a policy must already be in 审签 (which 同步起草 guards).
+func (s *InterpretationStore) SubmitSignoff(ctx context.Context, subjectType string, subjectID int64) (so core.Signoff, err error) {
+	err = s.write(ctx, func(tx *Tx) error {
+		subj, err := tx.signoffSubject(ctx, subjectType, subjectID)
+		if err != nil {
+			return err
+		}
+		current, err := tx.signoff(ctx, subjectType, subjectID)
+		if err != nil {
+			return err
+		}
+		if err := checkSubmit(subjectType, subj, current); err != nil {
+			return err
+		}
+		steps, err := tx.signoffSteps(ctx)
+		if err != nil {
+			return err
+		}
+		round := current.Round + 1
+		for _, st := range steps {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO approvals (subject_type, subject_id, round, step_order, step_name, person_id,
+				person_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, subjectType, subjectID, round, st.Order, st.Name,
+				nullID(st.PersonID), st.PersonName, tx.Stamp()); err != nil {
+				return err
+			}
+		}
+		changes := []Change{{Field: "round", New: round}}
+		if subjectType == core.SubjectInterpretation {
+			if err := tx.setInterpretationStatus(ctx, subjectID, core.InterpReviewing, ""); err != nil {
+				return err
+			}
+			changes = append(changes, Change{Field: "status", Old: subj.status, New: core.InterpReviewing})
+		}
+		if err := tx.audit("sign", subjectType, subjectID, fmt.Sprintf("提交审签(第%d轮) %s", round, subj.title), changes); err != nil {
+			return err
+		}
+		so, err = tx.signoff(ctx, subjectType, subjectID)
+		return err
+	})
+	return so, err
+}
+
+func checkSubmit(subjectType string, subj signoffSubject, current core.Signoff) error {
+	switch {
+	case current.Round > 0 && current.Current != "":
+		return core.Errorf(core.ECONFLICT, "“%s”正在审签中(待%s)，不能重复提交", subj.title, current.Current)
+	case subjectType == core.SubjectInterpretation && subj.status != core.InterpDrafting && subj.status != core.InterpReturned:
+		return core.Errorf(core.EFORBID, "解读处于“%s”状态，不能提交审签", subj.status)
+	case subjectType == core.SubjectPolicy && subj.status != core.PolicySigning:
+		return core.Errorf(core.EFORBID, "文件处于“%s”状态；请先将文件状态改为“审签”，再提交审签流程", subj.status)
+	case subjectType == core.SubjectPolicy && current.Complete:
+		return core.Errorf(core.ECONFLICT, "“%s”已完成审签", subj.title)
+	}
+	return nil
+}
+
+// DecideSignoff records the current step's decision with the acting person, time and opinion. 退回 ends the
+// round and sends the record back to its drafter with the opinion; agreeing to the last step approves it.
+// A policy's last step is refused while its interpretations are not approved (同步审签).
+func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffAction) (so core.Signoff, err error) {
+	if err := core.CheckSignoffAction(a); err != nil {
+		return so, err
+	}
+	a.Opinion = strings.TrimSpace(a.Opinion)
+	err = s.write(ctx, func(tx *Tx) error {
+		subj, err := tx.signoffSubject(ctx, a.SubjectType, a.SubjectID)
+		if err != nil {
+			return err
+		}
+		current, err := tx.signoff(ctx, a.SubjectType, a.SubjectID)
+		if err != nil {
+			return err
+		}
+		step, last, ok := pendingStep(current)
+		if !ok {
+			return core.Errorf(core.EFORBID, "“%s”没有待审签的步骤，请先提交审签", subj.title)
+		}
+		if a.Decision == core.DecisionApprove && last && a.SubjectType == core.SubjectPolicy {
+			facts, err := tx.syncFacts(ctx, a.SubjectID)
+			if err != nil {
+				return err
+			}
+			if err := core.CheckSyncApproval(facts); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE approvals SET decision = ?, opinion = ?, person_id = ?, person_name = ?, acted_at = ? WHERE id = ?`,
+			a.Decision, a.Opinion, tx.actorID(), tx.actorName(), tx.Stamp(), step.ID); err != nil {
+			return err
+		}
+		if err := tx.afterDecision(ctx, a, subj, step, last); err != nil {
+			return err
+		}
+		if err := tx.audit("sign", a.SubjectType, a.SubjectID, fmt.Sprintf("%s：%s %s", step.StepName, a.Decision, subj.title),
+			[]Change{{Field: "step", New: step.StepName}, {Field: "decision", New: a.Decision}, {Field: "opinion", New: a.Opinion}}); err != nil {
+			return err
+		}
+		so, err = tx.signoff(ctx, a.SubjectType, a.SubjectID)
+		return err
+	})
+	return so, err
+}
+
+// pendingStep is the first undecided step of the latest round, and whether it is the round's last.
+func pendingStep(so core.Signoff) (core.SignoffApproval, bool, bool) {
+	if so.Returned || so.Complete {
+		return core.SignoffApproval{}, false, false
+	}
+	for i, st := range so.Steps {
+		if st.Decision == "" {
+			return st, i == len(so.Steps)-1, true
+		}
+	}
+	return core.SignoffApproval{}, false, false
+}
+
+// afterDecision moves the subject on: a return drops the round's remaining steps (they were never reached)
+// and gives the record back to its drafter; the last agreement approves it.
+func (tx *Tx) afterDecision(ctx context.Context, a core.SignoffAction, subj signoffSubject, step core.SignoffApproval, last bool) error {
+	if a.Decision == core.DecisionReturn {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM approvals WHERE subject_type = ? AND subject_id = ? AND round = ? AND decision = ''`,
+			a.SubjectType, a.SubjectID, step.Round); err != nil {
+			return err
+		}
+		if a.SubjectType == core.SubjectPolicy {
+			_, err := tx.setPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: a.SubjectID, Status: core.PolicyDrafting,
+				Reason: step.StepName + "退回：" + a.Opinion})
+			return err
+		}
+		return tx.setInterpretationStatus(ctx, a.SubjectID, core.InterpReturned, "")
+	}
+	if last && a.SubjectType == core.SubjectInterpretation {
+		return tx.setInterpretationStatus(ctx, a.SubjectID, core.InterpApproved, tx.Stamp())
+	}
+	return nil
+}
+
+// setInterpretationStatus changes the status as sign-off decides; approvedAt is set on approval only.
+func (tx *Tx) setInterpretationStatus(ctx context.Context, id int64, status, approvedAt string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE interpretations SET status = ?, approved_at = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+		status, nullString(approvedAt), tx.Stamp(), tx.actorID(), id)
+	return err
+}
