@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"testing"
@@ -12,12 +13,25 @@ import (
 	"policydesk/internal/sqlite"
 )
 
+func bridgeError(t *testing.T, err error) BridgeError {
+	t.Helper()
+	text, ok := FormatError(err).(string)
+	if !ok {
+		t.Fatalf("FormatError returned %T, want the JSON text Wails passes to new Error()", FormatError(err))
+	}
+	var b BridgeError
+	if err := json.Unmarshal([]byte(text), &b); err != nil {
+		t.Fatalf("not JSON: %q", text)
+	}
+	return b
+}
+
 func TestFormatErrorKeepsDomainCodesAndHidesInternals(t *testing.T) {
-	got := FormatError(core.FieldErrorf(core.EINVALID, "name", "请填写科室名称")).(BridgeError)
+	got := bridgeError(t, core.FieldErrorf(core.EINVALID, "name", "请填写科室名称"))
 	if got.Code != core.EINVALID || got.Message != "请填写科室名称" || got.Field != "name" {
 		t.Errorf("domain error = %+v", got)
 	}
-	got = FormatError(errors.New("sql: database is locked at /home/x")).(BridgeError)
+	got = bridgeError(t, errors.New("sql: database is locked at /home/x"))
 	if got.Code != core.EINTERNAL || got.Message == "" || got.Field != "" {
 		t.Errorf("internal error = %+v", got)
 	}

@@ -4,12 +4,15 @@
 package app
 
 import (
+	"encoding/json"
 	"log/slog"
 
 	"policydesk/internal/core"
 )
 
-// BridgeError is how an error reaches the frontend: the promise rejects with this object.
+// BridgeError is how an error reaches the frontend, as JSON text: Wails rejects the call's promise with
+// new Error(text), so the text must be a string for the code and Chinese message to survive; the frontend's
+// api/errors.ts parses it back.
 type BridgeError struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
@@ -23,5 +26,6 @@ func FormatError(err error) any {
 	if code == core.EINTERNAL {
 		slog.Error("unexpected error", "err", err)
 	}
-	return BridgeError{Code: code, Message: core.ErrorMessage(err), Field: core.ErrorField(err)}
+	text, _ := json.Marshal(BridgeError{Code: code, Message: core.ErrorMessage(err), Field: core.ErrorField(err)})
+	return string(text)
 }
