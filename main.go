@@ -172,6 +172,7 @@ func run() error {
 	policies := sqlite.NewPolicyStore(db, cal)
 	consultations := sqlite.NewConsultationStore(db, cal, segmenter)
 	interpretations := sqlite.NewInterpretationStore(db, cal, segmenter)
+	mailboxes := sqlite.NewMailboxStore(db, cal)
 	if first {
 		if err := segmenter.Wait(ctx); err != nil {
 			slog.Warn("segmenter not ready for demo data", "err", err)
@@ -182,7 +183,18 @@ func run() error {
 		if err := demo.SeedInterpretations(ctx, settings, policies, interpretations, clock); err != nil {
 			return fmt.Errorf("写入政策解读示例数据失败：%w", err)
 		}
+		if err := demo.SeedMailbox(ctx, db, settings, mailboxes, cal); err != nil {
+			return fmt.Errorf("写入局长信箱示例数据失败：%w", err)
+		}
 	}
+	// Messages are matched to topics by their keywords and, once trained, the model learned from history.
+	mailboxes.SetSegmenter(segmenter)
+	topics, err := mailboxes.MatcherTopics(ctx)
+	if err != nil {
+		return err
+	}
+	matcher := routing.NewMatcher(segmenter, nil, topics)
+	mailboxes.SetMatcher(matcher)
 
 	rt := &app.Runtime{}
 	settingsAPI := app.NewSettingsService(settings, rt.Emit)
@@ -190,15 +202,17 @@ func run() error {
 	policyAPI := app.NewPolicyService(policies, rt.Emit)
 	consultationAPI := app.NewConsultationService(consultations, paths.Exports, rt.Emit)
 	interpretationAPI := app.NewInterpretationService(interpretations, paths.Exports, clock, rt.Emit)
-	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations)
+	mailboxAPI := app.NewMailboxService(mailboxes, rt.Emit, matcher.SetTopics)
+	defer app.StopMailbox(mailboxAPI)
+	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes)
 	systemAPI := app.NewSystemService(app.SystemConfig{
 		DataDir: paths.Dir, DBPath: paths.DB, BackupDir: paths.Backups, ExportDir: paths.Exports,
 		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, OnRestored: calendars.Load, Emit: rt.Emit, Started: started,
 	})
 
 	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
-	bind := []any{recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI}
+	bind := []any{recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI}
 	return wails.Run(appOptions(bind, func(ctx context.Context) {
-		app.Start(ctx, rt, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI)
+		app.Start(ctx, rt, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI)
 	}, started))
 }

@@ -22,10 +22,15 @@ type BridgeError struct {
 // FormatError is the Wails ErrorFormatter: domain errors keep their code and Chinese message; anything
 // unexpected is logged in full and shown to the user as a plain "internal" message.
 func FormatError(err error) any {
+	text, _ := json.Marshal(NewBridgeError(err))
+	return string(text)
+}
+
+// NewBridgeError is err as the frontend sees it (also as an event's payload); unexpected errors are logged.
+func NewBridgeError(err error) BridgeError {
 	code := core.ErrorCode(err)
 	if code == core.EINTERNAL {
 		slog.Error("unexpected error", "err", err)
 	}
-	text, _ := json.Marshal(BridgeError{Code: code, Message: core.ErrorMessage(err), Field: core.ErrorField(err)})
-	return string(text)
+	return BridgeError{Code: code, Message: core.ErrorMessage(err), Field: core.ErrorField(err)}
 }

@@ -94,23 +94,47 @@ func ListBackups(dir string) ([]core.BackupInfo, error) {
 		return nil, err
 	}
 	list := []core.BackupInfo{}
+	written := map[string]time.Time{}
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
 			continue
 		}
-		info, err := backupInfo(filepath.Join(dir, e.Name()))
+		path := filepath.Join(dir, e.Name())
+		info, err := backupInfo(path)
 		if err != nil {
 			return nil, err
 		}
+		info.SchemaVersion = backupSchemaVersion(path)
+		if st, err := os.Stat(path); err == nil {
+			written[info.Name] = st.ModTime()
+		}
 		list = append(list, info)
 	}
+	// Newest first; backups taken within the same second are ordered by when their file was written.
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].CreatedAt != list[j].CreatedAt {
 			return list[i].CreatedAt > list[j].CreatedAt
 		}
+		if wi, wj := written[list[i].Name], written[list[j].Name]; !wi.Equal(wj) {
+			return wi.After(wj)
+		}
 		return list[i].Name > list[j].Name
 	})
 	return list, nil
+}
+
+// backupSchemaVersion reads a backup's schema version read-only; 0 when the file cannot tell.
+func backupSchemaVersion(path string) int {
+	conn, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro")
+	if err != nil {
+		return 0
+	}
+	defer conn.Close()
+	var v int
+	if err := conn.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return 0
+	}
+	return v
 }
 
 // PruneBackups keeps the newest keep automatic backups and deletes older ones. Manual backups and the copies

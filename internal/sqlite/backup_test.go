@@ -63,6 +63,15 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if err != nil || len(list) != 3 {
 		t.Fatalf("backups = %d, %v", len(list), err)
 	}
+	// All three share one second of the fixed clock: the newest written comes first, and each knows its version.
+	if list[0].Reason != sqlite.BackupBeforeRestore || list[2].Reason != sqlite.BackupManual {
+		t.Errorf("order = %s, %s, %s", list[0].Name, list[1].Name, list[2].Name)
+	}
+	for _, b := range list {
+		if b.SchemaVersion != sqlite.LatestSchemaVersion() {
+			t.Errorf("%s: schema version %d", b.Name, b.SchemaVersion)
+		}
+	}
 }
 
 func TestRestoreRefusesBadFiles(t *testing.T) {

@@ -1,5 +1,6 @@
-// Errors crossing the Wails bridge. The Go side's ErrorFormatter rejects every failing call with
-// {code, message, field?}; the message is Chinese and meant for the user as is.
+// Errors crossing the Wails bridge. The Go side's ErrorFormatter (app.FormatError) turns every failing call's
+// error into the JSON text of {code, message, field?}, which Wails hands over as the message of the Error the
+// promise rejects with; the message is Chinese and meant for the user as is.
 
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'import' | 'internal'
 
@@ -38,6 +39,8 @@ function fromObject(o: Record<string, unknown>): ApiError | null {
  */
 export function toApiError(reason: unknown): ApiError {
   if (reason instanceof ApiError) return reason
+  // Wails rejects with new Error(text), text being app.FormatError's JSON.
+  if (reason instanceof Error && reason.message.trim().startsWith('{')) return toApiError(reason.message)
   if (typeof reason === 'string') {
     const text = reason.trim()
     if (text.startsWith('{')) {

@@ -12,7 +12,15 @@ describe('onEvent', () => {
   })
 
   it('mirrors the Go event names', () => {
-    expect(Events).toEqual({ SettingsChanged: 'settings:changed', CalendarChanged: 'calendar:changed' })
+    expect(Events).toEqual({
+      SettingsChanged: 'settings:changed',
+      CalendarChanged: 'calendar:changed',
+      DataRestored: 'data:restored',
+      PoliciesChanged: 'policies:changed',
+      ConsultationsChanged: 'consultations:changed',
+      CommentsChanged: 'comments:changed',
+      InterpretationsChanged: 'interpretations:changed',
+    })
   })
 
   it('does nothing outside the app', () => {

@@ -6,6 +6,16 @@ export const Events = {
   SettingsChanged: 'settings:changed',
   /** a day was edited or a year imported; the data is the year */
   CalendarChanged: 'calendar:changed',
+  /** the database was restored from a backup: every store reloads; the data is the backup's name */
+  DataRestored: 'data:restored',
+  /** a policy, its status or a version of its text changed; the data is the policy id */
+  PoliciesChanged: 'policies:changed',
+  /** a consultation was opened, edited, extended, reopened or its report published; the data is its id */
+  ConsultationsChanged: 'consultations:changed',
+  /** comments were added, imported, regrouped or decided; the data is the consultation id */
+  CommentsChanged: 'comments:changed',
+  /** a policy's interpretations, their sign-off or publication changed; the data is the policy id */
+  InterpretationsChanged: 'interpretations:changed',
 } as const
 
 export type EventName = (typeof Events)[keyof typeof Events]

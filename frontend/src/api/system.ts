@@ -1,6 +1,19 @@
-// Typed wrapper of SystemService: facts about the installation for 设置 → 关于.
+// Typed wrapper of SystemService: facts about the installation, backups and restore, and the audit trail.
 import * as go from './wailsjs/go/app/SystemService'
 import { call } from './errors'
-import type { SystemInfo } from './types'
+import type { AuditCheck, AuditFilter, AuditPage, BackupInfo, RestoreResult, SystemInfo } from './types'
 
 export const getSystemInfo = (): Promise<SystemInfo> => call(() => go.Info())
+
+/** The backups in the data directory's backups folder, newest first. */
+export const listBackups = (): Promise<BackupInfo[]> => call(() => go.ListBackups()).then((l) => l ?? [])
+export const backupNow = (): Promise<BackupInfo> => call(() => go.BackupNow())
+/** Restores the named backup; the Go side first keeps the current data as a 恢复前自动备份. */
+export const restoreBackup = (name: string): Promise<RestoreResult> => call(() => go.RestoreBackup(name))
+
+/** One page of audit entries matching the filter, newest first. */
+export const auditLog = (f: AuditFilter): Promise<AuditPage> =>
+  call(() => go.AuditLog(f)).then((p) => ({ total: p.total, entries: p.entries ?? [] }))
+export const verifyAudit = (): Promise<AuditCheck> => call(() => go.VerifyAudit())
+/** Writes the entries matching the filter to an XLSX file and returns its path. */
+export const exportAudit = (f: AuditFilter): Promise<string> => call(() => go.ExportAudit(f))

@@ -2,7 +2,7 @@
 // JSON objects, not instances of the generated classes, so only the data fields are kept.
 import type { app, core } from './wailsjs/go/models'
 
-type Data<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] }
+export type Data<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] }
 
 export type Bureau = Data<core.Bureau>
 export type Section = Data<core.Section>
@@ -26,6 +26,13 @@ export type MonthDay = Data<core.MonthDay>
 export type MonthView = Omit<Data<core.MonthView>, 'weeks'> & { weeks: MonthDay[][] }
 
 export type SystemInfo = Data<app.SystemInfo>
+
+export type BackupInfo = Data<core.BackupInfo>
+export type RestoreResult = { restored: BackupInfo; safetyCopy: BackupInfo }
+export type AuditEntry = Data<core.AuditEntry>
+export type AuditFilter = Data<core.AuditFilter>
+export type AuditPage = { total: number; entries: AuditEntry[] }
+export type AuditCheck = Data<core.AuditCheck>
 
 /** How a day of the calendar can be set: a rest day, a 调休 working day, or back to the Monday–Friday rule. */
 export type DayEditKind = 'holiday' | 'workday' | 'default'

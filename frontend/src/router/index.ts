@@ -4,11 +4,15 @@ import DashboardView from '../views/DashboardView.vue'
 import ModuleEmptyView from '../views/ModuleEmptyView.vue'
 import SettingsView from '../views/settings/SettingsView.vue'
 import { modules } from '../views/modules'
+import { consultationRoutes } from '../views/consultations/routes'
+import { interpretationRoutes } from '../views/interpretations/routes'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },
   { path: '/dashboard', name: 'dashboard', component: DashboardView, meta: { title: '工作台' } },
-  ...modules.map((m) => ({
+  ...consultationRoutes,
+  ...interpretationRoutes,
+  ...modules.filter((m) => m.key !== 'consultations' && m.key !== 'interpretations').map((m) => ({
     path: m.path,
     name: m.key,
     component: ModuleEmptyView,
@@ -26,6 +30,8 @@ export const routes: RouteRecordRaw[] = [
       { path: 'people', name: 'settings-people', component: () => import('../views/settings/PeopleSettings.vue') },
       { path: 'user', name: 'settings-user', component: () => import('../views/settings/CurrentUserSettings.vue') },
       { path: 'calendar', name: 'settings-calendar', component: () => import('../views/settings/CalendarSettings.vue') },
+      { path: 'backup', name: 'settings-backup', component: () => import('../views/settings/BackupSettings.vue') },
+      { path: 'audit', name: 'settings-audit', component: () => import('../views/settings/AuditSettings.vue') },
       { path: 'about', name: 'settings-about', component: () => import('../views/settings/AboutSettings.vue') },
     ],
   },

@@ -94,6 +94,24 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class MailboxOptions {
+	    states: string[];
+	    types: string[];
+	    channels: string[];
+	    templateFields: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MailboxOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.states = source["states"];
+	        this.types = source["types"];
+	        this.channels = source["channels"];
+	        this.templateFields = source["templateFields"];
+	    }
+	}
 	export class PackageResult {
 	    dir: string;
 	    files: ExportedFile[];
@@ -215,6 +233,52 @@ export namespace app {
 
 export namespace core {
 	
+	export class Approval {
+	    id: number;
+	    round: number;
+	    stepName: string;
+	    personId: number;
+	    personName: string;
+	    decision: string;
+	    opinion: string;
+	    actedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Approval(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.round = source["round"];
+	        this.stepName = source["stepName"];
+	        this.personId = source["personId"];
+	        this.personName = source["personName"];
+	        this.decision = source["decision"];
+	        this.opinion = source["opinion"];
+	        this.actedAt = source["actedAt"];
+	    }
+	}
+	export class Attachment {
+	    id: number;
+	    fileName: string;
+	    mimeType: string;
+	    size: number;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attachment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.fileName = source["fileName"];
+	        this.mimeType = source["mimeType"];
+	        this.size = source["size"];
+	        this.sha256 = source["sha256"];
+	    }
+	}
 	export class AuditCheck {
 	    ok: boolean;
 	    entries: number;
@@ -533,6 +597,22 @@ export namespace core {
 	        this.rejected = source["rejected"];
 	        this.outOfScope = source["outOfScope"];
 	        this.undecided = source["undecided"];
+	    }
+	}
+	export class ClockStopInput {
+	    messageId: number;
+	    reason: string;
+	    approverId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClockStopInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messageId = source["messageId"];
+	        this.reason = source["reason"];
+	        this.approverId = source["approverId"];
 	    }
 	}
 	export class Comment {
@@ -1252,6 +1332,22 @@ export namespace core {
 	        this.text = source["text"];
 	    }
 	}
+	export class ForwardInput {
+	    messageId: number;
+	    forwardTo: string;
+	    reply: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ForwardInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messageId = source["messageId"];
+	        this.forwardTo = source["forwardTo"];
+	        this.reply = source["reply"];
+	    }
+	}
 	export class QAPair {
 	    question: string;
 	    answer: string;
@@ -1429,6 +1525,36 @@ export namespace core {
 	        this.end = source["end"];
 	        this.days = source["days"];
 	        this.makeupWorkdays = source["makeupWorkdays"];
+	    }
+	}
+	export class IMAPConfig {
+	    host: string;
+	    port: number;
+	    security: string;
+	    username: string;
+	    password: string;
+	    hasPassword: boolean;
+	    mailbox: string;
+	    onlyUnseen: boolean;
+	    sinceUid: number;
+	    insecureTls: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new IMAPConfig(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.security = source["security"];
+	        this.username = source["username"];
+	        this.password = source["password"];
+	        this.hasPassword = source["hasPassword"];
+	        this.mailbox = source["mailbox"];
+	        this.onlyUnseen = source["onlyUnseen"];
+	        this.sinceUid = source["sinceUid"];
+	        this.insecureTls = source["insecureTls"];
 	    }
 	}
 	export class ImportField {
@@ -1762,8 +1888,710 @@ export namespace core {
 	}
 	
 	
+	export class MailboxSettings {
+	    dueDays: Record<string, number>;
+	    routeThreshold: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MailboxSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dueDays = source["dueDays"];
+	        this.routeThreshold = source["routeThreshold"];
+	    }
+	}
+	export class StatsRow {
+	    key: string;
+	    received: number;
+	    answered: number;
+	    onTime: number;
+	    onTimeRate: number;
+	    avgWorkdays: number;
+	    open: number;
+	    overdue: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatsRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.received = source["received"];
+	        this.answered = source["answered"];
+	        this.onTime = source["onTime"];
+	        this.onTimeRate = source["onTimeRate"];
+	        this.avgWorkdays = source["avgWorkdays"];
+	        this.open = source["open"];
+	        this.overdue = source["overdue"];
+	    }
+	}
+	export class MailboxStats {
+	    from: string;
+	    to: string;
+	    asOf: string;
+	    total: StatsRow;
+	    byType: StatsRow[];
+	    byTopic: StatsRow[];
+	    bySection: StatsRow[];
+	    monthly: StatsRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MailboxStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.asOf = source["asOf"];
+	        this.total = this.convertValues(source["total"], StatsRow);
+	        this.byType = this.convertValues(source["byType"], StatsRow);
+	        this.byTopic = this.convertValues(source["byTopic"], StatsRow);
+	        this.bySection = this.convertValues(source["bySection"], StatsRow);
+	        this.monthly = this.convertValues(source["monthly"], StatsRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MaskedItem {
+	    kind: string;
+	    label: string;
+	    original: string;
+	    replacement: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MaskedItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.original = source["original"];
+	        this.replacement = source["replacement"];
+	    }
+	}
+	export class TextSpan {
+	    start: number;
+	    end: number;
+	    utf16Start: number;
+	    utf16End: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TextSpan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.utf16Start = source["utf16Start"];
+	        this.utf16End = source["utf16End"];
+	    }
+	}
+	export class MatchedWord {
+	    word: string;
+	    contribution: number;
+	    spans: TextSpan[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MatchedWord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.word = source["word"];
+	        this.contribution = source["contribution"];
+	        this.spans = this.convertValues(source["spans"], TextSpan);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TopicScore {
+	    topicId: string;
+	    name: string;
+	    section: string;
+	    confidence: number;
+	    words: MatchedWord[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TopicScore(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.topicId = source["topicId"];
+	        this.name = source["name"];
+	        this.section = source["section"];
+	        this.confidence = source["confidence"];
+	        this.words = this.convertValues(source["words"], MatchedWord);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MatchResult {
+	    top: TopicScore[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MatchResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.top = this.convertValues(source["top"], TopicScore);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
+	
+	export class Message {
+	    id: number;
+	    externalId: string;
+	    channel: string;
+	    receivedAt: string;
+	    receivedDate: string;
+	    senderName: string;
+	    senderPhone: string;
+	    senderEmail: string;
+	    senderAddress: string;
+	    subject: string;
+	    body: string;
+	    type: string;
+	    agreePublish: boolean;
+	    state: string;
+	    topicId: number;
+	    topicName: string;
+	    topicScore: number;
+	    match: MatchResult;
+	    sectionId: number;
+	    sectionName: string;
+	    assigneeId: number;
+	    assigneeName: string;
+	    dueDate: string;
+	    stoppedDays: number;
+	    stoppedSince: string;
+	    dueStatus: string;
+	    dueLabel: string;
+	    dueWorkdays: number;
+	    replyBody: string;
+	    repliedAt: string;
+	    repliedById: number;
+	    repliedByName: string;
+	    onTime: boolean;
+	    forwardTo: string;
+	    publishedAt: string;
+	    publishedSubject: string;
+	    publishedText: string;
+	    publishedReply: string;
+	    attachmentCount: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Message(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.externalId = source["externalId"];
+	        this.channel = source["channel"];
+	        this.receivedAt = source["receivedAt"];
+	        this.receivedDate = source["receivedDate"];
+	        this.senderName = source["senderName"];
+	        this.senderPhone = source["senderPhone"];
+	        this.senderEmail = source["senderEmail"];
+	        this.senderAddress = source["senderAddress"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.type = source["type"];
+	        this.agreePublish = source["agreePublish"];
+	        this.state = source["state"];
+	        this.topicId = source["topicId"];
+	        this.topicName = source["topicName"];
+	        this.topicScore = source["topicScore"];
+	        this.match = this.convertValues(source["match"], MatchResult);
+	        this.sectionId = source["sectionId"];
+	        this.sectionName = source["sectionName"];
+	        this.assigneeId = source["assigneeId"];
+	        this.assigneeName = source["assigneeName"];
+	        this.dueDate = source["dueDate"];
+	        this.stoppedDays = source["stoppedDays"];
+	        this.stoppedSince = source["stoppedSince"];
+	        this.dueStatus = source["dueStatus"];
+	        this.dueLabel = source["dueLabel"];
+	        this.dueWorkdays = source["dueWorkdays"];
+	        this.replyBody = source["replyBody"];
+	        this.repliedAt = source["repliedAt"];
+	        this.repliedById = source["repliedById"];
+	        this.repliedByName = source["repliedByName"];
+	        this.onTime = source["onTime"];
+	        this.forwardTo = source["forwardTo"];
+	        this.publishedAt = source["publishedAt"];
+	        this.publishedSubject = source["publishedSubject"];
+	        this.publishedText = source["publishedText"];
+	        this.publishedReply = source["publishedReply"];
+	        this.attachmentCount = source["attachmentCount"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MessageEvent {
+	    id: number;
+	    kind: string;
+	    from: string;
+	    to: string;
+	    reason: string;
+	    approverId: number;
+	    approverName: string;
+	    personName: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.reason = source["reason"];
+	        this.approverId = source["approverId"];
+	        this.approverName = source["approverName"];
+	        this.personName = source["personName"];
+	        this.at = source["at"];
+	    }
+	}
+	export class MessageDetail {
+	    message: Message;
+	    events: MessageEvent[];
+	    attachments: Attachment[];
+	    approvals: Approval[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.message = this.convertValues(source["message"], Message);
+	        this.events = this.convertValues(source["events"], MessageEvent);
+	        this.attachments = this.convertValues(source["attachments"], Attachment);
+	        this.approvals = this.convertValues(source["approvals"], Approval);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MessageEdit {
+	    id: number;
+	    senderName: string;
+	    senderPhone: string;
+	    senderEmail: string;
+	    senderAddress: string;
+	    subject: string;
+	    body: string;
+	    type: string;
+	    agreePublish: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageEdit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.senderName = source["senderName"];
+	        this.senderPhone = source["senderPhone"];
+	        this.senderEmail = source["senderEmail"];
+	        this.senderAddress = source["senderAddress"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.type = source["type"];
+	        this.agreePublish = source["agreePublish"];
+	    }
+	}
+	
+	export class MessageFilter {
+	    state: string;
+	    sectionId: number;
+	    type: string;
+	    topicId: number;
+	    channel: string;
+	    due: string;
+	    text: string;
+	    from: string;
+	    to: string;
+	    sort: string;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.sectionId = source["sectionId"];
+	        this.type = source["type"];
+	        this.topicId = source["topicId"];
+	        this.channel = source["channel"];
+	        this.due = source["due"];
+	        this.text = source["text"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.sort = source["sort"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	}
+	export class MessageImportField {
+	    key: string;
+	    label: string;
+	    required: boolean;
+	    column: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageImportField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.required = source["required"];
+	        this.column = source["column"];
+	    }
+	}
+	export class MessageInput {
+	    externalId: string;
+	    channel: string;
+	    receivedAt: string;
+	    senderName: string;
+	    senderPhone: string;
+	    senderEmail: string;
+	    senderAddress: string;
+	    subject: string;
+	    body: string;
+	    type: string;
+	    agreePublish: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.externalId = source["externalId"];
+	        this.channel = source["channel"];
+	        this.receivedAt = source["receivedAt"];
+	        this.senderName = source["senderName"];
+	        this.senderPhone = source["senderPhone"];
+	        this.senderEmail = source["senderEmail"];
+	        this.senderAddress = source["senderAddress"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.type = source["type"];
+	        this.agreePublish = source["agreePublish"];
+	    }
+	}
+	export class MessageImportRow {
+	    row: number;
+	    input: MessageInput;
+	    duplicate: boolean;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageImportRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.input = this.convertValues(source["input"], MessageInput);
+	        this.duplicate = source["duplicate"];
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MessageImportPreview {
+	    fileName: string;
+	    encoding: string;
+	    sheet: string;
+	    headers: string[];
+	    fields: MessageImportField[];
+	    rows: MessageImportRow[];
+	    errors: string[];
+	    warnings: string[];
+	    total: number;
+	    duplicates: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.fileName = source["fileName"];
+	        this.encoding = source["encoding"];
+	        this.sheet = source["sheet"];
+	        this.headers = source["headers"];
+	        this.fields = this.convertValues(source["fields"], MessageImportField);
+	        this.rows = this.convertValues(source["rows"], MessageImportRow);
+	        this.errors = source["errors"];
+	        this.warnings = source["warnings"];
+	        this.total = source["total"];
+	        this.duplicates = source["duplicates"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MessageImportResult {
+	    batchId: number;
+	    total: number;
+	    added: number;
+	    skipped: number;
+	    routed: number;
+	    pending: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batchId = source["batchId"];
+	        this.total = source["total"];
+	        this.added = source["added"];
+	        this.skipped = source["skipped"];
+	        this.routed = source["routed"];
+	        this.pending = source["pending"];
+	    }
+	}
+	
+	
+	export class MessageListItem {
+	    id: number;
+	    externalId: string;
+	    channel: string;
+	    receivedAt: string;
+	    senderName: string;
+	    subject: string;
+	    excerpt: string;
+	    type: string;
+	    state: string;
+	    topicId: number;
+	    topicName: string;
+	    topicScore: number;
+	    sectionId: number;
+	    sectionName: string;
+	    assigneeName: string;
+	    dueDate: string;
+	    dueStatus: string;
+	    dueLabel: string;
+	    dueWorkdays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageListItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.externalId = source["externalId"];
+	        this.channel = source["channel"];
+	        this.receivedAt = source["receivedAt"];
+	        this.senderName = source["senderName"];
+	        this.subject = source["subject"];
+	        this.excerpt = source["excerpt"];
+	        this.type = source["type"];
+	        this.state = source["state"];
+	        this.topicId = source["topicId"];
+	        this.topicName = source["topicName"];
+	        this.topicScore = source["topicScore"];
+	        this.sectionId = source["sectionId"];
+	        this.sectionName = source["sectionName"];
+	        this.assigneeName = source["assigneeName"];
+	        this.dueDate = source["dueDate"];
+	        this.dueStatus = source["dueStatus"];
+	        this.dueLabel = source["dueLabel"];
+	        this.dueWorkdays = source["dueWorkdays"];
+	    }
+	}
+	export class MessagePage {
+	    total: number;
+	    page: number;
+	    pageSize: number;
+	    items: MessageListItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MessagePage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	        this.items = this.convertValues(source["items"], MessageListItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class MonthDay {
 	    date: string;
 	    weekday: number;
@@ -2252,6 +3080,50 @@ export namespace core {
 	        this.publishedUrl = source["publishedUrl"];
 	    }
 	}
+	export class PublicationPreview {
+	    messageId: number;
+	    subject: string;
+	    message: string;
+	    reply: string;
+	    messageItems: MaskedItem[];
+	    replyItems: MaskedItem[];
+	    problems: string[];
+	    canPublish: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PublicationPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messageId = source["messageId"];
+	        this.subject = source["subject"];
+	        this.message = source["message"];
+	        this.reply = source["reply"];
+	        this.messageItems = this.convertValues(source["messageItems"], MaskedItem);
+	        this.replyItems = this.convertValues(source["replyItems"], MaskedItem);
+	        this.problems = source["problems"];
+	        this.canPublish = source["canPublish"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class QuestionSuggestion {
 	    question: string;
@@ -2273,6 +3145,56 @@ export namespace core {
 	        this.reason = source["reason"];
 	    }
 	}
+	export class RenderedReply {
+	    body: string;
+	    missing: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RenderedReply(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.body = source["body"];
+	        this.missing = source["missing"];
+	    }
+	}
+	export class ReplySubmission {
+	    messageId: number;
+	    body: string;
+	    approverId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReplySubmission(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messageId = source["messageId"];
+	        this.body = source["body"];
+	        this.approverId = source["approverId"];
+	    }
+	}
+	export class ReplyTemplate {
+	    id: number;
+	    name: string;
+	    type: string;
+	    body: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReplyTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.body = source["body"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
 	
 	export class ReportPublication {
 	    consultationId: number;
@@ -2288,6 +3210,26 @@ export namespace core {
 	        this.consultationId = source["consultationId"];
 	        this.publishedDate = source["publishedDate"];
 	        this.publishedUrl = source["publishedUrl"];
+	    }
+	}
+	export class RerouteInput {
+	    messageId: number;
+	    topicId: number;
+	    sectionId: number;
+	    assigneeId: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RerouteInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messageId = source["messageId"];
+	        this.topicId = source["topicId"];
+	        this.sectionId = source["sectionId"];
+	        this.assigneeId = source["assigneeId"];
+	        this.reason = source["reason"];
 	    }
 	}
 	export class RestoreResult {
@@ -2466,6 +3408,31 @@ export namespace core {
 	        this.personName = source["personName"];
 	    }
 	}
+	export class SimilarMessage {
+	    id: number;
+	    subject: string;
+	    excerpt: string;
+	    reply: string;
+	    repliedAt: string;
+	    topicName: string;
+	    score: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SimilarMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.subject = source["subject"];
+	        this.excerpt = source["excerpt"];
+	        this.reply = source["reply"];
+	        this.repliedAt = source["repliedAt"];
+	        this.topicName = source["topicName"];
+	        this.score = source["score"];
+	    }
+	}
+	
 	export class SyncRow {
 	    kind: string;
 	    id: number;
@@ -2548,6 +3515,7 @@ export namespace core {
 	}
 	
 	
+	
 	export class TodayInfo {
 	    date: string;
 	    weekdayName: string;
@@ -2576,6 +3544,62 @@ export namespace core {
 	        this.nextHolidays = this.convertValues(source["nextHolidays"], HolidaySpan);
 	        this.yearCovered = source["yearCovered"];
 	        this.nextCovered = source["nextCovered"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TopicKeyword {
+	    word: string;
+	    weight: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TopicKeyword(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.word = source["word"];
+	        this.weight = source["weight"];
+	    }
+	}
+	export class TopicRecord {
+	    id: number;
+	    name: string;
+	    sectionId: number;
+	    sectionName: string;
+	    description: string;
+	    keywords: TopicKeyword[];
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new TopicRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.sectionId = source["sectionId"];
+	        this.sectionName = source["sectionName"];
+	        this.description = source["description"];
+	        this.keywords = this.convertValues(source["keywords"], TopicKeyword);
+	        this.active = source["active"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,0 +1,412 @@
+package app
+
+import (
+	"context"
+	"encoding/base64"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
+)
+
+// MailboxStore is what the 局长信箱 bridge needs from storage (sqlite.MailboxStore).
+type MailboxStore interface {
+	mailbox.MailSink
+	Messages(ctx context.Context, f core.MessageFilter) (core.MessagePage, error)
+	Message(ctx context.Context, id int64) (core.MessageDetail, error)
+	CreateMessage(ctx context.Context, in core.MessageInput) (core.Message, error)
+	UpdateMessage(ctx context.Context, e core.MessageEdit) (core.Message, error)
+	Reroute(ctx context.Context, in core.RerouteInput) (core.Message, error)
+	Assign(ctx context.Context, messageID, personID int64) (core.Message, error)
+	StopClock(ctx context.Context, in core.ClockStopInput) (core.Message, error)
+	ResumeClock(ctx context.Context, messageID int64) (core.Message, error)
+	SubmitReply(ctx context.Context, in core.ReplySubmission) (core.Message, error)
+	ApproveReply(ctx context.Context, messageID int64, opinion string) (core.Message, error)
+	ReturnReply(ctx context.Context, messageID int64, opinion string) (core.Message, error)
+	Forward(ctx context.Context, in core.ForwardInput) (core.Message, error)
+	PublicationPreview(ctx context.Context, id int64) (core.PublicationPreview, error)
+	Publish(ctx context.Context, id int64) (core.Message, error)
+	ReplyTemplates(ctx context.Context) ([]core.ReplyTemplate, error)
+	SaveReplyTemplate(ctx context.Context, t core.ReplyTemplate) (core.ReplyTemplate, error)
+	DeleteReplyTemplate(ctx context.Context, id int64) error
+	RenderTemplate(ctx context.Context, templateID, messageID int64) (core.RenderedReply, error)
+	SimilarMessages(ctx context.Context, id int64, n int) ([]core.SimilarMessage, error)
+	Topics(ctx context.Context) ([]core.TopicRecord, error)
+	MatcherTopics(ctx context.Context) ([]core.Topic, error)
+	SaveTopic(ctx context.Context, t core.TopicRecord) (core.TopicRecord, error)
+	MailboxSettings(ctx context.Context) (core.MailboxSettings, error)
+	SaveMailboxSettings(ctx context.Context, s core.MailboxSettings) (core.MailboxSettings, error)
+	PreviewImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportPreview, error)
+	ApplyImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportResult, error)
+	IMAPConfig(ctx context.Context) (core.IMAPConfig, error)
+	FetchConfig(ctx context.Context) (core.IMAPConfig, error)
+	SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (core.IMAPConfig, error)
+	AttachmentContent(ctx context.Context, id int64) (string, []byte, error)
+	Stats(ctx context.Context, from, to string) (core.MailboxStats, error)
+	ExportStatsHTML(ctx context.Context, from, to, path string) (core.MailboxStats, error)
+	ExportDetailXLSX(ctx context.Context, from, to, path string) (core.MailboxStats, error)
+}
+
+// MailboxOptions are the fixed choices of the mailbox forms.
+type MailboxOptions struct {
+	States         []string `json:"states"`
+	Types          []string `json:"types"`
+	Channels       []string `json:"channels"`
+	TemplateFields []string `json:"templateFields"`
+}
+
+// MailboxService is the 局长信箱 bridge: inbox, handling, replies, publication, statistics, import and mail.
+type MailboxService struct {
+	ctx   context.Context
+	store MailboxStore
+	emit  Emitter
+	log   *slog.Logger
+	// topicsChanged, when set, hands the new topic list to the matcher.
+	topicsChanged func([]core.Topic)
+
+	mu          sync.Mutex
+	cancelFetch context.CancelFunc // non-nil while a fetch runs
+	fetchDone   chan struct{}
+}
+
+// NewMailboxService wraps the mailbox store. topicsChanged may be nil.
+func NewMailboxService(store MailboxStore, emit Emitter, topicsChanged func([]core.Topic)) *MailboxService {
+	return &MailboxService{ctx: context.Background(), store: store, emit: emit, log: slog.Default(), topicsChanged: topicsChanged}
+}
+
+func (s *MailboxService) startup(ctx context.Context) { s.ctx = ctx }
+
+// StopMailbox cancels a running mail fetch and waits for it to stop; main calls it on shutdown. It is a
+// function rather than a method so that Wails does not offer it to the frontend.
+func StopMailbox(s *MailboxService) {
+	s.mu.Lock()
+	cancel, done := s.cancelFetch, s.fetchDone
+	s.mu.Unlock()
+	if cancel != nil {
+		cancel()
+		<-done
+	}
+}
+
+// changed tells the frontend that messages changed, passing the result through.
+func changed[T any](s *MailboxService, v T, err error) (T, error) {
+	if err == nil {
+		s.emit(EventMessagesChanged)
+	}
+	return v, err
+}
+
+// Options returns the states, types, channels and template fields for the forms.
+func (s *MailboxService) Options() (MailboxOptions, error) {
+	return MailboxOptions{States: core.MessageStates, Types: core.MessageTypes, Channels: core.MessageChannels,
+		TemplateFields: mailbox.TemplateFields}, nil
+}
+
+// ListMessages returns one page of the inbox.
+func (s *MailboxService) ListMessages(f core.MessageFilter) (core.MessagePage, error) {
+	return s.store.Messages(s.ctx, f)
+}
+
+// GetMessage returns a message with its history, attachments and sign-off steps.
+func (s *MailboxService) GetMessage(id int64) (core.MessageDetail, error) {
+	return s.store.Message(s.ctx, id)
+}
+
+// SuggestType suggests a type for a message text (咨询, 建议, 投诉, 举报, 求助, 其他).
+func (s *MailboxService) SuggestType(text string) (string, error) {
+	return mailbox.SuggestType(text), nil
+}
+
+// CreateMessage registers a message entered by hand; it is matched and routed at once.
+func (s *MailboxService) CreateMessage(in core.MessageInput) (core.Message, error) {
+	m, err := s.store.CreateMessage(s.ctx, in)
+	return changed(s, m, err)
+}
+
+// UpdateMessage corrects a message's sender, text, type or consent.
+func (s *MailboxService) UpdateMessage(e core.MessageEdit) (core.Message, error) {
+	m, err := s.store.UpdateMessage(s.ctx, e)
+	return changed(s, m, err)
+}
+
+// Reroute moves a message to another topic and section; the decision trains the matcher.
+func (s *MailboxService) Reroute(in core.RerouteInput) (core.Message, error) {
+	m, err := s.store.Reroute(s.ctx, in)
+	return changed(s, m, err)
+}
+
+// Assign gives a message to a person of its section.
+func (s *MailboxService) Assign(messageID, personID int64) (core.Message, error) {
+	m, err := s.store.Assign(s.ctx, messageID, personID)
+	return changed(s, m, err)
+}
+
+// StopClock stops a message's clock with a reason and an approver.
+func (s *MailboxService) StopClock(in core.ClockStopInput) (core.Message, error) {
+	m, err := s.store.StopClock(s.ctx, in)
+	return changed(s, m, err)
+}
+
+// ResumeClock restarts a stopped clock; the due date moves by the stopped working days.
+func (s *MailboxService) ResumeClock(messageID int64) (core.Message, error) {
+	m, err := s.store.ResumeClock(s.ctx, messageID)
+	return changed(s, m, err)
+}
+
+// SubmitReply sends a reply for sign-off.
+func (s *MailboxService) SubmitReply(in core.ReplySubmission) (core.Message, error) {
+	m, err := s.store.SubmitReply(s.ctx, in)
+	return changed(s, m, err)
+}
+
+// ApproveReply signs a reply off; from now it counts as sent.
+func (s *MailboxService) ApproveReply(messageID int64, opinion string) (core.Message, error) {
+	m, err := s.store.ApproveReply(s.ctx, messageID, opinion)
+	return changed(s, m, err)
+}
+
+// ReturnReply sends a reply back with the approver's opinion.
+func (s *MailboxService) ReturnReply(messageID int64, opinion string) (core.Message, error) {
+	m, err := s.store.ReturnReply(s.ctx, messageID, opinion)
+	return changed(s, m, err)
+}
+
+// Forward closes a message as 转办, telling the citizen where to turn.
+func (s *MailboxService) Forward(in core.ForwardInput) (core.Message, error) {
+	m, err := s.store.Forward(s.ctx, in)
+	return changed(s, m, err)
+}
+
+// PublicationPreview shows exactly what publishing will put on the website, with every masked item.
+func (s *MailboxService) PublicationPreview(id int64) (core.PublicationPreview, error) {
+	return s.store.PublicationPreview(s.ctx, id)
+}
+
+// Publish publishes the masked message and reply.
+func (s *MailboxService) Publish(id int64) (core.Message, error) {
+	m, err := s.store.Publish(s.ctx, id)
+	return changed(s, m, err)
+}
+
+// ListTemplates lists the reply templates.
+func (s *MailboxService) ListTemplates() ([]core.ReplyTemplate, error) {
+	return s.store.ReplyTemplates(s.ctx)
+}
+
+// SaveTemplate creates or updates a reply template.
+func (s *MailboxService) SaveTemplate(t core.ReplyTemplate) (core.ReplyTemplate, error) {
+	out, err := s.store.SaveReplyTemplate(s.ctx, t)
+	if err == nil {
+		s.emit(EventMailboxSettingsChanged)
+	}
+	return out, err
+}
+
+// DeleteTemplate deletes a reply template.
+func (s *MailboxService) DeleteTemplate(id int64) error {
+	err := s.store.DeleteReplyTemplate(s.ctx, id)
+	if err == nil {
+		s.emit(EventMailboxSettingsChanged)
+	}
+	return err
+}
+
+// RenderTemplate fills a template's fields for a message.
+func (s *MailboxService) RenderTemplate(templateID, messageID int64) (core.RenderedReply, error) {
+	return s.store.RenderTemplate(s.ctx, templateID, messageID)
+}
+
+// SimilarMessages lists up to n past answered messages most like this one, with their replies.
+func (s *MailboxService) SimilarMessages(id int64, n int) ([]core.SimilarMessage, error) {
+	return s.store.SimilarMessages(s.ctx, id, n)
+}
+
+// ListTopics lists the routing topics.
+func (s *MailboxService) ListTopics() ([]core.TopicRecord, error) { return s.store.Topics(s.ctx) }
+
+// SaveTopic creates or updates a topic and hands the new list to the matcher.
+func (s *MailboxService) SaveTopic(t core.TopicRecord) (core.TopicRecord, error) {
+	out, err := s.store.SaveTopic(s.ctx, t)
+	if err != nil {
+		return out, err
+	}
+	if s.topicsChanged != nil {
+		topics, err := s.store.MatcherTopics(s.ctx)
+		if err != nil {
+			return out, err
+		}
+		s.topicsChanged(topics)
+	}
+	s.emit(EventMailboxSettingsChanged)
+	return out, nil
+}
+
+// GetSettings returns the reply limits per type and the routing threshold.
+func (s *MailboxService) GetSettings() (core.MailboxSettings, error) {
+	return s.store.MailboxSettings(s.ctx)
+}
+
+// SaveSettings changes the reply limits and the routing threshold.
+func (s *MailboxService) SaveSettings(in core.MailboxSettings) (core.MailboxSettings, error) {
+	out, err := s.store.SaveMailboxSettings(s.ctx, in)
+	if err == nil {
+		s.emit(EventMailboxSettingsChanged)
+	}
+	return out, err
+}
+
+func readImportFile(path string) (string, []byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", nil, core.Errorf(core.EIMPORT, "无法读取文件%s：%v", filepath.Base(path), err)
+	}
+	return filepath.Base(path), data, nil
+}
+
+func decodeImportData(name, dataBase64 string) ([]byte, error) {
+	data, err := base64.StdEncoding.DecodeString(dataBase64)
+	if err != nil {
+		return nil, core.Errorf(core.EIMPORT, "%s：文件内容无法读取", name)
+	}
+	return data, nil
+}
+
+// PreviewImportFile shows what importing a file (.xlsx/.csv) would do. columns (field key → column index,
+// -1 none) overrides the suggested mapping; pass null for the suggestion.
+func (s *MailboxService) PreviewImportFile(path string, columns map[string]int) (core.MessageImportPreview, error) {
+	name, data, err := readImportFile(path)
+	if err != nil {
+		return core.MessageImportPreview{}, err
+	}
+	return s.store.PreviewImport(s.ctx, name, data, columns)
+}
+
+// ApplyImportFile imports a file; any row error imports nothing.
+func (s *MailboxService) ApplyImportFile(path string, columns map[string]int) (core.MessageImportResult, error) {
+	name, data, err := readImportFile(path)
+	if err != nil {
+		return core.MessageImportResult{}, err
+	}
+	res, err := s.store.ApplyImport(s.ctx, name, data, columns)
+	return changed(s, res, err)
+}
+
+// PreviewImportData is PreviewImportFile for a file picked in the browser (name and base64 content).
+func (s *MailboxService) PreviewImportData(name, dataBase64 string, columns map[string]int) (core.MessageImportPreview, error) {
+	data, err := decodeImportData(name, dataBase64)
+	if err != nil {
+		return core.MessageImportPreview{}, err
+	}
+	return s.store.PreviewImport(s.ctx, name, data, columns)
+}
+
+// ApplyImportData is ApplyImportFile for a file picked in the browser.
+func (s *MailboxService) ApplyImportData(name, dataBase64 string, columns map[string]int) (core.MessageImportResult, error) {
+	data, err := decodeImportData(name, dataBase64)
+	if err != nil {
+		return core.MessageImportResult{}, err
+	}
+	res, err := s.store.ApplyImport(s.ctx, name, data, columns)
+	return changed(s, res, err)
+}
+
+// GetIMAPConfig returns the mail account (without its password).
+func (s *MailboxService) GetIMAPConfig() (core.IMAPConfig, error) { return s.store.IMAPConfig(s.ctx) }
+
+// SaveIMAPConfig stores the mail account; an empty password keeps the stored one.
+func (s *MailboxService) SaveIMAPConfig(c core.IMAPConfig) (core.IMAPConfig, error) {
+	out, err := s.store.SaveIMAPConfig(s.ctx, c)
+	if err == nil {
+		s.emit(EventMailboxSettingsChanged)
+	}
+	return out, err
+}
+
+// FetchMail starts taking new mail in the background and returns at once. Progress arrives as
+// EventMailFetchProgress (core.FetchProgress), the end as EventMailFetched (core.FetchResult, or a
+// BridgeError when the fetch failed). Only one fetch runs at a time.
+func (s *MailboxService) FetchMail() error {
+	cfg, err := s.store.FetchConfig(s.ctx)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cancelFetch != nil {
+		return core.Errorf(core.ECONFLICT, "正在收取邮件，请稍候")
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	s.cancelFetch, s.fetchDone = cancel, make(chan struct{})
+	go s.fetch(ctx, cfg, s.fetchDone)
+	return nil
+}
+
+func (s *MailboxService) fetch(ctx context.Context, cfg core.IMAPConfig, done chan struct{}) {
+	defer close(done)
+	defer func() {
+		s.mu.Lock()
+		s.cancelFetch, s.fetchDone = nil, nil
+		s.mu.Unlock()
+	}()
+	// Mails taken before are recognised by their UID before download, so every fetch may safely look at the
+	// whole mailbox; SinceUID stays what the user set, because a server may renumber (UIDVALIDITY).
+	res, err := mailbox.Fetch(ctx, cfg, s.store, func(p core.FetchProgress) { s.emit(EventMailFetchProgress, p) }, s.log)
+	if err != nil {
+		s.emit(EventMailFetched, NewBridgeError(err))
+		return
+	}
+	if res.Added > 0 {
+		s.emit(EventMessagesChanged)
+	}
+	s.emit(EventMailFetched, res)
+}
+
+// CancelFetch stops a running fetch after the current mail; what was taken stays. It reports whether a
+// fetch was running.
+func (s *MailboxService) CancelFetch() (bool, error) {
+	s.mu.Lock()
+	cancel := s.cancelFetch
+	s.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	return cancel != nil, nil
+}
+
+// Fetching reports whether a mail fetch is running.
+func (s *MailboxService) Fetching() (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cancelFetch != nil, nil
+}
+
+// SaveAttachment writes an attachment to path.
+func (s *MailboxService) SaveAttachment(id int64, path string) error {
+	_, data, err := s.store.AttachmentContent(s.ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return core.Errorf(core.EINVALID, "无法保存附件到%s：%v", path, err)
+	}
+	return nil
+}
+
+// Stats returns the statistics of messages received in [from, to] (dates; blank from = the month's first
+// day, blank to = today).
+func (s *MailboxService) Stats(from, to string) (core.MailboxStats, error) {
+	return s.store.Stats(s.ctx, from, to)
+}
+
+// ExportStatsHTML writes the public table 留言受理反馈情况统计 as a self-contained HTML file.
+func (s *MailboxService) ExportStatsHTML(from, to, path string) (core.MailboxStats, error) {
+	return s.store.ExportStatsHTML(s.ctx, from, to, path)
+}
+
+// ExportDetailXLSX writes the statistics and the message detail as an .xlsx workbook.
+func (s *MailboxService) ExportDetailXLSX(from, to, path string) (core.MailboxStats, error) {
+	return s.store.ExportDetailXLSX(s.ctx, from, to, path)
+}

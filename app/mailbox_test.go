@@ -1,0 +1,123 @@
+package app
+
+import (
+	"context"
+	"encoding/base64"
+	"net"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"policydesk/internal/core"
+	"policydesk/internal/sqlite"
+)
+
+// recorder is an Emitter that keeps the events and signals each one.
+type recorder struct {
+	mu     sync.Mutex
+	events []string
+	data   []any
+	seen   chan string
+}
+
+func newRecorder() *recorder { return &recorder{seen: make(chan string, 64)} }
+
+func (r *recorder) emit(name string, data ...any) {
+	r.mu.Lock()
+	r.events = append(r.events, name)
+	if len(data) > 0 {
+		r.data = append(r.data, data[0])
+	} else {
+		r.data = append(r.data, nil)
+	}
+	r.mu.Unlock()
+	r.seen <- name
+}
+
+func (r *recorder) waitFor(t *testing.T, name string) any {
+	t.Helper()
+	timeout := time.After(20 * time.Second)
+	for {
+		select {
+		case got := <-r.seen:
+			if got != name {
+				continue
+			}
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			for i := len(r.events) - 1; i >= 0; i-- {
+				if r.events[i] == name {
+					return r.data[i]
+				}
+			}
+		case <-timeout:
+			t.Fatalf("no %s event", name)
+		}
+	}
+}
+
+func newMailboxAPI(t *testing.T) (*MailboxService, *recorder) {
+	t.Helper()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "app.db"))
+	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	cals := sqlite.NewCalendarStore(db)
+	if err := cals.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rec := newRecorder()
+	return NewMailboxService(sqlite.NewMailboxStore(db, cals.Calendar), rec.emit, nil), rec
+}
+
+func TestMailboxImportDataFromTheBrowser(t *testing.T) {
+	api, rec := newMailboxAPI(t)
+	csv := "留言时间,留言人,留言内容\n2026-11-19 10:00,周杰,请问不动产登记周末上班吗\n"
+	data := base64.StdEncoding.EncodeToString([]byte(csv))
+	p, err := api.PreviewImportData("留言.csv", data, nil)
+	if err != nil || p.Total != 1 || len(p.Errors) != 0 {
+		t.Fatalf("preview = %+v %v", p, err)
+	}
+	res, err := api.ApplyImportData("留言.csv", data, nil)
+	if err != nil || res.Added != 1 {
+		t.Fatalf("apply = %+v %v", res, err)
+	}
+	rec.waitFor(t, EventMessagesChanged)
+	if _, err := api.PreviewImportData("留言.csv", "%%%", nil); core.ErrorCode(err) != core.EIMPORT {
+		t.Errorf("bad base64: %v", err)
+	}
+}
+
+func TestFetchMailRunsInTheBackground(t *testing.T) {
+	api, rec := newMailboxAPI(t)
+	if err := api.FetchMail(); core.ErrorCode(err) != core.EINVALID {
+		t.Fatalf("fetch without an account: %v", err)
+	}
+	// A port nobody listens on: the fetch fails in the background and says so by event.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	if _, err := api.SaveIMAPConfig(core.IMAPConfig{Host: "127.0.0.1", Port: port, Security: "plain", Username: "u", Password: "p"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := api.FetchMail(); err != nil {
+		t.Fatal(err)
+	}
+	got := rec.waitFor(t, EventMailFetched)
+	if be, ok := got.(BridgeError); !ok || be.Code != core.EINVALID {
+		t.Errorf("fetched event = %#v", got)
+	}
+	StopMailbox(api)
+	if running, _ := api.Fetching(); running {
+		t.Error("fetch still marked running")
+	}
+	if was, _ := api.CancelFetch(); was {
+		t.Error("CancelFetch reported a fetch that had ended")
+	}
+}

@@ -1,0 +1,92 @@
+// Typed wrapper of ConsultationService: consultations (决策预公开), their comments — entered, imported,
+// grouped and decided — and the 意见收集采纳情况说明 with its exports.
+import * as go from './wailsjs/go/app/ConsultationService'
+import type { app, core } from './wailsjs/go/models'
+import { call } from './errors'
+import type { Clause, FileFilter } from './policies'
+import type { Data } from './types'
+
+export type Consultation = Data<core.Consultation>
+export type ConsultationFilter = Data<core.ConsultationFilter>
+export type ConsultationPage = { total: number; consultations: Consultation[] }
+export type ConsultationNotice = Data<core.ConsultationNotice>
+export type ConsultationDetail = { consultation: Consultation; notices: ConsultationNotice[]; clauses: Clause[] }
+export type ConsultationOptions = Data<app.ConsultationOptions>
+export type PeriodCheck = Data<core.PeriodCheck>
+export type PeriodChange = Data<core.PeriodChange>
+
+export type Comment = Data<core.Comment>
+export type CommentFilter = Data<core.CommentFilter>
+export type CommentPage = { total: number; comments: Comment[] }
+export type CommentGroup = Omit<Data<core.CommentGroup>, 'representative' | 'members'> & { representative: Comment; members: Comment[] }
+export type GroupingResult = Omit<Data<core.GroupingResult>, 'list'> & { list: CommentGroup[] }
+export type GroupMerge = Data<core.GroupMerge>
+export type Decision = Data<core.Decision>
+
+export type ImportField = Data<core.ImportField>
+export type ImportRequest = Data<core.ImportRequest>
+export type ImportRow = Data<core.ImportRow>
+export type RowError = Data<core.RowError>
+export type ImportPreview = Omit<Data<core.ImportPreview>, 'fields' | 'rows' | 'errors' | 'warnings'> & {
+  fields: ImportField[]
+  rows: ImportRow[]
+  errors: RowError[]
+  warnings: RowError[]
+}
+export type ImportResult = Omit<Data<core.ImportResult>, 'grouping' | 'warnings'> & { grouping: GroupingResult; warnings: RowError[] }
+
+export type CountRow = Data<core.CountRow>
+export type ClauseSummary = Data<core.ClauseSummary>
+export type ReportItem = Data<core.ReportItem>
+export type FeedbackReport = Omit<
+  Data<core.FeedbackReport>,
+  'notices' | 'byCategory' | 'byChannel' | 'byDecision' | 'clauses' | 'adopted' | 'notAdopted'
+> & {
+  notices: ConsultationNotice[]
+  byCategory: CountRow[]
+  byChannel: CountRow[]
+  byDecision: CountRow[]
+  clauses: ClauseSummary[]
+  adopted: ReportItem[]
+  notAdopted: ReportItem[]
+}
+export type ReportPublication = Data<core.ReportPublication>
+export type ExportedFile = Data<app.ExportedFile>
+
+/** The comment sheets an import reads. */
+export const sheetFilters: FileFilter[] = [{ displayName: '意见表格(XLSX、CSV)', pattern: '*.xlsx;*.csv' }]
+
+export const consultationOptions = (): Promise<ConsultationOptions> => call(() => go.Options())
+export const listConsultations = (f: ConsultationFilter): Promise<ConsultationPage> => call(() => go.ListConsultations(f))
+export const getConsultation = (id: number): Promise<ConsultationDetail> => call(() => go.GetConsultation(id))
+/** The earliest lawful close date for openDate, and whether closeDate ("" = not chosen yet) needs a reason. */
+export const checkPeriod = (openDate: string, closeDate: string): Promise<PeriodCheck> => call(() => go.CheckPeriod(openDate, closeDate))
+export const saveConsultation = (c: Consultation): Promise<Consultation> => call(() => go.SaveConsultation(c))
+export const extendConsultation = (c: PeriodChange): Promise<Consultation> => call(() => go.ExtendConsultation(c))
+export const reopenConsultation = (c: PeriodChange): Promise<Consultation> => call(() => go.ReopenConsultation(c))
+
+export const listComments = (f: CommentFilter): Promise<CommentPage> => call(() => go.ListComments(f))
+export const saveComment = (c: Comment): Promise<Comment> => call(() => go.SaveComment(c))
+export const deleteComment = (consultationId: number, commentId: number): Promise<void> =>
+  call(() => go.DeleteComment(consultationId, commentId))
+
+export const previewImportData = (req: ImportRequest, base64: string): Promise<ImportPreview> =>
+  call(() => go.PreviewImportData(req, base64))
+export const applyImportData = (req: ImportRequest, base64: string): Promise<ImportResult> => call(() => go.ApplyImportData(req, base64))
+/** Desktop only: a sheet chosen with chooseSheet, read by the Go side. */
+export const previewImportFile = (req: ImportRequest, path: string): Promise<ImportPreview> => call(() => go.PreviewImportFile(req, path))
+export const applyImportFile = (req: ImportRequest, path: string): Promise<ImportResult> => call(() => go.ApplyImportFile(req, path))
+export const chooseSheet = (title: string): Promise<string> => call(() => go.ChooseFile(title, sheetFilters))
+
+export const regroup = (consultationId: number): Promise<GroupingResult> => call(() => go.Regroup(consultationId))
+export const listGroups = (consultationId: number): Promise<CommentGroup[]> => call(() => go.ListGroups(consultationId))
+export const splitComment = (commentId: number): Promise<Comment> => call(() => go.SplitComment(commentId))
+export const mergeGroups = (m: GroupMerge): Promise<CommentGroup> => call(() => go.MergeGroups(m))
+export const decide = (d: Decision): Promise<Comment[]> => call(() => go.Decide(d))
+
+export const generateReport = (consultationId: number): Promise<FeedbackReport> => call(() => go.GenerateReport(consultationId))
+export const publishReport = (p: ReportPublication): Promise<Consultation> => call(() => go.PublishReport(p))
+/** The exports write into dir; "" means the app's export folder. */
+export const exportReportDOCX = (consultationId: number, dir = ''): Promise<ExportedFile> => call(() => go.ExportReportDOCX(consultationId, dir))
+export const exportReportHTML = (consultationId: number, dir = ''): Promise<ExportedFile> => call(() => go.ExportReportHTML(consultationId, dir))
+export const exportLedgerXLSX = (consultationId: number, dir = ''): Promise<ExportedFile> => call(() => go.ExportLedgerXLSX(consultationId, dir))

@@ -1,0 +1,396 @@
+package core
+
+// 局长信箱: citizens' messages, their routing, handling, replies, publication and statistics.
+// Dates are civil dates written 2006-01-02; timestamps are RFC 3339 in China time.
+
+// Message states (DOMAIN.md §4).
+const (
+	MsgPending   = "待分办" // waiting for a person to route it
+	MsgHandling  = "办理中" // assigned to a section (and person)
+	MsgReview    = "待审核" // reply submitted for sign-off
+	MsgReplied   = "已答复" // reply signed off: counts as sent
+	MsgPublished = "已公开" // masked message and reply published on the website
+	MsgForwarded = "转办"  // outside the bureau's remit; the reply says where to turn
+)
+
+// MessageStates lists the states in workflow order, for filters.
+var MessageStates = []string{MsgPending, MsgHandling, MsgReview, MsgReplied, MsgPublished, MsgForwarded}
+
+// MessageTypes lists the message types in display order; 其他 is the fallback.
+var MessageTypes = []string{"咨询", "建议", "投诉", "举报", "求助", "其他"}
+
+// MessageChannels lists where messages come from.
+var MessageChannels = []string{"网站", "电子邮件", "信件", "电话", "12345转办"}
+
+// Message is one citizen's message and everything done with it.
+type Message struct {
+	ID            int64  `json:"id"`
+	ExternalID    string `json:"externalId"` // the website's number, if any
+	Channel       string `json:"channel"`
+	ReceivedAt    string `json:"receivedAt"`   // timestamp
+	ReceivedDate  string `json:"receivedDate"` // civil date the deadline counts from
+	SenderName    string `json:"senderName"`
+	SenderPhone   string `json:"senderPhone"`
+	SenderEmail   string `json:"senderEmail"`
+	SenderAddress string `json:"senderAddress"`
+	Subject       string `json:"subject"`
+	Body          string `json:"body"`
+	Type          string `json:"type"`
+	AgreePublish  bool   `json:"agreePublish"`
+	State         string `json:"state"`
+
+	TopicID    int64   `json:"topicId"`
+	TopicName  string  `json:"topicName"`
+	TopicScore float64 `json:"topicScore"`
+	// Match is the suggestion made on arrival with the words that matched. Its spans index the text that was
+	// matched: Subject + "\n" + Body, or Body alone when there is no subject.
+	Match        MatchResult `json:"match"`
+	SectionID    int64       `json:"sectionId"`
+	SectionName  string      `json:"sectionName"`
+	AssigneeID   int64       `json:"assigneeId"`
+	AssigneeName string      `json:"assigneeName"`
+
+	DueDate      string `json:"dueDate"`
+	StoppedDays  int    `json:"stoppedDays"`  // working days the clock was stopped so far
+	StoppedSince string `json:"stoppedSince"` // date the clock stopped; "" while it runs
+	DueStatus    string `json:"dueStatus"`    // pending / due_today / overdue / stopped / done
+	DueLabel     string `json:"dueLabel"`     // 剩余N个工作日 / 今日到期 / 已超期N个工作日 / 已停止计时 / 按时答复 / 超期答复
+	DueWorkdays  int    `json:"dueWorkdays"`
+
+	ReplyBody        string `json:"replyBody"`
+	RepliedAt        string `json:"repliedAt"` // when the reply was signed off (or the message forwarded)
+	RepliedByID      int64  `json:"repliedById"`
+	RepliedByName    string `json:"repliedByName"`
+	OnTime           bool   `json:"onTime"` // replied on or before the due date (meaningful once RepliedAt is set)
+	ForwardTo        string `json:"forwardTo"`
+	PublishedAt      string `json:"publishedAt"`
+	PublishedSubject string `json:"publishedSubject"` // the masked subject as published
+	PublishedText    string `json:"publishedText"`    // the masked message as published
+	PublishedReply   string `json:"publishedReply"`   // the masked reply as published
+
+	AttachmentCount int    `json:"attachmentCount"`
+	CreatedAt       string `json:"createdAt"`
+	UpdatedAt       string `json:"updatedAt"`
+}
+
+// MessageListItem is one row of the inbox: enough to scan, sort and open.
+type MessageListItem struct {
+	ID           int64   `json:"id"`
+	ExternalID   string  `json:"externalId"`
+	Channel      string  `json:"channel"`
+	ReceivedAt   string  `json:"receivedAt"`
+	SenderName   string  `json:"senderName"`
+	Subject      string  `json:"subject"`
+	Excerpt      string  `json:"excerpt"` // the start of the body
+	Type         string  `json:"type"`
+	State        string  `json:"state"`
+	TopicID      int64   `json:"topicId"`
+	TopicName    string  `json:"topicName"`
+	TopicScore   float64 `json:"topicScore"`
+	SectionID    int64   `json:"sectionId"`
+	SectionName  string  `json:"sectionName"`
+	AssigneeName string  `json:"assigneeName"`
+	DueDate      string  `json:"dueDate"`
+	DueStatus    string  `json:"dueStatus"`
+	DueLabel     string  `json:"dueLabel"`
+	DueWorkdays  int     `json:"dueWorkdays"`
+}
+
+// Inbox sort orders.
+const (
+	SortReceivedDesc = "received_desc" // newest first (default)
+	SortReceivedAsc  = "received_asc"
+	SortDueAsc       = "due_asc" // most urgent first
+)
+
+// Due filters.
+const (
+	DueOverdue = "overdue" // open and past the due date
+	DueToday   = "today"   // open and due today
+	DueSoon    = "soon"    // open and due within the next working day
+)
+
+// MessageFilter selects inbox rows. Zero values mean "any".
+type MessageFilter struct {
+	State     string `json:"state"`
+	SectionID int64  `json:"sectionId"`
+	Type      string `json:"type"`
+	TopicID   int64  `json:"topicId"`
+	Channel   string `json:"channel"`
+	Due       string `json:"due"`  // overdue / today / soon
+	Text      string `json:"text"` // words in the subject or body, all required
+	From      string `json:"from"` // received on or after (date)
+	To        string `json:"to"`   // received on or before (date)
+	Sort      string `json:"sort"`
+	Page      int    `json:"page"`     // 1-based
+	PageSize  int    `json:"pageSize"` // default 50, at most 200
+}
+
+// MessagePage is one page of the inbox.
+type MessagePage struct {
+	Total    int               `json:"total"`
+	Page     int               `json:"page"`
+	PageSize int               `json:"pageSize"`
+	Items    []MessageListItem `json:"items"`
+}
+
+// MessageEvent is one line of a message's history.
+type MessageEvent struct {
+	ID           int64  `json:"id"`
+	Kind         string `json:"kind"` // 收件, 自动分办, 改派, 承办, 停止计时, 恢复计时, 提交审核, 退回, 答复, 公开, 转办
+	From         string `json:"from"`
+	To           string `json:"to"`
+	Reason       string `json:"reason"`
+	ApproverID   int64  `json:"approverId"`
+	ApproverName string `json:"approverName"`
+	PersonName   string `json:"personName"`
+	At           string `json:"at"`
+}
+
+// Attachment is a file that came with a message (an e-mail attachment).
+type Attachment struct {
+	ID       int64  `json:"id"`
+	FileName string `json:"fileName"`
+	MimeType string `json:"mimeType"`
+	Size     int64  `json:"size"`
+	SHA256   string `json:"sha256"`
+}
+
+// Approval is one sign-off step of a reply.
+type Approval struct {
+	ID         int64  `json:"id"`
+	Round      int    `json:"round"`
+	StepName   string `json:"stepName"`
+	PersonID   int64  `json:"personId"`
+	PersonName string `json:"personName"`
+	Decision   string `json:"decision"` // "" pending, 同意, 退回
+	Opinion    string `json:"opinion"`
+	ActedAt    string `json:"actedAt"`
+}
+
+// MessageDetail is a message with its history, attachments and sign-off steps.
+type MessageDetail struct {
+	Message     Message        `json:"message"`
+	Events      []MessageEvent `json:"events"`
+	Attachments []Attachment   `json:"attachments"`
+	Approvals   []Approval     `json:"approvals"`
+}
+
+// MessageInput is what staff type in for a message entered by hand (letter, phone call).
+// ReceivedAt accepts 2006-01-02 or 2006-01-02T15:04[:05]; empty means now. Type "" means "suggest one".
+type MessageInput struct {
+	ExternalID    string `json:"externalId"`
+	Channel       string `json:"channel"`
+	ReceivedAt    string `json:"receivedAt"`
+	SenderName    string `json:"senderName"`
+	SenderPhone   string `json:"senderPhone"`
+	SenderEmail   string `json:"senderEmail"`
+	SenderAddress string `json:"senderAddress"`
+	Subject       string `json:"subject"`
+	Body          string `json:"body"`
+	Type          string `json:"type"`
+	AgreePublish  bool   `json:"agreePublish"`
+}
+
+// MessageEdit changes the editable facts of a message (not its workflow state).
+type MessageEdit struct {
+	ID            int64  `json:"id"`
+	SenderName    string `json:"senderName"`
+	SenderPhone   string `json:"senderPhone"`
+	SenderEmail   string `json:"senderEmail"`
+	SenderAddress string `json:"senderAddress"`
+	Subject       string `json:"subject"`
+	Body          string `json:"body"`
+	Type          string `json:"type"`
+	AgreePublish  bool   `json:"agreePublish"`
+}
+
+// RerouteInput moves a message to another topic and/or section; it becomes training data for the matcher.
+type RerouteInput struct {
+	MessageID  int64  `json:"messageId"`
+	TopicID    int64  `json:"topicId"`
+	SectionID  int64  `json:"sectionId"` // 0: the topic's section
+	AssigneeID int64  `json:"assigneeId"`
+	Reason     string `json:"reason"`
+}
+
+// ClockStopInput stops a message's clock; both the reason and the approver are required.
+type ClockStopInput struct {
+	MessageID  int64  `json:"messageId"`
+	Reason     string `json:"reason"`
+	ApproverID int64  `json:"approverId"`
+}
+
+// ReplySubmission sends a reply to an approver for sign-off.
+type ReplySubmission struct {
+	MessageID  int64  `json:"messageId"`
+	Body       string `json:"body"`
+	ApproverID int64  `json:"approverId"`
+}
+
+// ForwardInput closes a message as 转办: ForwardTo names the competent body, Reply tells the citizen.
+type ForwardInput struct {
+	MessageID int64  `json:"messageId"`
+	ForwardTo string `json:"forwardTo"`
+	Reply     string `json:"reply"`
+}
+
+// MaskedItem is one piece of personal data replaced for publication.
+type MaskedItem struct {
+	Kind        string `json:"kind"`
+	Label       string `json:"label"`
+	Original    string `json:"original"`
+	Replacement string `json:"replacement"`
+}
+
+// PublicationPreview is exactly what publishing a message will put on the website.
+type PublicationPreview struct {
+	MessageID    int64        `json:"messageId"`
+	Subject      string       `json:"subject"`
+	Message      string       `json:"message"` // masked
+	Reply        string       `json:"reply"`   // masked
+	MessageItems []MaskedItem `json:"messageItems"`
+	ReplyItems   []MaskedItem `json:"replyItems"`
+	Problems     []string     `json:"problems"` // why it cannot be published yet; empty when it can
+	CanPublish   bool         `json:"canPublish"`
+}
+
+// ReplyTemplate is a reusable reply text with fields {称呼} {收件日期} {承办科室} {联系电话}.
+type ReplyTemplate struct {
+	ID        int64  `json:"id"`
+	Name      string `json:"name"`
+	Type      string `json:"type"` // the message type it suits; "" for any
+	Body      string `json:"body"`
+	UpdatedAt string `json:"updatedAt"`
+}
+
+// RenderedReply is a template filled in for one message.
+type RenderedReply struct {
+	Body    string   `json:"body"`
+	Missing []string `json:"missing"` // fields that had no value and were left as written
+}
+
+// SimilarMessage is a past replied message like the one being answered.
+type SimilarMessage struct {
+	ID        int64   `json:"id"`
+	Subject   string  `json:"subject"`
+	Excerpt   string  `json:"excerpt"`
+	Reply     string  `json:"reply"`
+	RepliedAt string  `json:"repliedAt"`
+	TopicName string  `json:"topicName"`
+	Score     float64 `json:"score"` // cosine similarity in [0,1]
+}
+
+// TopicRecord is a topic as stored and edited, with its section by id.
+type TopicRecord struct {
+	ID          int64          `json:"id"`
+	Name        string         `json:"name"`
+	SectionID   int64          `json:"sectionId"`
+	SectionName string         `json:"sectionName"`
+	Description string         `json:"description"`
+	Keywords    []TopicKeyword `json:"keywords"`
+	Active      bool           `json:"active"`
+}
+
+// MailboxSettings are the rules an office may tune.
+type MailboxSettings struct {
+	DueDays        map[string]int `json:"dueDays"`        // working days to reply, per type (default 3)
+	RouteThreshold float64        `json:"routeThreshold"` // confidence needed to route without a person (default 0.6)
+}
+
+// IMAPConfig says how to fetch mail. Security is "tls" (implicit TLS, port 993), "starttls" or "plain".
+// The password is never returned to the UI: HasPassword tells whether one is stored, and saving an empty
+// password keeps the stored one.
+type IMAPConfig struct {
+	Host        string `json:"host"`
+	Port        int    `json:"port"`
+	Security    string `json:"security"`
+	Username    string `json:"username"`
+	Password    string `json:"password"`
+	HasPassword bool   `json:"hasPassword"`
+	Mailbox     string `json:"mailbox"`    // default INBOX
+	OnlyUnseen  bool   `json:"onlyUnseen"` // fetch only mails without \Seen
+	SinceUID    uint32 `json:"sinceUid"`   // fetch only UIDs above this
+	InsecureTLS bool   `json:"insecureTls"`
+}
+
+// FetchResult is what one mail fetch did.
+type FetchResult struct {
+	Found     int      `json:"found"`     // mails the server offered
+	Added     int      `json:"added"`     // new messages created
+	Skipped   int      `json:"skipped"`   // mails taken before
+	Failed    int      `json:"failed"`    // mails that could not be read
+	Errors    []string `json:"errors"`    // one line per failed mail
+	LastUID   uint32   `json:"lastUid"`   // highest UID seen
+	Cancelled bool     `json:"cancelled"` // stopped by the user; what was taken stays
+}
+
+// FetchProgress is sent while mail is fetched.
+type FetchProgress struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
+}
+
+// MessageImportField is one field a message import wants, with the column chosen for it (-1 = none).
+type MessageImportField struct {
+	Key      string `json:"key"`
+	Label    string `json:"label"`
+	Required bool   `json:"required"`
+	Column   int    `json:"column"`
+}
+
+// MessageImportRow is one previewed row: the message it becomes, or the error that stops it.
+type MessageImportRow struct {
+	Row       int          `json:"row"` // row number in the file
+	Input     MessageInput `json:"input"`
+	Duplicate bool         `json:"duplicate"`
+	Error     string       `json:"error"`
+}
+
+// MessageImportPreview shows what importing a table would do, before anything is written.
+type MessageImportPreview struct {
+	FileName   string               `json:"fileName"`
+	Encoding   string               `json:"encoding"`
+	Sheet      string               `json:"sheet"`
+	Headers    []string             `json:"headers"`
+	Fields     []MessageImportField `json:"fields"`
+	Rows       []MessageImportRow   `json:"rows"`   // the first 20 rows
+	Errors     []string             `json:"errors"` // every row error, "第12行: 缺少留言内容"
+	Warnings   []string             `json:"warnings"`
+	Total      int                  `json:"total"`
+	Duplicates int                  `json:"duplicates"`
+}
+
+// MessageImportResult is what an applied import did.
+type MessageImportResult struct {
+	BatchID int64 `json:"batchId"`
+	Total   int   `json:"total"`
+	Added   int   `json:"added"`
+	Skipped int   `json:"skipped"` // duplicates
+	Routed  int   `json:"routed"`  // assigned to a section automatically
+	Pending int   `json:"pending"` // left in 待分办
+}
+
+// StatsRow is one line of the statistics table.
+type StatsRow struct {
+	Key         string  `json:"key"` // type, topic or section name; the month (2006-01) in the trend
+	Received    int     `json:"received"`
+	Answered    int     `json:"answered"`
+	OnTime      int     `json:"onTime"`
+	OnTimeRate  float64 `json:"onTimeRate"`  // OnTime / Answered, 0..1
+	AvgWorkdays float64 `json:"avgWorkdays"` // average working days from receipt to reply, clock stops excluded
+	Open        int     `json:"open"`
+	Overdue     int     `json:"overdue"`
+}
+
+// MailboxStats are the statistics of messages received in [From, To].
+type MailboxStats struct {
+	From      string     `json:"from"`
+	To        string     `json:"to"`
+	AsOf      string     `json:"asOf"` // the day open and overdue are counted at: To, or today if earlier
+	Total     StatsRow   `json:"total"`
+	ByType    []StatsRow `json:"byType"`
+	ByTopic   []StatsRow `json:"byTopic"`
+	BySection []StatsRow `json:"bySection"`
+	Monthly   []StatsRow `json:"monthly"`
+}

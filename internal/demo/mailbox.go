@@ -1,0 +1,366 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+	"policydesk/internal/sqlite"
+)
+
+// demoTopic is a routing topic of the demo bureau with the words staff associate with it.
+type demoTopic struct {
+	name, section string
+	keywords      []string
+}
+
+var mailboxTopics = []demoTopic{
+	{"不动产登记", "确权登记组", []string{"不动产", "产权证", "房产证", "过户", "抵押登记", "预告登记", "登记中心"}},
+	{"国土空间规划", "空间规划组", []string{"规划", "控规", "容积率", "用地性质", "规划调整", "规划许可"}},
+	{"城市更新", "开发利用组", []string{"城市更新", "旧改", "城中村", "老旧小区", "改造"}},
+	{"违法用地举报", "执法监察支队", []string{"违建", "违法用地", "违章建筑", "私搭乱建", "非法占地", "违法建设"}},
+	{"征地拆迁补偿", "用途管制组", []string{"征地", "征收", "补偿款", "安置", "补偿标准", "拆迁"}},
+	{"耕地保护", "耕地保护组", []string{"耕地", "基本农田", "复垦", "撂荒", "农田", "占用耕地"}},
+	{"其他", "综合组", nil},
+}
+
+var mailboxTemplates = []core.ReplyTemplate{
+	{Name: "通用答复", Body: "{称呼}：\n您好！您于{收件日期}通过局长信箱反映的问题已收悉。经{承办科室}调查核实，现答复如下：\n\n（答复正文）\n\n如有疑问，请在工作日致电{联系电话}咨询。感谢您对自然资源工作的关心和支持！"},
+	{Name: "咨询类答复", Type: "咨询", Body: "{称呼}：\n您好！您于{收件日期}的咨询已收悉，{承办科室}答复如下：\n\n（办理条件、所需材料、办理地点和时限）\n\n具体事项可致电{联系电话}，或登录我局门户网站“办事指南”栏目查询。"},
+	{Name: "转办告知", Body: "{称呼}：\n您好！您于{收件日期}反映的问题不属于我局职责范围。根据有关规定，建议您向（有权处理的单位）反映，联系电话：（电话）。\n感谢您的理解与支持！"},
+}
+
+// Message fates in the demo, from untouched to published.
+const (
+	fatePending   = "pending"   // waits in 待分办 (or stays where the matcher put it)
+	fateHandling  = "handling"  // routed (by hand when needed) and given to a handler
+	fateStopped   = "stopped"   // handling, clock stopped for missing material
+	fateReview    = "review"    // reply waiting for sign-off
+	fateReplied   = "replied"   // reply signed off
+	fatePublished = "published" // reply signed off and published
+	fateForwarded = "forwarded" // 转办
+)
+
+// demoMessage is one citizen's message and what the office did with it. age is how many working days ago
+// it arrived; replyAfter is how many working days later the reply was signed off.
+type demoMessage struct {
+	topic, channel, sender, phone, subject, body string
+	agree                                        bool
+	age, hour                                    int
+	fate                                         string
+	replyAfter                                   int
+	answer                                       string
+}
+
+var mailboxMessages = []demoMessage{
+	// 不动产登记
+	{"不动产登记", "网站", "张伟", "13805712345", "二手房过户需要哪些材料", "请问买二手房办理不动产转移登记，买卖双方需要带哪些材料？是否需要提前在网上预约？", true, 38, 9, fatePublished, 2, "二手房转移登记需买卖双方携带身份证件、不动产权证书、买卖合同及完税凭证，可通过“临江不动产”公众号预约，也可现场取号。"},
+	{"不动产登记", "网站", "李娜", "13906583321", "不动产权证书遗失如何补办", "我家的房产证搬家时丢了，请问补办不动产权证书要登报吗？多久能拿到新证？", true, 35, 15, fatePublished, 1, "证书遗失的，权利人可申请补发，登记机构在门户网站发布遗失声明，15个工作日后无异议即予补发，无需另行登报。"},
+	{"不动产登记", "电话", "王秀英", "", "抵押登记注销", "房贷已经还清，银行说要去登记中心办抵押注销，请问我本人可以单独去办吗？", false, 30, 10, fateReplied, 3, "抵押权注销登记原则上由抵押权人申请，目前多数银行已开通线上注销，您可联系贷款银行通过“银行+不动产”平台办理。"},
+	{"不动产登记", "网站", "陈建华", "13758901122", "新房交房三年还没办出产权证", "滨江锦园小区2023年交房，至今开发商没有办理首次登记，业主都拿不到产权证，请问局里能否督促？", true, 26, 14, fatePublished, 3, "经核查，该项目因竣工验收备案材料不全未能办理首次登记，我局已约谈开发企业，督促其于本年底前补齐材料。"},
+	{"不动产登记", "12345转办", "刘洋", "13656781234", "登记窗口排队时间太长", "周一上午去市民服务中心办登记，排了两个多小时，建议增加窗口或者开通更多线上业务。", false, 18, 11, fateReplied, 4, "感谢您的建议。我局已在周一、周五高峰时段增开两个综合窗口，并将于下月开通抵押登记全程网办。"},
+	{"不动产登记", "网站", "赵敏", "", "继承房产怎么办理登记", "父亲去世后留下一套房子，兄妹三人如何办理继承登记？需要公证吗？", true, 9, 16, fateReview, 2, "继承登记可凭继承权公证书办理，也可由全部法定继承人到场签署继承协议后申请，无需必须公证。"},
+	{"不动产登记", "电子邮件", "孙丽", "", "预告登记能否撤销", "咨询一下，购买的期房已经做了预告登记，现在双方协商解除合同，预告登记怎么撤销？", false, 2, 10, fateHandling, 0, ""},
+	{"不动产登记", "网站", "周强", "13812340987", "", "请问不动产登记中心周六上班吗？上班族平时没时间去。", false, 0, 9, fatePending, 0, ""},
+
+	// 国土空间规划
+	{"国土空间规划", "网站", "吴海峰", "13967894561", "东湖片区控规调整是否公示", "听说东湖片区控规要调整，原来规划的学校用地改成商业用地，请问规划调整有没有公示？在哪里可以看到？", true, 40, 9, fatePublished, 3, "东湖片区控制性详细规划修改方案已于10月在我局门户网站“规划公示”栏目公示30日，学校用地未作调整。"},
+	{"国土空间规划", "信件", "郑国平", "", "建议增加社区公园", "城北新区小区越来越多，但周边没有一个像样的公园，建议在规划中增加社区公园和健身场地，希望采纳。", true, 33, 14, fateReplied, 2, "您的建议已转空间规划组研究，城北片区详细规划编制中已预留两处社区公园用地，将在规划公示时一并征求意见。"},
+	{"国土空间规划", "网站", "黄丽华", "13588776655", "小区旁边要建高楼影响采光", "我们小区南面空地据说要建32层住宅，容积率是不是超标了？会严重影响我们的采光。", false, 21, 20, fateReplied, 5, "经核查，该地块规划容积率为2.8，建设方案已通过日照分析审查，满足住宅日照标准。规划许可批前公示期间可提出意见。"},
+	{"国土空间规划", "网站", "许文静", "", "", "请问国土空间总体规划什么时候公布？想了解我们村以后是否在城镇开发边界内。", false, 12, 9, fateReview, 3, "《临江市国土空间总体规划(2021—2035年)》已经省政府批复，全文将于近期在我局网站公布，届时可查询城镇开发边界范围。"},
+	{"国土空间规划", "12345转办", "林涛", "13700001111", "规划道路多年未修", "滨江路东延段规划了十几年一直没修，请问有没有建设计划？", false, 6, 10, fateHandling, 0, ""},
+	{"国土空间规划", "网站", "方芳", "", "规划许可信息查询", "如何查询某个项目是否取得建设工程规划许可证？", false, 1, 15, fatePending, 0, ""},
+
+	// 城市更新
+	{"城市更新", "网站", "马德明", "13612349876", "老旧小区改造什么时候轮到我们", "望江苑小区建于上世纪九十年代，管网老化，外墙脱落，请问什么时候能纳入老旧小区改造计划？", true, 36, 10, fatePublished, 2, "望江苑小区已列入明年老旧小区改造计划，改造内容包括雨污分流、外墙修缮和加装电梯，届时将征求居民意见。"},
+	{"城市更新", "电话", "钱文", "", "城中村改造补偿方案", "石桥村城中村改造的补偿方案什么时候公布？村民很关心。", false, 28, 9, fateReplied, 3, "石桥村改造项目目前处于前期调查阶段，补偿安置方案拟订后将在村内公示并召开听证会，充分听取村民意见。"},
+	{"城市更新", "网站", "冯雪", "13966665555", "旧改项目施工扰民", "老城区旧改项目晚上十点以后还在施工，噪音很大，投诉多次没人管，希望加强监管。", false, 15, 22, fateForwarded, 1, ""},
+	{"城市更新", "网站", "何军", "", "更新单元划定", "请问城市更新单元是怎么划定的？我们街道有没有纳入？", false, 8, 11, fateStopped, 0, ""},
+	{"城市更新", "电子邮件", "罗静", "", "", "建议城市更新中保留老街的历史风貌，不要全部拆了重建。", true, 3, 9, fateHandling, 0, ""},
+
+	// 违法用地举报
+	{"违法用地举报", "网站", "匿名", "", "举报河边违建厂房", "举报：城西村河道旁有人违法建设钢结构厂房，面积有上千平方米，已经快封顶了，请尽快查处。", false, 37, 8, fateReplied, 2, "接到举报后执法监察支队于次日到现场核查，该建筑未取得用地和规划手续，已下达责令停止违法行为通知书并立案查处。"},
+	{"违法用地举报", "12345转办", "汪先生", "13857124680", "小区楼顶违章建筑", "锦绣花园8栋顶楼住户私搭乱建玻璃房，存在安全隐患，举报多次无果。", false, 31, 16, fateForwarded, 1, ""},
+	{"违法用地举报", "网站", "匿名", "", "非法占地建停车场", "东湖村有人非法占用集体土地建停车场收费，这种违法用地行为谁来管？", true, 24, 10, fatePublished, 3, "经核查，该停车场占用集体建设用地未经批准，执法监察支队已依法立案，责令恢复土地原状。"},
+	{"违法用地举报", "电话", "蒋师傅", "", "违建举报后一直没有处理", "上个月举报的违章建筑到现在还在施工，工作人员推诿说不归他们管，投诉相关人员不作为。", false, 14, 15, fateReplied, 5, "经调查，该违建位于城市建成区，属城管部门查处范围，我局已将线索移交并跟踪督办，对答复不规范的问题已提醒整改。"},
+	{"违法用地举报", "网站", "匿名", "", "", "举报高新区工业园有企业未批先建，擅自扩建厂房。", false, 7, 14, fateHandling, 0, ""},
+	{"违法用地举报", "电子邮件", "沈浩", "", "农村违建别墅", "举报南山村有人在山坡上违建别墅，占用了林地。", false, 4, 10, fateHandling, 0, ""},
+	{"违法用地举报", "网站", "匿名", "", "违建已经开工", "江湾镇有人在路边违法建设两层门面房，今天已经开始浇筑。", false, 0, 11, fatePending, 0, ""},
+
+	// 征地拆迁补偿
+	{"征地拆迁补偿", "信件", "王师傅", "", "征地补偿款一直没发", "我家的地2025年被征收，补偿款至今没有到位，村里说在走流程，请帮忙问一下到底什么时候发。", false, 39, 9, fateReplied, 3, "经核实，该批次征地补偿款已拨付至镇政府专户，因部分农户信息核对未完成暂未发放，镇政府承诺本月底前发放到位。"},
+	{"征地拆迁补偿", "网站", "杨帆", "13855554444", "征地补偿标准", "请问我市现行的征地区片综合地价标准是多少？在哪里可以查到？", true, 34, 14, fatePublished, 1, "我市征地区片综合地价标准已由省政府批准公布，可在我局门户网站“政策文件”栏目查阅，各区片标准详见附表。"},
+	{"征地拆迁补偿", "网站", "朱红梅", "", "安置房迟迟不交付", "2022年拆迁签的协议，说好两年交付安置房，现在已经超期一年多，投诉开发商和街道推诿。", false, 22, 10, fateReplied, 2, "该安置房项目已于11月通过竣工验收，街道计划12月中旬组织选房交付，过渡期安置费将按协议继续发放。"},
+	{"征地拆迁补偿", "12345转办", "胡建", "13711112222", "征收公告在哪里看", "我们村要征地了，征收土地预公告在哪里可以看到？", false, 10, 9, fateReview, 2, "征收土地预公告在拟征收土地所在的乡镇和村、村民小组范围内张贴公布，同时在我局门户网站发布，公告期不少于十个工作日。"},
+	{"征地拆迁补偿", "网站", "郭丽", "", "", "求助：家中老人因征地失去土地，生活困难，社保怎么办理？请帮忙。", false, 5, 15, fateStopped, 0, ""},
+	{"征地拆迁补偿", "电话", "唐伯", "", "补偿款分配不公", "村里的征地补偿款分配不公开，村干部亲属多拿，请求查处。", false, 1, 10, fateHandling, 0, ""},
+
+	// 耕地保护
+	{"耕地保护", "网站", "曹先生", "13644445555", "基本农田上挖塘养鱼", "举报：新桥镇有人在基本农田上挖塘养鱼，破坏耕地，希望尽快处理。", true, 32, 9, fatePublished, 3, "经核查，该地块确属永久基本农田，当事人已被责令限期恢复耕种条件，镇政府负责监督整改。"},
+	{"耕地保护", "网站", "邓华", "", "撂荒地复耕补贴", "请问撂荒地复耕有没有补贴政策？怎么申请？", true, 25, 10, fateReplied, 2, "我市对撂荒耕地复耕复种给予每亩补助，由村集体汇总后向镇政府申报，具体标准可咨询所在镇农业服务中心。"},
+	{"耕地保护", "电子邮件", "谢云", "", "耕地上建光伏", "有企业在村里耕地上建光伏板，这样合法吗？", false, 16, 14, fateReplied, 4, "光伏项目不得占用永久基本农田，占用一般耕地须依法办理手续。经核查该项目用地已办理设施农用地备案，我局将继续跟踪监管。"},
+	{"耕地保护", "网站", "韩梅", "13677778888", "占补平衡指标", "咨询一下，耕地占补平衡指标交易在哪个平台进行？", false, 11, 10, fateHandling, 0, ""},
+	{"耕地保护", "信件", "冯老汉", "", "农田被倒渣土", "我家承包的农田被人倒了很多建筑渣土，已经没法种了，求助有关部门帮忙处理。", false, 6, 9, fateHandling, 0, ""},
+	{"耕地保护", "网站", "匿名", "", "", "举报有人在耕地上建厂房，已经盖了一半。", false, 0, 14, fatePending, 0, ""},
+
+	// 其他 and outside the remit
+	{"其他", "网站", "宋先生", "13799990000", "物业乱收停车费", "小区物业今年起每月停车费涨到300元，没有经过业主大会，这个归谁管？", false, 29, 10, fateForwarded, 1, ""},
+	{"其他", "电话", "程女士", "", "感谢登记窗口工作人员", "上周在登记大厅办事，杨帆同志耐心细致，帮我解决了多年的历史遗留问题，特此感谢！", true, 27, 15, fatePublished, 1, "感谢您对我局工作的肯定，我们将继续提升服务质量。"},
+	{"其他", "网站", "邱明", "", "门户网站打不开", "局门户网站的政策文件栏目点进去一直报错，希望尽快修复。", false, 19, 9, fateReplied, 2, "经检查系服务器证书更新导致部分栏目无法访问，现已修复，感谢您的反馈。"},
+	{"其他", "12345转办", "蔡女士", "", "噪音扰民", "楼下餐馆油烟和噪音严重，投诉过多次没有改善。", false, 13, 20, fateForwarded, 1, ""},
+	{"其他", "网站", "潘伟", "", "", "希望局里多组织一些自然资源科普活动，带孩子参加。", true, 8, 10, fatePending, 0, ""},
+	{"其他", "网站", "袁芳", "", "", "请问局里的办公地址和上班时间？", false, 2, 11, fatePending, 0, ""},
+	// Overdue and late cases the dashboard should flag.
+	{"不动产登记", "网站", "董明", "13600009999", "抵押登记办理超时", "上周二提交的抵押登记到现在还没办结，承诺的是五个工作日，请问原因？", false, 8, 9, fateHandling, 0, ""},
+	{"国土空间规划", "网站", "范立", "", "规划条件查询", "咨询某地块的规划条件，在哪里可以申请查询？", false, 7, 10, fateHandling, 0, ""},
+	{"征地拆迁补偿", "网站", "石磊", "13722223333", "征收房屋评估不合理", "我家被征收房屋的评估价格明显低于市场价，投诉评估公司，请问如何申请复核？", false, 9, 14, fateReview, 6, "对评估结果有异议的，可在收到评估报告之日起十日内向评估机构申请复核评估，对复核结果仍有异议的可申请鉴定。"},
+	{"城市更新", "网站", "姚丹", "", "加装电梯政策", "请问老旧小区加装电梯有没有补贴？需要全体业主同意吗？", true, 20, 9, fatePublished, 2, "老旧小区加装电梯每台补助20万元，须经本单元专有部分面积和人数均占三分之二以上的业主同意。"},
+	{"耕地保护", "电话", "江伯", "", "高标准农田建设", "建议把我们村的农田纳入高标准农田建设，现在灌溉很困难。", true, 23, 10, fateReplied, 3, "您的建议已转农业农村部门，我局将在土地整治项目安排中统筹考虑该村的灌溉设施建设需求。"},
+	{"违法用地举报", "网站", "匿名", "", "采石场越界开采", "举报青山采石场越界开采，破坏山体，晚上还在偷挖。", false, 17, 22, fateReplied, 3, "执法监察支队会同矿管部门现场核查，确认存在越界开采行为，已责令停产整改并立案处罚。"},
+	{"不动产登记", "网站", "毛丽", "13844446666", "房屋面积与合同不符", "拿到的不动产权证面积比购房合同少了3平方米，请问如何处理？", false, 15, 11, fateReplied, 2, "房屋面积以实测为准，面积误差处理应依据购房合同约定与开发企业协商，协商不成可向住建部门投诉或诉讼。"},
+	{"国土空间规划", "信件", "贺老师", "", "学校周边规划", "建议在规划中保留第三中学周边的绿地，不要建商业综合体，希望采纳。", true, 11, 9, fateReplied, 3, "东湖片区控规已明确第三中学周边地块为公园绿地，未规划商业用途。感谢您的建议。"},
+	{"城市更新", "12345转办", "龚先生", "", "城中村改造进度", "请问南岸城中村改造项目现在进展到哪一步了？", false, 10, 15, fateHandling, 0, ""},
+	{"征地拆迁补偿", "网站", "葛女士", "", "被征地农民社保", "被征地农民养老保险怎么参保？需要个人缴费吗？", true, 19, 10, fatePublished, 2, "被征地农民可按规定参加城乡居民或职工养老保险，政府从征地补偿中安排社会保障费用，个人按比例缴费。"},
+	{"耕地保护", "网站", "匿名", "", "耕地上堆放建材", "举报北岗村有人长期在耕地上堆放钢材，已经好几年了。", false, 3, 16, fateHandling, 0, ""},
+	{"其他", "网站", "鲁先生", "", "信访事项", "我的信访件一直没有结果，希望局长亲自过问。", false, 12, 10, fateHandling, 0, ""},
+	{"违法用地举报", "电话", "匿名", "", "夜间偷挖沙土", "每天晚上有人在江边河滩上偷挖沙土，运输车很多，举报。", false, 2, 21, fatePending, 0, ""},
+	{"不动产登记", "网站", "叶青", "13933335555", "公积金贷款抵押", "请问公积金贷款的抵押登记能和转移登记一起办吗？", true, 14, 9, fateReplied, 1, "可以。我市已实行转移登记与抵押登记“一窗受理、并联办理”，购房人与银行可同时提交申请。"},
+	{"国土空间规划", "网站", "任杰", "", "", "想咨询村庄规划编制进度，我们村的村庄规划什么时候能出来？", false, 5, 10, fateHandling, 0, ""},
+	{"城市更新", "网站", "万军", "13811119999", "老旧小区改造意见征集", "建议老旧小区改造时同步增加停车位和充电桩。", true, 24, 15, fateReplied, 2, "您的建议很有价值，我局已转相关改造实施单位，在方案设计中统筹考虑停车及充电设施。"},
+}
+
+// keywordMatcher routes demo messages by the topics' keywords until the trained matcher is loaded:
+// the topic with the most keyword hits wins, more hits meaning more confidence.
+type keywordMatcher struct {
+	ids    map[string]string // topic name → topic id
+	topics []demoTopic
+}
+
+func (m keywordMatcher) Match(text string) core.MatchResult {
+	res := core.MatchResult{Top: []core.TopicScore{}}
+	for _, t := range m.topics {
+		var words []core.MatchedWord
+		for _, w := range t.keywords {
+			if i := strings.Index(text, w); i >= 0 {
+				words = append(words, core.MatchedWord{Word: w, Contribution: 1, Spans: []core.TextSpan{{Start: i, End: i + len(w)}}})
+			}
+		}
+		if len(words) == 0 {
+			continue
+		}
+		conf := 0.45 + 0.2*float64(len(words))
+		if conf > 0.95 {
+			conf = 0.95
+		}
+		res.Top = append(res.Top, core.TopicScore{TopicID: m.ids[t.name], Name: t.name, Section: t.section, Confidence: conf, Words: words})
+	}
+	sort.SliceStable(res.Top, func(i, j int) bool { return res.Top[i].Confidence > res.Top[j].Confidence })
+	if len(res.Top) > 3 {
+		res.Top = res.Top[:3]
+	}
+	return res
+}
+
+// mailboxStep is one thing done to a demo message at a moment.
+type mailboxStep struct {
+	at  time.Time
+	seq int // keeps a message's own steps in order when they share a moment
+	do  func() error
+}
+
+// SeedMailbox fills the 局长信箱 with ~7 topics of a 规划和自然资源局, 3 reply templates and about sixty
+// messages received over the last two months, in every state: routed and unrouted, answered on time and
+// late, overdue, clock stopped, forwarded and published. Everything goes through the store, so each step is
+// validated, dated and audited; the database clock is stepped through the two months while seeding and
+// restored afterwards. Call it after Seed, before the trained matcher is installed.
+func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsService, store *sqlite.MailboxStore, cal func() *calendar.Calendar) error {
+	sections, people, err := directory(ctx, settings)
+	if err != nil {
+		return err
+	}
+	realClock := db.Clock
+	clock := core.NewFixedClock(realClock.Now())
+	db.Clock = clock
+	defer func() { db.Clock = realClock }()
+	now := clock.Now().In(core.Shanghai)
+
+	matcher := keywordMatcher{ids: map[string]string{}, topics: mailboxTopics}
+	topicIDs := map[string]int64{}
+	for _, t := range mailboxTopics {
+		kws := make([]core.TopicKeyword, 0, len(t.keywords))
+		for _, w := range t.keywords {
+			kws = append(kws, core.TopicKeyword{Word: w, Weight: 1})
+		}
+		saved, err := store.SaveTopic(ctx, core.TopicRecord{Name: t.name, SectionID: sections[t.section], Keywords: kws, Active: true,
+			Description: "承办科室：" + t.section})
+		if err != nil {
+			return fmt.Errorf("seed topic %s: %w", t.name, err)
+		}
+		topicIDs[t.name], matcher.ids[t.name] = saved.ID, strconv.FormatInt(saved.ID, 10)
+	}
+	for _, t := range mailboxTemplates {
+		if _, err := store.SaveReplyTemplate(ctx, t); err != nil {
+			return fmt.Errorf("seed template %s: %w", t.Name, err)
+		}
+	}
+	previous := store.Matcher()
+	store.SetMatcher(matcher)
+	defer store.SetMatcher(previous)
+
+	steps := mailboxSteps(ctx, store, cal(), now, topicIDs, people)
+	sort.SliceStable(steps, func(i, j int) bool {
+		if !steps[i].at.Equal(steps[j].at) {
+			return steps[i].at.Before(steps[j].at)
+		}
+		return steps[i].seq < steps[j].seq
+	})
+	for _, s := range steps {
+		clock.Set(s.at)
+		if err := s.do(); err != nil {
+			return fmt.Errorf("seed mailbox at %s: %w", s.at.Format("2006-01-02 15:04"), err)
+		}
+	}
+	return nil
+}
+
+// directory maps section and person names to ids.
+func directory(ctx context.Context, settings core.SettingsService) (map[string]int64, map[string]core.Person, error) {
+	secs, err := settings.Sections(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	sections := map[string]int64{}
+	for _, s := range secs {
+		sections[s.Name] = s.ID
+	}
+	list, err := settings.People(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	people := map[string]core.Person{}
+	for _, p := range list {
+		people[p.Name] = p
+	}
+	return sections, people, nil
+}
+
+// handlers are who handles and who signs off in each section of the demo bureau.
+var handlers = map[string][2]string{
+	"确权登记组": {"杨帆", "刘芳"}, "空间规划组": {"孙佳怡", "赵志强"}, "开发利用组": {"许文博", "郑海涛"},
+	"执法监察支队": {"罗斌", "高峰"}, "用途管制组": {"吴婷", "黄国栋"}, "耕地保护组": {"何静", "马立新"}, "综合组": {"林雨桐", "陈晓静"},
+}
+
+// forwardTargets say where messages outside the bureau's remit were sent.
+var forwardTargets = []string{"市住房和城乡建设局", "市综合行政执法局", "市生态环境局"}
+
+func mailboxSteps(ctx context.Context, store *sqlite.MailboxStore, cal *calendar.Calendar, now time.Time,
+	topicIDs map[string]int64, people map[string]core.Person) []mailboxStep {
+	today := calendar.Day(now)
+	var steps []mailboxStep
+	for i, dm := range mailboxMessages {
+		dm := dm
+		received := atHour(cal.AddWorkdays(today, -dm.age), dm.hour)
+		if received.After(now) {
+			received = now.Add(-time.Duration(i+1) * time.Minute)
+		}
+		var id int64
+		section := ""
+		for _, t := range mailboxTopics {
+			if t.name == dm.topic {
+				section = t.section
+			}
+		}
+		handler, approver := people[handlers[section][0]], people[handlers[section][1]]
+		add := func(at time.Time, do func() error) {
+			if at.After(now) {
+				at = now // nothing happens in the future, however the offsets fall
+			}
+			steps = append(steps, mailboxStep{at: at, seq: len(steps), do: do})
+		}
+		add(received, func() error {
+			m, err := store.CreateMessage(ctx, core.MessageInput{Channel: dm.channel, ReceivedAt: received.Format(time.RFC3339),
+				SenderName: dm.sender, SenderPhone: dm.phone, Subject: dm.subject, Body: dm.body, AgreePublish: dm.agree})
+			id = m.ID
+			return err
+		})
+		if dm.fate == fatePending {
+			continue
+		}
+		routedAt := received.Add(40 * time.Minute)
+		add(routedAt, func() error {
+			m, err := store.Message(ctx, id)
+			if err != nil {
+				return err
+			}
+			if dm.fate == fateForwarded {
+				return nil
+			}
+			if m.Message.State == core.MsgPending || m.Message.TopicID != topicIDs[dm.topic] {
+				if _, err := store.Reroute(ctx, core.RerouteInput{MessageID: id, TopicID: topicIDs[dm.topic], Reason: "按职责分办"}); err != nil {
+					return err
+				}
+			}
+			_, err = store.Assign(ctx, id, handler.ID)
+			return err
+		})
+		switch dm.fate {
+		case fateForwarded:
+			at := atHour(cal.AddWorkdays(calendar.Day(received), dm.replyAfter), 15)
+			target := forwardTargets[i%len(forwardTargets)]
+			add(at, func() error {
+				_, err := store.Forward(ctx, core.ForwardInput{MessageID: id, ForwardTo: target,
+					Reply: fmt.Sprintf("%s：您好！您反映的问题不属于我局职责范围，已转%s办理，您也可直接向该单位反映。感谢您的理解与支持！", salutation(dm.sender), target)})
+				return err
+			})
+		case fateStopped:
+			add(routedAt.Add(time.Hour), func() error {
+				_, err := store.StopClock(ctx, core.ClockStopInput{MessageID: id, Reason: "需留言人补充材料(身份证明及相关协议)", ApproverID: approver.ID})
+				return err
+			})
+		case fateReview, fateReplied, fatePublished:
+			submitted := atHour(cal.AddWorkdays(calendar.Day(received), max(dm.replyAfter-1, 0)), 17)
+			if !submitted.After(routedAt) {
+				submitted = routedAt.Add(2 * time.Hour)
+			}
+			reply := salutation(dm.sender) + "：\n您好！您反映的问题已收悉。" + dm.answer + "\n感谢您对自然资源工作的关心和支持！"
+			add(submitted, func() error {
+				_, err := store.SubmitReply(ctx, core.ReplySubmission{MessageID: id, Body: reply, ApproverID: approver.ID})
+				return err
+			})
+			if dm.fate == fateReview {
+				continue
+			}
+			signed := atHour(cal.AddWorkdays(calendar.Day(received), dm.replyAfter), 10)
+			if !signed.After(submitted) {
+				signed = submitted.Add(time.Hour)
+			}
+			add(signed, func() error {
+				_, err := store.ApproveReply(ctx, id, "同意")
+				return err
+			})
+			if dm.fate == fatePublished {
+				add(signed.Add(3*time.Hour), func() error {
+					_, err := store.Publish(ctx, id)
+					return err
+				})
+			}
+		}
+	}
+	return steps
+}
+
+func atHour(d time.Time, hour int) time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day(), hour, 12, 0, 0, core.Shanghai)
+}
+
+func salutation(name string) string {
+	if name == "" || name == "匿名" {
+		return "网友"
+	}
+	return name + "同志"
+}

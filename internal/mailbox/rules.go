@@ -1,0 +1,225 @@
+// Package mailbox holds the rules of the 局长信箱 (DOMAIN.md §4) that do not depend on storage:
+// the workflow, due dates and clock stops, type suggestion, routing decisions, reply templates,
+// retrieval of similar past replies, mail parsing and fetching, and the public statistics page.
+package mailbox
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+)
+
+// DefaultDueDays is the reply time limit in working days ("3个工作日内完成回复").
+const DefaultDueDays = 3
+
+// DefaultRouteThreshold is the confidence a topic suggestion needs to be routed without a person.
+const DefaultRouteThreshold = 0.6
+
+// transitions lists the states each state may move to. 转办 ends a message like a reply does.
+var transitions = map[string][]string{
+	core.MsgPending:  {core.MsgHandling, core.MsgForwarded},
+	core.MsgHandling: {core.MsgReview, core.MsgForwarded},
+	core.MsgReview:   {core.MsgReplied, core.MsgHandling},
+	core.MsgReplied:  {core.MsgPublished},
+}
+
+// CanTransition reports whether a message in state from may move to state to.
+func CanTransition(from, to string) bool {
+	for _, s := range transitions[from] {
+		if s == to {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckTransition returns an EFORBID error naming both states when the move is not allowed.
+func CheckTransition(from, to string) error {
+	if CanTransition(from, to) {
+		return nil
+	}
+	return core.Errorf(core.EFORBID, "留言当前状态为“%s”，不能转为“%s”", from, to)
+}
+
+// IsOpen reports whether a message in state still waits for an answer, so its clock runs.
+func IsOpen(state string) bool {
+	return state == core.MsgPending || state == core.MsgHandling || state == core.MsgReview
+}
+
+// ValidType reports whether t is one of the message types.
+func ValidType(t string) bool { return contains(core.MessageTypes, t) }
+
+// ValidChannel reports whether c is one of the channels.
+func ValidChannel(c string) bool { return contains(core.MessageChannels, c) }
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Settings returns s with defaults filled in, so callers never see a zero limit or threshold.
+func Settings(s core.MailboxSettings) core.MailboxSettings {
+	out := core.MailboxSettings{DueDays: map[string]int{}, RouteThreshold: s.RouteThreshold}
+	for _, t := range core.MessageTypes {
+		out.DueDays[t] = DefaultDueDays
+		if n, ok := s.DueDays[t]; ok && n > 0 {
+			out.DueDays[t] = n
+		}
+	}
+	if out.RouteThreshold <= 0 || out.RouteThreshold > 1 {
+		out.RouteThreshold = DefaultRouteThreshold
+	}
+	return out
+}
+
+// ValidateSettings rejects limits an office could not mean.
+func ValidateSettings(s core.MailboxSettings) error {
+	for t, n := range s.DueDays {
+		if !ValidType(t) {
+			return core.FieldErrorf(core.EINVALID, "dueDays", "未知的留言类型“%s”", t)
+		}
+		if n < 1 || n > 60 {
+			return core.FieldErrorf(core.EINVALID, "dueDays", "“%s”类留言的答复时限应在1至60个工作日之间", t)
+		}
+	}
+	if s.RouteThreshold < 0.05 || s.RouteThreshold > 1 {
+		return core.FieldErrorf(core.EINVALID, "routeThreshold", "自动分办的置信度阈值应在0.05至1之间")
+	}
+	return nil
+}
+
+// DueDate is the reply deadline of a message received on received: the N-th working day after it,
+// the day of receipt not counted, so a message received on a rest day counts from the next working day.
+func DueDate(cal *calendar.Calendar, received time.Time, s core.MailboxSettings, msgType string) time.Time {
+	return cal.AddWorkdays(calendar.Day(received), Settings(s).DueDays[typeOrOther(msgType)])
+}
+
+func typeOrOther(t string) string {
+	if ValidType(t) {
+		return t
+	}
+	return "其他"
+}
+
+// ResumeClock returns the new due date and the working days the clock stood still when a clock stopped
+// on stoppedSince is resumed on today: every working day in (stoppedSince, today] is added to the due date.
+func ResumeClock(cal *calendar.Calendar, due, stoppedSince, today time.Time) (time.Time, int) {
+	n := cal.WorkdaysBetween(stoppedSince, today)
+	if n < 0 {
+		n = 0
+	}
+	return cal.AddWorkdays(due, n), n
+}
+
+// OnTime reports whether a reply signed off on replied meets the due date (the whole due day counts).
+func OnTime(replied, due time.Time) bool {
+	return !calendar.Day(replied).After(calendar.Day(due))
+}
+
+// WorkdaysToAnswer is how many working days a reply took, clock stops excluded: a reply on the day of
+// receipt took 0.
+func WorkdaysToAnswer(cal *calendar.Calendar, received, replied time.Time, stoppedDays int) int {
+	n := cal.WorkdaysBetween(received, replied) - stoppedDays
+	if n < 0 {
+		return 0
+	}
+	return n
+}
+
+// Badge is a message's deadline as the inbox shows it.
+type Badge struct {
+	Status   string // pending / due_today / overdue / stopped / done
+	Label    string
+	Workdays int
+}
+
+// DueBadge computes the badge of a message on today.
+func DueBadge(cal *calendar.Calendar, state string, due, today time.Time, stopped bool, replied time.Time) Badge {
+	switch {
+	case !IsOpen(state) && !replied.IsZero():
+		if OnTime(replied, due) {
+			return Badge{Status: "done", Label: "按时答复"}
+		}
+		return Badge{Status: "done", Label: fmt.Sprintf("超期%d个工作日答复", cal.WorkdaysBetween(due, replied))}
+	case !IsOpen(state):
+		return Badge{Status: "done", Label: "已办结"}
+	case stopped:
+		return Badge{Status: "stopped", Label: "已停止计时"}
+	}
+	c := cal.Countdown(today, due)
+	return Badge{Status: c.Status, Label: c.Label, Workdays: c.Workdays}
+}
+
+// typeCues are the words that suggest a type, strongest types first: a 举报 that also asks a question
+// is still a 举报.
+var typeCues = []struct {
+	typ   string
+	words []string
+}{
+	{"举报", []string{"举报", "违法", "违建", "违章建筑", "非法占用", "乱搭乱建", "偷挖"}},
+	{"投诉", []string{"投诉", "不作为", "乱作为", "推诿", "态度恶劣", "拖延"}},
+	{"求助", []string{"求助", "帮忙", "帮帮", "救助", "走投无路"}},
+	{"建议", []string{"建议", "希望", "呼吁", "能否考虑"}},
+	{"咨询", []string{"请问", "咨询", "如何", "怎么办", "怎样", "是否", "吗？", "吗?"}},
+}
+
+// SuggestType guesses a message's type from cue words; staff can change it. Each type scores the number
+// of its cues found; ties go to the stronger type, and no cue at all gives 其他.
+func SuggestType(text string) string {
+	best, bestScore := "其他", 0
+	for _, c := range typeCues {
+		score := 0
+		for _, w := range c.words {
+			score += strings.Count(text, w)
+		}
+		if score > bestScore {
+			best, bestScore = c.typ, score
+		}
+	}
+	return best
+}
+
+// Route is the routing decision for a new message.
+type Route struct {
+	TopicID   int64
+	TopicName string
+	Score     float64
+	SectionID int64
+	State     string // 办理中 when routed, 待分办 otherwise
+}
+
+// TopicSections maps a matcher's topic ids to stored topics and their sections.
+type TopicSections map[string]TopicRef
+
+// TopicRef is the stored side of a matcher topic.
+type TopicRef struct {
+	ID        int64
+	Name      string
+	SectionID int64
+}
+
+// Decide routes a match: the best topic is always recorded as the suggestion, but only a confident one
+// whose topic has a section assigns the message; everything else waits in 待分办 for a person.
+func Decide(m core.MatchResult, topics TopicSections, threshold float64) Route {
+	r := Route{State: core.MsgPending}
+	best, ok := m.Best()
+	if !ok {
+		return r
+	}
+	ref, known := topics[best.TopicID]
+	if !known {
+		return r
+	}
+	r.TopicID, r.TopicName, r.Score = ref.ID, ref.Name, best.Confidence
+	if best.Confidence >= threshold && ref.SectionID != 0 {
+		r.SectionID, r.State = ref.SectionID, core.MsgHandling
+	}
+	return r
+}

@@ -1,0 +1,157 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
+)
+
+var _ mailbox.MailSink = (*MailboxStore)(nil)
+
+const imapSettingsKey = "mailbox.imap"
+
+// IMAPConfig returns the mail account without its password (HasPassword says whether one is stored).
+func (s *MailboxStore) IMAPConfig(ctx context.Context) (core.IMAPConfig, error) {
+	c, err := s.imapConfigWithPassword(ctx)
+	c.HasPassword, c.Password = c.Password != "", ""
+	return c, err
+}
+
+// imapConfigWithPassword is the stored account as Fetch needs it.
+func (s *MailboxStore) imapConfigWithPassword(ctx context.Context) (core.IMAPConfig, error) {
+	var c core.IMAPConfig
+	raw, err := s.db.Setting(ctx, imapSettingsKey)
+	if err != nil || raw == "" {
+		return c, err
+	}
+	return c, json.Unmarshal([]byte(raw), &c)
+}
+
+// FetchConfig is the stored account with its password, for the fetcher only; never send it to the UI.
+func (s *MailboxStore) FetchConfig(ctx context.Context) (core.IMAPConfig, error) {
+	c, err := s.imapConfigWithPassword(ctx)
+	if err != nil {
+		return c, err
+	}
+	if c.Host == "" {
+		return c, core.Errorf(core.EINVALID, "尚未设置收件邮箱，请先在设置中填写邮件服务器和账号")
+	}
+	return c, nil
+}
+
+// SaveIMAPConfig stores the mail account. An empty password keeps the stored one. The audit entry records
+// which fields changed but never the password's value.
+func (s *MailboxStore) SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (core.IMAPConfig, error) {
+	c, err := mailbox.NormalizeIMAP(c)
+	if err != nil {
+		return c, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return c, err
+	}
+	defer tx.Rollback()
+	var old core.IMAPConfig
+	if raw, err := tx.getSetting(imapSettingsKey); err != nil {
+		return c, err
+	} else if raw != "" {
+		if err := json.Unmarshal([]byte(raw), &old); err != nil {
+			return c, err
+		}
+	}
+	if c.Password == "" {
+		c.Password = old.Password
+	}
+	c.HasPassword = false
+	data, err := json.Marshal(c)
+	if err != nil {
+		return c, err
+	}
+	if err := tx.setSetting(imapSettingsKey, string(data)); err != nil {
+		return c, err
+	}
+	fields := []string{"host", "port", "security", "username", "mailbox", "only_unseen", "since_uid", "insecure_tls", "password_changed"}
+	cs := diff(fields,
+		[]any{old.Host, old.Port, old.Security, old.Username, old.Mailbox, old.OnlyUnseen, old.SinceUID, old.InsecureTLS, false},
+		[]any{c.Host, c.Port, c.Security, c.Username, c.Mailbox, c.OnlyUnseen, c.SinceUID, c.InsecureTLS, c.Password != old.Password})
+	if len(cs) > 0 {
+		if err := tx.audit("update", "mailbox_imap", 1, "修改收件邮箱设置", cs); err != nil {
+			return c, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return c, err
+	}
+	c.HasPassword, c.Password = c.Password != "", ""
+	return c, nil
+}
+
+// Known reports whether the mail with this mailbox/UIDVALIDITY/UID was taken before.
+func (s *MailboxStore) Known(ctx context.Context, uidKey string) (bool, error) {
+	var n int
+	err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE mail_uid = ?`, uidKey).Scan(&n)
+	return n > 0, err
+}
+
+// Save stores a fetched mail as a message (channel 电子邮件) with its attachments, matched and routed on
+// arrival. A mail whose Message-ID is already stored (the same mail in another folder, or re-sent by the
+// server under a new UIDVALIDITY) is not taken again.
+func (s *MailboxStore) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	if fm.Mail.MessageID != "" {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE message_id = ?`, fm.Mail.MessageID).Scan(&n); err != nil || n > 0 {
+			return false, err
+		}
+	}
+	received := fm.Mail.Date
+	if received.IsZero() || received.After(tx.Now()) {
+		received = fm.InternalDate
+	}
+	if received.IsZero() {
+		received = tx.Now()
+	}
+	body := fm.Mail.Text
+	if strings.TrimSpace(body) == "" {
+		body = "(邮件无正文，请查看附件)"
+	}
+	in, at, err := validateMessageInput(core.MessageInput{
+		Channel: "电子邮件", ReceivedAt: received.In(core.Shanghai).Format(time.RFC3339), SenderName: fm.Mail.FromName,
+		SenderEmail: fm.Mail.FromAddress, Subject: fm.Mail.Subject, Body: body,
+	}, tx.Now())
+	if err != nil {
+		return false, err
+	}
+	rc, err := s.routing(ctx, tx)
+	if err != nil {
+		return false, err
+	}
+	id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: at, mailUID: fm.UIDKey, msgID: fm.Mail.MessageID})
+	if isUniqueViolation(err) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	for _, a := range fm.Mail.Attachments {
+		sum := sha256.Sum256(a.Data)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (subject_type, subject_id, file_name, mime_type, size, sha256, content, created_at)
+			VALUES ('message', ?, ?, ?, ?, ?, ?, ?)`, id, a.FileName, a.MimeType, len(a.Data), hex.EncodeToString(sum[:]), a.Data, tx.Stamp()); err != nil {
+			return false, err
+		}
+	}
+	summary := "收取邮件留言 “" + msgExcerpt(orNone(in.Subject, in.Body), 20) + "”"
+	if err := tx.audit("create", "message", id, summary, []Change{{Field: "mail_uid", New: fm.UIDKey}, {Field: "message_id", New: fm.Mail.MessageID}}); err != nil {
+		return false, err
+	}
+	return true, tx.Commit()
+}

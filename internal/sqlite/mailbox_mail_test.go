@@ -1,0 +1,119 @@
+package sqlite_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
+	"policydesk/internal/testutil"
+)
+
+func TestMailSaveKeepsAttachmentsAndTakesEachMailOnce(t *testing.T) {
+	f := newMailboxFixture(t)
+	f.at(t, "2026-11-20 11:00")
+	raw, err := os.ReadFile(testutil.Testdata(t, "mailbox", "utf8_multipart_attachment.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := mailbox.ParseMail(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm := mailbox.FetchedMail{UIDKey: "INBOX/7/1", UID: 1, InternalDate: now, Mail: parsed}
+	if known, err := f.store.Known(f.ctx, fm.UIDKey); err != nil || known {
+		t.Fatalf("known before saving: %v %v", known, err)
+	}
+	added, err := f.store.Save(f.ctx, fm)
+	if err != nil || !added {
+		t.Fatalf("save: %v %v", added, err)
+	}
+	if known, _ := f.store.Known(f.ctx, fm.UIDKey); !known {
+		t.Error("saved mail is not known by its UID")
+	}
+	fm.UIDKey = "INBOX/8/1" // the server renumbered its mailbox: the Message-ID still identifies the mail
+	if added, err := f.store.Save(f.ctx, fm); err != nil || added {
+		t.Errorf("second save = %v %v", added, err)
+	}
+	page, err := f.store.Messages(f.ctx, core.MessageFilter{Channel: "电子邮件"})
+	if err != nil || page.Total != 1 {
+		t.Fatalf("mail messages = %+v %v", page, err)
+	}
+	d, err := f.store.Message(f.ctx, page.Items[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := d.Message
+	if m.SenderEmail != "wangfang@example.org" || m.Subject != "举报耕地上违法建房" || m.Type != "举报" || m.ReceivedAt != "2026-11-20T10:30:00+08:00" {
+		t.Errorf("message = %+v", m)
+	}
+	if m.State != core.MsgPending || !strings.HasPrefix(m.Body, "举报：城西村三组") {
+		t.Errorf("state %s body %q", m.State, m.Body)
+	}
+	if len(d.Attachments) != 1 || d.Attachments[0].FileName != "违建现场照片说明.pdf" || d.Attachments[0].Size != 27 {
+		t.Fatalf("attachments = %+v", d.Attachments)
+	}
+	name, data, err := f.store.AttachmentContent(f.ctx, d.Attachments[0].ID)
+	if err != nil || name != "违建现场照片说明.pdf" || !strings.HasPrefix(string(data), "%PDF-1.4") {
+		t.Errorf("attachment content = %s %q %v", name, data, err)
+	}
+}
+
+func TestIMAPConfigKeepsThePasswordPrivate(t *testing.T) {
+	f := newMailboxFixture(t)
+	saved, err := f.store.SaveIMAPConfig(f.ctx, core.IMAPConfig{Host: "imap.example.org", Username: "jzxx", Password: "pw-123456"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Password != "" || !saved.HasPassword || saved.Port != 993 || saved.Mailbox != "INBOX" {
+		t.Errorf("saved = %+v", saved)
+	}
+	saved.Port = 143
+	saved.Security = "starttls"
+	if _, err := f.store.SaveIMAPConfig(f.ctx, saved); err != nil { // empty password keeps the stored one
+		t.Fatal(err)
+	}
+	full, err := f.store.FetchConfig(f.ctx)
+	if err != nil || full.Password != "pw-123456" || full.Port != 143 {
+		t.Errorf("fetch config = %+v %v", full, err)
+	}
+	if n := f.count(t, `SELECT COUNT(*) FROM audit_log WHERE changes LIKE '%pw-123456%'`); n != 0 {
+		t.Error("the password was written to the audit trail")
+	}
+	if c, _ := f.store.IMAPConfig(f.ctx); c.Password != "" || !c.HasPassword || c.Security != "starttls" {
+		t.Errorf("read back: %+v", c)
+	}
+}
+
+func TestSimilarMessagesFindPastReplies(t *testing.T) {
+	f := newMailboxFixture(t)
+	f.store.SetSegmenter(mbSegmenter{})
+	f.at(t, "2026-11-02 09:00")
+	past := []struct{ body, reply string }{
+		{"请问不动产权证书遗失了怎么补办？", "证书遗失的，可持身份证到登记大厅申请补证，登报声明后办理。"},
+		{"举报城西村有人在耕地上违建厂房", "经现场核查，已责令停止建设并立案查处。"},
+		{"建议增加公交线路", "您的建议已转交交通部门研究。"},
+	}
+	for _, p := range past {
+		m := f.create(t, core.MessageInput{Body: p.body})
+		if _, err := f.store.Forward(f.ctx, core.ForwardInput{MessageID: m.ID, ForwardTo: "有关部门", Reply: p.reply}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.clock.Advance(24 * time.Hour)
+	open := f.create(t, core.MessageInput{Body: "我的不动产权证书丢了，补办需要什么手续"})
+	got, err := f.store.SimilarMessages(f.ctx, open.ID, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || !strings.HasPrefix(got[0].Reply, "证书遗失的") {
+		t.Fatalf("similar = %+v", got)
+	}
+	for _, s := range got {
+		if s.ID == open.ID || s.Score <= 0 || s.Score > 1.000001 {
+			t.Errorf("bad hit %+v", s)
+		}
+	}
+}

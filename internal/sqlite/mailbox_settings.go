@@ -1,0 +1,286 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+
+	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
+)
+
+const mailboxSettingsKey = "mailbox.settings"
+
+func readMailboxSettings(tx *Tx) (core.MailboxSettings, error) {
+	var s core.MailboxSettings
+	raw, err := tx.getSetting(mailboxSettingsKey)
+	if err != nil || raw == "" {
+		return mailbox.Settings(s), err
+	}
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		return mailbox.Settings(core.MailboxSettings{}), nil
+	}
+	return mailbox.Settings(s), nil
+}
+
+// MailboxSettings returns the reply limits per type and the routing threshold, defaults filled in.
+func (s *MailboxStore) MailboxSettings(ctx context.Context) (core.MailboxSettings, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.MailboxSettings{}, err
+	}
+	defer tx.Rollback()
+	return readMailboxSettings(tx)
+}
+
+// SaveMailboxSettings changes the limits and threshold. Due dates of existing messages stay as they were
+// computed on arrival; the new limits apply to messages arriving from now on.
+func (s *MailboxStore) SaveMailboxSettings(ctx context.Context, in core.MailboxSettings) (core.MailboxSettings, error) {
+	if err := mailbox.ValidateSettings(in); err != nil {
+		return in, err
+	}
+	in = mailbox.Settings(in)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return in, err
+	}
+	defer tx.Rollback()
+	old, err := readMailboxSettings(tx)
+	if err != nil {
+		return in, err
+	}
+	oldJSON, _ := json.Marshal(old)
+	newJSON, err := json.Marshal(in)
+	if err != nil {
+		return in, err
+	}
+	if string(oldJSON) == string(newJSON) {
+		return in, nil
+	}
+	if err := tx.setSetting(mailboxSettingsKey, string(newJSON)); err != nil {
+		return in, err
+	}
+	if err := tx.audit("update", "mailbox_settings", 1, "修改局长信箱答复时限与分办阈值",
+		[]Change{{Field: "settings", Old: string(oldJSON), New: string(newJSON)}}); err != nil {
+		return in, err
+	}
+	return in, tx.Commit()
+}
+
+// Topics lists the routing topics with their sections.
+func (s *MailboxStore) Topics(ctx context.Context) ([]core.TopicRecord, error) {
+	rows, err := s.db.db.QueryContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
+		t.keywords, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id ORDER BY t.active DESC, t.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []core.TopicRecord{}
+	for rows.Next() {
+		t, err := scanTopic(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+func scanTopic(sc interface{ Scan(...any) error }) (core.TopicRecord, error) {
+	var t core.TopicRecord
+	var kw string
+	if err := sc.Scan(&t.ID, &t.Name, &t.SectionID, &t.SectionName, &t.Description, &kw, &t.Active); err != nil {
+		return t, err
+	}
+	if err := json.Unmarshal([]byte(kw), &t.Keywords); err != nil || t.Keywords == nil {
+		t.Keywords = []core.TopicKeyword{}
+	}
+	return t, nil
+}
+
+// MatcherTopics returns the active topics in the matcher's form: ids as text, sections by name.
+func (s *MailboxStore) MatcherTopics(ctx context.Context) ([]core.Topic, error) {
+	list, err := s.Topics(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []core.Topic{}
+	for _, t := range list {
+		if t.Active {
+			out = append(out, core.Topic{ID: msgItoa(t.ID), Name: t.Name, Section: t.SectionName, Keywords: t.Keywords, Examples: []string{}})
+		}
+	}
+	return out, nil
+}
+
+// SaveTopic creates (ID 0) or updates a routing topic.
+func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.TopicRecord, error) {
+	t.Name = strings.TrimSpace(t.Name)
+	if t.Name == "" {
+		return t, core.FieldErrorf(core.EINVALID, "name", "请填写主题名称")
+	}
+	if t.Keywords == nil {
+		t.Keywords = []core.TopicKeyword{}
+	}
+	kw, err := json.Marshal(t.Keywords)
+	if err != nil {
+		return t, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return t, err
+	}
+	defer tx.Rollback()
+	fields := []string{"name", "section_id", "description", "keywords", "active"}
+	newVals := []any{t.Name, t.SectionID, t.Description, string(kw), t.Active}
+	if t.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO topics (name, section_id, description, keywords, active, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, t.Name, nullID(t.SectionID), t.Description, string(kw), t.Active, tx.Stamp(), tx.Stamp())
+		if err := topicWriteError(err, t.Name); err != nil {
+			return t, err
+		}
+		if t.ID, err = res.LastInsertId(); err != nil {
+			return t, err
+		}
+		if err := tx.audit("create", "topic", t.ID, "新建留言主题 "+t.Name, diff(fields, make([]any, len(fields)), newVals)); err != nil {
+			return t, err
+		}
+	} else {
+		old, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), '', t.description, t.keywords, t.active
+			FROM topics t WHERE t.id = ?`, t.ID))
+		if err != nil {
+			return t, notFound(err, "留言主题不存在(编号%d)", t.ID)
+		}
+		oldKW, _ := json.Marshal(old.Keywords)
+		_, err = tx.ExecContext(ctx, `UPDATE topics SET name = ?, section_id = ?, description = ?, keywords = ?, active = ?, updated_at = ?
+			WHERE id = ?`, t.Name, nullID(t.SectionID), t.Description, string(kw), t.Active, tx.Stamp(), t.ID)
+		if err := topicWriteError(err, t.Name); err != nil {
+			return t, err
+		}
+		oldVals := []any{old.Name, old.SectionID, old.Description, string(oldKW), old.Active}
+		if cs := diff(fields, oldVals, newVals); len(cs) > 0 {
+			if err := tx.audit("update", "topic", t.ID, "修改留言主题 "+t.Name, cs); err != nil {
+				return t, err
+			}
+		}
+	}
+	saved, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
+		t.keywords, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id WHERE t.id = ?`, t.ID))
+	if err != nil {
+		return t, err
+	}
+	return saved, tx.Commit()
+}
+
+func topicWriteError(err error, name string) error {
+	switch {
+	case isUniqueViolation(err):
+		return core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的留言主题", name)
+	case isForeignKeyViolation(err):
+		return core.FieldErrorf(core.EINVALID, "sectionId", "所选承办科室不存在")
+	}
+	return err
+}
+
+// ReplyTemplates lists the reply templates.
+func (s *MailboxStore) ReplyTemplates(ctx context.Context) ([]core.ReplyTemplate, error) {
+	rows, err := s.db.db.QueryContext(ctx, `SELECT id, name, msg_type, body, updated_at FROM reply_templates ORDER BY msg_type, name, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []core.ReplyTemplate{}
+	for rows.Next() {
+		var t core.ReplyTemplate
+		if err := rows.Scan(&t.ID, &t.Name, &t.Type, &t.Body, &t.UpdatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+func findTemplate(ctx context.Context, tx *Tx, id int64) (core.ReplyTemplate, error) {
+	var t core.ReplyTemplate
+	err := tx.QueryRowContext(ctx, `SELECT id, name, msg_type, body, updated_at FROM reply_templates WHERE id = ?`, id).
+		Scan(&t.ID, &t.Name, &t.Type, &t.Body, &t.UpdatedAt)
+	return t, notFound(err, "答复模板不存在(编号%d)", id)
+}
+
+// SaveReplyTemplate creates (ID 0) or updates a reply template; unknown {fields} are refused so that a typo
+// never reaches a citizen.
+func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTemplate) (core.ReplyTemplate, error) {
+	t.Name, t.Body, t.Type = strings.TrimSpace(t.Name), strings.TrimSpace(t.Body), strings.TrimSpace(t.Type)
+	switch {
+	case t.Name == "":
+		return t, core.FieldErrorf(core.EINVALID, "name", "请填写模板名称")
+	case t.Body == "":
+		return t, core.FieldErrorf(core.EINVALID, "body", "请填写模板内容")
+	case t.Type != "" && !mailbox.ValidType(t.Type):
+		return t, core.FieldErrorf(core.EINVALID, "type", "留言类型“%s”不正确", t.Type)
+	}
+	if bad := mailbox.UnknownFields(t.Body); len(bad) > 0 {
+		return t, core.FieldErrorf(core.EINVALID, "body", "模板中的“{%s}”不是可用字段，可用字段为{%s}", bad[0], strings.Join(mailbox.TemplateFields, "}{"))
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return t, err
+	}
+	defer tx.Rollback()
+	fields := []string{"name", "msg_type", "body"}
+	newVals := []any{t.Name, t.Type, t.Body}
+	if t.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO reply_templates (name, msg_type, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+			t.Name, t.Type, t.Body, tx.Stamp(), tx.Stamp())
+		if err != nil {
+			return t, err
+		}
+		if t.ID, err = res.LastInsertId(); err != nil {
+			return t, err
+		}
+		if err := tx.audit("create", "reply_template", t.ID, "新建答复模板 "+t.Name, diff(fields, make([]any, len(fields)), newVals)); err != nil {
+			return t, err
+		}
+	} else {
+		old, err := findTemplate(ctx, tx, t.ID)
+		if err != nil {
+			return t, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE reply_templates SET name = ?, msg_type = ?, body = ?, updated_at = ? WHERE id = ?`,
+			t.Name, t.Type, t.Body, tx.Stamp(), t.ID); err != nil {
+			return t, err
+		}
+		if cs := diff(fields, []any{old.Name, old.Type, old.Body}, newVals); len(cs) > 0 {
+			if err := tx.audit("update", "reply_template", t.ID, "修改答复模板 "+t.Name, cs); err != nil {
+				return t, err
+			}
+		}
+	}
+	saved, err := findTemplate(ctx, tx, t.ID)
+	if err != nil {
+		return t, err
+	}
+	return saved, tx.Commit()
+}
+
+// DeleteReplyTemplate deletes a template; replies already written from it are not affected.
+func (s *MailboxStore) DeleteReplyTemplate(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	old, err := findTemplate(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM reply_templates WHERE id = ?`, id); err != nil {
+		return err
+	}
+	if err := tx.audit("delete", "reply_template", id, "删除答复模板 "+old.Name,
+		[]Change{{Field: "name", Old: old.Name}, {Field: "body", Old: old.Body}}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,583 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
+	"policydesk/internal/privacy"
+)
+
+// messageFields are the columns a workflow step may change, in audit order.
+var messageFields = []string{"sender_name", "sender_phone", "sender_email", "sender_address", "subject", "body", "msg_type",
+	"agree_publish", "state", "topic_id", "section_id", "assignee_id", "due_date", "stopped_days", "stopped_since",
+	"reply_body", "replied_at", "replied_by", "forward_to", "published_at", "published_subject", "published_text", "published_reply"}
+
+func messageValues(m core.Message) []any {
+	return []any{m.SenderName, m.SenderPhone, m.SenderEmail, m.SenderAddress, m.Subject, m.Body, m.Type,
+		m.AgreePublish, m.State, m.TopicID, m.SectionID, m.AssigneeID, m.DueDate, m.StoppedDays, m.StoppedSince,
+		m.ReplyBody, m.RepliedAt, m.RepliedByID, m.ForwardTo, m.PublishedAt, m.PublishedSubject, m.PublishedText, m.PublishedReply}
+}
+
+// change runs one workflow step on a message in a transaction: load, let step change it and record its
+// events, write the changed columns, audit the difference, commit, and return the result as now seen.
+func (s *MailboxStore) change(ctx context.Context, id int64, action, summary string, step func(tx *Tx, m *core.Message) error) (core.Message, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.Message{}, err
+	}
+	defer tx.Rollback()
+	old, err := findMessage(ctx, tx, id)
+	if err != nil {
+		return old, err
+	}
+	m := old
+	if err := step(tx, &m); err != nil {
+		return old, err
+	}
+	cs := diff(messageFields, messageValues(old), messageValues(m))
+	if len(cs) > 0 {
+		if err := tx.writeMessage(ctx, m); err != nil {
+			return old, err
+		}
+		if old.Subject != m.Subject || old.Body != m.Body {
+			if _, err := tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, mailbox.SearchGrams(m.Subject+"\n"+m.Body), id); err != nil {
+				return old, err
+			}
+		}
+		if err := tx.audit(action, "message", id, summary+" "+msgSummary(old), cs); err != nil {
+			return old, err
+		}
+	}
+	saved, err := findMessage(ctx, tx, id)
+	if err != nil {
+		return saved, err
+	}
+	msgBadge(s.cal(), &saved, calendar.Day(tx.Now()))
+	return saved, tx.Commit()
+}
+
+func (tx *Tx) writeMessage(ctx context.Context, m core.Message) error {
+	_, err := tx.ExecContext(ctx, `UPDATE messages SET sender_name = ?, sender_phone = ?, sender_email = ?, sender_address = ?,
+		subject = ?, body = ?, msg_type = ?, agree_publish = ?, state = ?, topic_id = ?, section_id = ?, assignee_id = ?,
+		due_date = ?, stopped_days = ?, stopped_since = ?, reply_body = ?, replied_at = ?, replied_by = ?, forward_to = ?,
+		published_at = ?, published_subject = ?, published_text = ?, published_reply = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+		m.SenderName, m.SenderPhone, m.SenderEmail, m.SenderAddress, m.Subject, m.Body, m.Type, m.AgreePublish, m.State,
+		nullID(m.TopicID), nullID(m.SectionID), nullID(m.AssigneeID), m.DueDate, m.StoppedDays, nullString(m.StoppedSince),
+		m.ReplyBody, nullString(m.RepliedAt), nullID(m.RepliedByID), m.ForwardTo, nullString(m.PublishedAt), m.PublishedSubject,
+		m.PublishedText, m.PublishedReply, tx.Stamp(), tx.actorID(), m.ID)
+	if isForeignKeyViolation(err) {
+		return core.Errorf(core.EINVALID, "所选的主题、科室或人员不存在")
+	}
+	return err
+}
+
+// UpdateMessage corrects the facts of a message (sender, text, type, consent to publication).
+// A changed type does not move the due date: the limit was fixed on arrival.
+func (s *MailboxStore) UpdateMessage(ctx context.Context, e core.MessageEdit) (core.Message, error) {
+	e.Body = strings.TrimSpace(e.Body)
+	if e.Body == "" {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "body", "缺少留言内容")
+	}
+	if !mailbox.ValidType(e.Type) {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "type", "留言类型“%s”不正确", e.Type)
+	}
+	return s.change(ctx, e.ID, "update", "修改留言", func(tx *Tx, m *core.Message) error {
+		if m.State == core.MsgPublished {
+			return core.Errorf(core.EFORBID, "留言已公开，不能再修改")
+		}
+		m.SenderName, m.SenderPhone, m.SenderEmail = strings.TrimSpace(e.SenderName), strings.TrimSpace(e.SenderPhone), strings.TrimSpace(e.SenderEmail)
+		m.SenderAddress, m.Subject, m.Body = strings.TrimSpace(e.SenderAddress), strings.TrimSpace(e.Subject), e.Body
+		m.Type, m.AgreePublish = e.Type, e.AgreePublish
+		return nil
+	})
+}
+
+// Reroute moves a message to another topic (and its section, unless one is given). The decision is kept as
+// training data for the matcher and recorded in the message's history.
+func (s *MailboxStore) Reroute(ctx context.Context, in core.RerouteInput) (core.Message, error) {
+	if in.TopicID == 0 && in.SectionID == 0 {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "topicId", "请选择主题或承办科室")
+	}
+	return s.change(ctx, in.MessageID, "state", "改派留言", func(tx *Tx, m *core.Message) error {
+		if !mailbox.IsOpen(m.State) || m.State == core.MsgReview {
+			return core.Errorf(core.EFORBID, "留言当前状态为“%s”，不能改派", m.State)
+		}
+		from := routeLabel(m.TopicName, m.SectionName)
+		topicName := ""
+		if in.TopicID != 0 {
+			var sectionID int64
+			err := tx.QueryRowContext(ctx, `SELECT name, COALESCE(section_id, 0) FROM topics WHERE id = ?`, in.TopicID).Scan(&topicName, &sectionID)
+			if err != nil {
+				return notFound(err, "留言主题不存在(编号%d)", in.TopicID)
+			}
+			m.TopicID = in.TopicID
+			if in.SectionID == 0 {
+				in.SectionID = sectionID
+			}
+		}
+		if in.SectionID == 0 {
+			return core.FieldErrorf(core.EINVALID, "sectionId", "主题“%s”未设置承办科室，请选择承办科室", topicName)
+		}
+		sectionName, err := sectionName(ctx, tx, in.SectionID)
+		if err != nil {
+			return err
+		}
+		if m.SectionID != in.SectionID {
+			m.AssigneeID = 0
+		}
+		m.SectionID = in.SectionID
+		if in.AssigneeID != 0 {
+			m.AssigneeID = in.AssigneeID
+		}
+		m.State = core.MsgHandling
+		if topicName == "" {
+			topicName = m.TopicName
+		}
+		if err := tx.messageEvent(ctx, m.ID, "改派", from, routeLabel(topicName, sectionName), strings.TrimSpace(in.Reason), 0); err != nil {
+			return err
+		}
+		if in.TopicID == 0 {
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO routing_examples (subject, body, label, source, message_id, created_at) VALUES (?, ?, ?, 'decision', ?, ?)`,
+			m.Subject, m.Body, topicName, m.ID, tx.Stamp())
+		return err
+	})
+}
+
+func routeLabel(topic, section string) string {
+	switch {
+	case topic == "" && section == "":
+		return "未分办"
+	case topic == "":
+		return section
+	case section == "":
+		return topic
+	}
+	return topic + " → " + section
+}
+
+func sectionName(ctx context.Context, tx *Tx, id int64) (string, error) {
+	var name string
+	err := tx.QueryRowContext(ctx, `SELECT name FROM sections WHERE id = ?`, id).Scan(&name)
+	return name, notFound(err, "科室不存在(编号%d)", id)
+}
+
+func personName(ctx context.Context, tx *Tx, id int64) (string, error) {
+	var name string
+	err := tx.QueryRowContext(ctx, `SELECT name FROM people WHERE id = ?`, id).Scan(&name)
+	return name, notFound(err, "人员不存在(编号%d)", id)
+}
+
+// Assign gives a routed message to a person of its section (承办人).
+func (s *MailboxStore) Assign(ctx context.Context, messageID, personID int64) (core.Message, error) {
+	return s.change(ctx, messageID, "update", "指定承办人", func(tx *Tx, m *core.Message) error {
+		if m.State != core.MsgHandling {
+			return core.Errorf(core.EFORBID, "只有办理中的留言可以指定承办人(当前状态“%s”)", m.State)
+		}
+		name, err := personName(ctx, tx, personID)
+		if err != nil {
+			return err
+		}
+		m.AssigneeID = personID
+		return tx.messageEvent(ctx, m.ID, "承办", m.AssigneeName, name, "", 0)
+	})
+}
+
+// StopClock stops a message's clock (e.g. 需补充材料); the reason and the approving person are required
+// and kept in the history.
+func (s *MailboxStore) StopClock(ctx context.Context, in core.ClockStopInput) (core.Message, error) {
+	in.Reason = strings.TrimSpace(in.Reason)
+	if in.Reason == "" {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "reason", "停止计时须填写原因")
+	}
+	if in.ApproverID == 0 {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "approverId", "停止计时须选择批准人")
+	}
+	return s.change(ctx, in.MessageID, "state", "停止计时", func(tx *Tx, m *core.Message) error {
+		if !mailbox.IsOpen(m.State) {
+			return core.Errorf(core.EFORBID, "留言已办结，无需停止计时")
+		}
+		if m.StoppedSince != "" {
+			return core.Errorf(core.EFORBID, "留言已于%s停止计时", m.StoppedSince)
+		}
+		if _, err := personName(ctx, tx, in.ApproverID); err != nil {
+			return err
+		}
+		m.StoppedSince = calendar.FormatDate(calendar.Day(tx.Now()))
+		return tx.messageEvent(ctx, m.ID, "停止计时", m.DueDate, "", in.Reason, in.ApproverID)
+	})
+}
+
+// ResumeClock restarts a stopped clock: the due date moves by the working days it stood still.
+func (s *MailboxStore) ResumeClock(ctx context.Context, messageID int64) (core.Message, error) {
+	return s.change(ctx, messageID, "state", "恢复计时", func(tx *Tx, m *core.Message) error {
+		if m.StoppedSince == "" {
+			return core.Errorf(core.EFORBID, "留言未停止计时")
+		}
+		since, err := calendar.ParseDate(m.StoppedSince)
+		if err != nil {
+			return err
+		}
+		due, err := calendar.ParseDate(m.DueDate)
+		if err != nil {
+			return err
+		}
+		newDue, n := mailbox.ResumeClock(s.cal(), due, since, calendar.Day(tx.Now()))
+		oldDue := m.DueDate
+		m.DueDate, m.StoppedDays, m.StoppedSince = calendar.FormatDate(newDue), m.StoppedDays+n, ""
+		return tx.messageEvent(ctx, m.ID, "恢复计时", oldDue, m.DueDate, "停止计时"+msgItoa(int64(n))+"个工作日", 0)
+	})
+}
+
+// SubmitReply sends a reply to an approver; the reply counts as sent only when signed off.
+func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission) (core.Message, error) {
+	in.Body = strings.TrimSpace(in.Body)
+	if in.Body == "" {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "body", "请填写答复内容")
+	}
+	if in.ApproverID == 0 {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "approverId", "请选择审核人")
+	}
+	if bad := mailbox.UnknownFields(in.Body); len(bad) > 0 || containsField(in.Body) {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "body", "答复中仍有未填写的模板字段，请补全后再提交")
+	}
+	return s.change(ctx, in.MessageID, "state", "提交答复审核", func(tx *Tx, m *core.Message) error {
+		if err := mailbox.CheckTransition(m.State, core.MsgReview); err != nil {
+			return err
+		}
+		if m.StoppedSince != "" {
+			return core.Errorf(core.EFORBID, "留言处于停止计时状态，请先恢复计时")
+		}
+		approver, err := personName(ctx, tx, in.ApproverID)
+		if err != nil {
+			return err
+		}
+		var round int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(round), 0) + 1 FROM approvals WHERE subject_type = 'message' AND subject_id = ?`,
+			m.ID).Scan(&round); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO approvals (subject_type, subject_id, round, step_order, step_name, person_id, person_name, created_at)
+			VALUES ('message', ?, ?, 1, '答复审核', ?, ?, ?)`, m.ID, round, in.ApproverID, approver, tx.Stamp()); err != nil {
+			return err
+		}
+		m.ReplyBody, m.State, m.RepliedByID = in.Body, core.MsgReview, tx.actor.PersonID // who wrote the reply
+		return tx.messageEvent(ctx, m.ID, "提交审核", "", approver, "", in.ApproverID)
+	})
+}
+
+// containsField reports a template field left in a reply ({称呼} and the like).
+func containsField(body string) bool {
+	for _, f := range mailbox.TemplateFields {
+		if strings.Contains(body, "{"+f+"}") {
+			return true
+		}
+	}
+	return false
+}
+
+// pendingApproval finds the open sign-off step of a message.
+func pendingApproval(ctx context.Context, tx *Tx, id int64) (int64, error) {
+	var aid int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM approvals WHERE subject_type = 'message' AND subject_id = ? AND decision = ''
+		ORDER BY id DESC LIMIT 1`, id).Scan(&aid)
+	if err == sql.ErrNoRows {
+		return 0, core.Errorf(core.EFORBID, "该留言没有待审核的答复")
+	}
+	return aid, err
+}
+
+// ApproveReply signs the reply off: it counts as sent now, which decides on time or late.
+func (s *MailboxStore) ApproveReply(ctx context.Context, messageID int64, opinion string) (core.Message, error) {
+	m, err := s.change(ctx, messageID, "sign", "审核通过答复", func(tx *Tx, m *core.Message) error {
+		if err := mailbox.CheckTransition(m.State, core.MsgReplied); err != nil {
+			return err
+		}
+		aid, err := pendingApproval(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE approvals SET decision = '同意', opinion = ?, acted_at = ?, person_name = CASE WHEN ? = '' THEN person_name ELSE ? END
+			WHERE id = ?`, strings.TrimSpace(opinion), tx.Stamp(), tx.actor.Name, tx.actor.Name, aid); err != nil {
+			return err
+		}
+		m.State, m.RepliedAt = core.MsgReplied, tx.Stamp()
+		due, _ := calendar.ParseDate(m.DueDate)
+		note := "按时答复"
+		if !mailbox.OnTime(tx.Now(), due) {
+			note = "超期答复"
+		}
+		return tx.messageEvent(ctx, m.ID, "答复", core.MsgReview, core.MsgReplied, strings.TrimSpace(opinion+" "+note), tx.actor.PersonID)
+	})
+	if err == nil {
+		s.forgetSimilar()
+	}
+	return m, err
+}
+
+// ReturnReply sends the reply back to the handler with the approver's opinion, which is required.
+func (s *MailboxStore) ReturnReply(ctx context.Context, messageID int64, opinion string) (core.Message, error) {
+	opinion = strings.TrimSpace(opinion)
+	if opinion == "" {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "opinion", "退回须填写意见")
+	}
+	return s.change(ctx, messageID, "sign", "退回答复", func(tx *Tx, m *core.Message) error {
+		if m.State != core.MsgReview {
+			return core.Errorf(core.EFORBID, "只有待审核的答复可以退回")
+		}
+		aid, err := pendingApproval(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE approvals SET decision = '退回', opinion = ?, acted_at = ? WHERE id = ?`, opinion, tx.Stamp(), aid); err != nil {
+			return err
+		}
+		m.State = core.MsgHandling
+		return tx.messageEvent(ctx, m.ID, "退回", core.MsgReview, core.MsgHandling, opinion, tx.actor.PersonID)
+	})
+}
+
+// Forward closes a message as 转办: outside the bureau's remit, with a reply telling the citizen where to turn.
+// The reply counts as the answer for the deadline.
+func (s *MailboxStore) Forward(ctx context.Context, in core.ForwardInput) (core.Message, error) {
+	in.ForwardTo, in.Reply = strings.TrimSpace(in.ForwardTo), strings.TrimSpace(in.Reply)
+	if in.ForwardTo == "" {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "forwardTo", "请填写转办单位")
+	}
+	if in.Reply == "" {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "reply", "请填写告知留言人的答复内容")
+	}
+	m, err := s.change(ctx, in.MessageID, "state", "转办留言", func(tx *Tx, m *core.Message) error {
+		if err := mailbox.CheckTransition(m.State, core.MsgForwarded); err != nil {
+			return err
+		}
+		m.State, m.ForwardTo, m.ReplyBody, m.RepliedAt, m.StoppedSince = core.MsgForwarded, in.ForwardTo, in.Reply, tx.Stamp(), ""
+		m.RepliedByID = tx.actor.PersonID
+		return tx.messageEvent(ctx, m.ID, "转办", "", in.ForwardTo, "", 0)
+	})
+	if err == nil {
+		s.forgetSimilar()
+	}
+	return m, err
+}
+
+// publication masks a message and its reply: the sender's name everywhere, phones, ID numbers, e-mail
+// addresses and detailed addresses. The bureau's own public numbers (officePhones) stay readable in the reply,
+// since telling the citizen whom to call is the point of writing them.
+func publication(m core.Message, officePhones []string) core.PublicationPreview {
+	names := []string{}
+	if n := strings.TrimSpace(m.SenderName); n != "" && !strings.Contains(n, "匿名") {
+		names = append(names, n)
+	}
+	opts := privacy.MaskOptions{Names: names, MaskAddresses: true}
+	msg := privacy.Mask(m.Body, opts)
+	reply := maskKeeping(m.ReplyBody, opts, officePhones)
+	subject := privacy.Mask(m.Subject, opts)
+	p := core.PublicationPreview{MessageID: m.ID, Subject: subject.Text, Message: msg.Text, Reply: reply.Text,
+		MessageItems: maskedItems(append(subject.Items, msg.Items...)), ReplyItems: maskedItems(reply.Items), Problems: []string{}}
+	if m.State != core.MsgReplied {
+		p.Problems = append(p.Problems, "只有已答复(审核通过)的留言可以公开，当前状态为“"+m.State+"”")
+	}
+	if !m.AgreePublish {
+		p.Problems = append(p.Problems, "留言人未同意公开")
+	}
+	for _, text := range []string{p.Subject, p.Message, p.Reply} {
+		for _, f := range privacy.Scan(text) {
+			if f.Severity == privacy.SeverityBlock {
+				p.Problems = append(p.Problems, "遮盖后仍含"+f.Label+"：“"+f.Context+"”")
+			}
+		}
+	}
+	p.CanPublish = len(p.Problems) == 0
+	return p
+}
+
+// maskKeeping masks text but leaves the given public numbers as written: they are swapped for private-use
+// characters that no rule matches, and swapped back afterwards.
+func maskKeeping(text string, opts privacy.MaskOptions, keep []string) privacy.MaskResult {
+	var swap, back []string
+	for i, k := range keep {
+		if k = strings.TrimSpace(k); k == "" || !strings.Contains(text, k) {
+			continue
+		}
+		token := string([]rune{0xE000, rune(0xE100 + i), 0xE001})
+		swap, back = append(swap, k, token), append(back, token, k)
+	}
+	if len(swap) == 0 {
+		return privacy.Mask(text, opts)
+	}
+	res := privacy.Mask(strings.NewReplacer(swap...).Replace(text), opts)
+	res.Text = strings.NewReplacer(back...).Replace(res.Text)
+	return res
+}
+
+// officePhones lists the bureau's and its sections' public phone numbers, longest first so that a number
+// containing another is kept whole.
+func officePhones(ctx context.Context, tx *Tx) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT phone FROM (SELECT phone FROM sections WHERE phone <> ''
+		UNION SELECT value FROM settings WHERE key = 'bureau.phone' AND value <> '') ORDER BY length(phone) DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+func maskedItems(items []privacy.Masked) []core.MaskedItem {
+	out := make([]core.MaskedItem, 0, len(items))
+	for _, it := range items {
+		out = append(out, core.MaskedItem{Kind: it.Kind, Label: it.Label, Original: it.Original, Replacement: it.Replacement})
+	}
+	return out
+}
+
+// PublicationPreview shows exactly what Publish will put on the website.
+func (s *MailboxStore) PublicationPreview(ctx context.Context, id int64) (core.PublicationPreview, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.PublicationPreview{}, err
+	}
+	defer tx.Rollback()
+	m, err := findMessage(ctx, tx, id)
+	if err != nil {
+		return core.PublicationPreview{}, err
+	}
+	phones, err := officePhones(ctx, tx)
+	if err != nil {
+		return core.PublicationPreview{}, err
+	}
+	return publication(m, phones), nil
+}
+
+// Publish marks a replied message published and stores the masked texts exactly as previewed.
+func (s *MailboxStore) Publish(ctx context.Context, id int64) (core.Message, error) {
+	return s.change(ctx, id, "publish", "公开留言", func(tx *Tx, m *core.Message) error {
+		phones, err := officePhones(ctx, tx)
+		if err != nil {
+			return err
+		}
+		p := publication(*m, phones)
+		if !p.CanPublish {
+			return core.Errorf(core.EFORBID, "不能公开：%s", strings.Join(p.Problems, "；"))
+		}
+		m.State, m.PublishedAt = core.MsgPublished, tx.Stamp()
+		m.PublishedSubject, m.PublishedText, m.PublishedReply = p.Subject, p.Message, p.Reply
+		return tx.messageEvent(ctx, m.ID, "公开", core.MsgReplied, core.MsgPublished, "", 0)
+	})
+}
+
+// RenderTemplate fills a reply template for a message: the sender, the date of receipt, the handling
+// section and its phone.
+func (s *MailboxStore) RenderTemplate(ctx context.Context, templateID, messageID int64) (core.RenderedReply, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.RenderedReply{}, err
+	}
+	defer tx.Rollback()
+	t, err := findTemplate(ctx, tx, templateID)
+	if err != nil {
+		return core.RenderedReply{}, err
+	}
+	m, err := findMessage(ctx, tx, messageID)
+	if err != nil {
+		return core.RenderedReply{}, err
+	}
+	v := mailbox.TemplateValues{Salutation: mailbox.Salutation(m.SenderName), Section: m.SectionName}
+	if d, err := calendar.ParseDate(m.ReceivedDate); err == nil {
+		v.Received = d.Format("2006年1月2日")
+	}
+	if m.SectionID != 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT phone FROM sections WHERE id = ?`, m.SectionID).Scan(&v.Phone); err != nil {
+			return core.RenderedReply{}, err
+		}
+	}
+	return mailbox.Render(t.Body, v), nil
+}
+
+// SimilarMessages finds up to n past answered messages most like message id, with their replies.
+func (s *MailboxStore) SimilarMessages(ctx context.Context, id int64, n int) ([]core.SimilarMessage, error) {
+	if n <= 0 || n > 20 {
+		n = 5
+	}
+	ix, err := s.similarIndex(ctx)
+	if err != nil || ix == nil {
+		return []core.SimilarMessage{}, err
+	}
+	var subject, body string
+	if err := s.db.db.QueryRowContext(ctx, `SELECT subject, body FROM messages WHERE id = ?`, id).Scan(&subject, &body); err != nil {
+		return nil, notFound(err, "留言不存在(编号%d)", id)
+	}
+	out := []core.SimilarMessage{}
+	for _, h := range ix.Query(subject+"\n"+body, n, id, 0.05) {
+		var sm core.SimilarMessage
+		err := s.db.db.QueryRowContext(ctx, `SELECT m.id, m.subject, m.body, m.reply_body, COALESCE(m.replied_at, ''), COALESCE(t.name, '')
+			FROM messages m LEFT JOIN topics t ON t.id = m.topic_id WHERE m.id = ?`, h.ID).
+			Scan(&sm.ID, &sm.Subject, &sm.Excerpt, &sm.Reply, &sm.RepliedAt, &sm.TopicName)
+		if err == sql.ErrNoRows {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		sm.Excerpt, sm.Score = msgExcerpt(sm.Excerpt, 120), h.Score
+		out = append(out, sm)
+	}
+	return out, nil
+}
+
+// similarIndex returns the index of answered messages, building it on first use after a change.
+func (s *MailboxStore) similarIndex(ctx context.Context) (*mailbox.SimilarIndex, error) {
+	s.mu.RLock()
+	ix, seg := s.similar, s.seg
+	s.mu.RUnlock()
+	if ix != nil || seg == nil {
+		return ix, nil
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT id, subject, body FROM messages WHERE reply_body <> '' AND replied_at IS NOT NULL`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var docs []mailbox.SimilarDoc
+	for rows.Next() {
+		var d mailbox.SimilarDoc
+		var subject, body string
+		if err := rows.Scan(&d.ID, &subject, &body); err != nil {
+			return nil, err
+		}
+		d.Text = subject + "\n" + body
+		docs = append(docs, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ix = mailbox.NewSimilarIndex(seg, docs)
+	s.mu.Lock()
+	if s.seg == seg {
+		s.similar = ix
+	}
+	s.mu.Unlock()
+	return ix, nil
+}
+
+// replyDate is the civil date of a reply timestamp.
+func replyDate(stamp string) (time.Time, bool) {
+	t, err := time.Parse(TimeLayout, stamp)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return calendar.Day(t.In(core.Shanghai)), true
+}

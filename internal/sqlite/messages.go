@@ -1,0 +1,441 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"strings"
+	"sync"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
+)
+
+// MailboxStore keeps 局长信箱 messages and runs their workflow. The matcher and segmenter are set when
+// they are ready (both load slowly); until then messages arrive unrouted and similar-reply search is empty.
+type MailboxStore struct {
+	db  *DB
+	cal func() *calendar.Calendar
+
+	mu      sync.RWMutex
+	matcher core.TopicMatcher
+	seg     core.Segmenter
+	similar *mailbox.SimilarIndex // nil until first needed, reset when a reply is signed off
+}
+
+var _ core.DeadlineSource = (*MailboxStore)(nil)
+
+// NewMailboxStore returns the mailbox store over db, dating everything with cal.
+func NewMailboxStore(db *DB, cal func() *calendar.Calendar) *MailboxStore {
+	return &MailboxStore{db: db, cal: cal}
+}
+
+// SetMatcher installs the topic matcher used for messages arriving from now on.
+func (s *MailboxStore) SetMatcher(m core.TopicMatcher) {
+	s.mu.Lock()
+	s.matcher = m
+	s.mu.Unlock()
+}
+
+// SetSegmenter installs the segmenter used to find similar past replies.
+func (s *MailboxStore) SetSegmenter(seg core.Segmenter) {
+	s.mu.Lock()
+	s.seg, s.similar = seg, nil
+	s.mu.Unlock()
+}
+
+// Matcher returns the topic matcher in use (nil before one is set).
+func (s *MailboxStore) Matcher() core.TopicMatcher {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.matcher
+}
+
+func (s *MailboxStore) forgetSimilar() {
+	s.mu.Lock()
+	s.similar = nil
+	s.mu.Unlock()
+}
+
+// today is the civil date of the store's clock.
+func (s *MailboxStore) today() time.Time { return calendar.Day(s.db.Clock.Now().In(core.Shanghai)) }
+
+const messageCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at, m.received_date, m.sender_name, m.sender_phone,
+	m.sender_email, m.sender_address, m.subject, m.body, m.msg_type, m.agree_publish, m.state,
+	COALESCE(m.topic_id, 0), COALESCE(t.name, ''), COALESCE(m.topic_score, 0), m.match_json,
+	COALESCE(m.section_id, 0), COALESCE(sec.name, ''), COALESCE(m.assignee_id, 0), COALESCE(a.name, ''),
+	m.due_date, m.stopped_days, COALESCE(m.stopped_since, ''), m.reply_body, COALESCE(m.replied_at, ''),
+	COALESCE(m.replied_by, 0), COALESCE(r.name, ''), m.forward_to, COALESCE(m.published_at, ''), m.published_subject,
+	m.published_text, m.published_reply, (SELECT COUNT(*) FROM attachments x WHERE x.subject_type = 'message' AND x.subject_id = m.id),
+	m.created_at, m.updated_at`
+
+const messageJoins = ` FROM messages m` + messageLookups
+
+// messageLookups joins the names a message row refers to.
+const messageLookups = `
+	LEFT JOIN topics t ON t.id = m.topic_id
+	LEFT JOIN sections sec ON sec.id = m.section_id
+	LEFT JOIN people a ON a.id = m.assignee_id
+	LEFT JOIN people r ON r.id = m.replied_by`
+
+func scanMessage(sc interface{ Scan(...any) error }) (core.Message, error) {
+	var m core.Message
+	var matchJSON string
+	err := sc.Scan(&m.ID, &m.ExternalID, &m.Channel, &m.ReceivedAt, &m.ReceivedDate, &m.SenderName, &m.SenderPhone,
+		&m.SenderEmail, &m.SenderAddress, &m.Subject, &m.Body, &m.Type, &m.AgreePublish, &m.State,
+		&m.TopicID, &m.TopicName, &m.TopicScore, &matchJSON,
+		&m.SectionID, &m.SectionName, &m.AssigneeID, &m.AssigneeName,
+		&m.DueDate, &m.StoppedDays, &m.StoppedSince, &m.ReplyBody, &m.RepliedAt,
+		&m.RepliedByID, &m.RepliedByName, &m.ForwardTo, &m.PublishedAt, &m.PublishedSubject, &m.PublishedText,
+		&m.PublishedReply, &m.AttachmentCount, &m.CreatedAt, &m.UpdatedAt)
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal([]byte(matchJSON), &m.Match); err != nil {
+		m.Match = core.MatchResult{}
+	}
+	if m.Match.Top == nil {
+		m.Match.Top = []core.TopicScore{}
+	}
+	return m, nil
+}
+
+// badge fills the deadline fields of m as seen on today.
+func msgBadge(cal *calendar.Calendar, m *core.Message, today time.Time) {
+	due, _ := calendar.ParseDate(m.DueDate)
+	var replied time.Time
+	if m.RepliedAt != "" {
+		replied, _ = time.Parse(TimeLayout, m.RepliedAt)
+		m.OnTime = mailbox.OnTime(replied.In(core.Shanghai), due)
+	}
+	b := mailbox.DueBadge(cal, m.State, due, today, m.StoppedSince != "", replied.In(core.Shanghai))
+	m.DueStatus, m.DueLabel, m.DueWorkdays = b.Status, b.Label, b.Workdays
+}
+
+func findMessage(ctx context.Context, tx *Tx, id int64) (core.Message, error) {
+	m, err := scanMessage(tx.QueryRowContext(ctx, `SELECT `+messageCols+messageJoins+` WHERE m.id = ?`, id))
+	return m, notFound(err, "留言不存在(编号%d)", id)
+}
+
+// Message returns one message with its history, attachments and sign-off steps.
+func (s *MailboxStore) Message(ctx context.Context, id int64) (core.MessageDetail, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.MessageDetail{}, err
+	}
+	defer tx.Rollback()
+	m, err := findMessage(ctx, tx, id)
+	if err != nil {
+		return core.MessageDetail{}, err
+	}
+	msgBadge(s.cal(), &m, s.today())
+	d := core.MessageDetail{Message: m}
+	if d.Events, err = messageEvents(ctx, tx, id); err != nil {
+		return d, err
+	}
+	if d.Attachments, err = messageAttachments(ctx, tx, id); err != nil {
+		return d, err
+	}
+	d.Approvals, err = messageApprovals(ctx, tx, id)
+	return d, err
+}
+
+func messageEvents(ctx context.Context, tx *Tx, id int64) ([]core.MessageEvent, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.kind, e.from_value, e.to_value, e.reason, COALESCE(e.approver_id, 0),
+		COALESCE(p.name, ''), e.person_name, e.at FROM message_events e LEFT JOIN people p ON p.id = e.approver_id
+		WHERE e.message_id = ? ORDER BY e.id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []core.MessageEvent{}
+	for rows.Next() {
+		var e core.MessageEvent
+		if err := rows.Scan(&e.ID, &e.Kind, &e.From, &e.To, &e.Reason, &e.ApproverID, &e.ApproverName, &e.PersonName, &e.At); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func messageAttachments(ctx context.Context, tx *Tx, id int64) ([]core.Attachment, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, file_name, mime_type, size, sha256 FROM attachments
+		WHERE subject_type = 'message' AND subject_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []core.Attachment{}
+	for rows.Next() {
+		var a core.Attachment
+		if err := rows.Scan(&a.ID, &a.FileName, &a.MimeType, &a.Size, &a.SHA256); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func messageApprovals(ctx context.Context, tx *Tx, id int64) ([]core.Approval, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, round, step_name, COALESCE(person_id, 0), person_name, decision, opinion,
+		COALESCE(acted_at, '') FROM approvals WHERE subject_type = 'message' AND subject_id = ? ORDER BY round, step_order, id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []core.Approval{}
+	for rows.Next() {
+		var a core.Approval
+		if err := rows.Scan(&a.ID, &a.Round, &a.StepName, &a.PersonID, &a.PersonName, &a.Decision, &a.Opinion, &a.ActedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// AttachmentContent returns an attachment's file name and bytes, for saving it to disk.
+func (s *MailboxStore) AttachmentContent(ctx context.Context, id int64) (string, []byte, error) {
+	var name string
+	var data []byte
+	err := s.db.db.QueryRowContext(ctx, `SELECT file_name, content FROM attachments WHERE id = ? AND subject_type = 'message'`, id).Scan(&name, &data)
+	return name, data, notFound(err, "附件不存在(编号%d)", id)
+}
+
+// dedupKey identifies a message by its sender and text, so the same message imported twice is recognised
+// even without an external id. Whitespace is ignored because website exports re-wrap lines.
+func messageDedupKey(sender, body string) string {
+	norm := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	sum := sha256.Sum256([]byte(norm(sender) + "\x00" + norm(body)))
+	return hex.EncodeToString(sum[:16])
+}
+
+// newMessage is a validated message about to be inserted.
+type newMessage struct {
+	in       core.MessageInput
+	received time.Time
+	batchID  int64
+	mailUID  string
+	msgID    string
+	match    *core.MatchResult // computed ahead (imports match in parallel); nil: match now
+}
+
+// matchText is the text a message is matched on; the match's spans index it.
+func matchText(in core.MessageInput) string { return strings.TrimSpace(in.Subject + "\n" + in.Body) }
+
+// parseReceived reads the times staff and exports write: dates, minutes or seconds, with - / . or 年月日.
+func parseMessageTime(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	s = strings.NewReplacer("年", "-", "月", "-", "日", " ", "/", "-", ".", "-", "T", " ").Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	for _, layout := range []string{"2006-1-2 15:4:5", "2006-1-2 15:4", "2006-1-2", "2006-01-02 15:04:05-07:00", "2006-01-02 15:04:05Z07:00"} {
+		if t, err := time.ParseInLocation(layout, s, core.Shanghai); err == nil {
+			return t.In(core.Shanghai), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// validateInput normalises a message input and reports the first problem in Chinese; now is used when
+// no time of receipt was given.
+func validateMessageInput(in core.MessageInput, now time.Time) (core.MessageInput, time.Time, error) {
+	trim := func(p *string) { *p = strings.TrimSpace(*p) }
+	for _, p := range []*string{&in.ExternalID, &in.Channel, &in.ReceivedAt, &in.SenderName, &in.SenderPhone,
+		&in.SenderEmail, &in.SenderAddress, &in.Subject, &in.Type} {
+		trim(p)
+	}
+	in.Body = strings.TrimSpace(strings.ReplaceAll(in.Body, "\r\n", "\n"))
+	if in.Body == "" {
+		return in, time.Time{}, core.FieldErrorf(core.EINVALID, "body", "缺少留言内容")
+	}
+	if in.Channel == "" {
+		in.Channel = "网站"
+	}
+	if !mailbox.ValidChannel(in.Channel) {
+		return in, time.Time{}, core.FieldErrorf(core.EINVALID, "channel", "留言渠道“%s”不正确，应为%s之一", in.Channel, strings.Join(core.MessageChannels, "、"))
+	}
+	if in.Type == "" {
+		in.Type = mailbox.SuggestType(in.Subject + "\n" + in.Body)
+	}
+	if !mailbox.ValidType(in.Type) {
+		return in, time.Time{}, core.FieldErrorf(core.EINVALID, "type", "留言类型“%s”不正确，应为%s之一", in.Type, strings.Join(core.MessageTypes, "、"))
+	}
+	received := now
+	if in.ReceivedAt != "" {
+		t, ok := parseMessageTime(in.ReceivedAt)
+		if !ok {
+			return in, time.Time{}, core.FieldErrorf(core.EINVALID, "receivedAt", "留言时间“%s”无法识别(应为2026-11-20 09:30这样的格式)", in.ReceivedAt)
+		}
+		if t.After(now.Add(24 * time.Hour)) {
+			return in, time.Time{}, core.FieldErrorf(core.EINVALID, "receivedAt", "留言时间“%s”晚于当前时间", in.ReceivedAt)
+		}
+		received = t
+	}
+	in.ReceivedAt = received.Format(TimeLayout)
+	return in, received, nil
+}
+
+// routingContext is what routing a batch of messages needs, read once per transaction.
+type routingContext struct {
+	settings core.MailboxSettings
+	topics   mailbox.TopicSections
+	matcher  core.TopicMatcher
+	cal      *calendar.Calendar
+}
+
+func (s *MailboxStore) routing(ctx context.Context, tx *Tx) (routingContext, error) {
+	rc := routingContext{matcher: s.Matcher(), cal: s.cal()}
+	var err error
+	if rc.settings, err = readMailboxSettings(tx); err != nil {
+		return rc, err
+	}
+	rc.topics, err = topicSections(ctx, tx)
+	return rc, err
+}
+
+func topicSections(ctx context.Context, tx *Tx) (mailbox.TopicSections, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, COALESCE(section_id, 0) FROM topics WHERE active = 1`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := mailbox.TopicSections{}
+	for rows.Next() {
+		var r mailbox.TopicRef
+		if err := rows.Scan(&r.ID, &r.Name, &r.SectionID); err != nil {
+			return nil, err
+		}
+		out[msgItoa(r.ID)] = r
+	}
+	return out, rows.Err()
+}
+
+// insertMessage matches, routes and stores one validated message with its arrival events. It returns the
+// new id and whether the message was routed to a section.
+func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessage) (int64, bool, error) {
+	in := nm.in
+	match := core.MatchResult{Top: []core.TopicScore{}}
+	switch {
+	case nm.match != nil:
+		match = *nm.match
+	case rc.matcher != nil:
+		match = rc.matcher.Match(matchText(in))
+	}
+	route := mailbox.Decide(match, rc.topics, rc.settings.RouteThreshold)
+	matchJSON, err := json.Marshal(match)
+	if err != nil {
+		return 0, false, err
+	}
+	due := mailbox.DueDate(rc.cal, nm.received, rc.settings, in.Type)
+	var score any
+	if route.TopicID != 0 {
+		score = route.Score
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO messages (external_id, channel, received_at, received_date, sender_name, sender_phone,
+		sender_email, sender_address, subject, body, msg_type, agree_publish, state, topic_id, topic_score, section_id, due_date,
+		match_json, dedup_key, mail_uid, message_id, batch_id, created_at, created_by, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		nullString(in.ExternalID), in.Channel, in.ReceivedAt, calendar.FormatDate(nm.received), in.SenderName, in.SenderPhone,
+		in.SenderEmail, in.SenderAddress, in.Subject, in.Body, in.Type, in.AgreePublish, route.State, nullID(route.TopicID), score,
+		nullID(route.SectionID), calendar.FormatDate(due), string(matchJSON), messageDedupKey(in.SenderName, in.Body),
+		nullString(nm.mailUID), nullString(nm.msgID), nullID(nm.batchID), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+	if err != nil {
+		return 0, false, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, false, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO messages_fts (rowid, grams) VALUES (?, ?)`, id, mailbox.SearchGrams(in.Subject+"\n"+in.Body)); err != nil {
+		return 0, false, err
+	}
+	if err := tx.messageEvent(ctx, id, "收件", "", in.Channel, "", 0); err != nil {
+		return 0, false, err
+	}
+	routed := route.State == core.MsgHandling
+	if routed {
+		if err := tx.messageEvent(ctx, id, "自动分办", "", route.TopicName, confidenceNote(route.Score), 0); err != nil {
+			return 0, false, err
+		}
+	}
+	return id, routed, nil
+}
+
+func confidenceNote(score float64) string {
+	return "匹配置信度" + strings.TrimRight(strings.TrimRight(msgFloat(score*100, 1), "0"), ".") + "%"
+}
+
+// messageEvent appends a line to a message's history.
+func (tx *Tx) messageEvent(ctx context.Context, id int64, kind, from, to, reason string, approverID int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO message_events (message_id, kind, from_value, to_value, reason, approver_id, person_id, person_name, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, kind, from, to, reason, nullID(approverID), tx.actorID(), tx.actorName(), tx.Stamp())
+	return err
+}
+
+// isDuplicate reports whether a message with the same external id, or the same sender and text, exists.
+func isDuplicateMessage(ctx context.Context, tx *Tx, in core.MessageInput) (bool, error) {
+	var n int
+	if in.ExternalID != "" {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE external_id = ?`, in.ExternalID).Scan(&n); err != nil || n > 0 {
+			return n > 0, err
+		}
+	}
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE dedup_key = ?`, messageDedupKey(in.SenderName, in.Body)).Scan(&n)
+	return n > 0, err
+}
+
+// CreateMessage stores a message entered by hand, matched and routed like any other.
+func (s *MailboxStore) CreateMessage(ctx context.Context, in core.MessageInput) (core.Message, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.Message{}, err
+	}
+	defer tx.Rollback()
+	in, received, err := validateMessageInput(in, tx.Now())
+	if err != nil {
+		return core.Message{}, err
+	}
+	if dup, err := isDuplicateMessage(ctx, tx, in); err != nil {
+		return core.Message{}, err
+	} else if dup {
+		return core.Message{}, core.Errorf(core.ECONFLICT, "已有相同的留言(同一编号，或同一留言人的相同内容)")
+	}
+	rc, err := s.routing(ctx, tx)
+	if err != nil {
+		return core.Message{}, err
+	}
+	id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: received})
+	if err != nil {
+		return core.Message{}, err
+	}
+	m, err := findMessage(ctx, tx, id)
+	if err != nil {
+		return m, err
+	}
+	if err := tx.audit("create", "message", id, "登记留言 "+msgSummary(m), nil); err != nil {
+		return m, err
+	}
+	msgBadge(rc.cal, &m, calendar.Day(tx.Now()))
+	return m, tx.Commit()
+}
+
+// summaryOf names a message in audit summaries: its subject, or the start of its body.
+func msgSummary(m core.Message) string {
+	if m.Subject != "" {
+		return "“" + m.Subject + "”"
+	}
+	return "“" + msgExcerpt(m.Body, 20) + "”"
+}
+
+func msgExcerpt(s string, n int) string {
+	rs := []rune(strings.Join(strings.Fields(s), " "))
+	if len(rs) <= n {
+		return string(rs)
+	}
+	return string(rs[:n]) + "…"
+}
