@@ -14,9 +14,7 @@ import (
 type explainer struct {
 	st     *matcherState
 	a      *segment.Analysis
-	occ    []occurrence
-	colOf  []int32 // column of each occurrence, -1 if not a model feature
-	x      vector
+	sc     *scratch // the text's features, vector and score terms
 	isStop func(string) bool
 }
 
@@ -61,12 +59,10 @@ func (ex *explainer) words(c candidate) []core.MatchedWord {
 		a.spans = append(a.spans, sp)
 	}
 	if c.label >= 0 {
-		strongest := ex.strongest(ex.st.model.Classes[c.label].W)
-		for k, o := range ex.occ {
-			if col := ex.colOf[k]; col >= 0 && strongest[col].occurrences > 0 {
-				f := strongest[col]
-				add(ex.attribute(o), f.contribution/float64(f.occurrences))
-			}
+		top := ex.strongest(c.label)
+		for _, h := range top.hits(ex.sc.colOf) {
+			f := top.features[h.feature]
+			add(ex.attribute(ex.sc.occ[h.occurrence]), f.contribution/float64(f.occurrences))
 		}
 	}
 	for _, t := range ex.st.keywords[c.topic] {
@@ -84,58 +80,87 @@ func (ex *explainer) words(c candidate) []core.MatchedWord {
 			off += i + len(t.word)
 		}
 	}
-	var out []core.MatchedWord
+	type ranked struct {
+		surface string
+		*acc
+	}
+	var best []ranked
 	for surface, a := range bySurface {
 		if a.contribution > 0 {
-			out = append(out, core.MatchedWord{Word: surface, Contribution: a.contribution, Spans: ex.textSpans(a.spans)})
+			best = append(best, ranked{surface, a})
 		}
 	}
-	slices.SortFunc(out, func(p, q core.MatchedWord) int {
-		if c := cmp.Compare(q.Contribution, p.Contribution); c != 0 {
+	slices.SortFunc(best, func(p, q ranked) int {
+		if c := cmp.Compare(q.contribution, p.contribution); c != 0 {
 			return c
 		}
-		return strings.Compare(p.Word, q.Word)
+		return strings.Compare(p.surface, q.surface)
 	})
-	return out[:min(wordsPerTopic, len(out))]
+	out := make([]core.MatchedWord, 0, min(wordsPerTopic, len(best)))
+	for _, b := range best[:min(wordsPerTopic, len(best))] {
+		out = append(out, core.MatchedWord{Word: b.surface, Contribution: b.contribution, Spans: ex.textSpans(b.spans)})
+	}
+	return out
 }
 
 // feature is a model feature's contribution (weight × value) to a score, shared equally
 // between its occurrences.
 type feature struct {
+	col          int32
 	contribution float64
 	occurrences  int
 }
 
-// strongest returns the features with the largest positive contributions under weights w.
-func (ex *explainer) strongest(w []float32) map[int32]feature {
-	type cv struct {
-		col int32
-		v   float64
-	}
-	// Keep the top few by insertion: far cheaper than sorting every positive feature.
-	top := make([]cv, 0, featuresPerTopic+1)
-	for k, col := range ex.x.idx {
-		v := float64(w[col]) * float64(ex.x.val[k])
-		if v <= 0 || (len(top) == featuresPerTopic && v <= top[len(top)-1].v) {
+// topFeatures are a class's strongest features in a text, strongest first.
+type topFeatures struct {
+	features []feature
+	filter   [4]uint64 // a bit per column modulo 256: most occurrences are rejected by one test
+}
+
+// hit is an occurrence of one of the top features.
+type hit struct{ occurrence, feature int }
+
+// hits lists, in reading order, the occurrences (by their columns colOf) of the top
+// features, and counts each feature's occurrences.
+func (t *topFeatures) hits(colOf []int32) []hit {
+	var out []hit
+	for k, col := range colOf {
+		if col < 0 || t.filter[(col>>6)&3]&(1<<(col&63)) == 0 {
 			continue
 		}
-		i, _ := slices.BinarySearchFunc(top, v, func(e cv, v float64) int { return cmp.Compare(v, e.v) })
-		top = slices.Insert(top, i, cv{col, v})
+		for i := range t.features {
+			if t.features[i].col == col {
+				t.features[i].occurrences++
+				out = append(out, hit{occurrence: k, feature: i})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// strongest returns the features with the largest positive contributions to class c's score.
+func (ex *explainer) strongest(c int) *topFeatures {
+	idx := ex.sc.x.idx
+	terms := ex.sc.terms[c*len(idx) : (c+1)*len(idx)]
+	// Keep the top few by insertion: far cheaper than sorting every positive feature.
+	top := make([]feature, 0, featuresPerTopic+1)
+	for j, v := range terms {
+		col := idx[j]
+		if v <= 0 || (len(top) == featuresPerTopic && v <= top[len(top)-1].contribution) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, v, func(e feature, v float64) int { return cmp.Compare(v, e.contribution) })
+		top = slices.Insert(top, i, feature{col: col, contribution: v})
 		if len(top) > featuresPerTopic {
 			top = top[:featuresPerTopic]
 		}
 	}
-	out := make(map[int32]feature, featuresPerTopic)
+	t := &topFeatures{features: top}
 	for _, f := range top {
-		out[f.col] = feature{contribution: f.v}
+		t.filter[(f.col>>6)&3] |= 1 << (f.col & 63)
 	}
-	for _, col := range ex.colOf {
-		if f, ok := out[col]; ok {
-			f.occurrences++
-			out[col] = f
-		}
-	}
-	return out
+	return t
 }
 
 // textSpans maps normalised ranges to the original text, once each, in reading order.

@@ -36,18 +36,21 @@ type occurrence struct {
 	start, end int
 }
 
-// extract lists the features of an analysed text in order of appearance.
-func extract(a *segment.Analysis, isStop func(string) bool) []occurrence {
-	occ := make([]occurrence, 0, len(a.Tokens)*2)
+// extract lists the features of an analysed text in order of appearance. Stop words are
+// left out when isStop is given; matching passes nil because stop words never entered the
+// vocabulary, so they are dropped as unknown features without a lookup of their own.
+// The features are appended to dst[:0].
+func extract(dst []occurrence, a *segment.Analysis, isStop func(string) bool) []occurrence {
+	text := a.Text
+	occ := slices.Grow(dst[:0], len(a.Tokens)+len(text)/3+1)
 	for _, t := range a.Tokens {
-		if isFeatureWord(t.Word) && !isStop(t.Word) {
+		if isFeatureWord(t.Word) && (isStop == nil || !isStop(t.Word)) {
 			occ = append(occ, occurrence{key: t.Word, kind: kindWord, start: t.Start, end: t.End})
 		}
 	}
-	text := a.Text
 	prevStart, prevHan := 0, false
 	for i, r := range text {
-		han := unicode.Is(unicode.Han, r)
+		han := isHan(r)
 		if han && prevHan {
 			end := i + utf8.RuneLen(r)
 			occ = append(occ, occurrence{key: text[prevStart:end], kind: kindBigram, start: prevStart, end: end})
@@ -55,6 +58,15 @@ func extract(a *segment.Analysis, isStop func(string) bool) []occurrence {
 		prevStart, prevHan = i, han
 	}
 	return withSubject(occ, text)
+}
+
+// isHan is unicode.Is(unicode.Han, r), testing the block that holds nearly every character
+// of real text first: it runs once per character.
+func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
 // maxSubjectRunes bounds what counts as a subject line: longer first paragraphs are body text.
@@ -101,31 +113,77 @@ type vocabulary struct {
 	Columns [numKinds]map[string]int32 // per feature kind; what is saved
 	IDF     []float32
 
-	once   sync.Once
-	byHash map[uint64]int32 // the same mapping keyed by featureHash, built on first use
+	once  sync.Once
+	table featureTable // the same mapping keyed by featureHash, built on first use
 }
 
 // featureSeed keys featureHash; the hashed index is rebuilt in each process, never saved.
 var featureSeed = maphash.MakeSeed()
 
-// featureHash identifies a feature by a 64-bit hash: integer-keyed lookups are several times
-// faster than string-keyed ones, and with a few hundred thousand features a collision is
-// vanishingly unlikely (and would only merge two features).
+// featureHash identifies a feature by a 64-bit hash: with a few hundred thousand features a
+// collision is vanishingly unlikely (and would only merge two features).
 func featureHash(kind uint8, key string) uint64 {
 	return maphash.String(featureSeed, key) + uint64(kind)*0x9E3779B97F4A7C15
 }
 
-func (v *vocabulary) index(o occurrence) (int32, bool) {
+// featureTable maps feature hashes to columns by open addressing with linear probing. A
+// message looks up about a thousand features; a small flat table answers most of them from
+// the processor's cache, where a Go map, string- or integer-keyed, costs several cache misses.
+// A slot keeps 32 bits of the hash beyond those that chose it, so two features are only
+// confused when about fifty bits of their hashes agree.
+type featureTable struct {
+	mask  uint64
+	slots []tableSlot
+}
+
+type tableSlot struct {
+	check uint32 // the hash's upper half, never 0; 0 marks an empty slot
+	col   int32
+}
+
+func newFeatureTable(n int) featureTable {
+	size := 1
+	for size <= n+n/2 { // at most two thirds full, never full: probes stay short and end
+		size <<= 1
+	}
+	return featureTable{mask: uint64(size - 1), slots: make([]tableSlot, size)}
+}
+
+func slotCheck(h uint64) uint32 { return uint32(h>>32) | 1 }
+
+func (t *featureTable) put(h uint64, col int32) {
+	check := slotCheck(h)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		if s := &t.slots[i]; s.check == 0 || s.check == check {
+			s.check, s.col = check, col
+			return
+		}
+	}
+}
+
+func (t *featureTable) get(h uint64) (int32, bool) {
+	check := slotCheck(h)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch s := t.slots[i]; s.check {
+		case check:
+			return s.col, true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// lookup returns the hashed index of the columns, building it on first use.
+func (v *vocabulary) lookup() *featureTable {
 	v.once.Do(func() {
-		v.byHash = make(map[uint64]int32, len(v.IDF))
+		v.table = newFeatureTable(len(v.IDF))
 		for kind, cols := range v.Columns {
 			for key, col := range cols {
-				v.byHash[featureHash(uint8(kind), key)] = col
+				v.table.put(featureHash(uint8(kind), key), col)
 			}
 		}
 	})
-	i, ok := v.byHash[featureHash(o.kind, o.key)]
-	return i, ok
+	return &v.table
 }
 
 func (v *vocabulary) size() int { return len(v.IDF) }
@@ -217,19 +275,28 @@ type vector struct {
 	val []float32
 }
 
-// vectorize weighs the known features of a text. It also returns each occurrence's
-// column (-1 if unknown) so that explanations need not look the features up again.
-func (v *vocabulary) vectorize(occ []occurrence) (vector, []int32) {
-	colOf := make([]int32, len(occ))
-	cols := make([]int32, 0, len(occ))
-	for k, o := range occ {
-		colOf[k] = -1
-		if i, ok := v.index(o); ok {
-			colOf[k] = i
-			cols = append(cols, i)
-		}
+// vectorize weighs the known features of a text into sc.x. It also sets sc.colOf, each
+// occurrence's column (-1 if unknown), so that explanations need not look features up again.
+func (v *vocabulary) vectorize(occ []occurrence, sc *scratch) {
+	table := v.lookup()
+	// Hash everything first, then probe: a loop of probes alone lets the processor wait for
+	// many cache misses at once.
+	sc.hashes = slices.Grow(sc.hashes[:0], len(occ))
+	for _, o := range occ {
+		sc.hashes = append(sc.hashes, featureHash(o.kind, o.key))
 	}
-	return v.weigh(cols), colOf
+	sc.colOf = slices.Grow(sc.colOf[:0], len(occ))
+	sc.cols = slices.Grow(sc.cols[:0], len(occ))
+	for _, h := range sc.hashes {
+		i, ok := table.get(h)
+		if !ok {
+			i = -1
+		} else {
+			sc.cols = append(sc.cols, i)
+		}
+		sc.colOf = append(sc.colOf, i)
+	}
+	sc.x = v.weigh(sc.cols, sc.x)
 }
 
 // vectorizeDoc weighs a corpus message, col mapping its feature ids to columns.
@@ -240,21 +307,22 @@ func (v *vocabulary) vectorizeDoc(doc []uint32, col []int32) vector {
 			cols = append(cols, col[id])
 		}
 	}
-	return v.weigh(cols)
+	return v.weigh(cols, vector{})
 }
 
 // weigh turns column occurrences into (1 + ln tf) × idf, L2-normalised: sublinear term
 // frequency keeps a long message that repeats a word from drowning out everything else.
-func (v *vocabulary) weigh(cols []int32) vector {
+// cols is sorted in place; the result is written over dst's storage.
+func (v *vocabulary) weigh(cols []int32, dst vector) vector {
 	slices.Sort(cols)
-	var vec vector
+	vec := vector{idx: slices.Grow(dst.idx[:0], len(cols)), val: slices.Grow(dst.val[:0], len(cols))}
 	var norm float64
 	for i := 0; i < len(cols); {
 		j := i + 1
 		for j < len(cols) && cols[j] == cols[i] {
 			j++
 		}
-		x := (1 + math.Log(float64(j-i))) * float64(v.IDF[cols[i]])
+		x := sublinearTF(j-i) * float64(v.IDF[cols[i]])
 		vec.idx = append(vec.idx, cols[i])
 		vec.val = append(vec.val, float32(x))
 		norm += x * x
@@ -267,4 +335,19 @@ func (v *vocabulary) weigh(cols []int32) vector {
 		}
 	}
 	return vec
+}
+
+// smallTF holds 1 + ln n for the term counts nearly every feature has.
+var smallTF = func() (t [16]float64) {
+	for n := 1; n < len(t); n++ {
+		t[n] = 1 + math.Log(float64(n))
+	}
+	return t
+}()
+
+func sublinearTF(n int) float64 {
+	if n < len(smallTF) {
+		return smallTF[n]
+	}
+	return 1 + math.Log(float64(n))
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"policydesk/internal/core"
@@ -131,6 +132,21 @@ func (m *Matcher) MatchAll(ctx context.Context, texts []string, workers int) ([]
 	return out, err
 }
 
+// scratch holds the working slices of one Match call. A message has about a thousand
+// feature occurrences; reusing their storage through a pool, instead of allocating it for
+// every message, keeps the garbage collector from taking a large share of matching time.
+type scratch struct {
+	occ    []occurrence
+	hashes []uint64
+	colOf  []int32 // column of each occurrence, -1 if not a model feature
+	cols   []int32
+	x      vector
+	scores []float64
+	terms  []float64 // see Model.scoreInto
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 // candidate is one topic's score for a text, before ranking.
 type candidate struct {
 	topic int
@@ -145,12 +161,13 @@ func (m *Matcher) Match(text string) core.MatchResult {
 		return core.MatchResult{}
 	}
 	a := m.an.Analyze(text)
-	occ := extract(a, m.an.IsStopWord)
-	var x vector
-	var colOf []int32
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.occ = extract(sc.occ, a, nil)
 	temperature := 1.0
 	if st.model != nil {
-		x, colOf = st.model.Vocab.vectorize(occ)
+		st.model.Vocab.vectorize(sc.occ, sc)
+		st.model.scoreInto(sc)
 		temperature = st.model.Temperature
 	}
 	cands := make([]candidate, len(st.topics))
@@ -159,7 +176,7 @@ func (m *Matcher) Match(text string) core.MatchResult {
 	}
 	for c, i := range st.labelTopic {
 		cands[i].label = c
-		cands[i].score = st.model.Classes[c].score(x)
+		cands[i].score = sc.scores[c]
 	}
 	for i, terms := range st.keywords {
 		for _, t := range terms {
@@ -179,7 +196,7 @@ func (m *Matcher) Match(text string) core.MatchResult {
 	}
 	slices.SortStableFunc(order, func(p, q int) int { return cmp.Compare(probs[q], probs[p]) })
 
-	ex := &explainer{st: st, a: a, occ: occ, colOf: colOf, x: x, isStop: m.an.IsStopWord}
+	ex := &explainer{st: st, a: a, sc: sc, isStop: m.an.IsStopWord}
 	var res core.MatchResult
 	for _, i := range order[:min(topTopics, len(order))] {
 		t := st.topics[cands[i].topic]

@@ -65,6 +65,46 @@ type Model struct {
 	Classes     []linear // one per label
 	Temperature float64  // softmax temperature fitted on held-out scores
 	Examples    int      // how many messages it was trained on
+
+	byFeatureOnce sync.Once
+	byFeature     []float32 // Classes' weights feature-major; see weights
+}
+
+// weights returns the class weights laid out feature by feature: row f holds every class's
+// weight of feature f. Scoring a message then reads one short row per feature instead of
+// one scattered weight per class, which is what makes matching memory-bound otherwise.
+func (m *Model) weights() []float32 {
+	m.byFeatureOnce.Do(func() {
+		k := len(m.Classes)
+		m.byFeature = make([]float32, m.Vocab.size()*k)
+		for c, l := range m.Classes {
+			for f, w := range l.W {
+				m.byFeature[f*k+c] = w
+			}
+		}
+	})
+	return m.byFeature
+}
+
+// scoreInto sets sc.scores to every class's score w·x + b (in the order of Labels) for
+// sc.x, and sc.terms to the terms w_c(f)·x_f that explanations rank: class c's terms, one
+// per entry of sc.x, start at c·len(sc.x.idx). Both come from one pass over the model.
+func (m *Model) scoreInto(sc *scratch) {
+	w := m.weights()
+	k, n := len(m.Classes), len(sc.x.idx)
+	sc.scores = slices.Grow(sc.scores[:0], k)
+	for c := range m.Classes {
+		sc.scores = append(sc.scores, float64(m.Classes[c].B))
+	}
+	sc.terms = slices.Grow(sc.terms[:0], k*n)[:k*n]
+	for j, f := range sc.x.idx {
+		v := float64(sc.x.val[j])
+		for c, wc := range w[int(f)*k : int(f)*k+k] {
+			t := float64(wc) * v
+			sc.scores[c] += t
+			sc.terms[c*n+j] = t
+		}
+	}
 }
 
 const modelFormat = "policydesk-routing-v1"
@@ -145,7 +185,7 @@ func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, p
 	var done int
 	var mu sync.Mutex
 	err := parallel(ctx, len(texts), workers, func(i int) {
-		c.add(i, extract(an.Analyze(texts[i]), an.IsStopWord))
+		c.add(i, extract(nil, an.Analyze(texts[i]), an.IsStopWord))
 		if progress != nil {
 			mu.Lock()
 			done++
@@ -265,8 +305,69 @@ func fit(ctx context.Context, corp *corpus, docs [][]uint32, labels []string, op
 			heldY = append(heldY, testY[i])
 		}
 	}
+	// One-vs-rest classifiers are trained separately, so their scores are not on quite the
+	// same scale: a topic with few or varied messages scores low even when it is right.
+	// Offsets fitted on held-out scores put them on a common footing (the argmax changes,
+	// which is the point: weak topics gain recall) and, with the temperature refitted after
+	// them, the confidences stay calibrated.
+	offsets := fitOffsets(heldScores, heldY, k, fitTemperature(heldScores, heldY))
+	for _, s := range heldScores {
+		for c := range s {
+			s[c] += offsets[c]
+		}
+	}
+	for c := range m.Classes {
+		m.Classes[c].B += float32(offsets[c])
+	}
 	m.Temperature = fitTemperature(heldScores, heldY)
 	return m, nil
+}
+
+// fitOffsets finds offsets b for k classes minimising the negative log-likelihood of
+// softmax((s+b)/t) on held-out scores, by gradient descent (the loss is convex in b).
+// The offsets sum to zero, as every step's gradient does; without scores they are zero.
+func fitOffsets(scores [][]float64, y []int, k int, t float64) []float64 {
+	b := make([]float64, k)
+	if len(scores) == 0 {
+		return b
+	}
+	grad := make([]float64, k)
+	z := make([]float64, k)
+	const (
+		maxSteps  = 300
+		tolerance = 1e-4 // on the largest gradient component, per example
+	)
+	for range maxSteps {
+		clear(grad)
+		for i, s := range scores {
+			top := math.Inf(-1)
+			for c := range s {
+				z[c] = (s[c] + b[c]) / t
+				top = max(top, z[c])
+			}
+			var sum float64
+			for c := range z {
+				z[c] = math.Exp(z[c] - top)
+				sum += z[c]
+			}
+			for c := range z {
+				grad[c] += z[c] / sum // the softmax probability of c
+			}
+			grad[y[i]]--
+		}
+		var largest float64
+		for c := range grad {
+			grad[c] /= float64(len(scores))
+			largest = max(largest, math.Abs(grad[c]))
+			// The loss's gradient is grad/t and its curvature at most 1/(2t²), so a step of
+			// 2t² along the gradient cannot overshoot.
+			b[c] -= 2 * t * grad[c]
+		}
+		if largest < tolerance {
+			break
+		}
+	}
+	return b
 }
 
 func scores(classes []linear, x vector) []float64 {

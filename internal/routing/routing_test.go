@@ -252,6 +252,53 @@ func TestFitTemperatureCalibrates(t *testing.T) {
 	}
 }
 
+func TestFeatureTable(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 1000} {
+		table := newFeatureTable(n)
+		for i := range n {
+			table.put(featureHash(kindWord, fmt.Sprint("词", i)), int32(i))
+		}
+		for i := range n {
+			if col, ok := table.get(featureHash(kindWord, fmt.Sprint("词", i))); !ok || col != int32(i) {
+				t.Errorf("n=%d: feature %d → %d, %v", n, i, col, ok)
+			}
+		}
+		// Absent: another word, and a present word under another kind.
+		if _, ok := table.get(featureHash(kindWord, "不在表中")); ok {
+			t.Errorf("n=%d: absent feature found", n)
+		}
+		if _, ok := table.get(featureHash(kindBigram, "词0")); ok {
+			t.Errorf("n=%d: feature found under the wrong kind", n)
+		}
+	}
+}
+
+func TestFitOffsetsFavoursUnderscoredClass(t *testing.T) {
+	// Class 0 is right as often as class 1, but its classifier scores everything one unit
+	// too low: the fitted offsets must give that unit back (up to a shift common to all).
+	var scores [][]float64
+	var y []int
+	for i := range 1000 {
+		c := i % 2
+		s := []float64{-1, -1}
+		s[c] += 1 + float64(i%7)/7 // sure, to varying degrees
+		s[1-c] += float64(i%5) / 10
+		s[0]--
+		scores = append(scores, s)
+		y = append(y, c)
+	}
+	b := fitOffsets(scores, y, 2, 0.5)
+	if d := b[0] - b[1]; math.Abs(d-1) > 0.1 {
+		t.Errorf("offsets %v: class 0 lifted by %.3f, want about 1", b, d)
+	}
+	if math.Abs(b[0]+b[1]) > 1e-9 {
+		t.Errorf("offsets %v do not sum to zero", b)
+	}
+	if b := fitOffsets(nil, nil, 3, 1); len(b) != 3 || b[0] != 0 {
+		t.Errorf("offsets without scores: %v", b)
+	}
+}
+
 func TestEvaluate(t *testing.T) {
 	m := Evaluate([]string{"a", "a", "b", "b"}, []string{"a", "b", "b", "b"})
 	if m.Accuracy != 0.75 || m.Confusion[0][1] != 1 || m.Precision[1] != 2.0/3 || m.Recall[0] != 0.5 {
@@ -367,13 +414,15 @@ func TestCorpusCrossValidation(t *testing.T) {
 		t.Logf("fold %d: accuracy %.4f macro-F1 %.4f train %v", i+1, r.Metrics.Accuracy, r.Metrics.MacroF1, r.Train)
 	}
 	t.Logf("pooled: accuracy %.4f macro-F1 %.4f", pooled.Accuracy, pooled.MacroF1)
-	if pooled.MacroF1 < 0.91 {
-		t.Errorf("macro-F1 %.4f below 0.91", pooled.MacroF1)
+	if pooled.MacroF1 < 0.92 { // the target of the topic-matching issue
+		t.Errorf("macro-F1 %.4f below 0.92", pooled.MacroF1)
 	}
 }
 
-// BenchmarkMatchCorpus measures end-to-end routing (normalise, segment, match, explain)
-// over the corpus with one worker per core.
+// BenchmarkMatchCorpus measures end-to-end routing (normalise, segment, match, explain the
+// top three) over the corpus with one worker per core. Besides wall-clock msgs/s it reports
+// CPU time per message and the rate that CPU time allows on two cores (cpu-msgs/s@2): on a
+// machine shared with other jobs the wall clock also counts their work.
 func BenchmarkMatchCorpus(b *testing.B) {
 	msgs := corpusMessages(b)
 	model, err := Train(context.Background(), seg, msgs, Options{}, nil)
@@ -385,13 +434,21 @@ func BenchmarkMatchCorpus(b *testing.B) {
 		texts[i] = MessageText(m.Subject, m.Body)
 	}
 	matcher := NewMatcher(seg, model, nil)
+	runtime.GC()
+	cpu0, cpuOK := processCPU()
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := matcher.MatchAll(context.Background(), texts, runtime.GOMAXPROCS(0)); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "msgs/s")
+	matched := float64(len(texts) * b.N)
+	b.ReportMetric(matched/b.Elapsed().Seconds(), "msgs/s")
+	if cpu1, ok := processCPU(); ok && cpuOK {
+		perMsg := (cpu1 - cpu0).Seconds() / matched
+		b.ReportMetric(perMsg*1e6, "cpu-µs/msg")
+		b.ReportMetric(2/perMsg, "cpu-msgs/s@2")
+	}
 	var size bytes.Buffer
 	if err := model.Save(&size); err != nil {
 		b.Fatal(err)

@@ -71,22 +71,18 @@ func Normalize(text string) *Normalized {
 	pieces := foldAndJoin(text)
 	pieces = toSimplified(pieces)
 	n := &Normalized{Original: text}
-	var b strings.Builder
-	b.Grow(len(text))
-	n.origStart = make([]int32, 0, len(text))
-	n.origEnd = make([]int32, 0, len(text))
+	buf := make([]byte, 0, len(text)+utf8.UTFMax)
+	n.origStart = make([]int32, 0, cap(buf))
+	n.origEnd = make([]int32, 0, cap(buf))
 	for _, p := range pieces {
-		size := utf8.RuneLen(p.r)
-		if size < 0 {
-			p.r, size = utf8.RuneError, 3
-		}
-		b.WriteRune(p.r)
-		for k := 0; k < size; k++ {
+		before := len(buf)
+		buf = utf8.AppendRune(buf, p.r) // an invalid rune becomes U+FFFD
+		for range len(buf) - before {
 			n.origStart = append(n.origStart, p.start)
 			n.origEnd = append(n.origEnd, p.end)
 		}
 	}
-	n.Text = b.String()
+	n.Text = string(buf)
 	return n
 }
 
