@@ -3,7 +3,6 @@ import assert from 'node:assert/strict'
 import { field, openApp, session, shot } from './harness.mjs'
 
 const modules = [
-  ['interpretations', '政策解读', /谁起草、谁解读/],
   ['mailbox', '局长信箱', /3个工作日内答复/],
   ['reports', '统计报表', /统计表/],
 ]
@@ -21,6 +20,12 @@ test('every sidebar item opens its page', async () => {
     await page.waitForURL('**/#/consultations')
     assert.equal(await heading.innerText(), '征求意见')
     await page.getByTestId('consultation-table').waitFor()
+
+    // 政策解读 is in use: its list of interpretations with their 三同步 deadlines.
+    await page.getByTestId('nav-interpretations').click()
+    await page.waitForURL('**/#/interpretations')
+    assert.equal(await heading.innerText(), '政策解读')
+    await page.getByTestId('interp-new').waitFor()
 
     for (const [key, title, summary] of modules) {
       await page.getByTestId(`nav-${key}`).click()
