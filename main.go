@@ -57,9 +57,6 @@ func clockFromEnv() (core.Clock, error) {
 	return core.NewFixedClock(t), nil
 }
 
-// backupsToKeep is how many automatic backups stay in backups/ (manual ones are never pruned).
-const backupsToKeep = 14
-
 // damaged explains a failed integrity check and the way out, without touching the file: the bureau's
 // records are evidence, so a damaged database is never silently recreated.
 func damaged(paths datadir.Paths, problems []string, err error) string {
@@ -146,7 +143,11 @@ func run() error {
 		db.Close() // the file is replaced during recovery
 		return runRecovery(paths, damaged(paths, problems, err))
 	}
-	if _, err := db.DailyBackup(ctx, paths.Backups, backupsToKeep); err != nil {
+	keep, err := app.BackupKeep(ctx, db)
+	if err != nil {
+		return err
+	}
+	if _, err := db.DailyBackup(ctx, paths.Backups, keep); err != nil {
 		slog.Error("daily backup failed", "err", err) // a missed backup must not stop the bureau's work
 	}
 	calendars := sqlite.NewCalendarStore(db)

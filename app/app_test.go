@@ -163,3 +163,28 @@ func TestDashboardMonthViewAndCalendarDeadlines(t *testing.T) {
 		t.Errorf("month 13: %v", err)
 	}
 }
+
+func TestBackupKeepSetting(t *testing.T) {
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s := NewSystemService(SystemConfig{Clock: core.SystemClock{}, DB: db, Emit: func(string, ...any) {}})
+	if n, err := s.BackupKeep(); err != nil || n != DefaultBackupKeep {
+		t.Fatalf("default keep = %d, %v", n, err)
+	}
+	if _, err := s.SetBackupKeep(0); core.ErrorCode(err) != core.EINVALID {
+		t.Fatalf("keep 0 accepted: %v", err)
+	}
+	if n, err := s.SetBackupKeep(30); err != nil || n != 30 {
+		t.Fatalf("set keep = %d, %v", n, err)
+	}
+	if n, _ := BackupKeep(context.Background(), db); n != 30 {
+		t.Fatalf("keep after set = %d", n)
+	}
+	page, err := db.AuditLog(context.Background(), core.AuditFilter{Entity: "setting", EntityID: SettingBackupKeep})
+	if err != nil || page.Total != 1 {
+		t.Fatalf("audit of the change: %+v, %v", page, err)
+	}
+}

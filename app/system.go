@@ -53,8 +53,20 @@ type SystemInfo struct {
 	FixedClock    bool   `json:"fixedClock"` // the clock is set (demo or test), not the real time
 }
 
+// Backup retention: how many automatic backups stay in backups/ (manual ones are never pruned).
+const (
+	SettingBackupKeep = "backup.keep"
+	DefaultBackupKeep = 14
+	minBackupKeep     = 1
+	maxBackupKeep     = 365
+	backupKeepSummary = "修改自动备份保留份数"
+	backupKeepLabel   = "保留份数"
+)
+
 // Maintenance is what the system bridge needs from the database.
 type Maintenance interface {
+	IntSetting(ctx context.Context, key string, def, min, max int) (int, error)
+	SetIntSetting(ctx context.Context, key, label, summary string, n, def, min, max int) (int, error)
 	SchemaVersion(ctx context.Context) (int, error)
 	Backup(ctx context.Context, dir, reason string) (core.BackupInfo, error)
 	Restore(ctx context.Context, backupPath, dir string) (core.RestoreResult, error)
@@ -106,6 +118,19 @@ func (s *SystemService) Info() (SystemInfo, error) {
 
 // ListBackups lists the backups, newest first.
 func (s *SystemService) ListBackups() ([]core.BackupInfo, error) { return s.backups(s.info.BackupDir) }
+
+// BackupKeep is how many automatic backups are kept.
+func (s *SystemService) BackupKeep() (int, error) { return BackupKeep(s.ctx, s.db) }
+
+// BackupKeep reads the retention setting (main uses it for the backup taken at start).
+func BackupKeep(ctx context.Context, db Maintenance) (int, error) {
+	return db.IntSetting(ctx, SettingBackupKeep, DefaultBackupKeep, minBackupKeep, maxBackupKeep)
+}
+
+// SetBackupKeep changes how many automatic backups are kept (1–365); older ones are deleted at the next backup.
+func (s *SystemService) SetBackupKeep(n int) (int, error) {
+	return s.db.SetIntSetting(s.ctx, SettingBackupKeep, backupKeepLabel, backupKeepSummary, n, DefaultBackupKeep, minBackupKeep, maxBackupKeep)
+}
 
 // BackupNow takes a manual backup.
 func (s *SystemService) BackupNow() (core.BackupInfo, error) {

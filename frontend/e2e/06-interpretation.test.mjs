@@ -4,9 +4,9 @@ import { copyFileSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { chooseOption, field, openApp, session, shot, waitForText } from './harness.mjs'
 
-// Wednesday 2026-09-30, the day before 国庆 (10月1日至7日放假; 10月10日(周六)上班): an interpretation of a
-// policy published today is due on the third working day after it, Saturday 2026-10-10.
-const NOW = '2026-09-30T10:00:00'
+// Friday 2026-02-13, before 春节 (2月14日(周六)上班; 2月15日至23日放假): an interpretation of a policy published
+// today is due on the third working day after it — Saturday 02-14, Tuesday 02-24, Wednesday 2026-02-25.
+const NOW = '2026-02-13T10:00:00'
 const TITLE = '临江市闲置土地处置办法'
 const POLICY_TEXT = `临江市闲置土地处置办法
 
@@ -101,7 +101,7 @@ test('政策解读: 文字解读 and 图解 drafted, signed off and published in
           drafterName: '', disclosure: '主动公开', disclosureBasis: '《中华人民共和国政府信息公开条例》第十九条', enterpriseRelated: false,
           status: '', publishedDate: '', publishedUrl: '', versionCount: 0, consultations: 0, createdAt: '', updatedAt: '',
         })
-        await window.go.app.PolicyService.AddVersionText(p.id, '正式文本', '2026-09-20', text)
+        await window.go.app.PolicyService.AddVersionText(p.id, '正式文本', '2026-02-06', text)
         return p.id
       },
       [TITLE, POLICY_TEXT],
@@ -248,13 +248,13 @@ test('政策解读: 文字解读 and 图解 drafted, signed off and published in
     await openApp(page, `/interpretations/policy/${policyId}`)
     await page.getByTestId('sync-publish').click()
     await page.getByTestId('prepub-clear').waitFor()
-    assert.equal(await field(page, 'publish-date').inputValue(), '2026-09-30')
+    assert.equal(await field(page, 'publish-date').inputValue(), '2026-02-13')
     await field(page, 'publish-url').fill('https://ghzy.linjiang.gov.cn/zwgk/zcwj/t_9.html')
     await page.getByTestId('publish-save').click()
     await page.getByTestId('publish-dialog').waitFor({ state: 'hidden' })
     for (const id of [textId, graphicId]) {
       await waitForText(page, `sync-due-${id}`, '剩余3个工作日')
-      await waitForText(page, `sync-due-date-${id}`, '截止 2026-10-10')
+      await waitForText(page, `sync-due-date-${id}`, '截止 2026-02-25')
     }
     assert.match(await page.getByTestId('sync-rule-同步审签').innerText(), /已满足/)
     assert.match(await page.getByTestId('sync-rule-同步发布').innerText(), /未完成/)

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -463,39 +462,12 @@ func (s *ConsultationStore) AllComments(ctx context.Context, consultationID int6
 
 // ReportDueWorkdays is how many working days after closing the report is due.
 func (s *ConsultationStore) ReportDueWorkdays(ctx context.Context) (int, error) {
-	v, err := s.db.Setting(ctx, SettingReportDueWorkdays)
-	if err != nil || v == "" {
-		return DefaultReportDueWorkdays, err
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 {
-		return DefaultReportDueWorkdays, nil
-	}
-	return n, nil
+	return s.db.IntSetting(ctx, SettingReportDueWorkdays, DefaultReportDueWorkdays, 1, 60)
 }
 
 // SetReportDueWorkdays changes that number (1–60).
 func (s *ConsultationStore) SetReportDueWorkdays(ctx context.Context, n int) (int, error) {
-	if n < 1 || n > 60 {
-		return 0, core.FieldErrorf(core.EINVALID, "workdays", "工作日数须在1到60之间")
-	}
-	old, err := s.ReportDueWorkdays(ctx)
-	if err != nil {
-		return 0, err
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	if err := tx.setSetting(SettingReportDueWorkdays, strconv.Itoa(n)); err != nil {
-		return 0, err
-	}
-	if err := tx.audit("update", "setting", SettingReportDueWorkdays, "修改意见采纳情况说明发布时限",
-		[]Change{{Field: "workdays", Old: old, New: n}}); err != nil {
-		return 0, err
-	}
-	return n, tx.Commit()
+	return s.db.SetIntSetting(ctx, SettingReportDueWorkdays, "工作日数", "修改意见采纳情况说明发布时限", n, DefaultReportDueWorkdays, 1, 60)
 }
 
 // closingSoon is how many working days before the close date the dashboard starts warning.

@@ -114,6 +114,43 @@ func (db *DB) Setting(ctx context.Context, key string) (string, error) {
 	return tx.getSetting(key)
 }
 
+// IntSetting is a whole-number setting within [min, max]; def when unset or unreadable.
+func (db *DB) IntSetting(ctx context.Context, key string, def, min, max int) (int, error) {
+	v, err := db.Setting(ctx, key)
+	if err != nil || v == "" {
+		return def, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < min || n > max {
+		return def, nil
+	}
+	return n, nil
+}
+
+// SetIntSetting changes a whole-number setting, audited with the given Chinese summary; label names the
+// value (e.g. 工作日数) in the audit entry and in the error shown when n is outside [min, max].
+func (db *DB) SetIntSetting(ctx context.Context, key, label, summary string, n, def, min, max int) (int, error) {
+	if n < min || n > max {
+		return 0, core.FieldErrorf(core.EINVALID, "value", "%s须在%d到%d之间", label, min, max)
+	}
+	old, err := db.IntSetting(ctx, key, def, min, max)
+	if err != nil {
+		return 0, err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	if err := tx.setSetting(key, strconv.Itoa(n)); err != nil {
+		return 0, err
+	}
+	if err := tx.audit("update", "setting", key, summary, []Change{{Field: label, Old: old, New: n}}); err != nil {
+		return 0, err
+	}
+	return n, tx.Commit()
+}
+
 const sectionCols = `s.id, s.name, COALESCE(s.head_id, 0), COALESCE(h.name, ''), s.phone, s.duties, s.sort_order, s.active,
 	(SELECT COUNT(*) FROM people p WHERE p.section_id = s.id AND p.active = 1)`
 

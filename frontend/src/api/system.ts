@@ -8,6 +8,9 @@ export const getSystemInfo = (): Promise<SystemInfo> => call(() => go.Info())
 /** The backups in the data directory's backups folder, newest first. */
 export const listBackups = (): Promise<BackupInfo[]> => call(() => go.ListBackups()).then((l) => l ?? [])
 export const backupNow = (): Promise<BackupInfo> => call(() => go.BackupNow())
+/** How many automatic backups are kept (manual ones are never pruned). */
+export const getBackupKeep = (): Promise<number> => call(() => go.BackupKeep())
+export const setBackupKeep = (n: number): Promise<number> => call(() => go.SetBackupKeep(n))
 /** Restores the named backup; the Go side first keeps the current data as a 恢复前自动备份. */
 export const restoreBackup = (name: string): Promise<RestoreResult> => call(() => go.RestoreBackup(name))
 

@@ -5,6 +5,8 @@ import {app} from '../models';
 
 export function AuditLog(arg1:core.AuditFilter):Promise<core.AuditPage>;
 
+export function BackupKeep():Promise<number>;
+
 export function BackupNow():Promise<core.BackupInfo>;
 
 export function ExportAudit(arg1:core.AuditFilter):Promise<string>;
@@ -14,5 +16,7 @@ export function Info():Promise<app.SystemInfo>;
 export function ListBackups():Promise<Array<core.BackupInfo>>;
 
 export function RestoreBackup(arg1:string):Promise<core.RestoreResult>;
+
+export function SetBackupKeep(arg1:number):Promise<number>;
 
 export function VerifyAudit():Promise<core.AuditCheck>;

@@ -6,6 +6,10 @@ export function AuditLog(arg1) {
   return window['go']['app']['SystemService']['AuditLog'](arg1);
 }
 
+export function BackupKeep() {
+  return window['go']['app']['SystemService']['BackupKeep']();
+}
+
 export function BackupNow() {
   return window['go']['app']['SystemService']['BackupNow']();
 }
@@ -24,6 +28,10 @@ export function ListBackups() {
 
 export function RestoreBackup(arg1) {
   return window['go']['app']['SystemService']['RestoreBackup'](arg1);
+}
+
+export function SetBackupKeep(arg1) {
+  return window['go']['app']['SystemService']['SetBackupKeep'](arg1);
 }
 
 export function VerifyAudit() {
