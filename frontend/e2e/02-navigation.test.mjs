@@ -2,9 +2,10 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { field, openApp, session, shot } from './harness.mjs'
 
-const modules = [
-  ['mailbox', '局长信箱', /3个工作日内答复/],
-  ['reports', '统计报表', /统计表/],
+// The 局长信箱 inbox and the statistics, each with the element that shows its data has loaded.
+const pages = [
+  ['mailbox', '局长信箱', 'inbox-table'],
+  ['reports', '统计报表', 'stats-totals'],
 ]
 
 test('every sidebar item opens its page', async () => {
@@ -27,17 +28,12 @@ test('every sidebar item opens its page', async () => {
     assert.equal(await heading.innerText(), '政策解读')
     await page.getByTestId('interp-new').waitFor()
 
-    for (const [key, title, summary] of modules) {
+    for (const [key, title, ready] of pages) {
       await page.getByTestId(`nav-${key}`).click()
       await page.waitForURL(`**/#/${key}`)
       assert.equal(await heading.innerText(), title)
-      const empty = page.getByTestId(`empty-${key}`)
-      await empty.waitFor()
-      const text = await empty.innerText()
-      assert.match(text, summary)
-      assert.match(text, /启用前可先准备/)
-      assert.doesNotMatch(text, /TODO|lorem/i)
-      await shot(page, `b-empty-${key}`)
+      await page.getByTestId(ready).waitFor()
+      await shot(page, `b-page-${key}`)
     }
 
     await page.getByTestId('nav-settings').click()

@@ -4,6 +4,8 @@ import { field, openApp, session, shot } from './harness.mjs'
 
 const BUREAU = '<script>window.__xss=1</script>临江'
 const SECTION = '<img src=x onerror="window.__xss=2">科室'
+const SUBJECT = '<script>window.__xss=3</script>关于加装电梯的咨询'
+const BODY = '请问<img src=x onerror="window.__xss=4">老旧小区加装电梯<b>怎么</b>申请？'
 
 /** What must hold on every screen: nothing ran, and the markup did not become elements. */
 async function assertInert(page, dialogs) {
@@ -13,7 +15,7 @@ async function assertInert(page, dialogs) {
   assert.deepEqual(dialogs, [])
 }
 
-test('names with markup are shown as text and never run', async () => {
+test('names and messages with markup are shown as text and never run', async () => {
   const s = await session()
   try {
     const { page } = s
@@ -51,6 +53,27 @@ test('names with markup are shown as text and never run', async () => {
     await openApp(page, '/settings/sections')
     await page.getByTestId('sections-table').getByText(SECTION, { exact: true }).waitFor()
     assert.ok((await page.getByTestId('header-bureau').innerText()).includes(BUREAU))
+    await assertInert(page, dialogs)
+
+    // A citizen's message with markup (as it may arrive by mail or from the website's export) is shown as
+    // text in the inbox and in the message itself, matched words highlighted around it.
+    const message = await page.evaluate(
+      ([subject, body]) =>
+        window.go.app.MailboxService.CreateMessage({
+          externalId: '', channel: '网站', receivedAt: '2026-11-20 08:30', senderName: '<i>市民</i>', senderPhone: '',
+          senderEmail: '', senderAddress: '', subject, body, type: '咨询', agreePublish: false,
+        }),
+      [SUBJECT, BODY],
+    )
+    await openApp(page, `/mailbox/${message.id}`)
+    await page.getByTestId('message-subject').getByText(SUBJECT, { exact: false }).first().waitFor()
+    assert.ok((await page.getByTestId('message-subject').innerText()).includes('<script>'))
+    assert.ok((await page.getByTestId('message-body').innerText()).includes('<img src=x'))
+    assert.equal(await page.getByTestId('message-body').locator('b').count(), 0, 'no <b> element from the text')
+    await assertInert(page, dialogs)
+    await shot(page, 'g-injection-message')
+    await openApp(page, '/mailbox')
+    await page.getByText(SUBJECT, { exact: false }).first().waitFor()
     await assertInert(page, dialogs)
     assert.deepEqual(s.errors, [])
   } finally {

@@ -34,17 +34,19 @@ test('a damaged database opens the recovery page, which restores a backup; nothi
     const backup = await page.evaluate(() => window.go.app.SystemService.BackupNow())
     assert.match(backup.name, /-manual\.db$/)
 
-    // The app stops; the database file is damaged (pages overwritten, its WAL lost).
+    // The app stops; the database file is damaged: the schema page after the 100-byte file header and the
+    // pages after it are overwritten, and its WAL is lost.
     await s.app.stop()
     const db = join(s.dataDir, 'policydesk.db')
     const fd = openSync(db, 'r+')
-    writeSync(fd, Buffer.alloc(4096 * 6, 0x5a), 0, 4096 * 6, 4096 * 2)
+    writeSync(fd, Buffer.alloc(4096 * 8 - 100, 0x5a), 0, 4096 * 8 - 100, 100)
     closeSync(fd)
     rmSync(db + '-wal', { force: true })
     rmSync(db + '-shm', { force: true })
 
     // The next start shows only the recovery page, naming the problem and the backups.
     await s.restart()
+    await page.goto('about:blank') // a real reload: a hash-only navigation would keep the old page
     await page.goto(`${BASE_URL}/#/dashboard`)
     await page.getByTestId('recovery').waitFor()
     const text = await page.getByTestId('recovery').innerText()
@@ -63,6 +65,7 @@ test('a damaged database opens the recovery page, which restores a backup; nothi
     assert.ok(existsSync(db))
 
     await s.restart()
+    await page.goto('about:blank')
     await openApp(page, '/dashboard')
     await page.getByTestId('header-bureau').getByText(NAME).waitFor()
     assert.deepEqual(s.errors, [])

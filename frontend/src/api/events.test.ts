@@ -20,6 +20,10 @@ describe('onEvent', () => {
       ConsultationsChanged: 'consultations:changed',
       CommentsChanged: 'comments:changed',
       InterpretationsChanged: 'interpretations:changed',
+      MessagesChanged: 'messages:changed',
+      MailProgress: 'mail:progress',
+      MailFetched: 'mail:fetched',
+      MailboxSettingsChanged: 'mailbox:settings',
     })
   })
 

@@ -16,6 +16,14 @@ export const Events = {
   CommentsChanged: 'comments:changed',
   /** a policy's interpretations, their sign-off or publication changed; the data is the policy id */
   InterpretationsChanged: 'interpretations:changed',
+  /** a message was created, imported, fetched or moved on */
+  MessagesChanged: 'messages:changed',
+  /** progress of a mail fetch: { done, total } */
+  MailProgress: 'mail:progress',
+  /** a mail fetch ended: a FetchResult, or an error {code, message} */
+  MailFetched: 'mail:fetched',
+  /** reply templates, topics, reply limits or the mail account changed */
+  MailboxSettingsChanged: 'mailbox:settings',
 } as const
 
 export type EventName = (typeof Events)[keyof typeof Events]

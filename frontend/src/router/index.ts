@@ -6,13 +6,15 @@ import SettingsView from '../views/settings/SettingsView.vue'
 import { modules } from '../views/modules'
 import { consultationRoutes } from '../views/consultations/routes'
 import { interpretationRoutes } from '../views/interpretations/routes'
+import { mailboxRoutes } from '../views/mailbox/routes'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },
   { path: '/dashboard', name: 'dashboard', component: DashboardView, meta: { title: '工作台' } },
   ...consultationRoutes,
   ...interpretationRoutes,
-  ...modules.filter((m) => m.key !== 'consultations' && m.key !== 'interpretations').map((m) => ({
+  ...mailboxRoutes,
+  ...modules.filter((m) => !['consultations', 'interpretations', 'mailbox', 'reports'].includes(m.key)).map((m) => ({
     path: m.path,
     name: m.key,
     component: ModuleEmptyView,

@@ -1,0 +1,198 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import iconv from 'iconv-lite'
+import { chooseOption, field, openApp, session, shot, tempDir, waitForText } from './harness.mjs'
+
+// Friday 2026-11-20: messages received this week are due next week, through the working-day calendar.
+const NOW = '2026-11-20T09:00:00'
+const PLANTED_PHONE = '13812345678'
+const SUBJECT = '二手房过户办理不动产登记需要哪些材料'
+
+// The website's export as the mailbox staff receive it: a GBK csv without a BOM.
+const HEADERS = ['留言编号', '留言时间', '留言人', '联系电话', '留言标题', '留言内容', '留言类型', '是否同意公开']
+const ROWS = [
+  ['W20261101', '2026-11-18 10:12', '钱芳', '13900001111', SUBJECT,
+    `我准备购买一套二手房，请问办理过户和不动产登记需要买卖双方带哪些材料？需要提前预约吗？我的电话${PLANTED_PHONE}，谢谢。`, '咨询', '是'],
+  ['W20261102', '2026-11-18 15:40', '孙强', '', '宅基地上建房需要办什么手续', '村里宅基地上翻建房屋，需要办理乡村建设规划许可吗？宅基地不动产登记怎么办理？', '咨询', '否'],
+  ['W20261103', '2026-11-19 09:05', '匿名', '', '举报小区楼顶违建', '我们小区12栋楼顶有住户私搭乱建，搭建了两层违建阳光房，请尽快查处违法建设。', '举报', '否'],
+  ['W20261104', '2026-11-19 11:30', '周婷', '13700002222', '房产证遗失补办', '家里的房产证丢了，不动产权证书遗失补办需要登报吗？多久能拿到？', '咨询', '是'],
+  ['W20261105', '2026-11-19 14:20', '吴磊', '', '老旧小区改造什么时候开始', '我们是东园小区的居民，听说要进行老旧小区改造和城市更新，请问什么时候开工？', '咨询', '是'],
+  ['W20261106', '2026-11-19 16:45', '郑洁', '', '征地补偿标准', '我家的地被征收了，请问征地补偿标准是多少？安置房什么时候交付？', '咨询', '否'],
+  ['W20261107', '2026-11-20 08:10', '王刚', '', '村民在基本农田上挖塘', '我们村有人在基本农田上挖鱼塘，占用耕地，请管一管。', '举报', '否'],
+  ['W20261108', '2026-11-20 08:30', '冯丽', '', '控规调整公示在哪里看', '请问我们片区的控规调整和容积率变化在哪里公示？规划许可能否查询？', '咨询', '是'],
+  ['W20261109', '2026-11-20 08:40', '陈晨', '', '违建厂房无人管', '城北工业园旁边有违章建筑厂房，属于违法用地，举报多次没有人管。', '投诉', '否'],
+  ['W20261110', '2026-11-20 08:50', '褚明', '', '宅基地违建被举报', '邻居在宅基地上违建三层楼房，超出批准面积，影响我家采光，请求处理。', '投诉', '否'],
+]
+
+function csv(rows) {
+  const cell = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+}
+
+async function openMessageBySearch(page, text) {
+  await field(page, 'inbox-search').fill(text)
+  await page.waitForURL(/text=/)
+  const link = page.locator('[data-testid^="message-link-"]', { hasText: text }).first()
+  await link.waitFor()
+  await link.click()
+  await page.waitForURL(/#\/mailbox\/\d+$/)
+  await page.getByTestId('message-text').waitFor()
+}
+
+test('局长信箱: import a GBK file, route with highlights, re-route, reply, sign off, publish masked, export statistics', async () => {
+  const s = await session({ now: NOW })
+  const files = tempDir('pd-e2e-mail-')
+  try {
+    const { page } = s
+    const gbk = join(files.dir, '留言导出.csv')
+    writeFileSync(gbk, iconv.encode(csv([HEADERS, ...ROWS]), 'gbk'))
+
+    // The inbox with the demo's messages: states with counts, due badges.
+    await openApp(page, '/mailbox')
+    await page.locator('[data-testid^="message-link-"]').first().waitFor()
+    const countAll = async () => Number((await page.getByTestId('inbox-state-all').innerText()).replace(/\D/g, ''))
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="inbox-state-all"]')?.textContent ?? ''))
+    const before = await countAll()
+    assert.ok(before > 50, `the demo has ${before} messages`)
+    assert.match(await page.getByTestId('inbox-table').innerText(), /剩余\d+个工作日|今日到期|已超期\d+个工作日/)
+
+    // Import: the encoding is detected, the columns are mapped from the headers, every row is routed.
+    await page.getByTestId('mailbox-import-link').click()
+    await page.getByTestId('mailbox-import-file').setInputFiles(gbk)
+    await waitForText(page, 'mailbox-import-counts', '共10行，重复0行，可导入10行')
+    assert.match(await page.getByTestId('mailbox-import-encoding').innerText(), /GB/i)
+    assert.equal(await page.getByTestId('mailbox-import-errors').count(), 0)
+    assert.match(await page.getByTestId('mailbox-import-rows').innerText(), /宅基地上建房/)
+    await shot(page, 'g-mailbox-import-preview')
+    await page.getByTestId('mailbox-import-apply').click()
+    await page.getByTestId('mailbox-import-result').waitFor()
+    const resultText = await page.getByTestId('mailbox-import-result-text').innerText()
+    assert.match(resultText, /导入10条，跳过重复0条/)
+    const [, routed, pending] = /自动分办(\d+)条，待人工分办(\d+)条/.exec(resultText).map(Number)
+    assert.equal(routed + pending, 10)
+
+    // Importing the same file again finds only duplicates.
+    await page.getByRole('button', { name: '继续导入' }).click()
+    await page.getByTestId('mailbox-import-file').setInputFiles(gbk)
+    await waitForText(page, 'mailbox-import-counts', '共10行，重复10行，可导入0行')
+    assert.equal(await page.getByTestId('mailbox-import-apply').isDisabled(), true)
+
+    await page.getByTestId('nav-mailbox').click()
+    await page.getByTestId('inbox-state-all').waitFor()
+    await page.waitForFunction((n) => document.querySelector('[data-testid="inbox-state-all"]')?.textContent?.includes(String(n)), before + 10)
+    await shot(page, 'g-mailbox-inbox')
+
+    // Re-route the message about a 违建 on a 宅基地: the history records it.
+    await openMessageBySearch(page, '宅基地违建被举报')
+    assert.ok((await page.locator('[data-testid="message-text"] mark').count()) > 0, 'matched words are marked')
+    await page.getByTestId('act-reroute').click()
+    await page.getByTestId('action-dialog').waitFor()
+    await chooseOption(page, 'reroute-topic', '违法用地举报')
+    await field(page, 'action-reason').fill('宅基地超面积建房属违法建设，由执法监察支队查处')
+    await page.getByTestId('action-save').click()
+    await page.getByTestId('action-dialog').waitFor({ state: 'hidden' })
+    await waitForText(page, 'message-topic', '违法用地举报')
+    await waitForText(page, 'message-section', '执法监察支队')
+    const history = page.getByTestId('message-history')
+    await history.getByTestId('history-改派').waitFor()
+    assert.match(await history.innerText(), /宅基地超面积建房属违法建设/)
+
+    // The message with the planted phone number: routed to 不动产登记 with its words marked.
+    await page.getByTestId('back-to-inbox').click()
+    await page.getByTestId('inbox-table').waitFor()
+    await field(page, 'inbox-search').fill('')
+    await openMessageBySearch(page, SUBJECT)
+    const marks = await page.locator('[data-testid="message-text"] mark').allInnerTexts()
+    assert.ok(marks.length > 0, 'matched words are marked')
+    assert.ok(marks.some((m) => /不动产|过户/.test(m)), `marks: ${marks.join(',')}`)
+    assert.match(await page.getByTestId('topic-match-0').innerText(), /不动产登记/)
+    if ((await page.getByTestId('message-state').innerText()) === '待分办') {
+      await page.getByTestId('act-reroute').click()
+      await chooseOption(page, 'reroute-topic', '不动产登记')
+      await field(page, 'action-reason').fill('确认属不动产登记咨询')
+      await page.getByTestId('action-save').click()
+      await page.getByTestId('action-dialog').waitFor({ state: 'hidden' })
+    }
+    await waitForText(page, 'message-state', '办理中')
+    await waitForText(page, 'message-section', '确权登记组')
+    await shot(page, 'g-mailbox-detail')
+
+    // Reply with a template, quoting a similar past reply.
+    await page.getByTestId('reply-editor').waitFor()
+    await chooseOption(page, 'reply-template', '咨询类答复')
+    await page.waitForFunction(() => (document.querySelector('textarea[data-testid="reply-body"], [data-testid="reply-body"] textarea')?.value ?? '').includes('钱芳'))
+    const body = await field(page, 'reply-body').inputValue()
+    assert.doesNotMatch(body, /\{称呼\}|\{收件日期\}|\{承办科室\}/)
+    const similar = page.locator('[data-testid^="similar-"]:not([data-testid="similar-messages"]):not([data-testid="similar-quote"])')
+    await similar.first().waitFor()
+    assert.match(await page.getByTestId('similar-messages').innerText(), /过户|转移登记/)
+    const quoted = (await similar.first().locator('.sim__reply').innerText()).trim().split('\n').filter(Boolean)[1]
+    await similar.first().getByTestId('similar-quote').click()
+    await page.waitForFunction(
+      (q) => (document.querySelector('textarea[data-testid="reply-body"], [data-testid="reply-body"] textarea')?.value ?? '').includes(q),
+      quoted.slice(0, 20),
+    )
+    await page.getByTestId('reply-editor').scrollIntoViewIfNeeded()
+    await shot(page, 'g-mailbox-reply', { fullPage: false })
+    await chooseOption(page, 'reply-approver', '张卫东')
+    await page.getByTestId('reply-submit').click()
+    await waitForText(page, 'message-state', '待审核')
+
+    // The approver signs it off.
+    await page.getByTestId('act-approve').click()
+    await field(page, 'action-opinion').fill('同意答复')
+    await page.getByTestId('action-save').click()
+    await waitForText(page, 'message-state', '已答复')
+    assert.match(await page.getByTestId('message-due').innerText(), /按时答复/)
+
+    // Publication: exactly what goes on the website, with the phone number masked.
+    await page.getByTestId('act-publish').click()
+    const dialog = page.getByTestId('publication-dialog')
+    await dialog.getByTestId('publication-message').waitFor()
+    const published = await dialog.getByTestId('publication-message').innerText()
+    assert.match(published, /138\*\*\*\*5678/)
+    assert.doesNotMatch(published, new RegExp(PLANTED_PHONE))
+    assert.match(await dialog.getByTestId('publication-items').innerText(), /13812345678\s*→\s*138\*\*\*\*5678/)
+    assert.match(await dialog.getByTestId('publication-reply').innerText(), /钱\*/)
+    await page.waitForTimeout(400) // let the dialog's opening animation finish
+    await shot(page, 'g-mailbox-publication', { fullPage: false })
+    await dialog.getByTestId('publication-confirm').click()
+    await dialog.waitFor({ state: 'hidden' })
+    await waitForText(page, 'message-state', '已公开')
+    await page.getByTestId('message-history').getByTestId('history-公开').waitFor()
+
+    // November's statistics, exported; the HTML's received count matches the page.
+    await page.getByTestId('nav-reports').click()
+    await page.waitForURL('**/#/reports')
+    await waitForText(page, 'stats-period', '统计期间 2026-11-01 至 2026-11-30，办理中和超期数截至 2026-11-20')
+    const received = Number(await page.getByTestId('stats-received').innerText())
+    assert.ok(received >= 10, `received ${received}`)
+    assert.match(await page.getByTestId('stats-by-topic').innerText(), /不动产登记/)
+    await page.locator('[data-testid="stats-chart"] canvas').waitFor()
+    const paths = {}
+    for (const kind of ['html', 'xlsx']) {
+      await page.getByTestId(`export-stats-${kind}`).click()
+      const row = page.getByTestId(`exported-${kind}`)
+      await row.waitFor()
+      paths[kind] = (await row.locator('.path').innerText()).trim()
+      assert.ok(paths[kind].endsWith(`.${kind}`), paths[kind])
+      assert.ok(statSync(paths[kind]).size > 0, `${paths[kind]} is empty`)
+    }
+    const html = readFileSync(paths.html, 'utf8')
+    const total = /<tr class="total"><td>合计<\/td><td>(\d+)<\/td>/.exec(html)
+    assert.ok(total, 'the HTML has the 合计 row')
+    assert.equal(Number(total[1]), received)
+    await page.getByTestId('chart-png').click()
+    assert.match(await page.getByTestId('chart-png-link').getAttribute('href'), /^data:image\/png;base64,/)
+    await shot(page, 'g-reports')
+    assert.deepEqual(s.errors, [])
+  } catch (e) {
+    await shot(s.page, 'g-failure', { fullPage: false }).catch(() => {})
+    throw e
+  } finally {
+    files.cleanup()
+    await s.close()
+  }
+})
