@@ -203,7 +203,7 @@ func run() error {
 	policyAPI := app.NewPolicyService(policies, rt.Emit)
 	consultationAPI := app.NewConsultationService(consultations, paths.Exports, rt.Emit)
 	interpretationAPI := app.NewInterpretationService(interpretations, paths.Exports, clock, rt.Emit)
-	mailboxAPI := app.NewMailboxService(mailboxes, rt.Emit, matcher.SetTopics)
+	mailboxAPI := app.NewMailboxService(mailboxes, paths.Exports, rt.Emit, matcher.SetTopics)
 	defer app.StopMailbox(mailboxAPI)
 	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes)
 	systemAPI := app.NewSystemService(app.SystemConfig{

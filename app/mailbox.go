@@ -1,11 +1,14 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"policydesk/internal/core"
@@ -62,8 +65,10 @@ type MailboxOptions struct {
 type MailboxService struct {
 	ctx   context.Context
 	store MailboxStore
-	emit  Emitter
-	log   *slog.Logger
+	// exportDir receives the exports given no path and the chart images.
+	exportDir string
+	emit      Emitter
+	log       *slog.Logger
 	// topicsChanged, when set, hands the new topic list to the matcher.
 	topicsChanged func([]core.Topic)
 
@@ -72,9 +77,11 @@ type MailboxService struct {
 	fetchDone   chan struct{}
 }
 
-// NewMailboxService wraps the mailbox store. topicsChanged may be nil.
-func NewMailboxService(store MailboxStore, emit Emitter, topicsChanged func([]core.Topic)) *MailboxService {
-	return &MailboxService{ctx: context.Background(), store: store, emit: emit, log: slog.Default(), topicsChanged: topicsChanged}
+// NewMailboxService wraps the mailbox store; exports given no path, and chart images, go to exportDir.
+// topicsChanged may be nil.
+func NewMailboxService(store MailboxStore, exportDir string, emit Emitter, topicsChanged func([]core.Topic)) *MailboxService {
+	return &MailboxService{ctx: context.Background(), store: store, exportDir: exportDir, emit: emit, log: slog.Default(),
+		topicsChanged: topicsChanged}
 }
 
 func (s *MailboxService) startup(ctx context.Context) { s.ctx = ctx }
@@ -401,12 +408,112 @@ func (s *MailboxService) Stats(from, to string) (core.MailboxStats, error) {
 	return s.store.Stats(s.ctx, from, to)
 }
 
-// ExportStatsHTML writes the public table 留言受理反馈情况统计 as a self-contained HTML file.
-func (s *MailboxService) ExportStatsHTML(from, to, path string) (core.MailboxStats, error) {
-	return s.store.ExportStatsHTML(s.ctx, from, to, path)
+// ExportStatsHTML writes the public table 留言受理反馈情况统计 as a self-contained HTML file and returns its
+// path. A blank path means 留言受理反馈情况统计_<from>_<to>.html in the exports folder.
+func (s *MailboxService) ExportStatsHTML(from, to, path string) (string, error) {
+	from, to, path, err := s.exportTarget(from, to, path, "留言受理反馈情况统计", "html")
+	if err != nil {
+		return "", err
+	}
+	if _, err := s.store.ExportStatsHTML(s.ctx, from, to, path); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
-// ExportDetailXLSX writes the statistics and the message detail as an .xlsx workbook.
-func (s *MailboxService) ExportDetailXLSX(from, to, path string) (core.MailboxStats, error) {
-	return s.store.ExportDetailXLSX(s.ctx, from, to, path)
+// ExportDetailXLSX writes the statistics and the message detail as an .xlsx workbook and returns its path.
+// A blank path means 局长信箱留言明细_<from>_<to>.xlsx in the exports folder.
+func (s *MailboxService) ExportDetailXLSX(from, to, path string) (string, error) {
+	from, to, path, err := s.exportTarget(from, to, path, "局长信箱留言明细", "xlsx")
+	if err != nil {
+		return "", err
+	}
+	if _, err := s.store.ExportDetailXLSX(s.ctx, from, to, path); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// exportTarget settles where an export goes. Given a path it changes nothing; given none it names the file
+// after the period, so blank dates are first resolved to the days the statistics will actually cover.
+func (s *MailboxService) exportTarget(from, to, path, title, ext string) (string, string, string, error) {
+	if path != "" {
+		return from, to, path, nil
+	}
+	if from == "" || to == "" {
+		st, err := s.store.Stats(s.ctx, from, to)
+		if err != nil {
+			return "", "", "", err
+		}
+		from, to = st.From, st.To
+	}
+	dir, err := s.ensureExportDir()
+	if err != nil {
+		return "", "", "", err
+	}
+	return from, to, filepath.Join(dir, safeFileName(fmt.Sprintf("%s_%s_%s", title, from, to))+"."+ext), nil
+}
+
+func (s *MailboxService) ensureExportDir() (string, error) {
+	if err := os.MkdirAll(s.exportDir, 0o700); err != nil {
+		return "", core.Errorf(core.EINVALID, "无法创建导出文件夹%s", s.exportDir)
+	}
+	return s.exportDir, nil
+}
+
+// maxChartPNG bounds a chart image; a 2x trend chart is a few hundred kilobytes.
+const maxChartPNG = 20 << 20
+
+const pngDataURLPrefix = "data:image/png;base64,"
+
+// pngSignature is the eight bytes every PNG file starts with.
+var pngSignature = []byte{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}
+
+// SaveChartPNG writes a chart image, given as a data:image/png;base64 URL (ECharts' getDataURL), to the
+// exports folder as name and returns the path. The name is reduced to a plain file name, so it can never
+// point outside the folder.
+func (s *MailboxService) SaveChartPNG(dataURL string, name string) (string, error) {
+	data, err := decodePNGDataURL(dataURL)
+	if err != nil {
+		return "", err
+	}
+	dir, err := s.ensureExportDir()
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, chartFileName(name))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return "", core.Errorf(core.EINVALID, "无法保存图表到%s：%v", path, err)
+	}
+	return path, nil
+}
+
+// decodePNGDataURL checks and decodes a PNG data URL; the size is checked before decoding so that an
+// oversized URL is refused without allocating its content.
+func decodePNGDataURL(dataURL string) ([]byte, error) {
+	payload, ok := strings.CutPrefix(dataURL, pngDataURLPrefix)
+	if !ok {
+		return nil, core.Errorf(core.EINVALID, "图表图片格式不对：应为PNG格式的data URL")
+	}
+	if base64.StdEncoding.DecodedLen(len(payload)) > maxChartPNG {
+		return nil, core.Errorf(core.EINVALID, "图表图片过大：不能超过%dMB", maxChartPNG>>20)
+	}
+	data, err := base64.StdEncoding.DecodeString(payload)
+	if err != nil {
+		return nil, core.Errorf(core.EINVALID, "图表图片内容无法读取：base64编码有误")
+	}
+	if !bytes.HasPrefix(data, pngSignature) {
+		return nil, core.Errorf(core.EINVALID, "图表图片不是PNG图片")
+	}
+	return data, nil
+}
+
+// chartFileName makes a plain file name ending in .png: separators and characters file systems refuse become
+// "_", and leading dots go, so neither "../x" nor a hidden file can result.
+func chartFileName(name string) string {
+	name = strings.TrimLeft(safeFileName(strings.TrimSpace(strings.TrimSuffix(name, ".png"))), ".")
+	if name == "" {
+		name = "局长信箱月度趋势"
+	}
+	return name + ".png"
 }

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"net"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -70,7 +73,7 @@ func newMailboxAPI(t *testing.T) (*MailboxService, *recorder) {
 		t.Fatal(err)
 	}
 	rec := newRecorder()
-	return NewMailboxService(sqlite.NewMailboxStore(db, cals.Calendar), rec.emit, nil), rec
+	return NewMailboxService(sqlite.NewMailboxStore(db, cals.Calendar), filepath.Join(t.TempDir(), "exports"), rec.emit, nil), rec
 }
 
 func TestMailboxImportDataFromTheBrowser(t *testing.T) {
@@ -119,5 +122,89 @@ func TestFetchMailRunsInTheBackground(t *testing.T) {
 	}
 	if was, _ := api.CancelFetch(); was {
 		t.Error("CancelFetch reported a fetch that had ended")
+	}
+}
+
+func TestMailboxExportsWithoutAPathGoToTheExportsFolder(t *testing.T) {
+	api, _ := newMailboxAPI(t)
+	html, err := api.ExportStatsHTML("2026-11-01", "2026-11-30", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(api.exportDir, "留言受理反馈情况统计_2026-11-01_2026-11-30.html"); html != want {
+		t.Errorf("html path = %s, want %s", html, want)
+	}
+	// Blank dates are the month so far, and the file is named after them.
+	xlsx, err := api.ExportDetailXLSX("", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(api.exportDir, "局长信箱留言明细_2026-11-01_2026-11-20.xlsx"); xlsx != want {
+		t.Errorf("xlsx path = %s, want %s", xlsx, want)
+	}
+	given := filepath.Join(t.TempDir(), "统计.html")
+	if got, err := api.ExportStatsHTML("2026-11-01", "2026-11-30", given); err != nil || got != given {
+		t.Errorf("given path: %s %v", got, err)
+	}
+	for _, p := range []string{html, xlsx, given} {
+		if fi, err := os.Stat(p); err != nil || fi.Size() == 0 {
+			t.Errorf("%s not written: %v", p, err)
+		}
+	}
+}
+
+// tinyPNG is a valid 1x1 PNG.
+const tinyPNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+
+func TestDecodePNGDataURL(t *testing.T) {
+	data, err := decodePNGDataURL(pngDataURLPrefix + tinyPNG)
+	if err != nil || !bytes.HasPrefix(data, pngSignature) {
+		t.Fatalf("valid PNG: %d bytes, %v", len(data), err)
+	}
+	bad := map[string]string{
+		"bad prefix": "data:image/jpeg;base64," + tinyPNG,
+		"no prefix":  tinyPNG,
+		"bad base64": pngDataURLPrefix + "iVBOR%%%",
+		"not a PNG":  pngDataURLPrefix + base64.StdEncoding.EncodeToString([]byte("GIF89a not a png")),
+		"empty":      pngDataURLPrefix,
+		"over 20 MB": pngDataURLPrefix + strings.Repeat("A", maxChartPNG/3*4+8),
+	}
+	for name, in := range bad {
+		if _, err := decodePNGDataURL(in); core.ErrorCode(err) != core.EINVALID {
+			t.Errorf("%s: err = %v, want EINVALID", name, err)
+		}
+	}
+}
+
+func TestChartFileNameStaysInTheFolder(t *testing.T) {
+	for in, want := range map[string]string{
+		"局长信箱月度趋势_2026-11-30.png": "局长信箱月度趋势_2026-11-30.png",
+		"趋势":               "趋势.png",
+		"../../etc/passwd": "_.._etc_passwd.png",
+		`..\..\win.ini`:    "_.._win.ini.png",
+		"..":               "局长信箱月度趋势.png",
+		"":                 "局长信箱月度趋势.png",
+	} {
+		if got := chartFileName(in); got != want {
+			t.Errorf("chartFileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSaveChartPNG(t *testing.T) {
+	api, _ := newMailboxAPI(t)
+	path, err := api.SaveChartPNG(pngDataURLPrefix+tinyPNG, "../趋势.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(path) != api.exportDir {
+		t.Errorf("saved outside the exports folder: %s", path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, pngSignature) {
+		t.Errorf("saved file: %v", err)
+	}
+	if _, err := api.SaveChartPNG("data:text/plain;base64,aGk=", "x"); core.ErrorCode(err) != core.EINVALID {
+		t.Errorf("bad URL saved: %v", err)
 	}
 }

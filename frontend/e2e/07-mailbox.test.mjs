@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import iconv from 'iconv-lite'
 import { chooseOption, field, openApp, session, shot, tempDir, waitForText } from './harness.mjs'
 
@@ -83,6 +83,24 @@ test('局长信箱: import a GBK file, route with highlights, re-route, reply, s
     await page.getByTestId('inbox-state-all').waitFor()
     await page.waitForFunction((n) => document.querySelector('[data-testid="inbox-state-all"]')?.textContent?.includes(String(n)), before + 10)
     await shot(page, 'g-mailbox-inbox')
+
+    // A phone call entered by hand: the type is suggested from the text, the message is routed and opened.
+    await page.getByTestId('mailbox-new-message').click()
+    await page.getByTestId('new-message-dialog').waitFor()
+    await chooseOption(page, 'new-message-channel', '电话')
+    await field(page, 'new-message-name').fill('卫红')
+    await field(page, 'new-message-phone').fill('13655556666')
+    await field(page, 'new-message-subject').fill('来电咨询房产证遗失补办')
+    await field(page, 'new-message-body').fill('来电人询问不动产权证书遗失后如何补办，需要带哪些材料，是否需要登报声明。')
+    await waitForText(page, 'new-message-suggested', '建议：咨询')
+    await page.getByTestId('new-message-save').click()
+    await page.waitForURL(/#\/mailbox\/\d+$/)
+    await page.getByTestId('message-text').waitFor()
+    assert.match(await page.getByTestId('message-text').innerText(), /不动产权证书遗失后如何补办/)
+    assert.match(await page.getByTestId('message-head').innerText(), /· 电话 · 收件 /)
+    assert.match(await page.getByTestId('message-due').innerText(), /剩余\d+个工作日|今日到期/)
+    await page.getByTestId('back-to-inbox').click()
+    await page.getByTestId('inbox-table').waitFor()
 
     // Re-route the message about a 违建 on a 宅基地: the history records it.
     await openMessageBySearch(page, '宅基地违建被举报')
@@ -184,8 +202,12 @@ test('局长信箱: import a GBK file, route with highlights, re-route, reply, s
     const total = /<tr class="total"><td>合计<\/td><td>(\d+)<\/td>/.exec(html)
     assert.ok(total, 'the HTML has the 合计 row')
     assert.equal(Number(total[1]), received)
+    for (const kind of ['html', 'xlsx']) assert.equal(dirname(paths[kind]), join(s.dataDir, 'exports'))
     await page.getByTestId('chart-png').click()
-    assert.match(await page.getByTestId('chart-png-link').getAttribute('href'), /^data:image\/png;base64,/)
+    await page.getByTestId('exported-png').waitFor()
+    const png = (await page.getByTestId('exported-png').locator('.path').innerText()).trim()
+    assert.ok(png.endsWith('局长信箱月度趋势_2026-11-30.png'), png)
+    assert.deepEqual([...readFileSync(png).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
     await shot(page, 'g-reports')
     assert.deepEqual(s.errors, [])
   } catch (e) {

@@ -157,9 +157,9 @@ function normalizeStats(s: Data<core.MailboxStats>): MailboxStats {
 
 /** Statistics of the messages received in [from, to] (dates; "" = the month's first day / today). */
 export const mailboxStats = (from: string, to: string): Promise<MailboxStats> => call(() => go.Stats(from, to)).then(normalizeStats)
-/** Writes the public table 留言受理反馈情况统计 to path (a full file path). */
-export const exportStatsHTML = (from: string, to: string, path: string): Promise<MailboxStats> =>
-  call(() => go.ExportStatsHTML(from, to, path)).then(normalizeStats)
-/** Writes the statistics and the message detail as an .xlsx workbook to path. */
-export const exportDetailXLSX = (from: string, to: string, path: string): Promise<MailboxStats> =>
-  call(() => go.ExportDetailXLSX(from, to, path)).then(normalizeStats)
+/** Writes the public table 留言受理反馈情况统计 to path ("" = a file named after the period in the exports folder); resolves to the path written. */
+export const exportStatsHTML = (from: string, to: string, path = ''): Promise<string> => call(() => go.ExportStatsHTML(from, to, path))
+/** Writes the statistics and the message detail as an .xlsx workbook to path ("" = the exports folder); resolves to the path written. */
+export const exportDetailXLSX = (from: string, to: string, path = ''): Promise<string> => call(() => go.ExportDetailXLSX(from, to, path))
+/** Saves a chart given as a PNG data URL into the exports folder as name; resolves to the path written. */
+export const saveChartPNG = (dataURL: string, name: string): Promise<string> => call(() => go.SaveChartPNG(dataURL, name))

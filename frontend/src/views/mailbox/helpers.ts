@@ -183,12 +183,6 @@ export function rate(v: number, answered: number): string {
   return answered > 0 ? `${(Math.round(v * 1000) / 10).toFixed(1)}%` : '—'
 }
 
-/** Joins a directory and a file name with the directory's own separator (the exports go to the app's folder). */
-export function joinPath(dir: string, name: string): string {
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/'
-  return dir.endsWith(sep) ? dir + name : dir + sep + name
-}
-
 /** A line that is only a placeholder in full-width brackets, as the templates write "（答复正文）". */
 const PLACEHOLDER = /^[ \t]*（[^）\n]*）[ \t]*$/m
 /** A first line that only greets someone ("张伟同志："). */

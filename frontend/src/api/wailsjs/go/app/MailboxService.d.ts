@@ -17,9 +17,9 @@ export function CreateMessage(arg1:core.MessageInput):Promise<core.Message>;
 
 export function DeleteTemplate(arg1:number):Promise<void>;
 
-export function ExportDetailXLSX(arg1:string,arg2:string,arg3:string):Promise<core.MailboxStats>;
+export function ExportDetailXLSX(arg1:string,arg2:string,arg3:string):Promise<string>;
 
-export function ExportStatsHTML(arg1:string,arg2:string,arg3:string):Promise<core.MailboxStats>;
+export function ExportStatsHTML(arg1:string,arg2:string,arg3:string):Promise<string>;
 
 export function FetchMail():Promise<void>;
 
@@ -58,6 +58,8 @@ export function ResumeClock(arg1:number):Promise<core.Message>;
 export function ReturnReply(arg1:number,arg2:string):Promise<core.Message>;
 
 export function SaveAttachment(arg1:number,arg2:string):Promise<void>;
+
+export function SaveChartPNG(arg1:string,arg2:string):Promise<string>;
 
 export function SaveIMAPConfig(arg1:core.IMAPConfig):Promise<core.IMAPConfig>;
 

@@ -114,6 +114,10 @@ export function SaveAttachment(arg1, arg2) {
   return window['go']['app']['MailboxService']['SaveAttachment'](arg1, arg2);
 }
 
+export function SaveChartPNG(arg1, arg2) {
+  return window['go']['app']['MailboxService']['SaveChartPNG'](arg1, arg2);
+}
+
 export function SaveIMAPConfig(arg1) {
   return window['go']['app']['MailboxService']['SaveIMAPConfig'](arg1);
 }
