@@ -123,6 +123,4 @@ func (s *CalendarService) PeriodEnd(date string, days int) (string, error) {
 	return calendar.FormatDate(s.store.Calendar().PeriodEnd(d, days)), nil
 }
 
-var weekdayNames = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
-
-func weekdayName(t time.Time) string { return weekdayNames[t.Weekday()] }
+func weekdayName(t time.Time) string { return calendar.WeekdayName(t.Weekday()) }

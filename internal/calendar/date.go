@@ -97,3 +97,8 @@ func normalizeWidth(s string) string {
 		return r
 	}, s)
 }
+
+// WeekdayName is the short Chinese name of a weekday (周日 … 周六), as notices and deadlines write it.
+func WeekdayName(w time.Weekday) string {
+	return "周" + [...]string{"日", "一", "二", "三", "四", "五", "六"}[w]
+}

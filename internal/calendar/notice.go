@@ -211,7 +211,7 @@ func (p *noticeParser) parseItem(it item) NoticeLine {
 	p.checkCount(it, len(rest))
 	for _, w := range work {
 		if !w.isWeekend() {
-			p.warnf(it, "%s是%s,本来就是工作日", p.show(w), weekdayName(w.weekday()))
+			p.warnf(it, "%s是%s,本来就是工作日", p.show(w), WeekdayName(w.weekday()))
 		}
 	}
 	return NoticeLine{Text: it.text, Name: it.name, RestDays: dates(rest), Workdays: dates(work)}
@@ -378,7 +378,7 @@ func (p *noticeParser) checkWeekday(it item, r dateRef) {
 	}
 	stated := strings.Index("日一二三四五六", strings.Replace(m[1], "天", "日", 1)) / len("日")
 	if actual := r.day.weekday(); time.Weekday(stated) != actual {
-		p.warnf(it, "%s标注为%s,实际是%s", p.show(r.day), weekdayName(time.Weekday(stated)), weekdayName(actual))
+		p.warnf(it, "%s标注为%s,实际是%s", p.show(r.day), WeekdayName(time.Weekday(stated)), WeekdayName(actual))
 	}
 }
 
@@ -399,10 +399,6 @@ func (p *noticeParser) show(d dayNum) string {
 		return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
 	}
 	return fmt.Sprintf("%d月%d日", t.Month(), t.Day())
-}
-
-func weekdayName(w time.Weekday) string {
-	return "周" + []string{"日", "一", "二", "三", "四", "五", "六"}[w]
 }
 
 // parseCount reads "8" or "八"/"十二" (counts up to 99).

@@ -139,11 +139,6 @@ func (tx *Tx) replaceYear(ctx context.Context, y calendar.Year, noticeText strin
 		[]Change{{Field: "days", Old: nil, New: len(y.Days)}, {Field: "source", Old: nil, New: y.Source}})
 }
 
-var weekdayNames = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
-
-// WeekdayName is the Chinese short name of t's weekday.
-func WeekdayName(t time.Time) string { return weekdayNames[t.Weekday()] }
-
 // Year returns every day of a year with its kind, for the year view.
 func (s *CalendarStore) Year(ctx context.Context, year int) (core.CalendarYear, error) {
 	if year < 1990 || year > 2100 {
