@@ -19,6 +19,8 @@ test('a backup taken in 数据安全 restores the old data without restarting th
     await page.getByTestId('settings-tab-backup').click()
     await page.waitForURL('**/#/settings/backup')
     await page.getByTestId('backup-table').waitFor()
+    // The folder is shown once the installation's details have loaded ("…" until then).
+    await page.waitForFunction(() => document.querySelector('[data-testid="backup-dir"]')?.textContent !== '…')
     assert.equal(await page.getByTestId('backup-dir').innerText(), join(s.dataDir, 'backups'))
     await page.getByTestId('backup-now').click()
     const restoreManual = page.locator('[data-testid^="backup-restore-"][data-testid$="-manual.db"]')
