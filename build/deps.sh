@@ -21,7 +21,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "==> 安装系统依赖: ${missing[*]}"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # With recommends, as on the machines these scripts were tested on (LibreOffice needs some of them to convert).
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if ! command -v go >/dev/null; then echo "需要 Go 1.26 或更新版本(https://go.dev/dl/)" >&2; exit 1; fi
