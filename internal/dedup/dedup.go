@@ -33,6 +33,7 @@
 package dedup
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"strings"
@@ -85,7 +86,7 @@ func Group(docs []Doc, opts Options) []Cluster {
 		order[i] = i
 	}
 	// Processing in ID order makes the union-find steps independent of input order.
-	slices.SortStableFunc(order, func(a, b int) int { return cmpInt64(docs[a].ID, docs[b].ID) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(docs[a].ID, docs[b].ID) })
 
 	feats, sigs := sketch(docs)
 	sets := newUnionFind(len(docs))
@@ -181,7 +182,7 @@ func clusters(docs []Doc, order []int, feats [][]uint64, sets *unionFind) []Clus
 		if len(a.Members) != len(b.Members) {
 			return len(b.Members) - len(a.Members)
 		}
-		return cmpInt64(a.Representative, b.Representative)
+		return cmp.Compare(a.Representative, b.Representative)
 	})
 	return out
 }
@@ -371,14 +372,4 @@ func jaccard(a, b []uint64) float64 {
 		}
 	}
 	return float64(common) / float64(len(a)+len(b)-common)
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

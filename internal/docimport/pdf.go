@@ -2,6 +2,7 @@ package docimport
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -258,7 +259,7 @@ func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 // groupRows clusters glyphs whose baselines lie within 40% of the font size, top to bottom,
 // and orders each cluster left to right.
 func groupRows(glyphs []glyph) [][]glyph {
-	slices.SortStableFunc(glyphs, func(a, b glyph) int { return cmpFloat(b.y, a.y) })
+	slices.SortStableFunc(glyphs, func(a, b glyph) int { return cmp.Compare(b.y, a.y) })
 	var rows [][]glyph
 	for start := 0; start < len(glyphs); {
 		end := start + 1
@@ -266,21 +267,11 @@ func groupRows(glyphs []glyph) [][]glyph {
 			end++
 		}
 		row := glyphs[start:end]
-		slices.SortStableFunc(row, func(a, b glyph) int { return cmpFloat(a.x, b.x) })
+		slices.SortStableFunc(row, func(a, b glyph) int { return cmp.Compare(a.x, b.x) })
 		rows = append(rows, row)
 		start = end
 	}
 	return rows
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // advance estimates a glyph's width: the parser's own widths are wrong for two-byte CID

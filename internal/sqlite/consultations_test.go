@@ -16,6 +16,7 @@ import (
 	"policydesk/internal/core"
 	"policydesk/internal/export"
 	"policydesk/internal/sqlite"
+	"policydesk/internal/testutil"
 )
 
 // bigramSegmenter stands in for jieba: overlapping pairs of Chinese characters, runs of letters or digits.
@@ -229,7 +230,7 @@ func TestPolicyVersionImportErrorsLeaveDatabaseUnchanged(t *testing.T) {
 	f := newConsultFixture(t)
 	ctx := context.Background()
 	p, _ := f.policyWithDraft(t, false)
-	fixtures := filepath.Join(repoRoot(t), "testdata", "docimport")
+	fixtures := testutil.Testdata(t, "docimport")
 	for _, tc := range []struct {
 		name string
 		file string
@@ -275,22 +276,6 @@ func mustRead(tb testing.TB, path string) []byte {
 		tb.Fatal(err)
 	}
 	return b
-}
-
-// repoRoot walks up to the directory holding go.mod.
-func repoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
 }
 
 func xlsxBytes(tb testing.TB, headers []string, rows [][]string) []byte {
@@ -456,7 +441,7 @@ func TestCommentImportErrorsLeaveDatabaseUnchanged(t *testing.T) {
 		{"empty file", "a.csv", []byte{}, core.ImportRequest{}, "文件为空"},
 		{"header only", "a.csv", []byte("意见内容\n"), core.ImportRequest{}, "没有意见数据"},
 		{"legacy xls", "a.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), core.ImportRequest{}, ".xls"},
-		{"a pdf", "a.pdf", mustRead(t, filepath.Join(repoRoot(t), "testdata", "docimport", "policy.pdf")), core.ImportRequest{}, "不是表格"},
+		{"a pdf", "a.pdf", mustRead(t, testutil.Testdata(t, "docimport", "policy.pdf")), core.ImportRequest{}, "不是表格"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.req.ConsultationID, tc.req.FileName = c.ID, tc.file
