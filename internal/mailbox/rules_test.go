@@ -221,28 +221,3 @@ func TestRenderTemplate(t *testing.T) {
 		t.Errorf("UnknownFields = %v", bad)
 	}
 }
-
-func TestSearchGrams(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"不动产登记", "不动 动产 产登 登记 记"},
-		{"A2区 景蓉华苑", "a2 区 景蓉 蓉华 华苑 苑"},
-		{"容积率，调整", "容积 积率 率 调整 整"},
-	}
-	for _, tt := range tests {
-		if got := SearchGrams(tt.in); got != tt.want {
-			t.Errorf("SearchGrams(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	queries := []struct{ in, want string }{
-		{`登记 "证书`, `"登记" AND "证书"`},
-		{"不动产", `"不动 动产"`},
-		{"房", `"房"*`},
-		{"A2区", `"a2" AND "区"*`},
-		{"，。", ""},
-	}
-	for _, q := range queries {
-		if got := SearchQuery(q.in); got != q.want {
-			t.Errorf("SearchQuery(%q) = %s, want %s", q.in, got, q.want)
-		}
-	}
-}

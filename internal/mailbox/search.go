@@ -5,60 +5,47 @@ import (
 	"unicode"
 )
 
-// SearchGrams turns text into the terms the inbox's full-text index stores: overlapping character bigrams
-// inside runs of Han characters (so any word of two or more characters is found, which a trigram index
-// would miss for the many two-character Chinese words) followed by the run's last character alone, and
-// lower-cased words for Latin letters and digits. With the last character stored, every occurrence of a
-// Han character starts some term, so a one-character search is a prefix query rather than a table scan.
+// SearchGrams turns text into the terms the inbox's full-text index stores. Text is lower-cased and cut into
+// runs of letters and digits (Han, Latin or any other script; spaces and punctuation separate runs). Each run
+// gives its overlapping two-character grams followed by its last character alone:
+//
+//	"A2区 不动产" → "a2 2区 区 不动 动产 产"
+//
+// Bigrams make any search of two or more characters a phrase of consecutive grams, which finds exactly the
+// texts holding that substring: a gram never spans two runs, and the lone last character of a run can never
+// take a bigram's place, so no phrase matches across a separator. Every character of every run begins a term
+// (its bigram, or the lone last character), so a one-character search is a lookup in the index's one-character
+// prefix index rather than a scan.
 func SearchGrams(text string) string {
 	var b strings.Builder
 	b.Grow(len(text) * 2)
-	for _, r := range splitRuns(text) {
-		if !r.han {
-			writeTerm(&b, strings.ToLower(r.text))
-			continue
+	for _, run := range searchRuns(text) {
+		for i := 0; i+1 < len(run); i++ {
+			writeTerm(&b, string(run[i:i+2]))
 		}
-		rs := []rune(r.text)
-		for i := 0; i+1 < len(rs); i++ {
-			writeTerm(&b, string(rs[i:i+2]))
-		}
-		writeTerm(&b, string(rs[len(rs)-1]))
+		writeTerm(&b, string(run[len(run)-1]))
 	}
 	return b.String()
 }
 
-// run is a stretch of Han characters, or of other letters and digits.
-type run struct {
-	text string
-	han  bool
-}
-
-// splitRuns cuts text into runs; punctuation and spaces separate runs and are dropped.
-func splitRuns(text string) []run {
-	var out []run
-	start, kind := -1, 0 // kind: 1 Han, 2 other letters and digits
-	flush := func(end int) {
-		if start >= 0 {
-			out = append(out, run{text: text[start:end], han: kind == 1})
+// searchRuns lower-cases text and cuts it into runs of letters and digits (with the combining marks some
+// scripts write letters with); everything else separates runs and is dropped.
+func searchRuns(text string) [][]rune {
+	var out [][]rune
+	var cur []rune
+	for _, r := range strings.ToLower(text) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			cur = append(cur, r)
+			continue
 		}
-		start, kind = -1, 0
-	}
-	for i, r := range text {
-		k := 0
-		switch {
-		case unicode.Is(unicode.Han, r):
-			k = 1
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			k = 2
-		}
-		if k != kind {
-			flush(i)
-			if k != 0 {
-				start, kind = i, k
-			}
+		if len(cur) > 0 {
+			out = append(out, cur)
+			cur = nil
 		}
 	}
-	flush(len(text))
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
 	return out
 }
 
@@ -69,28 +56,26 @@ func writeTerm(b *strings.Builder, t string) {
 	b.WriteString(t)
 }
 
-// SearchQuery builds an FTS5 query from what a person typed: every run of every space-separated part must
-// occur: a Han run of two or more characters as the phrase of its bigrams, a single Han character as a
-// prefix (it begins a bigram or stands as a run's last character), a Latin word or number as itself.
+// SearchQuery builds an FTS5 query over SearchGrams' terms from what a person typed: every run of letters
+// and digits must occur. A run of two or more characters is the phrase of its bigrams; a single character is
+// a prefix query, answered by the index's one-character prefix index. Case does not matter.
 // It returns "" when nothing searchable remains.
 func SearchQuery(text string) string {
-	var terms []string
-	for _, r := range splitRuns(text) {
-		rs := []rune(r.text)
-		switch {
-		case !r.han:
-			terms = append(terms, quote(strings.ToLower(r.text)))
-		case len(rs) == 1:
-			terms = append(terms, quote(r.text)+"*")
-		default:
-			grams := make([]string, 0, len(rs)-1)
-			for i := 0; i+1 < len(rs); i++ {
-				grams = append(grams, string(rs[i:i+2]))
-			}
-			terms = append(terms, quote(strings.Join(grams, " ")))
+	runs := searchRuns(text)
+	terms := make([]string, 0, len(runs))
+	for _, run := range runs {
+		if len(run) == 1 {
+			terms = append(terms, quote(string(run))+"*")
+			continue
 		}
+		grams := make([]string, 0, len(run)-1)
+		for i := 0; i+1 < len(run); i++ {
+			grams = append(grams, string(run[i:i+2]))
+		}
+		terms = append(terms, quote(strings.Join(grams, " ")))
 	}
 	return strings.Join(terms, " AND ")
 }
 
-func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+// quote makes s an FTS5 string; terms hold only letters, digits and marks, so nothing inside needs escaping.
+func quote(s string) string { return `"` + s + `"` }

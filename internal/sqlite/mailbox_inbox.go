@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,7 +12,24 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/mailbox"
+
+	sqlitedriver "modernc.org/sqlite"
 )
+
+// search_grams(text) is mailbox.SearchGrams in SQL, so that a migration which changes the search index can
+// refill it from the messages themselves (0006_inbox_search.sql). Registered before any connection opens.
+func init() {
+	sqlitedriver.MustRegisterDeterministicScalarFunction("search_grams", 1, func(_ *sqlitedriver.FunctionContext, args []driver.Value) (driver.Value, error) {
+		switch v := args[0].(type) {
+		case string:
+			return mailbox.SearchGrams(v), nil
+		case []byte:
+			return mailbox.SearchGrams(string(v)), nil
+		default:
+			return "", nil
+		}
+	})
+}
 
 func msgItoa(id int64) string { return strconv.FormatInt(id, 10) }
 
@@ -25,8 +43,26 @@ const msgListCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at
 	COALESCE(m.section_id, 0), COALESCE(sec.name, ''), COALESCE(a.name, ''), m.due_date, COALESCE(m.stopped_since, ''),
 	COALESCE(m.replied_at, '')`
 
-// inboxWhere builds the WHERE clause of a filter. today is the date "due" filters compare with.
-func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time) (string, []any, error) {
+// How a WHERE clause uses the text search's matches.
+const (
+	// matchesLead lists the matches as the rows to visit: SQLite looks each one up by id (in the narrow
+	// messages_id_inbox index), so the work follows the number of matches, which suits a few of them.
+	matchesLead = "m.id IN"
+	// matchesFilter only tests rows for being a match (the unary plus keeps SQLite from looking rows up
+	// through it): SQLite walks the index that suits the other filters and the sort, and a page stops once it
+	// is full. A page of a common word or a single character needs only the first few dozen index entries,
+	// and no query costs more than one pass over that index, however many messages match.
+	matchesFilter = "+m.id IN"
+)
+
+// fewMatches is the most matches that are looked up one by one (matchesLead) rather than tested while an
+// index is walked (matchesFilter): looking up and sorting a few thousand ids takes a few milliseconds, while
+// a walk may cross most of an index before it meets a rare word's matches.
+const fewMatches = 5000
+
+// inboxWhere builds the WHERE clause of a filter. today is the date "due" filters compare with; matches is
+// matchesLead or matchesFilter.
+func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, matches string) (string, []any, error) {
 	var where []string
 	var args []any
 	add := func(cond string, a ...any) {
@@ -68,7 +104,7 @@ func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time) (
 		return "", nil, core.FieldErrorf(core.EINVALID, "due", "未知的期限筛选“%s”", f.Due)
 	}
 	if q := mailbox.SearchQuery(f.Text); q != "" {
-		add("m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)", q)
+		add(matches+" (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)", q)
 	}
 	if len(where) == 0 {
 		return "", nil, nil
@@ -101,17 +137,31 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 		f.Page = 1
 	}
 	cal, today := s.cal(), s.today()
-	cond, args, err := inboxWhere(f, cal, today)
-	if err != nil {
-		return core.MessagePage{}, err
-	}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return core.MessagePage{}, err
 	}
 	defer tx.Rollback()
 	page := core.MessagePage{Page: f.Page, PageSize: f.PageSize, Items: []core.MessageListItem{}}
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages m`+cond, args...).Scan(&page.Total); err != nil {
+	if page.StateCounts, err = stateCounts(ctx, tx, f, cal, today); err != nil {
+		return page, err
+	}
+	if f.State != "" {
+		page.Total = page.StateCounts[f.State]
+	} else {
+		for _, n := range page.StateCounts {
+			page.Total += n
+		}
+	}
+	if (f.Page-1)*f.PageSize >= page.Total {
+		return page, nil
+	}
+	matches := matchesFilter
+	if page.Total <= fewMatches {
+		matches = matchesLead
+	}
+	cond, args, err := inboxWhere(f, cal, today, matches)
+	if err != nil {
 		return page, err
 	}
 	// Page the ids first, then read the rows: sorting a large match on its ids and sort keys alone keeps the
@@ -136,6 +186,47 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 		page.Items = append(page.Items, it)
 	}
 	return page, rows.Err()
+}
+
+// stateCounts counts the messages of each state that pass the filter with its state left out: the inbox's
+// state tabs show them, and the page's total is one of them (or their sum), so one grouped count serves both.
+// Every state is present, with 0 when none matches.
+func stateCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calendar.Calendar, today time.Time) (map[string]int, error) {
+	counts := make(map[string]int, len(core.MessageStates))
+	for _, st := range core.MessageStates {
+		counts[st] = 0
+	}
+	f.State = ""
+	// The search index counts its matches without reading them. None: there is nothing else to count.
+	// Many (a single common character): testing each entry of a state-ordered index for being a match beats
+	// looking every match up and sorting them by state.
+	matches, n := matchesLead, -1
+	if q := mailbox.SearchQuery(f.Text); q != "" {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, q).Scan(&n); err != nil {
+			return nil, err
+		}
+		if n > fewMatches {
+			matches = matchesFilter
+		}
+	}
+	cond, args, err := inboxWhere(f, cal, today, matches)
+	if err != nil || n == 0 {
+		return counts, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT m.state, COUNT(*) FROM messages m`+cond+` GROUP BY m.state`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st string
+		var count int
+		if err := rows.Scan(&st, &count); err != nil {
+			return nil, err
+		}
+		counts[st] = count
+	}
+	return counts, rows.Err()
 }
 
 // Deadlines lists, for the 工作台, open messages due today, overdue or due within one working day, and a

@@ -1,0 +1,243 @@
+package sqlite_test
+
+import (
+	"fmt"
+	"io/fs"
+	"math/rand"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode"
+
+	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
+	"policydesk/internal/sqlite"
+)
+
+// searchPieces are the fragments the search fixture's messages are built from: Han phrases, Latin words in
+// both cases, digits, full-width letters, mixed runs such as 3号楼, and punctuation between them.
+var searchPieces = []string{
+	"不动产登记", "小区停车位规划不合理", "有人在耕地上违建厂房", "征地补偿款没有到位", "房", "望江苑", "3号楼", "302室",
+	"WiFi信号差", "5G基站", "ABC-123", "ｗｉｆｉ", "ＡＢＣ小区", "email: li.ming@example.com", "PM2.5超标", "Hello",
+	"滨江街道", "城西村", "，", "。", "、", "（一）", " ", "\n", "2026年", "办证", "证书", "的", "地块", "c", "Ü-Bahn",
+}
+
+type searchDoc struct {
+	id            int64
+	subject, body string
+	state         string
+}
+
+// seedSearchFixture registers n messages of random pieces through the store, as staff would, and spreads them
+// over the states.
+func seedSearchFixture(t *testing.T, f *mailboxFixture, n int) []searchDoc {
+	t.Helper()
+	rng := rand.New(rand.NewSource(7))
+	text := func(parts int) string {
+		var b strings.Builder
+		for i := 0; i < parts; i++ {
+			b.WriteString(searchPieces[rng.Intn(len(searchPieces))])
+		}
+		return b.String()
+	}
+	docs := make([]searchDoc, 0, n)
+	for i := 0; i < n; i++ {
+		d := searchDoc{subject: text(1 + rng.Intn(3)), body: text(3 + rng.Intn(8)), state: core.MessageStates[rng.Intn(len(core.MessageStates))]}
+		if strings.TrimSpace(d.body) == "" {
+			d.body = "无内容"
+		}
+		d.id = f.create(t, core.MessageInput{Channel: "网站", SenderName: "王小明", Subject: d.subject, Body: d.body}).ID
+		if _, err := f.db.SQL().Exec(`UPDATE messages SET state = ? WHERE id = ?`, d.state, d.id); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// bruteForce is what a search must find: the messages whose subject or body holds every run of letters and
+// digits of the query, ignoring case.
+func bruteForce(docs []searchDoc, query string) []int64 {
+	parts := strings.FieldsFunc(strings.ToLower(query), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	})
+	ids := []int64{}
+	for _, d := range docs {
+		text := strings.ToLower(d.subject + "\n" + d.body)
+		if !slices.ContainsFunc(parts, func(p string) bool { return !strings.Contains(text, p) }) {
+			ids = append(ids, d.id)
+		}
+	}
+	return ids
+}
+
+// sampleQueries picks substrings of the fixture's runs of every length from one to six characters, so the
+// queries that must hit are not only the ones chosen by hand.
+func sampleQueries(docs []searchDoc, n int) []string {
+	rng := rand.New(rand.NewSource(11))
+	var out []string
+	for len(out) < n {
+		d := docs[rng.Intn(len(docs))]
+		runs := strings.FieldsFunc(d.subject+" "+d.body, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(runs) == 0 {
+			continue
+		}
+		rs := []rune(runs[rng.Intn(len(runs))])
+		size := min(1+len(out)%6, len(rs))
+		start := rng.Intn(len(rs) - size + 1)
+		out = append(out, string(rs[start:start+size]))
+	}
+	return out
+}
+
+func searchIDs(t *testing.T, f *mailboxFixture, filter core.MessageFilter) core.MessagePage {
+	t.Helper()
+	filter.PageSize = 200
+	page, err := f.store.Messages(f.ctx, filter)
+	if err != nil {
+		t.Fatalf("Messages(%+v): %v", filter, err)
+	}
+	return page
+}
+
+func pageIDs(p core.MessagePage) []int64 {
+	ids := make([]int64, 0, len(p.Items))
+	for _, it := range p.Items {
+		ids = append(ids, it.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// TestInboxSearchFindsExactlyTheSubstrings compares every search with a brute-force scan of the fixture:
+// one-, two- and longer Han and Latin queries, mixed runs, other cases and widths, several words, no hits.
+func TestInboxSearchFindsExactlyTheSubstrings(t *testing.T) {
+	f := newMailboxFixture(t)
+	docs := seedSearchFixture(t, f, 160)
+	queries := []string{
+		"房", "的", "证", "c", "C", "5", "ü", "ｗ", // one character
+		"办证", "wi", "WI", "23", "号楼", "g基", // two
+		"不动产", "wifi", "WiFi信号", "3号楼", "abc-123", "pm2.5", "example.com", "Ü-Bahn", "ｗｉｆｉ", "ａｂｃ小区", // longer
+		"证书 房", "小区 hello", // several words
+		"楼3号", "fiw", "证房", "xyz", "号楼3", "ifi信号差5", // no hits, some made of words that do occur
+	}
+	queries = append(queries, sampleQueries(docs, 120)...)
+	for _, q := range queries {
+		want := bruteForce(docs, q)
+		slices.Sort(want)
+		page := searchIDs(t, f, core.MessageFilter{Text: q})
+		if got := pageIDs(page); !slices.Equal(got, want) || page.Total != len(want) {
+			t.Errorf("search %q found %d (total %d) %v, want %d %v", q, len(got), page.Total, got, len(want), want)
+		}
+	}
+	if len(bruteForce(docs, "房")) == 0 || len(bruteForce(docs, "wifi")) == 0 || len(bruteForce(docs, "xyz")) != 0 {
+		t.Fatal("the fixture lacks the texts the queries are about")
+	}
+}
+
+// TestInboxSearchFollowsEdits checks that an edited message is found by its new text and no longer by its old.
+func TestInboxSearchFollowsEdits(t *testing.T) {
+	f := newMailboxFixture(t)
+	m := f.create(t, core.MessageInput{Channel: "网站", Subject: "路灯不亮", Body: "滨江路Q段路灯坏了"})
+	if _, err := f.store.UpdateMessage(f.ctx, core.MessageEdit{ID: m.ID, Type: m.Type, Subject: "噪音扰民", Body: "工地夜间施工"}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"灯": 0, "q": 0, "路灯": 0, "噪": 1, "夜间施工": 1} {
+		if got := searchIDs(t, f, core.MessageFilter{Text: q}).Total; got != want {
+			t.Errorf("after the edit, %q finds %d, want %d", q, got, want)
+		}
+	}
+}
+
+// TestInboxStateCounts checks the per-state counts against the fixture: they follow every filter but the
+// state, and the total is the chosen state's count, or their sum.
+func TestInboxStateCounts(t *testing.T) {
+	f := newMailboxFixture(t)
+	docs := seedSearchFixture(t, f, 80)
+	for _, filter := range []core.MessageFilter{{}, {Text: "房"}, {Text: "wifi", State: core.MsgHandling}, {State: core.MsgReplied}, {Text: "xyz"}} {
+		want := map[string]int{}
+		for _, st := range core.MessageStates {
+			want[st] = 0
+		}
+		hits := bruteForce(docs, filter.Text)
+		for _, d := range docs {
+			if slices.Contains(hits, d.id) {
+				want[d.state]++
+			}
+		}
+		page := searchIDs(t, f, filter)
+		if fmt.Sprint(page.StateCounts) != fmt.Sprint(want) {
+			t.Errorf("%+v: state counts %v, want %v", filter, page.StateCounts, want)
+		}
+		total := len(hits)
+		if filter.State != "" {
+			total = want[filter.State]
+		}
+		if page.Total != total || len(page.Items) != total {
+			t.Errorf("%+v: total %d with %d rows, want %d", filter, page.Total, len(page.Items), total)
+		}
+	}
+	// A filter is checked even when the search finds nothing.
+	_, err := f.store.Messages(f.ctx, core.MessageFilter{Text: "xyz", Due: "someday"})
+	mbMustCode(t, err, core.EINVALID)
+}
+
+// TestSearchIndexRebuiltByMigration opens a database written before 0006, whose index holds Latin words whole,
+// and checks that the migration rebuilt it from the messages: substrings of words and single letters are found.
+func TestSearchIndexRebuiltByMigration(t *testing.T) {
+	before := fstest.MapFS{}
+	names, err := fs.Glob(sqlite.EmbeddedMigrations(), "migrations/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if filepath.Base(name) >= "0006" {
+			continue
+		}
+		data, err := fs.ReadFile(sqlite.EmbeddedMigrations(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[name] = &fstest.MapFile{Data: data}
+	}
+	path := filepath.Join(t.TempDir(), "old.db")
+	old := sqlite.NewDB(path)
+	old.Clock, old.MigrationFS = core.NewFixedClock(now), before
+	if err := old.Open(); err != nil {
+		t.Fatal(err)
+	}
+	stamp := now.Format(sqliteTime)
+	for i, text := range [][2]string{{"WiFi信号差", "希望尽快处理"}, {"噪音", "Hello World"}, {"", "不动产登记"}} {
+		res, err := old.SQL().Exec(`INSERT INTO messages (channel, received_at, received_date, subject, body, due_date, created_at, updated_at)
+			VALUES ('网站', ?, '2026-11-20', ?, ?, '2026-11-25', ?, ?)`, stamp, text[0], text[1], stamp, stamp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := res.LastInsertId()
+		// The index as 0005 wrote it: Latin words whole, Han runs as bigrams and their last character.
+		oldGrams := []string{"wifi 信号 号差 差 希望 望尽 尽快 快处 处理 理", "噪音 音 hello world", "不动 动产 产登 登记 记"}[i]
+		if _, err := old.SQL().Exec(`INSERT INTO messages_fts (rowid, grams) VALUES (?, ?)`, id, oldGrams); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db := sqlite.NewDB(path)
+	db.Clock = core.NewFixedClock(now)
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for q, want := range map[string]int{"fi": 1, "i": 1, "ell": 1, "o": 1, "wor": 1, "号": 1, "动产登": 1, "噪音": 1, "xyz": 0} {
+		var n int
+		if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, mailbox.SearchQuery(q)).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != want {
+			t.Errorf("after the migration, %q finds %d, want %d", q, n, want)
+		}
+	}
+}
