@@ -49,13 +49,24 @@ async function idFromUrl(page, prefix) {
 /** A message box of Element Plus with the text; messages stack, so any visible one counts. */
 const message = (page, text) => page.locator('.el-message', { hasText: text }).first()
 
-/** Sends the interpretation on the page to sign-off and agrees at every step. */
+/**
+ * Makes the named person the current user from the header's menu: sign-off is for approvers, and nobody
+ * approves what they submitted.
+ */
+async function switchUser(page, name) {
+  await page.getByTestId('user-menu').click()
+  await page.locator('.el-dropdown-menu__item', { hasText: name }).first().click()
+  await page.waitForFunction((n) => document.querySelector('[data-testid="current-user-name"]')?.textContent === n, name)
+}
+
+/** Sends the interpretation on the page to sign-off and, as an approver, agrees at every step. */
 async function signOff(page) {
   await page.getByTestId('signoff-submit').click()
   const steps = page.locator('[data-testid^="signoff-step-view-"]')
   await steps.first().waitFor()
   const n = await steps.count()
   assert.ok(n >= 3, `expected the default three steps, saw ${n}`)
+  await switchUser(page, '张卫东')
   for (let i = 0; i < n; i++) {
     await field(page, 'signoff-opinion').fill(i === n - 1 ? '经保密审查，不涉及国家秘密。' : '同意。')
     await page.getByTestId('signoff-approve').click()
@@ -63,6 +74,7 @@ async function signOff(page) {
   }
   await page.getByTestId('signoff-complete').waitFor()
   await waitForText(page, 'interp-status', '已审签')
+  await switchUser(page, '周明远')
 }
 
 /** Opens 新建解读 on the list page and creates an interpretation of the form for the test policy. */
@@ -224,6 +236,13 @@ test('政策解读: 文字解读 and 图解 drafted, signed off and published in
 
     // Returned at the first step: the opinion goes back to the drafter, who may edit and resubmit.
     await page.getByTestId('signoff-submit').click()
+    // The officer who drafted it may not decide: the buttons are disabled and say who may.
+    await page.getByTestId('signoff-blocked').waitFor()
+    assert.match(await page.getByTestId('signoff-blocked').innerText(), /审核审签人员或系统管理员/)
+    assert.ok(await page.getByTestId('signoff-approve').isDisabled(), 'a drafter cannot approve')
+    await page.getByTestId('signoff-panel').scrollIntoViewIfNeeded()
+    await viewShot(page, 'i-signoff-blocked')
+    await switchUser(page, '张卫东')
     await page.getByTestId('signoff-return').click()
     await message(page, '退回时请填写审核意见').waitFor()
     await field(page, 'signoff-opinion').fill('流程步骤请补充每一步的说明。')
@@ -231,6 +250,7 @@ test('政策解读: 文字解读 and 图解 drafted, signed off and published in
     await page.getByTestId('signoff-returned').waitFor()
     assert.match(await page.getByTestId('signoff-returned').innerText(), /流程步骤请补充每一步的说明/)
     await waitForText(page, 'interp-status', '已退回')
+    await switchUser(page, '周明远')
     await page.getByTestId('signoff-panel').scrollIntoViewIfNeeded()
     await viewShot(page, 'i-signoff-returned')
     await field(page, 'block-3-step-text-0').fill('核查土地闲置情况')

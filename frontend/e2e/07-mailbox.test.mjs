@@ -26,6 +26,16 @@ const ROWS = [
   ['W20261110', '2026-11-20 08:50', '褚明', '', '宅基地违建被举报', '邻居在宅基地上违建三层楼房，超出批准面积，影响我家采光，请求处理。', '投诉', '否'],
 ]
 
+/**
+ * Makes the named person the current user from the header's menu: sign-off is for approvers, and nobody
+ * approves what they submitted.
+ */
+async function switchUser(page, name) {
+  await page.getByTestId('user-menu').click()
+  await page.locator('.el-dropdown-menu__item', { hasText: name }).first().click()
+  await page.waitForFunction((n) => document.querySelector('[data-testid="current-user-name"]')?.textContent === n, name)
+}
+
 function csv(rows) {
   const cell = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
@@ -158,11 +168,19 @@ test('局长信箱: import a GBK file, route with highlights, re-route, reply, s
     await page.getByTestId('reply-submit').click()
     await waitForText(page, 'message-state', '待审核')
 
-    // The approver signs it off.
+    // Only an approver signs it off: for the officer who wrote the reply the buttons are disabled and say who may.
+    assert.ok(await page.getByTestId('act-approve').isDisabled(), 'the writer of a reply cannot approve it')
+    await page.getByTestId('act-approve').locator('..').hover()
+    await page.locator('.el-popper', { hasText: '不能由本人审核通过' }).first().waitFor()
+    await page.evaluate(() => document.querySelectorAll('.el-message').forEach((m) => m.remove()))
+    await page.waitForTimeout(400) // let the tooltip's fade-in finish
+    await shot(page, 'g-mailbox-approve-blocked', { fullPage: false })
+    await switchUser(page, '张卫东')
     await page.getByTestId('act-approve').click()
     await field(page, 'action-opinion').fill('同意答复')
     await page.getByTestId('action-save').click()
     await waitForText(page, 'message-state', '已答复')
+    await switchUser(page, '周明远')
     assert.match(await page.getByTestId('message-due').innerText(), /按时答复/)
 
     // Publication: exactly what goes on the website, with the phone number masked.

@@ -26,8 +26,10 @@ type Section struct {
 	PeopleCount int    `json:"peopleCount"` // read-only
 }
 
-// Roles say what a person does in PolicyDesk. They drive defaults (e.g. who signs off), not permissions:
-// the bureau's own network and accounts decide who may run the app.
+// Roles say what a person does in PolicyDesk. They drive defaults (e.g. who is offered as approver), not
+// permissions: the bureau's own network and accounts decide who may run the app. Sign-off is the exception:
+// only approvers and administrators (and, for a mailbox reply, the head of its handling section) may agree to
+// or return what others submitted, and nobody approves their own reply (see SignsOff).
 const (
 	RoleDrafter  = "drafter"  // 起草人员
 	RoleOfficer  = "officer"  // 政务公开专员
@@ -51,6 +53,22 @@ var RoleLabels = []Option{
 type Option struct {
 	Value string `json:"value"`
 	Label string `json:"label"`
+}
+
+// SignsOff reports whether a role may decide sign-off steps: 审核审签人员 and 系统管理员.
+func SignsOff(role string) bool { return role == RoleApprover || role == RoleAdmin }
+
+// RoleLabel is a role's Chinese name ("未设置角色" when empty, the role itself when unknown).
+func RoleLabel(role string) string {
+	if role == "" {
+		return "未设置角色"
+	}
+	for _, o := range RoleLabels {
+		if o.Value == role {
+			return o.Label
+		}
+	}
+	return role
 }
 
 // ValidRole reports whether r is one of the roles above.

@@ -212,7 +212,7 @@ func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsServi
 	store.SetMatcher(matcher)
 	defer store.SetMatcher(previous)
 
-	steps := mailboxSteps(ctx, store, cal(), now, topicIDs, people)
+	steps := mailboxSteps(ctx, settings, store, cal(), now, topicIDs, people)
 	sort.SliceStable(steps, func(i, j int) bool {
 		if !steps[i].at.Equal(steps[j].at) {
 			return steps[i].at.Before(steps[j].at)
@@ -258,7 +258,7 @@ var handlers = map[string][2]string{
 // forwardTargets say where messages outside the bureau's remit were sent.
 var forwardTargets = []string{"市住房和城乡建设局", "市综合行政执法局", "市生态环境局"}
 
-func mailboxSteps(ctx context.Context, store *sqlite.MailboxStore, cal *calendar.Calendar, now time.Time,
+func mailboxSteps(ctx context.Context, settings core.SettingsService, store *sqlite.MailboxStore, cal *calendar.Calendar, now time.Time,
 	topicIDs map[string]int64, people map[string]core.Person) []mailboxStep {
 	today := calendar.Day(now)
 	var steps []mailboxStep
@@ -340,8 +340,10 @@ func mailboxSteps(ctx context.Context, store *sqlite.MailboxStore, cal *calendar
 				signed = submitted.Add(time.Hour)
 			}
 			add(signed, func() error {
-				_, err := store.ApproveReply(ctx, id, "同意")
-				return err
+				return actingAs(ctx, settings, approver.ID, func() error {
+					_, err := store.ApproveReply(ctx, id, "同意")
+					return err
+				})
 			})
 			if dm.fate == fatePublished {
 				add(signed.Add(3*time.Hour), func() error {
@@ -352,6 +354,25 @@ func mailboxSteps(ctx context.Context, store *sqlite.MailboxStore, cal *calendar
 		}
 	}
 	return steps
+}
+
+// actingAs runs do with personID as the current user, then restores the previous one: a reply is signed
+// off by its approver, never by whoever wrote it.
+func actingAs(ctx context.Context, settings core.SettingsService, personID int64, do func() error) error {
+	previous, err := settings.CurrentUser(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := settings.SetCurrentUser(ctx, personID); err != nil {
+		return err
+	}
+	err = do()
+	if previous.Set {
+		if _, restoreErr := settings.SetCurrentUser(ctx, previous.PersonID); err == nil {
+			err = restoreErr
+		}
+	}
+	return err
 }
 
 func atHour(d time.Time, hour int) time.Time {

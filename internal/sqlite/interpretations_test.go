@@ -11,15 +11,18 @@ import (
 	"policydesk/internal/sqlite"
 )
 
-// interpFixture is a bureau with a drafting section, another section, a drafter as current user, a policy
-// with its text, and the stores.
+// interpFixture is a bureau with a drafting section, another section, a drafter as current user, an
+// approver who signs off, a policy with its text, and the stores.
 type interpFixture struct {
 	db       *sqlite.DB
 	clock    *core.FixedClock
+	settings *sqlite.SettingsService
 	policies *sqlite.PolicyStore
 	store    *sqlite.InterpretationStore
 	section  int64
 	other    int64
+	drafter  int64
+	approver int64
 	policy   core.Policy
 }
 
@@ -54,13 +57,18 @@ func newInterpFixture(tb testing.TB) *interpFixture {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	approver, err := settings.SavePerson(ctx, core.Person{Name: "赵志强", SectionID: sec.ID, Role: core.RoleApprover, Active: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
 	if _, err := settings.SetCurrentUser(ctx, person.ID); err != nil {
 		tb.Fatal(err)
 	}
 	cal := calendar.New(calendar.Builtin())
 	calFn := func() *calendar.Calendar { return cal }
-	f := &interpFixture{db: db, clock: clock, policies: sqlite.NewPolicyStore(db, calFn),
-		store: sqlite.NewInterpretationStore(db, calFn, bigramSegmenter{}), section: sec.ID, other: other.ID}
+	f := &interpFixture{db: db, clock: clock, settings: settings, policies: sqlite.NewPolicyStore(db, calFn),
+		store: sqlite.NewInterpretationStore(db, calFn, bigramSegmenter{}), section: sec.ID, other: other.ID,
+		drafter: person.ID, approver: approver.ID}
 	f.policy, err = f.policies.SavePolicy(ctx, core.Policy{Title: "临江市既有住宅加装电梯财政补助办法", Category: "规范性文件", SectionID: sec.ID,
 		DrafterID: person.ID, Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"})
 	if err != nil {
@@ -84,7 +92,15 @@ func (f *interpFixture) text(tb testing.TB, title string) core.Interpretation {
 	return saved
 }
 
-// approve submits a subject and agrees to every step.
+// as makes the person with this id the current user.
+func (f *interpFixture) as(tb testing.TB, personID int64) {
+	tb.Helper()
+	if _, err := f.settings.SetCurrentUser(context.Background(), personID); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// approve submits a subject and, as the approver, agrees to every step; the drafter is current again after.
 func (f *interpFixture) approve(tb testing.TB, subjectType string, id int64) core.Signoff {
 	tb.Helper()
 	ctx := context.Background()
@@ -92,6 +108,8 @@ func (f *interpFixture) approve(tb testing.TB, subjectType string, id int64) cor
 	if err != nil {
 		tb.Fatal(err)
 	}
+	f.as(tb, f.approver)
+	defer f.as(tb, f.drafter)
 	for range so.Steps {
 		if so, err = f.store.DecideSignoff(ctx, core.SignoffAction{SubjectType: subjectType, SubjectID: id, Decision: core.DecisionApprove, Opinion: "同意"}); err != nil {
 			tb.Fatal(err)
@@ -163,6 +181,7 @@ func TestPolicySignoffWaitsForInterpretations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	f.as(t, f.approver)
 	for i := 0; i < len(so.Steps)-1; i++ {
 		if _, err := f.store.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectPolicy, SubjectID: f.policy.ID, Decision: core.DecisionApprove}); err != nil {
 			t.Fatal(err)
@@ -173,6 +192,7 @@ func TestPolicySignoffWaitsForInterpretations(t *testing.T) {
 		t.Fatalf("last step before the interpretation is approved: %v", err)
 	}
 	f.approve(t, core.SubjectInterpretation, in.ID)
+	f.as(t, f.approver)
 	so, err = f.store.DecideSignoff(ctx, last)
 	if err != nil || !so.Complete {
 		t.Fatalf("policy sign-off = %+v, %v", so, err)
@@ -199,6 +219,7 @@ func TestSignoffReturnAndResubmit(t *testing.T) {
 		t.Errorf("edit under review: %v", err)
 	}
 	ret := core.SignoffAction{SubjectType: core.SubjectInterpretation, SubjectID: in.ID, Decision: core.DecisionReturn}
+	f.as(t, f.approver)
 	if _, err := f.store.DecideSignoff(ctx, ret); core.ErrorCode(err) != core.EINVALID {
 		t.Errorf("return without opinion: %v", err)
 	}
@@ -207,9 +228,10 @@ func TestSignoffReturnAndResubmit(t *testing.T) {
 	}
 	ret.Opinion = "补充工作目标的量化指标"
 	so, err = f.store.DecideSignoff(ctx, ret)
-	if err != nil || !so.Returned || len(so.Steps) != 2 || so.Steps[1].Opinion != ret.Opinion || so.Steps[1].PersonName != "孙佳怡" || so.Steps[1].ActedAt == "" {
+	if err != nil || !so.Returned || len(so.Steps) != 2 || so.Steps[1].Opinion != ret.Opinion || so.Steps[1].PersonName != "赵志强" || so.Steps[1].ActedAt == "" {
 		t.Fatalf("returned: %+v %v", so, err)
 	}
+	f.as(t, f.drafter)
 	got, _ := f.store.Interpretation(ctx, in.ID)
 	if got.Status != core.InterpReturned {
 		t.Fatalf("status after return = %s", got.Status)

@@ -136,11 +136,21 @@ func (f *mailboxFixture) reply(tb testing.TB, id int64, body string) core.Messag
 	if _, err := f.store.SubmitReply(f.ctx, core.ReplySubmission{MessageID: id, Body: body, ApproverID: f.people["刘芳"]}); err != nil {
 		tb.Fatal(err)
 	}
+	defer f.as(tb, "林雨桐")
+	f.as(tb, "刘芳")
 	m, err := f.store.ApproveReply(f.ctx, id, "同意")
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return m
+}
+
+// as makes the named person of the fixture the current user.
+func (f *mailboxFixture) as(tb testing.TB, name string) {
+	tb.Helper()
+	if _, err := sqlite.NewSettingsService(f.db).SetCurrentUser(f.ctx, f.people[name]); err != nil {
+		tb.Fatal(err)
+	}
 }
 
 func (f *mailboxFixture) count(tb testing.TB, query string, args ...any) int {

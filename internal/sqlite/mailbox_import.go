@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"runtime"
 	"strings"
@@ -37,6 +38,7 @@ type importRow struct {
 	row       int
 	in        core.MessageInput
 	received  time.Time
+	key       string // messageDedupKey of sender and text
 	err       string
 	duplicate bool
 }
@@ -74,9 +76,10 @@ func readMessageTable(name string, data []byte, columns map[string]int) (docimpo
 	return table, fields, nil
 }
 
-// importRows turns table rows into message inputs, marking row errors and duplicates (of stored messages
-// or of earlier rows of the same file).
-func importRows(ctx context.Context, tx *Tx, table docimport.Table, fields []core.MessageImportField) ([]importRow, error) {
+// readRows turns table rows into message inputs, marking row errors and the rows that repeat an earlier
+// row of the same file. It needs no database, so an import can check and start matching its rows before
+// taking the write lock.
+func readRows(table docimport.Table, fields []core.MessageImportField, now time.Time) []importRow {
 	col := map[string]int{}
 	for _, f := range fields {
 		col[f.Key] = f.Column
@@ -102,61 +105,155 @@ func importRows(ctx context.Context, tx *Tx, table docimport.Table, fields []cor
 			out = append(out, ir)
 			continue
 		}
-		in, received, err := validateMessageInput(ir.in, tx.Now())
+		in, received, err := validateMessageInput(ir.in, now)
 		if err != nil {
 			ir.err = fmt.Sprintf("第%d行: %s", ir.row, core.ErrorMessage(err))
 			out = append(out, ir)
 			continue
 		}
 		ir.in, ir.received = in, received
-		key := messageDedupKey(in.SenderName, in.Body)
-		dup := seenText[key] || (in.ExternalID != "" && seenExt[in.ExternalID])
-		if !dup {
-			if dup, err = isDuplicateMessage(ctx, tx, in); err != nil {
-				return nil, err
-			}
-		}
-		ir.duplicate = dup
-		seenText[key] = true
+		ir.key = messageDedupKey(in.SenderName, in.Body)
+		ir.duplicate = seenText[ir.key] || (in.ExternalID != "" && seenExt[in.ExternalID])
+		seenText[ir.key] = true
 		if in.ExternalID != "" {
 			seenExt[in.ExternalID] = true
 		}
 		out = append(out, ir)
 	}
-	return out, nil
+	return out
 }
 
-// matchAll matches the new rows on every core at once: segmenting and scoring dominate a large import, and
-// matchers are safe for concurrent use. Duplicates, which are not inserted, get no match.
-func matchAll(ctx context.Context, m core.TopicMatcher, rows []importRow) ([]*core.MatchResult, error) {
-	out := make([]*core.MatchResult, len(rows))
+// markStored marks the rows whose message is already stored (same external id, or same sender and text).
+// It asks in chunks rather than row by row: a 10,000-row file would otherwise cost 20,000 queries.
+func markStored(ctx context.Context, tx *Tx, rows []importRow) error {
+	var ids, keys []string
+	for _, r := range rows {
+		if r.err == "" && !r.duplicate {
+			if r.in.ExternalID != "" {
+				ids = append(ids, r.in.ExternalID)
+			}
+			keys = append(keys, r.key)
+		}
+	}
+	// The external_id terms repeat the partial index's condition, so the index serves the query.
+	storedIDs, err := storedValues(ctx, tx, `SELECT external_id FROM messages WHERE external_id IS NOT NULL AND external_id <> '' AND external_id IN `, ids)
+	if err != nil {
+		return err
+	}
+	storedKeys, err := storedValues(ctx, tx, `SELECT dedup_key FROM messages WHERE dedup_key IN `, keys)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		r := &rows[i]
+		if r.err == "" && (storedIDs[r.in.ExternalID] || storedKeys[r.key]) {
+			r.duplicate = true
+		}
+	}
+	return nil
+}
+
+// storedValues runs query (ending in "IN ") over values in chunks and returns the values it found.
+func storedValues(ctx context.Context, tx *Tx, query string, values []string) (map[string]bool, error) {
+	const chunk = 500
+	found := map[string]bool{}
+	for len(values) > 0 {
+		n := min(chunk, len(values))
+		args := make([]any, n)
+		for i, v := range values[:n] {
+			args[i] = v
+		}
+		values = values[n:]
+		rows, err := tx.QueryContext(ctx, query+"(?"+strings.Repeat(", ?", n-1)+")", args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			found[v] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return found, nil
+}
+
+// matching matches an import's rows in the background on every core, in row order, so that storing the
+// first messages overlaps with matching the rest: segmenting and scoring cost about as much as writing,
+// and matchers are safe for concurrent use.
+type matching struct {
+	matcher core.TopicMatcher
+	results []core.MatchResult
+	done    []chan struct{} // done[i] is closed once results[i] is set
+	stop    context.CancelFunc
+	wg      sync.WaitGroup
+}
+
+// startMatching starts matching the rows that will be inserted; call close when done with it. The texts
+// are taken before it returns, so the caller may go on marking rows while the matching runs.
+func startMatching(ctx context.Context, m core.TopicMatcher, rows []importRow) *matching {
+	ctx, stop := context.WithCancel(ctx)
+	mt := &matching{matcher: m, results: make([]core.MatchResult, len(rows)), done: make([]chan struct{}, len(rows)), stop: stop}
 	if m == nil {
-		return out, nil
+		return mt
+	}
+	var todo []int
+	texts := make([]string, len(rows))
+	for i, r := range rows {
+		mt.done[i] = make(chan struct{})
+		if r.err == "" && !r.duplicate {
+			todo, texts[i] = append(todo, i), matchText(r.in)
+		}
 	}
 	next := make(chan int)
-	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
+		mt.wg.Add(1)
 		go func() {
-			defer wg.Done()
+			defer mt.wg.Done()
 			for i := range next {
-				res := m.Match(matchText(rows[i].in))
-				out[i] = &res
+				mt.results[i] = m.Match(texts[i])
+				close(mt.done[i])
 			}
 		}()
 	}
-	for i, r := range rows {
-		if r.duplicate {
-			continue
+	mt.wg.Add(1)
+	go func() {
+		defer mt.wg.Done()
+		defer close(next)
+		for _, i := range todo {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
 		}
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
+	}()
+	return mt
+}
+
+// result waits for row i's match; nil without a matcher.
+func (mt *matching) result(ctx context.Context, i int) (*core.MatchResult, error) {
+	if mt.matcher == nil {
+		return nil, nil
 	}
-	close(next)
-	wg.Wait()
-	return out, ctx.Err()
+	select {
+	case <-mt.done[i]:
+		return &mt.results[i], nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// close stops the matching and waits for its goroutines.
+func (mt *matching) close() {
+	mt.stop()
+	mt.wg.Wait()
 }
 
 // yes reads a consent cell: 是/同意/Y/1 mean yes, anything else no (publishing needs explicit consent).
@@ -183,13 +280,13 @@ func (s *MailboxStore) PreviewImport(ctx context.Context, name string, data []by
 	if err != nil {
 		return p, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return p, err
 	}
 	defer tx.Rollback() // a preview never writes
-	rows, err := importRows(ctx, tx, table, fields)
-	if err != nil {
+	rows := readRows(table, fields, tx.Now())
+	if err := markStored(ctx, tx, rows); err != nil {
 		return p, err
 	}
 	for i, r := range rows {
@@ -208,36 +305,36 @@ func (s *MailboxStore) PreviewImport(ctx context.Context, name string, data []by
 
 // ApplyImport imports a file in one transaction: every row is checked first and any row error imports
 // nothing; duplicates are skipped and counted; each new message is matched and routed on arrival.
+// Matching starts before the write transaction and runs beside it, so the write lock is held little
+// longer than writing takes.
 func (s *MailboxStore) ApplyImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportResult, error) {
+	res, err := s.applyImport(ctx, name, data, columns)
+	if err != nil && ctx.Err() != nil {
+		// database/sql rolls a transaction back when its context ends; later calls then report the
+		// transaction as done, which is the cancellation seen late.
+		return core.MessageImportResult{}, ctx.Err()
+	}
+	return res, err
+}
+
+func (s *MailboxStore) applyImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportResult, error) {
 	table, fields, err := readMessageTable(name, data, columns)
 	if err != nil {
 		return core.MessageImportResult{}, err
 	}
+	rows := readRows(table, fields, s.db.Clock.Now().In(core.Shanghai))
+	if err := rowProblems(name, rows); err != nil {
+		return core.MessageImportResult{}, err
+	}
+	matches := startMatching(ctx, s.Matcher(), rows)
+	defer matches.close()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return core.MessageImportResult{}, err
 	}
 	defer tx.Rollback()
-	rows, err := importRows(ctx, tx, table, fields)
-	if err != nil {
+	if err := markStored(ctx, tx, rows); err != nil {
 		return core.MessageImportResult{}, err
-	}
-	var problems []string
-	for _, r := range rows {
-		if r.err != "" {
-			problems = append(problems, r.err)
-		}
-	}
-	if len(problems) > 0 {
-		more := ""
-		if len(problems) > 5 {
-			problems, more = problems[:5], fmt.Sprintf("等%d处错误", len(problems))
-		}
-		return core.MessageImportResult{}, &core.Error{Code: core.EIMPORT, Field: name,
-			Message: fmt.Sprintf("%s未导入：%s%s。请修改文件后重新导入。", name, strings.Join(problems, "；"), more)}
-	}
-	if len(rows) == 0 {
-		return core.MessageImportResult{}, core.Errorf(core.EIMPORT, "%s中没有留言数据", name)
 	}
 	res := core.MessageImportResult{Total: len(rows)}
 	batch, err := tx.ExecContext(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, created_at, created_by)
@@ -252,19 +349,16 @@ func (s *MailboxStore) ApplyImport(ctx context.Context, name string, data []byte
 	if err != nil {
 		return res, err
 	}
-	matches, err := matchAll(ctx, rc.matcher, rows)
-	if err != nil {
-		return core.MessageImportResult{}, err
-	}
 	for i, r := range rows {
-		if err := ctx.Err(); err != nil {
-			return core.MessageImportResult{}, err
-		}
 		if r.duplicate {
 			res.Skipped++
 			continue
 		}
-		_, routed, err := tx.insertMessage(ctx, rc, newMessage{in: r.in, received: r.received, batchID: res.BatchID, match: matches[i]})
+		match, err := matches.result(ctx, i)
+		if err != nil {
+			return core.MessageImportResult{}, err
+		}
+		_, routed, err := tx.insertMessage(ctx, rc, newMessage{in: r.in, received: r.received, batchID: res.BatchID, match: match})
 		if err != nil {
 			return core.MessageImportResult{}, fmt.Errorf("第%d行: %w", r.row, err)
 		}
@@ -275,6 +369,9 @@ func (s *MailboxStore) ApplyImport(ctx context.Context, name string, data []byte
 			res.Pending++
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return core.MessageImportResult{}, err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET rows_added = ?, rows_skipped = ? WHERE id = ?`, res.Added, res.Skipped, res.BatchID); err != nil {
 		return res, err
 	}
@@ -284,4 +381,26 @@ func (s *MailboxStore) ApplyImport(ctx context.Context, name string, data []byte
 		return res, err
 	}
 	return res, tx.Commit()
+}
+
+// rowProblems refuses a file with row errors (naming the first five) or without rows: an import is all or nothing.
+func rowProblems(name string, rows []importRow) error {
+	var problems []string
+	for _, r := range rows {
+		if r.err != "" {
+			problems = append(problems, r.err)
+		}
+	}
+	if len(problems) > 0 {
+		more := ""
+		if len(problems) > 5 {
+			problems, more = problems[:5], fmt.Sprintf("等%d处错误", len(problems))
+		}
+		return &core.Error{Code: core.EIMPORT, Field: name,
+			Message: fmt.Sprintf("%s未导入：%s%s。请修改文件后重新导入。", name, strings.Join(problems, "；"), more)}
+	}
+	if len(rows) == 0 {
+		return core.Errorf(core.EIMPORT, "%s中没有留言数据", name)
+	}
+	return nil
 }

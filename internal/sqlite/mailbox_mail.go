@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"strings"
@@ -16,37 +18,65 @@ var _ mailbox.MailSink = (*MailboxStore)(nil)
 
 const imapSettingsKey = "mailbox.imap"
 
-// IMAPConfig returns the mail account without its password (HasPassword says whether one is stored).
-func (s *MailboxStore) IMAPConfig(ctx context.Context) (core.IMAPConfig, error) {
-	c, err := s.imapConfigWithPassword(ctx)
-	c.HasPassword, c.Password = c.Password != "", ""
-	return c, err
+// imapPasswordPurpose binds the sealed password to this setting.
+const imapPasswordPurpose = "policydesk mailbox.imap password"
+
+// storedIMAP is the mail account as kept in the settings table: the password sealed with the data
+// directory's key (SealedPassword). Password holds a plain-text password only in rows written before
+// passwords were sealed; the next save seals it.
+type storedIMAP struct {
+	core.IMAPConfig
+	SealedPassword string `json:"sealedPassword,omitempty"`
 }
 
-// imapConfigWithPassword is the stored account as Fetch needs it.
-func (s *MailboxStore) imapConfigWithPassword(ctx context.Context) (core.IMAPConfig, error) {
-	var c core.IMAPConfig
-	raw, err := s.db.Setting(ctx, imapSettingsKey)
+func readStoredIMAP(tx *Tx) (storedIMAP, error) {
+	var st storedIMAP
+	raw, err := tx.getSetting(imapSettingsKey)
 	if err != nil || raw == "" {
-		return c, err
+		return st, err
 	}
-	return c, json.Unmarshal([]byte(raw), &c)
+	return st, json.Unmarshal([]byte(raw), &st)
+}
+
+func (s *MailboxStore) storedIMAP(ctx context.Context) (storedIMAP, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return storedIMAP{}, err
+	}
+	defer tx.Rollback()
+	return readStoredIMAP(tx)
+}
+
+// IMAPConfig returns the mail account without its password (HasPassword says whether one is stored).
+func (s *MailboxStore) IMAPConfig(ctx context.Context) (core.IMAPConfig, error) {
+	st, err := s.storedIMAP(ctx)
+	c := st.IMAPConfig
+	c.HasPassword, c.Password = c.Password != "" || st.SealedPassword != "", ""
+	return c, err
 }
 
 // FetchConfig is the stored account with its password, for the fetcher only; never send it to the UI.
 func (s *MailboxStore) FetchConfig(ctx context.Context) (core.IMAPConfig, error) {
-	c, err := s.imapConfigWithPassword(ctx)
+	st, err := s.storedIMAP(ctx)
 	if err != nil {
-		return c, err
+		return st.IMAPConfig, err
 	}
+	c := st.IMAPConfig
 	if c.Host == "" {
 		return c, core.Errorf(core.EINVALID, "尚未设置收件邮箱，请先在设置中填写邮件服务器和账号")
 	}
+	if st.SealedPassword != "" {
+		if c.Password, err = s.db.openSecret(imapPasswordPurpose, st.SealedPassword); err != nil {
+			return c, err
+		}
+	}
+	c.HasPassword = c.Password != ""
 	return c, nil
 }
 
-// SaveIMAPConfig stores the mail account. An empty password keeps the stored one. The audit entry records
-// which fields changed but never the password's value.
+// SaveIMAPConfig stores the mail account. An empty password keeps the stored one; a password is stored
+// sealed (a plain-text one from an older version is sealed now). The audit entry records which fields
+// changed but never the password's value.
 func (s *MailboxStore) SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (core.IMAPConfig, error) {
 	c, err := mailbox.NormalizeIMAP(c)
 	if err != nil {
@@ -57,29 +87,36 @@ func (s *MailboxStore) SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (c
 		return c, err
 	}
 	defer tx.Rollback()
-	var old core.IMAPConfig
-	if raw, err := tx.getSetting(imapSettingsKey); err != nil {
+	old, err := readStoredIMAP(tx)
+	if err != nil {
 		return c, err
-	} else if raw != "" {
-		if err := json.Unmarshal([]byte(raw), &old); err != nil {
+	}
+	st := storedIMAP{IMAPConfig: c, SealedPassword: old.SealedPassword}
+	st.Password, st.HasPassword = "", false
+	if plain := cmp.Or(c.Password, old.Password); plain != "" {
+		if st.SealedPassword, err = s.db.sealSecret(imapPasswordPurpose, plain); err != nil {
 			return c, err
 		}
 	}
-	if c.Password == "" {
-		c.Password = old.Password
+	if old.Password != "" {
+		// The plain-text password is overwritten in place: without secure_delete its bytes would linger
+		// in the page's free space, and so in the file.
+		if _, err := tx.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
+			return c, err
+		}
 	}
-	c.HasPassword = false
-	data, err := json.Marshal(c)
+	data, err := json.Marshal(st)
 	if err != nil {
 		return c, err
 	}
 	if err := tx.setSetting(imapSettingsKey, string(data)); err != nil {
 		return c, err
 	}
+	changed := c.Password != "" && c.Password != s.plainPassword(old)
 	fields := []string{"host", "port", "security", "username", "mailbox", "only_unseen", "since_uid", "insecure_tls", "password_changed"}
 	cs := diff(fields,
 		[]any{old.Host, old.Port, old.Security, old.Username, old.Mailbox, old.OnlyUnseen, old.SinceUID, old.InsecureTLS, false},
-		[]any{c.Host, c.Port, c.Security, c.Username, c.Mailbox, c.OnlyUnseen, c.SinceUID, c.InsecureTLS, c.Password != old.Password})
+		[]any{c.Host, c.Port, c.Security, c.Username, c.Mailbox, c.OnlyUnseen, c.SinceUID, c.InsecureTLS, changed})
 	if len(cs) > 0 {
 		if err := tx.audit("update", "mailbox_imap", 1, "修改收件邮箱设置", cs); err != nil {
 			return c, err
@@ -88,8 +125,20 @@ func (s *MailboxStore) SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (c
 	if err := tx.Commit(); err != nil {
 		return c, err
 	}
-	c.HasPassword, c.Password = c.Password != "", ""
+	c.HasPassword, c.Password = st.SealedPassword != "", ""
 	return c, nil
+}
+
+// plainPassword is the stored password in clear, "" when there is none or it cannot be opened.
+func (s *MailboxStore) plainPassword(st storedIMAP) string {
+	if st.SealedPassword == "" {
+		return st.Password
+	}
+	plain, err := s.db.openSecret(imapPasswordPurpose, st.SealedPassword)
+	if err != nil {
+		return ""
+	}
+	return plain
 }
 
 // Known reports whether the mail with this mailbox/UIDVALIDITY/UID was taken before.

@@ -96,9 +96,11 @@ func TestMailboxWorkflowFromRoutingToPublication(t *testing.T) {
 	}
 	_, err = f.store.ReturnReply(f.ctx, m.ID, "")
 	mbMustCode(t, err, core.EINVALID)
+	f.as(t, "刘芳")
 	if m, err = f.store.ReturnReply(f.ctx, m.ID, "请补充办理地址"); err != nil || m.State != core.MsgHandling {
 		t.Fatalf("return: %v, state %s", err, m.State)
 	}
+	f.as(t, "林雨桐")
 	f.at(t, "2026-11-27 16:00")
 	m = f.reply(t, m.ID, reply)
 	if m.State != core.MsgReplied || !m.OnTime || m.DueLabel != "按时答复" {

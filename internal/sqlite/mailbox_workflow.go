@@ -190,7 +190,8 @@ func (s *MailboxStore) Assign(ctx context.Context, messageID, personID int64) (c
 }
 
 // StopClock stops a message's clock (e.g. 需补充材料); the reason and the approving person are required
-// and kept in the history.
+// and kept in the history. The approver must be one who may sign the message's reply off, and not the
+// person asking.
 func (s *MailboxStore) StopClock(ctx context.Context, in core.ClockStopInput) (core.Message, error) {
 	in.Reason = strings.TrimSpace(in.Reason)
 	if in.Reason == "" {
@@ -206,7 +207,7 @@ func (s *MailboxStore) StopClock(ctx context.Context, in core.ClockStopInput) (c
 		if m.StoppedSince != "" {
 			return core.Errorf(core.EFORBID, "留言已于%s停止计时", m.StoppedSince)
 		}
-		if _, err := personName(ctx, tx, in.ApproverID); err != nil {
+		if err := checkChosenSigner(ctx, tx, in.ApproverID, *m, "批准停止计时", "停止计时须由他人批准，不能选择自己作为批准人"); err != nil {
 			return err
 		}
 		m.StoppedSince = calendar.FormatDate(calendar.Day(tx.Now()))
@@ -235,7 +236,8 @@ func (s *MailboxStore) ResumeClock(ctx context.Context, messageID int64) (core.M
 	})
 }
 
-// SubmitReply sends a reply to an approver; the reply counts as sent only when signed off.
+// SubmitReply sends a reply to an approver (one who may sign it off, not the writer); the reply counts as
+// sent only when signed off.
 func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission) (core.Message, error) {
 	in.Body = strings.TrimSpace(in.Body)
 	if in.Body == "" {
@@ -254,6 +256,9 @@ func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission)
 		if m.StoppedSince != "" {
 			return core.Errorf(core.EFORBID, "留言处于停止计时状态，请先恢复计时")
 		}
+		if err := checkChosenSigner(ctx, tx, in.ApproverID, *m, "审核答复", "答复须由他人审核，不能选择自己作为审核人"); err != nil {
+			return err
+		}
 		approver, err := personName(ctx, tx, in.ApproverID)
 		if err != nil {
 			return err
@@ -270,6 +275,77 @@ func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission)
 		m.ReplyBody, m.State, m.RepliedByID = in.Body, core.MsgReview, tx.actor.PersonID // who wrote the reply
 		return tx.messageEvent(ctx, m.ID, "提交审核", "", approver, "", in.ApproverID)
 	})
+}
+
+// replySigners says who may sign off a message's reply: approvers and administrators for every message,
+// and the head (科室负责人) of its handling section for that section's messages.
+type replySigners struct {
+	section  string
+	headID   int64
+	headName string
+}
+
+func findReplySigners(ctx context.Context, tx *Tx, m core.Message) (replySigners, error) {
+	rs := replySigners{section: m.SectionName}
+	if m.SectionID == 0 {
+		return rs, nil
+	}
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(s.head_id, 0), COALESCE(p.name, '') FROM sections s
+		LEFT JOIN people p ON p.id = s.head_id WHERE s.id = ?`, m.SectionID).Scan(&rs.headID, &rs.headName)
+	return rs, notFound(err, "科室不存在(编号%d)", m.SectionID)
+}
+
+// may reports whether a person with this id and role may sign off.
+func (rs replySigners) may(personID int64, role string) bool {
+	return core.SignsOff(role) || (rs.headID != 0 && rs.headID == personID)
+}
+
+// String names them for a refusal, e.g. 审核审签人员、系统管理员或承办科室“确权登记组”负责人刘芳.
+func (rs replySigners) String() string {
+	if rs.headID == 0 {
+		return "审核审签人员或系统管理员"
+	}
+	return "审核审签人员、系统管理员或承办科室“" + rs.section + "”负责人" + rs.headName
+}
+
+// checkActingSigner refuses a sign-off decision by someone who may not sign this reply off, and an approval
+// by the person who submitted the reply (双人复核: the writer never approves their own reply).
+func checkActingSigner(ctx context.Context, tx *Tx, m core.Message, approving bool) error {
+	u := tx.Actor()
+	if u.PersonID == 0 {
+		return core.Errorf(core.EFORBID, "尚未选择当前使用人，不能审核答复；请先在“设置 → 当前使用人”中选择您的姓名")
+	}
+	rs, err := findReplySigners(ctx, tx, m)
+	if err != nil {
+		return err
+	}
+	if approving && m.RepliedByID == u.PersonID {
+		return core.Errorf(core.EFORBID, "此答复由%s本人提交，不能由本人审核通过；请由其他%s审核", u.Name, rs)
+	}
+	if !rs.may(u.PersonID, u.Role) {
+		return core.Errorf(core.EFORBID, "%s(%s)无权审核答复：答复须由%s审核", u.Name, core.RoleLabel(u.Role), rs)
+	}
+	return nil
+}
+
+// checkChosenSigner checks the person chosen to approve something the acting person asks for (审核答复,
+// 批准停止计时): someone who may sign this message off, and not the one asking (self names that refusal).
+func checkChosenSigner(ctx context.Context, tx *Tx, personID int64, m core.Message, what, self string) error {
+	p, err := findPerson(ctx, tx, personID)
+	if err != nil {
+		return err
+	}
+	if p.ID == tx.Actor().PersonID {
+		return core.FieldErrorf(core.EFORBID, "approverId", "%s", self)
+	}
+	rs, err := findReplySigners(ctx, tx, m)
+	if err != nil {
+		return err
+	}
+	if !rs.may(p.ID, p.Role) {
+		return core.FieldErrorf(core.EFORBID, "approverId", "%s(%s)不能%s：须由%s%s", p.Name, core.RoleLabel(p.Role), what, rs, what)
+	}
+	return nil
 }
 
 // containsField reports a template field left in a reply ({称呼} and the like).
@@ -293,10 +369,14 @@ func pendingApproval(ctx context.Context, tx *Tx, id int64) (int64, error) {
 	return aid, err
 }
 
-// ApproveReply signs the reply off: it counts as sent now, which decides on time or late.
+// ApproveReply signs the reply off: it counts as sent now, which decides on time or late. Only an approver,
+// an administrator or the head of the handling section may, and never the person who submitted the reply.
 func (s *MailboxStore) ApproveReply(ctx context.Context, messageID int64, opinion string) (core.Message, error) {
 	m, err := s.change(ctx, messageID, "sign", "审核通过答复", func(tx *Tx, m *core.Message) error {
 		if err := mailbox.CheckTransition(m.State, core.MsgReplied); err != nil {
+			return err
+		}
+		if err := checkActingSigner(ctx, tx, *m, true); err != nil {
 			return err
 		}
 		aid, err := pendingApproval(ctx, tx, m.ID)
@@ -321,7 +401,8 @@ func (s *MailboxStore) ApproveReply(ctx context.Context, messageID int64, opinio
 	return m, err
 }
 
-// ReturnReply sends the reply back to the handler with the approver's opinion, which is required.
+// ReturnReply sends the reply back to the handler with the approver's opinion, which is required. The same
+// people as for ApproveReply may return a reply, its writer included (a return changes nothing irrevocably).
 func (s *MailboxStore) ReturnReply(ctx context.Context, messageID int64, opinion string) (core.Message, error) {
 	opinion = strings.TrimSpace(opinion)
 	if opinion == "" {
@@ -330,6 +411,9 @@ func (s *MailboxStore) ReturnReply(ctx context.Context, messageID int64, opinion
 	return s.change(ctx, messageID, "sign", "退回答复", func(tx *Tx, m *core.Message) error {
 		if m.State != core.MsgReview {
 			return core.Errorf(core.EFORBID, "只有待审核的答复可以退回")
+		}
+		if err := checkActingSigner(ctx, tx, *m, false); err != nil {
+			return err
 		}
 		aid, err := pendingApproval(ctx, tx, m.ID)
 		if err != nil {

@@ -231,6 +231,9 @@ func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffA
 		if !ok {
 			return core.Errorf(core.EFORBID, "“%s”没有待审签的步骤，请先提交审签", subj.title)
 		}
+		if err := checkSignoffActor(tx.Actor(), step.StepName); err != nil {
+			return err
+		}
 		if a.Decision == core.DecisionApprove && last && a.SubjectType == core.SubjectPolicy {
 			facts, err := tx.syncFacts(ctx, a.SubjectID)
 			if err != nil {
@@ -255,6 +258,18 @@ func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffA
 		return err
 	})
 	return so, err
+}
+
+// checkSignoffActor refuses a decision by anyone but an approver or administrator: 同意 and 退回 carry
+// the acting person's name into the sign-off sheet, so the name must be one entitled to sign.
+func checkSignoffActor(u core.CurrentUser, step string) error {
+	switch {
+	case u.PersonID == 0:
+		return core.Errorf(core.EFORBID, "尚未选择当前使用人，不能审签；请先在“设置 → 当前使用人”中选择您的姓名")
+	case !core.SignsOff(u.Role):
+		return core.Errorf(core.EFORBID, "%s(%s)无权审签“%s”：审签须由审核审签人员或系统管理员进行，请切换当前使用人", u.Name, core.RoleLabel(u.Role), step)
+	}
+	return nil
 }
 
 // pendingStep is the first undecided step of the latest round, and whether it is the round's last.

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import type { CurrentUser, Section } from '../api/types'
+import { replySignoffBlock, signoffBlock } from './signoff'
+
+const user = (personId: number, role: string): CurrentUser => ({ personId, name: `人员${personId}`, sectionId: 1, sectionName: '', role, title: '', set: true })
+const section: Section = { id: 7, name: '执法监察支队', headId: 5, headName: '高峰', phone: '', duties: '', sortOrder: 0, active: true, peopleCount: 2 }
+
+describe('replySignoffBlock', () => {
+  it('lets approvers, administrators and the section head sign off', () => {
+    expect(replySignoffBlock(user(2, 'approver'), section, 9, true)).toBe('')
+    expect(replySignoffBlock(user(3, 'admin'), section, 9, true)).toBe('')
+    expect(replySignoffBlock(user(5, 'handler'), section, 9, true)).toBe('')
+    expect(replySignoffBlock(user(5, 'handler'), section, 9, false)).toBe('')
+  })
+
+  it('refuses everyone else and names who may', () => {
+    const why = replySignoffBlock(user(4, 'mailbox'), section, 9, true)
+    expect(why).toContain('无权审核')
+    expect(why).toContain('承办科室“执法监察支队”负责人高峰')
+    expect(replySignoffBlock(user(4, 'mailbox'), undefined, 9, false)).toContain('审核审签人员或系统管理员审核')
+    expect(replySignoffBlock({ ...user(0, ''), set: false }, section, 9, true)).toContain('当前使用人')
+  })
+
+  it('never lets the submitter approve their own reply, but lets them return it', () => {
+    expect(replySignoffBlock(user(2, 'approver'), section, 2, true)).toContain('本人提交')
+    expect(replySignoffBlock(user(2, 'approver'), section, 2, false)).toBe('')
+  })
+})
+
+describe('signoffBlock', () => {
+  it('lets approvers and administrators decide steps only', () => {
+    expect(signoffBlock(user(2, 'approver'))).toBe('')
+    expect(signoffBlock(user(3, 'admin'))).toBe('')
+    expect(signoffBlock(user(4, 'drafter'))).toContain('无权审签')
+    expect(signoffBlock({ ...user(0, ''), set: false })).toContain('当前使用人')
+  })
+})

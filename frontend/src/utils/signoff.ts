@@ -1,0 +1,32 @@
+// Who may sign off, as the Go store enforces it (internal/sqlite/mailbox_workflow.go and signoff.go). The
+// 同意 / 退回 buttons are disabled with this reason as their tooltip, so nobody presses them only to be refused.
+import type { CurrentUser, Section } from '../api/types'
+
+const signsOff = (role: string) => role === 'approver' || role === 'admin'
+
+const chooseYourself = '请先在“设置 → 当前使用人”中选择您的姓名'
+
+/** Who may sign off a mailbox reply handled by section. */
+export function replySigners(section: Section | undefined): string {
+  if (!section?.headId) return '审核审签人员或系统管理员'
+  return `审核审签人员、系统管理员或承办科室“${section.name}”负责人${section.headName}`
+}
+
+/**
+ * Why user may not approve (or return) a mailbox reply, '' when they may: approvers and administrators, or the
+ * head of the handling section; a reply is never approved by the person who submitted it.
+ */
+export function replySignoffBlock(user: CurrentUser, section: Section | undefined, repliedById: number, approving: boolean): string {
+  const who = replySigners(section)
+  if (!user.set) return `${chooseYourself}。答复须由${who}审核`
+  if (approving && repliedById === user.personId) return `此答复由您本人提交，不能由本人审核通过；请由其他${who}审核`
+  if (signsOff(user.role) || (section?.headId && section.headId === user.personId)) return ''
+  return `您(${user.name})无权审核此答复：答复须由${who}审核；可在“设置 → 当前使用人”中切换`
+}
+
+/** Why user may not decide a sign-off step of a policy or interpretation, '' when they may. */
+export function signoffBlock(user: CurrentUser): string {
+  if (!user.set) return `${chooseYourself}。审签须由审核审签人员或系统管理员进行`
+  if (signsOff(user.role)) return ''
+  return `您(${user.name})无权审签：审签须由审核审签人员或系统管理员进行；可在“设置 → 当前使用人”中切换`
+}
