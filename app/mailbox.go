@@ -37,6 +37,7 @@ type MailboxStore interface {
 	DeleteReplyTemplate(ctx context.Context, id int64) error
 	RenderTemplate(ctx context.Context, templateID, messageID int64) (core.RenderedReply, error)
 	SimilarMessages(ctx context.Context, id int64, n int) ([]core.SimilarMessage, error)
+	RelatedDocuments(ctx context.Context, messageID int64, n int) ([]core.RelatedDocument, error)
 	Topics(ctx context.Context) ([]core.TopicRecord, error)
 	MatcherTopics(ctx context.Context) ([]core.Topic, error)
 	SaveTopic(ctx context.Context, t core.TopicRecord) (core.TopicRecord, error)

@@ -80,8 +80,14 @@ function normalizeMessage(m: Message): Message {
 }
 
 export const mailboxOptions = (): Promise<MailboxOptions> => call(() => go.Options())
+/** One page of the inbox, with the per-state counts of its filter (the state left out) for the state tabs. */
 export const listMessages = (f: MessageFilter): Promise<MessagePage> =>
-  call(() => go.ListMessages(f)).then((p) => ({ ...p, items: list(p.items) }))
+  call(() => go.ListMessages(f)).then((p) => ({ ...p, items: list(p.items), stateCounts: p.stateCounts ?? {} }))
+/** The inbox's state tabs: each state's count, and under '' (全部) their sum. */
+export function tabCounts(stateCounts: Record<string, number>): Record<string, number> {
+  const all = Object.values(stateCounts).reduce((sum, n) => sum + n, 0)
+  return { '': all, ...stateCounts }
+}
 export const getMessage = (id: number): Promise<MessageDetail> =>
   call(() => go.GetMessage(id)).then((d) => ({
     message: normalizeMessage(d.message as unknown as Message),
@@ -163,3 +169,7 @@ export const exportStatsHTML = (from: string, to: string, path = ''): Promise<st
 export const exportDetailXLSX = (from: string, to: string, path = ''): Promise<string> => call(() => go.ExportDetailXLSX(from, to, path))
 /** Saves a chart given as a PNG data URL into the exports folder as name; resolves to the path written. */
 export const saveChartPNG = (dataURL: string, name: string): Promise<string> => call(() => go.SaveChartPNG(dataURL, name))
+
+export type RelatedDocument = Data<core.RelatedDocument>
+/** Up to n published policies and interpretations on the subject of message id, best first, each with its citation. */
+export const relatedDocuments = (id: number, n = 5): Promise<RelatedDocument[]> => call(() => go.RelatedDocuments(id, n))
