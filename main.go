@@ -167,7 +167,12 @@ func run() error {
 
 	// jieba's dictionaries take about a second to load: they load in the background, never delaying the window
 	// (except on the very first run, when the demo comments are grouped with them).
-	segmenter := segment.New(paths.Cache, nil)
+	routingStore := sqlite.NewRoutingStore(db)
+	userWords, err := app.UserWords(ctx, routingStore)
+	if err != nil {
+		return err
+	}
+	segmenter := segment.New(paths.Cache, userWords)
 	defer segmenter.Close()
 	cal := func() *calendar.Calendar { return calendars.Calendar() }
 	policies := sqlite.NewPolicyStore(db, cal)
@@ -205,15 +210,30 @@ func run() error {
 	interpretationAPI := app.NewInterpretationService(interpretations, paths.Exports, clock, rt.Emit)
 	mailboxAPI := app.NewMailboxService(mailboxes, paths.Exports, rt.Emit, matcher.SetTopics)
 	defer app.StopMailbox(mailboxAPI)
+	routingAPI := app.NewRoutingService(routingStore, segmenter, matcher, mailboxes.MatcherTopics, clock, rt.Emit)
+	defer app.StopRouting(routingAPI)
+	// The stored model (several MB) is decoded off the start-up path; until then topics match by keywords.
+	go func() {
+		if err := app.LoadRouting(ctx, routingAPI); err != nil {
+			slog.Error("loading the routing model failed", "err", err)
+		}
+		app.WatchHistory(routingAPI, 10*time.Minute)
+	}()
 	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes)
 	systemAPI := app.NewSystemService(app.SystemConfig{
 		DataDir: paths.Dir, DBPath: paths.DB, BackupDir: paths.Backups, ExportDir: paths.Exports,
-		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, OnRestored: calendars.Load, Emit: rt.Emit, Started: started,
+		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, Emit: rt.Emit, Started: started,
+		OnRestored: func(ctx context.Context) error {
+			if err := calendars.Load(ctx); err != nil {
+				return err
+			}
+			return app.ReloadRouting(ctx, routingAPI)
+		},
 	})
 
 	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
-	bind := []any{recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI}
+	bind := []any{recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI}
 	return wails.Run(appOptions(bind, func(ctx context.Context) {
-		app.Start(ctx, rt, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI)
+		app.Start(ctx, rt, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI)
 	}, started))
 }

@@ -12,6 +12,10 @@ const (
 	EventMailFetched            = "mail:fetched"     // a fetch ended: core.FetchResult, or a BridgeError
 	EventMailboxSettingsChanged = "mailbox:settings" // templates, topics, limits or the mail account changed
 
+	// 设置 → 主题与分办
+	EventRoutingProgress = "routing:progress" // core.RoutingJob while a training or evaluation runs, and when it ends
+	EventRoutingChanged  = "routing:changed"  // the dictionary, the labeled history or the model changed
+
 	// 征求意见
 	EventPoliciesChanged      = "policies:changed"      // a policy, its status or a version of its text changed
 	EventConsultationsChanged = "consultations:changed" // a consultation was opened, edited, extended, reopened or its report published

@@ -132,6 +132,9 @@ type MessagePage struct {
 	Page     int               `json:"page"`
 	PageSize int               `json:"pageSize"`
 	Items    []MessageListItem `json:"items"`
+	// StateCounts counts, for each state, the messages that pass the filter with its state left out, so
+	// the inbox's state tabs come with the page. Every state is present.
+	StateCounts map[string]int `json:"stateCounts"`
 }
 
 // MessageEvent is one line of a message's history.
@@ -289,6 +292,7 @@ type TopicRecord struct {
 	SectionName string         `json:"sectionName"`
 	Description string         `json:"description"`
 	Keywords    []TopicKeyword `json:"keywords"`
+	Examples    []string       `json:"examples"` // example messages, extra training data for the model
 	Active      bool           `json:"active"`
 }
 

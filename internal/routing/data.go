@@ -23,10 +23,12 @@ func ReadLabeledCSV(path string) ([]core.LabeledMessage, error) {
 	if err != nil {
 		return nil, core.FieldErrorf(core.EIMPORT, path, "无法读取文件 %s：%v", name, errors.Unwrap(err))
 	}
-	return parseLabeledCSV(name, data)
+	return ParseLabeledCSV(name, data)
 }
 
-func parseLabeledCSV(name string, data []byte) ([]core.LabeledMessage, error) {
+// ParseLabeledCSV reads labelled messages from CSV data as ReadLabeledCSV does; name is the file's name
+// for error messages.
+func ParseLabeledCSV(name string, data []byte) ([]core.LabeledMessage, error) {
 	fail := func(line int, format string, args ...any) error {
 		return core.FieldErrorf(core.EIMPORT, name, "%s 第%d行：%s", name, line, fmt.Sprintf(format, args...))
 	}

@@ -41,8 +41,9 @@ func Holdout(ctx context.Context, an Analyzer, train, test []core.LabeledMessage
 }
 
 // CrossValidate runs stratified k-fold cross-validation. Messages are segmented once for
-// training; each fold's test messages go through Match end to end, as in the app.
-func CrossValidate(ctx context.Context, an Analyzer, msgs []core.LabeledMessage, k int, opts Options) ([]Run, Metrics, error) {
+// training; each fold's test messages go through Match end to end, as in the app. progress,
+// if not nil, hears the segmentation (StageSegment) and each finished fold (StageFold).
+func CrossValidate(ctx context.Context, an Analyzer, msgs []core.LabeledMessage, k int, opts Options, progress func(Progress)) ([]Run, Metrics, error) {
 	opts = opts.withDefaults()
 	labels := make([]string, len(msgs))
 	texts := make([]string, len(msgs))
@@ -52,7 +53,7 @@ func CrossValidate(ctx context.Context, an Analyzer, msgs []core.LabeledMessage,
 	if err := checkLabels(labels); err != nil {
 		return nil, Metrics{}, err
 	}
-	c, err := analyzeAll(ctx, an, texts, opts.Workers, nil)
+	c, err := analyzeAll(ctx, an, texts, opts.Workers, progress)
 	if err != nil {
 		return nil, Metrics{}, err
 	}
@@ -94,6 +95,9 @@ func CrossValidate(ctx context.Context, an Analyzer, msgs []core.LabeledMessage,
 		for i, m := range test {
 			truth = append(truth, m.Label)
 			pred = append(pred, run.predictions[i])
+		}
+		if progress != nil {
+			progress(Progress{Stage: StageFold, Done: f + 1, Total: k})
 		}
 	}
 	return runs, Evaluate(truth, pred), nil
@@ -194,7 +198,7 @@ func EvalCommand(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	fmt.Fprintf(stdout, "训练集 %s（%d 条），%d 折交叉验证\n\n", filepath.Base(*trainPath), len(train), *k)
-	runs, pooled, err := CrossValidate(ctx, seg, train, *k, opts)
+	runs, pooled, err := CrossValidate(ctx, seg, train, *k, opts, nil)
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -48,6 +48,7 @@ func (o Options) withDefaults() Options {
 const (
 	StageSegment = "segment" // normalising and segmenting the messages
 	StageFit     = "fit"     // training the per-topic classifiers (calibration folds included)
+	StageFold    = "fold"    // cross-validation: a fold was trained and tested
 )
 
 // Progress reports how far a training run is: Done of Total units of Stage.

@@ -406,7 +406,7 @@ func TestCorpusCrossValidation(t *testing.T) {
 		t.Skip("corpus cross-validation skipped with -short")
 	}
 	msgs := corpusMessages(t)
-	runs, pooled, err := CrossValidate(context.Background(), seg, msgs, 5, Options{})
+	runs, pooled, err := CrossValidate(context.Background(), seg, msgs, 5, Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -113,7 +113,7 @@ func (s *Service) build(extra []core.UserWord) (inst *instance, err error) {
 // earlier one that has not finished.
 func (s *Service) SetUserWords(words []core.UserWord) <-chan error {
 	done := make(chan error, 1)
-	if err := validateUserWords(words); err != nil {
+	if err := ValidateUserWords(words); err != nil {
 		done <- err
 		close(done)
 		return done
@@ -147,7 +147,8 @@ func (s *Service) SetUserWords(words []core.UserWord) <-chan error {
 	return done
 }
 
-func validateUserWords(words []core.UserWord) error {
+// ValidateUserWords checks words the way SetUserWords does, so callers can refuse bad input before storing it.
+func ValidateUserWords(words []core.UserWord) error {
 	for i, w := range words {
 		switch {
 		case w.Word == "":

@@ -71,7 +71,7 @@ func (s *MailboxStore) SaveMailboxSettings(ctx context.Context, in core.MailboxS
 // Topics lists the routing topics with their sections.
 func (s *MailboxStore) Topics(ctx context.Context) ([]core.TopicRecord, error) {
 	rows, err := s.db.db.QueryContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
-		t.keywords, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id ORDER BY t.active DESC, t.id`)
+		t.keywords, t.examples, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id ORDER BY t.active DESC, t.id`)
 	if err != nil {
 		return nil, err
 	}
@@ -89,12 +89,15 @@ func (s *MailboxStore) Topics(ctx context.Context) ([]core.TopicRecord, error) {
 
 func scanTopic(sc interface{ Scan(...any) error }) (core.TopicRecord, error) {
 	var t core.TopicRecord
-	var kw string
-	if err := sc.Scan(&t.ID, &t.Name, &t.SectionID, &t.SectionName, &t.Description, &kw, &t.Active); err != nil {
+	var kw, ex string
+	if err := sc.Scan(&t.ID, &t.Name, &t.SectionID, &t.SectionName, &t.Description, &kw, &ex, &t.Active); err != nil {
 		return t, err
 	}
 	if err := json.Unmarshal([]byte(kw), &t.Keywords); err != nil || t.Keywords == nil {
 		t.Keywords = []core.TopicKeyword{}
+	}
+	if err := json.Unmarshal([]byte(ex), &t.Examples); err != nil || t.Examples == nil {
+		t.Examples = []string{}
 	}
 	return t, nil
 }
@@ -108,7 +111,7 @@ func (s *MailboxStore) MatcherTopics(ctx context.Context) ([]core.Topic, error) 
 	out := []core.Topic{}
 	for _, t := range list {
 		if t.Active {
-			out = append(out, core.Topic{ID: msgItoa(t.ID), Name: t.Name, Section: t.SectionName, Keywords: t.Keywords, Examples: []string{}})
+			out = append(out, core.Topic{ID: msgItoa(t.ID), Name: t.Name, Section: t.SectionName, Keywords: t.Keywords, Examples: t.Examples})
 		}
 	}
 	return out, nil
@@ -123,7 +126,15 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 	if t.Keywords == nil {
 		t.Keywords = []core.TopicKeyword{}
 	}
+	if err := validateTopicKeywords(t.Keywords); err != nil {
+		return t, err
+	}
+	t.Examples = cleanExamples(t.Examples)
 	kw, err := json.Marshal(t.Keywords)
+	if err != nil {
+		return t, err
+	}
+	ex, err := json.Marshal(t.Examples)
 	if err != nil {
 		return t, err
 	}
@@ -132,11 +143,11 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 		return t, err
 	}
 	defer tx.Rollback()
-	fields := []string{"name", "section_id", "description", "keywords", "active"}
-	newVals := []any{t.Name, t.SectionID, t.Description, string(kw), t.Active}
+	fields := []string{"name", "section_id", "description", "keywords", "examples", "active"}
+	newVals := []any{t.Name, t.SectionID, t.Description, string(kw), string(ex), t.Active}
 	if t.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO topics (name, section_id, description, keywords, active, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, t.Name, nullID(t.SectionID), t.Description, string(kw), t.Active, tx.Stamp(), tx.Stamp())
+		res, err := tx.ExecContext(ctx, `INSERT INTO topics (name, section_id, description, keywords, examples, active, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, t.Name, nullID(t.SectionID), t.Description, string(kw), string(ex), t.Active, tx.Stamp(), tx.Stamp())
 		if err := topicWriteError(err, t.Name); err != nil {
 			return t, err
 		}
@@ -147,18 +158,19 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 			return t, err
 		}
 	} else {
-		old, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), '', t.description, t.keywords, t.active
+		old, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), '', t.description, t.keywords, t.examples, t.active
 			FROM topics t WHERE t.id = ?`, t.ID))
 		if err != nil {
 			return t, notFound(err, "留言主题不存在(编号%d)", t.ID)
 		}
 		oldKW, _ := json.Marshal(old.Keywords)
-		_, err = tx.ExecContext(ctx, `UPDATE topics SET name = ?, section_id = ?, description = ?, keywords = ?, active = ?, updated_at = ?
-			WHERE id = ?`, t.Name, nullID(t.SectionID), t.Description, string(kw), t.Active, tx.Stamp(), t.ID)
+		oldEx, _ := json.Marshal(old.Examples)
+		_, err = tx.ExecContext(ctx, `UPDATE topics SET name = ?, section_id = ?, description = ?, keywords = ?, examples = ?, active = ?,
+			updated_at = ? WHERE id = ?`, t.Name, nullID(t.SectionID), t.Description, string(kw), string(ex), t.Active, tx.Stamp(), t.ID)
 		if err := topicWriteError(err, t.Name); err != nil {
 			return t, err
 		}
-		oldVals := []any{old.Name, old.SectionID, old.Description, string(oldKW), old.Active}
+		oldVals := []any{old.Name, old.SectionID, old.Description, string(oldKW), string(oldEx), old.Active}
 		if cs := diff(fields, oldVals, newVals); len(cs) > 0 {
 			if err := tx.audit("update", "topic", t.ID, "修改留言主题 "+t.Name, cs); err != nil {
 				return t, err
@@ -166,11 +178,40 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 		}
 	}
 	saved, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
-		t.keywords, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id WHERE t.id = ?`, t.ID))
+		t.keywords, t.examples, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id WHERE t.id = ?`, t.ID))
 	if err != nil {
 		return t, err
 	}
 	return saved, tx.Commit()
+}
+
+// validateTopicKeywords refuses empty keywords and weights outside what the matcher's prior is tuned for.
+func validateTopicKeywords(kws []core.TopicKeyword) error {
+	seen := map[string]bool{}
+	for i, k := range kws {
+		w := strings.TrimSpace(k.Word)
+		switch {
+		case w == "":
+			return core.FieldErrorf(core.EINVALID, "keywords", "第%d个关键词为空", i+1)
+		case seen[w]:
+			return core.FieldErrorf(core.EINVALID, "keywords", "关键词“%s”重复", w)
+		case k.Weight < 0.1 || k.Weight > 5:
+			return core.FieldErrorf(core.EINVALID, "keywords", "关键词“%s”的权重应在0.1到5之间", w)
+		}
+		seen[w] = true
+	}
+	return nil
+}
+
+// cleanExamples trims the example messages and drops empty ones.
+func cleanExamples(in []string) []string {
+	out := []string{}
+	for _, e := range in {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func topicWriteError(err error, name string) error {

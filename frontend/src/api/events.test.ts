@@ -24,6 +24,8 @@ describe('onEvent', () => {
       MailProgress: 'mail:progress',
       MailFetched: 'mail:fetched',
       MailboxSettingsChanged: 'mailbox:settings',
+      RoutingProgress: 'routing:progress',
+      RoutingChanged: 'routing:changed',
     })
   })
 

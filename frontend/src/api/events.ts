@@ -24,6 +24,10 @@ export const Events = {
   MailFetched: 'mail:fetched',
   /** reply templates, topics, reply limits or the mail account changed */
   MailboxSettingsChanged: 'mailbox:settings',
+  /** a topic-model training or evaluation is running or has ended: the RoutingJob */
+  RoutingProgress: 'routing:progress',
+  /** the segmentation dictionary, the labeled history or the topic model changed */
+  RoutingChanged: 'routing:changed',
 } as const
 
 export type EventName = (typeof Events)[keyof typeof Events]

@@ -31,6 +31,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'sections', name: 'settings-sections', component: () => import('../views/settings/SectionsSettings.vue') },
       { path: 'people', name: 'settings-people', component: () => import('../views/settings/PeopleSettings.vue') },
       { path: 'user', name: 'settings-user', component: () => import('../views/settings/CurrentUserSettings.vue') },
+      { path: 'topics', name: 'settings-topics', component: () => import('../views/settings/topics/TopicsSettings.vue') },
       { path: 'calendar', name: 'settings-calendar', component: () => import('../views/settings/CalendarSettings.vue') },
       { path: 'backup', name: 'settings-backup', component: () => import('../views/settings/BackupSettings.vue') },
       { path: 'audit', name: 'settings-audit', component: () => import('../views/settings/AuditSettings.vue') },

@@ -1052,6 +1052,26 @@ export namespace core {
 	        this.response = source["response"];
 	    }
 	}
+	export class DictionaryWord {
+	    word: string;
+	    freq: number;
+	    tag: string;
+	    builtin: boolean;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DictionaryWord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.word = source["word"];
+	        this.freq = source["freq"];
+	        this.tag = source["tag"];
+	        this.builtin = source["builtin"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
 	export class DueResult {
 	    from: string;
 	    workdays: number;
@@ -1149,6 +1169,94 @@ export namespace core {
 		    }
 		    return a;
 		}
+	}
+	export class LabeledMessage {
+	    subject: string;
+	    body: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LabeledMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.label = source["label"];
+	    }
+	}
+	export class RoutingTopicCount {
+	    topicId: number;
+	    topicName: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoutingTopicCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.topicId = source["topicId"];
+	        this.topicName = source["topicName"];
+	        this.count = source["count"];
+	    }
+	}
+	export class ExampleImportPreview {
+	    fileName: string;
+	    rows: number;
+	    byLabel: RoutingTopicCount[];
+	    unknownLabels: string[];
+	    duplicates: number;
+	    samples: LabeledMessage[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ExampleImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.fileName = source["fileName"];
+	        this.rows = source["rows"];
+	        this.byLabel = this.convertValues(source["byLabel"], RoutingTopicCount);
+	        this.unknownLabels = source["unknownLabels"];
+	        this.duplicates = source["duplicates"];
+	        this.samples = this.convertValues(source["samples"], LabeledMessage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ExampleImportResult {
+	    added: number;
+	    duplicates: number;
+	    createdTopics: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ExampleImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.added = source["added"];
+	        this.duplicates = source["duplicates"];
+	        this.createdTopics = source["createdTopics"];
+	    }
 	}
 	export class Exemption {
 	    id: number;
@@ -1888,6 +1996,7 @@ export namespace core {
 	}
 	
 	
+	
 	export class MailboxSettings {
 	    dueDays: Record<string, number>;
 	    routeThreshold: number;
@@ -2561,6 +2670,7 @@ export namespace core {
 	    page: number;
 	    pageSize: number;
 	    items: MessageListItem[];
+	    stateCounts: Record<string, number>;
 	
 	    static createFrom(source: any = {}) {
 	        return new MessagePage(source);
@@ -2572,6 +2682,7 @@ export namespace core {
 	        this.page = source["page"];
 	        this.pageSize = source["pageSize"];
 	        this.items = this.convertValues(source["items"], MessageListItem);
+	        this.stateCounts = source["stateCounts"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3145,6 +3256,40 @@ export namespace core {
 	        this.reason = source["reason"];
 	    }
 	}
+	export class RelatedDocument {
+	    kind: string;
+	    id: number;
+	    title: string;
+	    docNumber: string;
+	    publishedDate: string;
+	    form: string;
+	    policyId: number;
+	    policyTitle: string;
+	    snippet: string;
+	    words: string[];
+	    score: number;
+	    citation: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RelatedDocument(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.docNumber = source["docNumber"];
+	        this.publishedDate = source["publishedDate"];
+	        this.form = source["form"];
+	        this.policyId = source["policyId"];
+	        this.policyTitle = source["policyTitle"];
+	        this.snippet = source["snippet"];
+	        this.words = source["words"];
+	        this.score = source["score"];
+	        this.citation = source["citation"];
+	    }
+	}
 	export class RenderedReply {
 	    body: string;
 	    missing: string[];
@@ -3264,6 +3409,170 @@ export namespace core {
 		    return a;
 		}
 	}
+	export class RoutingTopicEval {
+	    topic: string;
+	    precision: number;
+	    recall: number;
+	    f1: number;
+	    support: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoutingTopicEval(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.topic = source["topic"];
+	        this.precision = source["precision"];
+	        this.recall = source["recall"];
+	        this.f1 = source["f1"];
+	        this.support = source["support"];
+	    }
+	}
+	export class RoutingEvaluation {
+	    at: string;
+	    folds: number;
+	    examples: number;
+	    accuracy: number;
+	    macroF1: number;
+	    macroF1All: number;
+	    minSupport: number;
+	    scored: number;
+	    msgsPerSec: number;
+	    seconds: number;
+	    labels: string[];
+	    confusion: number[][];
+	    perTopic: RoutingTopicEval[];
+	    foldMacroF1: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RoutingEvaluation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.folds = source["folds"];
+	        this.examples = source["examples"];
+	        this.accuracy = source["accuracy"];
+	        this.macroF1 = source["macroF1"];
+	        this.macroF1All = source["macroF1All"];
+	        this.minSupport = source["minSupport"];
+	        this.scored = source["scored"];
+	        this.msgsPerSec = source["msgsPerSec"];
+	        this.seconds = source["seconds"];
+	        this.labels = source["labels"];
+	        this.confusion = source["confusion"];
+	        this.perTopic = this.convertValues(source["perTopic"], RoutingTopicEval);
+	        this.foldMacroF1 = source["foldMacroF1"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RoutingHistory {
+	    total: number;
+	    imported: number;
+	    decisions: number;
+	    byTopic: RoutingTopicCount[];
+	    newSinceModel: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoutingHistory(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.imported = source["imported"];
+	        this.decisions = source["decisions"];
+	        this.byTopic = this.convertValues(source["byTopic"], RoutingTopicCount);
+	        this.newSinceModel = source["newSinceModel"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RoutingJob {
+	    kind: string;
+	    running: boolean;
+	    stage: string;
+	    done: number;
+	    total: number;
+	    startedAt: string;
+	    endedAt: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoutingJob(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.running = source["running"];
+	        this.stage = source["stage"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.startedAt = source["startedAt"];
+	        this.endedAt = source["endedAt"];
+	        this.error = source["error"];
+	    }
+	}
+	export class RoutingModelInfo {
+	    trained: boolean;
+	    trainedAt: string;
+	    examples: number;
+	    topics: number;
+	    sizeBytes: number;
+	    seconds: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoutingModelInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trained = source["trained"];
+	        this.trainedAt = source["trainedAt"];
+	        this.examples = source["examples"];
+	        this.topics = source["topics"];
+	        this.sizeBytes = source["sizeBytes"];
+	        this.seconds = source["seconds"];
+	    }
+	}
+	
+	
 	
 	export class Section {
 	    id: number;
@@ -3585,6 +3894,7 @@ export namespace core {
 	    sectionName: string;
 	    description: string;
 	    keywords: TopicKeyword[];
+	    examples: string[];
 	    active: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -3599,6 +3909,7 @@ export namespace core {
 	        this.sectionName = source["sectionName"];
 	        this.description = source["description"];
 	        this.keywords = this.convertValues(source["keywords"], TopicKeyword);
+	        this.examples = source["examples"];
 	        this.active = source["active"];
 	    }
 	
@@ -3619,6 +3930,23 @@ export namespace core {
 		    }
 		    return a;
 		}
+	}
+	
+	export class UserWord {
+	    word: string;
+	    freq: number;
+	    tag: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UserWord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.word = source["word"];
+	        this.freq = source["freq"];
+	        this.tag = source["tag"];
+	    }
 	}
 
 }

@@ -49,6 +49,8 @@ export function PublicationPreview(arg1:number):Promise<core.PublicationPreview>
 
 export function Publish(arg1:number):Promise<core.Message>;
 
+export function RelatedDocuments(arg1:number,arg2:number):Promise<Array<core.RelatedDocument>>;
+
 export function RenderTemplate(arg1:number,arg2:number):Promise<core.RenderedReply>;
 
 export function Reroute(arg1:core.RerouteInput):Promise<core.Message>;

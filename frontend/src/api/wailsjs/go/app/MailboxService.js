@@ -94,6 +94,10 @@ export function Publish(arg1) {
   return window['go']['app']['MailboxService']['Publish'](arg1);
 }
 
+export function RelatedDocuments(arg1, arg2) {
+  return window['go']['app']['MailboxService']['RelatedDocuments'](arg1, arg2);
+}
+
 export function RenderTemplate(arg1, arg2) {
   return window['go']['app']['MailboxService']['RenderTemplate'](arg1, arg2);
 }
