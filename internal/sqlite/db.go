@@ -233,6 +233,25 @@ type Tx struct {
 	db    *DB
 	now   time.Time
 	actor core.CurrentUser
+	stmts map[string]*sql.Stmt // see execPrepared
+}
+
+// execPrepared runs a statement the transaction may run thousands of times (an import's inserts), prepared
+// once per transaction: parsing it anew for every row would cost as much as a large part of the insert.
+// The statements close with the transaction.
+func (tx *Tx) execPrepared(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, ok := tx.stmts[query]
+	if !ok {
+		var err error
+		if st, err = tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+		if tx.stmts == nil {
+			tx.stmts = map[string]*sql.Stmt{}
+		}
+		tx.stmts[query] = st
+	}
+	return st.ExecContext(ctx, args...)
 }
 
 // BeginTx starts a transaction stamped with the clock's time and the current user.

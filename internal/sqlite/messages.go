@@ -336,7 +336,7 @@ func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessag
 	if route.TopicID != 0 {
 		score = route.Score
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO messages (external_id, channel, received_at, received_date, sender_name, sender_phone,
+	res, err := tx.execPrepared(ctx, `INSERT INTO messages (external_id, channel, received_at, received_date, sender_name, sender_phone,
 		sender_email, sender_address, subject, body, msg_type, agree_publish, state, topic_id, topic_score, section_id, due_date,
 		match_json, dedup_key, mail_uid, message_id, batch_id, created_at, created_by, updated_at, updated_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -351,7 +351,7 @@ func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessag
 	if err != nil {
 		return 0, false, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO messages_fts (rowid, grams) VALUES (?, ?)`, id, mailbox.SearchGrams(in.Subject+"\n"+in.Body)); err != nil {
+	if _, err := tx.execPrepared(ctx, `INSERT INTO messages_fts (rowid, grams) VALUES (?, ?)`, id, mailbox.SearchGrams(in.Subject+"\n"+in.Body)); err != nil {
 		return 0, false, err
 	}
 	if err := tx.messageEvent(ctx, id, "收件", "", in.Channel, "", 0); err != nil {
@@ -372,7 +372,7 @@ func confidenceNote(score float64) string {
 
 // messageEvent appends a line to a message's history.
 func (tx *Tx) messageEvent(ctx context.Context, id int64, kind, from, to, reason string, approverID int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO message_events (message_id, kind, from_value, to_value, reason, approver_id, person_id, person_name, at)
+	_, err := tx.execPrepared(ctx, `INSERT INTO message_events (message_id, kind, from_value, to_value, reason, approver_id, person_id, person_name, at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, kind, from, to, reason, nullID(approverID), tx.actorID(), tx.actorName(), tx.Stamp())
 	return err
 }
