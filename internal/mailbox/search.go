@@ -56,6 +56,23 @@ func writeTerm(b *strings.Builder, t string) {
 	b.WriteString(t)
 }
 
+// EveryMessage is a term the index stores for every message and no search can produce: a private-use
+// character, neither letter nor digit, so SearchGrams never emits it and SearchQuery never asks for it. It
+// lets the index list the messages a search does not match (ExceptQuery), which for a search that matches
+// nearly everything (a single 的) is the short list to work with.
+const EveryMessage = "\ue000"
+
+// IndexGrams is what the index stores for a message's text: SearchGrams' terms and EveryMessage.
+func IndexGrams(text string) string {
+	if grams := SearchGrams(text); grams != "" {
+		return EveryMessage + " " + grams
+	}
+	return EveryMessage
+}
+
+// ExceptQuery turns a SearchQuery into the query for the messages it does not match.
+func ExceptQuery(query string) string { return quote(EveryMessage) + " NOT (" + query + ")" }
+
 // SearchQuery builds an FTS5 query over SearchGrams' terms from what a person typed: every run of letters
 // and digits must occur. A run of two or more characters is the phrase of its bigrams; a single character is
 // a prefix query, answered by the index's one-character prefix index. Case does not matter.

@@ -65,3 +65,18 @@ func TestSearchGramsEveryCharacterBeginsATerm(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexGramsMarkEveryMessage(t *testing.T) {
+	if got := IndexGrams("A2区"); got != EveryMessage+" a2 2区 区" {
+		t.Errorf("IndexGrams = %q", got)
+	}
+	if got := IndexGrams("，。"); got != EveryMessage {
+		t.Errorf("IndexGrams of punctuation = %q, want the marker alone", got)
+	}
+	if strings.Contains(SearchGrams("\ue000私用区\ue000"), EveryMessage) || strings.Contains(SearchQuery("\ue000"), EveryMessage) {
+		t.Error("text holding the marker character can forge it")
+	}
+	if got := ExceptQuery(`"房"*`); got != `"`+EveryMessage+`" NOT ("房"*)` {
+		t.Errorf("ExceptQuery = %s", got)
+	}
+}

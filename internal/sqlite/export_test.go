@@ -56,3 +56,12 @@ func ImportTestComments(ctx context.Context, db *DB, consultationID int64, n int
 	}
 	return batch, tx.Commit()
 }
+
+// SetFewMatches changes how many search matches the inbox looks up one by one, so that a small fixture takes
+// the paths of a large inbox (0: never look up, test every row; common words then go through the messages
+// they do not match). It returns the function that restores the default.
+func SetFewMatches(n int) (restore func()) {
+	old := fewMatches
+	fewMatches = n
+	return func() { fewMatches = old }
+}

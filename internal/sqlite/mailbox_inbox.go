@@ -16,19 +16,22 @@ import (
 	sqlitedriver "modernc.org/sqlite"
 )
 
-// search_grams(text) is mailbox.SearchGrams in SQL, so that a migration which changes the search index can
-// refill it from the messages themselves (0006_inbox_search.sql). Registered before any connection opens.
+// search_grams(text) and index_grams(text) are mailbox.SearchGrams and mailbox.IndexGrams in SQL, so that a
+// migration which changes the search index can refill it from the messages themselves (0006, 0008).
+// Registered before any connection opens.
 func init() {
-	sqlitedriver.MustRegisterDeterministicScalarFunction("search_grams", 1, func(_ *sqlitedriver.FunctionContext, args []driver.Value) (driver.Value, error) {
-		switch v := args[0].(type) {
-		case string:
-			return mailbox.SearchGrams(v), nil
-		case []byte:
-			return mailbox.SearchGrams(string(v)), nil
-		default:
-			return "", nil
-		}
-	})
+	for name, grams := range map[string]func(string) string{"search_grams": mailbox.SearchGrams, "index_grams": mailbox.IndexGrams} {
+		sqlitedriver.MustRegisterDeterministicScalarFunction(name, 1, func(_ *sqlitedriver.FunctionContext, args []driver.Value) (driver.Value, error) {
+			switch v := args[0].(type) {
+			case string:
+				return grams(v), nil
+			case []byte:
+				return grams(string(v)), nil
+			default:
+				return "", nil
+			}
+		})
+	}
 }
 
 func msgItoa(id int64) string { return strconv.FormatInt(id, 10) }
@@ -43,26 +46,91 @@ const msgListCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at
 	COALESCE(m.section_id, 0), COALESCE(sec.name, ''), COALESCE(a.name, ''), m.due_date, COALESCE(m.stopped_since, ''),
 	COALESCE(m.replied_at, '')`
 
-// How a WHERE clause uses the text search's matches.
-const (
-	// matchesLead lists the matches as the rows to visit: SQLite looks each one up by id (in the narrow
+// textSearch is how a filter's text search is put to the index.
+type textSearch struct {
+	query   string // the FTS query of the matches; "" when the filter has no text
+	matches int    // how many messages match it
+	// lead lists the matches as the rows to visit: SQLite looks each one up by id (in the narrow
 	// messages_id_inbox index), so the work follows the number of matches, which suits a few of them.
-	matchesLead = "m.id IN"
-	// matchesFilter only tests rows for being a match (the unary plus keeps SQLite from looking rows up
-	// through it): SQLite walks the index that suits the other filters and the sort, and a page stops once it
-	// is full. A page of a common word or a single character needs only the first few dozen index entries,
-	// and no query costs more than one pass over that index, however many messages match.
-	matchesFilter = "+m.id IN"
-)
+	// Otherwise rows are only tested for being a match (the unary plus keeps SQLite from looking rows up
+	// through the list): SQLite walks the index that suits the other filters and the sort, and a page stops
+	// once it is full, so no query costs more than one pass over that index however many messages match.
+	lead bool
+	// except tests rows against the messages the search does NOT match (mailbox.ExceptQuery): for a search
+	// matching most messages, a single common character, that list is the short one to build. The index
+	// lists them once, into misses (a JSON array of ids), for both the counts and the page.
+	except bool
+	misses string
+	// missesOnly turns an except search around, to the messages it does not match: stateCounts counts them
+	// and takes them from the counts without the search.
+	missesOnly bool
+}
 
-// fewMatches is the most matches that are looked up one by one (matchesLead) rather than tested while an
-// index is walked (matchesFilter): looking up and sorting a few thousand ids takes a few milliseconds, while
-// a walk may cross most of an index before it meets a rare word's matches.
-const fewMatches = 5000
+// fewMatches is the most matches that are looked up one by one (lead) rather than tested while an index is
+// walked: looking up and sorting a few thousand ids takes a few milliseconds, while a walk may cross most of
+// an index before it meets a rare word's matches.
+var fewMatches = 5000 // a variable so that tests can send small fixtures down the other paths
 
-// inboxWhere builds the WHERE clause of a filter. today is the date "due" filters compare with; matches is
-// matchesLead or matchesFilter.
-func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, matches string) (string, []any, error) {
+// planSearch counts a text's matches in the index (which reads no message) and chooses how to use them.
+func planSearch(ctx context.Context, tx *Tx, text string) (ts textSearch, err error) {
+	ts.query = mailbox.SearchQuery(text)
+	if ts.query == "" {
+		return ts, nil
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, ts.query).Scan(&ts.matches); err != nil {
+		return ts, err
+	}
+	if ts.lead = ts.matches <= fewMatches; ts.lead {
+		return ts, nil
+	}
+	var all int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages`).Scan(&all); err != nil {
+		return ts, err
+	}
+	if ts.except = ts.matches > all/2; ts.except {
+		ts.misses, err = missedIDs(ctx, tx, ts.query)
+	}
+	return ts, err
+}
+
+// missedIDs lists, as a JSON array, the messages a search does not match.
+func missedIDs(ctx context.Context, tx *Tx, query string) (string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?`, mailbox.ExceptQuery(query))
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	b := []byte{'['}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return "", err
+		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']')), rows.Err()
+}
+
+// condition is the WHERE condition and argument that keep the search's matches.
+func (ts textSearch) condition() (string, string) {
+	const matches = "(SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)"
+	switch {
+	case ts.missesOnly:
+		return "m.id IN (SELECT value FROM json_each(?))", ts.misses
+	case ts.except:
+		return "NOT +m.id IN (SELECT value FROM json_each(?))", ts.misses
+	case ts.lead:
+		return "m.id IN " + matches, ts.query
+	}
+	return "+m.id IN " + matches, ts.query
+}
+
+// inboxWhere builds the WHERE clause of a filter whose text search is planned in ts. today is the date "due"
+// filters compare with.
+func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, ts textSearch) (string, []any, error) {
 	var where []string
 	var args []any
 	add := func(cond string, a ...any) {
@@ -103,8 +171,8 @@ func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, m
 	default:
 		return "", nil, core.FieldErrorf(core.EINVALID, "due", "未知的期限筛选“%s”", f.Due)
 	}
-	if q := mailbox.SearchQuery(f.Text); q != "" {
-		add(matches+" (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)", q)
+	if ts.query != "" {
+		add(ts.condition())
 	}
 	if len(where) == 0 {
 		return "", nil, nil
@@ -143,7 +211,11 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 	}
 	defer tx.Rollback()
 	page := core.MessagePage{Page: f.Page, PageSize: f.PageSize, Items: []core.MessageListItem{}}
-	if page.StateCounts, err = stateCounts(ctx, tx, f, cal, today); err != nil {
+	ts, err := planSearch(ctx, tx, f.Text)
+	if err != nil {
+		return page, err
+	}
+	if page.StateCounts, err = stateCounts(ctx, tx, f, cal, today, ts); err != nil {
 		return page, err
 	}
 	if f.State != "" {
@@ -156,11 +228,10 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 	if (f.Page-1)*f.PageSize >= page.Total {
 		return page, nil
 	}
-	matches := matchesFilter
-	if page.Total <= fewMatches {
-		matches = matchesLead
-	}
-	cond, args, err := inboxWhere(f, cal, today, matches)
+	// A page of a few messages looks its matches up even when the text alone matches many: the other filters
+	// leave few, and walking an index for them could cross most of it.
+	ts.lead = page.Total <= fewMatches && !ts.except
+	cond, args, err := inboxWhere(f, cal, today, ts)
 	if err != nil {
 		return page, err
 	}
@@ -191,26 +262,36 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 // stateCounts counts the messages of each state that pass the filter with its state left out: the inbox's
 // state tabs show them, and the page's total is one of them (or their sum), so one grouped count serves both.
 // Every state is present, with 0 when none matches.
-func stateCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calendar.Calendar, today time.Time) (map[string]int, error) {
+func stateCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calendar.Calendar, today time.Time, ts textSearch) (map[string]int, error) {
+	f.State = ""
+	if !ts.except {
+		return groupCounts(ctx, tx, f, cal, today, ts)
+	}
+	// A search matching most messages: counting those it misses, a few thousand looked up by id, and taking
+	// them from the counts without the search beats testing every message against the list of misses.
+	counts, err := groupCounts(ctx, tx, f, cal, today, textSearch{})
+	if err != nil {
+		return nil, err
+	}
+	ts.missesOnly = true
+	missed, err := groupCounts(ctx, tx, f, cal, today, ts)
+	if err != nil {
+		return nil, err
+	}
+	for st, n := range missed {
+		counts[st] -= n
+	}
+	return counts, nil
+}
+
+// groupCounts counts the messages of each state that pass the filter; every state is present.
+func groupCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calendar.Calendar, today time.Time, ts textSearch) (map[string]int, error) {
 	counts := make(map[string]int, len(core.MessageStates))
 	for _, st := range core.MessageStates {
 		counts[st] = 0
 	}
-	f.State = ""
-	// The search index counts its matches without reading them. None: there is nothing else to count.
-	// Many (a single common character): testing each entry of a state-ordered index for being a match beats
-	// looking every match up and sorting them by state.
-	matches, n := matchesLead, -1
-	if q := mailbox.SearchQuery(f.Text); q != "" {
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, q).Scan(&n); err != nil {
-			return nil, err
-		}
-		if n > fewMatches {
-			matches = matchesFilter
-		}
-	}
-	cond, args, err := inboxWhere(f, cal, today, matches)
-	if err != nil || n == 0 {
+	cond, args, err := inboxWhere(f, cal, today, ts) // checks the filter even when the search finds nothing
+	if err != nil || (ts.query != "" && ts.matches == 0) {
 		return counts, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT m.state, COUNT(*) FROM messages m`+cond+` GROUP BY m.state`, args...)

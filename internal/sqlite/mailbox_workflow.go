@@ -45,7 +45,7 @@ func (s *MailboxStore) change(ctx context.Context, id int64, action, summary str
 			return old, err
 		}
 		if old.Subject != m.Subject || old.Body != m.Body {
-			if _, err := tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, mailbox.SearchGrams(m.Subject+"\n"+m.Body), id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, mailbox.IndexGrams(m.Subject+"\n"+m.Body), id); err != nil {
 				return old, err
 			}
 		}
