@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"log/slog"
-	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -202,21 +201,12 @@ func (s *RoutingService) ListDictionary() ([]core.DictionaryWord, error) {
 	for _, w := range user {
 		mine[w.Word] = true
 	}
-	out := slices.Clone(user)
+	out := user // user words first, then the built-in ones
 	for _, w := range segment.BureauWords() {
 		if !mine[w.Word] {
 			out = append(out, core.DictionaryWord{Word: w.Word, Freq: w.Freq, Tag: w.Tag, Builtin: true})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b core.DictionaryWord) int {
-		switch {
-		case a.Builtin != b.Builtin && !a.Builtin:
-			return -1
-		case a.Builtin != b.Builtin:
-			return 1
-		}
-		return 0
-	})
 	return out, nil
 }
 
