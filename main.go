@@ -17,6 +17,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"policydesk/app"
+	"policydesk/internal/buildinfo"
 	"policydesk/internal/calendar"
 	"policydesk/internal/cli"
 	"policydesk/internal/core"
@@ -30,7 +31,16 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
+// wailsJSON is the one place the version is written (info.productVersion).
+//
+//go:embed wails.json
+var wailsJSON []byte
+
 func main() {
+	if err := buildinfo.SetVersionFromConfig(wailsJSON); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	cli.Commands["eval-routing"] = routing.EvalCommand
 	if handled, code := cli.Run(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)

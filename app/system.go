@@ -10,12 +10,10 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"policydesk/internal/buildinfo"
 	"policydesk/internal/core"
 	"policydesk/internal/export"
 )
-
-// Version is the application version shown in 设置 → 关于.
-const Version = "0.1.0"
 
 // Runtime holds the Wails context once the window exists, and sends events through it.
 type Runtime struct {
@@ -43,6 +41,7 @@ func (r *Runtime) Emit(name string, data ...any) {
 // SystemInfo describes the running installation for 设置 → 关于 and for support.
 type SystemInfo struct {
 	Version       string `json:"version"`
+	Commit        string `json:"commit"` // the git commit the program was built from
 	DataDir       string `json:"dataDir"`
 	DBPath        string `json:"dbPath"`
 	BackupDir     string `json:"backupDir"`
@@ -100,7 +99,7 @@ type SystemConfig struct {
 func NewSystemService(c SystemConfig) *SystemService {
 	_, fixed := c.Clock.(*core.FixedClock)
 	return &SystemService{ctx: context.Background(), clock: c.Clock, db: c.DB, backups: c.ListBackups, onRestored: c.OnRestored, emit: c.Emit,
-		info: SystemInfo{Version: Version, DataDir: c.DataDir, DBPath: c.DBPath, BackupDir: c.BackupDir, ExportDir: c.ExportDir,
+		info: SystemInfo{Version: buildinfo.Version, Commit: buildinfo.CommitID(), DataDir: c.DataDir, DBPath: c.DBPath, BackupDir: c.BackupDir, ExportDir: c.ExportDir,
 			StartedAt: c.Started.Format(time.RFC3339), FixedClock: fixed}}
 }
 

@@ -16,6 +16,7 @@ import (
 	"os"
 	"strconv"
 
+	"policydesk/internal/buildinfo"
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/datadir"
@@ -42,6 +43,9 @@ func Run(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 		return true, due(args, rest[1:], stdout, stderr)
 	case "restore":
 		return true, restore(args, rest[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, buildinfo.Line())
+		return true, 0
 	case "help", "-h", "--help":
 		usage(stdout)
 		return true, 0
@@ -57,6 +61,7 @@ func usage(w io.Writer) {
 
 用法:
   policydesk                         启动桌面程序
+  policydesk --version               显示版本号与构建所用的提交
   policydesk workday DATE...         判断各日期是否为工作日，每行输出 true 或 false
   policydesk due DATE N              输出 DATE 之后第 N 个工作日(DATE 当天不计)
   policydesk restore BACKUP.db       程序无法启动时，用备份替换损坏的数据库(须先关闭程序)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"policydesk/internal/buildinfo"
 	"policydesk/internal/core"
 	"policydesk/internal/datadir"
 	"policydesk/internal/sqlite"
@@ -137,5 +138,21 @@ func TestRestoreCommand(t *testing.T) {
 	defer db2.Close()
 	if got, _ := sqlite.NewSettingsService(db2).Bureau(ctx); got.Name != "临江市规划和自然资源局" {
 		t.Fatalf("restored bureau = %q", got.Name)
+	}
+}
+
+func TestVersionPrintsVersionAndCommit(t *testing.T) {
+	old := buildinfo.Version
+	defer func() { buildinfo.Version = old }()
+	buildinfo.Version = "9.8.7"
+	for _, arg := range []string{"--version", "version"} {
+		var out, errOut bytes.Buffer
+		handled, code := Run([]string{arg}, &out, &errOut)
+		if !handled || code != 0 {
+			t.Fatalf("%s: handled=%v code=%d stderr=%s", arg, handled, code, errOut.String())
+		}
+		if got := out.String(); !strings.HasPrefix(got, "policydesk 9.8.7 (commit ") {
+			t.Errorf("%s printed %q", arg, got)
+		}
 	}
 }

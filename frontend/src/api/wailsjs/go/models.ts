@@ -202,6 +202,7 @@ export namespace app {
 	}
 	export class SystemInfo {
 	    version: string;
+	    commit: string;
 	    dataDir: string;
 	    dbPath: string;
 	    backupDir: string;
@@ -218,6 +219,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.version = source["version"];
+	        this.commit = source["commit"];
 	        this.dataDir = source["dataDir"];
 	        this.dbPath = source["dbPath"];
 	        this.backupDir = source["backupDir"];
