@@ -36,6 +36,8 @@ version=$(node -p 'require("./wails.json").info.productVersion')
 commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- . ':!build/dist' 2>/dev/null; then commit="$commit-dirty"; fi
 ldflags="-s -w -X policydesk/internal/buildinfo.Commit=$commit"
+# The Maintainer of the .deb files and their changelog (set PACKAGE_MAINTAINER to the bureau's packaging contact).
+maintainer=${PACKAGE_MAINTAINER:-"PolicyDesk <packaging@policydesk.example.org>"}
 echo "版本 $version，提交 $commit"
 
 # --- frontend ----------------------------------------------------------------------------------------------------
@@ -91,13 +93,14 @@ deb() {
   local webkit=$1 tags=$2 stage="$work/deb-$1" file="$out/policydesk_${version}-1_amd64-webkit2gtk-$1.deb"
   step "Debian 软件包 (webkit2gtk-$webkit)"
   rm -rf "$stage" && mkdir -p "$stage/DEBIAN" "$stage/usr/bin"
-  go build -tags "$tags" -trimpath -ldflags "$ldflags" -o "$stage/usr/bin/policydesk" .
+  go build -tags "$tags" -trimpath -buildmode=pie -ldflags "$ldflags" -o "$stage/usr/bin/policydesk" .
   install -Dm644 build/linux/policydesk.desktop "$stage/usr/share/applications/policydesk.desktop"
   for s in "${sizes[@]}"; do install -Dm644 "$icons/$s.png" "$stage/usr/share/icons/hicolor/${s}x${s}/apps/policydesk.png"; done
   install -Dm644 "$svg" "$stage/usr/share/icons/hicolor/scalable/apps/policydesk.svg"
   install -Dm644 build/linux/policydesk-server.service "$stage/lib/systemd/system/policydesk-server.service"
   install -Dm644 build/linux/copyright "$stage/usr/share/doc/policydesk/copyright"
-  sed "s/@VERSION@/$version/g" build/linux/changelog | gzip -9n > "$stage/usr/share/doc/policydesk/changelog.gz"
+  sed -e "s/@VERSION@/$version/g" -e "s|@MAINTAINER@|$maintainer|" build/linux/changelog |
+    gzip -9n > "$stage/usr/share/doc/policydesk/changelog.Debian.gz"
   install -d "$stage/usr/share/man/man1"
   sed "s/@VERSION@/$version/g" build/linux/policydesk.1 | gzip -9n > "$stage/usr/share/man/man1/policydesk.1.gz"
   install -m755 build/linux/postinst build/linux/postrm "$stage/DEBIAN/"
@@ -110,7 +113,7 @@ deb() {
   [ -n "$libs" ] || { echo "dpkg-shlibdeps 未给出依赖" >&2; exit 1; }
   local size
   size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
-  sed -e "s/@VERSION@/$version-1/" -e "s/@DEPENDS@/$libs, adduser/" -e "s/@SIZE@/$size/" -e "s/@WEBKIT@/$webkit/g" \
+  sed -e "s/@VERSION@/$version-1/" -e "s/@DEPENDS@/$libs, adduser/" -e "s/@SIZE@/$size/" -e "s/@WEBKIT@/$webkit/g" -e "s|@MAINTAINER@|$maintainer|" \
     build/linux/control > "$stage/DEBIAN/control"
   dpkg-deb --root-owner-group -Zxz --build "$stage" "$file" >/dev/null
   echo "$file"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command to run every test of PolicyDesk on Debian 12: formatting, generated bindings, go vet, Go unit tests
 # (race detector where affordable), bounded fuzzing of every importer and parser, the frontend's type check and
-# unit tests, and end-to-end tests in Chromium against the real app.
+# unit tests, end-to-end tests in Chromium against the real app, and the installers (built, installed, removed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 POLICYDESK_TEST_DEPS=1 build/deps.sh
@@ -44,6 +44,9 @@ step "前端单元测试 (vitest)"
 
 step "端到端测试 (Chromium + 真实 Go 服务)"
 build/e2e.sh
+
+step "安装包 (Windows setup.exe、两个 .deb：构建、安装、启动截图、卸载、lintian)"
+PACKAGE_SKIP_FRONTEND=1 build/package-check.sh
 
 echo
 echo "全部测试通过，用时 $(( $(date +%s) - t0 )) 秒"
