@@ -36,6 +36,11 @@ var assets embed.FS
 //go:embed wails.json
 var wailsJSON []byte
 
+// appIcon is the window icon on Linux (the 政 mark, rendered by build/package.sh from build/icons/policydesk.svg).
+//
+//go:embed build/appicon.png
+var appIcon []byte
+
 func main() {
 	if err := buildinfo.SetVersionFromConfig(wailsJSON); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -112,6 +117,7 @@ func appOptions(bind []any, onStartup func(ctx context.Context), started time.Ti
 		ErrorFormatter: app.FormatError,
 		Linux: &linux.Options{
 			ProgramName:      "policydesk",
+			Icon:             appIcon,
 			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
 		},
 	}
