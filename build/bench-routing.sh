@@ -13,8 +13,10 @@ corpus="${POLICYDESK_CORPUS:-../shared/corpus/mailbox/train.csv}"
 [ -f "$corpus" ] || corpus=/work/shared/corpus/mailbox/train.csv
 [ -f "$corpus" ] || { echo "找不到语料 $corpus（设置 POLICYDESK_CORPUS）" >&2; exit 2; }
 runs="${RUNS:-1}"
+# Debian's python3-jieba and python3-sklearn belong to the system interpreter.
+py="${PYTHON:-/usr/bin/python3}"
 
-if ! python3 -c 'import jieba, sklearn' 2>/dev/null; then
+if ! "$py" -c 'import jieba, sklearn' 2>/dev/null; then
 	apt_get=(apt-get)
 	[ "$(id -u)" = 0 ] || apt_get=(sudo apt-get)
 	DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -q python3-jieba python3-sklearn >/dev/null
@@ -30,7 +32,7 @@ if [ -z "$bin" ]; then
 fi
 
 # Deterministic split: every fifth message (by row order) is held out.
-python3 - "$corpus" "$work" <<'PY'
+"$py" - "$corpus" "$work" <<'PY'
 import csv, sys
 with open(sys.argv[1], encoding="utf-8", newline="") as f:
     rows = list(csv.reader(f))
@@ -40,23 +42,23 @@ for name, keep in (("train", lambda i: i % 5 != 0), ("test", lambda i: i % 5 == 
         w = csv.writer(f)
         w.writerow(head)
         w.writerows(r for i, r in enumerate(rows) if keep(i))
+print(f"split: {sum(i % 5 != 0 for i in range(len(rows)))} train / {sum(i % 5 == 0 for i in range(len(rows)))} test messages from {sys.argv[1]}")
 PY
-echo "split: $(($(wc -l <"$work/train.csv") - 1)) train / $(($(wc -l <"$work/test.csv") - 1)) test rows from $corpus"
 
 # Warm the jieba caches of both sides so neither pays a one-off dictionary build.
-python3 -c 'import jieba; jieba.initialize()' 2>/dev/null
+"$py" -c 'import jieba; jieba.initialize()' 2>/dev/null
 "$bin" eval-routing --train "$work/test.csv" --test "$work/test.csv" >/dev/null
 
 now() { date +%s.%N; }
 for i in $(seq "$runs"); do
 	t0=$(now)
-	py_out=$(python3 build/bench_routing_baseline.py "$work/train.csv" "$work/test.csv" 2>/dev/null)
+	py_out=$("$py" build/bench_routing_baseline.py "$work/train.csv" "$work/test.csv" 2>/dev/null)
 	t1=$(now)
 	go_out=$("$bin" eval-routing --train "$work/train.csv" --test "$work/test.csv")
 	t2=$(now)
 	py_f1=$(sed -n 's/^macro_f1=//p' <<<"$py_out")
 	go_f1=$(grep -o '宏平均F1[^0-9]*[0-9.]*' <<<"$go_out" | grep -o '[0-9.]*$' | head -1)
-	python3 - "$t0" "$t1" "$t2" "$py_f1" "$go_f1" "$i" <<'PY'
+	"$py" - "$t0" "$t1" "$t2" "$py_f1" "$go_f1" "$i" <<'PY'
 import sys
 t0, t1, t2 = map(float, sys.argv[1:4])
 py, go = t1 - t0, t2 - t1
