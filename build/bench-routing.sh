@@ -5,13 +5,13 @@
 # back to back (useful on a loaded machine: report the range).
 #
 #   build/bench-routing.sh [policydesk binary]
-#   POLICYDESK_CORPUS=/path/to/train.csv RUNS=3 build/bench-routing.sh
+#   POLICYDESK_CORPUS=/path/to/corpus RUNS=3 build/bench-routing.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-corpus="${POLICYDESK_CORPUS:-../shared/corpus/mailbox/train.csv}"
-[ -f "$corpus" ] || corpus=/work/shared/corpus/mailbox/train.csv
-[ -f "$corpus" ] || { echo "找不到语料 $corpus（设置 POLICYDESK_CORPUS）" >&2; exit 2; }
+# POLICYDESK_CORPUS is the corpus folder, as for the Go tests (mailbox/train.csv inside it).
+corpus="${POLICYDESK_CORPUS:-../shared/corpus}/mailbox/train.csv"
+[ -f "$corpus" ] || { echo "找不到语料 $corpus（把 POLICYDESK_CORPUS 设为语料目录）" >&2; exit 2; }
 runs="${RUNS:-1}"
 # Debian's python3-jieba and python3-sklearn belong to the system interpreter.
 py="${PYTHON:-/usr/bin/python3}"
