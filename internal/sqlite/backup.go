@@ -303,6 +303,10 @@ func (db *DB) Restore(ctx context.Context, backupPath, dir string) (core.Restore
 	if err := db.migrate(); err != nil {
 		return core.RestoreResult{}, fmt.Errorf("restore %s: migrate: %w", src.Name, err)
 	}
+	// The restored log is the chain from now on: checkpoint its head.
+	if err := db.resetAuditHead(); err != nil {
+		return core.RestoreResult{}, fmt.Errorf("restore %s: %w", src.Name, err)
+	}
 	return core.RestoreResult{Restored: src, SafetyCopy: safety}, nil
 }
 
@@ -316,9 +320,21 @@ func ReplaceWithBackup(ctx context.Context, dbPath, backupPath, backupDir string
 	if err := os.MkdirAll(backupDir, 0o700); err != nil {
 		return core.BackupInfo{}, err
 	}
+	// The replacement is written and synced completely before the damaged file is moved aside, so a
+	// failure at any step leaves the original where it was.
+	data, err := os.ReadFile(backupPath)
+	if err != nil {
+		return core.BackupInfo{}, err
+	}
+	tmp := dbPath + ".restoring"
+	if err := writeSynced(tmp, data); err != nil {
+		os.Remove(tmp)
+		return core.BackupInfo{}, fmt.Errorf("写入恢复的数据库失败，原数据库未改动：%w", err)
+	}
 	kept := filepath.Join(backupDir, "damaged-"+time.Now().In(core.Shanghai).Format(backupTimeLayout)+".sqlite")
 	if fileExists(dbPath) {
 		if err := os.Rename(dbPath, kept); err != nil {
+			os.Remove(tmp)
 			return core.BackupInfo{}, err
 		}
 		for _, suffix := range []string{"-wal", "-shm"} {
@@ -329,16 +345,34 @@ func ReplaceWithBackup(ctx context.Context, dbPath, backupPath, backupDir string
 			}
 		}
 	}
-	data, err := os.ReadFile(backupPath)
-	if err != nil {
-		return core.BackupInfo{}, err
-	}
-	tmp := dbPath + ".restoring"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
-		return core.BackupInfo{}, err
-	}
 	if err := os.Rename(tmp, dbPath); err != nil {
 		return core.BackupInfo{}, err
 	}
+	// The restored log is the chain from now on: checkpoint its head.
+	restored := NewDB(dbPath)
+	if restored.db, err = sql.Open("sqlite", "file:"+filepath.ToSlash(dbPath)+"?mode=ro"); err == nil {
+		err = restored.resetAuditHead()
+		restored.db.Close()
+	}
+	if err != nil {
+		return core.BackupInfo{}, fmt.Errorf("恢复后记录审计链头失败：%w", err)
+	}
 	return core.BackupInfo{Name: filepath.Base(kept), Path: kept}, nil
+}
+
+// writeSynced writes data to a new file and syncs it to disk.
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
