@@ -101,6 +101,9 @@ func (tx *Tx) audit(action, entity string, entityID any, summary string, changes
 	if err != nil {
 		return err
 	}
+	if tx.head == nil {
+		tx.base = auditHead{ID: lastID, Hash: prev}
+	}
 	tx.head = &auditHead{ID: e.ID, Hash: e.Hash}
 	return nil
 }
@@ -165,21 +168,38 @@ func (db *DB) VerifyAudit(ctx context.Context) (core.AuditCheck, error) {
 			}
 		}
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT id, at, COALESCE(person_id, 0), person_name, action, entity, entity_id,
-		summary, changes, prev_hash, hash FROM audit_log ORDER BY id`)
-	if err != nil {
+	check, last, keyed, err := verifyChain(ctx, db.db, func() ([]byte, error) { return db.auditKey(false) })
+	if err != nil || !check.OK {
 		return check, err
 	}
+	return db.verifyAuditHead(check, last, keyed)
+}
+
+// verifyChain walks a database's audit chain from the first entry, checking each link and hash (key gives the
+// audit key the first time a signed entry needs it). It returns the newest entry and whether any is signed.
+func verifyChain(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, key func() ([]byte, error)) (core.AuditCheck, core.AuditEntry, bool, error) {
+	check := core.AuditCheck{OK: true}
+	var last core.AuditEntry
+	fail := func(id int64, format string, args ...any) (core.AuditCheck, core.AuditEntry, bool, error) {
+		check.OK, check.FirstBrokenID, check.Problem = false, id, fmt.Sprintf(format, args...)
+		return check, last, true, nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, at, COALESCE(person_id, 0), person_name, action, entity, entity_id,
+		summary, changes, prev_hash, hash FROM audit_log ORDER BY id`)
+	if err != nil {
+		return check, last, false, err
+	}
 	defer rows.Close()
-	var key []byte
+	var k []byte
 	keyed := false
 	prev := genesisHash
-	var last core.AuditEntry
 	for rows.Next() {
 		var e core.AuditEntry
 		if err := rows.Scan(&e.ID, &e.At, &e.PersonID, &e.PersonName, &e.Action, &e.Entity, &e.EntityID,
 			&e.Summary, &e.Changes, &e.PrevHash, &e.Hash); err != nil {
-			return check, err
+			return check, last, keyed, err
 		}
 		check.Entries++
 		if e.PrevHash != prev {
@@ -191,13 +211,13 @@ func (db *DB) VerifyAudit(ctx context.Context) (core.AuditCheck, error) {
 			return fail(e.ID, "第%d条审计记录的哈希值格式不正确(记录被修改)", e.ID)
 		case scheme == auditSchemeLegacy && keyed:
 			return fail(e.ID, "第%d条审计记录没有密钥签名，而更早的记录已有签名(记录被插入或改写)", e.ID)
-		case scheme == auditSchemeKeyed && key == nil:
+		case scheme == auditSchemeKeyed && k == nil:
 			keyed = true
-			if key, err = db.auditKey(false); err != nil {
+			if k, err = key(); err != nil {
 				return fail(e.ID, "无法验证第%d条及以后的审计记录：%v", e.ID, errMessage(err))
 			}
 		}
-		if auditHash(scheme, key, e) != e.Hash {
+		if auditHash(scheme, k, e) != e.Hash {
 			if scheme == auditSchemeKeyed {
 				return fail(e.ID, "第%d条审计记录的内容与其密钥签名不符(记录被修改后重算了哈希，或数据目录中的审计密钥 %s 被替换)", e.ID, AuditKeyFile)
 			}
@@ -205,10 +225,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (core.AuditCheck, error) {
 		}
 		prev, last = e.Hash, e
 	}
-	if err := rows.Err(); err != nil {
-		return check, err
-	}
-	return db.verifyAuditHead(check, last, keyed)
+	return check, last, keyed, rows.Err()
 }
 
 // verifyAuditHead compares the chain's newest entry with the head file.
@@ -224,7 +241,11 @@ func (db *DB) verifyAuditHead(check core.AuditCheck, last core.AuditEntry, keyed
 		}
 		return check, nil
 	}
+	if head.PendingID != 0 && last.ID == head.PendingID && last.Hash == head.PendingHash {
+		return check, nil // the program stopped right after a commit, before it updated the file
+	}
 	switch {
+	case last.ID == 0 && head.ID == 0:
 	case last.ID == 0:
 		check.OK, check.Problem = false, fmt.Sprintf("审计日志被清空：链头文件记录到第%d条，数据库中已没有任何审计记录", head.ID)
 	case last.ID < head.ID:

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 
 	"policydesk/internal/core"
 )
@@ -53,31 +52,55 @@ func (db *DB) auditKey(create bool) ([]byte, error) {
 	return key, nil
 }
 
-// auditHead is the checkpoint of the chain's newest entry.
+// auditHead is the checkpoint of the chain's newest entry. While a transaction that appends entries commits,
+// the file also names the entry it will end with (Pending*): a crash between the commit and the next write of
+// the file leaves the database one transaction ahead of the head, which is the one gap that is accepted.
 type auditHead struct {
-	ID   int64  `json:"id"`
-	Hash string `json:"hash"`
-	MAC  string `json:"mac"`
+	ID          int64  `json:"id"`
+	Hash        string `json:"hash"`
+	PendingID   int64  `json:"pendingId,omitempty"`
+	PendingHash string `json:"pendingHash,omitempty"`
+	MAC         string `json:"mac"`
 }
 
 func auditHeadMAC(key []byte, h auditHead) string {
 	m := hmac.New(sha256.New, key)
-	fmt.Fprintf(m, "policydesk-audit-head;%s;%s;", strconv.FormatInt(h.ID, 10), h.Hash)
+	fmt.Fprintf(m, "policydesk-audit-head;%d;%s;%d;%s;", h.ID, h.Hash, h.PendingID, h.PendingHash)
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// writeAuditHead records h as the chain's head, unless a newer head is already recorded by this process
-// (two transactions committing one after the other may reach this point in the other order).
-func (db *DB) writeAuditHead(h auditHead) error {
-	key, err := db.auditKey(false)
-	if err != nil {
-		return err
-	}
+// writeAuditHeadPending records, before a transaction commits, that the chain will move from before to next.
+// The caller holds the database's write lock, so no other transaction is between the two.
+func (db *DB) writeAuditHeadPending(before, next auditHead) error {
 	db.auditMu.Lock()
 	defer db.auditMu.Unlock()
-	if h.ID <= db.auditHeadID {
+	db.auditHead = auditHead{ID: before.ID, Hash: before.Hash, PendingID: next.ID, PendingHash: next.Hash}
+	return db.storeAuditHeadLocked()
+}
+
+// writeAuditHead records h as the chain's head after its transaction committed, unless a newer head is
+// already recorded (two transactions committing one after the other may reach this point in the other order);
+// a later transaction's pending head is kept.
+func (db *DB) writeAuditHead(h auditHead) error {
+	db.auditMu.Lock()
+	defer db.auditMu.Unlock()
+	if h.ID < db.auditHead.ID {
 		return nil
 	}
+	next := auditHead{ID: h.ID, Hash: h.Hash}
+	if db.auditHead.PendingID > h.ID {
+		next.PendingID, next.PendingHash = db.auditHead.PendingID, db.auditHead.PendingHash
+	}
+	db.auditHead = next
+	return db.storeAuditHeadLocked()
+}
+
+func (db *DB) storeAuditHeadLocked() error {
+	key := db.auditKeyVal
+	if key == nil {
+		return core.Errorf(core.EINVALID, "审计密钥未读取，无法记录审计链头")
+	}
+	h := db.auditHead
 	h.MAC = auditHeadMAC(key, h)
 	data, err := json.Marshal(h)
 	if err != nil {
@@ -86,7 +109,6 @@ func (db *DB) writeAuditHead(h auditHead) error {
 	if err := syncFileAtomic(db.auditHeadPath(), data); err != nil {
 		return fmt.Errorf("写入审计链头文件失败：%w", err)
 	}
-	db.auditHeadID = h.ID
 	return nil
 }
 
@@ -123,13 +145,17 @@ func (db *DB) resetAuditHead() error {
 		}
 		return err
 	}
-	db.auditMu.Lock()
-	db.auditHeadID = 0
-	db.auditMu.Unlock()
 	if scheme, _ := auditScheme(h.Hash); scheme != auditSchemeKeyed {
+		os.Remove(db.auditHeadPath())
 		return nil // an unsigned log: nothing to checkpoint until its first signed entry
 	}
-	return db.writeAuditHead(h)
+	if _, err := db.auditKey(false); err != nil {
+		return err
+	}
+	db.auditMu.Lock()
+	defer db.auditMu.Unlock()
+	db.auditHead = h
+	return db.storeAuditHeadLocked()
 }
 
 // syncFileAtomic writes data to a temporary file beside path, syncs it and renames it into place.

@@ -43,7 +43,7 @@ type DB struct {
 
 	auditMu     sync.Mutex // guards the audit key and the head file
 	auditKeyVal []byte
-	auditHeadID int64 // the newest entry the head file records
+	auditHead   auditHead // what the head file records
 }
 
 // NewDB returns a database at path, not yet opened.
@@ -240,10 +240,17 @@ type Tx struct {
 	actor core.CurrentUser
 	stmts map[string]*sql.Stmt // see execPrepared
 	head  *auditHead           // the newest audit entry this transaction wrote, checkpointed on commit
+	base  auditHead            // the newest entry before this transaction's first one
 }
 
 // Commit commits the transaction and then checkpoints the audit chain's head outside the database.
 func (tx *Tx) Commit() error {
+	if tx.head != nil {
+		if err := tx.db.writeAuditHeadPending(tx.base, *tx.head); err != nil {
+			tx.Tx.Rollback()
+			return err
+		}
+	}
 	if err := tx.Tx.Commit(); err != nil {
 		return err
 	}
