@@ -148,6 +148,8 @@ func run() error {
 	db := sqlite.NewDB(paths.DB)
 	db.Clock, db.BackupDir = clock, paths.Backups
 	ctx := context.Background()
+	_, statErr := os.Stat(paths.DB)
+	existed := statErr == nil // a database file was there before this start
 	if err := db.Open(); err != nil {
 		if core.ErrorCode(err) != core.EINTERNAL {
 			return err // e.g. a database from a newer version: nothing to recover
@@ -174,6 +176,12 @@ func run() error {
 	first, err := demo.NeedsSeed(ctx, settings)
 	if err != nil {
 		return err
+	}
+	if first && existed {
+		// The file existed but holds none of the bureau's data (emptied, truncated or replaced): demo data
+		// would bury what happened. Restoring a backup is the way out.
+		db.Close()
+		return runRecovery(paths, damaged(paths, []string{"数据库文件存在，但其中没有本单位的设置和数据"}, nil))
 	}
 	if first {
 		if err := demo.Seed(ctx, settings); err != nil {

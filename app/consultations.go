@@ -306,19 +306,8 @@ func exportFailed(path string, err error) error {
 	return fmt.Errorf("export %s: %w", path, err)
 }
 
-// safeFileName replaces the characters Windows and macOS refuse in file names and keeps names short.
-func safeFileName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 32 {
-			return '_'
-		}
-		return r
-	}, s)
-	if rs := []rune(s); len(rs) > 60 {
-		s = string(rs[:60])
-	}
-	return s
-}
+// safeFileName makes a title a file name: no control or bidi characters, none that file systems refuse.
+func safeFileName(s string) string { return export.SafeFileName(s, "未命名") }
 
 // LedgerTables lays out the comment ledger: every comment with its decision, and the counts.
 func LedgerTables(r core.FeedbackReport, comments []core.Comment) []export.Table {

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"policydesk/internal/core"
+	"policydesk/internal/export"
 	"policydesk/internal/mailbox"
 )
 
@@ -512,9 +513,5 @@ func decodePNGDataURL(dataURL string) ([]byte, error) {
 // chartFileName makes a plain file name ending in .png: separators and characters file systems refuse become
 // "_", and leading dots go, so neither "../x" nor a hidden file can result.
 func chartFileName(name string) string {
-	name = strings.TrimLeft(safeFileName(strings.TrimSpace(strings.TrimSuffix(name, ".png"))), ".")
-	if name == "" {
-		name = "局长信箱月度趋势"
-	}
-	return name + ".png"
+	return export.SafeFileName(strings.TrimSuffix(strings.TrimSpace(name), ".png"), "局长信箱月度趋势") + ".png"
 }

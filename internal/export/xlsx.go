@@ -127,7 +127,7 @@ func writeSheet(f *excelize.File, sheet string, t Table) error {
 		row++
 		vals := make([]any, len(r))
 		for i, c := range r {
-			vals[i] = c // always text: ids and numbers like 文号 or phone numbers must not be reformatted
+			vals[i] = SafeCell(c) // always text: ids and numbers like 文号 or phone numbers must not be reformatted
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, row)
 		if err := sw.SetRow(cell, vals); err != nil {

@@ -2,11 +2,13 @@ package sqlite
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"strconv"
 	"strings"
 
@@ -23,8 +25,43 @@ type Change struct {
 // genesisHash is the prev_hash of the first audit entry.
 const genesisHash = "0000000000000000000000000000000000000000000000000000000000000000"
 
+// Audit hash schemes. An entry's stored hash says which one made it: a bare hex digest is the unkeyed
+// SHA-256 of databases written before the key existed (scheme 1, still verified so old logs stay whole);
+// "v2:" + hex is HMAC-SHA256 under the data directory's audit key. A new scheme (for instance when audit
+// entries gain columns) gets a new prefix and its own field list in auditFields; older entries keep theirs.
+const (
+	auditSchemeLegacy = 1
+	auditSchemeKeyed  = 2
+	auditCurrent      = auditSchemeKeyed
+)
+
+// auditFields is the list of an entry's fields a scheme hashes, in order. A later scheme may add fields
+// at the end (client address, client kind …); it must never change an earlier scheme's list.
+func auditFields(scheme int, e core.AuditEntry) []string {
+	switch scheme {
+	case auditSchemeLegacy, auditSchemeKeyed:
+		return []string{
+			strconv.FormatInt(e.ID, 10), e.At, strconv.FormatInt(e.PersonID, 10), e.PersonName, e.Action,
+			e.Entity, e.EntityID, e.Summary, e.Changes, e.PrevHash,
+		}
+	}
+	return nil
+}
+
+// auditScheme is the scheme a stored hash was made with, and its digest; 0 for an unknown form.
+func auditScheme(stored string) (int, string) {
+	if d, ok := strings.CutPrefix(stored, "v2:"); ok {
+		return auditSchemeKeyed, d
+	}
+	if len(stored) == sha256.Size*2 && !strings.Contains(stored, ":") {
+		return auditSchemeLegacy, stored
+	}
+	return 0, ""
+}
+
 // audit appends a hash-chained entry for a change to a domain record, in the caller's transaction, so the record
-// and its audit entry are committed (or lost) together.
+// and its audit entry are committed (or lost) together. The hash is computed before the insert (the entry's id
+// is the next one under the transaction's write lock), so the row is written once and never updated.
 func (tx *Tx) audit(action, entity string, entityID any, summary string, changes []Change) error {
 	m := make(map[string][2]any, len(changes))
 	for _, c := range changes {
@@ -34,14 +71,19 @@ func (tx *Tx) audit(action, entity string, entityID any, summary string, changes
 	if err != nil {
 		return err
 	}
-	var prev string
-	err = tx.QueryRow(`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&prev)
-	if err == sql.ErrNoRows {
-		prev = genesisHash
-	} else if err != nil {
+	var lastID int64
+	prev := genesisHash
+	err = tx.QueryRow(`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&lastID, &prev)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	scheme, _ := auditScheme(prev)
+	key, err := tx.db.auditKey(scheme != auditSchemeKeyed)
+	if err != nil {
 		return err
 	}
 	e := core.AuditEntry{
+		ID:         lastID + 1,
 		At:         tx.Stamp(),
 		PersonID:   tx.actor.PersonID,
 		PersonName: tx.actorName(),
@@ -52,30 +94,40 @@ func (tx *Tx) audit(action, entity string, entityID any, summary string, changes
 		Changes:    string(changesJSON),
 		PrevHash:   prev,
 	}
-	res, err := tx.Exec(`INSERT INTO audit_log (at, person_id, person_name, action, entity, entity_id, summary, changes, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')`,
-		e.At, nullID(e.PersonID), e.PersonName, e.Action, e.Entity, e.EntityID, e.Summary, e.Changes, e.PrevHash)
+	e.Hash = auditHash(auditCurrent, key, e)
+	_, err = tx.Exec(`INSERT INTO audit_log (id, at, person_id, person_name, action, entity, entity_id, summary, changes, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.At, nullID(e.PersonID), e.PersonName, e.Action, e.Entity, e.EntityID, e.Summary, e.Changes, e.PrevHash, e.Hash)
 	if err != nil {
 		return err
 	}
-	if e.ID, err = res.LastInsertId(); err != nil {
-		return err
+	if tx.head == nil {
+		tx.base = auditHead{ID: lastID, Hash: prev}
 	}
-	_, err = tx.Exec(`UPDATE audit_log SET hash = ? WHERE id = ?`, AuditHash(e), e.ID)
-	return err
+	tx.head = &auditHead{ID: e.ID, Hash: e.Hash}
+	return nil
 }
 
-// AuditHash is the SHA-256 over an entry's fields and the previous hash, in a fixed unambiguous encoding
-// (each field length-prefixed), so no two different entries share a pre-image.
-func AuditHash(e core.AuditEntry) string {
-	h := sha256.New()
-	for _, f := range []string{
-		strconv.FormatInt(e.ID, 10), e.At, strconv.FormatInt(e.PersonID, 10), e.PersonName, e.Action,
-		e.Entity, e.EntityID, e.Summary, e.Changes, e.PrevHash,
-	} {
+// AuditHash is the unkeyed SHA-256 of scheme 1 over an entry's fields and the previous hash, in a fixed
+// unambiguous encoding (each field length-prefixed), so no two different entries share a pre-image.
+func AuditHash(e core.AuditEntry) string { return auditHash(auditSchemeLegacy, nil, e) }
+
+// auditHash is the stored hash of an entry under a scheme (key is used by the keyed schemes).
+func auditHash(scheme int, key []byte, e core.AuditEntry) string {
+	var h hash.Hash
+	if scheme == auditSchemeLegacy {
+		h = sha256.New()
+	} else {
+		h = hmac.New(sha256.New, key)
+	}
+	for _, f := range auditFields(scheme, e) {
 		fmt.Fprintf(h, "%d:%s;", len(f), f)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := hex.EncodeToString(h.Sum(nil))
+	if scheme == auditSchemeLegacy {
+		return sum
+	}
+	return fmt.Sprintf("v%d:%s", scheme, sum)
 }
 
 // diff lists the fields whose values differ between old and new, in the given order.
@@ -89,38 +141,124 @@ func diff(fields []string, old, new []any) []Change {
 	return cs
 }
 
-// VerifyAudit walks the chain from the first entry and reports the first entry whose hash or link is wrong.
+// auditTriggers are the triggers that keep the log append-only.
+var auditTriggers = []string{"audit_log_no_update", "audit_log_no_delete"}
+
+// VerifyAudit checks that the log is still append-only, walks the chain from the first entry (each entry's
+// link and its keyed hash), and compares the newest entry with the head checkpointed outside the database, so
+// edited, re-hashed, inserted, reordered, deleted and truncated entries are all named.
 func (db *DB) VerifyAudit(ctx context.Context) (core.AuditCheck, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT id, at, COALESCE(person_id, 0), person_name, action, entity, entity_id,
+	check := core.AuditCheck{OK: true}
+	fail := func(id int64, format string, args ...any) (core.AuditCheck, error) {
+		check.OK, check.FirstBrokenID, check.Problem = false, id, fmt.Sprintf(format, args...)
+		return check, nil
+	}
+	version, err := db.SchemaVersion(ctx)
+	if err != nil {
+		return check, err
+	}
+	if version >= 11 {
+		for _, name := range auditTriggers {
+			var body string
+			err := db.db.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = 'audit_log'`, name).Scan(&body)
+			if err == sql.ErrNoRows || (err == nil && !strings.Contains(body, "RAISE(ABORT")) {
+				return fail(0, "审计日志的防篡改触发器 %s 被删除或改写，日志可能已被修改或删除，请从备份恢复并检查数据库文件的访问记录", name)
+			} else if err != nil {
+				return check, err
+			}
+		}
+	}
+	check, last, keyed, err := verifyChain(ctx, db.db, func() ([]byte, error) { return db.auditKey(false) })
+	if err != nil || !check.OK {
+		return check, err
+	}
+	return db.verifyAuditHead(check, last, keyed)
+}
+
+// verifyChain walks a database's audit chain from the first entry, checking each link and hash (key gives the
+// audit key the first time a signed entry needs it). It returns the newest entry and whether any is signed.
+func verifyChain(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, key func() ([]byte, error)) (core.AuditCheck, core.AuditEntry, bool, error) {
+	check := core.AuditCheck{OK: true}
+	var last core.AuditEntry
+	fail := func(id int64, format string, args ...any) (core.AuditCheck, core.AuditEntry, bool, error) {
+		check.OK, check.FirstBrokenID, check.Problem = false, id, fmt.Sprintf(format, args...)
+		return check, last, true, nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, at, COALESCE(person_id, 0), person_name, action, entity, entity_id,
 		summary, changes, prev_hash, hash FROM audit_log ORDER BY id`)
 	if err != nil {
-		return core.AuditCheck{}, err
+		return check, last, false, err
 	}
 	defer rows.Close()
-	check := core.AuditCheck{OK: true}
+	var k []byte
+	keyed := false
 	prev := genesisHash
 	for rows.Next() {
 		var e core.AuditEntry
-		var stored string
 		if err := rows.Scan(&e.ID, &e.At, &e.PersonID, &e.PersonName, &e.Action, &e.Entity, &e.EntityID,
-			&e.Summary, &e.Changes, &e.PrevHash, &stored); err != nil {
-			return check, err
+			&e.Summary, &e.Changes, &e.PrevHash, &e.Hash); err != nil {
+			return check, last, keyed, err
 		}
 		check.Entries++
+		if e.PrevHash != prev {
+			return fail(e.ID, "第%d条审计记录与上一条记录的链接不一致(上一条记录可能被删除、插入或调换了顺序)", e.ID)
+		}
+		scheme, _ := auditScheme(e.Hash)
 		switch {
-		case e.PrevHash != prev:
-			check.OK, check.FirstBrokenID = false, e.ID
-			check.Problem = fmt.Sprintf("第%d条审计记录与上一条记录的链接不一致(上一条记录可能被删除或修改)", e.ID)
-		case AuditHash(e) != stored:
-			check.OK, check.FirstBrokenID = false, e.ID
-			check.Problem = fmt.Sprintf("第%d条审计记录的内容与其哈希值不符(记录被修改)", e.ID)
+		case scheme == 0:
+			return fail(e.ID, "第%d条审计记录的哈希值格式不正确(记录被修改)", e.ID)
+		case scheme == auditSchemeLegacy && keyed:
+			return fail(e.ID, "第%d条审计记录没有密钥签名，而更早的记录已有签名(记录被插入或改写)", e.ID)
+		case scheme == auditSchemeKeyed && k == nil:
+			keyed = true
+			if k, err = key(); err != nil {
+				return fail(e.ID, "无法验证第%d条及以后的审计记录：%v", e.ID, errMessage(err))
+			}
 		}
-		if !check.OK {
-			return check, nil
+		if auditHash(scheme, k, e) != e.Hash {
+			if scheme == auditSchemeKeyed {
+				return fail(e.ID, "第%d条审计记录的内容与其密钥签名不符(记录被修改后重算了哈希，或数据目录中的审计密钥 %s 被替换)", e.ID, AuditKeyFile)
+			}
+			return fail(e.ID, "第%d条审计记录的内容与其哈希值不符(记录被修改)", e.ID)
 		}
-		prev = stored
+		prev, last = e.Hash, e
 	}
-	return check, rows.Err()
+	return check, last, keyed, rows.Err()
+}
+
+// verifyAuditHead compares the chain's newest entry with the head file.
+func (db *DB) verifyAuditHead(check core.AuditCheck, last core.AuditEntry, keyed bool) (core.AuditCheck, error) {
+	head, err := db.readAuditHead()
+	if err != nil {
+		check.OK, check.Problem = false, errMessage(err)
+		return check, nil
+	}
+	if head == nil {
+		if keyed || fileExists(db.auditKeyPath()) {
+			check.OK, check.Problem = false, fmt.Sprintf("审计日志的链头文件 %s 不存在(被删除)，无法确认日志末尾的记录没有被删除", AuditHeadFile)
+		}
+		return check, nil
+	}
+	if head.PendingID != 0 && last.ID == head.PendingID && last.Hash == head.PendingHash {
+		return check, nil // the program stopped right after a commit, before it updated the file
+	}
+	switch {
+	case last.ID == 0 && head.ID == 0:
+	case last.ID == 0:
+		check.OK, check.Problem = false, fmt.Sprintf("审计日志被清空：链头文件记录到第%d条，数据库中已没有任何审计记录", head.ID)
+	case last.ID < head.ID:
+		check.OK, check.FirstBrokenID = false, last.ID+1
+		check.Problem = fmt.Sprintf("审计日志末尾的记录被删除：链头文件记录到第%d条，数据库中只到第%d条", head.ID, last.ID)
+	case last.ID == head.ID && last.Hash != head.Hash:
+		check.OK, check.FirstBrokenID = false, last.ID
+		check.Problem = fmt.Sprintf("第%d条审计记录与链头文件记录的不一致(日志被改写)", last.ID)
+	case last.ID > head.ID:
+		check.OK, check.FirstBrokenID = false, head.ID+1
+		check.Problem = fmt.Sprintf("链头文件只记录到第%d条，数据库中有%d条(链头文件被换成了旧版本，或有记录在程序之外被追加)", head.ID, last.ID)
+	}
+	return check, nil
 }
 
 // AuditLog lists audit entries, newest first, filtered.

@@ -207,9 +207,11 @@ func checkIntegrity(ctx context.Context, q interface {
 	return problems, rows.Err()
 }
 
-// ValidateBackup opens a backup file read-only and checks that it is a sound PolicyDesk database this build
-// can use: integrity check, schema version, and the core tables.
-func ValidateBackup(ctx context.Context, path string) (core.BackupInfo, error) {
+// ValidateBackup opens a backup file read-only and checks that it is a genuine PolicyDesk database this build
+// can use: integrity check, PolicyDesk's application_id, a schema version this build knows, exactly the tables,
+// columns, indexes and triggers that version has (nothing missing, nothing added), and an audit chain that
+// verifies (signed entries with the audit key at auditKeyPath, the data directory's).
+func ValidateBackup(ctx context.Context, path, auditKeyPath string) (core.BackupInfo, error) {
 	info, err := backupInfo(path)
 	if err != nil {
 		return info, core.Errorf(core.ENOTFOUND, "找不到备份文件 %s", filepath.Base(path))
@@ -246,11 +248,30 @@ func ValidateBackup(ctx context.Context, path string) (core.BackupInfo, error) {
 	if version > LatestSchemaVersion() {
 		return bad("来自更新版本的程序(数据库版本%d，本程序支持到%d)", version, LatestSchemaVersion())
 	}
-	for _, table := range []string{"settings", "sections", "people", "calendar_days", "audit_log"} {
-		var n int
-		if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, table).Scan(&n); err != nil || n == 0 {
-			return bad("缺少数据表 %s", table)
+	var appID int64
+	if err := conn.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
+		return bad("无法读取文件标识(%v)", err)
+	}
+	if appID != ApplicationID && (appID != 0 || version >= appIDVersion) {
+		return bad("不是本程序的数据库(文件标识为 %#x，应为 %#x)", appID, ApplicationID)
+	}
+	if problem, err := schemaDifference(ctx, conn, version); err != nil {
+		return bad("无法检查数据结构(%v)", err)
+	} else if problem != "" {
+		return bad("数据结构与第%d版不符：%s", version, problem)
+	}
+	check, _, _, err := verifyChain(ctx, conn, func() ([]byte, error) {
+		key, err := os.ReadFile(auditKeyPath)
+		if err != nil || len(key) != secretKeySize {
+			return nil, core.Errorf(core.EINVALID, "本数据目录的审计密钥 %s 不存在或已损坏", AuditKeyFile)
 		}
+		return key, nil
+	})
+	if err != nil {
+		return bad("无法检查审计日志(%v)", err)
+	}
+	if !check.OK {
+		return bad("审计日志不完整或被改写(%s)", check.Problem)
 	}
 	info.SchemaVersion = version
 	return info, nil
@@ -260,7 +281,7 @@ func ValidateBackup(ctx context.Context, path string) (core.BackupInfo, error) {
 // API (other connections see the restored data at once; nothing is closed). A copy of the current database is
 // kept in dir first, so a restore can itself be undone.
 func (db *DB) Restore(ctx context.Context, backupPath, dir string) (core.RestoreResult, error) {
-	src, err := ValidateBackup(ctx, backupPath)
+	src, err := ValidateBackup(ctx, backupPath, db.auditKeyPath())
 	if err != nil {
 		return core.RestoreResult{}, err
 	}
@@ -303,6 +324,10 @@ func (db *DB) Restore(ctx context.Context, backupPath, dir string) (core.Restore
 	if err := db.migrate(); err != nil {
 		return core.RestoreResult{}, fmt.Errorf("restore %s: migrate: %w", src.Name, err)
 	}
+	// The restored log is the chain from now on: checkpoint its head.
+	if err := db.resetAuditHead(); err != nil {
+		return core.RestoreResult{}, fmt.Errorf("restore %s: %w", src.Name, err)
+	}
 	return core.RestoreResult{Restored: src, SafetyCopy: safety}, nil
 }
 
@@ -310,15 +335,27 @@ func (db *DB) Restore(ctx context.Context, backupPath, dir string) (core.Restore
 // moves the damaged file (and its WAL) into backupDir under a "damaged" name, and copies the backup into
 // place. The caller must hold the data directory's lock.
 func ReplaceWithBackup(ctx context.Context, dbPath, backupPath, backupDir string) (core.BackupInfo, error) {
-	if _, err := ValidateBackup(ctx, backupPath); err != nil {
+	if _, err := ValidateBackup(ctx, backupPath, filepath.Join(filepath.Dir(dbPath), AuditKeyFile)); err != nil {
 		return core.BackupInfo{}, err
 	}
 	if err := os.MkdirAll(backupDir, 0o700); err != nil {
 		return core.BackupInfo{}, err
 	}
+	// The replacement is written and synced completely before the damaged file is moved aside, so a
+	// failure at any step leaves the original where it was.
+	data, err := os.ReadFile(backupPath)
+	if err != nil {
+		return core.BackupInfo{}, err
+	}
+	tmp := dbPath + ".restoring"
+	if err := writeSynced(tmp, data); err != nil {
+		os.Remove(tmp)
+		return core.BackupInfo{}, fmt.Errorf("写入恢复的数据库失败，原数据库未改动：%w", err)
+	}
 	kept := filepath.Join(backupDir, "damaged-"+time.Now().In(core.Shanghai).Format(backupTimeLayout)+".sqlite")
 	if fileExists(dbPath) {
 		if err := os.Rename(dbPath, kept); err != nil {
+			os.Remove(tmp)
 			return core.BackupInfo{}, err
 		}
 		for _, suffix := range []string{"-wal", "-shm"} {
@@ -329,16 +366,34 @@ func ReplaceWithBackup(ctx context.Context, dbPath, backupPath, backupDir string
 			}
 		}
 	}
-	data, err := os.ReadFile(backupPath)
-	if err != nil {
-		return core.BackupInfo{}, err
-	}
-	tmp := dbPath + ".restoring"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
-		return core.BackupInfo{}, err
-	}
 	if err := os.Rename(tmp, dbPath); err != nil {
 		return core.BackupInfo{}, err
 	}
+	// The restored log is the chain from now on: checkpoint its head.
+	restored := NewDB(dbPath)
+	if restored.db, err = sql.Open("sqlite", "file:"+filepath.ToSlash(dbPath)+"?mode=ro"); err == nil {
+		err = restored.resetAuditHead()
+		restored.db.Close()
+	}
+	if err != nil {
+		return core.BackupInfo{}, fmt.Errorf("恢复后记录审计链头失败：%w", err)
+	}
 	return core.BackupInfo{Name: filepath.Base(kept), Path: kept}, nil
+}
+
+// writeSynced writes data to a new file and syncs it to disk.
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"policydesk/internal/core"
@@ -39,6 +40,10 @@ type DB struct {
 	BackupDir string
 	// MigrationFS holds the numbered migration files under migrations/; nil means the embedded ones.
 	MigrationFS fs.FS
+
+	auditMu     sync.Mutex // guards the audit key and the head file
+	auditKeyVal []byte
+	auditHead   auditHead // what the head file records
 }
 
 // NewDB returns a database at path, not yet opened.
@@ -234,6 +239,25 @@ type Tx struct {
 	now   time.Time
 	actor core.CurrentUser
 	stmts map[string]*sql.Stmt // see execPrepared
+	head  *auditHead           // the newest audit entry this transaction wrote, checkpointed on commit
+	base  auditHead            // the newest entry before this transaction's first one
+}
+
+// Commit commits the transaction and then checkpoints the audit chain's head outside the database.
+func (tx *Tx) Commit() error {
+	if tx.head != nil {
+		if err := tx.db.writeAuditHeadPending(tx.base, *tx.head); err != nil {
+			tx.Tx.Rollback()
+			return err
+		}
+	}
+	if err := tx.Tx.Commit(); err != nil {
+		return err
+	}
+	if tx.head != nil {
+		return tx.db.writeAuditHead(*tx.head)
+	}
+	return nil
 }
 
 // execPrepared runs a statement the transaction may run thousands of times (an import's inserts), prepared

@@ -42,7 +42,7 @@ func readSecretKey(path string, create bool) ([]byte, error) {
 		if !create {
 			return nil, errSecretUnreadable("密钥文件 " + SecretKeyFile + " 不存在")
 		}
-		return createSecretKey(path)
+		return createKeyFile(path, SecretKeyFile)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("读取密钥文件 %s 失败：%w", path, err)
@@ -53,14 +53,14 @@ func readSecretKey(path string, create bool) ([]byte, error) {
 	return key, nil
 }
 
-// createSecretKey writes a new random key readable by the owner only. The key is written to a temporary
+// createKeyFile writes a new random key readable by the owner only. The key is written to a temporary
 // file and linked into place, so a crash never leaves a short key and two writers agree on one key.
-func createSecretKey(path string) ([]byte, error) {
+func createKeyFile(path, name string) ([]byte, error) {
 	key := make([]byte, secretKeySize)
 	if _, err := rand.Read(key); err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), SecretKeyFile+".*.partial")
+	tmp, err := os.CreateTemp(filepath.Dir(path), name+".*.partial")
 	if err != nil {
 		return nil, fmt.Errorf("创建密钥文件失败：%w", err)
 	}
@@ -77,6 +77,9 @@ func createSecretKey(path string) ([]byte, error) {
 		return nil, err
 	}
 	if err := os.Link(tmp.Name(), path); errors.Is(err, fs.ErrExist) {
+		if name != SecretKeyFile {
+			return os.ReadFile(path) // another writer was first: use its key
+		}
 		return readSecretKey(path, false) // another writer was first: use its key
 	} else if err != nil {
 		return nil, fmt.Errorf("创建密钥文件失败：%w", err)

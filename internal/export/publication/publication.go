@@ -241,19 +241,8 @@ func Manifest(p Package) string {
 	return b.String()
 }
 
-var unsafeChars = regexp.MustCompile(`[\\/:*?"<>|\x00-\x1f]+`)
-
 // safeName makes a title usable as a file name on Windows, macOS and Linux.
-func safeName(s string) string {
-	s = strings.TrimSpace(unsafeChars.ReplaceAllString(s, "_"))
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:60])
-	}
-	if s == "" {
-		return "未命名"
-	}
-	return s
-}
+func safeName(s string) string { return export.SafeFileName(s, "未命名") }
 
 func dash(s string) string {
 	if strings.TrimSpace(s) == "" {
