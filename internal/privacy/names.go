@@ -9,17 +9,32 @@ import (
 )
 
 // Common single-character surnames and the usual compound (复姓) ones.
-const singleSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+const singleSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤" +
+	// The rest of 百家姓 and surnames common in Guangdong, Fujian and Hainan.
+	"关麦温伍冼区欧岑植简甘翁邝钮巫柯骆卓古华凌麻利练庞饶黎赖涂聂谷祝童宁柴鲁柏霍盛乔康邢单倪欧阳戚蓝容廉缪符裴褚卫蒋储怀竺阮殷殷翟尚葛滕奚范彭郎鲍史费岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴郁胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公岳帅缑亢况郈有琴归海晋楚闫法汝鄢涂钦商牟佘佴伯赏墨哈谯笪年爱阳佟言福冼麦植邝"
 
-var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐"}
+var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
+	"万俟", "夏侯", "闻人", "赫连", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "轩辕", "长孙",
+	"宇文", "司徒", "司空", "钟离", "呼延", "端木", "百里", "东郭", "南宫", "西门", "拓跋", "第五", "左丘", "梁丘", "谷梁"}
 
 // honorificName finds a surname, one or two more characters and an honorific:
 // "王小明先生". Group 1 is the name.
-var honorificName = regexp.MustCompile(`((?:` + strings.Join(compoundSurnames, "|") + `|[` + singleSurnames + `])\p{Han}{1,2}?)(?:先生|女士|同志|老师)`)
+var honorificName = regexp.MustCompile(`((?:` + strings.Join(compoundSurnames, "|") + `|[` + singleSurnames + `])\p{Han}{1,2}?)(?:先生|女士|小姐|同志|老师|师傅|经理|书记|阿姨|大爷|大妈|大姐|大哥|村长|组长)`)
+
+// cuedName finds a full name written after a role word: "村干部黄明辉", "业主冼志强".
+var cuedName = regexp.MustCompile(`(?:村干部|村委委员|干部|业主|邻居|房东|租户|工人|老板|负责人|联系人|经办人|申请人|投诉人|举报人|反映人|当事人|家属|儿子|女儿|丈夫|妻子|父亲|母亲|姓名[:：]?|名叫|叫做|署名)((?:` + strings.Join(compoundSurnames, "|") + `|[` + singleSurnames + `])\p{Han}{1,2})`)
 
 // notGivenName holds characters that end organisation names, school levels and
 // forms of address, and almost never end a given name: "林业局同志" and "高中老师"
 // are not people.
+// notNameChars are dates and counting words that stand before a name and its
+// honorific: "本周三王女士" is 王女士 on Wednesday.
+const notNameChars = "日月年天周号"
+
+// functionChars are particles and pronouns that are not part of a given name:
+// "区的同志" is not a person.
+const functionChars = "的了是在和与及或说也都把被向给对这那个我你他她们有位名些里上下内外"
+
 const notGivenName = "局委厅处科办部院所站队组会司校区县市省镇村街们中老各位级长员"
 
 // surnameLen returns the byte length of the surname s starts with, or 0.
@@ -66,6 +81,9 @@ func honorificNames(text string) []string {
 	for _, m := range findAll(honorificName, text, whole(text), plausible) {
 		names = append(names, text[m[2]:m[3]])
 	}
+	for _, m := range findAll(cuedName, text, whole(text), plausible) {
+		names = append(names, text[m[2]:m[3]])
+	}
 	return names
 }
 
@@ -78,8 +96,15 @@ func plausibleName(text string, start, end int) bool {
 	name := text[start:end]
 	given := name[surnameLen(name):]
 	last, _ := utf8.DecodeLastRuneInString(given)
-	if strings.ContainsRune(notGivenName, last) {
+	if strings.ContainsRune(notGivenName, last) || strings.ContainsRune(notNameChars, last) {
 		return false
+	}
+	if strings.ContainsAny(given, functionChars) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(name)
+	if strings.ContainsRune("周", first) && strings.ContainsRune("一二三四五六日末天", []rune(given)[0]) {
+		return false // 本周三王女士: a weekday, not 周三
 	}
 	next, size := utf8.DecodeRuneInString(given)
 	if !strings.ContainsRune(singleSurnames, next) {
