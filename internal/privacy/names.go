@@ -9,9 +9,12 @@ import (
 )
 
 // Common single-character surnames and the usual compound (复姓) ones.
-const singleSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤" +
+const singleSurnames = commonSurnames +
 	// The rest of 百家姓 and surnames common in Guangdong, Fujian and Hainan.
-	"关麦温伍冼区欧岑植简甘翁邝钮巫柯骆卓古华凌麻利练庞饶黎赖涂聂谷祝童宁柴鲁柏霍盛乔康邢单倪欧阳戚蓝容廉缪符裴褚卫蒋储怀竺阮殷殷翟尚葛滕奚范彭郎鲍史费岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴郁胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公岳帅缑亢况郈有琴归海晋楚闫法汝鄢涂钦商牟佘佴伯赏墨哈谯笪年爱阳佟言福冼麦植邝"
+	"关麦温伍冼区欧岑植简甘翁邝钮巫柯骆卓古华凌麻利练庞饶黎赖涂聂谷祝童宁柴鲁柏霍盛乔康邢单倪戚蓝容廉缪符裴褚卫储怀竺阮殷翟尚葛滕奚郎鲍费毕邬安常乐时皮卞齐元卜平和穆萧湛祁禹狄米贝明臧计伏成谈茅纪舒屈项闵席季强路娄危颜梅刁樊虞支昝管经房裘干解应宗宣贲郁杭洪包诸左吉嵇滑荣荀羊於惠甄曲家封芮羿靳汲邴糜松井富乌焦巴弓牧隗山车宓蓬全郗班仰秋仲伊宫仇栾暴钭厉戎祖景詹束幸司韶郜蓟薄印宿蒲邰从鄂索咸籍蔺屠蒙池阴胥能苍双闻莘党贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦农别庄晏瞿充慕连茹习宦艾鱼易慎戈庾终暨居衡步都耿满弘匡国文寇广禄阙东殳沃蔚越夔隆师巩厍晁勾敖融冷訾辛阚那空毋沙乜养鞠须丰巢蒯相查后荆红游权逯盖益桓公岳帅缑亢况郈有琴归海晋楚法汝鄢钦商牟佘佴伯赏墨哈谯笪年爱阳佟言福"
+
+// commonSurnames are the most frequent surnames; a given name rarely starts with one.
+const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 
 var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
 	"万俟", "夏侯", "闻人", "赫连", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "轩辕", "长孙",
@@ -58,7 +61,7 @@ func findNames(text string, known []string) []hit {
 	names = append(names, honorificNames(text)...)
 	var hits []hit
 	for _, name := range sortedByLength(names) {
-		if utf8.RuneCountInString(name) < 2 || !utf8.ValidString(name) {
+		if utf8.RuneCountInString(name) < 2 || !utf8.ValidString(name) || publicFigures[name] {
 			continue
 		}
 		for from := 0; ; {
@@ -107,11 +110,21 @@ func plausibleName(text string, start, end int) bool {
 		return false // 本周三王女士: a weekday, not 周三
 	}
 	next, size := utf8.DecodeRuneInString(given)
-	if !strings.ContainsRune(singleSurnames, next) {
+	if !strings.ContainsRune(commonSurnames, next) {
 		return true
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:start])
 	return size < len(given) && !unicode.Is(unicode.Han, prev)
+}
+
+// publicFigures are names of historical and public persons that appear in
+// citizens' letters and must stay as written: "学习雷锋同志".
+var publicFigures = map[string]bool{
+	"雷锋": true, "焦裕禄": true, "孔繁森": true, "张思德": true, "白求恩": true, "孙中山": true,
+	"毛泽东": true, "周恩来": true, "邓小平": true, "习近平": true, "鲁迅": true, "袁隆平": true,
+	"钟南山": true, "屠呦呦": true, "黄大年": true, "王进喜": true, "杨善洲": true, "谷文昌": true,
+	"廖俊波": true, "黄文秀": true, "张桂梅": true, "林则徐": true, "岳飞": true, "包拯": true,
+	"海瑞": true, "文天祥": true, "孔子": true, "朱德": true, "刘少奇": true, "陈云": true,
 }
 
 // sortedByLength orders names longest first, so that 张三丰 is found before 张三.
