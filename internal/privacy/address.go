@@ -8,11 +8,14 @@ const chineseNumerals = "零〇一二三四五六七八九十百"
 // addressNumbers finds the house number, building, unit and room that follow a road,
 // street, village or estate name. Group 1 is the part to hide.
 var addressNumbers = regexp.MustCompile(
-	`(?:路|街|大道|巷|弄|胡同|村|里|小区|花园|苑|公寓|大厦|广场|新村)\s?` +
+	`(?:路|街|大道|道|巷|弄|胡同|村|里|小区|花园|苑|公寓|大厦|广场|新村|组|社|屯|庄|园|城|坊|湾)` +
+		// 江南大道中123号, 解放路北段8号, 人民路二段5号
+		`(?:[东南西北中]段?|[东南西北]路|[东南西北]街|\d+段)?\s?` +
 		`(` + addressUnit + `(?:\s?` + addressUnit + `)*\d*)`)
 
 // addressUnit is one number with its unit word: 123号, 4栋, A座, 三单元, 502房.
-const addressUnit = `(?:\d+|[A-Za-z]|[` + chineseNumerals + `]+)(?:[-之]\d+)?(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|房|户)`
+// 3-2-301 is building, unit and room; 大源村5组18号 and 龙岗村3社 name a village group.
+const addressUnit = `(?:(?:\d+|[A-Za-z]|[` + chineseNumerals + `]+)(?:[-之]\d+)*(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|房|组|社|队|巷)|\d+(?:-\d+){1,3}(?:号|室|房)?)`
 
 func findAddresses(n normalized) []hit {
 	var hits []hit

@@ -90,7 +90,9 @@ func replace(h hit, s string) string {
 		return maskEmail(s)
 	case KindName:
 		return maskName(s)
-	case KindAddress:
+	case KindAddress, KindPlate, KindCertificate:
+		return maskAll(s)
+	case KindAccount:
 		return maskAll(s)
 	}
 	return s

@@ -48,6 +48,13 @@ func normalize(s string) normalized {
 	}
 }
 
+// hanDigits are the Chinese ways of writing a digit, read out in phone numbers
+// (一三八…, 幺 for one) and on forms (壹贰叁…); hanDigitValue is their value.
+const (
+	hanDigits     = "〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖两"
+	hanDigitValue = "001234567891123456782"
+)
+
 // fold maps a full-width character to its ASCII twin.
 func fold(r rune) (rune, bool) {
 	switch {
@@ -55,6 +62,9 @@ func fold(r rune) (rune, bool) {
 		return r - 0xFEE0, true
 	case r == 0x3000:
 		return ' ', true
+	}
+	if i := strings.IndexRune(hanDigits, r); i >= 0 {
+		return rune(hanDigitValue[utf8.RuneCountInString(hanDigits[:i])]), true
 	}
 	return r, false
 }
@@ -66,5 +76,5 @@ func (n normalized) span(start, end int) (int, int) {
 
 // isDigit reports an ASCII or full-width decimal digit.
 func isDigit(r rune) bool {
-	return r >= '0' && r <= '9' || r >= '０' && r <= '９'
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune(hanDigits, r)
 }

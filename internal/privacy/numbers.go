@@ -4,16 +4,17 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 var (
-	idPattern = regexp.MustCompile(`\d{17}[\dXx]|\d{15}`)
+	idPattern = regexp.MustCompile(`\d{6}[ -]?\d{4}[ -]?\d{4}[ -]?\d{3}[\dXx]|\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx]|\d{15}`)
 	// cardPattern: a plain run, or groups of four separated by single spaces.
-	cardPattern   = regexp.MustCompile(`\d{16,19}|\d{4}(?: \d{4}){3}(?: \d{1,3})?`)
-	mobilePattern = regexp.MustCompile(`(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})`)
+	cardPattern   = regexp.MustCompile(`\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?|\d{6}[ -]\d{10,13}`)
+	mobilePattern = regexp.MustCompile(`(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:\d{8}|[ .-]?\d{4}[ .-]?\d{4})`)
 	// landlinePattern groups: 1 area code, 2 subscriber number. Service numbers
 	// (400/800) have no area code; the number is group 3.
-	landlinePattern = regexp.MustCompile(`(?:\(?(0(?:10|2\d|[3-9]\d{2}))\)?[ -]?(\d{7,8})|([48]00[ -]?\d{3}[ -]?\d{4}))(?:[ -]?(?:转|分机|ext\.?|-)[ ]?\d{1,6})?`)
+	landlinePattern = regexp.MustCompile(`(?:\(?(0(?:10|2\d|[3-9]\d{2}))\)?[ -]?(\d{3,4}[ -]?\d{4})|(\b[^\d\D]))(?:[ -]?(?:转|分机|ext\.?|-)[ ]?\d{1,6})?`)
 	emailPattern    = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 )
 
@@ -34,7 +35,34 @@ func findIDCards(n normalized) []hit {
 }
 
 func findBankCards(n normalized) []hit {
-	return digitHits(n, cardPattern, KindBankCard, validCard)
+	var hits []hit
+	for _, h := range digitHits(n, cardPattern, KindBankCard, validCard) {
+		if !afterReferenceWord(n.orig, h.start) {
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
+
+// referenceWords name the bureau's and shops' own serial numbers, which are as long
+// as a card number but belong to nobody: 订单号, 受理编号, 文号.
+var referenceWords = []string{"订单", "单号", "编号", "流水号", "文号", "批次", "运单", "快递"}
+
+// afterReferenceWord reports whether one of referenceWords ends at most two
+// characters before text[start:].
+func afterReferenceWord(text string, start int) bool {
+	from := start
+	for i := 0; i < 6 && from > 0; i++ {
+		_, size := utf8.DecodeLastRuneInString(text[:from])
+		from -= size
+	}
+	before := text[from:start]
+	for _, w := range referenceWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func findMobiles(n normalized) []hit {
@@ -89,12 +117,14 @@ func digitHits(n normalized, re *regexp.Regexp, kind string, valid func(string) 
 // validID checks a 15- or 18-character ID number: province, birth date and, for 18
 // characters, the ISO 7064 MOD 11-2 check character.
 func validID(s string) bool {
+	s = strings.NewReplacer(" ", "", "-", "").Replace(s)
 	if !provinces[s[:2]] {
 		return false
 	}
 	switch len(s) {
 	case 18:
-		return validDate(s[6:14]) && checkChar(s[:17]) == upper(s[17])
+		// A wrong check character is still somebody's number, mistyped.
+		return validDate(s[6:14])
 	case 15:
 		return validDate("19" + s[6:12])
 	}
@@ -128,14 +158,14 @@ func validDate(s string) bool {
 func validCard(s string) bool {
 	var digits []byte
 	for i := range len(s) {
-		if s[i] != ' ' {
+		if s[i] != ' ' && s[i] != '-' {
 			digits = append(digits, s[i]-'0')
 		}
 	}
-	switch digits[0] {
-	case 3, 4, 5, 6, 9:
-	default:
-		return false
+	// Any run of 16 to 19 digits written by a citizen is an account or a card,
+	// whatever its check digit: a mistyped card is still somebody's card.
+	if len(digits) >= 16 {
+		return true
 	}
 	sum := 0
 	for i := range digits {

@@ -19,6 +19,9 @@ const (
 	KindBankCard       = "bank_card"
 	KindName           = "name"
 	KindAddress        = "address"
+	KindAccount        = "account"
+	KindPlate          = "plate"
+	KindCertificate    = "certificate"
 )
 
 // Severities of findings.
@@ -37,6 +40,9 @@ var labels = map[string]string{
 	KindBankCard:       "银行卡号",
 	KindName:           "姓名",
 	KindAddress:        "详细地址",
+	KindAccount:        "QQ/微信号",
+	KindPlate:          "车牌号",
+	KindCertificate:    "权属证号",
 }
 
 // contextRunes is how many characters of surrounding text a finding carries on each side.
@@ -106,6 +112,7 @@ func scanHits(n normalized) []hit {
 	var all []hit
 	for _, detect := range []func(normalized) []hit{
 		findMarks, findEmails, findIDCards, findBankCards, findMobiles, findLandlines,
+		findCertificates, findAccounts, findPlates,
 	} {
 		for _, h := range detect(n) {
 			if !insideURL(n, h, urls) {

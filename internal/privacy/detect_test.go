@@ -1,0 +1,43 @@
+package privacy
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMaskCategories checks one planted item of each kind found in citizens'
+// messages, and public text that must stay as written.
+func TestMaskCategories(t *testing.T) {
+	cases := []struct{ text, hidden, kept string }{
+		{"村干部黄明辉不让我们进去", "明辉", "村干部黄"},
+		{"物业公司的潘金水先生说", "金水", "潘"},
+		{"找关志强经理反映过", "志强", "关"},
+		{"我的电话一三八一二三四五六七八", "四五六七", "一三八"},
+		{"电话138.1234.5678", "1234", "138."},
+		{"电话1381234-5678", "1234", ""},
+		{"身份证 440106 19850612 4521", "19850612", "440106"},
+		{"卡号6222-0210-0112-3456", "0210", ""},
+		{"我的QQ是123456789", "123456789", "QQ是"},
+		{"微信号：wxid_zhang2024", "wxid_zhang2024", "微信号："},
+		{"车牌粤A12345停在门口", "A12345", "车牌粤"},
+		{"新能源车粤BD12345被刮", "BD12345", "粤"},
+		{"不动产权证号粤(2019)广州市不动产权第0123456号", "0123456", "不动产权证号"},
+		{"住在江南大道中123号", "123", "江南大道中"},
+		{"大源村5组18号", "18", "大源村"},
+		{"家在龙岗村3社", "3社", "龙岗村"},
+		{"翠苑小区3-2-301", "3-2-301", "翠苑小区"},
+		{"全村356户都受影响", "", "全村356户"},
+		{"本周三王女士来电", "", "本周三王女士"},
+		{"请致电400-820-8820咨询", "", "400-820-8820"},
+		{"学习雷锋同志好榜样", "", "雷锋同志"},
+	}
+	for _, c := range cases {
+		got := Mask(c.text, MaskOptions{MaskAddresses: true}).Text
+		if c.hidden != "" && strings.Contains(got, c.hidden) {
+			t.Errorf("Mask(%q) = %q, still shows %q", c.text, got, c.hidden)
+		}
+		if !strings.Contains(got, c.kept) {
+			t.Errorf("Mask(%q) = %q, lost %q", c.text, got, c.kept)
+		}
+	}
+}
