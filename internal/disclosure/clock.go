@@ -108,7 +108,7 @@ const (
 // count the count of this application; the result is for this application only.
 //
 // 按件：10件以下（含）不收费；11—30件每件100元；30件以上以10件为一档，每增一档每件加收100元。
-// 按量：30页以下（含）不收费；31—100页每页10元；100页以上每页20元。
+// 按量：30页以下（含）不收费；31—100页每页10元；101—200页每页20元；201页起每页40元。
 func Fee(basis FeeBasis, before, count int) int {
 	total := func(n int) int {
 		if basis == PerVolume {
@@ -137,10 +137,13 @@ func itemTotal(n int) int {
 func volumeTotal(n int) int {
 	sum := 0
 	for i := 31; i <= n; i++ {
-		if i <= 100 {
+		switch {
+		case i <= 100:
 			sum += 10
-		} else {
+		case i <= 200:
 			sum += 20
+		default:
+			sum += 40
 		}
 	}
 	return sum

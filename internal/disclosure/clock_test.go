@@ -90,6 +90,8 @@ func TestFeeTiers(t *testing.T) {
 		{PerVolume, 0, 101, 720},
 		{PerVolume, 90, 20, 100 + 200},
 		{PerVolume, 5, 0, 0},
+		{PerVolume, 0, 200, 700 + 2000},
+		{PerVolume, 0, 201, 700 + 2000 + 40},
 	}
 	for _, tt := range tests {
 		if got := Fee(tt.basis, tt.before, tt.count); got != tt.want {
