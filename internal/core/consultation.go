@@ -14,6 +14,10 @@ const (
 	PolicyPublished  = "已发布"
 	PolicyRepealed   = "已废止"
 	PolicyRevised    = "已修订"
+
+	DisclosureActive    = "主动公开"
+	DisclosureOnRequest = "依申请公开"
+	DisclosureNone      = "不予公开"
 )
 
 // Consultation statuses follow the dates.
@@ -46,7 +50,7 @@ const MinCommentDays = 30
 var (
 	PolicyCategories    = []string{"规范性文件", "重大行政决策", "其他"}
 	PolicyStatuses      = []string{PolicyDrafting, PolicyConsulting, PolicySigning, PolicyPublished, PolicyRepealed, PolicyRevised}
-	DisclosureTypes     = []string{"主动公开", "依申请公开", "不予公开"}
+	DisclosureTypes     = []string{DisclosureActive, DisclosureOnRequest, DisclosureNone}
 	VersionKinds        = []string{"征求意见稿", "送审稿", "正式文本"}
 	Channels            = []string{"网站", "电子邮件", "信函", "传真", "座谈会", "听证会"}
 	CommenterCategories = []string{"自然人", "企业", "行业协会商会", "专家学者", "人大代表政协委员", "政府部门", "其他"}

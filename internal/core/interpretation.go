@@ -40,6 +40,7 @@ const (
 const (
 	RuleSyncDraft     = "同步起草"    // the policy goes to 审签 without an interpretation
 	RuleOtherSection  = "非起草科室解读" // the interpretation is written by another section than the policy's
+	RuleConsultOpen   = "征求意见未结束" // the policy goes to 审签 before its consultation ends or its comments are decided
 	InterpretationLag = 3         // working days after the policy's publication (seeds 001, 004)
 )
 

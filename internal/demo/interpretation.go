@@ -240,6 +240,9 @@ func (s *interpSeeder) subsidy() error {
 	if _, err := s.policies.SetPolicyStatus(s.ctx, core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicySigning}); err != nil {
 		return err
 	}
+	if err := s.approve(core.SubjectPolicy, p.ID, "赵志强"); err != nil { // a policy is published only after its own sign-off
+		return err
+	}
 	published := s.day(-10)
 	if _, err := s.interps.PublishPolicy(s.ctx, core.Publication{ID: p.ID, PublishedDate: published,
 		PublishedURL: "https://ghzy.linjiang.gov.cn/zwgk/zcwj/gfxwj/t_5.html"}); err != nil {

@@ -212,7 +212,31 @@ func TestPolicyRegister(t *testing.T) {
 	if _, err := f.policies.SetPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicySigning}); err != nil {
 		t.Fatal(err)
 	}
-	p, err = f.policies.SetPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicyPublished, PublishedDate: "2026年11月20日", PublishedURL: "https://ghzy.linjiang.gov.cn/zcwj/3"})
+	// A policy is published only after its own sign-off round is complete.
+	publish := core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicyPublished, PublishedDate: "2026年11月20日", PublishedURL: "https://ghzy.linjiang.gov.cn/zcwj/3"}
+	_, err = f.policies.SetPolicyStatus(ctx, publish)
+	wantCode(t, err, core.EFORBID)
+	so, err := interpretations.SubmitSignoff(ctx, core.SubjectPolicy, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings := sqlite.NewSettingsService(f.db)
+	approver, err := settings.SavePerson(ctx, core.Person{Name: "赵志强", SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := settings.SetCurrentUser(ctx, approver.ID); err != nil {
+		t.Fatal(err)
+	}
+	for range so.Steps {
+		if _, err = f.policies.SetPolicyStatus(ctx, publish); core.ErrorCode(err) != core.EFORBID {
+			t.Fatalf("publish before the round is complete: %v", err)
+		}
+		if _, err := interpretations.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectPolicy, SubjectID: p.ID, Decision: core.DecisionApprove}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err = f.policies.SetPolicyStatus(ctx, publish)
 	if err != nil || p.PublishedDate != "2026-11-20" || p.Status != core.PolicyPublished {
 		t.Fatalf("publish: %+v %v", p, err)
 	}

@@ -351,12 +351,12 @@ func (s *InterpretationStore) RecordExemption(ctx context.Context, e core.Exempt
 func (tx *Tx) recordExemption(ctx context.Context, e core.ExemptionInput) (core.Exemption, error) {
 	e.Reason = strings.TrimSpace(e.Reason)
 	switch {
-	case e.Rule != core.RuleSyncDraft && e.Rule != core.RuleOtherSection:
+	case e.Rule != core.RuleSyncDraft && e.Rule != core.RuleOtherSection && e.Rule != core.RuleConsultOpen:
 		return core.Exemption{}, core.FieldErrorf(core.EINVALID, "rule", "未知的豁免事项“%s”", e.Rule)
 	case e.Reason == "":
 		return core.Exemption{}, core.FieldErrorf(core.EINVALID, "reason", "请填写豁免理由")
-	case e.Rule == core.RuleSyncDraft && e.SubjectType != core.SubjectPolicy:
-		return core.Exemption{}, core.FieldErrorf(core.EINVALID, "subjectType", "“同步起草”豁免应登记在文件上")
+	case (e.Rule == core.RuleSyncDraft || e.Rule == core.RuleConsultOpen) && e.SubjectType != core.SubjectPolicy:
+		return core.Exemption{}, core.FieldErrorf(core.EINVALID, "subjectType", "“%s”豁免应登记在文件上", e.Rule)
 	}
 	if e.SubjectType == core.SubjectPolicy {
 		if _, err := findPolicy(ctx, tx, e.SubjectID); err != nil {

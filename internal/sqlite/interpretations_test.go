@@ -124,6 +124,9 @@ func (f *interpFixture) setStatus(status, date string) error {
 	return err
 }
 
+// signOffStep in a list of statuses runs the policy's own sign-off round.
+const signOffStep = "signoff"
+
 func TestSyncRulesGuardPolicyStatus(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
@@ -142,9 +145,12 @@ func TestSyncRulesGuardPolicyStatus(t *testing.T) {
 		{"审签 with a draft interpretation", func(t *testing.T, f *interpFixture) { f.text(t, "解读") }, []string{core.PolicySigning}, ""},
 		{"publication with an unapproved interpretation is refused", func(t *testing.T, f *interpFixture) { f.text(t, "解读") },
 			[]string{core.PolicySigning, core.PolicyPublished}, core.EFORBID},
-		{"publication with approved interpretations", func(t *testing.T, f *interpFixture) {
+		{"publication with approved interpretations but no sign-off of its own is refused", func(t *testing.T, f *interpFixture) {
 			f.approve(t, core.SubjectInterpretation, f.text(t, "解读").ID)
-		}, []string{core.PolicySigning, core.PolicyPublished}, ""},
+		}, []string{core.PolicySigning, core.PolicyPublished}, core.EFORBID},
+		{"publication with approved interpretations after its own sign-off", func(t *testing.T, f *interpFixture) {
+			f.approve(t, core.SubjectInterpretation, f.text(t, "解读").ID)
+		}, []string{core.PolicySigning, signOffStep, core.PolicyPublished}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -154,6 +160,10 @@ func TestSyncRulesGuardPolicyStatus(t *testing.T) {
 			}
 			var err error
 			for _, st := range c.steps {
+				if st == signOffStep {
+					f.approve(t, core.SubjectPolicy, f.policy.ID)
+					continue
+				}
 				if err = f.setStatus(st, "2026-09-18"); err != nil {
 					break
 				}
@@ -305,6 +315,7 @@ func TestInterpretationDeadlineAcrossHolidays(t *testing.T) {
 			if err := f.setStatus(core.PolicySigning, ""); err != nil {
 				t.Fatal(err)
 			}
+			f.approve(t, core.SubjectPolicy, f.policy.ID)
 			if _, err := f.store.PublishPolicy(ctx, core.Publication{ID: f.policy.ID, PublishedDate: c.published, PublishedURL: "https://x/1.html"}); err != nil {
 				t.Fatal(err)
 			}
@@ -334,6 +345,7 @@ func TestPublishInterpretationInStep(t *testing.T) {
 	if err := f.setStatus(core.PolicySigning, ""); err != nil {
 		t.Fatal(err)
 	}
+	f.approve(t, core.SubjectPolicy, f.policy.ID)
 	if _, err := f.store.PublishPolicy(ctx, core.Publication{ID: f.policy.ID, PublishedDate: "2026-09-18", PublishedURL: "https://x/1.html"}); err != nil {
 		t.Fatal(err)
 	}
@@ -401,6 +413,7 @@ func TestPrepubCheck(t *testing.T) {
 	if err := f.setStatus(core.PolicySigning, ""); err != nil {
 		t.Fatal(err)
 	}
+	f.approve(t, core.SubjectPolicy, f.policy.ID)
 	if _, err := f.store.PublishPolicy(ctx, core.Publication{ID: f.policy.ID, PublishedDate: "2026-09-14", PublishedURL: "https://x/1.html"}); err != nil {
 		t.Fatal(err)
 	}

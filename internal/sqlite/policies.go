@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"policydesk/internal/calendar"
+	"policydesk/internal/consult"
 	"policydesk/internal/core"
 	"policydesk/internal/docimport"
 )
@@ -250,6 +251,13 @@ func (tx *Tx) setPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (c
 		return old, err
 	}
 	if err := core.CheckPolicyTransition(old.Status, c); err != nil {
+		return old, err
+	}
+	facts, err := tx.publicationFacts(ctx, old)
+	if err != nil {
+		return old, err
+	}
+	if err := consult.CheckPolicyMove(old.Status, c, facts); err != nil { // 30-day period, 公开属性, own sign-off
 		return old, err
 	}
 	if err := tx.checkSyncRules(ctx, old.Status, c); err != nil { // 三同步 and the pre-publication check
