@@ -87,18 +87,46 @@ func (a Actor) IsSystem() bool { return a.PersonID == 0 }
 
 type actorKey struct{}
 
+type sourceKey struct{}
+
+// ActorSource answers who is signed in at the moment of a call: the desk's in-memory sign-in, which changes
+// while the services keep the context they were started with.
+type ActorSource interface {
+	// Actor returns the signed-in person, or false when nobody is.
+	Actor() (Actor, bool)
+}
+
 // WithActor returns a context whose calls act as a.
 func WithActor(ctx context.Context, a Actor) context.Context {
 	return context.WithValue(ctx, actorKey{}, a)
 }
 
-// ActorFrom returns the actor of ctx and whether one was set.
+// WithActorSource returns a context whose calls act as whoever src says is signed in when they run.
+func WithActorSource(ctx context.Context, src ActorSource) context.Context {
+	return context.WithValue(ctx, sourceKey{}, src)
+}
+
+// ActorFrom returns the actor of ctx and whether one was set: a fixed actor first, else the source's.
 func ActorFrom(ctx context.Context) (Actor, bool) {
 	if ctx == nil {
 		return Actor{}, false
 	}
-	a, ok := ctx.Value(actorKey{}).(Actor)
-	return a, ok
+	if a, ok := ctx.Value(actorKey{}).(Actor); ok {
+		return a, true
+	}
+	if src, ok := ctx.Value(sourceKey{}).(ActorSource); ok {
+		return src.Actor()
+	}
+	return Actor{}, false
+}
+
+// HasActorSource reports whether ctx belongs to a desk that signs people in (as opposed to a test or a script).
+func HasActorSource(ctx context.Context) bool {
+	if ctx == nil {
+		return false
+	}
+	_, ok := ctx.Value(sourceKey{}).(ActorSource)
+	return ok
 }
 
 // SignedIn returns the person acting in ctx, or ENOTAUTH when nobody is signed in (the system is not a person).

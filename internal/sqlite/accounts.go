@@ -329,7 +329,7 @@ func (db *DB) ChangePassword(ctx context.Context, personID int64, oldPassword, n
 // ResetPassword is an administrator setting a new password: the account unlocks, its sessions end, and the person
 // must choose their own password at the next sign-in.
 func (db *DB) ResetPassword(ctx context.Context, personID int64, newPassword string) (core.Account, error) {
-	return db.changeAccount(ctx, personID, func(tx *Tx, r accountRow) (string, []Change, error) {
+	return db.changeAccount(ctx, personID, true, func(tx *Tx, r accountRow) (string, []Change, error) {
 		if err := auth.CheckPassword(r.Login, newPassword); err != nil {
 			return "", nil, err
 		}
@@ -351,7 +351,7 @@ func (db *DB) ResetPassword(ctx context.Context, personID int64, newPassword str
 
 // SetAccountDisabled stops (or restores) a person's sign-in; stopping ends their sessions.
 func (db *DB) SetAccountDisabled(ctx context.Context, personID int64, disabled bool) (core.Account, error) {
-	return db.changeAccount(ctx, personID, func(tx *Tx, r accountRow) (string, []Change, error) {
+	return db.changeAccount(ctx, personID, disabled, func(tx *Tx, r accountRow) (string, []Change, error) {
 		if disabled && personID == tx.actor.PersonID {
 			return "", nil, core.Errorf(core.EFORBID, "不能停用自己正在使用的账号")
 		}
@@ -367,7 +367,7 @@ func (db *DB) SetAccountDisabled(ctx context.Context, personID int64, disabled b
 
 // UnlockAccount lifts a lockout before its 15 minutes run out.
 func (db *DB) UnlockAccount(ctx context.Context, personID int64) (core.Account, error) {
-	return db.changeAccount(ctx, personID, func(tx *Tx, r accountRow) (string, []Change, error) {
+	return db.changeAccount(ctx, personID, false, func(tx *Tx, r accountRow) (string, []Change, error) {
 		s := auth.Succeeded(r.state)
 		return "解锁 " + r.Name + " 的登录账号", []Change{{Field: "lockedUntil", Old: r.LockedUntil, New: ""}}, tx.writeState(ctx, personID, s)
 	})
@@ -375,7 +375,7 @@ func (db *DB) UnlockAccount(ctx context.Context, personID int64) (core.Account, 
 
 // SetAccountAdmin grants or withdraws account administration.
 func (db *DB) SetAccountAdmin(ctx context.Context, personID int64, admin bool) (core.Account, error) {
-	return db.changeAccount(ctx, personID, func(tx *Tx, r accountRow) (string, []Change, error) {
+	return db.changeAccount(ctx, personID, false, func(tx *Tx, r accountRow) (string, []Change, error) {
 		if !admin && personID == tx.actor.PersonID {
 			return "", nil, core.Errorf(core.EFORBID, "不能取消自己的账号管理权限，请由另一位管理员操作")
 		}
@@ -386,7 +386,8 @@ func (db *DB) SetAccountAdmin(ctx context.Context, personID int64, admin bool) (
 }
 
 // changeAccount runs one administrator's change to an account: permission, change, session end, audit, commit.
-func (db *DB) changeAccount(ctx context.Context, personID int64, change func(*Tx, accountRow) (string, []Change, error)) (core.Account, error) {
+// endSessions signs the person out everywhere (a reset or a disabled account).
+func (db *DB) changeAccount(ctx context.Context, personID int64, endSessions bool, change func(*Tx, accountRow) (string, []Change, error)) (core.Account, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return core.Account{}, err
@@ -403,8 +404,10 @@ func (db *DB) changeAccount(ctx context.Context, personID int64, change func(*Tx
 	if err != nil {
 		return core.Account{}, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE person_id = ?`, personID); err != nil {
-		return core.Account{}, err
+	if endSessions {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE person_id = ?`, personID); err != nil {
+			return core.Account{}, err
+		}
 	}
 	if err := tx.audit("update", "account", personID, summary, changes); err != nil {
 		return core.Account{}, err
@@ -505,4 +508,29 @@ func (db *DB) EndSession(ctx context.Context, token string) error {
 func (db *DB) EndSessionsOf(ctx context.Context, personID int64, keep string) error {
 	_, err := db.db.ExecContext(ctx, `DELETE FROM sessions WHERE person_id = ? AND id_hash <> ?`, personID, tokenHash(keep))
 	return err
+}
+
+// keepKind marks the session behind a desk's 在本机保持登录.
+const keepKind = "desk-keep"
+
+// KeepIdle is how long a kept desk sign-in lasts without use.
+const KeepIdle = 30 * 24 * time.Hour
+
+// KeepSignIn issues the token a single-person desk keeps in its data directory instead of a password.
+func (db *DB) KeepSignIn(ctx context.Context, personID int64) (string, error) {
+	token, _, err := db.CreateSession(ctx, personID, "", keepKind)
+	return token, err
+}
+
+// KeptSignIn returns the account a kept token signs in, or ENOTAUTH when it expired, was revoked or the account
+// was disabled or reset.
+func (db *DB) KeptSignIn(ctx context.Context, token string) (core.Account, error) {
+	s, err := db.Session(ctx, token, KeepIdle)
+	if err != nil {
+		return core.Account{}, err
+	}
+	if s.ClientKind != keepKind {
+		return core.Account{}, core.Errorf(core.ENOTAUTH, "请先登录")
+	}
+	return db.Account(core.WithActor(ctx, core.System), s.PersonID)
 }

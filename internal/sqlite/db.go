@@ -272,6 +272,19 @@ func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 		t.clientAddr, t.clientKind = a.ClientAddr, a.ClientKind
 		return t, nil
 	}
+	if core.HasActorSource(ctx) {
+		// A desk where nobody is signed in: once anybody has a login, nothing happens without signing in.
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM accounts WHERE disabled = 0`).Scan(&n); err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+		if n > 0 {
+			tx.Rollback()
+			return nil, core.Errorf(core.ENOTAUTH, "请先登录")
+		}
+	}
+	// A desk without any login (one person, as before team mode), a test or a script: the desk's stored user.
 	if t.actor, err = currentUser(ctx, t); err != nil {
 		tx.Rollback()
 		return nil, err
