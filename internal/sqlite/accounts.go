@@ -534,3 +534,17 @@ func (db *DB) KeptSignIn(ctx context.Context, token string) (core.Account, error
 	}
 	return db.Account(core.WithActor(ctx, core.System), s.PersonID)
 }
+
+// AccountByLogin returns the account with a login (case-insensitive).
+func (db *DB) AccountByLogin(ctx context.Context, login string) (core.Account, error) {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.Account{}, err
+	}
+	defer tx.Rollback()
+	r, err := tx.findAccount(ctx, "a.login = ?", strings.TrimSpace(login))
+	if core.ErrorCode(err) == core.ENOTFOUND {
+		return core.Account{}, core.Errorf(core.ENOTFOUND, "账号“%s”不存在", login)
+	}
+	return r.Account, err
+}
