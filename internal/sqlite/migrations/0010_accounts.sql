@@ -34,3 +34,6 @@ CREATE INDEX sessions_seen ON sessions(last_seen_at);
 -- Where an action came from. Entries written before this migration keep '' and their hashes stay valid.
 ALTER TABLE audit_log ADD COLUMN client_addr TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit_log ADD COLUMN client_kind TEXT NOT NULL DEFAULT '';
+
+-- No lost update: a message's version counts its changes; a save based on an older version is refused.
+ALTER TABLE messages ADD COLUMN version INTEGER NOT NULL DEFAULT 1;

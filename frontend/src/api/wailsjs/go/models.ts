@@ -2360,6 +2360,7 @@ export namespace core {
 	    attachmentCount: number;
 	    createdAt: string;
 	    updatedAt: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Message(source);
@@ -2408,6 +2409,7 @@ export namespace core {
 	        this.attachmentCount = source["attachmentCount"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.version = source["version"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2502,6 +2504,7 @@ export namespace core {
 	    body: string;
 	    type: string;
 	    agreePublish: boolean;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new MessageEdit(source);
@@ -2518,6 +2521,7 @@ export namespace core {
 	        this.body = source["body"];
 	        this.type = source["type"];
 	        this.agreePublish = source["agreePublish"];
+	        this.version = source["version"];
 	    }
 	}
 	
@@ -3404,6 +3408,7 @@ export namespace core {
 	    messageId: number;
 	    body: string;
 	    approverId: number;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ReplySubmission(source);
@@ -3414,6 +3419,7 @@ export namespace core {
 	        this.messageId = source["messageId"];
 	        this.body = source["body"];
 	        this.approverId = source["approverId"];
+	        this.version = source["version"];
 	    }
 	}
 	export class ReplyTemplate {
