@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/wailsapp/wails/v2"
@@ -216,6 +217,9 @@ func run() error {
 		if err := demo.SeedMailbox(ctx, db, settings, mailboxes, cal); err != nil {
 			return fmt.Errorf("写入局长信箱示例数据失败：%w", err)
 		}
+		if err := demo.SeedAccounts(ctx, settings, db); err != nil {
+			return fmt.Errorf("写入示例登录账号失败：%w", err)
+		}
 	}
 	// Messages are matched to topics by their keywords and, once trained, the model learned from history.
 	mailboxes.SetSegmenter(segmenter)
@@ -255,9 +259,27 @@ func run() error {
 		},
 	})
 
+	// The desk's sign-in lives in memory; every bound call acts as whoever is signed in when it runs.
+	desk := &app.DeskSession{}
+	authAPI := app.NewAuthService(app.AuthConfig{
+		Store: db, Settings: settings, Desk: desk, KeepFile: filepath.Join(paths.Dir, "keep-signed-in"), Clock: clock,
+		IsDemo: demo.IsDemo, Demo: demoAccounts(), Emit: rt.Emit,
+	})
+
 	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
-	bind := []any{recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI}
+	bind := []any{authAPI, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI}
 	return wails.Run(appOptions(bind, func(ctx context.Context) {
-		app.Start(ctx, rt, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI)
+		ctx = core.WithActorSource(ctx, desk)
+		app.ResumeSignIn(ctx, authAPI)
+		app.Start(ctx, rt, authAPI, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI)
 	}, started))
+}
+
+// demoAccounts are the demo sign-ins the 登录 page lists on demo data.
+func demoAccounts() []core.DemoAccount {
+	out := make([]core.DemoAccount, 0, len(demo.Accounts))
+	for _, a := range demo.Accounts {
+		out = append(out, core.DemoAccount{Login: a.Login, Password: demo.DemoPassword, Name: a.Name})
+	}
+	return out
 }

@@ -71,6 +71,7 @@ type Message struct {
 	AttachmentCount int    `json:"attachmentCount"`
 	CreatedAt       string `json:"createdAt"`
 	UpdatedAt       string `json:"updatedAt"`
+	Version         int64  `json:"version"` // counts changes; send it back with an edit so a stale one is refused
 }
 
 // MessageListItem is one row of the inbox: enough to scan, sort and open.
@@ -206,6 +207,7 @@ type MessageEdit struct {
 	Body          string `json:"body"`
 	Type          string `json:"type"`
 	AgreePublish  bool   `json:"agreePublish"`
+	Version       int64  `json:"version"` // the version the edit is based on (0: not checked)
 }
 
 // RerouteInput moves a message to another topic and/or section; it becomes training data for the matcher.
@@ -229,6 +231,7 @@ type ReplySubmission struct {
 	MessageID  int64  `json:"messageId"`
 	Body       string `json:"body"`
 	ApproverID int64  `json:"approverId"`
+	Version    int64  `json:"version"` // the message version the reply is based on (0: not checked)
 }
 
 // ForwardInput closes a message as 转办: ForwardTo names the competent body, Reply tells the citizen.

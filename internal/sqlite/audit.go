@@ -40,10 +40,16 @@ const (
 func auditFields(scheme int, e core.AuditEntry) []string {
 	switch scheme {
 	case auditSchemeLegacy, auditSchemeKeyed:
-		return []string{
+		fields := []string{
 			strconv.FormatInt(e.ID, 10), e.At, strconv.FormatInt(e.PersonID, 10), e.PersonName, e.Action,
 			e.Entity, e.EntityID, e.Summary, e.Changes, e.PrevHash,
 		}
+		// The client's address and kind are hashed when set: entries written before they were recorded keep
+		// their hashes, and blanking them in a newer entry breaks its hash.
+		if e.ClientAddr != "" || e.ClientKind != "" {
+			fields = append(fields, "client", e.ClientAddr, e.ClientKind)
+		}
+		return fields
 	}
 	return nil
 }
@@ -94,10 +100,12 @@ func (tx *Tx) audit(action, entity string, entityID any, summary string, changes
 		Changes:    string(changesJSON),
 		PrevHash:   prev,
 	}
+	e.ClientAddr, e.ClientKind = tx.clientAddr, tx.clientKind
 	e.Hash = auditHash(auditCurrent, key, e)
-	_, err = tx.Exec(`INSERT INTO audit_log (id, at, person_id, person_name, action, entity, entity_id, summary, changes, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, e.At, nullID(e.PersonID), e.PersonName, e.Action, e.Entity, e.EntityID, e.Summary, e.Changes, e.PrevHash, e.Hash)
+	_, err = tx.Exec(`INSERT INTO audit_log (id, at, person_id, person_name, action, entity, entity_id, summary, changes, prev_hash, hash,
+		client_addr, client_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.At, nullID(e.PersonID), e.PersonName, e.Action, e.Entity, e.EntityID, e.Summary, e.Changes, e.PrevHash, e.Hash,
+		e.ClientAddr, e.ClientKind)
 	if err != nil {
 		return err
 	}
@@ -187,7 +195,7 @@ func verifyChain(ctx context.Context, q interface {
 		return check, last, true, nil
 	}
 	rows, err := q.QueryContext(ctx, `SELECT id, at, COALESCE(person_id, 0), person_name, action, entity, entity_id,
-		summary, changes, prev_hash, hash FROM audit_log ORDER BY id`)
+		summary, changes, prev_hash, hash, client_addr, client_kind FROM audit_log ORDER BY id`)
 	if err != nil {
 		return check, last, false, err
 	}
@@ -198,7 +206,7 @@ func verifyChain(ctx context.Context, q interface {
 	for rows.Next() {
 		var e core.AuditEntry
 		if err := rows.Scan(&e.ID, &e.At, &e.PersonID, &e.PersonName, &e.Action, &e.Entity, &e.EntityID,
-			&e.Summary, &e.Changes, &e.PrevHash, &e.Hash); err != nil {
+			&e.Summary, &e.Changes, &e.PrevHash, &e.Hash, &e.ClientAddr, &e.ClientKind); err != nil {
 			return check, last, keyed, err
 		}
 		check.Entries++
@@ -298,7 +306,7 @@ func (db *DB) AuditLog(ctx context.Context, f core.AuditFilter) (core.AuditPage,
 		limit = 100
 	}
 	rows, err := db.db.QueryContext(ctx, `SELECT id, at, COALESCE(person_id, 0), person_name, action, entity, entity_id,
-		summary, changes, prev_hash, hash FROM audit_log`+cond+` ORDER BY id DESC LIMIT ? OFFSET ?`,
+		summary, changes, prev_hash, hash, client_addr, client_kind FROM audit_log`+cond+` ORDER BY id DESC LIMIT ? OFFSET ?`,
 		append(args, limit, f.Offset)...)
 	if err != nil {
 		return page, err
@@ -307,7 +315,7 @@ func (db *DB) AuditLog(ctx context.Context, f core.AuditFilter) (core.AuditPage,
 	for rows.Next() {
 		var e core.AuditEntry
 		if err := rows.Scan(&e.ID, &e.At, &e.PersonID, &e.PersonName, &e.Action, &e.Entity, &e.EntityID,
-			&e.Summary, &e.Changes, &e.PrevHash, &e.Hash); err != nil {
+			&e.Summary, &e.Changes, &e.PrevHash, &e.Hash, &e.ClientAddr, &e.ClientKind); err != nil {
 			return page, err
 		}
 		page.Entries = append(page.Entries, e)

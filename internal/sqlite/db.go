@@ -241,6 +241,8 @@ type Tx struct {
 	stmts map[string]*sql.Stmt // see execPrepared
 	head  *auditHead           // the newest audit entry this transaction wrote, checkpointed on commit
 	base  auditHead            // the newest entry before this transaction's first one
+
+	clientAddr, clientKind string // where the call came from, recorded with each audit entry
 }
 
 // Commit commits the transaction and then checkpoints the audit chain's head outside the database.
@@ -285,6 +287,28 @@ func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 		return nil, err
 	}
 	t := &Tx{Tx: tx, db: db, now: db.Clock.Now().In(core.Shanghai)}
+	if a, ok := core.ActorFrom(ctx); ok {
+		// The call carries its signed-in person (or 系统): it acts as that person, whoever else uses the desk.
+		t.actor = core.CurrentUser{PersonID: a.PersonID, Name: a.Name, SectionID: a.SectionID, Role: a.Role, Set: !a.IsSystem()}
+		if a.IsSystem() {
+			t.actor.Name = ""
+		}
+		t.clientAddr, t.clientKind = a.ClientAddr, a.ClientKind
+		return t, nil
+	}
+	if core.HasActorSource(ctx) {
+		// A desk where nobody is signed in: once anybody has a login, nothing happens without signing in.
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM accounts WHERE disabled = 0`).Scan(&n); err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+		if n > 0 {
+			tx.Rollback()
+			return nil, core.Errorf(core.ENOTAUTH, "请先登录")
+		}
+	}
+	// A desk without any login (one person, as before team mode), a test or a script: the desk's stored user.
 	if t.actor, err = currentUser(ctx, t); err != nil {
 		tx.Rollback()
 		return nil, err

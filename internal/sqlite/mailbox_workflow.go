@@ -26,6 +26,12 @@ func messageValues(m core.Message) []any {
 // change runs one workflow step on a message in a transaction: load, let step change it and record its
 // events, write the changed columns, audit the difference, commit, and return the result as now seen.
 func (s *MailboxStore) change(ctx context.Context, id int64, action, summary string, step func(tx *Tx, m *core.Message) error) (core.Message, error) {
+	return s.changeAt(ctx, id, 0, action, summary, step)
+}
+
+// changeAt is change for an edit based on version (0: not checked): a message changed since is refused,
+// naming who changed it and when, instead of silently overwriting their work.
+func (s *MailboxStore) changeAt(ctx context.Context, id, version int64, action, summary string, step func(tx *Tx, m *core.Message) error) (core.Message, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return core.Message{}, err
@@ -34,6 +40,9 @@ func (s *MailboxStore) change(ctx context.Context, id int64, action, summary str
 	old, err := findMessage(ctx, tx, id)
 	if err != nil {
 		return old, err
+	}
+	if version != 0 && old.Version != version {
+		return old, tx.staleMessage(ctx, id)
 	}
 	m := old
 	if err := step(tx, &m); err != nil {
@@ -61,11 +70,27 @@ func (s *MailboxStore) change(ctx context.Context, id int64, action, summary str
 	return saved, tx.Commit()
 }
 
+// staleMessage is the refusal of an edit based on an older version of a message.
+func (tx *Tx) staleMessage(ctx context.Context, id int64) error {
+	var who, at string
+	_ = tx.QueryRowContext(ctx, `SELECT COALESCE(p.name, '系统'), m.updated_at FROM messages m LEFT JOIN people p ON p.id = m.updated_by
+		WHERE m.id = ?`, id).Scan(&who, &at)
+	when := at
+	if t, err := time.ParseInLocation(TimeLayout, at, core.Shanghai); err == nil {
+		when = t.Format("15:04")
+		if t.Format("2006-01-02") != tx.Now().Format("2006-01-02") {
+			when = t.Format("1月2日15:04")
+		}
+	}
+	return core.Errorf(core.ECONFLICT, "该留言已被%s于%s修改，请刷新后再处理", who, when)
+}
+
 func (tx *Tx) writeMessage(ctx context.Context, m core.Message) error {
 	_, err := tx.ExecContext(ctx, `UPDATE messages SET sender_name = ?, sender_phone = ?, sender_email = ?, sender_address = ?,
 		subject = ?, body = ?, msg_type = ?, agree_publish = ?, state = ?, topic_id = ?, section_id = ?, assignee_id = ?,
 		due_date = ?, stopped_days = ?, stopped_since = ?, reply_body = ?, replied_at = ?, replied_by = ?, forward_to = ?,
-		published_at = ?, published_subject = ?, published_text = ?, published_reply = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+		published_at = ?, published_subject = ?, published_text = ?, published_reply = ?, updated_at = ?, updated_by = ?,
+		version = version + 1 WHERE id = ?`,
 		m.SenderName, m.SenderPhone, m.SenderEmail, m.SenderAddress, m.Subject, m.Body, m.Type, m.AgreePublish, m.State,
 		nullID(m.TopicID), nullID(m.SectionID), nullID(m.AssigneeID), m.DueDate, m.StoppedDays, nullString(m.StoppedSince),
 		m.ReplyBody, nullString(m.RepliedAt), nullID(m.RepliedByID), m.ForwardTo, nullString(m.PublishedAt), m.PublishedSubject,
@@ -86,7 +111,7 @@ func (s *MailboxStore) UpdateMessage(ctx context.Context, e core.MessageEdit) (c
 	if !mailbox.ValidType(e.Type) {
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "type", "留言类型“%s”不正确", e.Type)
 	}
-	return s.change(ctx, e.ID, "update", "修改留言", func(tx *Tx, m *core.Message) error {
+	return s.changeAt(ctx, e.ID, e.Version, "update", "修改留言", func(tx *Tx, m *core.Message) error {
 		if m.State == core.MsgPublished {
 			return core.Errorf(core.EFORBID, "留言已公开，不能再修改")
 		}
@@ -249,7 +274,7 @@ func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission)
 	if bad := mailbox.UnknownFields(in.Body); len(bad) > 0 || containsField(in.Body) {
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "body", "答复中仍有未填写的模板字段，请补全后再提交")
 	}
-	return s.change(ctx, in.MessageID, "state", "提交答复审核", func(tx *Tx, m *core.Message) error {
+	return s.changeAt(ctx, in.MessageID, in.Version, "state", "提交答复审核", func(tx *Tx, m *core.Message) error {
 		if err := mailbox.CheckTransition(m.State, core.MsgReview); err != nil {
 			return err
 		}

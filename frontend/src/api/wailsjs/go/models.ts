@@ -235,6 +235,38 @@ export namespace app {
 
 export namespace core {
 	
+	export class Account {
+	    personId: number;
+	    login: string;
+	    name: string;
+	    role: string;
+	    sectionName: string;
+	    admin: boolean;
+	    disabled: boolean;
+	    lockedUntil: string;
+	    lastLoginAt: string;
+	    mustChangePassword: boolean;
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Account(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.login = source["login"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.sectionName = source["sectionName"];
+	        this.admin = source["admin"];
+	        this.disabled = source["disabled"];
+	        this.lockedUntil = source["lockedUntil"];
+	        this.lastLoginAt = source["lastLoginAt"];
+	        this.mustChangePassword = source["mustChangePassword"];
+	        this.version = source["version"];
+	    }
+	}
 	export class Approval {
 	    id: number;
 	    round: number;
@@ -311,6 +343,8 @@ export namespace core {
 	    changes: string;
 	    prevHash: string;
 	    hash: string;
+	    clientAddr: string;
+	    clientKind: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new AuditEntry(source);
@@ -329,6 +363,8 @@ export namespace core {
 	        this.changes = source["changes"];
 	        this.prevHash = source["prevHash"];
 	        this.hash = source["hash"];
+	        this.clientAddr = source["clientAddr"];
+	        this.clientKind = source["clientKind"];
 	    }
 	}
 	export class AuditFilter {
@@ -1052,6 +1088,28 @@ export namespace core {
 	        this.decision = source["decision"];
 	        this.reason = source["reason"];
 	        this.response = source["response"];
+	    }
+	}
+	export class DemoAccount {
+	    login: string;
+	    password: string;
+	    name: string;
+	    role: string;
+	    roleLabel: string;
+	    sectionName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DemoAccount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.login = source["login"];
+	        this.password = source["password"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.roleLabel = source["roleLabel"];
+	        this.sectionName = source["sectionName"];
 	    }
 	}
 	export class DictionaryWord {
@@ -1999,6 +2057,44 @@ export namespace core {
 	
 	
 	
+	export class LoginPage {
+	    bureau: string;
+	    needsLogin: boolean;
+	    demo: boolean;
+	    demoAccounts: DemoAccount[];
+	    mode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LoginPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.bureau = source["bureau"];
+	        this.needsLogin = source["needsLogin"];
+	        this.demo = source["demo"];
+	        this.demoAccounts = this.convertValues(source["demoAccounts"], DemoAccount);
+	        this.mode = source["mode"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class MailboxSettings {
 	    dueDays: Record<string, number>;
 	    routeThreshold: number;
@@ -2266,6 +2362,7 @@ export namespace core {
 	    attachmentCount: number;
 	    createdAt: string;
 	    updatedAt: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Message(source);
@@ -2314,6 +2411,7 @@ export namespace core {
 	        this.attachmentCount = source["attachmentCount"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.version = source["version"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2408,6 +2506,7 @@ export namespace core {
 	    body: string;
 	    type: string;
 	    agreePublish: boolean;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new MessageEdit(source);
@@ -2424,6 +2523,7 @@ export namespace core {
 	        this.body = source["body"];
 	        this.type = source["type"];
 	        this.agreePublish = source["agreePublish"];
+	        this.version = source["version"];
 	    }
 	}
 	
@@ -3310,6 +3410,7 @@ export namespace core {
 	    messageId: number;
 	    body: string;
 	    approverId: number;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ReplySubmission(source);
@@ -3320,6 +3421,7 @@ export namespace core {
 	        this.messageId = source["messageId"];
 	        this.body = source["body"];
 	        this.approverId = source["approverId"];
+	        this.version = source["version"];
 	    }
 	}
 	export class ReplyTemplate {
@@ -3602,6 +3704,42 @@ export namespace core {
 	        this.sortOrder = source["sortOrder"];
 	        this.active = source["active"];
 	        this.peopleCount = source["peopleCount"];
+	    }
+	}
+	export class Session {
+	    personId: number;
+	    login: string;
+	    name: string;
+	    role: string;
+	    sectionId: number;
+	    sectionName: string;
+	    title: string;
+	    admin: boolean;
+	    mustChangePassword: boolean;
+	    csrfToken: string;
+	    confirmedAt: string;
+	    mode: string;
+	    demo: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Session(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.login = source["login"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.sectionId = source["sectionId"];
+	        this.sectionName = source["sectionName"];
+	        this.title = source["title"];
+	        this.admin = source["admin"];
+	        this.mustChangePassword = source["mustChangePassword"];
+	        this.csrfToken = source["csrfToken"];
+	        this.confirmedAt = source["confirmedAt"];
+	        this.mode = source["mode"];
+	        this.demo = source["demo"];
 	    }
 	}
 	export class SignoffApproval {

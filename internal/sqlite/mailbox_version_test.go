@@ -1,0 +1,41 @@
+package sqlite_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"policydesk/internal/core"
+)
+
+// Two people edit the same message from the same version: the second save is refused with who and when,
+// and the first one's change is kept.
+func TestStaleMessageEditRefused(t *testing.T) {
+	f := newMailboxFixture(t)
+	sys := f.ctx
+	store := f.store
+	zhang := core.Person{ID: f.people["刘芳"], Name: "刘芳", Role: core.RoleApprover}
+	qian := core.Person{ID: f.people["林雨桐"], Name: "林雨桐", Role: core.RoleMailbox}
+	m, err := store.CreateMessage(sys, core.MessageInput{SenderName: "李四", Subject: "路灯", Body: "路灯不亮"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(who core.Person, subject string) error {
+		ctx := core.WithActor(context.Background(), core.Actor{PersonID: who.ID, Name: who.Name, Role: who.Role})
+		_, err := store.UpdateMessage(ctx, core.MessageEdit{ID: m.ID, SenderName: "李四", Subject: subject, Body: "路灯不亮",
+			Type: m.Type, Version: m.Version})
+		return err
+	}
+	if err := edit(zhang, "滨江路路灯"); err != nil {
+		t.Fatal(err)
+	}
+	err = edit(qian, "路灯问题")
+	wantCode(t, err, core.ECONFLICT)
+	if msg := core.ErrorMessage(err); !strings.Contains(msg, "刘芳") || !strings.Contains(msg, "刷新") {
+		t.Errorf("message %q", msg)
+	}
+	got, err := store.Message(sys, m.ID)
+	if err != nil || got.Message.Subject != "滨江路路灯" || got.Message.Version != m.Version+1 {
+		t.Fatalf("kept %+v %v", got.Message, err)
+	}
+}
