@@ -232,8 +232,11 @@ func run() error {
 	})
 
 	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
-	bind := []any{recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI}
+	// 设置 → 单位服务器: the desk as a client of the bureau's server (its pin lives in the data directory).
+	remoteAPI := app.NewRemoteService(paths.Dir, rt.Emit)
+	defer app.StopRemote(remoteAPI)
+	bind := []any{recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI, remoteAPI}
 	return wails.Run(appOptions(bind, func(ctx context.Context) {
-		app.Start(ctx, rt, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI)
+		app.Start(ctx, rt, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI, remoteAPI)
 	}, started))
 }
