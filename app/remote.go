@@ -39,6 +39,7 @@ type RemoteService struct {
 type remote struct {
 	mu      sync.Mutex
 	file    string // <data dir>/server.json
+	exports string // where files exported on the server are saved on this desk
 	emit    Emitter
 	timeout time.Duration
 
@@ -62,8 +63,9 @@ type remotePin struct {
 const unavailableMessage = "无法连接单位服务器，请检查网络或联系管理员；本次操作没有保存。"
 
 // NewRemoteService reads the pin stored in dataDir (if any): a desk that was connected stays connected.
-func NewRemoteService(dataDir string, emit Emitter) *RemoteService {
-	r := &remote{file: filepath.Join(dataDir, "server.json"), emit: emit, timeout: 60 * time.Second}
+// Files the server exports are downloaded into exportDir.
+func NewRemoteService(dataDir, exportDir string, emit Emitter) *RemoteService {
+	r := &remote{file: filepath.Join(dataDir, "server.json"), exports: exportDir, emit: emit, timeout: 60 * time.Second}
 	if b, err := os.ReadFile(r.file); err == nil {
 		var pin remotePin
 		if json.Unmarshal(b, &pin) == nil && pin.Address != "" && pin.Fingerprint != "" {
@@ -226,6 +228,49 @@ func (s *RemoteService) Call(service, method, argsJSON string) (string, error) {
 		return "null", nil
 	}
 	return string(body), nil
+}
+
+// Download fetches a file an export wrote into the server's exports folder (serverPath as the export returned
+// it; only its base name is sent) and saves it in this desk's exports folder, returning the local path. A file of
+// the same name is not overwritten: the copy gets " (2)", " (3)"… before its extension.
+func (s *RemoteService) Download(serverPath string) (string, error) {
+	s.r.mu.Lock()
+	connected, addr, client := s.r.connected, s.r.address, s.r.client
+	s.r.mu.Unlock()
+	if !connected {
+		return "", core.Errorf(core.EINVALID, "本机没有连接单位服务器，请在 设置 → 单位服务器 中连接。")
+	}
+	name := filepath.Base(strings.ReplaceAll(serverPath, "\\", "/"))
+	if name == "" || name == "." || name == "/" {
+		return "", core.FieldErrorf(core.EINVALID, "file", "没有要下载的文件名。")
+	}
+	body, err := s.r.do(s.ctx, client, http.MethodGet, addr+"/api/download?file="+url.QueryEscape(name), "", nil)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(s.r.exports, 0o755); err != nil {
+		return "", fmt.Errorf("create exports folder: %w", err)
+	}
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	for i := 1; ; i++ {
+		p := filepath.Join(s.r.exports, name)
+		if i > 1 {
+			p = filepath.Join(s.r.exports, fmt.Sprintf("%s (%d)%s", stem, i, ext))
+		}
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("save download: %w", err)
+		}
+		if _, err := f.Write(body); err != nil {
+			f.Close()
+			return "", fmt.Errorf("save download: %w", err)
+		}
+		return p, f.Close()
+	}
 }
 
 // ---- state ----

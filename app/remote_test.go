@@ -81,6 +81,17 @@ func fakeServer(t *testing.T) *httptest.Server {
 			fail(w, http.StatusNotFound, "not_found", "没有这个方法")
 		}
 	})
+	mux.HandleFunc("GET /api/download", func(w http.ResponseWriter, r *http.Request) {
+		if !signedIn(r) {
+			fail(w, http.StatusUnauthorized, "unauthenticated", "请先登录")
+			return
+		}
+		if r.URL.Query().Get("file") != "信箱台账.xlsx" {
+			fail(w, http.StatusNotFound, "not_found", "没有这个文件")
+			return
+		}
+		_, _ = io.WriteString(w, "xlsx-bytes")
+	})
 	mux.HandleFunc("GET /api/events", func(w http.ResponseWriter, r *http.Request) {
 		if !signedIn(r) {
 			fail(w, http.StatusUnauthorized, "unauthenticated", "请先登录")
@@ -127,7 +138,7 @@ func (e *emitted) wait(t *testing.T, want string) {
 
 func connected(t *testing.T, srv *httptest.Server, dir string, e *emitted) *RemoteService {
 	t.Helper()
-	s := NewRemoteService(dir, e.emit)
+	s := NewRemoteService(dir, filepath.Join(dir, "exports"), e.emit)
 	st, err := s.Connect(srv.URL, Fingerprint(srv.Certificate().Raw))
 	if err != nil {
 		t.Fatalf("Connect: %v", err)
@@ -140,7 +151,7 @@ func connected(t *testing.T, srv *httptest.Server, dir string, e *emitted) *Remo
 
 func TestRemoteProbeShowsTheCertificateToCompare(t *testing.T) {
 	srv := fakeServer(t)
-	s := NewRemoteService(t.TempDir(), func(string, ...any) {})
+	s := NewRemoteService(t.TempDir(), t.TempDir(), func(string, ...any) {})
 	p, err := s.Probe(strings.TrimPrefix(srv.URL, "https://")) // the scheme may be left out
 	if err != nil {
 		t.Fatal(err)
@@ -158,7 +169,7 @@ func TestRemoteProbeShowsTheCertificateToCompare(t *testing.T) {
 }
 
 func TestRemoteProbeRefusesBadAddresses(t *testing.T) {
-	s := NewRemoteService(t.TempDir(), func(string, ...any) {})
+	s := NewRemoteService(t.TempDir(), t.TempDir(), func(string, ...any) {})
 	for _, addr := range []string{"", "http://10.0.0.1:8080", "https://"} {
 		if _, err := s.Probe(addr); core.ErrorCode(err) != core.EINVALID {
 			t.Errorf("Probe(%q) = %v, want invalid", addr, err)
@@ -173,7 +184,7 @@ func TestRemoteProbeRefusesBadAddresses(t *testing.T) {
 func TestRemoteConnectPinsOnlyTheComparedCertificate(t *testing.T) {
 	srv := fakeServer(t)
 	dir := t.TempDir()
-	s := NewRemoteService(dir, func(string, ...any) {})
+	s := NewRemoteService(dir, filepath.Join(dir, "exports"), func(string, ...any) {})
 	other := strings.Repeat("AB:", 31) + "AB"
 	if _, err := s.Connect(srv.URL, other); core.ErrorCode(err) != core.EFORBID {
 		t.Fatalf("Connect with another fingerprint = %v, want forbidden", err)
@@ -190,7 +201,7 @@ func TestRemoteConnectPinsOnlyTheComparedCertificate(t *testing.T) {
 		t.Fatal(err)
 	}
 	// the pin lives in the data directory and survives a restart
-	again, _ := NewRemoteService(dir, func(string, ...any) {}).Status()
+	again, _ := NewRemoteService(dir, filepath.Join(dir, "exports"), func(string, ...any) {}).Status()
 	if !again.Connected || again.Fingerprint != Fingerprint(srv.Certificate().Raw) {
 		t.Fatalf("status after restart = %+v", again)
 	}
@@ -241,6 +252,19 @@ func TestRemoteCallKeepsTheSessionInGo(t *testing.T) {
 	if _, err = s.Call("SettingsService", "GetBureau", "{}"); core.ErrorCode(err) != core.EINVALID {
 		t.Fatalf("arguments not an array = %v", err)
 	}
+	// a file exported on the server is saved in the desk's exports folder, never over an existing one
+	for _, want := range []string{"信箱台账.xlsx", "信箱台账 (2).xlsx"} {
+		p, err := s.Download("/srv/policydesk/exports/信箱台账.xlsx")
+		if err != nil || filepath.Base(p) != want {
+			t.Fatalf("Download = %q, %v; want %s", p, err, want)
+		}
+		if b, _ := os.ReadFile(p); string(b) != "xlsx-bytes" {
+			t.Fatalf("downloaded %q", b)
+		}
+	}
+	if _, err := s.Download(`C:\exports\别的.xlsx`); core.ErrorCode(err) != core.ENOTFOUND {
+		t.Fatalf("Download of another name = %v", err)
+	}
 	// the server's events reach the desk as Wails events with the same name and arguments
 	e.wait(t, `messages:changed [42,"imported"]`)
 
@@ -281,7 +305,7 @@ func TestRemoteRefusesAnotherCertificateAtTheSameAddress(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "server.json"), pin, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := NewRemoteService(dir, func(string, ...any) {})
+	s := NewRemoteService(dir, filepath.Join(dir, "exports"), func(string, ...any) {})
 	_, err := s.Call("AuthService", "Login", `["zhou","Mima-2026",false]`)
 	if core.ErrorCode(err) != core.EUNAVAILABLE || !strings.Contains(core.ErrorMessage(err), "证书") {
 		t.Fatalf("login against a changed certificate = %v, want a refusal naming the certificate", err)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { downloadURL, hasNativeDialogs, installTransport, invoke, resetTransport, setRemote, transportMode, UNAVAILABLE_MESSAGE } from './transport'
+import { deliverExport, downloadURL, hasNativeDialogs, installTransport, invoke, resetTransport, setRemote, transportMode, UNAVAILABLE_MESSAGE } from './transport'
 import { GetBureau, SaveBureau } from './wailsjs/go/app/SettingsService'
 import { EventsOn, EventsOff } from './wailsjs/runtime/runtime'
 import { ApiError, toApiError } from './errors'
@@ -156,6 +156,16 @@ describe('browser transport (no Wails bridge)', () => {
     expect(FakeSource.last!.handlers.has('settings:changed')).toBe(true)
   })
 
+  it('delivers an export as a download of its base name', async () => {
+    const clicked: string[] = []
+    const spy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(`${this.getAttribute('href')} ${this.download}`)
+    })
+    expect(await deliverExport('/srv/pd/exports/审签单.docx')).toBe('审签单.docx')
+    expect(clicked).toEqual([`/api/download?file=${encodeURIComponent('审签单.docx')} 审签单.docx`])
+    spy.mockRestore()
+  })
+
   it('turns an export path into a download link of its base name', () => {
     expect(downloadURL('/srv/policydesk/exports/信箱台账 2026.xlsx')).toBe(`/api/download?file=${encodeURIComponent('信箱台账 2026.xlsx')}`)
     expect(downloadURL('C:\\data\\exports\\审签单.docx')).toBe(`/api/download?file=${encodeURIComponent('审签单.docx')}`)
@@ -200,6 +210,14 @@ describe('desktop transport', () => {
     expect(native.ConsultationService.ChooseFile).toHaveBeenCalled()
     setRemote(false)
     expect(transportMode()).toBe('desktop')
+  })
+
+  it('an export: kept as is on a standalone desk, fetched into the desk\'s exports folder when connected', async () => {
+    expect(await deliverExport('/home/u/exports/a.xlsx')).toBe('/home/u/exports/a.xlsx')
+    setRemote(true)
+    ;(native.RemoteService as Record<string, ReturnType<typeof vi.fn>>).Download = vi.fn().mockResolvedValue('/home/u/exports/a (2).xlsx')
+    expect(await deliverExport('/srv/pd/exports/a.xlsx')).toBe('/home/u/exports/a (2).xlsx')
+    expect((native.RemoteService as Record<string, ReturnType<typeof vi.fn>>).Download).toHaveBeenCalledWith('/srv/pd/exports/a.xlsx')
   })
 
   it('a server failure from Go keeps its code', async () => {

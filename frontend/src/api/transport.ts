@@ -310,15 +310,22 @@ export function downloadURL(path: string): string {
   return `/api/download?file=${encodeURIComponent(name)}`
 }
 
-/** In the browser an export's returned path becomes a download of its base name; on a desk nothing happens. */
-export function downloadExport(path: string): boolean {
-  if (transportMode() !== 'browser' || !path) return false
+/**
+ * Hands a file an export wrote to the person: in the browser the returned path becomes a download of its base
+ * name (resolves to that name); a desk connected to a server saves the server's file in its own exports folder
+ * (resolves to the local path); on a standalone desk the file is already there (resolves to path).
+ */
+export async function deliverExport(path: string): Promise<string> {
+  const mode = transportMode()
+  if (!path || mode === 'desktop') return path
+  if (mode === 'client') return (await invoke('RemoteService', 'Download', [path])) as string
+  const name = path.split(/[\\/]/).pop() ?? path
   const a = document.createElement('a')
   a.href = downloadURL(path)
-  a.download = path.split(/[\\/]/).pop() ?? ''
+  a.download = name
   a.rel = 'noopener'
   document.body.appendChild(a)
   a.click()
   a.remove()
-  return true
+  return name
 }

@@ -8,6 +8,8 @@ export function Connect(arg1:string,arg2:string):Promise<core.RemoteStatus>;
 
 export function Disconnect():Promise<core.RemoteStatus>;
 
+export function Download(arg1:string):Promise<string>;
+
 export function Probe(arg1:string):Promise<core.RemoteProbe>;
 
 export function Status():Promise<core.RemoteStatus>;

@@ -14,6 +14,10 @@ export function Disconnect() {
   return window['go']['app']['RemoteService']['Disconnect']();
 }
 
+export function Download(arg1) {
+  return window['go']['app']['RemoteService']['Download'](arg1);
+}
+
 export function Probe(arg1) {
   return window['go']['app']['RemoteService']['Probe'](arg1);
 }
