@@ -39,6 +39,8 @@ export const useSessionStore = defineStore('session', () => {
   /** At start and after connecting to or leaving a server: the 登录 page's facts and any live session. */
   async function start(): Promise<void> {
     mode.value = transportMode()
+    legacy.value = false
+    unavailable.value = ''
     try {
       page.value = { ...emptyPage(), ...(await auth.loginPage()) }
     } catch (e) {
