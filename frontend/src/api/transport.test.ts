@@ -122,9 +122,12 @@ describe('browser transport (no Wails bridge)', () => {
     expect(fetchMock).not.toHaveBeenCalled()
   })
 
-  it('maps EventsOn/EventsOff onto one EventSource on /api/events', async () => {
+  it('maps EventsOn/EventsOff onto one EventSource on /api/events, opened once signed in', async () => {
     const got: unknown[][] = []
     const off = EventsOn('messages:changed', (...d: unknown[]) => got.push(d))
+    expect(FakeSource.last).toBeNull() // nobody signed in: the stream would only be refused
+    fetchMock.mockResolvedValueOnce(json(200, session))
+    await me()
     const src = FakeSource.last!
     expect(src.url).toBe('/api/events')
     src.push('messages:changed', '[42,"imported"]')
@@ -148,6 +151,8 @@ describe('browser transport (no Wails bridge)', () => {
 
   it('reopens the event stream after a sign-in so it carries the new session', async () => {
     EventsOn('settings:changed', () => {})
+    fetchMock.mockResolvedValueOnce(json(200, session))
+    await me()
     const first = FakeSource.last!
     fetchMock.mockResolvedValueOnce(json(200, session))
     await login('zhou', 'Mima-2026', false)

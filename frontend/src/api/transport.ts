@@ -153,7 +153,11 @@ async function httpCall(s: State, service: string, method: string, args: unknown
       closeEvents(s)
       return null
     }
-    if (method === 'Me') return keepSession(s, await request(s, 'GET', '/api/me'))
+    if (method === 'Me') {
+      const session = keepSession(s, await request(s, 'GET', '/api/me'))
+      openEvents(s)
+      return session
+    }
   }
   if (NATIVE_METHODS.has(method)) return '' // as if the user cancelled: the browser has no native dialogs
   const out = await request(s, 'POST', `/api/${encodeURIComponent(service)}/${encodeURIComponent(method)}`, args)
@@ -191,7 +195,10 @@ function listenOn(s: State, name: string): void {
   })
 }
 
-/** Opens the event stream (once signed in); reopen after a new sign-in so it carries the new session. */
+/**
+ * Opens the event stream (once signed in); reopened after a new sign-in so it carries the new session. A refused
+ * stream (401 after the session expired) is closed by the browser for good; the next sign-in opens a new one.
+ */
 function openEvents(s: State, fresh = false): void {
   if (!s.deps.EventSource) return
   if (s.source && !fresh) return
@@ -212,7 +219,8 @@ function browserRuntime(s: State): Record<string, unknown> {
     const l: Listener = { callback, remaining: max }
     list.push(l)
     s.listeners.set(name, list)
-    openEvents(s)
+    // the stream needs a session: it opens at sign-in (or when /api/me finds one) and carries every name
+    if (s.csrf) openEvents(s)
     listenOn(s, name)
     return () => {
       const cur = s.listeners.get(name)
