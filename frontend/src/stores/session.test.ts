@@ -8,10 +8,10 @@ vi.mock('../api/auth', () => ({
   logout: vi.fn(),
   changePassword: vi.fn(),
 }))
-vi.mock('../api/transport', () => ({ transportMode: vi.fn(() => 'browser') }))
+vi.mock('../api/transport', () => ({ transportMode: vi.fn(() => 'browser'), invoke: vi.fn() }))
 
 import * as auth from '../api/auth'
-import { transportMode } from '../api/transport'
+import { invoke, transportMode } from '../api/transport'
 import { ApiError } from '../api/errors'
 import { useSessionStore } from './session'
 import { useSettingsStore } from './settings'
@@ -83,9 +83,12 @@ describe('session store', () => {
     vi.mocked(auth.loginPage).mockRejectedValue(new ApiError('not_found', '程序没有提供AuthService.LoginPage'))
     vi.mocked(auth.me).mockRejectedValue(new ApiError('not_found', '程序没有提供AuthService.Me'))
     vi.mocked(transportMode).mockReturnValue('desktop')
+    vi.mocked(invoke).mockResolvedValue({ personId: 12, name: '周明远', sectionId: 1, sectionName: '综合组', role: 'officer', title: '', set: true })
     const desk = useSessionStore()
     await desk.start()
     expect([desk.legacy, desk.signedIn]).toEqual([true, true])
+    expect(invoke).toHaveBeenCalledWith('SettingsService', 'GetCurrentUser', [])
+    expect(useSettingsStore().currentUser.name).toBe('周明远')
 
     setActivePinia(createPinia())
     vi.mocked(transportMode).mockReturnValue('browser')

@@ -6,7 +6,8 @@ import { computed, ref } from 'vue'
 import * as auth from '../api/auth'
 import type { LoginPage, Session } from '../api/auth'
 import { ApiError } from '../api/errors'
-import { transportMode, type TransportMode } from '../api/transport'
+import { invoke, transportMode, type TransportMode } from '../api/transport'
+import type { CurrentUser } from '../api/types'
 import { useSettingsStore } from './settings'
 
 const emptyPage = (): LoginPage => ({ bureau: '', needsLogin: true, demo: false, demoAccounts: null, mode: 'standalone' })
@@ -45,8 +46,15 @@ export const useSessionStore = defineStore('session', () => {
       page.value = { ...emptyPage(), ...(await auth.loginPage()) }
     } catch (e) {
       if ((e as ApiError).code === 'not_found' && mode.value === 'desktop') {
-        // a desk whose Go side predates accounts: no sign-in exists to ask for
+        // a desk whose Go side predates accounts: no sign-in exists to ask for; the person acting is the one
+        // that build stores
         legacy.value = true
+        try {
+          const u = (await invoke('SettingsService', 'GetCurrentUser', [])) as CurrentUser
+          if (u?.set) useSettingsStore().setSignedIn(u)
+        } catch {
+          // nobody chosen: forms show no person
+        }
         known.value = true
         return
       }
