@@ -13,6 +13,8 @@ type AuditEntry struct {
 	Changes    string `json:"changes"` // JSON {field: [old, new]}
 	PrevHash   string `json:"prevHash"`
 	Hash       string `json:"hash"`
+	ClientAddr string `json:"clientAddr"` // remote address of the call, "" on the desk itself or before team mode
+	ClientKind string `json:"clientKind"` // desktop / browser / system, "" before team mode
 }
 
 // AuditFilter selects audit entries. From and To are dates (2006-01-02), inclusive.

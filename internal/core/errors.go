@@ -9,12 +9,14 @@ import (
 
 // Error codes cross the Wails bridge unchanged; the frontend switches on them.
 const (
-	ECONFLICT = "conflict"  // the record changed or a unique value is taken
-	EINVALID  = "invalid"   // the input breaks a rule; Message says which in Chinese
-	ENOTFOUND = "not_found" // the record does not exist
-	EFORBID   = "forbidden" // a rule forbids the action in the record's current state
-	EIMPORT   = "import"    // a file could not be imported; nothing was applied
-	EINTERNAL = "internal"  // anything unexpected; details go to the log only
+	ECONFLICT = "conflict"        // the record changed or a unique value is taken
+	EINVALID  = "invalid"         // the input breaks a rule; Message says which in Chinese
+	ENOTFOUND = "not_found"       // the record does not exist
+	EFORBID   = "forbidden"       // a rule forbids the action in the record's current state
+	EIMPORT   = "import"          // a file could not be imported; nothing was applied
+	EINTERNAL = "internal"        // anything unexpected; details go to the log only
+	ENOTAUTH  = "unauthenticated" // nobody is signed in, or the session expired: sign in (again)
+	ECONFIRM  = "confirm"         // a sensitive action needs the password re-entered (电子签名确认)
 )
 
 // Error is a domain error with a code for programs and a Chinese message for people.

@@ -52,9 +52,11 @@ func (tx *Tx) audit(action, entity string, entityID any, summary string, changes
 		Changes:    string(changesJSON),
 		PrevHash:   prev,
 	}
-	res, err := tx.Exec(`INSERT INTO audit_log (at, person_id, person_name, action, entity, entity_id, summary, changes, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')`,
-		e.At, nullID(e.PersonID), e.PersonName, e.Action, e.Entity, e.EntityID, e.Summary, e.Changes, e.PrevHash)
+	e.ClientAddr, e.ClientKind = tx.clientAddr, tx.clientKind
+	res, err := tx.Exec(`INSERT INTO audit_log (at, person_id, person_name, action, entity, entity_id, summary, changes, prev_hash, hash,
+		client_addr, client_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
+		e.At, nullID(e.PersonID), e.PersonName, e.Action, e.Entity, e.EntityID, e.Summary, e.Changes, e.PrevHash,
+		e.ClientAddr, e.ClientKind)
 	if err != nil {
 		return err
 	}
@@ -66,13 +68,19 @@ func (tx *Tx) audit(action, entity string, entityID any, summary string, changes
 }
 
 // AuditHash is the SHA-256 over an entry's fields and the previous hash, in a fixed unambiguous encoding
-// (each field length-prefixed), so no two different entries share a pre-image.
+// (each field length-prefixed), so no two different entries share a pre-image. The client's address and kind
+// are hashed when set: entries written before they were recorded keep their original hashes, and blanking them
+// in a newer entry breaks its hash.
 func AuditHash(e core.AuditEntry) string {
 	h := sha256.New()
-	for _, f := range []string{
+	fields := []string{
 		strconv.FormatInt(e.ID, 10), e.At, strconv.FormatInt(e.PersonID, 10), e.PersonName, e.Action,
 		e.Entity, e.EntityID, e.Summary, e.Changes, e.PrevHash,
-	} {
+	}
+	if e.ClientAddr != "" || e.ClientKind != "" {
+		fields = append(fields, "client", e.ClientAddr, e.ClientKind)
+	}
+	for _, f := range fields {
 		fmt.Fprintf(h, "%d:%s;", len(f), f)
 	}
 	return hex.EncodeToString(h.Sum(nil))
@@ -92,7 +100,7 @@ func diff(fields []string, old, new []any) []Change {
 // VerifyAudit walks the chain from the first entry and reports the first entry whose hash or link is wrong.
 func (db *DB) VerifyAudit(ctx context.Context) (core.AuditCheck, error) {
 	rows, err := db.db.QueryContext(ctx, `SELECT id, at, COALESCE(person_id, 0), person_name, action, entity, entity_id,
-		summary, changes, prev_hash, hash FROM audit_log ORDER BY id`)
+		summary, changes, prev_hash, hash, client_addr, client_kind FROM audit_log ORDER BY id`)
 	if err != nil {
 		return core.AuditCheck{}, err
 	}
@@ -103,7 +111,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (core.AuditCheck, error) {
 		var e core.AuditEntry
 		var stored string
 		if err := rows.Scan(&e.ID, &e.At, &e.PersonID, &e.PersonName, &e.Action, &e.Entity, &e.EntityID,
-			&e.Summary, &e.Changes, &e.PrevHash, &stored); err != nil {
+			&e.Summary, &e.Changes, &e.PrevHash, &stored, &e.ClientAddr, &e.ClientKind); err != nil {
 			return check, err
 		}
 		check.Entries++
@@ -160,7 +168,7 @@ func (db *DB) AuditLog(ctx context.Context, f core.AuditFilter) (core.AuditPage,
 		limit = 100
 	}
 	rows, err := db.db.QueryContext(ctx, `SELECT id, at, COALESCE(person_id, 0), person_name, action, entity, entity_id,
-		summary, changes, prev_hash, hash FROM audit_log`+cond+` ORDER BY id DESC LIMIT ? OFFSET ?`,
+		summary, changes, prev_hash, hash, client_addr, client_kind FROM audit_log`+cond+` ORDER BY id DESC LIMIT ? OFFSET ?`,
 		append(args, limit, f.Offset)...)
 	if err != nil {
 		return page, err
@@ -169,7 +177,7 @@ func (db *DB) AuditLog(ctx context.Context, f core.AuditFilter) (core.AuditPage,
 	for rows.Next() {
 		var e core.AuditEntry
 		if err := rows.Scan(&e.ID, &e.At, &e.PersonID, &e.PersonName, &e.Action, &e.Entity, &e.EntityID,
-			&e.Summary, &e.Changes, &e.PrevHash, &e.Hash); err != nil {
+			&e.Summary, &e.Changes, &e.PrevHash, &e.Hash, &e.ClientAddr, &e.ClientKind); err != nil {
 			return page, err
 		}
 		page.Entries = append(page.Entries, e)

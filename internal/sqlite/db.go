@@ -234,6 +234,8 @@ type Tx struct {
 	now   time.Time
 	actor core.CurrentUser
 	stmts map[string]*sql.Stmt // see execPrepared
+
+	clientAddr, clientKind string // where the call came from, recorded with each audit entry
 }
 
 // execPrepared runs a statement the transaction may run thousands of times (an import's inserts), prepared
@@ -261,6 +263,15 @@ func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 		return nil, err
 	}
 	t := &Tx{Tx: tx, db: db, now: db.Clock.Now().In(core.Shanghai)}
+	if a, ok := core.ActorFrom(ctx); ok {
+		// The call carries its signed-in person (or 系统): it acts as that person, whoever else uses the desk.
+		t.actor = core.CurrentUser{PersonID: a.PersonID, Name: a.Name, SectionID: a.SectionID, Role: a.Role, Set: !a.IsSystem()}
+		if a.IsSystem() {
+			t.actor.Name = ""
+		}
+		t.clientAddr, t.clientKind = a.ClientAddr, a.ClientKind
+		return t, nil
+	}
 	if t.actor, err = currentUser(ctx, t); err != nil {
 		tx.Rollback()
 		return nil, err
