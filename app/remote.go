@@ -366,7 +366,7 @@ func request(ctx context.Context, c *http.Client, method, u, csrf string, payloa
 	}
 	switch res.StatusCode {
 	case http.StatusUnauthorized:
-		return nil, core.Errorf("unauthenticated", "请先登录。")
+		return nil, core.Errorf(core.ENOTAUTH, "请先登录。")
 	case http.StatusForbidden:
 		return nil, core.Errorf(core.EFORBID, "没有执行此操作的权限。")
 	case http.StatusNotFound:

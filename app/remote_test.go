@@ -222,10 +222,10 @@ func TestRemoteCallKeepsTheSessionInGo(t *testing.T) {
 	s := connected(t, srv, t.TempDir(), e)
 	defer StopRemote(s)
 
-	if _, err := s.Call("SettingsService", "GetBureau", "[]"); core.ErrorCode(err) != "unauthenticated" {
+	if _, err := s.Call("SettingsService", "GetBureau", "[]"); core.ErrorCode(err) != core.ENOTAUTH {
 		t.Fatalf("call before sign-in = %v, want unauthenticated", err)
 	}
-	if _, err := s.Call("AuthService", "Login", `["zhou","wrong",false]`); core.ErrorCode(err) != "unauthenticated" || core.ErrorMessage(err) != "账号或密码不正确" {
+	if _, err := s.Call("AuthService", "Login", `["zhou","wrong",false]`); core.ErrorCode(err) != core.ENOTAUTH || core.ErrorMessage(err) != "账号或密码不正确" {
 		t.Fatalf("wrong password = %v", err)
 	}
 	out, err := s.Call("AuthService", "Login", `["zhou","Mima-2026",false]`)
@@ -271,7 +271,7 @@ func TestRemoteCallKeepsTheSessionInGo(t *testing.T) {
 	if _, err = s.Call("AuthService", "Logout", "[]"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Call("SettingsService", "GetBureau", "[]"); core.ErrorCode(err) != "unauthenticated" {
+	if _, err := s.Call("SettingsService", "GetBureau", "[]"); core.ErrorCode(err) != core.ENOTAUTH {
 		t.Fatalf("call after sign-out = %v", err)
 	}
 }
