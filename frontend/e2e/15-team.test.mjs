@@ -181,7 +181,7 @@ test('团队模式: two people on one server, live inbox, signature with passwor
     const accounts = page0.json.demoAccounts ?? []
     const clerk = accounts.find((a) => a.role === 'mailbox')
     const approver = accounts.find((a) => a.name === '张卫东') ?? accounts.find((a) => a.role === 'approver')
-    const victim = accounts.find((a) => a !== clerk && a !== approver && a.role !== 'admin')
+    const victim = accounts.find((a) => a !== clerk && a !== approver)
     assert.ok(clerk && approver && victim, `demo accounts: ${JSON.stringify(accounts.map((a) => [a.login, a.role]))}`)
 
     browser = await chromium.launch({
