@@ -13,7 +13,7 @@ import RecordHistory from './RecordHistory.vue'
 function entry(e: Partial<AuditEntry>): AuditEntry {
   return {
     id: 1, at: '2026-11-20T09:00:00+08:00', personId: 12, personName: '周明远', action: 'update', entity: 'section',
-    entityId: '3', summary: '', changes: '{}', prevHash: '', hash: '', ...e,
+    entityId: '3', summary: '', changes: '{}', prevHash: '', hash: '', clientAddr: '', clientKind: '', ...e,
   }
 }
 

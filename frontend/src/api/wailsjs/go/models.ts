@@ -309,6 +309,8 @@ export namespace core {
 	    changes: string;
 	    prevHash: string;
 	    hash: string;
+	    clientAddr: string;
+	    clientKind: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new AuditEntry(source);
@@ -327,6 +329,8 @@ export namespace core {
 	        this.changes = source["changes"];
 	        this.prevHash = source["prevHash"];
 	        this.hash = source["hash"];
+	        this.clientAddr = source["clientAddr"];
+	        this.clientKind = source["clientKind"];
 	    }
 	}
 	export class AuditFilter {
