@@ -267,11 +267,14 @@ func run() error {
 	})
 
 	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
-	bind := []any{authAPI, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI}
+	// 设置 → 单位服务器: the desk as a client of the bureau's server (its pin lives in the data directory).
+	remoteAPI := app.NewRemoteService(paths.Dir, paths.Exports, rt.Emit)
+	defer app.StopRemote(remoteAPI)
+	bind := []any{authAPI, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI, remoteAPI}
 	return wails.Run(appOptions(bind, func(ctx context.Context) {
 		ctx = core.WithActorSource(ctx, desk)
 		app.ResumeSignIn(ctx, authAPI)
-		app.Start(ctx, rt, authAPI, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI)
+		app.Start(ctx, rt, authAPI, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI, remoteAPI)
 	}, started))
 }
 

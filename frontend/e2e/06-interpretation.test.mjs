@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { copyFileSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { chooseOption, field, openApp, session, shot, waitForText } from './harness.mjs'
+import { signInAs } from './signin.mjs'
 
 // Friday 2026-02-13, before 春节 (2月14日(周六)上班; 2月15日至23日放假): an interpretation of a policy published
 // today is due on the third working day after it — Saturday 02-14, Tuesday 02-24, Wednesday 2026-02-25.
@@ -50,14 +51,10 @@ async function idFromUrl(page, prefix) {
 const message = (page, text) => page.locator('.el-message', { hasText: text }).first()
 
 /**
- * Makes the named person the current user from the header's menu: sign-off is for approvers, and nobody
- * approves what they submitted.
+ * Works as the named person (signs out and signs in with their demo account): sign-off is for approvers, and
+ * nobody approves what they submitted.
  */
-async function switchUser(page, name) {
-  await page.getByTestId('user-menu').click()
-  await page.locator('.el-dropdown-menu__item', { hasText: name }).first().click()
-  await page.waitForFunction((n) => document.querySelector('[data-testid="current-user-name"]')?.textContent === n, name)
-}
+const switchUser = signInAs
 
 /** Sends the interpretation on the page to sign-off and, as an approver, agrees at every step. */
 async function signOff(page) {

@@ -4,6 +4,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import iconv from 'iconv-lite'
 import { chooseOption, field, openApp, session, shot, tempDir, waitForText } from './harness.mjs'
+import { signInAs } from './signin.mjs'
 
 // Friday 2026-11-20: messages received this week are due next week, through the working-day calendar.
 const NOW = '2026-11-20T09:00:00'
@@ -27,14 +28,10 @@ const ROWS = [
 ]
 
 /**
- * Makes the named person the current user from the header's menu: sign-off is for approvers, and nobody
- * approves what they submitted.
+ * Works as the named person (signs out and signs in with their demo account): sign-off is for approvers, and
+ * nobody approves what they submitted.
  */
-async function switchUser(page, name) {
-  await page.getByTestId('user-menu').click()
-  await page.locator('.el-dropdown-menu__item', { hasText: name }).first().click()
-  await page.waitForFunction((n) => document.querySelector('[data-testid="current-user-name"]')?.textContent === n, name)
-}
+const switchUser = signInAs
 
 function csv(rows) {
   const cell = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)

@@ -2,9 +2,31 @@
 // error into the JSON text of {code, message, field?}, which Wails hands over as the message of the Error the
 // promise rejects with; the message is Chinese and meant for the user as is.
 
-export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'import' | 'internal'
+export type ErrorCode =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'import'
+  | 'internal'
+  /** nobody is signed in, or the session expired: back to the 登录 page */
+  | 'unauthenticated'
+  /** the action is a signature: re-enter the password, then the call is retried once */
+  | 'confirm'
+  /** the 单位服务器 cannot be reached: nothing was written */
+  | 'unavailable'
 
-const codes: readonly string[] = ['invalid', 'not_found', 'conflict', 'forbidden', 'import', 'internal']
+const codes: readonly string[] = [
+  'invalid',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'import',
+  'internal',
+  'unauthenticated',
+  'confirm',
+  'unavailable',
+]
 
 /** Shown when a failure carries no usable message (a broken bridge, an unexpected JavaScript error). */
 export const GENERIC_MESSAGE = '操作未能完成，请稍后重试；如多次出现，请联系管理员。'
@@ -60,11 +82,70 @@ export function toApiError(reason: unknown): ApiError {
   return new ApiError('internal', GENERIC_MESSAGE)
 }
 
-/** Runs a bridge call and rejects with an ApiError when it fails. */
+/**
+ * What the app does about failures that concern the session rather than the page: set once by the shell
+ * (App.vue); without them (unit tests of single wrappers) every failure is simply rethrown.
+ */
+export interface ErrorHandlers {
+  /** asks for the password (电子签名确认) and confirms it; resolves false when the user cancels */
+  confirm?: (err: ApiError) => Promise<boolean>
+  /** the session is gone: show the 登录 page */
+  unauthenticated?: (err: ApiError) => void
+  /** the record changed under the user: offer 刷新 */
+  conflict?: (err: ApiError) => void
+  /** the server cannot be reached: show the banner */
+  unavailable?: (err: ApiError) => void
+  /** a call succeeded: the server is reachable again */
+  reachable?: () => void
+}
+
+let handlers: ErrorHandlers = {}
+
+/** Installs the shell's handlers; returns the previous ones (tests restore them). */
+export function setErrorHandlers(h: ErrorHandlers): ErrorHandlers {
+  const prev = handlers
+  handlers = h
+  return prev
+}
+
+function notify(err: ApiError): void {
+  if (err.code === 'unauthenticated') handlers.unauthenticated?.(err)
+  else if (err.code === 'conflict') handlers.conflict?.(err)
+  else if (err.code === 'unavailable') handlers.unavailable?.(err)
+}
+
+/**
+ * Runs a bridge call and rejects with an ApiError when it fails. A call the server wants signed ('confirm')
+ * asks for the password once and is then retried once; the session-wide failures reach the shell's handlers
+ * and are still rethrown, so the page keeps its own message and state.
+ */
 export async function call<T>(fn: () => Promise<T>): Promise<T> {
+  let err: ApiError
   try {
-    return await fn()
+    const out = await fn()
+    handlers.reachable?.()
+    return out
   } catch (reason) {
-    throw toApiError(reason)
+    err = toApiError(reason)
   }
+  if (err.code === 'confirm' && handlers.confirm) {
+    let confirmed = false
+    try {
+      confirmed = await handlers.confirm(err)
+    } catch (reason) {
+      err = toApiError(reason)
+      notify(err)
+      throw err
+    }
+    if (!confirmed) throw new ApiError('confirm', '已取消：此操作需要输入密码确认。')
+    try {
+      const out = await fn()
+      handlers.reachable?.()
+      return out
+    } catch (reason) {
+      err = toApiError(reason)
+    }
+  }
+  notify(err)
+  throw err
 }

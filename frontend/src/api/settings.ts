@@ -1,7 +1,7 @@
-// Typed wrapper of SettingsService: the bureau, its sections and people, and who uses this computer.
+// Typed wrapper of SettingsService: the bureau, its sections and people (the signed-in person: api/auth.ts).
 import * as go from './wailsjs/go/app/SettingsService'
 import { call } from './errors'
-import type { Bureau, CurrentUser, Option, Person, Section } from './types'
+import type { Bureau, Option, Person, Section } from './types'
 
 export const getBureau = (): Promise<Bureau> => call(() => go.GetBureau())
 export const saveBureau = (b: Bureau): Promise<Bureau> => call(() => go.SaveBureau(b))
@@ -14,7 +14,5 @@ export const listPeople = (): Promise<Person[]> => call(() => go.ListPeople())
 export const savePerson = (p: Person): Promise<Person> => call(() => go.SavePerson(p))
 export const deletePerson = (id: number): Promise<void> => call(() => go.DeletePerson(id))
 
-export const getCurrentUser = (): Promise<CurrentUser> => call(() => go.GetCurrentUser())
-export const setCurrentUser = (personId: number): Promise<CurrentUser> => call(() => go.SetCurrentUser(personId))
 
 export const listRoles = (): Promise<Option[]> => call(() => go.Roles())

@@ -7,7 +7,16 @@ export type Data<T> = { [K in keyof T as T[K] extends (...args: never[]) => unkn
 export type Bureau = Data<core.Bureau>
 export type Section = Data<core.Section>
 export type Person = Data<core.Person>
-export type CurrentUser = Data<core.CurrentUser>
+/** The signed-in person as every form sees it (from the session). */
+export interface CurrentUser {
+  personId: number
+  name: string
+  sectionId: number
+  sectionName: string
+  role: string
+  title: string
+  set: boolean
+}
 export type Option = Data<core.Option>
 
 export type CalendarDay = Data<core.CalendarDay>

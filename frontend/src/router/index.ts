@@ -30,7 +30,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'bureau', name: 'settings-bureau', component: () => import('../views/settings/BureauSettings.vue') },
       { path: 'sections', name: 'settings-sections', component: () => import('../views/settings/SectionsSettings.vue') },
       { path: 'people', name: 'settings-people', component: () => import('../views/settings/PeopleSettings.vue') },
-      { path: 'user', name: 'settings-user', component: () => import('../views/settings/CurrentUserSettings.vue') },
+      { path: 'server', name: 'settings-server', component: () => import('../views/settings/ServerSettings.vue') },
       { path: 'topics', name: 'settings-topics', component: () => import('../views/settings/topics/TopicsSettings.vue') },
       { path: 'calendar', name: 'settings-calendar', component: () => import('../views/settings/CalendarSettings.vue') },
       { path: 'backup', name: 'settings-backup', component: () => import('../views/settings/BackupSettings.vue') },
@@ -39,6 +39,8 @@ export const routes: RouteRecordRaw[] = [
     ],
   },
   { path: '/calendar', redirect: '/settings/calendar' },
+  // who uses the app is whoever signed in: the old 当前使用人 page now leads to the people
+  { path: '/settings/user', redirect: '/settings/people' },
   { path: '/:rest(.*)*', redirect: '/dashboard' },
 ]
 

@@ -10,8 +10,6 @@ vi.mock('../api/settings', () => ({
   listPeople: vi.fn(),
   savePerson: vi.fn(),
   deletePerson: vi.fn(),
-  getCurrentUser: vi.fn(),
-  setCurrentUser: vi.fn(),
   listRoles: vi.fn(),
 }))
 
@@ -42,16 +40,18 @@ describe('settings store', () => {
     vi.mocked(api.getBureau).mockResolvedValue(bureau)
     vi.mocked(api.listSections).mockResolvedValue(sections)
     vi.mocked(api.listPeople).mockResolvedValue(people)
-    vi.mocked(api.getCurrentUser).mockResolvedValue(user)
     vi.mocked(api.listRoles).mockResolvedValue(roles)
   })
 
-  it('loads the bureau, sections, people, current user and roles', async () => {
+  it('loads the bureau, sections, people and roles; the person acting comes from the session', async () => {
     const s = useSettingsStore()
     expect(s.loaded).toBe(false)
     await s.load()
     expect(s.loaded).toBe(true)
     expect(s.bureau.name).toBe('临江市规划和自然资源局')
+    expect(s.currentUser.set).toBe(false)
+    const { set: _set, ...signed } = user
+    s.setSignedIn(signed)
     expect(s.currentUser.name).toBe('周明远')
     expect(s.activePeople.map((p) => p.name)).toEqual(['陈晓静', '周明远'])
     expect(s.activeSections.map((x) => x.name)).toEqual(['综合组'])
@@ -88,13 +88,17 @@ describe('settings store', () => {
     expect(api.listPeople).toHaveBeenCalledTimes(2)
   })
 
-  it('switches the current user', async () => {
+  it('follows the signed-in person: signing out leaves nobody, a change of section shows at once', async () => {
     const s = useSettingsStore()
     await s.load()
-    vi.mocked(api.setCurrentUser).mockResolvedValue({ ...user, personId: 11, name: '陈晓静', role: 'approver' })
-    await s.setCurrentUser(11)
-    expect(api.setCurrentUser).toHaveBeenCalledWith(11)
-    expect(s.currentUser.name).toBe('陈晓静')
+    const { set: _set, ...signed } = user
+    s.setSignedIn(signed)
+    vi.mocked(api.listPeople).mockResolvedValue(people.map((p) => (p.id === 12 ? { ...p, title: '副组长' } : p)))
+    vi.mocked(api.savePerson).mockResolvedValue({ ...people[1], title: '副组长' })
+    await s.savePerson({ ...people[1], title: '副组长' })
+    expect(s.currentUser.title).toBe('副组长')
+    s.setSignedIn(null)
+    expect([s.currentUser.set, s.currentUser.name]).toEqual([false, ''])
   })
 
   it('keeps its state when a save fails', async () => {

@@ -1,4 +1,5 @@
-// The bureau, its sections and people, and the current user: read by the header and every form.
+// The bureau, its sections and people, and the signed-in person: read by the header and every form.
+// The person acting is the session's (stores/session.ts hands it over); nobody picks a name any more.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as api from '../api/settings'
@@ -15,6 +16,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const currentUser = ref<CurrentUser>(noUser())
   const roles = ref<Option[]>([])
   const loaded = ref(false)
+  /** set once a session is known: the acting person is then the signed-in one, never a stored setting */
+  const signedIn = ref(false)
 
   const activePeople = computed(() => people.value.filter((p) => p.active))
   const activeSections = computed(() => sections.value.filter((s) => s.active))
@@ -29,17 +32,15 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /** Reloads everything; called at start and whenever the Go side reports a change. */
   async function load(): Promise<void> {
-    const [b, s, p, u, r] = await Promise.all([
+    const [b, s, p, r] = await Promise.all([
       api.getBureau(),
       api.listSections(),
       api.listPeople(),
-      api.getCurrentUser(),
       roles.value.length ? Promise.resolve(roles.value) : api.listRoles(),
     ])
     bureau.value = b
     sections.value = s
     people.value = p
-    currentUser.value = u
     roles.value = r
     loaded.value = true
   }
@@ -52,10 +53,14 @@ export const useSettingsStore = defineStore('settings', () => {
 
   // Sections and people carry derived fields (负责人姓名, 人数, 科室名称), so a change reloads both lists.
   async function reloadLists(): Promise<void> {
-    const [s, p, u] = await Promise.all([api.listSections(), api.listPeople(), api.getCurrentUser()])
+    const [s, p] = await Promise.all([api.listSections(), api.listPeople()])
     sections.value = s
     people.value = p
-    currentUser.value = u
+    if (signedIn.value) {
+      // the signed-in person's section or title may just have changed
+      const me = p.find((x) => x.id === currentUser.value.personId)
+      if (me) currentUser.value = { ...currentUser.value, name: me.name, sectionId: me.sectionId, sectionName: me.sectionName, role: me.role, title: me.title }
+    }
   }
 
   async function saveSection(s: Section): Promise<Section> {
@@ -80,15 +85,15 @@ export const useSettingsStore = defineStore('settings', () => {
     await reloadLists()
   }
 
-  async function setCurrentUser(personId: number): Promise<CurrentUser> {
-    const u = await api.setCurrentUser(personId)
-    currentUser.value = u
-    return u
+  /** The person the session belongs to, or nobody (signed out). */
+  function setSignedIn(u: Omit<CurrentUser, 'set'> | null): void {
+    signedIn.value = u !== null
+    currentUser.value = u ? { ...u, set: true } : noUser()
   }
 
   return {
-    bureau, sections, people, currentUser, roles, loaded,
+    bureau, sections, people, currentUser, roles, loaded, signedIn,
     activePeople, activeSections, roleLabel, peopleOf,
-    load, saveBureau, saveSection, deleteSection, savePerson, deletePerson, setCurrentUser,
+    load, saveBureau, saveSection, deleteSection, savePerson, deletePerson, setSignedIn,
   }
 })

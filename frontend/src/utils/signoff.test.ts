@@ -18,7 +18,7 @@ describe('replySignoffBlock', () => {
     expect(why).toContain('无权审核')
     expect(why).toContain('承办科室“执法监察支队”负责人高峰')
     expect(replySignoffBlock(user(4, 'mailbox'), undefined, 9, false)).toContain('审核审签人员或系统管理员审核')
-    expect(replySignoffBlock({ ...user(0, ''), set: false }, section, 9, true)).toContain('当前使用人')
+    expect(replySignoffBlock({ ...user(0, ''), set: false }, section, 9, true)).toContain('请先登录')
   })
 
   it('never lets the submitter approve their own reply, but lets them return it', () => {
@@ -32,6 +32,6 @@ describe('signoffBlock', () => {
     expect(signoffBlock(user(2, 'approver'))).toBe('')
     expect(signoffBlock(user(3, 'admin'))).toBe('')
     expect(signoffBlock(user(4, 'drafter'))).toContain('无权审签')
-    expect(signoffBlock({ ...user(0, ''), set: false })).toContain('当前使用人')
+    expect(signoffBlock({ ...user(0, ''), set: false })).toContain('请先登录')
   })
 })

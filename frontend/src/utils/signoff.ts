@@ -4,7 +4,7 @@ import type { CurrentUser, Section } from '../api/types'
 
 const signsOff = (role: string) => role === 'approver' || role === 'admin'
 
-const chooseYourself = '请先在“设置 → 当前使用人”中选择您的姓名'
+const chooseYourself = '请先登录'
 
 /** Who may sign off a mailbox reply handled by section. */
 export function replySigners(section: Section | undefined): string {
@@ -21,12 +21,12 @@ export function replySignoffBlock(user: CurrentUser, section: Section | undefine
   if (!user.set) return `${chooseYourself}。答复须由${who}审核`
   if (approving && repliedById === user.personId) return `此答复由您本人提交，不能由本人审核通过；请由其他${who}审核`
   if (signsOff(user.role) || (section?.headId && section.headId === user.personId)) return ''
-  return `您(${user.name})无权审核此答复：答复须由${who}审核；可在“设置 → 当前使用人”中切换`
+  return `您(${user.name})无权审核此答复：答复须由${who}审核；请退出登录后由有权限的人员登录办理`
 }
 
 /** Why user may not decide a sign-off step of a policy or interpretation, '' when they may. */
 export function signoffBlock(user: CurrentUser): string {
   if (!user.set) return `${chooseYourself}。审签须由审核审签人员或系统管理员进行`
   if (signsOff(user.role)) return ''
-  return `您(${user.name})无权审签：审签须由审核审签人员或系统管理员进行；可在“设置 → 当前使用人”中切换`
+  return `您(${user.name})无权审签：审签须由审核审签人员或系统管理员进行；请退出登录后由有权限的人员登录办理`
 }

@@ -1,5 +1,6 @@
 // Pure helpers of the 征求意见 pages: badges, decision labels, the import's column mapping, file reading.
 import type { BadgeTone } from '../../utils/deadline'
+import { hasNativeDialogs } from '../../api/transport'
 import type { Consultation, ImportField, ImportPreview } from '../../api/consultations'
 
 export interface Badge {
@@ -109,6 +110,8 @@ export function clauseLabel(path: string): string {
 
 /** Whether the app runs in the desktop webview (native dialogs) rather than a plain browser. */
 export function isDesktop(): boolean {
+  // a desk working on a server's data has no server-side files to hand a native dialog's path to
+  if (!hasNativeDialogs()) return false
   const w = window as unknown as { chrome?: { webview?: unknown }; webkit?: { messageHandlers?: { external?: unknown } } }
   return Boolean(w.chrome?.webview || w.webkit?.messageHandlers?.external)
 }

@@ -3392,6 +3392,46 @@ export namespace core {
 	        this.citation = source["citation"];
 	    }
 	}
+	export class RemoteProbe {
+	    address: string;
+	    fingerprint: string;
+	    subject: string;
+	    issuer: string;
+	    notAfter: string;
+	    bureau: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RemoteProbe(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.address = source["address"];
+	        this.fingerprint = source["fingerprint"];
+	        this.subject = source["subject"];
+	        this.issuer = source["issuer"];
+	        this.notAfter = source["notAfter"];
+	        this.bureau = source["bureau"];
+	    }
+	}
+	export class RemoteStatus {
+	    address: string;
+	    fingerprint: string;
+	    connected: boolean;
+	    lastError: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RemoteStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.address = source["address"];
+	        this.fingerprint = source["fingerprint"];
+	        this.connected = source["connected"];
+	        this.lastError = source["lastError"];
+	    }
+	}
 	export class RenderedReply {
 	    body: string;
 	    missing: string[];
