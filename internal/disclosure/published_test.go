@@ -52,3 +52,73 @@ func TestHongze2023(t *testing.T) {
 		t.Error("CSV total row differs")
 	}
 }
+
+// TestHuaian2024 rebuilds the register behind table 三 of 淮安市 2024 年政府信息公开工作年度报告
+// (corpus 03_huaian_city_2024_gov_info_disclosure_annual_report.pdf): 3119 new, 34 carried over
+// from 2023, 3050 answered, 103 carried into 2025. Every published cell is compared.
+func TestHuaian2024(t *testing.T) {
+	published := [][7]int{
+		{3001, 53, 0, 0, 61, 4, 3119},
+		{34, 0, 0, 0, 0, 0, 34},
+		{1288, 21, 0, 0, 50, 3, 1362},
+		{447, 7, 0, 0, 0, 0, 454},
+		{2, 0, 0, 0, 0, 0, 2},
+		{30, 1, 0, 0, 0, 0, 31},
+		{5, 0, 0, 0, 0, 0, 5},
+		{6, 0, 0, 0, 0, 0, 6},
+		{7, 1, 0, 0, 0, 0, 8},
+		{12, 0, 0, 0, 0, 0, 12},
+		{9, 0, 0, 0, 0, 0, 9},
+		{105, 0, 0, 0, 0, 0, 105},
+		{746, 12, 0, 0, 10, 1, 769},
+		{11, 0, 0, 0, 0, 0, 11},
+		{1, 0, 0, 0, 0, 0, 1},
+		{56, 6, 0, 0, 0, 0, 62},
+		{25, 0, 0, 0, 0, 0, 25},
+		{0, 0, 0, 0, 0, 0, 0},
+		{0, 0, 0, 0, 0, 0, 0},
+		{1, 0, 0, 0, 0, 0, 1},
+		{67, 3, 0, 0, 1, 0, 71},
+		{6, 0, 0, 0, 0, 0, 6},
+		{108, 2, 0, 0, 0, 0, 110},
+		{2932, 53, 0, 0, 61, 4, 3050},
+		{103, 0, 0, 0, 0, 0, 103},
+	}
+	var rows []RegisterRow
+	add := func(received, kind, result, answered string) {
+		rows = append(rows, RegisterRow{No: fmt.Sprintf("HA-%05d", len(rows)+1), Received: received,
+			Applicant: "申请人", ApplicantType: kind, Result: result, Answered: answered})
+	}
+	carried := published[1][0]
+	for o, label := range Outcomes {
+		for c := 0; c < 6; c++ {
+			for i := 0; i < published[2+o][c]; i++ {
+				if c == 0 && carried > 0 {
+					add("2023-12-20", Columns[c], label, "2024-01-15")
+					carried--
+					continue
+				}
+				add("2024-06-03", Columns[c], label, "2024-06-21")
+			}
+		}
+	}
+	for i := 0; i < published[24][0]; i++ {
+		add("2024-12-23", "自然人", "", "")
+	}
+	parsed, errs := ParseRegister(rows, 2)
+	if errs != nil {
+		t.Fatal(errs[0])
+	}
+	tb, err := BuildTable3(RequestsForYear(parsed, 2024))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.Check(); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range published {
+		if tb.Cells[i] != want {
+			t.Errorf("%s: got %v, published %v", tb.Labels[i], tb.Cells[i], want)
+		}
+	}
+}
