@@ -154,3 +154,24 @@ func volumeTotal(n int) int {
 func PaymentDue(cal *calendar.Calendar, noticeReceived time.Time) time.Time {
 	return cal.AddWorkdays(calendar.Day(noticeReceived), 20)
 }
+
+// Charged is an earlier application of the same applicant that counted towards the fee.
+type Charged struct {
+	Applicant string
+	Received  time.Time
+	Basis     FeeBasis
+	Count     int // items or pages
+}
+
+// CountBefore sums what the same applicant already asked for with the same basis in the same
+// calendar month as received: the tiers of 109号 are per applicant per natural month.
+func CountBefore(past []Charged, applicant string, basis FeeBasis, received time.Time) int {
+	n := 0
+	for _, p := range past {
+		if p.Applicant == applicant && p.Basis == basis &&
+			p.Received.Year() == received.Year() && p.Received.Month() == received.Month() {
+			n += p.Count
+		}
+	}
+	return n
+}

@@ -99,3 +99,24 @@ func TestFeeTiers(t *testing.T) {
 		}
 	}
 }
+
+func TestFeePerApplicantPerMonth(t *testing.T) {
+	past := []Charged{
+		{"王五", d("2025-03-02"), PerItem, 6},
+		{"王五", d("2025-03-20"), PerItem, 4},
+		{"王五", d("2025-02-27"), PerItem, 9}, // last month: not counted
+		{"赵六", d("2025-03-05"), PerItem, 9}, // another applicant
+		{"王五", d("2025-03-06"), PerVolume, 50},
+	}
+	before := CountBefore(past, "王五", PerItem, d("2025-03-28"))
+	if before != 10 {
+		t.Fatalf("before = %d, want 10", before)
+	}
+	if got := Fee(PerItem, before, 2); got != 200 {
+		t.Fatalf("11th and 12th items this month: got %d, want 200", got)
+	}
+	cal := calendar.New(calendar.Builtin())
+	if got := calendar.FormatDate(PaymentDue(cal, d("2025-09-26"))); got != "2025-10-30" {
+		t.Fatalf("payment due across 国庆: %s", got)
+	}
+}

@@ -1,0 +1,104 @@
+package disclosure
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Remedy is a 行政复议 or 行政诉讼 brought over a disclosure answer.
+type Remedy struct {
+	Kind   string // 行政复议 / 未经复议直接起诉 / 复议后起诉
+	Result string // 结果维持 / 结果纠正 / 其他结果 / 尚未审结
+}
+
+// Table4Groups and Table4Results give table 四's 3 × 5 = 15 cells.
+var (
+	Table4Groups  = []string{"行政复议", "行政诉讼/未经复议直接起诉", "行政诉讼/复议后起诉"}
+	Table4Results = []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+)
+
+// BuildTable4 counts the remedies; each group's 总计 is the sum of its four results.
+func BuildTable4(rs []Remedy) ([3][5]int, error) {
+	var t [3][5]int
+	for i, r := range rs {
+		g := -1
+		switch r.Kind {
+		case "行政复议":
+			g = 0
+		case "未经复议直接起诉", "行政诉讼/未经复议直接起诉":
+			g = 1
+		case "复议后起诉", "行政诉讼/复议后起诉":
+			g = 2
+		}
+		k := -1
+		for j, name := range Table4Results[:4] {
+			if r.Result == name {
+				k = j
+			}
+		}
+		if g < 0 || k < 0 {
+			return t, fmt.Errorf("第%d条复议诉讼记录的类型或结果无效", i+1)
+		}
+		t[g][k]++
+		t[g][4]++
+	}
+	return t, nil
+}
+
+// Table4CSV renders table 四 with label paths such as 行政复议/结果维持.
+func Table4CSV(t [3][5]int) string {
+	var b strings.Builder
+	b.WriteString("项目,数量\n")
+	for g, name := range Table4Groups {
+		for k, r := range Table4Results {
+			fmt.Fprintf(&b, "%s/%s,%d\n", name, r, t[g][k])
+		}
+	}
+	return b.String()
+}
+
+// RemedyNotice is the remedies paragraph of an answer that refuses or limits disclosure: under
+// the 行政复议法 (2023) 第二十三条 a complaint about disclosure goes to 行政复议 first, so the
+// letter names 复议 and then the lawsuit after the 复议 decision.
+func RemedyNotice(reviewBody, court string) string {
+	return fmt.Sprintf("如对本答复不服，可以自收到本答复之日起六十日内向%s申请行政复议；"+
+		"对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内向%s提起行政诉讼。", reviewBody, court)
+}
+
+// Adverse reports whether an outcome restricts disclosure, so the answer must carry RemedyNotice.
+func Adverse(outcome int) bool { return outcome >= 1 && outcome < len(Outcomes) }
+
+// Repeated is content asked for by several applicants.
+type Repeated struct {
+	Key   string
+	Count int
+	Nos   []string
+}
+
+// SuggestProactive lists subjects requested by at least min different requests that were
+// disclosed (予以公开 or 部分公开): candidates for 主动公开 under 第四十四条.
+func SuggestProactive(rows []ParsedRow, key func(ParsedRow) string, min int) []Repeated {
+	groups := map[string][]string{}
+	for _, r := range rows {
+		if r.Outcome != 0 && r.Outcome != 1 {
+			continue
+		}
+		if k := key(r); k != "" {
+			groups[k] = append(groups[k], r.No)
+		}
+	}
+	var out []Repeated
+	for k, nos := range groups {
+		if len(nos) >= min {
+			out = append(out, Repeated{Key: k, Count: len(nos), Nos: nos})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Key < out[j].Key
+	})
+	return out
+}
