@@ -6,9 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f frontend/dist/index.html ] || (cd frontend && npm run build --silent)
 go build -tags dev,webkit2_41 -o build/bin/policydesk-dev .
-# the headless server (`policydesk serve`, team mode): a plain build without the desktop tags
-go build -o build/bin/policydesk-server .
-export POLICYDESK_SERVER_BIN="$PWD/build/bin/policydesk-server"
 export POLICYDESK_BIN="$PWD/build/bin/policydesk-dev"
 export POLICYDESK_ASSETS="$PWD/frontend/dist"
 export E2E_SHOTS="$PWD/build/e2e-screenshots"
