@@ -12,7 +12,7 @@ import { connect } from 'node:tls'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { BASE_URL, chooseOption, field, shot, startApp, tempDir, waitForText } from './harness.mjs'
+import { BASE_URL, chooseOption, field, shot, startApp, tempDir, waitForText } from '../harness.mjs'
 
 const SERVER_HOST = process.env.E2E_SERVER_HOST || '127.0.0.1:34137'
 const SERVER = `https://${SERVER_HOST}`
