@@ -221,14 +221,14 @@ func TestPolicyRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	settings := sqlite.NewSettingsService(f.db)
-	approver, err := settings.SavePerson(ctx, core.Person{Name: "赵志强", SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := settings.SetCurrentUser(ctx, approver.ID); err != nil {
-		t.Fatal(err)
-	}
-	for range so.Steps {
+	for i := range so.Steps {
+		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d", i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := settings.SetCurrentUser(ctx, approver.ID); err != nil {
+			t.Fatal(err)
+		}
 		if _, err = f.policies.SetPolicyStatus(ctx, publish); core.ErrorCode(err) != core.EFORBID {
 			t.Fatalf("publish before the round is complete: %v", err)
 		}

@@ -14,16 +14,17 @@ import (
 // interpFixture is a bureau with a drafting section, another section, a drafter as current user, an
 // approver who signs off, a policy with its text, and the stores.
 type interpFixture struct {
-	db       *sqlite.DB
-	clock    *core.FixedClock
-	settings *sqlite.SettingsService
-	policies *sqlite.PolicyStore
-	store    *sqlite.InterpretationStore
-	section  int64
-	other    int64
-	drafter  int64
-	approver int64
-	policy   core.Policy
+	db        *sqlite.DB
+	clock     *core.FixedClock
+	settings  *sqlite.SettingsService
+	policies  *sqlite.PolicyStore
+	store     *sqlite.InterpretationStore
+	section   int64
+	other     int64
+	drafter   int64
+	approver  int64
+	approvers []int64 // three different approvers, one per default step
+	policy    core.Policy
 }
 
 const interpPolicyText = `临江市既有住宅加装电梯财政补助办法
@@ -61,6 +62,19 @@ func newInterpFixture(tb testing.TB) *interpFixture {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	// 三审 means three people: the second and third steps are signed by others than the first.
+	var approvers []int64
+	approvers = append(approvers, approver.ID)
+	for _, name := range []string{"张卫东", "梁红"} {
+		a, err := settings.SavePerson(ctx, core.Person{Name: name, SectionID: sec.ID, Role: core.RoleApprover, Active: true})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		approvers = append(approvers, a.ID)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
 	if _, err := settings.SetCurrentUser(ctx, person.ID); err != nil {
 		tb.Fatal(err)
 	}
@@ -68,7 +82,7 @@ func newInterpFixture(tb testing.TB) *interpFixture {
 	calFn := func() *calendar.Calendar { return cal }
 	f := &interpFixture{db: db, clock: clock, settings: settings, policies: sqlite.NewPolicyStore(db, calFn),
 		store: sqlite.NewInterpretationStore(db, calFn, bigramSegmenter{}), section: sec.ID, other: other.ID,
-		drafter: person.ID, approver: approver.ID}
+		drafter: person.ID, approver: approver.ID, approvers: approvers}
 	f.policy, err = f.policies.SavePolicy(ctx, core.Policy{Title: "临江市既有住宅加装电梯财政补助办法", Category: "规范性文件", SectionID: sec.ID,
 		DrafterID: person.ID, Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"})
 	if err != nil {
@@ -108,9 +122,9 @@ func (f *interpFixture) approve(tb testing.TB, subjectType string, id int64) cor
 	if err != nil {
 		tb.Fatal(err)
 	}
-	f.as(tb, f.approver)
 	defer f.as(tb, f.drafter)
-	for range so.Steps {
+	for i := range so.Steps {
+		f.as(tb, f.approvers[i])
 		if so, err = f.store.DecideSignoff(ctx, core.SignoffAction{SubjectType: subjectType, SubjectID: id, Decision: core.DecisionApprove, Opinion: "同意"}); err != nil {
 			tb.Fatal(err)
 		}
@@ -191,18 +205,19 @@ func TestPolicySignoffWaitsForInterpretations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.as(t, f.approver)
 	for i := 0; i < len(so.Steps)-1; i++ {
+		f.as(t, f.approvers[i])
 		if _, err := f.store.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectPolicy, SubjectID: f.policy.ID, Decision: core.DecisionApprove}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	last := core.SignoffAction{SubjectType: core.SubjectPolicy, SubjectID: f.policy.ID, Decision: core.DecisionApprove}
+	f.as(t, f.approvers[len(so.Steps)-1])
 	if _, err := f.store.DecideSignoff(ctx, last); core.ErrorCode(err) != core.EFORBID || !strings.Contains(core.ErrorMessage(err), "文字解读") {
 		t.Fatalf("last step before the interpretation is approved: %v", err)
 	}
 	f.approve(t, core.SubjectInterpretation, in.ID)
-	f.as(t, f.approver)
+	f.as(t, f.approvers[len(so.Steps)-1])
 	so, err = f.store.DecideSignoff(ctx, last)
 	if err != nil || !so.Complete {
 		t.Fatalf("policy sign-off = %+v, %v", so, err)
@@ -237,8 +252,13 @@ func TestSignoffReturnAndResubmit(t *testing.T) {
 		t.Fatal(err)
 	}
 	ret.Opinion = "补充工作目标的量化指标"
+	// The first signer may not sign the second step of the same round, not even to return it.
+	if _, err := f.store.DecideSignoff(ctx, ret); core.ErrorCode(err) != core.EFORBID {
+		t.Fatalf("first signer on the second step: %v", err)
+	}
+	f.as(t, f.approvers[1])
 	so, err = f.store.DecideSignoff(ctx, ret)
-	if err != nil || !so.Returned || len(so.Steps) != 2 || so.Steps[1].Opinion != ret.Opinion || so.Steps[1].PersonName != "赵志强" || so.Steps[1].ActedAt == "" {
+	if err != nil || !so.Returned || len(so.Steps) != 2 || so.Steps[1].Opinion != ret.Opinion || so.Steps[1].PersonName != "张卫东" || so.Steps[1].ActedAt == "" {
 		t.Fatalf("returned: %+v %v", so, err)
 	}
 	f.as(t, f.drafter)
@@ -456,5 +476,40 @@ func TestEditorHelpAndQuestions(t *testing.T) {
 	qs, err := f.store.QuestionSource().Questions(ctx, f.policy.ID)
 	if err != nil || len(qs) == 0 || qs[0].Question != "本办法适用于哪些情形？" {
 		t.Fatalf("questions = %+v, %v", qs, err)
+	}
+}
+
+// Only a step's named signer acts on it, and nobody signs their own work.
+func TestSignoffSignerRules(t *testing.T) {
+	ctx := context.Background()
+	f := newInterpFixture(t)
+	if _, err := f.store.SaveSignoffSteps(ctx, []core.SignoffStep{{Name: "科室负责人审核"}, {Name: "分管领导审签", PersonID: f.approvers[2]}}); err != nil {
+		t.Fatal(err)
+	}
+	in := f.text(t, "文字解读")
+	in.AuthorID = f.approvers[0]
+	in, err := f.store.SaveInterpretation(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.store.SubmitSignoff(ctx, core.SubjectInterpretation, in.ID); err != nil {
+		t.Fatal(err)
+	}
+	agree := core.SignoffAction{SubjectType: core.SubjectInterpretation, SubjectID: in.ID, Decision: core.DecisionApprove}
+	f.as(t, f.approvers[0]) // the author
+	if _, err := f.store.DecideSignoff(ctx, agree); core.ErrorCode(err) != core.EFORBID {
+		t.Fatalf("author signs own work: %v", err)
+	}
+	f.as(t, f.approvers[1])
+	if _, err := f.store.DecideSignoff(ctx, agree); err != nil {
+		t.Fatal(err)
+	}
+	f.as(t, f.approver) // not the named 分管领导
+	if _, err := f.store.DecideSignoff(ctx, agree); core.ErrorCode(err) != core.EFORBID {
+		t.Fatalf("someone else on a named step: %v", err)
+	}
+	f.as(t, f.approvers[2])
+	if so, err := f.store.DecideSignoff(ctx, agree); err != nil || !so.Complete {
+		t.Fatalf("named signer: %+v %v", so, err)
 	}
 }

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -19,14 +20,14 @@ func signOffAll(t *testing.T, f *consultFixture, interps *sqlite.InterpretationS
 		t.Fatal(err)
 	}
 	settings := sqlite.NewSettingsService(f.db)
-	approver, err := settings.SavePerson(ctx, core.Person{Name: "赵志强", SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := settings.SetCurrentUser(ctx, approver.ID); err != nil {
-		t.Fatal(err)
-	}
-	for range so.Steps {
+	for i := range so.Steps {
+		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d", i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := settings.SetCurrentUser(ctx, approver.ID); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectPolicy, SubjectID: policyID, Decision: core.DecisionApprove}); err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"policydesk/internal/core"
+	"policydesk/internal/signoff"
 )
 
 // SettingSignoffSteps is the settings key of the configured sign-off steps (JSON list of core.SignoffStep).
@@ -133,8 +134,9 @@ func (tx *Tx) signoff(ctx context.Context, subjectType string, subjectID int64) 
 
 // signoffSubject is what sign-off needs to know of the record it decides on.
 type signoffSubject struct {
-	title  string
-	status string
+	title    string
+	status   string
+	authorID int64 // who wrote it: the policy's drafter or the interpretation's author
 }
 
 func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) (signoffSubject, error) {
@@ -142,10 +144,10 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 	var err error
 	switch subjectType {
 	case core.SubjectPolicy:
-		err = tx.QueryRowContext(ctx, `SELECT title, status FROM policies WHERE id = ?`, id).Scan(&s.title, &s.status)
+		err = tx.QueryRowContext(ctx, `SELECT title, status, COALESCE(drafter_id, 0) FROM policies WHERE id = ?`, id).Scan(&s.title, &s.status, &s.authorID)
 		err = notFound(err, "文件不存在(编号%d)", id)
 	case core.SubjectInterpretation:
-		err = tx.QueryRowContext(ctx, `SELECT title, status FROM interpretations WHERE id = ?`, id).Scan(&s.title, &s.status)
+		err = tx.QueryRowContext(ctx, `SELECT title, status, COALESCE(author_id, 0) FROM interpretations WHERE id = ?`, id).Scan(&s.title, &s.status, &s.authorID)
 		err = notFound(err, "解读不存在(编号%d)", id)
 	default:
 		err = core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", subjectType)
@@ -232,6 +234,9 @@ func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffA
 			return core.Errorf(core.EFORBID, "“%s”没有待审签的步骤，请先提交审签", subj.title)
 		}
 		if err := checkSignoffActor(tx.Actor(), step.StepName); err != nil {
+			return err
+		}
+		if err := signoff.CheckSigner(tx.Actor(), signoff.Facts{Step: step, Round: current.Steps, AuthorID: subj.authorID}); err != nil {
 			return err
 		}
 		if a.Decision == core.DecisionApprove && last && a.SubjectType == core.SubjectPolicy {
