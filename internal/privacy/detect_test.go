@@ -41,3 +41,21 @@ func TestMaskCategories(t *testing.T) {
 		}
 	}
 }
+
+// TestMaskKeepIsDigitBounded: a configured public number stays as written, but
+// only where it stands whole.
+func TestMaskKeepIsDigitBounded(t *testing.T) {
+	opts := MaskOptions{Keep: []string{"12336", "020-83331234"}}
+	got := Mask("请拨12336或020-83331234，我的手机13912336578", opts).Text
+	if !strings.Contains(got, "请拨12336或020-83331234") || strings.Contains(got, "13912336578") {
+		t.Errorf("Mask = %q", got)
+	}
+}
+
+func TestLooksLikeName(t *testing.T) {
+	for s, want := range map[string]bool{"冼志强": true, "欧阳娜娜": true, "匿名": false, "村民": false, "一位业主": false, "": false} {
+		if LooksLikeName(s) != want {
+			t.Errorf("LooksLikeName(%q) = %v", s, !want)
+		}
+	}
+}

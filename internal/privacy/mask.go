@@ -14,6 +14,10 @@ type MaskOptions struct {
 	// MaskAddresses masks house numbers, buildings and rooms after a road, street,
 	// village or estate name.
 	MaskAddresses bool
+	// Keep lists public items (the bureau's and other agencies' addresses and
+	// numbers) that stay as written. An item is kept only where it stands whole:
+	// a configured 12336 inside 13912336578 does not un-mask the mobile.
+	Keep []string
 }
 
 // Masked is one replacement made for publication.
@@ -49,7 +53,7 @@ func Mask(text string, opts MaskOptions) MaskResult {
 	if opts.MaskAddresses {
 		hits = append(hits, findAddresses(n)...)
 	}
-	hits = resolve(hits)
+	hits = dropKept(text, resolve(hits), opts.Keep)
 
 	var b strings.Builder
 	b.Grow(len(text))
@@ -185,4 +189,66 @@ func maskAll(s string) string {
 func isLatin(r rune) bool {
 	r, _ = fold(r)
 	return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
+}
+
+// dropKept removes the hits that lie inside a digit-bounded occurrence of one of
+// the public items in keep.
+func dropKept(text string, hits []hit, keep []string) []hit {
+	var spans [][2]int
+	for _, k := range keep {
+		if k = strings.TrimSpace(k); k == "" {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(text[from:], k)
+			if i < 0 {
+				break
+			}
+			start, end := from+i, from+i+len(k)
+			if bounded(text, start, end) {
+				spans = append(spans, [2]int{start, end})
+			}
+			from = start + 1
+		}
+	}
+	if len(spans) == 0 {
+		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		kept := false
+		for _, sp := range spans {
+			if h.start >= sp[0] && h.end <= sp[1] {
+				kept = true
+				break
+			}
+		}
+		if !kept {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// bounded reports whether text[start:end] has no digit right before or after it.
+func bounded(text string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	return !(start > 0 && isDigit(before)) && !(end < len(text) && isDigit(after))
+}
+
+// roleWords are what citizens put in the sender field instead of a name.
+var roleWords = []string{"匿名", "村民", "居民", "群众", "市民", "业主", "网友", "家长", "职工", "一市民", "老百姓", "退休", "游客", "租户", "学生"}
+
+// LooksLikeName reports whether a sender field holds a person's name rather than
+// a role word or 匿名: "冼志强" does, "村民" and "一位业主" do not.
+func LooksLikeName(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, w := range roleWords {
+		if strings.Contains(s, w) {
+			return false
+		}
+	}
+	n := utf8.RuneCountInString(s)
+	return n >= 2 && n <= 6 && surnameLen(s) > 0 || n >= 2 && isLatin([]rune(s)[0])
 }

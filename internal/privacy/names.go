@@ -25,7 +25,7 @@ var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方"
 var honorificName = regexp.MustCompile(`((?:` + strings.Join(compoundSurnames, "|") + `|[` + singleSurnames + `])\p{Han}{1,2}?)(?:先生|女士|小姐|同志|老师|师傅|经理|书记|阿姨|大爷|大妈|大姐|大哥|村长|组长)`)
 
 // cuedName finds a full name written after a role word: "村干部黄明辉", "业主冼志强".
-var cuedName = regexp.MustCompile(`(?:村干部|村委委员|干部|业主|邻居|房东|租户|工人|老板|负责人|联系人|经办人|申请人|投诉人|举报人|反映人|当事人|家属|儿子|女儿|丈夫|妻子|父亲|母亲|姓名[:：]?|名叫|叫做|署名)((?:` + strings.Join(compoundSurnames, "|") + `|[` + singleSurnames + `])\p{Han}{1,2})`)
+var cuedName = regexp.MustCompile(`(?:村干部|村委委员|干部|业主|邻居|房东|租户|工人|老板|负责人|联系人|经办人|申请人|投诉人|举报人|反映人|当事人|家属|儿子|女儿|丈夫|妻子|父亲|母亲|姓名[:：]?|名叫|叫做|署名|我叫|本人叫|本人|我是)(?:[:：] ?|叫|是|名叫)?((?:` + strings.Join(compoundSurnames, "|") + `|[` + singleSurnames + `])\p{Han}{1,2})`)
 
 // notGivenName holds characters that end organisation names, school levels and
 // forms of address, and almost never end a given name: "林业局同志" and "高中老师"

@@ -30,8 +30,19 @@ var provinces = map[string]bool{
 	"71": true, "81": true, "82": true, "83": true,
 }
 
+// findIDCards accepts a wrong check character (a mistyped number is still
+// somebody's), except right after a serial-number word: "项目编号110105…" with a
+// wrong check character is the bureau's own number.
 func findIDCards(n normalized) []hit {
-	return digitHits(n, idPattern, KindIDCard, validID)
+	var hits []hit
+	for _, h := range digitHits(n, idPattern, KindIDCard, validID) {
+		s := strings.NewReplacer(" ", "", "-", "").Replace(n.orig[h.start:h.end])
+		if len(s) == 18 && checkChar(s[:17]) != upper(s[17]) && afterReferenceWord(n.orig, h.start) {
+			continue
+		}
+		hits = append(hits, h)
+	}
+	return hits
 }
 
 func findBankCards(n normalized) []hit {

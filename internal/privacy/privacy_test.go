@@ -104,7 +104,7 @@ func TestScanPositivesAndNegatives(t *testing.T) {
 		{"身份证110101199003071233。", []string{"id_card:warn:110101199003071233"}},
 		{"身份证11010519491231002x号", []string{"id_card:warn:11010519491231002x"}},
 		// The check digit of this number is wrong: not an ID number, and not a card either.
-		{"编号110101199003071234。", []string{"id_card:warn:110101199003071234"}},
+		{"编号110101199003071234。", nil},
 		{"生日不存在：110101199002301233", []string{"bank_card:warn:110101199002301233"}},
 		{"订单号202611221530001234", nil},
 		{"日期20261122，2026-11-22", nil},

@@ -79,7 +79,12 @@ var urlPattern = regexp.MustCompile(`(?i)(?:https?|ftp)://[!-~]+|www\.[A-Za-z0-9
 // Scan reports 密级 marks and personal data in text, in order of position.
 // Findings never overlap.
 func Scan(text string) []Finding {
-	hits := scanHits(normalize(text))
+	n := normalize(text)
+	hits := scanHits(n)
+	// Names written with an honorific or after a role word, and house numbers, are
+	// found by the same rules masking uses, so a reply that still carries one is
+	// stopped before publication.
+	hits = resolve(append(append(hits, findNames(text, nil)...), findAddresses(n)...))
 	if len(hits) == 0 {
 		return nil
 	}

@@ -481,7 +481,7 @@ func (s *MailboxStore) Forward(ctx context.Context, in core.ForwardInput) (core.
 // since telling the citizen whom to call is the point of writing them.
 func publication(m core.Message, officePhones []string) core.PublicationPreview {
 	names := []string{}
-	if n := strings.TrimSpace(m.SenderName); n != "" && !strings.Contains(n, "匿名") {
+	if n := strings.TrimSpace(m.SenderName); privacy.LooksLikeName(n) {
 		names = append(names, n)
 	}
 	opts := privacy.MaskOptions{Names: names, MaskAddresses: true}
@@ -507,23 +507,10 @@ func publication(m core.Message, officePhones []string) core.PublicationPreview 
 	return p
 }
 
-// maskKeeping masks text but leaves the given public numbers as written: they are swapped for private-use
-// characters that no rule matches, and swapped back afterwards.
+// maskKeeping masks text but leaves the given public numbers as written where they stand whole (digit-bounded).
 func maskKeeping(text string, opts privacy.MaskOptions, keep []string) privacy.MaskResult {
-	var swap, back []string
-	for i, k := range keep {
-		if k = strings.TrimSpace(k); k == "" || !strings.Contains(text, k) {
-			continue
-		}
-		token := string([]rune{0xE000, rune(0xE100 + i), 0xE001})
-		swap, back = append(swap, k, token), append(back, token, k)
-	}
-	if len(swap) == 0 {
-		return privacy.Mask(text, opts)
-	}
-	res := privacy.Mask(strings.NewReplacer(swap...).Replace(text), opts)
-	res.Text = strings.NewReplacer(back...).Replace(res.Text)
-	return res
+	opts.Keep = append(append([]string(nil), opts.Keep...), keep...)
+	return privacy.Mask(text, opts)
 }
 
 // officePhones lists the bureau's and its sections' public phone numbers, longest first so that a number
