@@ -52,7 +52,7 @@ func normalize(s string) normalized {
 // (一三八…, 幺 for one) and on forms (壹贰叁…); hanDigitValue is their value.
 const (
 	hanDigits     = "〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖两"
-	hanDigitValue = "001234567891123456782"
+	hanDigitValue = "0012345678911234567892"
 )
 
 // fold maps a full-width character to its ASCII twin.

@@ -293,3 +293,16 @@ func benchmarkScan(b *testing.B, text string) {
 		Scan(text)
 	}
 }
+
+// Every Chinese way of writing a digit folds to its value (and none falls outside the value table).
+func TestFoldHanDigits(t *testing.T) {
+	want := map[rune]rune{'〇': '0', '零': '0', '一': '1', '五': '5', '九': '9', '幺': '1', '壹': '1', '叁': '3', '捌': '8', '玖': '9', '两': '2'}
+	if n, m := utf8.RuneCountInString(hanDigits), len(hanDigitValue); n != m {
+		t.Fatalf("hanDigits has %d characters, hanDigitValue %d values", n, m)
+	}
+	for r, v := range want {
+		if got, ok := fold(r); !ok || got != v {
+			t.Errorf("fold(%q) = %q, %v; want %q", r, got, ok, v)
+		}
+	}
+}
