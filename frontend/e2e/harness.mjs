@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
+import { confirmSignatures } from './signin.mjs'
 
 export const HOST = process.env.E2E_HOST || '127.0.0.1:34115'
 export const BASE_URL = `http://${HOST}`
@@ -138,6 +139,7 @@ export async function signInDesk(page, { login, password } = DEMO_LOGIN) {
   if (!needs) return
   await page.evaluate(([l, p]) => window.go.app.AuthService.Login(l, p, false), [login, password])
   await page.reload()
+  confirmSignatures(page, password)
 }
 
 /** Opens the app at a route signed in as 周明远 and waits until the header shows the bureau's name (the data has loaded). */

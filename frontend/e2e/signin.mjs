@@ -8,7 +8,7 @@ const passwords = new WeakMap()
  * something else sign with the password of whoever signed in on that page: a watcher fills the dialog when it
  * shows. (15-team.test.mjs checks the dialog itself and does not use this.)
  */
-function confirmSignatures(page, password) {
+export function confirmSignatures(page, password) {
   const had = passwords.has(page)
   passwords.set(page, password)
   if (had) return
