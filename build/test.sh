@@ -28,6 +28,14 @@ step "前端构建与类型检查 (vue-tsc + vite)"
 step "go vet"
 go vet ./...
 
+step "staticcheck"
+# Pinned: the version that supports this Go release; installed into the module's own tool folder.
+staticcheck=build/bin/staticcheck
+if [ ! -x "$staticcheck" ] || ! "$staticcheck" -version 2>/dev/null | grep -q 0.8.2; then
+  GOBIN="$PWD/build/bin" go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+fi
+"$staticcheck" ./...
+
 step "go test (竞态检测: 纯 Go 领域包)"
 race_pkgs=$(go list ./internal/... | grep -E '/internal/(core|calendar|datadir|privacy|dedup)$' || true)
 [ -z "$race_pkgs" ] || go test -race -count=1 $race_pkgs

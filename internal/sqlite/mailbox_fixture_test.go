@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/sqlite"
 )
@@ -167,13 +166,4 @@ func mbMustCode(tb testing.TB, err error, code string) {
 	if core.ErrorCode(err) != code {
 		tb.Fatalf("error = %v, want code %s", err, code)
 	}
-}
-
-func mbDate(tb testing.TB, s string) time.Time {
-	tb.Helper()
-	d, err := calendar.ParseDate(s)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return d
 }
