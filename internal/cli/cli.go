@@ -158,12 +158,7 @@ func restore(args, rest []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "用法: policydesk restore BACKUP.db")
 		return 2
 	}
-	dir, err := datadir.Resolve(args)
-	if err != nil {
-		fmt.Fprintln(stderr, "错误:", err)
-		return 1
-	}
-	paths, err := datadir.Prepare(dir)
+	paths, err := preparedDataDir(args)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误:", err)
 		return 1
@@ -184,4 +179,13 @@ func restore(args, rest []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "已用备份 %s 恢复数据库 %s；原数据库文件已保存为 %s\n", rest[0], paths.DB, info.Name)
 	return 0
+}
+
+// preparedDataDir is the data directory named by --data-dir (or the default), created if it does not exist yet.
+func preparedDataDir(args []string) (datadir.Paths, error) {
+	dir, err := datadir.Resolve(args)
+	if err != nil {
+		return datadir.Paths{}, err
+	}
+	return datadir.Prepare(dir)
 }

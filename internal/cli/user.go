@@ -12,7 +12,6 @@ import (
 
 	"policydesk/internal/auth"
 	"policydesk/internal/core"
-	"policydesk/internal/datadir"
 	"policydesk/internal/sqlite"
 )
 
@@ -34,12 +33,7 @@ func user(args, rest []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, userUsage)
 		return 2
 	}
-	dir, err := datadir.Resolve(args)
-	if err != nil {
-		fmt.Fprintln(stderr, "错误:", err)
-		return 1
-	}
-	paths, err := datadir.Prepare(dir)
+	paths, err := preparedDataDir(args)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误:", err)
 		return 1
