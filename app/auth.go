@@ -235,6 +235,7 @@ func (s *AuthService) LoginPage() (core.LoginPage, error) {
 	}
 	_, signedIn := s.cfg.Desk.Current()
 	page.NeedsLogin = n > 0 && !signedIn
+	page.CanKeep = n == 1 && s.cfg.KeepFile != ""
 	if s.cfg.IsDemo != nil && s.cfg.IsDemo(b) {
 		page.Demo = true
 		people, err := s.cfg.Settings.People(sys)

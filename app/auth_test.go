@@ -46,6 +46,20 @@ func TestDeskSignIn(t *testing.T) {
 	if err != nil || !page.NeedsLogin || !page.Demo || len(page.DemoAccounts) != 1 || page.DemoAccounts[0].SectionName != "办公室" {
 		t.Fatalf("login page %+v %v", page, err)
 	}
+	if !page.CanKeep {
+		t.Fatalf("one login on this desk: 在本机保持登录 should be offered: %+v", page)
+	}
+	// A second login on the desk: keeping a sign-in is no longer offered (whoever sits down must sign in).
+	li, _ := settings.SavePerson(sys, core.Person{Name: "李四", SectionID: sec.ID, Role: core.RoleHandler, Active: true})
+	if _, err := db.CreateAccount(sys, li.ID, "lisi", "Ganbu-2026x", false); err != nil {
+		t.Fatal(err)
+	}
+	if page, err := a.LoginPage(); err != nil || page.CanKeep {
+		t.Fatalf("two logins: 在本机保持登录 must not be offered: %+v %v", page, err)
+	}
+	if _, err := db.SetAccountDisabled(sys, li.ID, true); err != nil {
+		t.Fatal(err)
+	}
 	_, err = a.Me()
 	wantCode(t, err, core.ENOTAUTH)
 	// Nobody signed in on a desk with logins: the services refuse, nobody acts as the stored current user.

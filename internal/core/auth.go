@@ -65,6 +65,8 @@ type LoginPage struct {
 	Demo         bool          `json:"demo"`
 	DemoAccounts []DemoAccount `json:"demoAccounts"`
 	Mode         string        `json:"mode"`
+	// CanKeep: 在本机保持登录 is offered only while one person has a login on this desk.
+	CanKeep bool `json:"canKeep"`
 }
 
 // Actor is who acts in a call: the signed-in person, or 系统 (ID 0) for background jobs and the command line.

@@ -37,6 +37,8 @@ export interface LoginPage {
   demo: boolean
   demoAccounts: DemoAccount[] | null
   mode: SessionMode
+  /** 在本机保持登录 is offered: a standalone desk where one person has a login */
+  canKeep: boolean
 }
 
 export interface Account {

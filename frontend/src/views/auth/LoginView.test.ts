@@ -16,7 +16,7 @@ const demoAccounts = [{ login: 'zhangwd', password: 'Demo-2026b', name: '张卫�
 
 function mountWith(page: Partial<ReturnType<typeof useSessionStore>['page']>) {
   const s = useSessionStore()
-  s.page = { bureau: '临江市规划和自然资源局', needsLogin: true, demo: false, demoAccounts: null, mode: 'server', ...page }
+  s.page = { bureau: '临江市规划和自然资源局', needsLogin: true, demo: false, demoAccounts: null, mode: 'server', canKeep: false, ...page }
   return mount(LoginView, { global: { plugins: [ElementPlus], stubs: { ServerSettings: true } } })
 }
 
@@ -34,9 +34,10 @@ describe('登录 page', () => {
     expect(demo.get('[data-testid="login-demo-zhangwd"]').text()).toContain('审核审签人员')
   })
 
-  it('offers 在本机保持登录 only on a standalone desk', () => {
-    expect(mountWith({ mode: 'server' }).find('[data-testid="login-keep"]').exists()).toBe(false)
-    expect(mountWith({ mode: 'standalone' }).find('[data-testid="login-keep"]').exists()).toBe(true)
+  it('offers 在本机保持登录 only on a standalone desk where one person has a login', () => {
+    expect(mountWith({ mode: 'server', canKeep: true }).find('[data-testid="login-keep"]').exists()).toBe(false)
+    expect(mountWith({ mode: 'standalone', canKeep: false }).find('[data-testid="login-keep"]').exists()).toBe(false)
+    expect(mountWith({ mode: 'standalone', canKeep: true }).find('[data-testid="login-keep"]').exists()).toBe(true)
   })
 
   it('a demo row fills 账号 and 密码; the server\'s refusal (lockout) is shown and the password cleared', async () => {

@@ -2063,6 +2063,7 @@ export namespace core {
 	    demo: boolean;
 	    demoAccounts: DemoAccount[];
 	    mode: string;
+	    canKeep: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new LoginPage(source);
@@ -2075,6 +2076,7 @@ export namespace core {
 	        this.demo = source["demo"];
 	        this.demoAccounts = this.convertValues(source["demoAccounts"], DemoAccount);
 	        this.mode = source["mode"];
+	        this.canKeep = source["canKeep"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
