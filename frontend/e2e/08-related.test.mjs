@@ -18,6 +18,7 @@ test('局长信箱: the published policy on a message’s subject is offered bes
     // A message on another subject: the panel says plainly that there is nothing to cite.
     await openApp(page, '/mailbox')
     await field(page, 'inbox-search').fill('农村违建别墅')
+    await page.waitForURL(/text=/)
     await page.locator('[data-testid^="message-link-"]', { hasText: '农村违建别墅' }).first().click()
     await page.getByTestId('reply-editor').waitFor()
     await waitForText(page, 'related-empty', '暂无同主题的已公开政策或解读')
