@@ -5,17 +5,11 @@ package main
 import (
 	"context"
 	"embed"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
-
-	"github.com/wailsapp/wails/v2"
-	"github.com/wailsapp/wails/v2/pkg/options"
-	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
-	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"policydesk/app"
 	"policydesk/internal/buildinfo"
@@ -48,6 +42,7 @@ func main() {
 		os.Exit(1)
 	}
 	cli.Commands["eval-routing"] = routing.EvalCommand
+	cli.Commands["serve"] = serveCommand
 	if handled, code := cli.Run(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}
@@ -90,103 +85,98 @@ func damaged(paths datadir.Paths, problems []string, err error) string {
 	return msg
 }
 
-// runRecovery starts the window with only the recovery page, which explains the problem and restores a backup.
-func runRecovery(paths datadir.Paths, problem string) error {
-	slog.Error("database damaged", "problem", problem)
-	fmt.Fprintln(os.Stderr, problem)
-	recovery := app.NewRecoveryService(problem, paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
-	return wails.Run(appOptions([]any{recovery}, func(ctx context.Context) { app.Start(ctx, &app.Runtime{}, recovery) }, time.Now()))
+// damagedError is a database that failed its checks: the desk opens its recovery page, the server stops.
+type damagedError struct{ problem string }
+
+func (e *damagedError) Error() string { return e.problem }
+
+// bureauOptions say how the bureau's data is opened: by the desk or by the server.
+type bureauOptions struct {
+	Server   bool        // `policydesk serve`: no desk session, events go to the browsers
+	SeedDemo bool        // seed the demo bureau on an empty database (always on a desk's first run)
+	Emit     app.Emitter // where the services' events go
+	Started  time.Time
 }
 
-// appOptions are the window and bridge settings shared by the normal and the recovery start.
-func appOptions(bind []any, onStartup func(ctx context.Context), started time.Time) *options.App {
-	return &options.App{
-		Title:     "政策解读与公众参与工作台",
-		Width:     1360,
-		Height:    860,
-		MinWidth:  1100,
-		MinHeight: 700,
-		AssetServer: &assetserver.Options{
-			Assets: assets,
-		},
-		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
-		OnStartup:        onStartup,
-		OnDomReady: func(ctx context.Context) {
-			slog.Info("window ready", "startup_ms", time.Since(started).Milliseconds())
-		},
-		Bind:           bind,
-		ErrorFormatter: app.FormatError,
-		Linux: &linux.Options{
-			ProgramName:      "policydesk",
-			Icon:             appIcon,
-			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
-		},
+// bureau is the opened data directory with its services, in the order the desktop binds them.
+type bureau struct {
+	paths    datadir.Paths
+	clock    core.Clock
+	db       *sqlite.DB
+	auth     *app.AuthService
+	desk     *app.DeskSession // nil on the server
+	services []any            // every bound service but RecoveryService and RemoteService
+	closers  []func()         // run in reverse order by close
+}
+
+func (b *bureau) close() {
+	for i := len(b.closers) - 1; i >= 0; i-- {
+		b.closers[i]()
 	}
 }
 
-func run() error {
-	started := time.Now()
-	dir, err := datadir.Resolve(os.Args[1:])
-	if err != nil {
-		return err
+// starters are the services as app.Start takes them.
+func (b *bureau) starters() []app.Starter {
+	out := make([]app.Starter, 0, len(b.services))
+	for _, s := range b.services {
+		if st, ok := s.(app.Starter); ok {
+			out = append(out, st)
+		}
 	}
-	paths, err := datadir.Prepare(dir)
-	if err != nil {
-		return err
-	}
-	release, err := datadir.Lock(paths.Lock)
-	if errors.Is(err, datadir.ErrLocked) {
-		return fmt.Errorf("%w(%s)。请切换到已打开的窗口；如确认没有其他窗口，请稍候再试。", err, dir)
-	} else if err != nil {
-		return err
-	}
-	defer release()
-	clock, err := clockFromEnv()
-	if err != nil {
-		return err
-	}
+	return out
+}
 
+// openBureau opens, checks and migrates the database of paths (locked by the caller), backs it up once a day,
+// seeds the demo bureau on a first run, and builds the services. A damaged database is a *damagedError.
+func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (b *bureau, err error) {
+	b = &bureau{paths: paths, clock: clock}
+	defer func() {
+		if err != nil {
+			b.close()
+			b = nil
+		}
+	}()
 	db := sqlite.NewDB(paths.DB)
 	db.Clock, db.BackupDir = clock, paths.Backups
+	b.db = db
 	ctx := context.Background()
 	_, statErr := os.Stat(paths.DB)
 	existed := statErr == nil // a database file was there before this start
 	if err := db.Open(); err != nil {
 		if core.ErrorCode(err) != core.EINTERNAL {
-			return err // e.g. a database from a newer version: nothing to recover
+			return nil, err // e.g. a database from a newer version: nothing to recover
 		}
-		return runRecovery(paths, damaged(paths, nil, err))
+		return nil, &damagedError{damaged(paths, nil, err)}
 	}
-	defer db.Close()
+	b.closers = append(b.closers, func() { db.Close() })
 	if problems, err := db.CheckIntegrity(ctx, false); err != nil || len(problems) > 0 {
-		db.Close() // the file is replaced during recovery
-		return runRecovery(paths, damaged(paths, problems, err))
+		return nil, &damagedError{damaged(paths, problems, err)}
 	}
 	keep, err := app.BackupKeep(ctx, db)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := db.DailyBackup(ctx, paths.Backups, keep); err != nil {
 		slog.Error("daily backup failed", "err", err) // a missed backup must not stop the bureau's work
 	}
 	calendars := sqlite.NewCalendarStore(db)
 	if err := calendars.Load(ctx); err != nil {
-		return fmt.Errorf("读取工作日历失败：%w", err)
+		return nil, fmt.Errorf("读取工作日历失败：%w", err)
 	}
 	settings := sqlite.NewSettingsService(db)
-	first, err := demo.NeedsSeed(ctx, settings)
+	empty, err := demo.NeedsSeed(ctx, settings)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if first && existed {
+	if empty && existed {
 		// The file existed but holds none of the bureau's data (emptied, truncated or replaced): demo data
 		// would bury what happened. Restoring a backup is the way out.
-		db.Close()
-		return runRecovery(paths, damaged(paths, []string{"数据库文件存在，但其中没有本单位的设置和数据"}, nil))
+		return nil, &damagedError{damaged(paths, []string{"数据库文件存在，但其中没有本单位的设置和数据"}, nil)}
 	}
+	first := empty && opt.SeedDemo
 	if first {
 		if err := demo.Seed(ctx, settings); err != nil {
-			return fmt.Errorf("写入示例数据失败：%w", err)
+			return nil, fmt.Errorf("写入示例数据失败：%w", err)
 		}
 	}
 
@@ -195,10 +185,10 @@ func run() error {
 	routingStore := sqlite.NewRoutingStore(db)
 	userWords, err := app.UserWords(ctx, routingStore)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	segmenter := segment.New(paths.Cache, userWords)
-	defer segmenter.Close()
+	b.closers = append(b.closers, func() { segmenter.Close() })
 	cal := func() *calendar.Calendar { return calendars.Calendar() }
 	policies := sqlite.NewPolicyStore(db, cal)
 	consultations := sqlite.NewConsultationStore(db, cal, segmenter)
@@ -209,37 +199,37 @@ func run() error {
 			slog.Warn("segmenter not ready for demo data", "err", err)
 		}
 		if err := demo.SeedConsultations(ctx, settings, policies, consultations, clock); err != nil {
-			return fmt.Errorf("写入征求意见示例数据失败：%w", err)
+			return nil, fmt.Errorf("写入征求意见示例数据失败：%w", err)
 		}
 		if err := demo.SeedInterpretations(ctx, settings, policies, interpretations, clock); err != nil {
-			return fmt.Errorf("写入政策解读示例数据失败：%w", err)
+			return nil, fmt.Errorf("写入政策解读示例数据失败：%w", err)
 		}
 		if err := demo.SeedMailbox(ctx, db, settings, mailboxes, cal); err != nil {
-			return fmt.Errorf("写入局长信箱示例数据失败：%w", err)
+			return nil, fmt.Errorf("写入局长信箱示例数据失败：%w", err)
 		}
 		if err := demo.SeedAccounts(ctx, settings, db); err != nil {
-			return fmt.Errorf("写入示例登录账号失败：%w", err)
+			return nil, fmt.Errorf("写入示例登录账号失败：%w", err)
 		}
 	}
 	// Messages are matched to topics by their keywords and, once trained, the model learned from history.
 	mailboxes.SetSegmenter(segmenter)
 	topics, err := mailboxes.MatcherTopics(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	matcher := routing.NewMatcher(segmenter, nil, topics)
 	mailboxes.SetMatcher(matcher)
 
-	rt := &app.Runtime{}
-	settingsAPI := app.NewSettingsService(settings, rt.Emit)
-	calendarAPI := app.NewCalendarService(calendars, clock, rt.Emit)
-	policyAPI := app.NewPolicyService(policies, rt.Emit)
-	consultationAPI := app.NewConsultationService(consultations, paths.Exports, rt.Emit)
-	interpretationAPI := app.NewInterpretationService(interpretations, paths.Exports, clock, rt.Emit)
-	mailboxAPI := app.NewMailboxService(mailboxes, paths.Exports, rt.Emit, matcher.SetTopics)
-	defer app.StopMailbox(mailboxAPI)
-	routingAPI := app.NewRoutingService(routingStore, segmenter, matcher, mailboxes.MatcherTopics, clock, rt.Emit)
-	defer app.StopRouting(routingAPI)
+	emit := opt.Emit
+	settingsAPI := app.NewSettingsService(settings, emit)
+	calendarAPI := app.NewCalendarService(calendars, clock, emit)
+	policyAPI := app.NewPolicyService(policies, emit)
+	consultationAPI := app.NewConsultationService(consultations, paths.Exports, emit)
+	interpretationAPI := app.NewInterpretationService(interpretations, paths.Exports, clock, emit)
+	mailboxAPI := app.NewMailboxService(mailboxes, paths.Exports, emit, matcher.SetTopics)
+	b.closers = append(b.closers, func() { app.StopMailbox(mailboxAPI) })
+	routingAPI := app.NewRoutingService(routingStore, segmenter, matcher, mailboxes.MatcherTopics, clock, emit)
+	b.closers = append(b.closers, func() { app.StopRouting(routingAPI) })
 	// The stored model (several MB) is decoded off the start-up path; until then topics match by keywords.
 	go func() {
 		if err := app.LoadRouting(ctx, routingAPI); err != nil {
@@ -250,7 +240,7 @@ func run() error {
 	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes)
 	systemAPI := app.NewSystemService(app.SystemConfig{
 		DataDir: paths.Dir, DBPath: paths.DB, BackupDir: paths.Backups, ExportDir: paths.Exports,
-		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, Emit: rt.Emit, Started: started,
+		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, Emit: emit, Started: opt.Started,
 		OnRestored: func(ctx context.Context) error {
 			if err := calendars.Load(ctx); err != nil {
 				return err
@@ -259,23 +249,17 @@ func run() error {
 		},
 	})
 
-	// The desk's sign-in lives in memory; every bound call acts as whoever is signed in when it runs.
-	desk := &app.DeskSession{}
-	authAPI := app.NewAuthService(app.AuthConfig{
-		Store: db, Settings: settings, Desk: desk, KeepFile: filepath.Join(paths.Dir, "keep-signed-in"), Clock: clock,
-		IsDemo: demo.IsDemo, Demo: demoAccounts(), Emit: rt.Emit,
-	})
-
-	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
-	// 设置 → 单位服务器: the desk as a client of the bureau's server (its pin lives in the data directory).
-	remoteAPI := app.NewRemoteService(paths.Dir, paths.Exports, rt.Emit)
-	defer app.StopRemote(remoteAPI)
-	bind := []any{authAPI, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI, remoteAPI}
-	return wails.Run(appOptions(bind, func(ctx context.Context) {
-		ctx = core.WithActorSource(ctx, desk)
-		app.ResumeSignIn(ctx, authAPI)
-		app.Start(ctx, rt, authAPI, recovery, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI, remoteAPI)
-	}, started))
+	// On a desk the sign-in lives in memory and every bound call acts as whoever is signed in when it runs; on
+	// the server each call carries its own session.
+	authCfg := app.AuthConfig{Store: db, Settings: settings, Clock: clock, IsDemo: demo.IsDemo, Demo: demoAccounts(), Emit: emit,
+		Server: opt.Server}
+	if !opt.Server {
+		b.desk = &app.DeskSession{}
+		authCfg.Desk, authCfg.KeepFile = b.desk, filepath.Join(paths.Dir, "keep-signed-in")
+	}
+	b.auth = app.NewAuthService(authCfg)
+	b.services = []any{b.auth, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI}
+	return b, nil
 }
 
 // demoAccounts are the demo sign-ins the 登录 page lists on demo data.

@@ -73,17 +73,33 @@ type AuthConfig struct {
 	IsDemo   func(core.Bureau) bool
 	Demo     []core.DemoAccount // listed on the 登录 page when IsDemo says the data is demo data
 	Emit     Emitter
+	// Server: the service runs in `policydesk serve` (sign-in, sign-out and "who am I" are the server's own
+	// endpoints; Desk is nil and each call's session comes with its context).
+	Server bool
 }
 
 // AuthService is the 登录 page's and the 账号管理 page's bridge on the desk.
 type AuthService struct {
-	ctx context.Context
-	cfg *AuthConfig
+	ctx    context.Context
+	cfg    *AuthConfig
+	holder sessionHolder // the desk's sign-in, or on the server the session of the call
+}
+
+// sessionHolder keeps the signed-in session AuthService works on.
+type sessionHolder interface {
+	Current() (core.Session, bool)
+	set(s *core.Session)
 }
 
 // NewAuthService builds the desk's AuthService.
 func NewAuthService(cfg AuthConfig) *AuthService {
-	return &AuthService{ctx: context.Background(), cfg: &cfg}
+	s := &AuthService{ctx: context.Background(), cfg: &cfg}
+	if cfg.Desk != nil {
+		s.holder = cfg.Desk
+	} else {
+		s.holder = &CallSession{}
+	}
+	return s
 }
 
 func (s *AuthService) startup(ctx context.Context) { s.ctx = ctx }
@@ -98,7 +114,7 @@ func (s *AuthService) session(a core.Account) (core.Session, error) {
 		return core.Session{}, err
 	}
 	out := core.Session{PersonID: a.PersonID, Login: a.Login, Name: a.Name, Role: a.Role, SectionName: a.SectionName,
-		Admin: a.Admin, MustChangePassword: a.MustChangePassword, Mode: core.ModeStandalone}
+		Admin: a.Admin, MustChangePassword: a.MustChangePassword, Mode: s.mode()}
 	for _, p := range people {
 		if p.ID == a.PersonID {
 			out.SectionID, out.Title = p.SectionID, p.Title
@@ -108,6 +124,22 @@ func (s *AuthService) session(a core.Account) (core.Session, error) {
 		out.Demo = s.cfg.IsDemo(b)
 	}
 	return out, nil
+}
+
+// mode is how this service runs: on a desk, or in the server.
+func (s *AuthService) mode() string {
+	if s.cfg.Server {
+		return core.ModeServer
+	}
+	return core.ModeStandalone
+}
+
+// SessionOf builds the session of an account as the 登录 page and /api/me show it (the server's sign-in). It is a
+// function rather than a method so that Wails does not offer it to the frontend.
+func SessionOf(s *AuthService, ctx context.Context, a core.Account) (core.Session, error) {
+	c := *s
+	c.ctx = ctx
+	return c.session(a)
 }
 
 // ResumeSignIn signs the desk in with its kept token, if any; a stale token is removed.
@@ -126,7 +158,7 @@ func ResumeSignIn(ctx context.Context, s *AuthService) {
 			c := *s
 			c.ctx = ctx
 			if sess, err := c.session(a); err == nil {
-				s.cfg.Desk.set(&sess)
+				s.holder.set(&sess)
 				return
 			}
 		}
@@ -136,7 +168,7 @@ func ResumeSignIn(ctx context.Context, s *AuthService) {
 
 // Me returns the signed-in person (ENOTAUTH when nobody is).
 func (s *AuthService) Me() (core.Session, error) {
-	if sess, ok := s.cfg.Desk.Current(); ok {
+	if sess, ok := s.holder.Current(); ok {
 		return sess, nil
 	}
 	return core.Session{}, core.Errorf(core.ENOTAUTH, "请先登录")
@@ -153,7 +185,7 @@ func (s *AuthService) Login(login string, password string, keep bool) (core.Sess
 	if err != nil {
 		return core.Session{}, err
 	}
-	s.cfg.Desk.set(&sess)
+	s.holder.set(&sess)
 	s.forget()
 	if keep && s.cfg.KeepFile != "" && !a.MustChangePassword {
 		if n, _ := s.cfg.Store.HasAccounts(s.system()); n == 1 {
@@ -185,7 +217,7 @@ func (s *AuthService) changed() {
 
 // Logout signs the desk out and forgets a kept sign-in.
 func (s *AuthService) Logout() error {
-	s.cfg.Desk.set(nil)
+	s.holder.set(nil)
 	s.forget()
 	s.changed()
 	return nil
@@ -202,7 +234,7 @@ func (s *AuthService) ChangePassword(oldPassword string, newPassword string) (co
 		return me, err
 	}
 	me.MustChangePassword = a.MustChangePassword
-	s.cfg.Desk.set(&me)
+	s.holder.set(&me)
 	return me, nil
 }
 
@@ -216,14 +248,19 @@ func (s *AuthService) ConfirmPassword(password string) (core.Session, error) {
 		return me, err
 	}
 	me.ConfirmedAt = s.cfg.Clock.Now().Format(time.RFC3339)
-	s.cfg.Desk.set(&me)
+	if cs, ok := s.holder.(*CallSession); ok && cs.confirm != nil {
+		if me.ConfirmedAt, err = cs.confirm(s.system()); err != nil {
+			return me, err
+		}
+	}
+	s.holder.set(&me)
 	return me, nil
 }
 
 // LoginPage is what the 登录 page shows before anybody signs in.
 func (s *AuthService) LoginPage() (core.LoginPage, error) {
 	sys := s.system()
-	page := core.LoginPage{Mode: core.ModeStandalone, DemoAccounts: []core.DemoAccount{}}
+	page := core.LoginPage{Mode: s.mode(), DemoAccounts: []core.DemoAccount{}}
 	b, err := s.cfg.Settings.Bureau(sys)
 	if err != nil {
 		return page, err
@@ -233,9 +270,9 @@ func (s *AuthService) LoginPage() (core.LoginPage, error) {
 	if err != nil {
 		return page, err
 	}
-	_, signedIn := s.cfg.Desk.Current()
+	_, signedIn := s.holder.Current()
 	page.NeedsLogin = n > 0 && !signedIn
-	page.CanKeep = n == 1 && s.cfg.KeepFile != ""
+	page.CanKeep = n == 1 && s.cfg.KeepFile != "" && !s.cfg.Server
 	if s.cfg.IsDemo != nil && s.cfg.IsDemo(b) {
 		page.Demo = true
 		people, err := s.cfg.Settings.People(sys)

@@ -35,15 +35,20 @@ type InterpretationService struct {
 	emit      Emitter
 	clock     core.Clock
 
-	fontsOnce sync.Once
-	fonts     *graphic.Fonts
-	fontsErr  error
+	fonts *fontCache // shared by the per-call copies (see Scoped)
+}
+
+// fontCache loads the 图解 fonts once.
+type fontCache struct {
+	once sync.Once
+	f    *graphic.Fonts
+	err  error
 }
 
 // NewInterpretationService wraps the store. Questions are suggested from the policy's structure and from
 // any extra sources (e.g. matched 局长信箱 messages); exports go to exportDir unless a folder is given.
 func NewInterpretationService(store InterpretationStore, exportDir string, clock core.Clock, emit Emitter, extra ...core.QuestionSource) *InterpretationService {
-	return &InterpretationService{ctx: context.Background(), store: store, exportDir: exportDir, clock: clock, emit: emit,
+	return &InterpretationService{ctx: context.Background(), store: store, exportDir: exportDir, clock: clock, emit: emit, fonts: &fontCache{},
 		sources: append([]core.QuestionSource{store.QuestionSource()}, extra...)}
 }
 
@@ -274,8 +279,8 @@ func (s *InterpretationService) SuggestQuestions(policyID int64) ([]core.Questio
 
 // loadFonts finds the CJK font once; the search and parse take a moment and the result never changes.
 func (s *InterpretationService) loadFonts() (*graphic.Fonts, error) {
-	s.fontsOnce.Do(func() { s.fonts, s.fontsErr = graphic.LoadFonts() })
-	return s.fonts, s.fontsErr
+	s.fonts.once.Do(func() { s.fonts.f, s.fonts.err = graphic.LoadFonts() })
+	return s.fonts.f, s.fonts.err
 }
 
 // graphicOf returns a 图解 interpretation, refusing other forms.

@@ -74,6 +74,11 @@ type MailboxService struct {
 	// topicsChanged, when set, hands the new topic list to the matcher.
 	topicsChanged func([]core.Topic)
 
+	*fetchState // shared by the per-call copies (see Scoped)
+}
+
+// fetchState is the running mail fetch, if any.
+type fetchState struct {
 	mu          sync.Mutex
 	cancelFetch context.CancelFunc // non-nil while a fetch runs
 	fetchDone   chan struct{}
@@ -83,7 +88,7 @@ type MailboxService struct {
 // topicsChanged may be nil.
 func NewMailboxService(store MailboxStore, exportDir string, emit Emitter, topicsChanged func([]core.Topic)) *MailboxService {
 	return &MailboxService{ctx: context.Background(), store: store, exportDir: exportDir, emit: emit, log: slog.Default(),
-		topicsChanged: topicsChanged}
+		topicsChanged: topicsChanged, fetchState: &fetchState{}}
 }
 
 func (s *MailboxService) startup(ctx context.Context) { s.ctx = ctx }

@@ -56,6 +56,11 @@ type RoutingService struct {
 	emit    Emitter
 	log     *slog.Logger
 
+	*routingJobs // shared by the per-call copies (see Scoped)
+}
+
+// routingJobs is the background job state of the routing service.
+type routingJobs struct {
 	base     context.Context // parent of jobs; cancelled by StopRouting
 	stopJobs context.CancelFunc
 
@@ -74,7 +79,7 @@ func NewRoutingService(store RoutingStore, seg Segmenter, matcher *routing.Match
 	clock core.Clock, emit Emitter) *RoutingService {
 	base, stop := context.WithCancel(context.Background())
 	return &RoutingService{ctx: context.Background(), store: store, seg: seg, matcher: matcher, topics: topics, clock: clock,
-		emit: emit, log: slog.Default(), base: base, stopJobs: stop}
+		emit: emit, log: slog.Default(), routingJobs: &routingJobs{base: base, stopJobs: stop}}
 }
 
 // refreshTopics hands the current topics to the matcher.

@@ -211,6 +211,9 @@ func auditActionLabel(a string) string {
 // offer it to the frontend.
 type starter interface{ startup(ctx context.Context) }
 
+// Starter is a service main hands the Wails context to (see Start).
+type Starter = starter
+
 // Start hands the Wails context to the runtime and every service, from OnStartup.
 func Start(ctx context.Context, rt *Runtime, services ...starter) {
 	rt.startup(ctx)

@@ -1,0 +1,101 @@
+//go:build !server
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"policydesk/app"
+	"policydesk/internal/core"
+	"policydesk/internal/datadir"
+	"policydesk/internal/sqlite"
+)
+
+// runRecovery starts the window with only the recovery page, which explains the problem and restores a backup.
+func runRecovery(paths datadir.Paths, problem string) error {
+	slog.Error("database damaged", "problem", problem)
+	fmt.Fprintln(os.Stderr, problem)
+	recovery := app.NewRecoveryService(problem, paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
+	return wails.Run(appOptions([]any{recovery}, func(ctx context.Context) { app.Start(ctx, &app.Runtime{}, recovery) }, time.Now()))
+}
+
+// appOptions are the window and bridge settings shared by the normal and the recovery start.
+func appOptions(bind []any, onStartup func(ctx context.Context), started time.Time) *options.App {
+	return &options.App{
+		Title:     "政策解读与公众参与工作台",
+		Width:     1360,
+		Height:    860,
+		MinWidth:  1100,
+		MinHeight: 700,
+		AssetServer: &assetserver.Options{
+			Assets: assets,
+		},
+		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
+		OnStartup:        onStartup,
+		OnDomReady: func(ctx context.Context) {
+			slog.Info("window ready", "startup_ms", time.Since(started).Milliseconds())
+		},
+		Bind:           bind,
+		ErrorFormatter: app.FormatError,
+		Linux: &linux.Options{
+			ProgramName:      "policydesk",
+			Icon:             appIcon,
+			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
+		},
+	}
+}
+
+// run starts the desktop app on the data directory: standalone, or as a client of the bureau's server.
+func run() error {
+	started := time.Now()
+	dir, err := datadir.Resolve(os.Args[1:])
+	if err != nil {
+		return err
+	}
+	paths, err := datadir.Prepare(dir)
+	if err != nil {
+		return err
+	}
+	release, err := datadir.Lock(paths.Lock)
+	if errors.Is(err, datadir.ErrLocked) {
+		return fmt.Errorf("%w(%s)。请切换到已打开的窗口；如确认没有其他窗口，请稍候再试。", err, dir)
+	} else if err != nil {
+		return err
+	}
+	defer release()
+	clock, err := clockFromEnv()
+	if err != nil {
+		return err
+	}
+	rt := &app.Runtime{}
+	b, err := openBureau(paths, clock, bureauOptions{SeedDemo: true, Emit: rt.Emit, Started: started})
+	var bad *damagedError
+	if errors.As(err, &bad) {
+		return runRecovery(paths, bad.problem)
+	} else if err != nil {
+		return err
+	}
+	defer b.close()
+
+	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
+	// 设置 → 单位服务器: the desk as a client of the bureau's server (its pin lives in the data directory).
+	remoteAPI := app.NewRemoteService(paths.Dir, paths.Exports, rt.Emit)
+	defer app.StopRemote(remoteAPI)
+	bind := append([]any{recovery, remoteAPI}, b.services...)
+	starters := append([]app.Starter{recovery, remoteAPI}, b.starters()...)
+	return wails.Run(appOptions(bind, func(ctx context.Context) {
+		ctx = core.WithActorSource(ctx, b.desk)
+		app.ResumeSignIn(ctx, b.auth)
+		app.Start(ctx, rt, starters...)
+	}, started))
+}
