@@ -46,12 +46,16 @@ func (s *NotesService) Add(n Note, count int) (Note, error) {
 	n.ID = int64(count)
 	return n, nil
 }
-func (s *NotesService) Stale() error { return core.Errorf(core.ECONFLICT, "该留言已被张卫东于10:42修改，请刷新后再处理") }
+func (s *NotesService) Stale() error {
+	return core.Errorf(core.ECONFLICT, "该留言已被张卫东于10:42修改，请刷新后再处理")
+}
 func (s *NotesService) Missing() (Note, error) {
 	return Note{}, core.Errorf(core.ENOTFOUND, "没有这条记录")
 }
-func (s *NotesService) Broken() (Note, error) { return Note{}, fmt.Errorf("disk on fire at /secret/path") }
-func (s *NotesService) Panics() error         { panic("boom") }
+func (s *NotesService) Broken() (Note, error) {
+	return Note{}, fmt.Errorf("disk on fire at /secret/path")
+}
+func (s *NotesService) Panics() error { panic("boom") }
 func (s *NotesService) Export(name, dir string) (string, error) {
 	return dir + "|" + name, nil
 }
@@ -119,7 +123,9 @@ func (f *fakeAuth) Logout(_ context.Context, token string) error {
 	return nil
 }
 
-func (f *fakeAuth) Confirm(context.Context, string) (string, error) { return "2026-11-20T10:00:00+08:00", nil }
+func (f *fakeAuth) Confirm(context.Context, string) (string, error) {
+	return "2026-11-20T10:00:00+08:00", nil
+}
 
 type fixture struct {
 	t    *testing.T
