@@ -254,7 +254,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (b *bu
 	authCfg := app.AuthConfig{Store: db, Settings: settings, Clock: clock, IsDemo: demo.IsDemo, Demo: demoAccounts(), Emit: emit,
 		Server: opt.Server}
 	if !opt.Server {
-		b.desk = &app.DeskSession{}
+		b.desk = &app.DeskSession{Clock: clock}
 		authCfg.Desk, authCfg.KeepFile = b.desk, filepath.Join(paths.Dir, "keep-signed-in")
 	}
 	b.auth = app.NewAuthService(authCfg)

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"policydesk/app"
+	"policydesk/internal/auth"
 	"policydesk/internal/core"
 	"policydesk/internal/datadir"
 	"policydesk/internal/server"
@@ -348,7 +349,8 @@ func (a *serverAuth) Resolve(_ context.Context, token string, c server.Client) (
 	}
 	sess.CSRFToken, sess.ConfirmedAt = ss.CSRFToken, ss.ConfirmedAt
 	actor := core.Actor{PersonID: sess.PersonID, Name: sess.Name, Role: sess.Role, SectionID: sess.SectionID, Admin: sess.Admin,
-		ConfirmedAt: ss.ConfirmedAt, ClientAddr: c.Addr, ClientKind: ss.ClientKind}
+		ConfirmedAt: ss.ConfirmedAt, ClientAddr: c.Addr, ClientKind: ss.ClientKind,
+		Confirmed: auth.RequireConfirmed(ss.ConfirmedAt, a.db.Clock.Now()) == nil}
 	return sess, actor, nil
 }
 

@@ -14,8 +14,9 @@ import (
 // DeskSession is the desk's signed-in person, in memory only. It is the actor source of the services' context:
 // every call acts as whoever is signed in when it runs.
 type DeskSession struct {
-	mu   sync.Mutex
-	sess *core.Session
+	Clock core.Clock // decides whether a password confirmation is still fresh
+	mu    sync.Mutex
+	sess  *core.Session
 }
 
 // Actor implements core.ActorSource.
@@ -26,8 +27,12 @@ func (d *DeskSession) Actor() (core.Actor, bool) {
 		return core.Actor{}, false
 	}
 	s := d.sess
-	return core.Actor{PersonID: s.PersonID, Name: s.Name, Role: s.Role, SectionID: s.SectionID, Admin: s.Admin,
-		ConfirmedAt: s.ConfirmedAt, ClientKind: core.ClientDesktop}, true
+	a := core.Actor{PersonID: s.PersonID, Name: s.Name, Role: s.Role, SectionID: s.SectionID, Admin: s.Admin,
+		ConfirmedAt: s.ConfirmedAt, ClientKind: core.ClientDesktop}
+	if d.Clock != nil {
+		a.Confirmed = auth.RequireConfirmed(s.ConfirmedAt, d.Clock.Now()) == nil
+	}
+	return a, true
 }
 
 // Current returns a copy of the signed-in session, or false.
@@ -289,6 +294,17 @@ func (s *AuthService) LoginPage() (core.LoginPage, error) {
 		}
 	}
 	return page, nil
+}
+
+// signature refuses a signature (审核/审签 decision, 发布) unless the signed-in person re-entered their password
+// within the last minutes (电子签名确认): the frontend then asks for it and repeats the call. Calls that act as
+// 系统 or carry no person (scripts, store tests) are left to the stores' own rules.
+func signature(ctx context.Context) error {
+	a, ok := core.ActorFrom(ctx)
+	if !ok || a.IsSystem() || a.Confirmed {
+		return nil
+	}
+	return core.Errorf(core.ECONFIRM, "此操作需要电子签名确认，请输入您的登录密码")
 }
 
 // sensitive refuses account management without a fresh password confirmation.

@@ -210,6 +210,9 @@ func (s *ConsultationService) GenerateReport(consultationID int64) (core.Feedbac
 
 // PublishReport records the report's publication date and website URL.
 func (s *ConsultationService) PublishReport(p core.ReportPublication) (core.Consultation, error) {
+	if err := signature(s.ctx); err != nil {
+		return core.Consultation{}, err
+	}
 	out, err := s.store.PublishReport(s.ctx, p)
 	return consultationChanged(s, EventConsultationsChanged, p.ConsultationID, out, err)
 }

@@ -208,6 +208,9 @@ func (s *InterpretationService) SubmitSignoff(subjectType string, subjectID int6
 
 // DecideSignoff records the current step's 同意 or 退回 (with opinion).
 func (s *InterpretationService) DecideSignoff(a core.SignoffAction) (core.Signoff, error) {
+	if err := signature(s.ctx); err != nil {
+		return core.Signoff{}, err
+	}
 	out, err := s.store.DecideSignoff(s.ctx, a)
 	if err == nil {
 		s.changedSubject(a.SubjectType, a.SubjectID)
@@ -227,6 +230,9 @@ func (s *InterpretationService) AcknowledgeFinding(a core.FindingAck) (core.Prep
 
 // PublishPolicy records the policy's publication date and URL; the interpretations' deadlines start.
 func (s *InterpretationService) PublishPolicy(p core.Publication) (core.Policy, error) {
+	if err := signature(s.ctx); err != nil {
+		return core.Policy{}, err
+	}
 	out, err := s.store.PublishPolicy(s.ctx, p)
 	if err == nil {
 		s.changedSubject(core.SubjectPolicy, out.ID)
@@ -236,6 +242,9 @@ func (s *InterpretationService) PublishPolicy(p core.Publication) (core.Policy, 
 
 // PublishInterpretation records an interpretation's publication date and URL.
 func (s *InterpretationService) PublishInterpretation(p core.Publication) (core.Interpretation, error) {
+	if err := signature(s.ctx); err != nil {
+		return core.Interpretation{}, err
+	}
 	out, err := s.store.PublishInterpretation(s.ctx, p)
 	if err == nil {
 		s.changed(out.PolicyID)

@@ -178,12 +178,18 @@ func (s *MailboxService) SubmitReply(in core.ReplySubmission) (core.Message, err
 
 // ApproveReply signs a reply off; from now it counts as sent.
 func (s *MailboxService) ApproveReply(messageID int64, opinion string) (core.Message, error) {
+	if err := signature(s.ctx); err != nil {
+		return core.Message{}, err
+	}
 	m, err := s.store.ApproveReply(s.ctx, messageID, opinion)
 	return changed(s, m, err)
 }
 
 // ReturnReply sends a reply back with the approver's opinion.
 func (s *MailboxService) ReturnReply(messageID int64, opinion string) (core.Message, error) {
+	if err := signature(s.ctx); err != nil {
+		return core.Message{}, err
+	}
 	m, err := s.store.ReturnReply(s.ctx, messageID, opinion)
 	return changed(s, m, err)
 }
@@ -201,6 +207,9 @@ func (s *MailboxService) PublicationPreview(id int64) (core.PublicationPreview, 
 
 // Publish publishes the masked message and reply.
 func (s *MailboxService) Publish(id int64) (core.Message, error) {
+	if err := signature(s.ctx); err != nil {
+		return core.Message{}, err
+	}
 	m, err := s.store.Publish(s.ctx, id)
 	return changed(s, m, err)
 }

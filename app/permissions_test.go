@@ -1,6 +1,9 @@
 package app
 
 import (
+	"context"
+	"time"
+
 	"reflect"
 	"testing"
 
@@ -97,5 +100,37 @@ func TestPermissionTable(t *testing.T) {
 		if !Permissions[m].DeskOnly {
 			t.Errorf("%s must be DeskOnly", m)
 		}
+	}
+}
+
+func TestSignatureNeedsAFreshConfirmation(t *testing.T) {
+	bg := context.Background()
+	cases := []struct {
+		name string
+		ctx  context.Context
+		want string
+	}{
+		{"no person (a script)", bg, ""},
+		{"系统", core.WithActor(bg, core.System), ""},
+		{"signed in, not confirmed", core.WithActor(bg, core.Actor{PersonID: 4, Name: "张卫东"}), core.ECONFIRM},
+		{"signed in, confirmed", core.WithActor(bg, core.Actor{PersonID: 4, Name: "张卫东", Confirmed: true}), ""},
+	}
+	for _, c := range cases {
+		err := signature(c.ctx)
+		if got := map[bool]string{true: "", false: core.ErrorCode(err)}[err == nil]; got != c.want {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	// the desk decides freshness with its clock: five minutes after the confirmation it is stale
+	clock := core.NewFixedClock(time.Date(2026, 11, 20, 10, 0, 0, 0, core.Shanghai))
+	desk := &DeskSession{Clock: clock}
+	desk.set(&core.Session{PersonID: 4, Name: "张卫东", ConfirmedAt: clock.Now().Format(time.RFC3339)})
+	ctx := core.WithActorSource(bg, desk)
+	if err := signature(ctx); err != nil {
+		t.Errorf("just confirmed: %v", err)
+	}
+	clock.Advance(6 * time.Minute)
+	if err := signature(ctx); core.ErrorCode(err) != core.ECONFIRM {
+		t.Errorf("six minutes later: %v", err)
 	}
 }

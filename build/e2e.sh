@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 [ -f frontend/dist/index.html ] || (cd frontend && npm run build --silent)
 go build -tags dev,webkit2_41 -o build/bin/policydesk-dev .
 export POLICYDESK_BIN="$PWD/build/bin/policydesk-dev"
+# Team mode (15-team): the server-only build, which links no GTK or WebKit.
+go build -tags server -o build/bin/policydesk-server .
+export POLICYDESK_SERVER_BIN="$PWD/build/bin/policydesk-server"
 export POLICYDESK_ASSETS="$PWD/frontend/dist"
 export E2E_SHOTS="$PWD/build/e2e-screenshots"
 rm -rf "$E2E_SHOTS" && mkdir -p "$E2E_SHOTS"

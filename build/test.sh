@@ -36,6 +36,13 @@ if [ ! -x "$staticcheck" ] || ! "$staticcheck" -version 2>/dev/null | grep -q 0.
 fi
 "$staticcheck" ./...
 
+step "服务器版本不链接 GTK/WebKit (go build -tags server)"
+go build -tags server -o build/bin/policydesk-server .
+if ldd build/bin/policydesk-server | grep -Ei 'gtk|webkit|gdk'; then
+  echo "policydesk serve 的服务器版本不应链接 GTK/WebKit" >&2
+  exit 1
+fi
+
 step "go test (竞态检测: 纯 Go 领域包)"
 race_pkgs=$(go list ./internal/... | grep -E '/internal/(core|calendar|datadir|privacy|dedup)$' || true)
 [ -z "$race_pkgs" ] || go test -race -count=1 $race_pkgs

@@ -77,8 +77,11 @@ type Actor struct {
 	SectionID   int64
 	Admin       bool
 	ConfirmedAt string // RFC 3339 of the session's last password confirmation
-	ClientAddr  string // the remote address, "" on the desk itself
-	ClientKind  string // ClientDesktop / ClientBrowser / ClientSystem
+	// Confirmed: the password was re-entered recently enough for a signature (set by whoever builds the actor,
+	// who knows the clock; see auth.RequireConfirmed).
+	Confirmed  bool
+	ClientAddr string // the remote address, "" on the desk itself
+	ClientKind string // ClientDesktop / ClientBrowser / ClientSystem
 }
 
 // System is the actor of background jobs and the command line.

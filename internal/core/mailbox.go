@@ -217,6 +217,7 @@ type RerouteInput struct {
 	SectionID  int64  `json:"sectionId"` // 0: the topic's section
 	AssigneeID int64  `json:"assigneeId"`
 	Reason     string `json:"reason"`
+	Version    int64  `json:"version"` // the message version the decision is based on (0: not checked)
 }
 
 // ClockStopInput stops a message's clock; both the reason and the approver are required.

@@ -39,3 +39,24 @@ func TestStaleMessageEditRefused(t *testing.T) {
 		t.Fatalf("kept %+v %v", got.Message, err)
 	}
 }
+
+// A re-route decided on an older version of the message is refused; one on the current version goes through.
+func TestStaleRerouteRefused(t *testing.T) {
+	f := newMailboxFixture(t)
+	m, err := f.store.CreateMessage(f.ctx, core.MessageInput{SenderName: "李四", Subject: "宅基地确权", Body: "宅基地确权登记怎么办理"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics, err := f.store.Topics(f.ctx)
+	if err != nil || len(topics) < 2 {
+		t.Fatalf("topics %v %v", topics, err)
+	}
+	if _, err := f.store.Reroute(f.ctx, core.RerouteInput{MessageID: m.ID, TopicID: topics[0].ID, Reason: "第一次", Version: m.Version}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.store.Reroute(f.ctx, core.RerouteInput{MessageID: m.ID, TopicID: topics[1].ID, Reason: "旧页面", Version: m.Version})
+	wantCode(t, err, core.ECONFLICT)
+	if _, err := f.store.Reroute(f.ctx, core.RerouteInput{MessageID: m.ID, TopicID: topics[1].ID, Reason: "刷新后", Version: m.Version + 1}); err != nil {
+		t.Errorf("on the current version: %v", err)
+	}
+}

@@ -128,7 +128,7 @@ func (s *MailboxStore) Reroute(ctx context.Context, in core.RerouteInput) (core.
 	if in.TopicID == 0 && in.SectionID == 0 {
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "topicId", "请选择主题或承办科室")
 	}
-	return s.change(ctx, in.MessageID, "state", "改派留言", func(tx *Tx, m *core.Message) error {
+	return s.changeAt(ctx, in.MessageID, in.Version, "state", "改派留言", func(tx *Tx, m *core.Message) error {
 		if !mailbox.IsOpen(m.State) || m.State == core.MsgReview {
 			return core.Errorf(core.EFORBID, "留言当前状态为“%s”，不能改派", m.State)
 		}

@@ -3509,6 +3509,7 @@ export namespace core {
 	    sectionId: number;
 	    assigneeId: number;
 	    reason: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new RerouteInput(source);
@@ -3521,6 +3522,7 @@ export namespace core {
 	        this.sectionId = source["sectionId"];
 	        this.assigneeId = source["assigneeId"];
 	        this.reason = source["reason"];
+	        this.version = source["version"];
 	    }
 	}
 	export class RestoreResult {

@@ -12,7 +12,7 @@ import { connect } from 'node:tls'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { BASE_URL, chooseOption, field, shot, startApp, tempDir, waitForText } from '../harness.mjs'
+import { BASE_URL, chooseOption, field, shot, startApp, tempDir, waitForText } from './harness.mjs'
 
 const SERVER_HOST = process.env.E2E_SERVER_HOST || '127.0.0.1:34137'
 const SERVER = `https://${SERVER_HOST}`
@@ -303,7 +303,7 @@ test('团队模式: two people on one server, live inbox, signature with passwor
       await p.getByTestId('act-reroute').click()
       await p.getByTestId('action-dialog').waitFor()
     }
-    await chooseOption(c.page, 'reroute-topic', '不动产登记')
+    await chooseOption(c.page, 'reroute-topic', '城市更新')
     await field(c.page, 'action-reason').fill('第一个标签页改派')
     await c.page.getByTestId('action-save').click()
     await c.page.getByTestId('action-dialog').waitFor({ state: 'hidden' })
