@@ -67,6 +67,8 @@ func usage(w io.Writer) {
   policydesk workday DATE...         判断各日期是否为工作日，每行输出 true 或 false
   policydesk due DATE N              输出 DATE 之后第 N 个工作日(DATE 当天不计)
   policydesk restore BACKUP.db       程序无法启动时，用备份替换损坏的数据库(须先关闭程序)
+  policydesk serve [--demo] [--listen ADDR] [--tls-self-signed]
+                                     以单位服务器方式运行(无窗口)，浏览器与桌面程序连接使用(policydesk serve --help)
   policydesk user add|passwd|disable|enable|list
                                      管理登录账号(密码从标准输入读取)，如 user add zhoumy --name 周明远 --role 政务公开专员 --section 办公室 --admin
   policydesk eval-routing --train TRAIN.csv [--test TEST.csv | --folds 5]
