@@ -455,7 +455,7 @@ func (db *DB) CreateSession(ctx context.Context, personID int64, clientAddr, cli
 	}
 	now := db.Clock.Now().In(core.Shanghai)
 	s = ServerSession{PersonID: personID, CSRFToken: csrf, CreatedAt: now, LastSeenAt: now, ClientAddr: clientAddr, ClientKind: clientKind}
-	_, err = db.db.ExecContext(ctx, `INSERT INTO sessions (id_hash, person_id, csrf_token, created_at, last_seen_at, client_addr, client_kind)
+	_, err = db.exec(ctx, `INSERT INTO sessions (id_hash, person_id, csrf_token, created_at, last_seen_at, client_addr, client_kind)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, tokenHash(token), personID, csrf, now.Format(TimeLayout), now.Format(TimeLayout), clientAddr, clientKind)
 	return token, s, err
 }
@@ -479,11 +479,11 @@ func (db *DB) Session(ctx context.Context, token string, idle time.Duration) (Se
 	s.LastSeenAt, _ = time.ParseInLocation(TimeLayout, seen, core.Shanghai)
 	s.ConfirmedAt = confirmed
 	if disabled || now.Sub(s.LastSeenAt) > idle {
-		db.db.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, tokenHash(token))
+		db.exec(ctx, `DELETE FROM sessions WHERE id_hash = ?`, tokenHash(token))
 		return ServerSession{}, core.Errorf(core.ENOTAUTH, "登录已过期，请重新登录")
 	}
 	if now.Sub(s.LastSeenAt) > time.Minute { // write at most once a minute per session
-		if _, err := db.db.ExecContext(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?`, now.Format(TimeLayout), tokenHash(token)); err != nil {
+		if _, err := db.exec(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?`, now.Format(TimeLayout), tokenHash(token)); err != nil {
 			return s, err
 		}
 		s.LastSeenAt = now
@@ -494,19 +494,19 @@ func (db *DB) Session(ctx context.Context, token string, idle time.Duration) (Se
 // ConfirmSession records a password confirmation on a session and returns its time (RFC 3339).
 func (db *DB) ConfirmSession(ctx context.Context, token string) (string, error) {
 	at := db.Clock.Now().In(core.Shanghai).Format(time.RFC3339)
-	_, err := db.db.ExecContext(ctx, `UPDATE sessions SET confirmed_at = ? WHERE id_hash = ?`, at, tokenHash(token))
+	_, err := db.exec(ctx, `UPDATE sessions SET confirmed_at = ? WHERE id_hash = ?`, at, tokenHash(token))
 	return at, err
 }
 
 // EndSession signs a session out.
 func (db *DB) EndSession(ctx context.Context, token string) error {
-	_, err := db.db.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, tokenHash(token))
+	_, err := db.exec(ctx, `DELETE FROM sessions WHERE id_hash = ?`, tokenHash(token))
 	return err
 }
 
 // EndSessionsOf signs a person out everywhere except the session keep (e.g. after a password change).
 func (db *DB) EndSessionsOf(ctx context.Context, personID int64, keep string) error {
-	_, err := db.db.ExecContext(ctx, `DELETE FROM sessions WHERE person_id = ? AND id_hash <> ?`, personID, tokenHash(keep))
+	_, err := db.exec(ctx, `DELETE FROM sessions WHERE person_id = ? AND id_hash <> ?`, personID, tokenHash(keep))
 	return err
 }
 

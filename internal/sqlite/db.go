@@ -41,6 +41,10 @@ type DB struct {
 	// MigrationFS holds the numbered migration files under migrations/; nil means the embedded ones.
 	MigrationFS fs.FS
 
+	// writers queue here, in order, rather than in SQLite's busy handler, which sleeps and retries: with many
+	// people on one server a write waits for the writes before it, not for a timer.
+	writeSem chan struct{}
+
 	auditMu     sync.Mutex // guards the audit key and the head file
 	auditKeyVal []byte
 	auditHead   auditHead // what the head file records
@@ -48,7 +52,7 @@ type DB struct {
 
 // NewDB returns a database at path, not yet opened.
 func NewDB(path string) *DB {
-	return &DB{Path: path, Clock: core.SystemClock{}}
+	return &DB{Path: path, Clock: core.SystemClock{}, writeSem: make(chan struct{}, 1)}
 }
 
 // DSN is the data source name with the pragmas every connection needs: WAL so that readers never wait for a
@@ -243,10 +247,51 @@ type Tx struct {
 	base  auditHead            // the newest entry before this transaction's first one
 
 	clientAddr, clientKind string // where the call came from, recorded with each audit entry
+	writer                 bool   // holds the database's write turn until it ends
+}
+
+// writeTurn waits for the database's write turn (or ctx's end); release gives it back.
+func (db *DB) writeTurn(ctx context.Context) (release func(), err error) {
+	if db.writeSem == nil {
+		return func() {}, nil
+	}
+	select {
+	case db.writeSem <- struct{}{}:
+		var once sync.Once
+		return func() { once.Do(func() { <-db.writeSem }) }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// exec runs one writing statement outside a transaction, in its write turn.
+func (db *DB) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	release, err := db.writeTurn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return db.db.ExecContext(ctx, query, args...)
+}
+
+// endTurn gives the write turn back once the transaction has ended.
+func (tx *Tx) endTurn() {
+	if tx.writer {
+		tx.writer = false
+		<-tx.db.writeSem
+	}
+}
+
+// Rollback ends the transaction without its changes (a no-op error after Commit, as for sql.Tx).
+func (tx *Tx) Rollback() error {
+	err := tx.Tx.Rollback()
+	tx.endTurn()
+	return err
 }
 
 // Commit commits the transaction and then checkpoints the audit chain's head outside the database.
 func (tx *Tx) Commit() error {
+	defer tx.endTurn()
 	if tx.head != nil {
 		if err := tx.db.writeAuditHeadPending(tx.base, *tx.head); err != nil {
 			tx.Tx.Rollback()
@@ -282,11 +327,22 @@ func (tx *Tx) execPrepared(ctx context.Context, query string, args ...any) (sql.
 
 // BeginTx starts a transaction stamped with the clock's time and the current user.
 func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
+	writer := (opts == nil || !opts.ReadOnly) && db.writeSem != nil
+	if writer {
+		select {
+		case db.writeSem <- struct{}{}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
 	tx, err := db.db.BeginTx(ctx, opts)
 	if err != nil {
+		if writer {
+			<-db.writeSem
+		}
 		return nil, err
 	}
-	t := &Tx{Tx: tx, db: db, now: db.Clock.Now().In(core.Shanghai)}
+	t := &Tx{Tx: tx, db: db, now: db.Clock.Now().In(core.Shanghai), writer: writer}
 	if a, ok := core.ActorFrom(ctx); ok {
 		// The call carries its signed-in person (or 系统): it acts as that person, whoever else uses the desk.
 		t.actor = core.CurrentUser{PersonID: a.PersonID, Name: a.Name, SectionID: a.SectionID, Role: a.Role, Set: !a.IsSystem()}
@@ -300,17 +356,17 @@ func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 		// A desk where nobody is signed in: once anybody has a login, nothing happens without signing in.
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM accounts WHERE disabled = 0`).Scan(&n); err != nil {
-			tx.Rollback()
+			t.Rollback()
 			return nil, err
 		}
 		if n > 0 {
-			tx.Rollback()
+			t.Rollback()
 			return nil, core.Errorf(core.ENOTAUTH, "请先登录")
 		}
 	}
 	// A desk without any login (one person, as before team mode), a test or a script: the desk's stored user.
 	if t.actor, err = currentUser(ctx, t); err != nil {
-		tx.Rollback()
+		t.Rollback()
 		return nil, err
 	}
 	return t, nil
