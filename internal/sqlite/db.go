@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"policydesk/internal/core"
@@ -44,6 +45,8 @@ type DB struct {
 	// writers queue here, in order, rather than in SQLite's busy handler, which sleeps and retries: with many
 	// people on one server a write waits for the writes before it, not for a timer.
 	writeSem chan struct{}
+	// revision counts committed writes: a cache of query results is valid while it has not moved.
+	revision atomic.Int64
 
 	auditMu     sync.Mutex // guards the audit key and the head file
 	auditKeyVal []byte
@@ -271,8 +274,15 @@ func (db *DB) exec(ctx context.Context, query string, args ...any) (sql.Result, 
 		return nil, err
 	}
 	defer release()
-	return db.db.ExecContext(ctx, query, args...)
+	res, err := db.db.ExecContext(ctx, query, args...)
+	if err == nil {
+		db.revision.Add(1)
+	}
+	return res, err
 }
+
+// Revision counts the writes committed through this handle so far.
+func (db *DB) Revision() int64 { return db.revision.Load() }
 
 // endTurn gives the write turn back once the transaction has ended.
 func (tx *Tx) endTurn() {
@@ -300,6 +310,9 @@ func (tx *Tx) Commit() error {
 	}
 	if err := tx.Tx.Commit(); err != nil {
 		return err
+	}
+	if tx.writer {
+		tx.db.revision.Add(1)
 	}
 	if tx.head != nil {
 		return tx.db.writeAuditHead(*tx.head)

@@ -60,3 +60,38 @@ func TestStaleRerouteRefused(t *testing.T) {
 		t.Errorf("on the current version: %v", err)
 	}
 }
+
+// The inbox's state counts come from memory only while nothing was written: a new message shows at once.
+func TestInboxCountsFollowWrites(t *testing.T) {
+	f := newMailboxFixture(t)
+	before, err := f.store.Messages(f.ctx, core.MessageFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := f.store.Messages(f.ctx, core.MessageFilter{Page: 2})
+	if again.Total != before.Total {
+		t.Fatalf("same data, totals %d and %d", before.Total, again.Total)
+	}
+	if _, err := f.store.CreateMessage(f.ctx, core.MessageInput{SenderName: "王五", Subject: "耕地", Body: "耕地上建房"}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := f.store.Messages(f.ctx, core.MessageFilter{})
+	if err != nil || after.Total != before.Total+1 {
+		t.Fatalf("after a new message: total %d, want %d (%v)", after.Total, before.Total+1, err)
+	}
+	// the counts the triggers keep are the counts of the table
+	rows, err := f.db.SQL().Query(`SELECT m.state, COUNT(*), COALESCE(c.n, 0) FROM messages m
+		LEFT JOIN message_state_counts c ON c.state = m.state GROUP BY m.state`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st string
+		var n, kept int
+		rows.Scan(&st, &n, &kept)
+		if n != kept || after.StateCounts[st] != n {
+			t.Errorf("%s: %d messages, %d kept, %d shown", st, n, kept, after.StateCounts[st])
+		}
+	}
+}

@@ -25,6 +25,15 @@ type MailboxStore struct {
 	matcher core.TopicMatcher
 	seg     core.Segmenter
 	similar *mailbox.SimilarIndex // nil until first needed, reset when a reply is signed off
+
+	countsMu sync.Mutex
+	counts   map[string]cachedCounts // the inbox's state counts per filter, valid while the database is unchanged
+}
+
+// cachedCounts are the state counts of one filter as of a database revision.
+type cachedCounts struct {
+	revision int64
+	counts   map[string]int
 }
 
 var _ core.DeadlineSource = (*MailboxStore)(nil)
