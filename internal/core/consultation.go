@@ -77,6 +77,7 @@ type Policy struct {
 	Consultations     int    `json:"consultations"` // read-only
 	CreatedAt         string `json:"createdAt"`
 	UpdatedAt         string `json:"updatedAt"`
+	Version           int64  `json:"version"` // counts changes; send it back with a save so a stale one is refused
 }
 
 // PolicyFilter selects policies for the register list. Query matches title or 文号.
@@ -179,6 +180,7 @@ type Consultation struct {
 	ReportURL         string   `json:"reportUrl"`
 	CreatedAt         string   `json:"createdAt"`
 	UpdatedAt         string   `json:"updatedAt"`
+	Version           int64    `json:"version"` // counts changes; send it back with a save so a stale one is refused
 }
 
 // ConsultationFilter selects consultations. Status is one of the Consultation* statuses or "".
@@ -256,6 +258,7 @@ type Comment struct {
 	SourceRow      int      `json:"sourceRow"`
 	CreatedAt      string   `json:"createdAt"`
 	UpdatedAt      string   `json:"updatedAt"`
+	Version        int64    `json:"version"` // counts changes; send it back with a save so a stale one is refused
 }
 
 // CommentFilter selects comments of one consultation. Decision "undecided" selects comments without one.

@@ -87,6 +87,7 @@ type Interpretation struct {
 	DueStatus     string        `json:"dueStatus"` // pending / due_today / overdue / done / late
 	CreatedAt     string        `json:"createdAt"`
 	UpdatedAt     string        `json:"updatedAt"`
+	Version       int64         `json:"version"` // counts changes; send it back with a save so a stale one is refused
 }
 
 // TextSection is one headed part of a 文字解读.

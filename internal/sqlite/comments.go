@@ -20,7 +20,7 @@ import (
 const commentCols = `m.id, m.consultation_id, m.received_date, m.channel, m.commenter, m.category, m.contact, m.body, m.clause_paths,
 	COALESCE(m.group_id, 0), CASE WHEN m.group_id IS NULL THEN 1 ELSE (SELECT COUNT(*) FROM comments x WHERE x.group_id = m.group_id) END,
 	COALESCE(g.representative_id = m.id, 0), m.decision, m.reason, m.response, COALESCE(dp.name, ''), COALESCE(m.decided_at, ''),
-	COALESCE(m.batch_id, 0), COALESCE(m.source_row, 0), m.created_at, m.updated_at`
+	COALESCE(m.batch_id, 0), COALESCE(m.source_row, 0), m.created_at, m.updated_at, m.version`
 
 const commentFrom = ` FROM comments m LEFT JOIN comment_groups g ON g.id = m.group_id LEFT JOIN people dp ON dp.id = m.decided_by `
 
@@ -29,7 +29,7 @@ func scanComment(sc interface{ Scan(...any) error }) (core.Comment, error) {
 	var clauses string
 	err := sc.Scan(&c.ID, &c.ConsultationID, &c.ReceivedDate, &c.Channel, &c.Commenter, &c.Category, &c.Contact, &c.Body, &clauses,
 		&c.GroupID, &c.GroupSize, &c.Representative, &c.Decision, &c.Reason, &c.Response, &c.DecidedBy, &c.DecidedAt,
-		&c.BatchID, &c.SourceRow, &c.CreatedAt, &c.UpdatedAt)
+		&c.BatchID, &c.SourceRow, &c.CreatedAt, &c.UpdatedAt, &c.Version)
 	if err != nil {
 		return c, err
 	}
@@ -143,6 +143,9 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 		return c, err
 	}
 	defer tx.Rollback()
+	if err := tx.checkVersion(ctx, "comments", "该条意见", c.ID, c.Version); err != nil {
+		return core.Comment{}, err
+	}
 	vals := commentValues(c)
 	if c.ID == 0 {
 		cons, err := findConsultation(ctx, tx, s.cal(), c.ConsultationID)

@@ -45,7 +45,7 @@ const consultationCols = `c.id, c.policy_id, p.title, p.doc_number, p.enterprise
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id),
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = ''),
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND (m.group_id IS NULL OR m.id = (SELECT g.representative_id FROM comment_groups g WHERE g.id = m.group_id))),
-	c.report_body <> '', COALESCE(c.report_published, ''), c.report_url, c.created_at, c.updated_at`
+	c.report_body <> '', COALESCE(c.report_published, ''), c.report_url, c.created_at, c.updated_at, c.version`
 
 const consultationFrom = ` FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN sections s ON s.id = COALESCE(c.section_id, p.section_id)`
 
@@ -55,7 +55,7 @@ func scanConsultation(sc interface{ Scan(...any) error }, cal *calendar.Calendar
 	var channels string
 	err := sc.Scan(&c.ID, &c.PolicyID, &c.PolicyTitle, &c.PolicyDocNumber, &c.EnterpriseRelated, &c.VersionID, &c.OpenDate, &c.CloseDate,
 		&c.ShortReason, &channels, &c.Contact, &c.Explanation, &c.SectionID, &c.SectionName, &c.CommentCount, &c.UndecidedCount,
-		&c.GroupCount, &c.ReportGenerated, &c.ReportPublished, &c.ReportURL, &c.CreatedAt, &c.UpdatedAt)
+		&c.GroupCount, &c.ReportGenerated, &c.ReportPublished, &c.ReportURL, &c.CreatedAt, &c.UpdatedAt, &c.Version)
 	if err != nil {
 		return c, err
 	}
@@ -208,6 +208,9 @@ func (s *ConsultationStore) SaveConsultation(ctx context.Context, c core.Consult
 		return c, err
 	}
 	defer tx.Rollback()
+	if err := tx.checkVersion(ctx, "consultations", "该征求意见", c.ID, c.Version); err != nil {
+		return core.Consultation{}, err
+	}
 	p, err := findPolicy(ctx, tx, c.PolicyID)
 	if err != nil {
 		return c, err

@@ -91,7 +91,7 @@ func nonNil[T any](s []T) []T {
 
 const interpretationCols = `i.id, i.policy_id, p.title, i.form, i.title, i.section_id, COALESCE(s.name, ''), i.section_reason,
 	COALESCE(i.author_id, 0), COALESCE(a.name, ''), i.status, i.body, COALESCE(i.approved_at, ''), COALESCE(i.published_date, ''),
-	i.published_url, i.created_at, i.updated_at, COALESCE(p.published_date, '')`
+	i.published_url, i.created_at, i.updated_at, COALESCE(p.published_date, ''), i.version`
 
 const interpretationFrom = ` FROM interpretations i JOIN policies p ON p.id = i.policy_id
 	LEFT JOIN sections s ON s.id = i.section_id LEFT JOIN people a ON a.id = i.author_id`
@@ -102,7 +102,7 @@ func scanInterpretation(sc interface{ Scan(...any) error }, cal *calendar.Calend
 	var body, policyPublished string
 	if err := sc.Scan(&in.ID, &in.PolicyID, &in.PolicyTitle, &in.Form, &in.Title, &in.SectionID, &in.SectionName, &in.SectionReason,
 		&in.AuthorID, &in.AuthorName, &in.Status, &body, &in.ApprovedAt, &in.PublishedDate, &in.PublishedURL, &in.CreatedAt,
-		&in.UpdatedAt, &policyPublished); err != nil {
+		&in.UpdatedAt, &policyPublished, &in.Version); err != nil {
 		return in, err
 	}
 	if err := decodeBody(&in, body); err != nil {
@@ -220,6 +220,9 @@ var interpretationFields = []string{"form", "title", "section_id", "section_reas
 func (s *InterpretationStore) SaveInterpretation(ctx context.Context, in core.Interpretation) (saved core.Interpretation, err error) {
 	in.Title, in.SectionReason = strings.TrimSpace(in.Title), strings.TrimSpace(in.SectionReason)
 	err = s.write(ctx, func(tx *Tx) error {
+		if err := tx.checkVersion(ctx, "interpretations", "该解读", in.ID, in.Version); err != nil {
+			return err
+		}
 		p, err := findPolicy(ctx, tx, in.PolicyID)
 		if err != nil {
 			return err

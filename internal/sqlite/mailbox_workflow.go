@@ -75,14 +75,7 @@ func (tx *Tx) staleMessage(ctx context.Context, id int64) error {
 	var who, at string
 	_ = tx.QueryRowContext(ctx, `SELECT COALESCE(p.name, '系统'), m.updated_at FROM messages m LEFT JOIN people p ON p.id = m.updated_by
 		WHERE m.id = ?`, id).Scan(&who, &at)
-	when := at
-	if t, err := time.ParseInLocation(TimeLayout, at, core.Shanghai); err == nil {
-		when = t.Format("15:04")
-		if t.Format("2006-01-02") != tx.Now().Format("2006-01-02") {
-			when = t.Format("1月2日15:04")
-		}
-	}
-	return core.Errorf(core.ECONFLICT, "该留言已被%s于%s修改，请刷新后再处理", who, when)
+	return core.Errorf(core.ECONFLICT, "该留言已被%s于%s修改，请刷新后再处理", who, tx.shortTime(at))
 }
 
 func (tx *Tx) writeMessage(ctx context.Context, m core.Message) error {

@@ -29,7 +29,7 @@ func NewPolicyStore(db *DB, cal func() *calendar.Calendar) *PolicyStore {
 const policyCols = `p.id, p.title, p.doc_number, p.category, p.section_id, COALESCE(s.name, ''), COALESCE(p.drafter_id, 0),
 	COALESCE(d.name, ''), p.disclosure, p.disclosure_basis, p.enterprise_related, p.status, COALESCE(p.published_date, ''),
 	p.published_url, (SELECT COUNT(*) FROM policy_versions v WHERE v.policy_id = p.id),
-	(SELECT COUNT(*) FROM consultations c WHERE c.policy_id = p.id), p.created_at, p.updated_at`
+	(SELECT COUNT(*) FROM consultations c WHERE c.policy_id = p.id), p.created_at, p.updated_at, p.version`
 
 const policyFrom = ` FROM policies p LEFT JOIN sections s ON s.id = p.section_id LEFT JOIN people d ON d.id = p.drafter_id`
 
@@ -37,7 +37,7 @@ func scanPolicy(sc interface{ Scan(...any) error }) (core.Policy, error) {
 	var p core.Policy
 	err := sc.Scan(&p.ID, &p.Title, &p.DocNumber, &p.Category, &p.SectionID, &p.SectionName, &p.DrafterID, &p.DrafterName,
 		&p.Disclosure, &p.DisclosureBasis, &p.EnterpriseRelated, &p.Status, &p.PublishedDate, &p.PublishedURL,
-		&p.VersionCount, &p.Consultations, &p.CreatedAt, &p.UpdatedAt)
+		&p.VersionCount, &p.Consultations, &p.CreatedAt, &p.UpdatedAt, &p.Version)
 	return p, err
 }
 
@@ -159,6 +159,9 @@ func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Polic
 		return p, err
 	}
 	defer tx.Rollback()
+	if err := tx.checkVersion(ctx, "policies", "该政策文件", p.ID, p.Version); err != nil {
+		return core.Policy{}, err
+	}
 	if _, err := findSection(ctx, tx, p.SectionID); err != nil {
 		return p, err
 	}

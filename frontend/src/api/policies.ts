@@ -50,6 +50,6 @@ export function emptyPolicy(): Policy {
   return {
     id: 0, title: '', docNumber: '', category: '规范性文件', sectionId: 0, sectionName: '', drafterId: 0, drafterName: '',
     disclosure: '主动公开', disclosureBasis: '', enterpriseRelated: false, status: '', publishedDate: '', publishedUrl: '',
-    versionCount: 0, consultations: 0, createdAt: '', updatedAt: '',
+    versionCount: 0, consultations: 0, createdAt: '', updatedAt: '', version: 0,
   }
 }

@@ -675,6 +675,7 @@ export namespace core {
 	    sourceRow: number;
 	    createdAt: string;
 	    updatedAt: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Comment(source);
@@ -703,6 +704,7 @@ export namespace core {
 	        this.sourceRow = source["sourceRow"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.version = source["version"];
 	    }
 	}
 	export class CommentFilter {
@@ -837,6 +839,7 @@ export namespace core {
 	    reportUrl: string;
 	    createdAt: string;
 	    updatedAt: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Consultation(source);
@@ -869,6 +872,7 @@ export namespace core {
 	        this.reportUrl = source["reportUrl"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.version = source["version"];
 	    }
 	}
 	export class ConsultationNotice {
@@ -1986,6 +1990,7 @@ export namespace core {
 	    dueStatus: string;
 	    createdAt: string;
 	    updatedAt: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Interpretation(source);
@@ -2016,6 +2021,7 @@ export namespace core {
 	        this.dueStatus = source["dueStatus"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.version = source["version"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3034,6 +3040,7 @@ export namespace core {
 	    consultations: number;
 	    createdAt: string;
 	    updatedAt: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Policy(source);
@@ -3059,6 +3066,7 @@ export namespace core {
 	        this.consultations = source["consultations"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.version = source["version"];
 	    }
 	}
 	export class PolicyVersion {
