@@ -220,9 +220,6 @@ var interpretationFields = []string{"form", "title", "section_id", "section_reas
 func (s *InterpretationStore) SaveInterpretation(ctx context.Context, in core.Interpretation) (saved core.Interpretation, err error) {
 	in.Title, in.SectionReason = strings.TrimSpace(in.Title), strings.TrimSpace(in.SectionReason)
 	err = s.write(ctx, func(tx *Tx) error {
-		if err := tx.checkVersion(ctx, "interpretations", "该解读", in.ID, in.Version); err != nil {
-			return err
-		}
 		p, err := findPolicy(ctx, tx, in.PolicyID)
 		if err != nil {
 			return err
@@ -298,6 +295,9 @@ func (tx *Tx) updateInterpretation(ctx context.Context, cal *calendar.Calendar, 
 		return "", core.FieldErrorf(core.EINVALID, "policyId", "解读不能改挂到其他文件，请在该文件下新建解读")
 	}
 	if err := core.CanEditInterpretation(old.Status); err != nil {
+		return "", err
+	}
+	if err := tx.checkVersion(ctx, "interpretations", "该解读", in.ID, in.Version); err != nil {
 		return "", err
 	}
 	oldBody, err := encodeBody(old)
