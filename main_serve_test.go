@@ -255,4 +255,9 @@ func TestServeConcurrentSaves(t *testing.T) {
 	if ok != 1 {
 		t.Errorf("%d saves on the same version succeeded, want exactly 1 (%v)", ok, results)
 	}
+	// many writers, one chain: the audit log still verifies
+	check, err := s.b.db.VerifyAudit(core.WithActor(context.Background(), core.System))
+	if err != nil || !check.OK {
+		t.Errorf("audit chain after concurrent writes: %+v %v", check, err)
+	}
 }
