@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/wailsapp/wails/v2"
@@ -18,6 +19,7 @@ import (
 	"policydesk/app"
 	"policydesk/internal/core"
 	"policydesk/internal/datadir"
+	"policydesk/internal/server"
 	"policydesk/internal/sqlite"
 )
 
@@ -91,10 +93,22 @@ func run() error {
 	// 设置 → 单位服务器: the desk as a client of the bureau's server (its pin lives in the data directory).
 	remoteAPI := app.NewRemoteService(paths.Dir, paths.Exports, rt.Emit)
 	defer app.StopRemote(remoteAPI)
-	bind := append([]any{recovery, remoteAPI}, b.services...)
+	services := append([]any{recovery, remoteAPI}, b.services...)
 	starters := append([]app.Starter{recovery, remoteAPI}, b.starters()...)
-	return wails.Run(appOptions(bind, func(ctx context.Context) {
+	// The pages call every service through the desk's call path, which holds each method's declared access.
+	var deskCtx atomic.Pointer[context.Context]
+	calls, err := server.NewDesk(services, func() context.Context {
+		if c := deskCtx.Load(); c != nil {
+			return *c
+		}
+		return context.Background()
+	})
+	if err != nil {
+		return err
+	}
+	return wails.Run(appOptions(append(services, calls), func(ctx context.Context) {
 		ctx = core.WithActorSource(ctx, b.desk)
+		deskCtx.Store(&ctx)
 		app.ResumeSignIn(ctx, b.auth)
 		app.Start(ctx, rt, starters...)
 	}, started))

@@ -261,3 +261,48 @@ func TestServeConcurrentSaves(t *testing.T) {
 		t.Errorf("audit chain after concurrent writes: %+v %v", check, err)
 	}
 }
+
+// On a desk, the pages' calls go through the same declared access as the server's.
+func TestDeskCallsHoldThePermissionTable(t *testing.T) {
+	paths, err := datadir.Prepare(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
+	b, err := openBureau(paths, clock, bureauOptions{SeedDemo: true, Emit: func(string, ...any) {}, Started: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.close()
+	ctx := core.WithActorSource(context.Background(), b.desk)
+	app.Start(ctx, &app.Runtime{}, b.starters()...)
+	desk, err := server.NewDesk(b.services, func() context.Context { return ctx })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// before anybody signs in, the 登录 page answers
+	if _, err := desk.Call("AuthService", "LoginPage", "[]"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := desk.Call("AuthService", "Login", fmt.Sprintf(`["linyt", %q, false]`, demo.DemoPassword)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := desk.Call("MailboxService", "ListMessages", "[{}]"); err != nil {
+		t.Errorf("a clerk lists the inbox: %v", err)
+	}
+	for _, c := range [][3]string{
+		{"SettingsService", "SaveBureau", `[{"name":"x"}]`},
+		{"CalendarService", "SetDay", `["2026-11-21", "workday", "调休"]`},
+		{"AuthService", "Accounts", `[]`},
+	} {
+		if _, err := desk.Call(c[0], c[1], c[2]); core.ErrorCode(err) != core.EFORBID || !strings.Contains(core.ErrorMessage(err), "林雨桐") {
+			t.Errorf("%s.%s by the clerk: %v", c[0], c[1], err)
+		}
+	}
+	if _, err := desk.Call("MailboxService", "ListMessages", "[1, 2]"); core.ErrorCode(err) != core.EINVALID {
+		t.Errorf("wrong arguments: %v", err)
+	}
+	if _, err := desk.Call("NoService", "Nope", "[]"); core.ErrorCode(err) != core.ENOTFOUND {
+		t.Errorf("unknown method: %v", err)
+	}
+}

@@ -119,17 +119,9 @@ func New(cfg Config) (*Server, error) {
 		if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
 			return nil, fmt.Errorf("server: %T is not a pointer to a service struct", svc)
 		}
-		service := t.Elem().Name()
 		for i := 0; i < t.NumMethod(); i++ {
-			m := t.Method(i)
-			key := service + "." + m.Name
-			mt := m.Type
-			md := &method{service: service, name: m.Name, svc: svc, fn: m.Func}
-			for j := 1; j < mt.NumIn(); j++ {
-				md.in = append(md.in, mt.In(j))
-			}
-			md.outs = mt.NumOut()
-			md.errOnly = md.outs == 1 && mt.Out(0) == errorType
+			md := newMethod(svc, t.Elem().Name(), t.Method(i))
+			key := md.service + "." + md.name
 			md.access, md.known = cfg.Access(key)
 			s.methods[key] = md
 		}
@@ -417,7 +409,7 @@ func (s *Server) call(w http.ResponseWriter, r *http.Request) {
 		writeError(w, status, err)
 		return
 	}
-	args, err := m.decode(body)
+	args, err := m.decode(body, true)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err)
 		return
@@ -427,23 +419,31 @@ func (s *Server) call(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, fmt.Errorf("service %s cannot act per call", m.service))
 		return
 	}
+	out, err := m.call(svc, args)
+	if err != nil {
+		writeError(w, 0, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// call runs the method on svc and returns its result (nil for a method that returns only an error).
+func (m *method) call(svc any, args []reflect.Value) (any, error) {
 	out := m.fn.Call(append([]reflect.Value{reflect.ValueOf(svc)}, args...))
-	if m.outs > 0 {
-		if e, _ := out[len(out)-1].Interface().(error); e != nil && out[len(out)-1].Type() == errorType {
-			writeError(w, 0, e)
-			return
+	if m.outs > 0 && m.fn.Type().Out(m.outs-1) == errorType {
+		if e, _ := out[m.outs-1].Interface().(error); e != nil {
+			return nil, e
 		}
 	}
 	if m.outs == 0 || m.errOnly {
-		writeJSON(w, http.StatusOK, nil)
-		return
+		return nil, nil
 	}
-	writeJSON(w, http.StatusOK, out[0].Interface())
+	return out[0].Interface(), nil
 }
 
-// decode turns the JSON array of arguments into the method's argument values. A folder or file named by the
-// caller (Access.LocalDir) is dropped: over the network, files are written to the exports folder only.
-func (m *method) decode(body []byte) ([]reflect.Value, error) {
+// decode turns the JSON array of arguments into the method's argument values. Over the network a folder or
+// file named by the caller (Access.LocalDir) is dropped: files are written to the exports folder only.
+func (m *method) decode(body []byte, network bool) ([]reflect.Value, error) {
 	var raw []json.RawMessage
 	trimmed := strings.TrimSpace(string(body))
 	if trimmed == "" {
@@ -458,7 +458,7 @@ func (m *method) decode(body []byte) ([]reflect.Value, error) {
 	args := make([]reflect.Value, len(m.in))
 	for i, t := range m.in {
 		v := reflect.New(t)
-		if m.access.LocalDir == i+1 {
+		if network && m.access.LocalDir == i+1 {
 			args[i] = v.Elem()
 			continue
 		}

@@ -238,3 +238,30 @@ describe('desktop transport', () => {
     expect(err.code).toBe('not_found')
   })
 })
+
+describe('desk transport (the Wails bridge with the desk call path)', () => {
+  it('sends every service call through server.Desk.Call as JSON; the desk connection itself stays direct', async () => {
+    const deskCall = vi.fn().mockResolvedValue(JSON.stringify({ name: '临江市规划和自然资源局' }))
+    const status = vi.fn().mockResolvedValue({ connected: false })
+    const getBureau = vi.fn()
+    ;(window as W).go = { app: { SettingsService: { GetBureau: getBureau }, RemoteService: { Status: status } }, server: { Desk: { Call: deskCall } } }
+    expect(installTransport(window)).toBe('desktop')
+    expect(await GetBureau()).toEqual({ name: '临江市规划和自然资源局' })
+    expect(deskCall).toHaveBeenCalledWith('SettingsService', 'GetBureau', '[]')
+    expect(getBureau).not.toHaveBeenCalled()
+    await invoke('RemoteService', 'Status', [])
+    expect(status).toHaveBeenCalled()
+    // a refusal keeps its code and message
+    deskCall.mockRejectedValueOnce(JSON.stringify({ code: 'forbidden', message: '林雨桐（信箱管理员）没有执行此操作的权限' }))
+    const err = await SaveBureau({ name: 'x' } as never).catch((e: unknown) => toApiError(e))
+    expect(err).toMatchObject({ code: 'forbidden' })
+  })
+
+  it('calls the bindings directly where there is no desk call path (the recovery page)', async () => {
+    const getBureau = vi.fn().mockResolvedValue({ name: '局' })
+    ;(window as W).go = { app: { SettingsService: { GetBureau: getBureau } } }
+    installTransport(window)
+    expect(await GetBureau()).toEqual({ name: '局' })
+    expect(getBureau).toHaveBeenCalled()
+  })
+})

@@ -33,6 +33,8 @@ export interface TransportDeps {
 interface State {
   mode: TransportMode
   native: ServiceTable | null
+  /** the desk's call path (window.go.server.Desk.Call), absent on the recovery page and in the browser */
+  deskCall: Binding | null
   deps: TransportDeps
   csrf: string
   listeners: Map<string, Listener[]>
@@ -42,7 +44,7 @@ interface State {
 
 let state: State | null = null
 
-type Win = Window & { go?: { app?: ServiceTable }; runtime?: Record<string, unknown> }
+type Win = Window & { go?: { app?: ServiceTable; server?: { Desk?: { Call?: Binding } } }; runtime?: Record<string, unknown> }
 
 /** The failure body every transport rejects with: the same {code, message, field} the Go side formats. */
 export interface Failure {
@@ -85,6 +87,12 @@ export async function invoke(service: string, method: string, args: unknown[]): 
   if (!native) throw failure('internal', '程序尚未就绪，请稍后重试。')
   if (state.mode === 'client' && !LOCAL_SERVICES.has(service) && !NATIVE_METHODS.has(method)) {
     const text = (await native.RemoteService.Call(service, method, JSON.stringify(args))) as string
+    return text === '' ? null : JSON.parse(text)
+  }
+  // On a desk every call goes through the desk's call path, which holds each method's declared access for the
+  // signed-in person (as the server does); the recovery page, which has no such path, calls directly.
+  if (state.deskCall && !LOCAL_SERVICES.has(service)) {
+    const text = (await state.deskCall(service, method, JSON.stringify(args))) as string
     return text === '' ? null : JSON.parse(text)
   }
   const fn = native[service]?.[method]
@@ -291,6 +299,7 @@ export function installTransport(win: Window = window, deps?: Partial<TransportD
   state = {
     mode,
     native,
+    deskCall: w.go?.server?.Desk?.Call ?? null,
     deps: {
       fetch: deps?.fetch ?? ((...a: Parameters<typeof fetch>) => win.fetch(...a)),
       EventSource: deps?.EventSource ?? (win as unknown as { EventSource?: TransportDeps['EventSource'] }).EventSource,
