@@ -76,6 +76,7 @@ type Server struct {
 	methods map[string]*method
 	mux     *http.ServeMux
 	index   []byte
+	guard   *loginGuard
 }
 
 // method is one bound method reachable through the dispatcher.
@@ -113,7 +114,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Scope == nil {
 		cfg.Scope = app.Scoped
 	}
-	s := &Server{cfg: cfg, methods: map[string]*method{}, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, methods: map[string]*method{}, mux: http.NewServeMux(), guard: newLoginGuard()}
 	for _, svc := range cfg.Services {
 		t := reflect.TypeOf(svc)
 		if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
@@ -313,12 +314,21 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		writeError(w, 0, core.FieldErrorf(core.EINVALID, "login", "请输入账号"))
 		return
 	}
+	client := clientOf(r)
+	if wait := s.guard.blocked(client.Addr, time.Now()); wait > 0 {
+		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
+		writeError(w, http.StatusTooManyRequests, core.Errorf(core.EFORBID, "本机登录失败次数过多，请%d分钟后再试", int(wait.Minutes())+1))
+		return
+	}
 	// a session that came with the request ends here: every sign-in gets a new id (no session fixation)
 	if old := tokenOf(r); old != "" {
 		_ = s.cfg.Auth.Logout(s.cfg.Base, old)
 	}
-	token, sess, err := s.cfg.Auth.Login(s.cfg.Base, creds.Login, creds.Password, clientOf(r))
+	token, sess, err := s.cfg.Auth.Login(s.cfg.Base, creds.Login, creds.Password, client)
 	if err != nil {
+		if code := core.ErrorCode(err); code == core.ENOTAUTH || code == core.EFORBID {
+			s.guard.failed(client.Addr, time.Now())
+		}
 		writeError(w, 0, err)
 		return
 	}

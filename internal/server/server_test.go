@@ -493,3 +493,41 @@ func urlPath(s string) string {
 	}
 	return b.String()
 }
+
+// Guessing logins from one address: after 20 failures within 10 minutes it waits 15 minutes, whatever account.
+func TestLoginGuard(t *testing.T) {
+	g := newLoginGuard()
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	for i := 0; i < guardFailures-1; i++ {
+		g.failed("10.0.0.9", now.Add(time.Duration(i)*time.Second))
+	}
+	if g.blocked("10.0.0.9", now.Add(time.Minute)) != 0 {
+		t.Fatal("blocked before the limit")
+	}
+	g.failed("10.0.0.9", now.Add(time.Minute))
+	if g.blocked("10.0.0.9", now.Add(2*time.Minute)) == 0 || g.blocked("10.0.0.8", now) != 0 {
+		t.Fatal("the address must wait; another must not")
+	}
+	if g.blocked("10.0.0.9", now.Add(17*time.Minute)) != 0 {
+		t.Fatal("the wait ends")
+	}
+	// failures spread over more than the window do not add up
+	g2 := newLoginGuard()
+	for i := 0; i < 3*guardFailures; i++ {
+		g2.failed("10.0.0.7", now.Add(time.Duration(i)*time.Minute))
+	}
+	if g2.blocked("10.0.0.7", now.Add(time.Duration(3*guardFailures)*time.Minute)) != 0 {
+		t.Fatal("one failure a minute is not guessing")
+	}
+}
+
+func TestGuessingFromOneAddressIsTurnedAway(t *testing.T) {
+	f := newFixture(t)
+	for i := 0; i < guardFailures; i++ {
+		f.do("POST", "/api/login", "", "", fmt.Sprintf(`{"login":"user%d","password":"x"}`, i))
+	}
+	a := f.do("POST", "/api/login", "", "", `{"login":"linyt","password":"pwlinyt"}`)
+	if a.status != http.StatusTooManyRequests || !strings.Contains(a.failure().Message, "分钟后再试") || a.header.Get("Retry-After") == "" {
+		t.Errorf("after %d failures: %d %s", guardFailures, a.status, a.body)
+	}
+}
