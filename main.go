@@ -128,12 +128,11 @@ func (b *bureau) starters() []app.Starter {
 
 // openBureau opens, checks and migrates the database of paths (locked by the caller), backs it up once a day,
 // seeds the demo bureau on a first run, and builds the services. A damaged database is a *damagedError.
-func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (b *bureau, err error) {
-	b = &bureau{paths: paths, clock: clock}
+func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bureau, err error) {
+	b := &bureau{paths: paths, clock: clock}
 	defer func() {
 		if err != nil {
-			b.close()
-			b = nil
+			b.close() // what was opened before the failure
 		}
 	}()
 	db := sqlite.NewDB(paths.DB)

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -304,5 +306,22 @@ func TestDeskCallsHoldThePermissionTable(t *testing.T) {
 	}
 	if _, err := desk.Call("NoService", "Nope", "[]"); core.ErrorCode(err) != core.ENOTFOUND {
 		t.Errorf("unknown method: %v", err)
+	}
+}
+
+// A database that fails its checks is reported as damaged (the desk then opens its recovery page), and what was
+// opened before the failure is closed.
+func TestOpenBureauReportsADamagedDatabase(t *testing.T) {
+	paths, err := datadir.Prepare(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(paths.DB, []byte("this is not a database, but it is where one should be"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = openBureau(paths, core.SystemClock{}, bureauOptions{SeedDemo: true, Emit: func(string, ...any) {}, Started: time.Now()})
+	var bad *damagedError
+	if !errors.As(err, &bad) || !strings.Contains(bad.problem, paths.DB) {
+		t.Fatalf("got %v", err)
 	}
 }
