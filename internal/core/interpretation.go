@@ -493,6 +493,8 @@ type Publication struct {
 	ID            int64  `json:"id"`
 	PublishedDate string `json:"publishedDate"`
 	PublishedURL  string `json:"publishedUrl"`
+	// Reason: why a 依申请公开 policy is now published on the website (required for it, recorded in the audit log).
+	Reason string `json:"reason"`
 }
 
 // ExemptionInput records an exemption.
@@ -519,6 +521,9 @@ type SyncRow struct {
 	DueStatus     string `json:"dueStatus"`
 	SectionName   string `json:"sectionName"`
 	SectionReason string `json:"sectionReason"`
+	// Disclosure and DisclosureBasis: the policy row's 公开属性 and its basis ("" for interpretations).
+	Disclosure      string `json:"disclosure"`
+	DisclosureBasis string `json:"disclosureBasis"`
 }
 
 // SyncPanel is the per-policy 三同步 panel: whether each rule holds, and each row's dates.

@@ -463,7 +463,7 @@ func (tx *Tx) checkSyncRules(ctx context.Context, from string, c core.PolicyStat
 func (s *InterpretationStore) PublishPolicy(ctx context.Context, p core.Publication) (out core.Policy, err error) {
 	err = s.write(ctx, func(tx *Tx) error {
 		out, err = tx.setPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicyPublished,
-			PublishedDate: p.PublishedDate, PublishedURL: p.PublishedURL})
+			PublishedDate: p.PublishedDate, PublishedURL: p.PublishedURL, Reason: p.Reason})
 		return err
 	})
 	return out, err
@@ -544,7 +544,8 @@ func (tx *Tx) syncPanel(ctx context.Context, cal *calendar.Calendar, policyID in
 	}
 	panel := core.SyncPanel{
 		Policy: core.SyncRow{Kind: core.SubjectPolicy, ID: p.ID, Title: p.Title, Status: p.Status, Drafted: datePart(p.CreatedAt),
-			Approved: datePart(policySignoff.CompletedAt), Published: p.PublishedDate, PublishedURL: p.PublishedURL, SectionName: p.SectionName},
+			Approved: datePart(policySignoff.CompletedAt), Published: p.PublishedDate, PublishedURL: p.PublishedURL, SectionName: p.SectionName,
+			Disclosure: p.Disclosure, DisclosureBasis: p.DisclosureBasis},
 		Interpretations: []core.SyncRow{}, Problems: []string{},
 	}
 	if panel.Exemptions, err = tx.exemptions(ctx, core.SubjectPolicy, policyID); err != nil {

@@ -94,8 +94,8 @@ func TestDisclosureGuardsPublication(t *testing.T) {
 				t.Fatal(err)
 			}
 			signOffAll(t, f, interps, p.ID)
-			_, err = f.policies.SetPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicyPublished,
-				PublishedDate: "2026-11-20", PublishedURL: "https://x/1.html", Reason: tc.reason})
+			// the 三同步 page's publication carries the reason as the register's status change does
+			_, err = interps.PublishPolicy(ctx, core.Publication{ID: p.ID, PublishedDate: "2026-11-20", PublishedURL: "https://x/1.html", Reason: tc.reason})
 			wantCode(t, err, tc.want)
 			// The interpretation store's publication goes through the same rule.
 			if tc.want != "" {

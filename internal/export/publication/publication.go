@@ -21,6 +21,7 @@ func SignoffSheet(bureau string, policy core.Policy, in core.Interpretation, so 
 	doc.Add(export.T(export.Grid{Headers: []string{"项目", "内容"}, Rows: [][]string{
 		{"文件名称", policy.Title},
 		{"文号", dash(policy.DocNumber)},
+		{"公开属性", disclosureText(policy.Disclosure, policy.DisclosureBasis)},
 		{"解读标题", in.Title},
 		{"解读形式", in.Form},
 		{"解读科室", in.SectionName + reasonNote(in.SectionReason)},
@@ -38,7 +39,8 @@ func SignoffSheet(bureau string, policy core.Policy, in core.Interpretation, so 
 func PolicySignoffSheet(bureau string, panel core.SyncPanel, so core.Signoff) export.Document {
 	doc := export.Document{Title: "规范性文件审签单", Subtitle: bureau}
 	doc.Add(export.T(export.Grid{Headers: []string{"项目", "内容"}, Rows: [][]string{
-		{"文件名称", panel.Policy.Title}, {"起草科室", panel.Policy.SectionName}, {"状态", panel.Policy.Status},
+		{"文件名称", panel.Policy.Title}, {"起草科室", panel.Policy.SectionName},
+		{"公开属性", disclosureText(panel.Policy.Disclosure, panel.Policy.DisclosureBasis)}, {"状态", panel.Policy.Status},
 	}}))
 	doc.Add(export.H1("政策解读(三同步)"))
 	rows := [][]string{}
@@ -227,6 +229,7 @@ var chapterLine = regexp.MustCompile(`^第[一二三四五六七八九十百]+[�
 func Manifest(p Package) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "发布清单：%s\n", p.Policy.Title)
+	fmt.Fprintf(&b, "公开属性：%s\n", disclosureText(p.Policy.Disclosure, p.Policy.DisclosureBasis))
 	fmt.Fprintf(&b, "文件发布日期：%s  网址：%s\n\n", dash(p.Policy.PublishedDate), dash(p.Policy.PublishedURL))
 	for _, in := range p.Interpretations {
 		fmt.Fprintf(&b, "%s《%s》 状态：%s", in.Form, in.Title, in.Status)
@@ -249,6 +252,14 @@ func dash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// disclosureText is a 公开属性 with its basis, as the 审签单 and the 发布清单 print it.
+func disclosureText(disclosure, basis string) string {
+	if strings.TrimSpace(basis) == "" {
+		return dash(disclosure)
+	}
+	return fmt.Sprintf("%s(依据：%s)", dash(disclosure), strings.TrimSpace(basis))
 }
 
 func reasonNote(reason string) string {

@@ -29,7 +29,8 @@ func TestWritePackage(t *testing.T) {
 		t.Logf("no CJK font, the package is written without the PNG: %v", err)
 		fonts = nil
 	}
-	p := Package{Bureau: "临江市规划和自然资源局", Policy: core.Policy{Title: "临江市既有住宅加装电梯财政补助办法", PublishedDate: "2026-09-18", PublishedURL: "https://x/1.html"},
+	p := Package{Bureau: "临江市规划和自然资源局", Policy: core.Policy{Title: "临江市既有住宅加装电梯财政补助办法", PublishedDate: "2026-09-18", PublishedURL: "https://x/1.html",
+		Disclosure: core.DisclosureOnRequest, DisclosureBasis: "《政府信息公开条例》第二十七条"},
 		PolicyText: "临江市既有住宅加装电梯财政补助办法\n第一章 总则\n第一条 为推进既有住宅加装电梯工作，制定本办法。\n", Interpretations: sampleInterpretations()}
 	res, err := WritePackage(t.TempDir(), p, fonts, "20260918")
 	if err != nil {
@@ -54,9 +55,22 @@ func TestWritePackage(t *testing.T) {
 	if !strings.Contains(string(html), "一、决策背景和依据") || !strings.Contains(string(html), "为改善老旧小区居住条件") {
 		t.Errorf("text interpretation page lacks its sections")
 	}
+	manifest, _ := os.ReadFile(res.Files[len(res.Files)-1])
+	if !strings.Contains(string(manifest), "公开属性：依申请公开(依据：《政府信息公开条例》第二十七条)") {
+		t.Errorf("the 发布清单 lacks the 公开属性:\n%s", manifest)
+	}
 	policyPage, _ := os.ReadFile(res.Files[0])
 	if !strings.Contains(string(policyPage), "<h2>第一章 总则</h2>") {
 		t.Errorf("policy page lacks its chapter heading")
+	}
+}
+
+func TestPolicySignoffSheetPrintsDisclosure(t *testing.T) {
+	panel := core.SyncPanel{Policy: core.SyncRow{Title: "临江市国土空间生态修复规划", SectionName: "空间规划组", Status: core.PolicySigning,
+		Disclosure: core.DisclosureNone, DisclosureBasis: "涉及国家秘密"}}
+	text := PolicySignoffSheet("临江市规划和自然资源局", panel, core.Signoff{}).PlainText()
+	if !strings.Contains(text, "公开属性 | 不予公开(依据：涉及国家秘密)") {
+		t.Errorf("sheet lacks the 公开属性:\n%s", text)
 	}
 }
 
@@ -66,9 +80,10 @@ func TestSignoffSheetDOCX(t *testing.T) {
 		History: []core.SignoffApproval{{Round: 1, StepName: "科室负责人审核", PersonName: "赵志强", Decision: core.DecisionReturn, Opinion: "补充工作目标", ActedAt: "2026-09-10T10:00:00+08:00"}},
 		Steps: []core.SignoffApproval{{Round: 2, StepName: "科室负责人审核", PersonName: "赵志强", Decision: core.DecisionApprove, Opinion: "同意", ActedAt: "2026-09-11T09:30:00+08:00"},
 			{Round: 2, StepName: "保密审查", PersonName: "陈晓静", Decision: core.DecisionApprove, Opinion: "不涉密", ActedAt: "2026-09-11T15:00:00+08:00"}}}
-	doc := SignoffSheet("临江市规划和自然资源局", core.Policy{Title: "临江市既有住宅加装电梯财政补助办法"}, in, so)
+	doc := SignoffSheet("临江市规划和自然资源局", core.Policy{Title: "临江市既有住宅加装电梯财政补助办法", Disclosure: core.DisclosureActive,
+		DisclosureBasis: "《政府信息公开条例》第二十条"}, in, so)
 	text := doc.PlainText()
-	for _, want := range []string{"政策解读审签单", "1 | 科室负责人审核 | 赵志强 | 退回 | 补充工作目标 | 2026-09-10 10:00", "保密审查 | 陈晓静 | 同意 | 不涉密", "一、决策背景和依据"} {
+	for _, want := range []string{"政策解读审签单", "公开属性 | 主动公开(依据：《政府信息公开条例》第二十条)", "1 | 科室负责人审核 | 赵志强 | 退回 | 补充工作目标 | 2026-09-10 10:00", "保密审查 | 陈晓静 | 同意 | 不涉密", "一、决策背景和依据"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("sheet lacks %q:\n%s", want, text)
 		}

@@ -3291,6 +3291,7 @@ export namespace core {
 	    id: number;
 	    publishedDate: string;
 	    publishedUrl: string;
+	    reason: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Publication(source);
@@ -3301,6 +3302,7 @@ export namespace core {
 	        this.id = source["id"];
 	        this.publishedDate = source["publishedDate"];
 	        this.publishedUrl = source["publishedUrl"];
+	        this.reason = source["reason"];
 	    }
 	}
 	export class PublicationPreview {
@@ -3949,6 +3951,8 @@ export namespace core {
 	    dueStatus: string;
 	    sectionName: string;
 	    sectionReason: string;
+	    disclosure: string;
+	    disclosureBasis: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SyncRow(source);
@@ -3970,6 +3974,8 @@ export namespace core {
 	        this.dueStatus = source["dueStatus"];
 	        this.sectionName = source["sectionName"];
 	        this.sectionReason = source["sectionReason"];
+	        this.disclosure = source["disclosure"];
+	        this.disclosureBasis = source["disclosureBasis"];
 	    }
 	}
 	export class SyncPanel {
