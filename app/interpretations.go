@@ -70,7 +70,7 @@ type InterpretationOptions struct {
 // Options lists forms, statuses, the seven headings, 图解 block kinds and sign-off decisions.
 func (s *InterpretationService) Options() (InterpretationOptions, error) {
 	return InterpretationOptions{Forms: core.InterpretationForms, Statuses: core.InterpretationStatuses, TextHeadings: core.TextHeadings,
-		BlockKinds: core.GraphicBlockKinds, MediaKinds: []string{"视频", "音频", "图片", "文稿", "其他"},
+		BlockKinds: core.GraphicBlockKinds, MediaKinds: []string{"视频", "音频", "动画", "图片", "文稿", "其他"},
 		Decisions: []string{core.DecisionApprove, core.DecisionReturn}, LagWorkdays: core.InterpretationLag, ExemptionRule: core.RuleSyncDraft}, nil
 }
 
@@ -138,6 +138,10 @@ func titleSuffix(form string) string {
 		return "政策问答"
 	case core.FormLeader:
 		return "负责人解读"
+	case core.FormAudio:
+		return "音频解读"
+	case core.FormAnim:
+		return "动画解读"
 	}
 	return "政策解读"
 }

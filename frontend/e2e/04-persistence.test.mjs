@@ -21,6 +21,14 @@ test('settings survive a restart of the app', async () => {
     await page.getByText('单位信息已保存').waitFor()
     await page.getByTestId('header-bureau').getByText(NEW_NAME).waitFor()
 
+    // The bureau's own time limit for the 意见采纳情况说明 (not set by the 条例).
+    const due = page.getByTestId('report-due-workdays').locator('input')
+    assert.equal(await due.inputValue(), '10')
+    await due.fill('12')
+    await page.getByTestId('report-due-save').click()
+    await page.getByText('工作时限已保存').waitFor()
+    await shot(page, 'd-bureau-deadlines', { fullPage: false })
+
     // A new section.
     await page.getByTestId('settings-tab-sections').click()
     await page.getByTestId('section-add').click()
@@ -82,6 +90,7 @@ test('settings survive a restart of the app', async () => {
     await shot(page, 'd-after-restart')
     await openApp(page, '/settings/bureau')
     assert.equal(await field(page, 'bureau-name-input').inputValue(), NEW_NAME)
+    await page.waitForFunction(() => document.querySelector('[data-testid="report-due-workdays"] input')?.value === '12')
     assert.deepEqual(s.errors, [])
   } finally {
     await s.close()

@@ -15,6 +15,8 @@ const (
 	FormQA      = "问答"
 	FormLeader  = "负责人解读"
 	FormVideo   = "视频"
+	FormAudio   = "音频" // a recorded explanation (广播、音频解读), kept as file references like 视频
+	FormAnim    = "动画" // an animated explainer (动漫、H5 动画), kept as file references like 视频
 	FormPress   = "新闻发布会(政策吹风会)"
 )
 
@@ -53,7 +55,7 @@ const (
 
 // Value lists in display order.
 var (
-	InterpretationForms    = []string{FormText, FormGraphic, FormQA, FormLeader, FormVideo, FormPress}
+	InterpretationForms    = []string{FormText, FormGraphic, FormQA, FormLeader, FormVideo, FormAudio, FormAnim, FormPress}
 	InterpretationStatuses = []string{InterpDrafting, InterpReviewing, InterpReturned, InterpApproved, InterpPublished}
 	// TextHeadings are the seven parts a 文字解读 covers (seed 003 一(一)2).
 	TextHeadings = []string{"决策背景和依据", "制定意义和总体考虑", "研判和起草过程", "工作目标", "主要任务", "创新举措", "保障措施"}
@@ -62,7 +64,7 @@ var (
 )
 
 // Interpretation is one 政策解读 of a policy. Exactly one body part is used, chosen by Form: Sections for
-// 文字解读, QA for 问答, Graphic for 图解, Media for 负责人解读, 视频 and 新闻发布会.
+// 文字解读, QA for 问答, Graphic for 图解, Media for 负责人解读, 视频, 音频, 动画 and 新闻发布会.
 type Interpretation struct {
 	ID            int64         `json:"id"`
 	PolicyID      int64         `json:"policyId"`

@@ -69,7 +69,13 @@ func TestValidateInterpretationSection(t *testing.T) {
 	if err := core.ValidateInterpretation(in, 3); err != nil {
 		t.Errorf("other section with reason: %v", err)
 	}
-	in.Form = "动画"
+	for _, form := range []string{core.FormAudio, core.FormAnim, core.FormVideo} { // the seeds name 音频 and 动画
+		in.Form = form
+		if err := core.ValidateInterpretation(in, 2); err != nil {
+			t.Errorf("%s: %v", form, err)
+		}
+	}
+	in.Form = "漫画"
 	if err := core.ValidateInterpretation(in, 2); core.ErrorField(err) != "form" {
 		t.Errorf("unknown form: %v", err)
 	}

@@ -64,6 +64,9 @@ export const checkPeriod = (openDate: string, closeDate: string): Promise<Period
 export const saveConsultation = (c: Consultation): Promise<Consultation> => call(() => go.SaveConsultation(c))
 export const extendConsultation = (c: PeriodChange): Promise<Consultation> => call(() => go.ExtendConsultation(c))
 export const reopenConsultation = (c: PeriodChange): Promise<Consultation> => call(() => go.ReopenConsultation(c))
+/** The bureau's own time limit for publishing the 意见采纳情况说明, in working days after the consultation closes. */
+export const getReportDueWorkdays = (): Promise<number> => call(() => go.GetReportDueWorkdays())
+export const setReportDueWorkdays = (n: number): Promise<number> => call(() => go.SetReportDueWorkdays(n))
 
 export const listComments = (f: CommentFilter): Promise<CommentPage> => call(() => go.ListComments(f))
 export const saveComment = (c: Comment): Promise<Comment> => call(() => go.SaveComment(c))
