@@ -72,6 +72,7 @@ type Message struct {
 	CreatedAt       string `json:"createdAt"`
 	UpdatedAt       string `json:"updatedAt"`
 	Version         int64  `json:"version"` // counts changes; send it back with an edit so a stale one is refused
+	SentAt          string `json:"sentAt"`  // 发信时间: a mail's own Date header, shown only (the clock runs from ReceivedAt)
 }
 
 // MessageListItem is one row of the inbox: enough to scan, sort and open.

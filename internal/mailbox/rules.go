@@ -223,3 +223,14 @@ func Decide(m core.MatchResult, topics TopicSections, threshold float64) Route {
 	}
 	return r
 }
+
+// ReceiptTime is when a fetched mail counts as received, which starts its 3-working-day clock: when the bureau's
+// mail server received it (IMAP INTERNALDATE), else when it was fetched. The sender's Date header is the
+// sender's claim and is never used: a back-dated header must not start the clock early. A server time later
+// than the fetch (a wrong server clock) is not believed either.
+func ReceiptTime(internalDate, fetched time.Time) time.Time {
+	if internalDate.IsZero() || internalDate.After(fetched) {
+		return fetched
+	}
+	return internalDate
+}

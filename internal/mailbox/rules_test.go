@@ -221,3 +221,23 @@ func TestRenderTemplate(t *testing.T) {
 		t.Errorf("UnknownFields = %v", bad)
 	}
 }
+
+func TestReceiptTime(t *testing.T) {
+	fetched := time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+	server := time.Date(2026, 11, 20, 8, 15, 0, 0, time.UTC)
+	cases := []struct {
+		name     string
+		internal time.Time
+		want     time.Time
+	}{
+		{"the server's receipt time", server, server},
+		{"no INTERNALDATE: the fetch time", time.Time{}, fetched},
+		{"a server clock ahead of the fetch: the fetch time", fetched.Add(time.Hour), fetched},
+		{"received the same moment", fetched, fetched},
+	}
+	for _, c := range cases {
+		if got := ReceiptTime(c.internal, fetched); !got.Equal(c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}

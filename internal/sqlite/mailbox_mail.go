@@ -163,13 +163,7 @@ func (s *MailboxStore) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, 
 			return false, err
 		}
 	}
-	received := fm.Mail.Date
-	if received.IsZero() || received.After(tx.Now()) {
-		received = fm.InternalDate
-	}
-	if received.IsZero() {
-		received = tx.Now()
-	}
+	received := mailbox.ReceiptTime(fm.InternalDate, tx.Now()) // never the sender's Date header
 	body := fm.Mail.Text
 	if strings.TrimSpace(body) == "" {
 		body = "(邮件无正文，请查看附件)"
@@ -190,6 +184,12 @@ func (s *MailboxStore) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, 
 		return false, nil
 	} else if err != nil {
 		return false, err
+	}
+	if !fm.Mail.Date.IsZero() { // the sender's own date, shown as 发信时间
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET sent_at = ? WHERE id = ?`,
+			fm.Mail.Date.In(core.Shanghai).Format(TimeLayout), id); err != nil {
+			return false, err
+		}
 	}
 	for _, a := range fm.Mail.Attachments {
 		sum := sha256.Sum256(a.Data)

@@ -46,8 +46,13 @@ func TestMailSaveKeepsAttachmentsAndTakesEachMailOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := d.Message
-	if m.SenderEmail != "wangfang@example.org" || m.Subject != "举报耕地上违法建房" || m.Type != "举报" || m.ReceivedAt != "2026-11-20T10:30:00+08:00" {
+	if m.SenderEmail != "wangfang@example.org" || m.Subject != "举报耕地上违法建房" || m.Type != "举报" {
 		t.Errorf("message = %+v", m)
+	}
+	// received when the bureau's server received it (INTERNALDATE), never at the sender's own Date header,
+	// which is kept apart as 发信时间
+	if m.ReceivedAt != "2026-11-20T09:30:00+08:00" || m.SentAt != "2026-11-20T10:30:00+08:00" {
+		t.Errorf("received %s, sent %s", m.ReceivedAt, m.SentAt)
 	}
 	if m.State != core.MsgPending || !strings.HasPrefix(m.Body, "举报：城西村三组") {
 		t.Errorf("state %s body %q", m.State, m.Body)

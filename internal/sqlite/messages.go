@@ -80,7 +80,7 @@ const messageCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at
 	m.due_date, m.stopped_days, COALESCE(m.stopped_since, ''), m.reply_body, COALESCE(m.replied_at, ''),
 	COALESCE(m.replied_by, 0), COALESCE(r.name, ''), m.forward_to, COALESCE(m.published_at, ''), m.published_subject,
 	m.published_text, m.published_reply, (SELECT COUNT(*) FROM attachments x WHERE x.subject_type = 'message' AND x.subject_id = m.id),
-	m.created_at, m.updated_at, m.version`
+	m.created_at, m.updated_at, m.version, COALESCE(m.sent_at, '')`
 
 const messageJoins = ` FROM messages m` + messageLookups
 
@@ -100,7 +100,7 @@ func scanMessage(sc interface{ Scan(...any) error }) (core.Message, error) {
 		&m.SectionID, &m.SectionName, &m.AssigneeID, &m.AssigneeName,
 		&m.DueDate, &m.StoppedDays, &m.StoppedSince, &m.ReplyBody, &m.RepliedAt,
 		&m.RepliedByID, &m.RepliedByName, &m.ForwardTo, &m.PublishedAt, &m.PublishedSubject, &m.PublishedText,
-		&m.PublishedReply, &m.AttachmentCount, &m.CreatedAt, &m.UpdatedAt, &m.Version)
+		&m.PublishedReply, &m.AttachmentCount, &m.CreatedAt, &m.UpdatedAt, &m.Version, &m.SentAt)
 	if err != nil {
 		return m, err
 	}

@@ -2371,6 +2371,7 @@ export namespace core {
 	    createdAt: string;
 	    updatedAt: string;
 	    version: number;
+	    sentAt: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Message(source);
@@ -2420,6 +2421,7 @@ export namespace core {
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	        this.version = source["version"];
+	        this.sentAt = source["sentAt"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
