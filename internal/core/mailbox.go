@@ -238,9 +238,11 @@ type ReplySubmission struct {
 
 // ForwardInput closes a message as 转办: ForwardTo names the competent body, Reply tells the citizen.
 type ForwardInput struct {
-	MessageID int64  `json:"messageId"`
-	ForwardTo string `json:"forwardTo"`
-	Reply     string `json:"reply"`
+	MessageID  int64  `json:"messageId"`
+	ForwardTo  string `json:"forwardTo"`
+	Reply      string `json:"reply"`
+	ApproverID int64  `json:"approverId"` // who reviews the 转办告知 before the message is turned over
+	Version    int64  `json:"version"`    // the message version the decision is based on (0: not checked)
 }
 
 // MaskedItem is one piece of personal data replaced for publication.

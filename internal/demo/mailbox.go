@@ -312,10 +312,17 @@ func mailboxSteps(ctx context.Context, settings core.SettingsService, store *sql
 		case fateForwarded:
 			at := atHour(cal.AddWorkdays(calendar.Day(received), dm.replyAfter), 15)
 			target := forwardTargets[i%len(forwardTargets)]
-			add(at, func() error {
-				_, err := store.Forward(ctx, core.ForwardInput{MessageID: id, ForwardTo: target,
+			// the 转办告知 is reviewed like any reply, then the message is turned over
+			add(at.Add(-2*time.Hour), func() error {
+				_, err := store.Forward(ctx, core.ForwardInput{MessageID: id, ForwardTo: target, ApproverID: approver.ID,
 					Reply: fmt.Sprintf("%s：您好！您反映的问题不属于我局职责范围，已转%s办理，您也可直接向该单位反映。感谢您的理解与支持！", salutation(dm.sender), target)})
 				return err
+			})
+			add(at, func() error {
+				return actingAs(ctx, settings, approver.ID, func() error {
+					_, err := store.ApproveReply(ctx, id, "同意转办")
+					return err
+				})
 			})
 		case fateStopped:
 			add(routedAt.Add(time.Hour), func() error {

@@ -18,12 +18,31 @@ const DefaultDueDays = 3
 // DefaultRouteThreshold is the confidence a topic suggestion needs to be routed without a person.
 const DefaultRouteThreshold = 0.6
 
-// transitions lists the states each state may move to. 转办 ends a message like a reply does.
+// transitions lists the states each state may move to. 转办 ends a message like a reply does, and like a reply
+// only once its 告知 has been approved: a message is turned over from 待审核 (see CheckForward).
 var transitions = map[string][]string{
-	core.MsgPending:  {core.MsgHandling, core.MsgForwarded},
-	core.MsgHandling: {core.MsgReview, core.MsgForwarded},
-	core.MsgReview:   {core.MsgReplied, core.MsgHandling},
+	core.MsgPending:  {core.MsgHandling},
+	core.MsgHandling: {core.MsgReview},
+	core.MsgReview:   {core.MsgReplied, core.MsgForwarded, core.MsgHandling},
 	core.MsgReplied:  {core.MsgPublished},
+}
+
+// CheckForward decides whether a message may be turned over to another body (转办): from 待分办 or 办理中. The
+// reply telling the citizen where to turn goes to 待审核 like any reply; the message is 转办 once it is approved.
+func CheckForward(state string) error {
+	if state == core.MsgPending || state == core.MsgHandling {
+		return nil
+	}
+	return core.Errorf(core.EFORBID, "留言当前状态为“%s”，不能转办", state)
+}
+
+// AnswerState is the state an approved reply moves its message to: 转办 when the reply turns it over to
+// forwardTo, else 已答复.
+func AnswerState(forwardTo string) string {
+	if strings.TrimSpace(forwardTo) != "" {
+		return core.MsgForwarded
+	}
+	return core.MsgReplied
 }
 
 // CanTransition reports whether a message in state from may move to state to.

@@ -121,10 +121,28 @@ func TestDueBadge(t *testing.T) {
 	}
 }
 
+func TestForwardGoesThroughReview(t *testing.T) {
+	for _, c := range []struct {
+		state string
+		ok    bool
+	}{
+		{core.MsgPending, true}, {core.MsgHandling, true}, {core.MsgReview, false}, {core.MsgReplied, false},
+		{core.MsgForwarded, false}, {core.MsgPublished, false},
+	} {
+		if err := CheckForward(c.state); (err == nil) != c.ok {
+			t.Errorf("CheckForward(%s) = %v", c.state, err)
+		}
+	}
+	if AnswerState("市住房和城乡建设局") != core.MsgForwarded || AnswerState(" ") != core.MsgReplied || AnswerState("") != core.MsgReplied {
+		t.Error("AnswerState")
+	}
+}
+
 func TestTransitions(t *testing.T) {
 	allowed := [][2]string{
-		{core.MsgPending, core.MsgHandling}, {core.MsgPending, core.MsgForwarded}, {core.MsgHandling, core.MsgReview},
-		{core.MsgHandling, core.MsgForwarded}, {core.MsgReview, core.MsgReplied}, {core.MsgReview, core.MsgHandling},
+		{core.MsgPending, core.MsgHandling}, {core.MsgHandling, core.MsgReview},
+		// a 转办 is approved like a reply: only 待审核 moves to 转办
+		{core.MsgReview, core.MsgForwarded}, {core.MsgReview, core.MsgReplied}, {core.MsgReview, core.MsgHandling},
 		{core.MsgReplied, core.MsgPublished},
 	}
 	ok := map[[2]string]bool{}

@@ -49,6 +49,7 @@ func crashChild(path string) {
 		fmt.Fprintln(os.Stderr, "no section", err)
 		os.Exit(3)
 	}
+	fmt.Println("ready") // the parent's random delay to the kill starts from here, not from the process start
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	for i := 0; ; i++ {
 		if rng.Intn(3) == 0 {
@@ -117,6 +118,11 @@ func TestCrashSafety(t *testing.T) {
 			}
 			close(lines)
 		}()
+		// On a loaded machine the writer may take a while to start: the kill is timed from its first write.
+		select {
+		case <-lines: // "ready"
+		case <-time.After(60 * time.Second):
+		}
 		time.Sleep(time.Duration(80+rng.Intn(400)) * time.Millisecond)
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		for line := range lines {

@@ -144,6 +144,21 @@ func (f *mailboxFixture) reply(tb testing.TB, id int64, body string) core.Messag
 	return m
 }
 
+// forward turns a message over to another body: the 转办告知 is submitted to 刘芳, who approves it.
+func (f *mailboxFixture) forward(tb testing.TB, id int64, to, reply string) core.Message {
+	tb.Helper()
+	if _, err := f.store.Forward(f.ctx, core.ForwardInput{MessageID: id, ForwardTo: to, Reply: reply, ApproverID: f.people["刘芳"]}); err != nil {
+		tb.Fatal(err)
+	}
+	defer f.as(tb, "林雨桐")
+	f.as(tb, "刘芳")
+	m, err := f.store.ApproveReply(f.ctx, id, "同意转办")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return m
+}
+
 // as makes the named person of the fixture the current user.
 func (f *mailboxFixture) as(tb testing.TB, name string) {
 	tb.Helper()

@@ -103,9 +103,7 @@ func TestSimilarMessagesFindPastReplies(t *testing.T) {
 	}
 	for _, p := range past {
 		m := f.create(t, core.MessageInput{Body: p.body})
-		if _, err := f.store.Forward(f.ctx, core.ForwardInput{MessageID: m.ID, ForwardTo: "有关部门", Reply: p.reply}); err != nil {
-			t.Fatal(err)
-		}
+		f.forward(t, m.ID, "有关部门", p.reply)
 	}
 	f.clock.Advance(24 * time.Hour)
 	open := f.create(t, core.MessageInput{Body: "我的不动产权证书丢了，补办需要什么手续"})

@@ -26,9 +26,7 @@ func statsFixture(t *testing.T) *mailboxFixture {
 	f.reply(t, a.ID, "可以在网上预约。") // on time, 3 working days
 	at("2026-10-09 09:00")
 	c := f.create(t, core.MessageInput{Body: "希望加快老城区规划编制"}) // 待分办
-	if _, err := f.store.Forward(f.ctx, core.ForwardInput{MessageID: c.ID, ForwardTo: "区政府", Reply: "已转区政府办理。"}); err != nil {
-		t.Fatal(err)
-	}
+	f.forward(t, c.ID, "区政府", "已转区政府办理。")
 	at("2026-10-12 09:00")
 	f.create(t, core.MessageInput{Body: "请问不动产权证书遗失如何补办"}) // due 10-15, left open: overdue
 	at("2026-10-12 16:00")

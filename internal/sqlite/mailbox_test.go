@@ -177,12 +177,34 @@ func TestMailboxForward(t *testing.T) {
 	m := f.create(t, core.MessageInput{Body: "小区物业乱收停车费"})
 	_, err := f.store.Forward(f.ctx, core.ForwardInput{MessageID: m.ID, ForwardTo: "市住房和城乡建设局"})
 	mbMustCode(t, err, core.EINVALID)
-	m, err = f.store.Forward(f.ctx, core.ForwardInput{MessageID: m.ID, ForwardTo: "市住房和城乡建设局", Reply: "您反映的物业收费问题属市住建局职责，已转办。"})
+	reply := "您反映的物业收费问题属市住建局职责，已转办。"
+	_, err = f.store.Forward(f.ctx, core.ForwardInput{MessageID: m.ID, ForwardTo: "市住房和城乡建设局", Reply: reply})
+	mbMustCode(t, err, core.EINVALID) // no reviewer named
+	// the 转办告知 goes to 待审核 like any reply; its writer cannot approve it
+	m, err = f.store.Forward(f.ctx, core.ForwardInput{MessageID: m.ID, ForwardTo: "市住房和城乡建设局", Reply: reply, ApproverID: f.people["刘芳"]})
+	if err != nil || m.State != core.MsgReview || m.RepliedAt != "" {
+		t.Fatalf("submitted: %s %q %v", m.State, m.RepliedAt, err)
+	}
+	_, err = f.store.ApproveReply(f.ctx, m.ID, "同意")
+	mbMustCode(t, err, core.EFORBID)
+	f.as(t, "刘芳")
+	m, err = f.store.ApproveReply(f.ctx, m.ID, "同意转办")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.State != core.MsgForwarded || m.RepliedAt == "" || !m.OnTime {
-		t.Errorf("forwarded = %s replied %q on time %v", m.State, m.RepliedAt, m.OnTime)
+	if m.State != core.MsgForwarded || m.RepliedAt == "" || !m.OnTime || m.ForwardTo != "市住房和城乡建设局" {
+		t.Errorf("forwarded = %s replied %q on time %v to %q", m.State, m.RepliedAt, m.OnTime, m.ForwardTo)
+	}
+	// a returned 转办 is handled again
+	n := f.create(t, core.MessageInput{Body: "楼下餐馆油烟扰民"})
+	f.as(t, "林雨桐")
+	if _, err := f.store.Forward(f.ctx, core.ForwardInput{MessageID: n.ID, ForwardTo: "区生态环境分局", Reply: "已转办。", ApproverID: f.people["刘芳"]}); err != nil {
+		t.Fatal(err)
+	}
+	f.as(t, "刘芳")
+	n, err = f.store.ReturnReply(f.ctx, n.ID, "油烟属综合执法职责，请改转区综合行政执法局")
+	if err != nil || n.State != core.MsgHandling || n.ForwardTo != "" {
+		t.Errorf("returned: %s %q %v", n.State, n.ForwardTo, err)
 	}
 }
 

@@ -274,25 +274,35 @@ func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission)
 		if m.StoppedSince != "" {
 			return core.Errorf(core.EFORBID, "留言处于停止计时状态，请先恢复计时")
 		}
-		if err := checkChosenSigner(ctx, tx, in.ApproverID, *m, "审核答复", "答复须由他人审核，不能选择自己作为审核人"); err != nil {
-			return err
-		}
-		approver, err := personName(ctx, tx, in.ApproverID)
+		approver, err := tx.requestReview(ctx, *m, in.ApproverID)
 		if err != nil {
 			return err
 		}
-		var round int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(round), 0) + 1 FROM approvals WHERE subject_type = 'message' AND subject_id = ?`,
-			m.ID).Scan(&round); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO approvals (subject_type, subject_id, round, step_order, step_name, person_id, person_name, created_at)
-			VALUES ('message', ?, ?, 1, '答复审核', ?, ?, ?)`, m.ID, round, in.ApproverID, approver, tx.Stamp()); err != nil {
-			return err
-		}
-		m.ReplyBody, m.State, m.RepliedByID = in.Body, core.MsgReview, tx.actor.PersonID // who wrote the reply
+		m.ReplyBody, m.State, m.RepliedByID, m.ForwardTo = in.Body, core.MsgReview, tx.actor.PersonID, "" // who wrote the reply
 		return tx.messageEvent(ctx, m.ID, "提交审核", "", approver, "", in.ApproverID)
 	})
+}
+
+// requestReview opens a review round of a message's reply (or 转办告知) with approverID as its one step, and
+// returns the approver's name. The writer never reviews their own reply.
+func (tx *Tx) requestReview(ctx context.Context, m core.Message, approverID int64) (string, error) {
+	if err := checkChosenSigner(ctx, tx, approverID, m, "审核答复", "答复须由他人审核，不能选择自己作为审核人"); err != nil {
+		return "", err
+	}
+	approver, err := personName(ctx, tx, approverID)
+	if err != nil {
+		return "", err
+	}
+	var round int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(round), 0) + 1 FROM approvals WHERE subject_type = 'message' AND subject_id = ?`,
+		m.ID).Scan(&round); err != nil {
+		return "", err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO approvals (subject_type, subject_id, round, step_order, step_name, person_id, person_name, created_at)
+		VALUES ('message', ?, ?, 1, '答复审核', ?, ?, ?)`, m.ID, round, approverID, approver, tx.Stamp()); err != nil {
+		return "", err
+	}
+	return approver, nil
 }
 
 // replySigners says who may sign off a message's reply: approvers and administrators for every message,
@@ -391,7 +401,8 @@ func pendingApproval(ctx context.Context, tx *Tx, id int64) (int64, error) {
 // an administrator or the head of the handling section may, and never the person who submitted the reply.
 func (s *MailboxStore) ApproveReply(ctx context.Context, messageID int64, opinion string) (core.Message, error) {
 	m, err := s.change(ctx, messageID, "sign", "审核通过答复", func(tx *Tx, m *core.Message) error {
-		if err := mailbox.CheckTransition(m.State, core.MsgReplied); err != nil {
+		target := mailbox.AnswerState(m.ForwardTo) // 已答复, or 转办 when the reply turns the message over
+		if err := mailbox.CheckTransition(m.State, target); err != nil {
 			return err
 		}
 		if err := checkActingSigner(ctx, tx, *m, true); err != nil {
@@ -405,13 +416,17 @@ func (s *MailboxStore) ApproveReply(ctx context.Context, messageID int64, opinio
 			WHERE id = ?`, strings.TrimSpace(opinion), tx.Stamp(), tx.actor.Name, tx.actor.Name, aid); err != nil {
 			return err
 		}
-		m.State, m.RepliedAt = core.MsgReplied, tx.Stamp()
+		m.State, m.RepliedAt = target, tx.Stamp()
 		due, _ := calendar.ParseDate(m.DueDate)
 		note := "按时答复"
 		if !mailbox.OnTime(tx.Now(), due) {
 			note = "超期答复"
 		}
-		return tx.messageEvent(ctx, m.ID, "答复", core.MsgReview, core.MsgReplied, strings.TrimSpace(opinion+" "+note), tx.actor.PersonID)
+		what := "答复"
+		if target == core.MsgForwarded {
+			what, note = "转办", "转"+m.ForwardTo+"，"+note
+		}
+		return tx.messageEvent(ctx, m.ID, what, core.MsgReview, target, strings.TrimSpace(opinion+" "+note), tx.actor.PersonID)
 	})
 	if err == nil {
 		s.forgetSimilar()
@@ -440,7 +455,7 @@ func (s *MailboxStore) ReturnReply(ctx context.Context, messageID int64, opinion
 		if _, err := tx.ExecContext(ctx, `UPDATE approvals SET decision = '退回', opinion = ?, acted_at = ? WHERE id = ?`, opinion, tx.Stamp(), aid); err != nil {
 			return err
 		}
-		m.State = core.MsgHandling
+		m.State, m.ForwardTo = core.MsgHandling, "" // a returned 转办 is handled again: answered here or turned over anew
 		return tx.messageEvent(ctx, m.ID, "退回", core.MsgReview, core.MsgHandling, opinion, tx.actor.PersonID)
 	})
 }
@@ -455,18 +470,23 @@ func (s *MailboxStore) Forward(ctx context.Context, in core.ForwardInput) (core.
 	if in.Reply == "" {
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "reply", "请填写告知留言人的答复内容")
 	}
-	m, err := s.change(ctx, in.MessageID, "state", "转办留言", func(tx *Tx, m *core.Message) error {
-		if err := mailbox.CheckTransition(m.State, core.MsgForwarded); err != nil {
+	if in.ApproverID == 0 {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "approverId", "转办告知须经审核后才能发出，请选择审核人")
+	}
+	return s.changeAt(ctx, in.MessageID, in.Version, "state", "提交转办审核", func(tx *Tx, m *core.Message) error {
+		if err := mailbox.CheckForward(m.State); err != nil {
 			return err
 		}
-		m.State, m.ForwardTo, m.ReplyBody, m.RepliedAt, m.StoppedSince = core.MsgForwarded, in.ForwardTo, in.Reply, tx.Stamp(), ""
-		m.RepliedByID = tx.actor.PersonID
-		return tx.messageEvent(ctx, m.ID, "转办", "", in.ForwardTo, "", 0)
+		if m.StoppedSince != "" {
+			return core.Errorf(core.EFORBID, "留言处于停止计时状态，请先恢复计时")
+		}
+		approver, err := tx.requestReview(ctx, *m, in.ApproverID)
+		if err != nil {
+			return err
+		}
+		m.State, m.ForwardTo, m.ReplyBody, m.RepliedByID = core.MsgReview, in.ForwardTo, in.Reply, tx.actor.PersonID
+		return tx.messageEvent(ctx, m.ID, "提交转办审核", "", "转"+in.ForwardTo+"，审核人"+approver, "", in.ApproverID)
 	})
-	if err == nil {
-		s.forgetSimilar()
-	}
-	return m, err
 }
 
 // publication masks a message and its reply: the sender's name everywhere, phones, ID numbers, e-mail

@@ -1508,6 +1508,8 @@ export namespace core {
 	    messageId: number;
 	    forwardTo: string;
 	    reply: string;
+	    approverId: number;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ForwardInput(source);
@@ -1518,6 +1520,8 @@ export namespace core {
 	        this.messageId = source["messageId"];
 	        this.forwardTo = source["forwardTo"];
 	        this.reply = source["reply"];
+	        this.approverId = source["approverId"];
+	        this.version = source["version"];
 	    }
 	}
 	export class QAPair {
