@@ -127,6 +127,20 @@ func typeOrOther(t string) string {
 	return "其他"
 }
 
+// CheckClockStop decides whether a message's clock may stop on today: an open message that is not stopped
+// already and not yet overdue. An overdue message has missed its limit; stopping its clock would hide that.
+func CheckClockStop(state string, due, today time.Time, stoppedSince string) error {
+	switch {
+	case !IsOpen(state):
+		return core.Errorf(core.EFORBID, "留言已办结，无需停止计时")
+	case stoppedSince != "":
+		return core.Errorf(core.EFORBID, "留言已于%s停止计时", stoppedSince)
+	case calendar.Day(today).After(calendar.Day(due)):
+		return core.Errorf(core.EFORBID, "留言已超过答复期限(%s)，不能再停止计时；请尽快答复，超期情况将如实计入统计。", calendar.FormatDate(due))
+	}
+	return nil
+}
+
 // ResumeClock returns the new due date and the working days the clock stood still when a clock stopped
 // on stoppedSince is resumed on today: every working day in (stoppedSince, today] is added to the due date.
 func ResumeClock(cal *calendar.Calendar, due, stoppedSince, today time.Time) (time.Time, int) {

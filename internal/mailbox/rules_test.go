@@ -259,3 +259,30 @@ func TestReceiptTime(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckClockStop(t *testing.T) {
+	due := time.Date(2026, 11, 25, 0, 0, 0, 0, core.Shanghai)
+	cases := []struct {
+		name    string
+		state   string
+		today   time.Time
+		stopped string
+		ok      bool
+	}{
+		{"before the due date", core.MsgHandling, due.AddDate(0, 0, -2), "", true},
+		{"on the due day", core.MsgHandling, due.Add(16 * time.Hour), "", true},
+		{"a day overdue", core.MsgHandling, due.AddDate(0, 0, 1), "", false},
+		{"already stopped", core.MsgHandling, due.AddDate(0, 0, -2), "2026-11-21", false},
+		{"answered", core.MsgReplied, due.AddDate(0, 0, -2), "", false},
+		{"waiting for routing", core.MsgPending, due.AddDate(0, 0, -1), "", true},
+	}
+	for _, c := range cases {
+		err := CheckClockStop(c.state, due, c.today, c.stopped)
+		if (err == nil) != c.ok {
+			t.Errorf("%s: %v", c.name, err)
+		}
+		if err != nil && core.ErrorCode(err) != core.EFORBID {
+			t.Errorf("%s: code %s", c.name, core.ErrorCode(err))
+		}
+	}
+}

@@ -95,3 +95,16 @@ func TestInboxCountsFollowWrites(t *testing.T) {
 		}
 	}
 }
+
+// An overdue message cannot stop its clock: the store applies mailbox.CheckClockStop.
+func TestOverdueMessageCannotStopItsClock(t *testing.T) {
+	f := newMailboxFixture(t)
+	f.at(t, "2026-11-16 09:00")
+	m := f.create(t, core.MessageInput{Body: "咨询不动产抵押登记注销需要哪些材料"}) // due 2026-11-19
+	f.at(t, "2026-11-20 09:00")
+	_, err := f.store.StopClock(f.ctx, core.ClockStopInput{MessageID: m.ID, Reason: "需补充材料", ApproverID: f.people["刘芳"]})
+	wantCode(t, err, core.EFORBID)
+	if !strings.Contains(core.ErrorMessage(err), "超过答复期限") {
+		t.Errorf("message %q", core.ErrorMessage(err))
+	}
+}

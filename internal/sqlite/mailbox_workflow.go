@@ -219,11 +219,12 @@ func (s *MailboxStore) StopClock(ctx context.Context, in core.ClockStopInput) (c
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "approverId", "停止计时须选择批准人")
 	}
 	return s.change(ctx, in.MessageID, "state", "停止计时", func(tx *Tx, m *core.Message) error {
-		if !mailbox.IsOpen(m.State) {
-			return core.Errorf(core.EFORBID, "留言已办结，无需停止计时")
+		due, err := calendar.ParseDate(m.DueDate)
+		if err != nil {
+			return err
 		}
-		if m.StoppedSince != "" {
-			return core.Errorf(core.EFORBID, "留言已于%s停止计时", m.StoppedSince)
+		if err := mailbox.CheckClockStop(m.State, due, tx.Now(), m.StoppedSince); err != nil {
+			return err
 		}
 		if err := checkChosenSigner(ctx, tx, in.ApproverID, *m, "批准停止计时", "停止计时须由他人批准，不能选择自己作为批准人"); err != nil {
 			return err
