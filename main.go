@@ -224,7 +224,8 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	calendarAPI := app.NewCalendarService(calendars, clock, emit)
 	policyAPI := app.NewPolicyService(policies, emit)
 	consultationAPI := app.NewConsultationService(consultations, paths.Exports, emit)
-	interpretationAPI := app.NewInterpretationService(interpretations, paths.Exports, clock, emit)
+	// 问答 suggestions come from the policy's structure and from what citizens ask about it in the 局长信箱
+	interpretationAPI := app.NewInterpretationService(interpretations, paths.Exports, clock, emit, mailboxes.QuestionSource())
 	mailboxAPI := app.NewMailboxService(mailboxes, paths.Exports, emit, matcher.SetTopics)
 	b.closers = append(b.closers, func() { app.StopMailbox(mailboxAPI) })
 	routingAPI := app.NewRoutingService(routingStore, segmenter, matcher, mailboxes.MatcherTopics, clock, emit)

@@ -325,3 +325,28 @@ func TestOpenBureauReportsADamagedDatabase(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// On the demo bureau, the 问答 of the elevator subsidy policy is offered the questions residents ask about it in
+// the 局长信箱 (real jieba keywords), beside the ones from the policy's structure.
+func TestDemoQuestionsFromTheMailbox(t *testing.T) {
+	s := newTeamServer(t)
+	officer := s.signIn(t, "zhoumy")
+	var page core.PolicyPage
+	if st, body := officer.call("PolicyService.ListPolicies", &page, core.PolicyFilter{Query: "加装电梯", Limit: 5}); st != 200 || len(page.Policies) == 0 {
+		t.Fatalf("policies: %d %s", st, body)
+	}
+	var qs []core.QuestionSuggestion
+	if st, body := officer.call("InterpretationService.SuggestQuestions", &qs, page.Policies[0].ID); st != 200 {
+		t.Fatalf("suggest: %d %s", st, body)
+	}
+	var fromMailbox []string
+	for _, q := range qs {
+		if q.Source == "局长信箱" && len(q.MessageIDs) > 0 {
+			fromMailbox = append(fromMailbox, q.Question+" ("+q.Reason+")")
+		}
+	}
+	if len(fromMailbox) == 0 {
+		t.Fatalf("no question from the 局长信箱 among %d suggestions", len(qs))
+	}
+	t.Logf("from the 局长信箱: %v", fromMailbox)
+}

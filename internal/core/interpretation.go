@@ -556,10 +556,12 @@ type QuestionSuggestion struct {
 	Source   string `json:"source"` // 文件结构 / 局长信箱 …
 	Clause   string `json:"clause"` // clause path, when from the text
 	Reason   string `json:"reason"` // why it is suggested
+	// MessageIDs are the 局长信箱 messages that ask it (source 局长信箱), newest first.
+	MessageIDs []int64 `json:"messageIds"`
 }
 
-// QuestionSource suggests questions for a policy's 问答: the policy's structure today, matched 局长信箱
-// messages later.
+// QuestionSource suggests questions for a policy's 问答: from the policy's structure, and from the 局长信箱
+// messages that ask about it.
 type QuestionSource interface {
 	Questions(ctx context.Context, policyID int64) ([]QuestionSuggestion, error)
 }

@@ -217,3 +217,52 @@ func signature(docs []publishedDocument) uint64 {
 	}
 	return h.Sum64()
 }
+
+// maxAskedMessages bounds the 咨询 messages read for a policy's questions: the newest, which say what people ask
+// now.
+const maxAskedMessages = 3000
+
+// askedQuestions is the 局长信箱's core.QuestionSource.
+type askedQuestions struct{ s *MailboxStore }
+
+// QuestionSource offers, for a policy's 问答, the questions citizens ask about it in the 局长信箱.
+func (s *MailboxStore) QuestionSource() core.QuestionSource { return askedQuestions{s} }
+
+// Questions implements core.QuestionSource.
+func (a askedQuestions) Questions(ctx context.Context, policyID int64) ([]core.QuestionSuggestion, error) {
+	a.s.mu.RLock()
+	seg := a.s.seg
+	a.s.mu.RUnlock()
+	if seg == nil {
+		return []core.QuestionSuggestion{}, nil
+	}
+	tx, err := a.s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var title, text string
+	err = tx.QueryRowContext(ctx, `SELECT p.title, COALESCE((SELECT v.body FROM policy_versions v WHERE v.policy_id = p.id
+		ORDER BY v.version_date DESC, v.id DESC LIMIT 1), '') FROM policies p WHERE p.id = ?`, policyID).Scan(&title, &text)
+	if err != nil {
+		return nil, notFound(err, "文件不存在(编号%d)", policyID)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, subject, body FROM messages WHERE msg_type = '咨询'
+		ORDER BY received_at DESC, id DESC LIMIT ?`, maxAskedMessages)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var msgs []mailbox.AskedMessage
+	for rows.Next() {
+		var m mailbox.AskedMessage
+		if err := rows.Scan(&m.ID, &m.Subject, &m.Body); err != nil {
+			return nil, err
+		}
+		msgs = append(msgs, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return mailbox.PolicyQuestions(seg, title, text, msgs, 8), nil
+}

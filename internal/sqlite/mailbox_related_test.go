@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/demo"
 	"policydesk/internal/segment"
@@ -106,5 +107,51 @@ func TestRelatedDocumentsOnTheDemo(t *testing.T) {
 	}
 	if docs, err := b.mailbox.RelatedDocuments(ctx, elevator, 5); err != nil || len(docs) != 0 {
 		t.Errorf("after repeal: %+v (%v)", docs, err)
+	}
+}
+
+// listedKeywords is a segmenter whose keywords are the listed words found in a text.
+type listedKeywords []string
+
+func (l listedKeywords) Cut(text string) []string { return mbSegmenter{}.Cut(text) }
+
+func (l listedKeywords) Keywords(text string, n int) []core.Keyword {
+	var out []core.Keyword
+	for _, w := range l {
+		if strings.Contains(text, w) && len(out) < n {
+			out = append(out, core.Keyword{Word: w, Weight: 1})
+		}
+	}
+	return out
+}
+
+// The 局长信箱 offers a policy's 问答 the questions its 咨询 messages ask about it, the most asked first.
+func TestMailboxQuestionSource(t *testing.T) {
+	f := newMailboxFixture(t)
+	f.store.SetSegmenter(listedKeywords{"加装电梯", "补助", "业主"})
+	cal := func() *calendar.Calendar { return calendar.New(calendar.Builtin()) }
+	policies := sqlite.NewPolicyStore(f.db, cal)
+	p, err := policies.SavePolicy(f.ctx, core.Policy{Title: "临江市既有住宅加装电梯财政补助办法", Category: "规范性文件",
+		SectionID: f.sections["确权登记组"], Disclosure: core.DisclosureActive, DisclosureBasis: "《政府信息公开条例》第二十条"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := policies.AddVersion(f.ctx, core.VersionInput{PolicyID: p.ID, Kind: "正式文本", VersionDate: "2026-11-01", FileName: "x.txt",
+		Data: []byte("临江市既有住宅加装电梯财政补助办法\n第一条 业主申请加装电梯补助的，按本办法执行。\n")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range []string{"请问加装电梯补助标准是多少？", "加装电梯补助标准是多少？我们是老小区。", "加装电梯需要全体业主同意吗？"} {
+		f.create(t, core.MessageInput{Subject: "", Body: body, Type: "咨询"})
+	}
+	f.create(t, core.MessageInput{Body: "举报加装电梯施工扰民，补助资金被挪用", Type: "举报"}) // not a question
+	qs, err := f.store.QuestionSource().Questions(f.ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) < 2 || qs[0].Source != "局长信箱" || len(qs[0].MessageIDs) != 2 || !strings.Contains(qs[0].Question, "补助标准是多少") {
+		t.Fatalf("questions = %+v", qs)
+	}
+	if _, err := f.store.QuestionSource().Questions(f.ctx, 9999); core.ErrorCode(err) != core.ENOTFOUND {
+		t.Errorf("unknown policy: %v", err)
 	}
 }

@@ -3362,6 +3362,7 @@ export namespace core {
 	    source: string;
 	    clause: string;
 	    reason: string;
+	    messageIds: number[];
 	
 	    static createFrom(source: any = {}) {
 	        return new QuestionSuggestion(source);
@@ -3374,6 +3375,7 @@ export namespace core {
 	        this.source = source["source"];
 	        this.clause = source["clause"];
 	        this.reason = source["reason"];
+	        this.messageIds = source["messageIds"];
 	    }
 	}
 	export class RelatedDocument {
