@@ -154,8 +154,23 @@ export async function openApp(page, route = '/dashboard') {
 
 /** Picks an option of an Element Plus select by its visible text. */
 export async function chooseOption(page, selectTestId, text) {
-  await page.getByTestId(selectTestId).click()
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first().click()
+  // A click that lands while the dropdown is still opening can pick the neighbouring option: the choice is
+  // checked on the select and made again if it did not take (a select that clears itself after use, such as a
+  // template picker, is left as it is after the third try).
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(selectTestId).click()
+    const item = page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first()
+    await item.waitFor()
+    await item.click()
+    const took = await page
+      .waitForFunction(
+        ([id, t]) => (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').includes(t),
+        [selectTestId, text],
+        { timeout: 1500 },
+      )
+      .then(() => true, () => false)
+    if (took || attempt >= 3) return
+  }
 }
 
 export const NOW = '2026-11-20T09:00:00'
