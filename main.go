@@ -228,6 +228,10 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	interpretationAPI := app.NewInterpretationService(interpretations, paths.Exports, clock, emit, mailboxes.QuestionSource())
 	mailboxAPI := app.NewMailboxService(mailboxes, paths.Exports, emit, matcher.SetTopics)
 	b.closers = append(b.closers, func() { app.StopMailbox(mailboxAPI) })
+	// New mail is fetched in the background as often as the mail account says (设置 → 收件邮箱).
+	watchCtx, stopWatch := context.WithCancel(context.Background())
+	b.closers = append(b.closers, stopWatch)
+	go app.WatchMail(watchCtx, mailboxAPI, clock, time.Minute)
 	routingAPI := app.NewRoutingService(routingStore, segmenter, matcher, mailboxes.MatcherTopics, clock, emit)
 	b.closers = append(b.closers, func() { app.StopRouting(routingAPI) })
 	// The stored model (several MB) is decoded off the start-up path; until then topics match by keywords.

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"policydesk/internal/core"
 	"policydesk/internal/export"
@@ -48,6 +49,7 @@ type MailboxStore interface {
 	ApplyImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportResult, error)
 	IMAPConfig(ctx context.Context) (core.IMAPConfig, error)
 	FetchConfig(ctx context.Context) (core.IMAPConfig, error)
+	SaveFetchOutcome(ctx context.Context, result string) error
 	SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (core.IMAPConfig, error)
 	AttachmentContent(ctx context.Context, id int64) (string, []byte, error)
 	Stats(ctx context.Context, from, to string) (core.MailboxStats, error)
@@ -351,8 +353,11 @@ func (s *MailboxService) SaveIMAPConfig(c core.IMAPConfig) (core.IMAPConfig, err
 // FetchMail starts taking new mail in the background and returns at once. Progress arrives as
 // EventMailFetchProgress (core.FetchProgress), the end as EventMailFetched (core.FetchResult, or a
 // BridgeError when the fetch failed). Only one fetch runs at a time.
-func (s *MailboxService) FetchMail() error {
-	cfg, err := s.store.FetchConfig(s.ctx)
+func (s *MailboxService) FetchMail() error { return s.fetchNow(s.ctx) }
+
+// fetchNow starts a fetch acting in ctx (the signed-in person, or 系统 for the scheduled fetch).
+func (s *MailboxService) fetchNow(ctx context.Context) error {
+	cfg, err := s.store.FetchConfig(ctx)
 	if err != nil {
 		return err
 	}
@@ -361,10 +366,36 @@ func (s *MailboxService) FetchMail() error {
 	if s.cancelFetch != nil {
 		return core.Errorf(core.ECONFLICT, "正在收取邮件，请稍候")
 	}
-	ctx, cancel := context.WithCancel(s.ctx)
+	ctx, cancel := context.WithCancel(ctx)
 	s.cancelFetch, s.fetchDone = cancel, make(chan struct{})
 	go s.fetch(ctx, cfg, s.fetchDone)
 	return nil
+}
+
+// WatchMail fetches new mail in the background every FetchEveryMinutes of the mail account (checked each
+// tick), as 系统, until ctx ends. A fetch already running, or one by hand, counts as the last fetch.
+func WatchMail(ctx context.Context, s *MailboxService, clock core.Clock, tick time.Duration) {
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		sys := core.WithActor(s.ctx, core.System)
+		cfg, err := s.store.IMAPConfig(sys)
+		if err != nil || cfg.Host == "" || !cfg.HasPassword {
+			continue
+		}
+		last, _ := time.Parse(time.RFC3339, cfg.LastFetchAt)
+		if !mailbox.FetchDue(cfg.FetchEveryMinutes, last, clock.Now()) {
+			continue
+		}
+		if err := s.fetchNow(sys); err != nil && core.ErrorCode(err) != core.ECONFLICT {
+			s.log.Warn("scheduled mail fetch did not start", "err", err)
+		}
+	}
 }
 
 func (s *MailboxService) fetch(ctx context.Context, cfg core.IMAPConfig, done chan struct{}) {
@@ -377,6 +408,13 @@ func (s *MailboxService) fetch(ctx context.Context, cfg core.IMAPConfig, done ch
 	// Mails taken before are recognised by their UID before download, so every fetch may safely look at the
 	// whole mailbox; SinceUID stays what the user set, because a server may renumber (UIDVALIDITY).
 	res, err := mailbox.Fetch(ctx, cfg, s.store, func(p core.FetchProgress) { s.emit(EventMailFetchProgress, p) }, s.log)
+	outcome := fmt.Sprintf("服务器上%d封，新收取%d条留言", res.Found, res.Added)
+	if err != nil {
+		outcome = "收取失败：" + core.ErrorMessage(err)
+	}
+	if serr := s.store.SaveFetchOutcome(core.WithActor(context.WithoutCancel(ctx), core.System), outcome); serr != nil {
+		s.log.Error("recording the mail fetch failed", "err", serr)
+	}
 	if err != nil {
 		s.emit(EventMailFetched, NewBridgeError(err))
 		return

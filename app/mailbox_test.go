@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -206,5 +207,54 @@ func TestSaveChartPNG(t *testing.T) {
 	}
 	if _, err := api.SaveChartPNG("data:text/plain;base64,aGk=", "x"); core.ErrorCode(err) != core.EINVALID {
 		t.Errorf("bad URL saved: %v", err)
+	}
+}
+
+// scheduledStore is a mail account due for a fetch whose fetch cannot start (no server here).
+type scheduledStore struct {
+	MailboxStore
+	mu      sync.Mutex
+	cfg     core.IMAPConfig
+	fetches int
+}
+
+func (s *scheduledStore) IMAPConfig(context.Context) (core.IMAPConfig, error) { return s.cfg, nil }
+
+func (s *scheduledStore) FetchConfig(ctx context.Context) (core.IMAPConfig, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fetches++
+	if a, ok := core.ActorFrom(ctx); !ok || !a.IsSystem() {
+		return s.cfg, fmt.Errorf("the scheduled fetch must act as 系统, got %+v", a)
+	}
+	return s.cfg, core.Errorf(core.EINVALID, "邮件服务器不可用")
+}
+
+func TestWatchMailFetchesWhenDue(t *testing.T) {
+	now := time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai)
+	for _, c := range []struct {
+		name string
+		cfg  core.IMAPConfig
+		want bool
+	}{
+		{"due", core.IMAPConfig{Host: "imap.x", HasPassword: true, FetchEveryMinutes: 10, LastFetchAt: now.Add(-11 * time.Minute).Format(time.RFC3339)}, true},
+		{"not yet", core.IMAPConfig{Host: "imap.x", HasPassword: true, FetchEveryMinutes: 10, LastFetchAt: now.Add(-5 * time.Minute).Format(time.RFC3339)}, false},
+		{"only by hand", core.IMAPConfig{Host: "imap.x", HasPassword: true}, false},
+		{"no account", core.IMAPConfig{FetchEveryMinutes: 10}, false},
+	} {
+		store := &scheduledStore{cfg: c.cfg}
+		svc := NewMailboxService(store, t.TempDir(), func(string, ...any) {}, nil)
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { WatchMail(ctx, svc, core.NewFixedClock(now), 5*time.Millisecond); close(done) }()
+		time.Sleep(60 * time.Millisecond)
+		cancel()
+		<-done
+		store.mu.Lock()
+		got := store.fetches > 0
+		store.mu.Unlock()
+		if got != c.want {
+			t.Errorf("%s: fetched %v", c.name, got)
+		}
 	}
 }

@@ -323,6 +323,12 @@ type IMAPConfig struct {
 	OnlyUnseen  bool   `json:"onlyUnseen"` // fetch only mails without \Seen
 	SinceUID    uint32 `json:"sinceUid"`   // fetch only UIDs above this
 	InsecureTLS bool   `json:"insecureTls"`
+	// FetchEveryMinutes: new mail is fetched in the background this often (0: only by hand).
+	FetchEveryMinutes int `json:"fetchEveryMinutes"`
+	// LastFetchAt and LastFetchResult say when the last fetch (by hand or scheduled) ended and what it did
+	// (read-only; RFC 3339 and a Chinese sentence).
+	LastFetchAt     string `json:"lastFetchAt"`
+	LastFetchResult string `json:"lastFetchResult"`
 }
 
 // FetchResult is what one mail fetch did.

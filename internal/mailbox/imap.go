@@ -65,8 +65,30 @@ func NormalizeIMAP(c core.IMAPConfig) (core.IMAPConfig, error) {
 		return c, core.FieldErrorf(core.EINVALID, "port", "端口应在1至65535之间")
 	case c.Username == "":
 		return c, core.FieldErrorf(core.EINVALID, "username", "请填写邮箱用户名")
+	case c.FetchEveryMinutes < 0 || c.FetchEveryMinutes > MaxFetchEveryMinutes:
+		return c, core.FieldErrorf(core.EINVALID, "fetchEveryMinutes", "自动收取间隔应在0(不自动收取)至%d分钟之间", MaxFetchEveryMinutes)
 	}
+	c.LastFetchAt, c.LastFetchResult = "", "" // kept apart, by the fetcher
 	return c, nil
+}
+
+// DefaultFetchEveryMinutes is the scheduled fetch's interval a new mail account starts with.
+const DefaultFetchEveryMinutes = 10
+
+// MaxFetchEveryMinutes is the longest interval (a day).
+const MaxFetchEveryMinutes = 1440
+
+// FetchDue reports whether a scheduled fetch is due at now: an interval is set and at least that many minutes
+// have passed since the last fetch ended (a fetch never run is due; a last fetch in the future — a clock set
+// back — is treated as just now).
+func FetchDue(everyMinutes int, last, now time.Time) bool {
+	if everyMinutes <= 0 {
+		return false
+	}
+	if last.IsZero() {
+		return true
+	}
+	return now.Sub(last) >= time.Duration(everyMinutes)*time.Minute
 }
 
 func dial(c core.IMAPConfig) (*imapclient.Client, error) {

@@ -344,3 +344,26 @@ func TestFetchFromDovecot(t *testing.T) {
 		t.Errorf("nothing was logged, so the password check proves nothing:\n%s", logs.String())
 	}
 }
+
+func TestFetchDue(t *testing.T) {
+	now := time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name  string
+		every int
+		last  time.Time
+		want  bool
+	}{
+		{"off", 0, time.Time{}, false},
+		{"never fetched", 10, time.Time{}, true},
+		{"ten minutes ago", 10, now.Add(-10 * time.Minute), true},
+		{"nine minutes ago", 10, now.Add(-9 * time.Minute), false},
+		{"a clock set back", 10, now.Add(time.Hour), false},
+	} {
+		if got := FetchDue(c.every, c.last, now); got != c.want {
+			t.Errorf("%s: %v", c.name, got)
+		}
+	}
+	if _, err := NormalizeIMAP(core.IMAPConfig{Host: "imap.x.gov.cn", Username: "a", FetchEveryMinutes: -1}); core.ErrorField(err) != "fetchEveryMinutes" {
+		t.Errorf("negative interval: %v", err)
+	}
+}

@@ -47,12 +47,45 @@ func (s *MailboxStore) storedIMAP(ctx context.Context) (storedIMAP, error) {
 	return readStoredIMAP(tx)
 }
 
-// IMAPConfig returns the mail account without its password (HasPassword says whether one is stored).
+// IMAPConfig returns the mail account without its password (HasPassword says whether one is stored), with
+// the last fetch's time and outcome.
 func (s *MailboxStore) IMAPConfig(ctx context.Context) (core.IMAPConfig, error) {
 	st, err := s.storedIMAP(ctx)
 	c := st.IMAPConfig
 	c.HasPassword, c.Password = c.Password != "" || st.SealedPassword != "", ""
+	if err != nil {
+		return c, err
+	}
+	var last lastFetch
+	err = s.db.readSetting(ctx, lastFetchKey, &last)
+	c.LastFetchAt, c.LastFetchResult = last.At, last.Result
 	return c, err
+}
+
+// lastFetchKey keeps when the last mail fetch ended and what it did.
+const lastFetchKey = "mail.last_fetch"
+
+type lastFetch struct {
+	At     string `json:"at"`
+	Result string `json:"result"`
+}
+
+// SaveFetchOutcome records that a fetch ended now and what it did (a Chinese sentence), for the settings page
+// and the scheduler.
+func (s *MailboxStore) SaveFetchOutcome(ctx context.Context, result string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	data, err := json.Marshal(lastFetch{At: tx.Now().Format(time.RFC3339), Result: result})
+	if err != nil {
+		return err
+	}
+	if err := tx.setSetting(lastFetchKey, string(data)); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // FetchConfig is the stored account with its password, for the fetcher only; never send it to the UI.

@@ -120,3 +120,23 @@ func TestSimilarMessagesFindPastReplies(t *testing.T) {
 		}
 	}
 }
+
+// The last fetch's time and outcome are kept apart from the account, and shown with it.
+func TestLastFetchOutcome(t *testing.T) {
+	f := newMailboxFixture(t)
+	c, err := f.store.SaveIMAPConfig(f.ctx, core.IMAPConfig{Host: "imap.linjiang.gov.cn", Username: "jzxx", Password: "Mima-2026",
+		FetchEveryMinutes: 15, LastFetchAt: "2020-01-01T00:00:00+08:00", LastFetchResult: "伪造"})
+	if err != nil || c.FetchEveryMinutes != 15 {
+		t.Fatalf("save: %+v %v", c, err)
+	}
+	if got, _ := f.store.IMAPConfig(f.ctx); got.LastFetchAt != "" || got.FetchEveryMinutes != 15 {
+		t.Errorf("a saved account carries no fetch of its own: %+v", got)
+	}
+	if err := f.store.SaveFetchOutcome(f.ctx, "服务器上3封，新收取2条留言"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.store.IMAPConfig(f.ctx)
+	if err != nil || got.LastFetchResult != "服务器上3封，新收取2条留言" || !strings.HasPrefix(got.LastFetchAt, "2026-11-20T") {
+		t.Errorf("last fetch: %q %q %v", got.LastFetchAt, got.LastFetchResult, err)
+	}
+}

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -459,4 +460,16 @@ func (s *SettingsService) SetCurrentUser(ctx context.Context, personID int64) (c
 		return core.CurrentUser{}, err
 	}
 	return tx.actor, tx.Commit()
+}
+
+// readSetting decodes the JSON setting key into v; a missing one leaves v as it is.
+func (db *DB) readSetting(ctx context.Context, key string, v any) error {
+	var raw string
+	err := db.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&raw)
+	if err == sql.ErrNoRows || raw == "" {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return json.Unmarshal([]byte(raw), v)
 }

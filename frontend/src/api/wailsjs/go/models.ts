@@ -1714,6 +1714,9 @@ export namespace core {
 	    onlyUnseen: boolean;
 	    sinceUid: number;
 	    insecureTls: boolean;
+	    fetchEveryMinutes: number;
+	    lastFetchAt: string;
+	    lastFetchResult: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new IMAPConfig(source);
@@ -1731,6 +1734,9 @@ export namespace core {
 	        this.onlyUnseen = source["onlyUnseen"];
 	        this.sinceUid = source["sinceUid"];
 	        this.insecureTls = source["insecureTls"];
+	        this.fetchEveryMinutes = source["fetchEveryMinutes"];
+	        this.lastFetchAt = source["lastFetchAt"];
+	        this.lastFetchResult = source["lastFetchResult"];
 	    }
 	}
 	export class ImportField {
