@@ -167,7 +167,9 @@ func serve(cfg serveConfig, stdout io.Writer) error {
 		ln = tls.NewListener(ln, tlsConf)
 		scheme = "https"
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+	// No write timeout: the event stream stays open. A request body (an import of up to 50 MB) must arrive
+	// within ten minutes.
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 10 * time.Minute, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn)}
 	go dailyBackups(base, b)
 
