@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync"
 	"syscall"
 	"time"
 
@@ -304,11 +305,35 @@ func makeSelfSigned(certFile, keyFile string) error {
 
 // ---- sessions ----
 
-// serverAuth signs people in against the accounts table and keeps their sessions in the sessions table.
+// serverAuth signs people in against the accounts table and keeps their sessions in the sessions table. A
+// resolved session is remembered for a moment (resolveFor): every call of a page needs it, and reading the
+// session, the account and the people for each would be a good part of a call's work. Signing out and a
+// password confirmation take effect at once; a change to an account within resolveFor.
 type serverAuth struct {
 	db   *sqlite.DB
 	auth *app.AuthService
 	idle time.Duration
+
+	mu     sync.Mutex
+	recent map[string]resolved
+}
+
+type resolved struct {
+	sess  core.Session
+	actor core.Actor
+	until time.Time
+}
+
+// resolveFor is how long a resolved session is reused; maxRecent bounds how many are kept.
+const (
+	resolveFor = 2 * time.Second
+	maxRecent  = 10000
+)
+
+func (a *serverAuth) forget(token string) {
+	a.mu.Lock()
+	delete(a.recent, token)
+	a.mu.Unlock()
 }
 
 func clientCtx(c server.Client) context.Context {
@@ -336,6 +361,29 @@ func (a *serverAuth) Login(_ context.Context, login, password string, c server.C
 }
 
 func (a *serverAuth) Resolve(_ context.Context, token string, c server.Client) (core.Session, core.Actor, error) {
+	now := time.Now()
+	a.mu.Lock()
+	r, ok := a.recent[token]
+	a.mu.Unlock()
+	if ok && now.Before(r.until) {
+		r.actor.ClientAddr = c.Addr
+		return r.sess, r.actor, nil
+	}
+	sess, actor, err := a.resolve(token, c)
+	if err != nil {
+		a.forget(token)
+		return sess, actor, err
+	}
+	a.mu.Lock()
+	if a.recent == nil || len(a.recent) >= maxRecent {
+		a.recent = map[string]resolved{}
+	}
+	a.recent[token] = resolved{sess: sess, actor: actor, until: now.Add(resolveFor)}
+	a.mu.Unlock()
+	return sess, actor, nil
+}
+
+func (a *serverAuth) resolve(token string, c server.Client) (core.Session, core.Actor, error) {
 	ctx := clientCtx(c)
 	ss, err := a.db.Session(ctx, token, a.idle)
 	if err != nil {
@@ -356,12 +404,18 @@ func (a *serverAuth) Resolve(_ context.Context, token string, c server.Client) (
 	return sess, actor, nil
 }
 
+// Logout and Confirm forget the remembered session after the change is written, so that no call in between
+// keeps the old state.
 func (a *serverAuth) Logout(_ context.Context, token string) error {
-	return a.db.EndSession(context.Background(), token)
+	err := a.db.EndSession(context.Background(), token)
+	a.forget(token)
+	return err
 }
 
 func (a *serverAuth) Confirm(_ context.Context, token string) (string, error) {
-	return a.db.ConfirmSession(context.Background(), token)
+	at, err := a.db.ConfirmSession(context.Background(), token)
+	a.forget(token)
+	return at, err
 }
 
 // importStandalone moves a desk's data directory into this (empty) server data directory: the desk's audit chain

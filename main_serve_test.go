@@ -350,3 +350,18 @@ func TestDemoQuestionsFromTheMailbox(t *testing.T) {
 	}
 	t.Logf("from the 局长信箱: %v", fromMailbox)
 }
+
+// A signed-out session ends at once, though resolved sessions are remembered for a moment.
+func TestServeSignOutIsImmediate(t *testing.T) {
+	s := newTeamServer(t)
+	clerk := s.signIn(t, "linyt")
+	if st, _ := clerk.call("MailboxService.ListMessages", nil, core.MessageFilter{}); st != 200 {
+		t.Fatal("signed in")
+	}
+	if st, body := clerk.post("/api/logout", nil); st != 200 {
+		t.Fatalf("logout: %d %s", st, body)
+	}
+	if st, _ := clerk.call("MailboxService.ListMessages", nil, core.MessageFilter{}); st != 401 {
+		t.Errorf("after sign-out: %d", st)
+	}
+}
