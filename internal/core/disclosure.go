@@ -1,0 +1,120 @@
+package core
+
+// 依申请公开: the register of applications for government information and the annual report's table 三.
+
+// Request statuses as the register shows them (derived, not stored).
+const (
+	DisclosureOpen       = "办理中"
+	DisclosureCorrecting = "待补正"
+	DisclosureAnswered   = "已答复"
+	DisclosureLapsed     = "逾期未补正"
+	DisclosureLate       = "逾期答复"
+	DisclosureOnTime     = "按时答复"
+)
+
+// DisclosureChannels are the ways an application may arrive; each has its own receipt-date rule.
+var DisclosureChannels = []string{"当面", "邮寄", "信函", "网络", "传真"}
+
+// DisclosureAnswerMethods are the ways the answer is delivered.
+var DisclosureAnswerMethods = []string{"直接送达", "邮寄", "电子"}
+
+// DisclosureIntake is what the officer records when an application is registered.
+type DisclosureIntake struct {
+	Channel       string `json:"channel"`
+	Arrived       string `json:"arrived"`   // 提交、到达或签收之日
+	Confirmed     string `json:"confirmed"` // 与申请人确认之日（信函、网络、传真）
+	Applicant     string `json:"applicant"`
+	ApplicantType string `json:"applicantType"`
+	IDNumber      string `json:"idNumber"`
+	Contact       string `json:"contact"`
+	Content       string `json:"content"`
+	Form          string `json:"form"`
+	Delivery      string `json:"delivery"`
+	SectionID     int64  `json:"sectionId"`
+	HandlerID     int64  `json:"handlerId"`
+}
+
+// DisclosureRequest is one application with its clock worked out as of today.
+type DisclosureRequest struct {
+	ID             int64  `json:"id"`
+	CaseNo         string `json:"caseNo"`
+	Channel        string `json:"channel"`
+	Arrived        string `json:"arrived"`
+	Confirmed      string `json:"confirmed"`
+	Received       string `json:"received"`
+	Applicant      string `json:"applicant"`
+	ApplicantType  string `json:"applicantType"`
+	IDNumber       string `json:"idNumber"`
+	Contact        string `json:"contact"`
+	Content        string `json:"content"`
+	Form           string `json:"form"`
+	Delivery       string `json:"delivery"`
+	SectionID      int64  `json:"sectionId"`
+	SectionName    string `json:"sectionName"`
+	HandlerID      int64  `json:"handlerId"`
+	HandlerName    string `json:"handlerName"`
+	CorrectionSent string `json:"correctionSent"`
+	CorrectionBy   string `json:"correctionBy"`
+	CorrectionDue  string `json:"correctionDue"` // last day to send a 补正告知书
+	Corrected      string `json:"corrected"`
+	Extended       bool   `json:"extended"`
+	ExtensionBy    string `json:"extensionBy"`
+	Outcome        int    `json:"outcome"` // index into DisclosureOutcomes, -1 while open
+	OutcomeLabel   string `json:"outcomeLabel"`
+	AnswerDate     string `json:"answerDate"`
+	AnswerMethod   string `json:"answerMethod"`
+	AnswerRef      string `json:"answerRef"`
+	AnswerText     string `json:"answerText"`
+	Due            string `json:"due"`    // 答复期限 (empty while waiting for the 补正)
+	Status         string `json:"status"` // 办理中 / 待补正 / 逾期未补正 / 按时答复 / 逾期答复
+	// The countdown to the deadline that matters now (答复期限, or the 补正期限 while waiting for it).
+	CountdownStatus string `json:"countdownStatus"`
+	CountdownLabel  string `json:"countdownLabel"`
+	Workdays        int    `json:"workdays"`
+	UpdatedAt       string `json:"updatedAt"`
+}
+
+// DisclosureEvent is one procedural step of an application.
+type DisclosureEvent struct {
+	ID        int64  `json:"id"`
+	Kind      string `json:"kind"`
+	Date      string `json:"date"`
+	Note      string `json:"note"`
+	ActorName string `json:"actorName"`
+	CreatedAt string `json:"createdAt"`
+}
+
+// DisclosureDetail is an application with its history.
+type DisclosureDetail struct {
+	Request DisclosureRequest `json:"request"`
+	Events  []DisclosureEvent `json:"events"`
+}
+
+// DisclosureFilter selects applications for the register.
+type DisclosureFilter struct {
+	Year   int    `json:"year"`   // received in the year; 0 = all
+	Status string `json:"status"` // "" / open / answered
+	Query  string `json:"query"`
+}
+
+// DisclosureAnswer is the answer given to an application.
+type DisclosureAnswer struct {
+	ID      int64  `json:"id"`
+	Outcome int    `json:"outcome"`
+	Date    string `json:"date"` // 答复书发出（交邮）之日
+	Method  string `json:"method"`
+	Ref     string `json:"ref"`
+	Text    string `json:"text"`
+}
+
+// DisclosureTable is table 三 of the annual report for a year.
+type DisclosureTable struct {
+	Year    int      `json:"year"`
+	Bureau  string   `json:"bureau"`
+	Columns []string `json:"columns"`
+	Labels  []string `json:"labels"`
+	Cells   [][]int  `json:"cells"`
+	Check   string   `json:"check"` // empty when the 勾稽关系 hold
+	OnTime  int      `json:"onTime"`
+	Late    int      `json:"late"`
+}

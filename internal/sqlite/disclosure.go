@@ -1,0 +1,508 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+	"policydesk/internal/disclosure"
+)
+
+// DisclosureStore keeps the 依申请公开 register. The clock, the 补正 and extension rules and table 三
+// come from internal/disclosure; the store only records and applies them inside its transactions.
+type DisclosureStore struct {
+	db  *DB
+	cal func() *calendar.Calendar
+}
+
+var _ core.DeadlineSource = (*DisclosureStore)(nil)
+
+// NewDisclosureStore returns the store; cal gives the live working-day calendar.
+func NewDisclosureStore(db *DB, cal func() *calendar.Calendar) *DisclosureStore {
+	return &DisclosureStore{db: db, cal: cal}
+}
+
+const disclosureCols = `r.id, r.case_no, r.channel, r.arrived, r.confirmed, r.received, r.applicant, r.applicant_type, r.id_number,
+	r.contact, r.content, r.form, r.delivery, COALESCE(r.section_id, 0), COALESCE(s.name, ''), COALESCE(r.handler_id, 0),
+	COALESCE(h.name, ''), r.correction_sent, r.correction_by, r.corrected, r.extended, r.extension_by, r.outcome, r.answer_date,
+	r.answer_method, r.answer_ref, r.answer_text, r.updated_at`
+
+const disclosureFrom = ` FROM disclosure_requests r LEFT JOIN sections s ON s.id = r.section_id LEFT JOIN people h ON h.id = r.handler_id`
+
+func parseDay(s string) time.Time {
+	t, err := calendar.ParseDate(s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// state is the view of a request the action rules take.
+func state(r core.DisclosureRequest) disclosure.State {
+	return disclosure.State{Received: parseDay(r.Received), CorrectionSent: parseDay(r.CorrectionSent), CorrectionBy: parseDay(r.CorrectionBy),
+		Corrected: parseDay(r.Corrected), Extended: r.Extended, ExtensionBy: r.ExtensionBy, Answered: r.Outcome >= 0}
+}
+
+// withClock works out the deadline, the status and the countdown of a request as of today.
+func withClock(r core.DisclosureRequest, cal *calendar.Calendar, now time.Time) core.DisclosureRequest {
+	today := calendar.Day(now.In(core.Shanghai))
+	received := parseDay(r.Received)
+	r.CorrectionDue = calendar.FormatDate(disclosure.CorrectionNoticeDue(cal, received))
+	if r.Outcome >= 0 && r.Outcome < len(disclosure.Outcomes) {
+		r.OutcomeLabel = disclosure.Outcomes[r.Outcome]
+	}
+	waiting := r.CorrectionSent != "" && r.Corrected == ""
+	if !waiting {
+		r.Due = calendar.FormatDate(disclosure.Deadline(cal, disclosure.Case{Received: received, Corrected: parseDay(r.Corrected), Extended: r.Extended}))
+	}
+	switch {
+	case r.Outcome >= 0:
+		r.Status = core.DisclosureOnTime
+		if r.Due != "" && !disclosure.OnTime(parseDay(r.AnswerDate), parseDay(r.Due)) {
+			r.Status = core.DisclosureLate
+		}
+		return r
+	case waiting && disclosure.CorrectionLapsed(state(r), today):
+		r.Status = core.DisclosureLapsed
+	case waiting:
+		r.Status = core.DisclosureCorrecting
+	default:
+		r.Status = core.DisclosureOpen
+	}
+	due := r.Due
+	if waiting {
+		due = r.CorrectionBy
+	}
+	cd := cal.Countdown(today, parseDay(due))
+	r.CountdownStatus, r.CountdownLabel, r.Workdays = cd.Status, cd.Label, cd.Workdays
+	if waiting {
+		r.CountdownLabel = "补正期限" + cd.Label
+	}
+	return r
+}
+
+func scanDisclosure(sc interface{ Scan(...any) error }, cal *calendar.Calendar, now time.Time) (core.DisclosureRequest, error) {
+	var r core.DisclosureRequest
+	err := sc.Scan(&r.ID, &r.CaseNo, &r.Channel, &r.Arrived, &r.Confirmed, &r.Received, &r.Applicant, &r.ApplicantType, &r.IDNumber,
+		&r.Contact, &r.Content, &r.Form, &r.Delivery, &r.SectionID, &r.SectionName, &r.HandlerID, &r.HandlerName, &r.CorrectionSent,
+		&r.CorrectionBy, &r.Corrected, &r.Extended, &r.ExtensionBy, &r.Outcome, &r.AnswerDate, &r.AnswerMethod, &r.AnswerRef,
+		&r.AnswerText, &r.UpdatedAt)
+	if err != nil {
+		return r, err
+	}
+	return withClock(r, cal, now), nil
+}
+
+func (tx *Tx) findDisclosure(ctx context.Context, cal *calendar.Calendar, id int64) (core.DisclosureRequest, error) {
+	r, err := scanDisclosure(tx.QueryRowContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE r.id = ?`, id), cal, tx.Now())
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, core.Errorf(core.ENOTFOUND, "依申请公开申请 %d 不存在", id)
+	}
+	return r, err
+}
+
+// DisclosureRequests lists the register, newest receipt first.
+func (s *DisclosureStore) DisclosureRequests(ctx context.Context, f core.DisclosureFilter) ([]core.DisclosureRequest, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if f.Year > 0 {
+		where = append(where, "r.received BETWEEN ? AND ?")
+		args = append(args, fmt.Sprintf("%d-01-01", f.Year), fmt.Sprintf("%d-12-31", f.Year))
+	}
+	switch f.Status {
+	case "open":
+		where = append(where, "r.outcome < 0")
+	case "answered":
+		where = append(where, "r.outcome >= 0")
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		where = append(where, "(r.case_no LIKE ? OR r.applicant LIKE ? OR r.content LIKE ?)")
+		like := "%" + q + "%"
+		args = append(args, like, like, like)
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY r.received DESC, r.id DESC`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cal, now := s.cal(), s.db.Clock.Now()
+	out := []core.DisclosureRequest{}
+	for rows.Next() {
+		r, err := scanDisclosure(rows, cal, now)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// DisclosureRequest returns an application with its procedural history.
+func (s *DisclosureStore) DisclosureRequest(ctx context.Context, id int64) (core.DisclosureDetail, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	defer tx.Rollback()
+	return tx.disclosureDetail(ctx, s.cal(), id)
+}
+
+func (tx *Tx) disclosureDetail(ctx context.Context, cal *calendar.Calendar, id int64) (core.DisclosureDetail, error) {
+	r, err := tx.findDisclosure(ctx, cal, id)
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	d := core.DisclosureDetail{Request: r, Events: []core.DisclosureEvent{}}
+	rows, err := tx.QueryContext(ctx, `SELECT id, kind, date, note, actor_name, created_at FROM disclosure_events
+		WHERE request_id = ? ORDER BY id`, id)
+	if err != nil {
+		return d, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e core.DisclosureEvent
+		if err := rows.Scan(&e.ID, &e.Kind, &e.Date, &e.Note, &e.ActorName, &e.CreatedAt); err != nil {
+			return d, err
+		}
+		d.Events = append(d.Events, e)
+	}
+	return d, rows.Err()
+}
+
+func (tx *Tx) addDisclosureEvent(ctx context.Context, id int64, kind, date, note string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO disclosure_events (request_id, kind, date, note, created_at, created_by, actor_name)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, kind, date, note, tx.Stamp(), tx.actorID(), tx.actorName())
+	return err
+}
+
+// dateField parses a civil date the officer entered and refuses one after today.
+func dateField(field, label, s string, now time.Time) (time.Time, error) {
+	t, err := calendar.ParseDate(strings.TrimSpace(s))
+	if err != nil {
+		return t, core.FieldErrorf(core.EINVALID, field, "请填写%s（格式如2026-03-02）", label)
+	}
+	if t.After(calendar.Day(now.In(core.Shanghai))) {
+		return t, core.FieldErrorf(core.EINVALID, field, "%s不能晚于今天", label)
+	}
+	return t, nil
+}
+
+// RegisterDisclosure records a new application; the receipt date follows the channel's rule (第三十一条)
+// and the case number is the next of the receipt year.
+func (s *DisclosureStore) RegisterDisclosure(ctx context.Context, in core.DisclosureIntake) (core.DisclosureDetail, error) {
+	in.Applicant, in.Content = strings.TrimSpace(in.Applicant), strings.TrimSpace(in.Content)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	defer tx.Rollback()
+	arrived, err := dateField("arrived", "收到（提交、签收）日期", in.Arrived, tx.Now())
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	a := disclosure.Arrival{Channel: disclosure.Channel(in.Channel), Submitted: arrived, SignedFor: arrived}
+	switch a.Channel {
+	case disclosure.ChannelLetter, disclosure.ChannelOnline, disclosure.ChannelFax:
+		confirmed, err := dateField("confirmed", "与申请人确认之日", in.Confirmed, tx.Now())
+		if err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		if confirmed.Before(arrived) {
+			return core.DisclosureDetail{}, core.FieldErrorf(core.EINVALID, "confirmed", "确认之日不能早于申请到达之日")
+		}
+		a.Confirmed = confirmed
+	case disclosure.ChannelInPerson, disclosure.ChannelRegistered:
+		in.Confirmed = ""
+	default:
+		return core.DisclosureDetail{}, core.FieldErrorf(core.EINVALID, "channel", "请选择申请方式")
+	}
+	received, _ := disclosure.ReceiptDate(a)
+	switch {
+	case in.Applicant == "":
+		return core.DisclosureDetail{}, core.FieldErrorf(core.EINVALID, "applicant", "请填写申请人")
+	case in.Content == "":
+		return core.DisclosureDetail{}, core.FieldErrorf(core.EINVALID, "content", "请填写申请公开的政府信息")
+	}
+	if _, ok := disclosure.ColumnOf(in.ApplicantType); !ok || in.ApplicantType == "" {
+		return core.DisclosureDetail{}, core.FieldErrorf(core.EINVALID, "applicantType", "请选择申请人类型（%s）", strings.Join(disclosure.Columns[:6], "、"))
+	}
+	var seq int
+	year := received.Year()
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM disclosure_requests WHERE received BETWEEN ? AND ?`,
+		fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year)).Scan(&seq); err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	caseNo := ""
+	for n := seq + 1; ; n++ {
+		caseNo = fmt.Sprintf("依申请〔%d〕%03d号", year, n)
+		var taken int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM disclosure_requests WHERE case_no = ?`, caseNo).Scan(&taken); err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		if taken == 0 {
+			break
+		}
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, confirmed, received, applicant,
+		applicant_type, id_number, contact, content, form, delivery, section_id, handler_id, created_at, created_by, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		caseNo, in.Channel, calendar.FormatDate(arrived), in.Confirmed, calendar.FormatDate(received), in.Applicant, in.ApplicantType,
+		strings.TrimSpace(in.IDNumber), strings.TrimSpace(in.Contact), in.Content, strings.TrimSpace(in.Form), strings.TrimSpace(in.Delivery),
+		nullID(in.SectionID), nullID(in.HandlerID), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	if err := tx.addDisclosureEvent(ctx, id, "登记", calendar.FormatDate(received), in.Channel+"申请，收到申请之日"+calendar.FormatDate(received)); err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	if err := tx.audit("create", "disclosure_request", id, "登记依申请公开 "+caseNo+" "+in.Applicant, []Change{
+		{Field: "case_no", New: caseNo}, {Field: "received", New: calendar.FormatDate(received)}, {Field: "applicant", New: in.Applicant},
+		{Field: "applicant_type", New: in.ApplicantType}, {Field: "content", New: in.Content}}); err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	return s.finish(ctx, tx, id)
+}
+
+// finish reads the request back and commits.
+func (s *DisclosureStore) finish(ctx context.Context, tx *Tx, id int64) (core.DisclosureDetail, error) {
+	d, err := tx.disclosureDetail(ctx, s.cal(), id)
+	if err != nil {
+		return d, err
+	}
+	return d, tx.Commit()
+}
+
+// change runs one procedural step on a request inside a transaction.
+func (s *DisclosureStore) change(ctx context.Context, id int64, step func(tx *Tx, r core.DisclosureRequest) error) (core.DisclosureDetail, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	defer tx.Rollback()
+	r, err := tx.findDisclosure(ctx, s.cal(), id)
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	if err := step(tx, r); err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET updated_at = ?, updated_by = ? WHERE id = ?`, tx.Stamp(), tx.actorID(), id); err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	return s.finish(ctx, tx, id)
+}
+
+// SendCorrection records the 补正告知书 (once, within 7 working days of receipt, 条例第三十条).
+func (s *DisclosureStore) SendCorrection(ctx context.Context, id int64, sent, by, note string) (core.DisclosureDetail, error) {
+	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
+		sentDay, err := dateField("sent", "补正告知书发出日期", sent, tx.Now())
+		if err != nil {
+			return err
+		}
+		byDay, err := calendar.ParseDate(strings.TrimSpace(by))
+		if err != nil {
+			return core.FieldErrorf(core.EINVALID, "by", "请填写补正期限")
+		}
+		if err := disclosure.CheckCorrection(s.cal(), state(r), sentDay, byDay); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET correction_sent = ?, correction_by = ? WHERE id = ?`,
+			calendar.FormatDate(sentDay), calendar.FormatDate(byDay), id); err != nil {
+			return err
+		}
+		if err := tx.addDisclosureEvent(ctx, id, "补正告知", calendar.FormatDate(sentDay), "补正期限"+calendar.FormatDate(byDay)+strings.TrimSpace("；"+note)); err != nil {
+			return err
+		}
+		return tx.audit("update", "disclosure_request", id, "发出补正告知书 "+r.CaseNo, []Change{
+			{Field: "correction_sent", Old: "", New: calendar.FormatDate(sentDay)}, {Field: "correction_by", Old: "", New: calendar.FormatDate(byDay)}})
+	})
+}
+
+// ReceiveCorrection records the corrected application; the answer period restarts from that day.
+func (s *DisclosureStore) ReceiveCorrection(ctx context.Context, id int64, date string) (core.DisclosureDetail, error) {
+	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
+		day, err := dateField("date", "收到补正之日", date, tx.Now())
+		if err != nil {
+			return err
+		}
+		switch {
+		case r.Outcome >= 0:
+			return core.Errorf(core.ECONFLICT, "该申请已答复")
+		case r.CorrectionSent == "":
+			return core.Errorf(core.ECONFLICT, "该申请未发出补正告知书")
+		case r.Corrected != "":
+			return core.Errorf(core.ECONFLICT, "已于%s收到补正", r.Corrected)
+		case day.Before(parseDay(r.CorrectionSent)):
+			return core.FieldErrorf(core.EINVALID, "date", "收到补正之日不能早于补正告知书发出之日")
+		case day.After(parseDay(r.CorrectionBy)):
+			return core.FieldErrorf(core.EINVALID, "date", "补正期限（%s）已过，申请人逾期未补正的，按“其他处理”办结", r.CorrectionBy)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET corrected = ? WHERE id = ?`, calendar.FormatDate(day), id); err != nil {
+			return err
+		}
+		if err := tx.addDisclosureEvent(ctx, id, "收到补正", calendar.FormatDate(day), "答复期限自收到补正之日起重新计算"); err != nil {
+			return err
+		}
+		return tx.audit("update", "disclosure_request", id, "收到补正 "+r.CaseNo, []Change{{Field: "corrected", Old: "", New: calendar.FormatDate(day)}})
+	})
+}
+
+// ExtendDisclosure records the approved extension of at most 20 working days (条例第三十三条).
+func (s *DisclosureStore) ExtendDisclosure(ctx context.Context, id int64, approver, reason string) (core.DisclosureDetail, error) {
+	approver = strings.TrimSpace(approver)
+	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
+		if err := disclosure.CheckExtension(state(r), approver); err != nil {
+			return err
+		}
+		if r.Due == "" {
+			return core.Errorf(core.ECONFLICT, "正在等待申请人补正，答复期限尚未起算")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET extended = 1, extension_by = ? WHERE id = ?`, approver, id); err != nil {
+			return err
+		}
+		today := calendar.FormatDate(calendar.Day(tx.Now().In(core.Shanghai)))
+		note := "经" + approver + "同意延长20个工作日"
+		if reason = strings.TrimSpace(reason); reason != "" {
+			note += "；" + reason
+		}
+		if err := tx.addDisclosureEvent(ctx, id, "延期", today, note); err != nil {
+			return err
+		}
+		return tx.audit("update", "disclosure_request", id, "延期答复 "+r.CaseNo, []Change{
+			{Field: "extended", Old: false, New: true}, {Field: "extension_by", Old: "", New: approver}})
+	})
+}
+
+// AnswerDisclosure records the answer with its result row of table 三 and its delivery.
+func (s *DisclosureStore) AnswerDisclosure(ctx context.Context, a core.DisclosureAnswer) (core.DisclosureDetail, error) {
+	return s.change(ctx, a.ID, func(tx *Tx, r core.DisclosureRequest) error {
+		day, err := dateField("date", "答复日期", a.Date, tx.Now())
+		if err != nil {
+			return err
+		}
+		switch {
+		case r.Outcome >= 0:
+			return core.Errorf(core.ECONFLICT, "该申请已于%s答复", r.AnswerDate)
+		case a.Outcome < 0 || a.Outcome >= len(disclosure.Outcomes):
+			return core.FieldErrorf(core.EINVALID, "outcome", "请选择答复类型")
+		case day.Before(parseDay(r.Received)):
+			return core.FieldErrorf(core.EINVALID, "date", "答复日期不能早于收到申请之日（%s）", r.Received)
+		case a.Outcome == disclosure.OutcomeCorrectionLapsed && r.Status != core.DisclosureLapsed:
+			return core.FieldErrorf(core.EINVALID, "outcome", "只有补正期限已过且未收到补正的申请，才能按逾期不补正办结")
+		case r.Status == core.DisclosureCorrecting:
+			return core.Errorf(core.ECONFLICT, "正在等待申请人补正，请先登记收到补正")
+		}
+		a.Method, a.Ref = strings.TrimSpace(a.Method), strings.TrimSpace(a.Ref)
+		if a.Method == "邮寄" && a.Ref == "" {
+			return core.FieldErrorf(core.EINVALID, "ref", "邮寄送达请填写邮件号码（以交邮日期判断是否按时）")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET outcome = ?, answer_date = ?, answer_method = ?, answer_ref = ?,
+			answer_text = ? WHERE id = ?`, a.Outcome, calendar.FormatDate(day), a.Method, a.Ref, a.Text, a.ID); err != nil {
+			return err
+		}
+		note := disclosure.Outcomes[a.Outcome]
+		if a.Method != "" {
+			note += "；" + a.Method
+			if a.Ref != "" {
+				note += " " + a.Ref
+			}
+		}
+		if r.Due != "" && !disclosure.OnTime(day, parseDay(r.Due)) {
+			note += "；超过答复期限" + r.Due
+		}
+		if err := tx.addDisclosureEvent(ctx, a.ID, "答复", calendar.FormatDate(day), note); err != nil {
+			return err
+		}
+		return tx.audit("update", "disclosure_request", a.ID, "答复依申请公开 "+r.CaseNo, []Change{
+			{Field: "outcome", Old: "", New: disclosure.Outcomes[a.Outcome]}, {Field: "answer_date", Old: "", New: calendar.FormatDate(day)}})
+	})
+}
+
+// AnnualTable builds table 三 of the year's report from the register: the year's new applications, the
+// carry-over from earlier years and the carry-forward of those still open at the year's end.
+func (s *DisclosureStore) AnnualTable(ctx context.Context, year int) (core.DisclosureTable, error) {
+	if year < 2008 || year > 2100 {
+		return core.DisclosureTable{}, core.FieldErrorf(core.EINVALID, "year", "请填写报告年度")
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.DisclosureTable{}, err
+	}
+	defer tx.Rollback()
+	b, err := readBureau(ctx, tx)
+	if err != nil {
+		return core.DisclosureTable{}, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE r.received <= ? ORDER BY r.received, r.id`,
+		fmt.Sprintf("%d-12-31", year))
+	if err != nil {
+		return core.DisclosureTable{}, err
+	}
+	defer rows.Close()
+	cal := s.cal()
+	var parsed []disclosure.ParsedRow
+	out := core.DisclosureTable{Year: year, Bureau: b.Name, Columns: disclosure.Columns}
+	for rows.Next() {
+		r, err := scanDisclosure(rows, cal, tx.Now())
+		if err != nil {
+			return out, err
+		}
+		col, _ := disclosure.ColumnOf(r.ApplicantType)
+		parsed = append(parsed, disclosure.ParsedRow{No: r.CaseNo, Received: parseDay(r.Received), Answered: parseDay(r.AnswerDate),
+			Column: col, Outcome: r.Outcome, Applicant: r.Applicant, Content: r.Content, Channel: r.Channel})
+		if r.Outcome >= 0 && parseDay(r.AnswerDate).Year() == year {
+			if r.Status == core.DisclosureLate {
+				out.Late++
+			} else {
+				out.OnTime++
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return out, err
+	}
+	t, err := disclosure.BuildTable3(disclosure.RequestsForYear(parsed, year))
+	if err != nil {
+		return out, err
+	}
+	out.Labels = t.Labels
+	for _, c := range t.Cells {
+		out.Cells = append(out.Cells, c[:])
+	}
+	if err := t.Check(); err != nil {
+		out.Check = err.Error()
+	}
+	return out, nil
+}
+
+// Deadlines implements core.DeadlineSource: the open applications' 答复期限, 补正期限 and, within the
+// first days, the 补正告知期限.
+func (s *DisclosureStore) Deadlines(ctx context.Context, now time.Time) ([]core.Deadline, error) {
+	rs, err := s.DisclosureRequests(ctx, core.DisclosureFilter{Status: "open"})
+	if err != nil {
+		return nil, err
+	}
+	out := []core.Deadline{}
+	for _, r := range rs {
+		link := fmt.Sprintf("/disclosure/%d", r.ID)
+		title := r.CaseNo + " " + r.Applicant
+		switch r.Status {
+		case core.DisclosureOpen:
+			out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.answer_due", Title: title + " 答复期限",
+				Detail: "申请公开：" + r.Content, Due: r.Due, Status: r.CountdownStatus, Label: r.CountdownLabel, Workdays: r.Workdays, Link: link})
+		case core.DisclosureCorrecting, core.DisclosureLapsed:
+			out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.correction_by", Title: title + " 补正期限",
+				Detail: "逾期未补正的，按其他处理办结", Due: r.CorrectionBy, Status: r.CountdownStatus, Label: r.CountdownLabel, Workdays: r.Workdays, Link: link})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,105 @@
+package sqlite_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+	"policydesk/internal/disclosure"
+	"policydesk/internal/sqlite"
+)
+
+func TestDisclosureLifecycle(t *testing.T) {
+	f := newConsultFixture(t)
+	ctx := context.Background()
+	cal := calendar.New(calendar.Builtin())
+	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
+
+	_, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "信函", Arrived: "2026-10-09", Applicant: "王某", ApplicantType: "自然人", Content: "某地块规划条件"})
+	wantCode(t, err, core.EINVALID) // a letter needs the day it was confirmed with the applicant
+	_, err = s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: "2026-10-09", Applicant: "王某", Content: "某地块规划条件"})
+	wantCode(t, err, core.EINVALID) // no applicant type
+
+	d, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "信函", Arrived: "2026-10-09", Confirmed: "2026-10-12",
+		Applicant: "王某", ApplicantType: "自然人", Content: "临江路地块规划条件及附图"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := d.Request
+	if r.Received != "2026-10-12" || r.CaseNo != "依申请〔2026〕001号" || r.Status != core.DisclosureOpen {
+		t.Fatalf("registered %+v", r)
+	}
+	want := calendar.FormatDate(disclosure.Deadline(cal, disclosure.Case{Received: day("2026-10-12")}))
+	if r.Due != want {
+		t.Fatalf("due %s, want %s", r.Due, want)
+	}
+
+	if d, err = s.SendCorrection(ctx, r.ID, "2026-10-14", "2026-11-30", "请明确地块位置"); err != nil {
+		t.Fatal(err)
+	}
+	if d.Request.Status != core.DisclosureCorrecting || d.Request.Due != "" {
+		t.Fatalf("after 补正 %+v", d.Request)
+	}
+	_, err = s.SendCorrection(ctx, r.ID, "2026-10-15", "2026-11-30", "")
+	wantCode(t, err, core.ECONFLICT) // only once
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 0, Date: "2026-10-20"})
+	wantCode(t, err, core.ECONFLICT) // waiting for the correction
+
+	if d, err = s.ReceiveCorrection(ctx, r.ID, "2026-10-20"); err != nil {
+		t.Fatal(err)
+	}
+	want = calendar.FormatDate(disclosure.Deadline(cal, disclosure.Case{Received: day("2026-10-12"), Corrected: day("2026-10-20")}))
+	if d.Request.Due != want {
+		t.Fatalf("due after correction %s, want %s", d.Request.Due, want)
+	}
+	_, err = s.ExtendDisclosure(ctx, r.ID, "", "")
+	wantCode(t, err, core.EINVALID)
+	if d, err = s.ExtendDisclosure(ctx, r.ID, "陈国华", "需调取历史档案"); err != nil {
+		t.Fatal(err)
+	}
+	want = calendar.FormatDate(disclosure.Deadline(cal, disclosure.Case{Received: day("2026-10-12"), Corrected: day("2026-10-20"), Extended: true}))
+	if !d.Request.Extended || d.Request.Due != want {
+		t.Fatalf("extended %+v, want due %s", d.Request, want)
+	}
+	_, err = s.ExtendDisclosure(ctx, r.ID, "陈国华", "")
+	wantCode(t, err, core.ECONFLICT)
+
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-10-01"})
+	wantCode(t, err, core.EINVALID) // before receipt
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-11-19", Method: "邮寄"})
+	wantCode(t, err, core.EINVALID) // no EMS number
+	if d, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-11-19", Method: "邮寄", Ref: "EA123456789CN"}); err != nil {
+		t.Fatal(err)
+	}
+	if d.Request.Status != core.DisclosureOnTime || len(d.Events) != 5 {
+		t.Fatalf("answered %+v, %d events", d.Request, len(d.Events))
+	}
+
+	// A second application, still open, from a company.
+	if _, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: "2026-11-18", Applicant: "临江某置业有限公司",
+		ApplicantType: "商业企业", Content: "某项目建设工程规划许可证"}); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := s.AnnualTable(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Check != "" || len(tab.Cells) != 25 || tab.Cells[0][6] != 2 || tab.Cells[3][0] != 1 || tab.Cells[24][1] != 1 || tab.OnTime != 1 {
+		t.Fatalf("table %+v", tab)
+	}
+	ds, err := s.Deadlines(ctx, now)
+	if err != nil || len(ds) != 1 || ds[0].Kind != "disclosure.answer_due" {
+		t.Fatalf("deadlines %+v %v", ds, err)
+	}
+	list, err := s.DisclosureRequests(ctx, core.DisclosureFilter{Year: 2026, Query: "置业"})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("list %+v %v", list, err)
+	}
+}
+
+func day(s string) (t time.Time) {
+	t, _ = calendar.ParseDate(s)
+	return t
+}
