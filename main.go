@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -85,6 +86,38 @@ func damaged(paths datadir.Paths, problems []string, err error) string {
 	return msg
 }
 
+// lockedDataDir resolves the data directory from args (--data-dir, else POLICYDESK_DATA_DIR, else the default),
+// prepares it and takes its lock; whenLocked tells the person what to do when another program holds it.
+func lockedDataDir(args []string, whenLocked string) (datadir.Paths, func(), error) {
+	dir, err := datadir.Resolve(args)
+	if err != nil {
+		return datadir.Paths{}, nil, err
+	}
+	paths, err := datadir.Prepare(dir)
+	if err != nil {
+		return datadir.Paths{}, nil, err
+	}
+	release, err := datadir.Lock(paths.Lock)
+	if errors.Is(err, datadir.ErrLocked) {
+		return datadir.Paths{}, nil, fmt.Errorf("%w(%s)。%s", err, dir, whenLocked)
+	} else if err != nil {
+		return datadir.Paths{}, nil, err
+	}
+	return paths, release, nil
+}
+
+// takeDailyBackup takes the day's backup unless one exists, keeping as many as the setting says; a failure is
+// logged, never fatal: a missed backup must not stop the bureau's work.
+func takeDailyBackup(ctx context.Context, db *sqlite.DB, dir string) {
+	keep, err := app.BackupKeep(ctx, db)
+	if err == nil {
+		_, err = db.DailyBackup(ctx, dir, keep)
+	}
+	if err != nil {
+		slog.Error("daily backup failed", "err", err)
+	}
+}
+
 // damagedError is a database that failed its checks: the desk opens its recovery page, the server stops.
 type damagedError struct{ problem string }
 
@@ -151,13 +184,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	if problems, err := db.CheckIntegrity(ctx, false); err != nil || len(problems) > 0 {
 		return nil, &damagedError{damaged(paths, problems, err)}
 	}
-	keep, err := app.BackupKeep(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := db.DailyBackup(ctx, paths.Backups, keep); err != nil {
-		slog.Error("daily backup failed", "err", err) // a missed backup must not stop the bureau's work
-	}
+	takeDailyBackup(ctx, db, paths.Backups)
 	calendars := sqlite.NewCalendarStore(db)
 	if err := calendars.Load(ctx); err != nil {
 		return nil, fmt.Errorf("读取工作日历失败：%w", err)

@@ -60,18 +60,8 @@ func appOptions(bind []any, onStartup func(ctx context.Context), started time.Ti
 // run starts the desktop app on the data directory: standalone, or as a client of the bureau's server.
 func run() error {
 	started := time.Now()
-	dir, err := datadir.Resolve(os.Args[1:])
+	paths, release, err := lockedDataDir(os.Args[1:], "请切换到已打开的窗口；如确认没有其他窗口，请稍候再试。")
 	if err != nil {
-		return err
-	}
-	paths, err := datadir.Prepare(dir)
-	if err != nil {
-		return err
-	}
-	release, err := datadir.Lock(paths.Lock)
-	if errors.Is(err, datadir.ErrLocked) {
-		return fmt.Errorf("%w(%s)。请切换到已打开的窗口；如确认没有其他窗口，请稍候再试。", err, dir)
-	} else if err != nil {
 		return err
 	}
 	defer release()

@@ -102,21 +102,12 @@ func serve(cfg serveConfig, stdout io.Writer) error {
 	if cfg.dataDir != "" {
 		dirArgs = []string{"--data-dir", cfg.dataDir}
 	}
-	dir, err := datadir.Resolve(dirArgs)
+	paths, release, err := lockedDataDir(dirArgs, "本机已有程序在使用该数据目录。")
 	if err != nil {
-		return err
-	}
-	paths, err := datadir.Prepare(dir)
-	if err != nil {
-		return err
-	}
-	release, err := datadir.Lock(paths.Lock)
-	if errors.Is(err, datadir.ErrLocked) {
-		return fmt.Errorf("%w(%s)：本机已有程序在使用该数据目录", err, dir)
-	} else if err != nil {
 		return err
 	}
 	defer release()
+	dir := paths.Dir
 	if cfg.importDir != "" {
 		if err := importStandalone(cfg.importDir, paths, stdout); err != nil {
 			return err
@@ -220,14 +211,7 @@ func dailyBackups(ctx context.Context, b *bureau) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			keep, err := app.BackupKeep(ctx, b.db)
-			if err != nil {
-				slog.Error("backup setting", "err", err)
-				continue
-			}
-			if _, err := b.db.DailyBackup(ctx, b.paths.Backups, keep); err != nil {
-				slog.Error("daily backup failed", "err", err)
-			}
+			takeDailyBackup(ctx, b.db, b.paths.Backups)
 		}
 	}
 }

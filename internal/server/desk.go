@@ -22,19 +22,29 @@ type Desk struct {
 // NewDesk builds the desk's call path over the services the desk binds; ctx returns the context the services
 // were started with (set once the window exists).
 func NewDesk(services []any, ctx func() context.Context) (*Desk, error) {
-	d := &Desk{methods: map[string]*method{}, ctx: ctx}
+	methods, err := methodsOf(services, func(key string) (app.Access, bool) { a, ok := app.Permissions[key]; return a, ok })
+	if err != nil {
+		return nil, err
+	}
+	return &Desk{methods: methods, ctx: ctx}, nil
+}
+
+// methodsOf lists every exported method of the services as "Service.Method", with its declared access.
+func methodsOf(services []any, access func(key string) (app.Access, bool)) (map[string]*method, error) {
+	out := map[string]*method{}
 	for _, svc := range services {
 		t := reflect.TypeOf(svc)
 		if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
-			return nil, fmt.Errorf("desk: %T is not a pointer to a service struct", svc)
+			return nil, fmt.Errorf("%T is not a pointer to a service struct", svc)
 		}
 		for i := 0; i < t.NumMethod(); i++ {
 			m := newMethod(svc, t.Elem().Name(), t.Method(i))
-			m.access, m.known = app.Permissions[m.service+"."+m.name]
-			d.methods[m.service+"."+m.name] = m
+			key := m.service + "." + m.name
+			m.access, m.known = access(key)
+			out[key] = m
 		}
 	}
-	return d, nil
+	return out, nil
 }
 
 // newMethod describes one exported method of svc.

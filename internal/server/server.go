@@ -114,18 +114,10 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Scope == nil {
 		cfg.Scope = app.Scoped
 	}
-	s := &Server{cfg: cfg, methods: map[string]*method{}, mux: http.NewServeMux(), guard: newLoginGuard()}
-	for _, svc := range cfg.Services {
-		t := reflect.TypeOf(svc)
-		if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
-			return nil, fmt.Errorf("server: %T is not a pointer to a service struct", svc)
-		}
-		for i := 0; i < t.NumMethod(); i++ {
-			md := newMethod(svc, t.Elem().Name(), t.Method(i))
-			key := md.service + "." + md.name
-			md.access, md.known = cfg.Access(key)
-			s.methods[key] = md
-		}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), guard: newLoginGuard()}
+	var err error
+	if s.methods, err = methodsOf(cfg.Services, cfg.Access); err != nil {
+		return nil, err
 	}
 	if cfg.Assets != nil {
 		if b, err := fs.ReadFile(cfg.Assets, "index.html"); err == nil {
