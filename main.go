@@ -224,7 +224,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		if err := segmenter.Wait(ctx); err != nil {
 			slog.Warn("segmenter not ready for demo data", "err", err)
 		}
-		if err := demo.SeedConsultations(ctx, settings, policies, consultations, clock); err != nil {
+		if err := demo.SeedConsultations(ctx, settings, policies, consultations, interpretations, clock); err != nil {
 			return nil, fmt.Errorf("写入征求意见示例数据失败：%w", err)
 		}
 		if err := demo.SeedInterpretations(ctx, settings, policies, interpretations, clock); err != nil {

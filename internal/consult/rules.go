@@ -253,3 +253,44 @@ func ChineseNumber(n int) string {
 	}
 	return b.String()
 }
+
+// ReportFacts are what the 意见收集采纳情况说明's sign-off and publication decide on.
+type ReportFacts struct {
+	Status    string // the consultation's status today
+	Undecided int    // comments without a decision
+	Generated bool   // the report text has been generated from the ledger
+}
+
+// CheckReportReady refuses to sign off or publish the 采纳情况说明 before the consultation has closed,
+// while a comment is undecided, or before the report was generated: it states the outcome of every comment.
+func CheckReportReady(f ReportFacts, what string) error {
+	switch {
+	case f.Status != core.ConsultationClosed:
+		return core.Errorf(core.EFORBID, "征求意见尚未截止，不能%s意见采纳情况说明", what)
+	case f.Undecided > 0:
+		return core.Errorf(core.EFORBID, "尚有%d条意见未处理，请全部处理后再%s意见采纳情况说明", f.Undecided, what)
+	case !f.Generated:
+		return core.Errorf(core.EFORBID, "请先在“采纳情况说明”页生成意见采纳情况说明，再%s", what)
+	}
+	return nil
+}
+
+// CheckReportPublication refuses to mark the 采纳情况说明 published before its sign-off round is complete
+// and while a pre-publication finding (密级标志, personal data) is neither fixed nor acknowledged.
+func CheckReportPublication(f ReportFacts, signoff core.Signoff, findings []core.PrepubFinding) error {
+	if err := CheckReportReady(f, "发布"); err != nil {
+		return err
+	}
+	switch {
+	case signoff.Round == 0:
+		return core.Errorf(core.EFORBID, "意见采纳情况说明尚未提交审签；请先在“采纳情况说明”页提交审签，审签完成后再登记发布")
+	case signoff.Returned:
+		return core.Errorf(core.EFORBID, "意见采纳情况说明已被退回，请按审核意见修改后重新提交审签")
+	case !signoff.Complete:
+		return core.Errorf(core.EFORBID, "意见采纳情况说明正在审签(待%s)，审签完成后才能登记发布", signoff.Current)
+	}
+	if err := core.PrepubClear(findings); err != nil {
+		return err
+	}
+	return nil
+}

@@ -2,6 +2,7 @@ package consult
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,5 +159,43 @@ func TestChineseNumber(t *testing.T) {
 		if got := ChineseNumber(n); got != want {
 			t.Errorf("ChineseNumber(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+func TestCheckReportPublication(t *testing.T) {
+	ready := ReportFacts{Status: core.ConsultationClosed, Generated: true}
+	done := core.Signoff{Round: 1, Complete: true}
+	open := []core.PrepubFinding{{Kind: "mobile", Label: "手机号码", Match: "13812345678"}}
+	kept := []core.PrepubFinding{{Kind: "mobile", Label: "手机号码", Match: "13812345678", Resolution: core.FindingAcknowledged}}
+	cases := []struct {
+		name     string
+		facts    ReportFacts
+		signoff  core.Signoff
+		findings []core.PrepubFinding
+		refusal  string // "" when allowed
+	}{
+		{"signed off and clear", ready, done, nil, ""},
+		{"acknowledged finding", ready, done, kept, ""},
+		{"consultation still open", ReportFacts{Status: core.ConsultationOpen, Generated: true}, done, nil, "尚未截止"},
+		{"undecided comments", ReportFacts{Status: core.ConsultationClosed, Generated: true, Undecided: 2}, done, nil, "尚有2条意见未处理"},
+		{"never generated", ReportFacts{Status: core.ConsultationClosed}, done, nil, "生成"},
+		{"never submitted", ready, core.Signoff{}, nil, "尚未提交审签"},
+		{"returned", ready, core.Signoff{Round: 1, Returned: true}, nil, "退回"},
+		{"in progress", ready, core.Signoff{Round: 1, Current: "分管领导审签"}, nil, "待分管领导审签"},
+		{"open finding", ready, done, open, "13812345678"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := CheckReportPublication(tc.facts, tc.signoff, tc.findings)
+			if tc.refusal == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if core.ErrorCode(err) != core.EFORBID || !strings.Contains(core.ErrorMessage(err), tc.refusal) {
+				t.Fatalf("err %v, want a refusal with %q", err, tc.refusal)
+			}
+		})
 	}
 }

@@ -33,6 +33,7 @@ const (
 const (
 	SubjectPolicy         = "policy"
 	SubjectInterpretation = "interpretation"
+	SubjectReport         = "report" // a consultation's 意见收集采纳情况说明 (subject id: the consultation)
 
 	DecisionApprove = "同意"
 	DecisionReturn  = "退回"
@@ -346,15 +347,56 @@ func CheckInterpretationPublish(in Interpretation, policy Policy, date string) e
 	return nil
 }
 
-// SignoffStep is one configured step of the sign-off. PersonID names the usual approver (0: anyone).
+// Who signs a sign-off step: a named person, or a rule resolved against the subject's drafting section
+// when the round is submitted, or any approver.
+const (
+	SignerPerson        = "person"         // the step's PersonID (e.g. the bureau's 保密审查员)
+	SignerSectionHead   = "section_head"   // the 科室负责人 of the drafting section
+	SignerSectionLeader = "section_leader" // the 分管领导 of the drafting section
+	SignerAny           = "any"            // any 审核审签人员
+)
+
+// SignerRules are the rules offered in the sign-off configuration, in display order.
+var SignerRules = []Option{
+	{Value: SignerSectionHead, Label: "起草科室负责人"},
+	{Value: SignerSectionLeader, Label: "起草科室分管领导"},
+	{Value: SignerPerson, Label: "指定人员"},
+	{Value: SignerAny, Label: "任一审签人员"},
+}
+
+// SignoffStep is one configured step of the sign-off: its name and who signs it (Rule; PersonID for a
+// named person).
 type SignoffStep struct {
 	Order      int    `json:"order"`
 	Name       string `json:"name"`
+	Rule       string `json:"rule"`
 	PersonID   int64  `json:"personId"`
 	PersonName string `json:"personName"` // read-only
 }
 
-// ValidateSignoffSteps checks a sign-off configuration: at least one step, each named once.
+// SignerRule is the step's rule; a configuration saved before rules existed names a person or nobody.
+func (s SignoffStep) SignerRule() string {
+	switch {
+	case s.Rule != "":
+		return s.Rule
+	case s.PersonID != 0:
+		return SignerPerson
+	}
+	return SignerAny
+}
+
+// SignerRuleLabel is how a rule reads in the configuration and on the 审签单.
+func SignerRuleLabel(rule string) string {
+	for _, o := range SignerRules {
+		if o.Value == rule {
+			return o.Label
+		}
+	}
+	return rule
+}
+
+// ValidateSignoffSteps checks a sign-off configuration: at least one step, each named once, each with a
+// known rule and a person where the rule names one.
 func ValidateSignoffSteps(steps []SignoffStep) error {
 	if len(steps) == 0 {
 		return FieldErrorf(EINVALID, "steps", "至少需要一个审签步骤")
@@ -369,6 +411,15 @@ func ValidateSignoffSteps(steps []SignoffStep) error {
 			return FieldErrorf(EINVALID, "steps", "审签步骤“%s”重复", name)
 		}
 		seen[name] = true
+		switch s.SignerRule() {
+		case SignerPerson:
+			if s.PersonID == 0 {
+				return FieldErrorf(EINVALID, "steps", "审签步骤“%s”须指定签批人", name)
+			}
+		case SignerSectionHead, SignerSectionLeader, SignerAny:
+		default:
+			return FieldErrorf(EINVALID, "steps", "审签步骤“%s”的签批人规则“%s”无效", name, s.Rule)
+		}
 	}
 	return nil
 }
@@ -412,7 +463,7 @@ type SignoffAction struct {
 // CheckSignoffAction checks a decision: returning needs an opinion, because it goes back to the drafter.
 func CheckSignoffAction(a SignoffAction) error {
 	switch {
-	case a.SubjectType != SubjectPolicy && a.SubjectType != SubjectInterpretation:
+	case a.SubjectType != SubjectPolicy && a.SubjectType != SubjectInterpretation && a.SubjectType != SubjectReport:
 		return FieldErrorf(EINVALID, "subjectType", "未知的审签对象“%s”", a.SubjectType)
 	case a.Decision != DecisionApprove && a.Decision != DecisionReturn:
 		return FieldErrorf(EINVALID, "decision", "请选择“同意”或“退回”")

@@ -17,8 +17,10 @@ type Bureau struct {
 type Section struct {
 	ID          int64  `json:"id"`
 	Name        string `json:"name"`
-	HeadID      int64  `json:"headId"`   // the 科室负责人, a Person of this section (0 = not set)
-	HeadName    string `json:"headName"` // read-only, filled by the store
+	HeadID      int64  `json:"headId"`     // the 科室负责人, a Person of this section (0 = not set)
+	HeadName    string `json:"headName"`   // read-only, filled by the store
+	LeaderID    int64  `json:"leaderId"`   // the 分管领导 (a bureau leader, usually of another section; 0 = not set)
+	LeaderName  string `json:"leaderName"` // read-only
 	Phone       string `json:"phone"`
 	Duties      string `json:"duties"`
 	SortOrder   int    `json:"sortOrder"`

@@ -133,7 +133,8 @@ var registrationComments = []demoComment{
 // SeedConsultations adds the 征求意见 demo: three draft policies of the bureau, one consultation open now,
 // one closed with about 40 comments (near-duplicates grouped, some decided, some waiting) and one closed
 // whose 意见收集采纳情况说明 has been published. Dates are relative to the clock. Call it right after Seed.
-func SeedConsultations(ctx context.Context, settings core.SettingsService, policies core.PolicyService, consultations core.ConsultationService, clock core.Clock) error {
+func SeedConsultations(ctx context.Context, settings core.SettingsService, policies core.PolicyService, consultations core.ConsultationService,
+	interps core.InterpretationService, clock core.Clock) error {
 	sections, err := settings.Sections(ctx)
 	if err != nil {
 		return err
@@ -141,6 +142,9 @@ func SeedConsultations(ctx context.Context, settings core.SettingsService, polic
 	people, err := settings.People(ctx)
 	if err != nil {
 		return err
+	}
+	if _, err := interps.SaveSignoffSteps(ctx, SignoffSteps(people)); err != nil {
+		return fmt.Errorf("seed sign-off steps: %w", err)
 	}
 	sectionID := func(name string) int64 {
 		for _, s := range sections {
@@ -232,6 +236,13 @@ func SeedConsultations(ctx context.Context, settings core.SettingsService, polic
 	closeDate, err := time.ParseInLocation("2006-01-02", done.CloseDate, core.Shanghai)
 	if err != nil {
 		return err
+	}
+	signers, err := newInterpSeeder(ctx, settings, policies, interps, clock)
+	if err != nil {
+		return err
+	}
+	if err := signers.approve(core.SubjectReport, done.ID, "刘芳"); err != nil {
+		return fmt.Errorf("sign off demo report: %w", err)
 	}
 	if _, err := consultations.PublishReport(ctx, core.ReportPublication{ConsultationID: done.ID, PublishedDate: closeDate.AddDate(0, 0, 9).Format("2006-01-02"),
 		PublishedURL: "https://ghzy.linjiang.gov.cn/hdjl/zjdc/202609/t20260915_1.html"}); err != nil {

@@ -109,5 +109,53 @@ func Seed(ctx context.Context, s core.SettingsService) error {
 			}
 		}
 	}
+	return seedLeaders(ctx, s)
+}
+
+// Leader is the demo's 分管领导 of every business section (the 局领导 and 保密办 report to the 局长).
+const Leader = "张卫东"
+
+// SecrecyReviewer is the demo's 保密审查员, the named signer of the last sign-off step.
+const SecrecyReviewer = "梁红"
+
+func seedLeaders(ctx context.Context, s core.SettingsService) error {
+	people, err := s.People(ctx)
+	if err != nil {
+		return err
+	}
+	var leader int64
+	for _, p := range people {
+		if p.Name == Leader {
+			leader = p.ID
+		}
+	}
+	secs, err := s.Sections(ctx)
+	if err != nil {
+		return err
+	}
+	for _, sec := range secs {
+		if sec.Name == "局领导" || sec.Name == "保密办" {
+			continue
+		}
+		sec.LeaderID = leader
+		if _, err := s.SaveSection(ctx, sec); err != nil {
+			return fmt.Errorf("seed 分管领导 of %s: %w", sec.Name, err)
+		}
+	}
 	return nil
+}
+
+// SignoffSteps is the demo's sign-off: 起草科室负责人 → 分管领导 → the 保密审查员, three people by rule.
+func SignoffSteps(people []core.Person) []core.SignoffStep {
+	var reviewer int64
+	for _, p := range people {
+		if p.Name == SecrecyReviewer {
+			reviewer = p.ID
+		}
+	}
+	return []core.SignoffStep{
+		{Name: "科室负责人审核", Rule: core.SignerSectionHead},
+		{Name: "分管领导审签", Rule: core.SignerSectionLeader},
+		{Name: "保密审查", Rule: core.SignerPerson, PersonID: reviewer},
+	}
 }

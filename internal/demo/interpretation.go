@@ -122,11 +122,15 @@ func (s *interpSeeder) approve(subjectType string, id int64, head string) error 
 		return err
 	}
 	for _, step := range so.Steps {
-		name, ok := signers[step.StepName]
-		if !ok {
-			name = head
+		signer := step.PersonID
+		if signer == 0 {
+			name, ok := signers[step.StepName]
+			if !ok {
+				name = head
+			}
+			signer = s.people[name].ID
 		}
-		if _, err := s.settings.SetCurrentUser(s.ctx, s.people[name].ID); err != nil {
+		if _, err := s.settings.SetCurrentUser(s.ctx, signer); err != nil {
 			return err
 		}
 		if _, err := s.interps.DecideSignoff(s.ctx, core.SignoffAction{SubjectType: subjectType, SubjectID: id,

@@ -79,12 +79,30 @@ var urlPattern = regexp.MustCompile(`(?i)(?:https?|ftp)://[!-~]+|www\.[A-Za-z0-9
 // Scan reports 密级 marks and personal data in text, in order of position.
 // Findings never overlap.
 func Scan(text string) []Finding {
+	return ScanKeeping(text, nil)
+}
+
+// ScanKeeping is Scan with the public items in keep (the bureau's and its sections'
+// published numbers and addresses) left out where they stand whole, as Mask's Keep.
+// 密级 marks are always reported.
+func ScanKeeping(text string, keep []string) []Finding {
 	n := normalize(text)
 	hits := scanHits(n)
 	// Names written with an honorific or after a role word, and house numbers, are
 	// found by the same rules masking uses, so a reply that still carries one is
 	// stopped before publication.
 	hits = resolve(append(append(hits, findNames(text, nil)...), findAddresses(n)...))
+	if len(keep) > 0 {
+		var marks, rest []hit
+		for _, h := range hits {
+			if h.kind == KindClassification {
+				marks = append(marks, h)
+			} else {
+				rest = append(rest, h)
+			}
+		}
+		hits = resolve(append(marks, dropKept(text, rest, keep)...))
+	}
 	if len(hits) == 0 {
 		return nil
 	}

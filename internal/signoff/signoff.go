@@ -31,3 +31,67 @@ func CheckSigner(u core.CurrentUser, f Facts) error {
 	}
 	return nil
 }
+
+// Section is what the rules of a step need of the subject's drafting section.
+type Section struct {
+	Name       string
+	HeadID     int64
+	HeadName   string
+	LeaderID   int64
+	LeaderName string
+}
+
+// Subject is what Assign needs of the record submitted for sign-off.
+type Subject struct {
+	Section    Section
+	AuthorID   int64 // who drafted it (0 when unknown)
+	AuthorName string
+}
+
+// Assign resolves each configured step to its signer for a new round: a named person stays, 起草科室负责人
+// and 分管领导 come from the drafting section, 任一审签人员 stays open. It refuses a round that could not be
+// signed as configured: a rule with nobody behind it, one person on two steps (三审 means three people), or
+// the drafter as a signer of their own work. The refusal says what to set in 设置.
+func Assign(steps []core.SignoffStep, s Subject) ([]core.SignoffStep, error) {
+	out := make([]core.SignoffStep, len(steps))
+	seen := map[int64]string{}
+	for i, st := range steps {
+		st.Rule = st.SignerRule()
+		switch st.Rule {
+		case core.SignerSectionHead:
+			if s.Section.HeadID == 0 {
+				return nil, core.Errorf(core.EFORBID, "“%s”由起草科室负责人签批，但%s未设置负责人；请在“设置 → 科室”中设置后再提交审签",
+					st.Name, sectionLabel(s.Section))
+			}
+			st.PersonID, st.PersonName = s.Section.HeadID, s.Section.HeadName
+		case core.SignerSectionLeader:
+			if s.Section.LeaderID == 0 {
+				return nil, core.Errorf(core.EFORBID, "“%s”由起草科室分管领导签批，但%s未设置分管领导；请在“设置 → 科室”中设置后再提交审签",
+					st.Name, sectionLabel(s.Section))
+			}
+			st.PersonID, st.PersonName = s.Section.LeaderID, s.Section.LeaderName
+		case core.SignerAny:
+			st.PersonID, st.PersonName = 0, ""
+		}
+		if st.PersonID != 0 {
+			if other, ok := seen[st.PersonID]; ok {
+				return nil, core.Errorf(core.EFORBID, "“%s”和“%s”都将由%s签批，同一轮审签中一人不能签两个步骤；请在“审签流程设置”或“设置 → 科室”中调整签批人",
+					other, st.Name, st.PersonName)
+			}
+			seen[st.PersonID] = st.Name
+			if st.PersonID == s.AuthorID {
+				return nil, core.Errorf(core.EFORBID, "%s是本件的起草人，又是“%s”的签批人，不能审签自己起草的材料；请在“审签流程设置”中为该步骤指定其他签批人",
+					st.PersonName, st.Name)
+			}
+		}
+		out[i] = st
+	}
+	return out, nil
+}
+
+func sectionLabel(s Section) string {
+	if s.Name == "" {
+		return "起草科室(本件未填写)"
+	}
+	return "起草科室“" + s.Name + "”"
+}

@@ -1,6 +1,7 @@
 package signoff
 
 import (
+	"strings"
 	"testing"
 
 	"policydesk/internal/core"
@@ -30,6 +31,73 @@ func TestCheckSigner(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := core.ErrorCode(CheckSigner(tc.u, tc.f)); got != tc.code {
 				t.Fatalf("code %q, want %q", got, tc.code)
+			}
+		})
+	}
+}
+
+func TestAssign(t *testing.T) {
+	sec := Section{Name: "规划科", HeadID: 2, HeadName: "赵志强", LeaderID: 3, LeaderName: "张卫东"}
+	std := []core.SignoffStep{
+		{Order: 1, Name: "科室负责人审核", Rule: core.SignerSectionHead},
+		{Order: 2, Name: "分管领导审签", Rule: core.SignerSectionLeader},
+		{Order: 3, Name: "保密审查", Rule: core.SignerPerson, PersonID: 4, PersonName: "梁红"},
+	}
+	cases := []struct {
+		name    string
+		steps   []core.SignoffStep
+		subject Subject
+		want    []int64 // the resolved signers, nil when refused
+		refusal string  // a word the refusal must contain
+	}{
+		{"rules resolved from the drafting section", std, Subject{Section: sec, AuthorID: 9}, []int64{2, 3, 4}, ""},
+		{"old configuration without rules", []core.SignoffStep{{Name: "审核"}, {Name: "保密审查", PersonID: 4}}, Subject{Section: sec}, []int64{0, 4}, ""},
+		{"any approver stays open", []core.SignoffStep{{Name: "审核", Rule: core.SignerAny, PersonID: 7}}, Subject{Section: sec}, []int64{0}, ""},
+		{"section without a head", std, Subject{Section: Section{Name: "法规科", LeaderID: 3}}, nil, "未设置负责人"},
+		{"section without a leader", std, Subject{Section: Section{Name: "法规科", HeadID: 2}}, nil, "未设置分管领导"},
+		{"no drafting section", std, Subject{}, nil, "本件未填写"},
+		{"one person on two steps", std, Subject{Section: Section{Name: "局办", HeadID: 4, LeaderID: 3}}, nil, "一人不能签两个步骤"},
+		{"the drafter signs their own work", std, Subject{Section: sec, AuthorID: 2, AuthorName: "赵志强"}, nil, "自己起草"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Assign(tc.steps, tc.subject)
+			if tc.want == nil {
+				if core.ErrorCode(err) != core.EFORBID || !strings.Contains(err.Error(), tc.refusal) {
+					t.Fatalf("err %v, want a refusal with %q", err, tc.refusal)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, st := range got {
+				if st.PersonID != tc.want[i] {
+					t.Fatalf("step %d signer %d, want %d", i, st.PersonID, tc.want[i])
+				}
+				if st.Rule == "" {
+					t.Fatalf("step %d has no rule", i)
+				}
+			}
+		})
+	}
+}
+
+func TestValidateSignoffStepsRules(t *testing.T) {
+	cases := []struct {
+		name  string
+		steps []core.SignoffStep
+		ok    bool
+	}{
+		{"rules", []core.SignoffStep{{Name: "审核", Rule: core.SignerSectionHead}, {Name: "审签", Rule: core.SignerSectionLeader}}, true},
+		{"named person without a person", []core.SignoffStep{{Name: "保密审查", Rule: core.SignerPerson}}, false},
+		{"unknown rule", []core.SignoffStep{{Name: "审核", Rule: "boss"}}, false},
+		{"legacy unnamed", []core.SignoffStep{{Name: "审核"}}, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := core.ValidateSignoffSteps(tc.steps); (err == nil) != tc.ok {
+				t.Fatalf("err %v, want ok=%v", err, tc.ok)
 			}
 		})
 	}

@@ -380,14 +380,19 @@ func (s *ConsultationStore) PublishReport(ctx context.Context, p core.ReportPubl
 	if err != nil {
 		return old, err
 	}
-	switch {
-	case old.Status != core.ConsultationClosed:
-		return old, core.Errorf(core.EFORBID, "征求意见尚未截止，不能发布意见采纳情况说明")
-	case old.UndecidedCount > 0:
-		return old, core.Errorf(core.EFORBID, "尚有%d条意见未处理，请全部处理后再发布意见采纳情况说明", old.UndecidedCount)
-	case !old.ReportGenerated:
-		return old, core.Errorf(core.EFORBID, "请先生成意见采纳情况说明")
-	case calendar.FormatDate(date) < old.CloseDate:
+	so, err := tx.signoff(ctx, core.SubjectReport, old.ID)
+	if err != nil {
+		return old, err
+	}
+	prepub, err := tx.prepubReport(ctx, core.SubjectReport, old.ID)
+	if err != nil {
+		return old, err
+	}
+	facts := consult.ReportFacts{Status: old.Status, Undecided: old.UndecidedCount, Generated: old.ReportGenerated}
+	if err := consult.CheckReportPublication(facts, so, prepub.Findings); err != nil {
+		return old, err
+	}
+	if calendar.FormatDate(date) < old.CloseDate {
 		return old, core.FieldErrorf(core.EINVALID, "publishedDate", "发布日期不能早于征求意见截止日期%s", old.CloseDate)
 	}
 	published := calendar.FormatDate(date)

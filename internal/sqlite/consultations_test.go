@@ -577,7 +577,34 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	if _, err := store.Report(ctx, c.ID); err != nil {
 		t.Fatal(err)
 	}
-	pub, err := store.PublishReport(ctx, core.ReportPublication{ConsultationID: c.ID, PublishedDate: "2026-12-18", PublishedURL: "https://ghzy.linjiang.gov.cn/zqyj/1"})
+	// The report goes out only after its own sign-off round is complete.
+	publication := core.ReportPublication{ConsultationID: c.ID, PublishedDate: "2026-12-18", PublishedURL: "https://ghzy.linjiang.gov.cn/zqyj/1"}
+	_, err = store.PublishReport(ctx, publication)
+	if core.ErrorCode(err) != core.EFORBID || !strings.Contains(core.ErrorMessage(err), "尚未提交审签") {
+		t.Fatalf("publish before sign-off: %v", err)
+	}
+	interps := sqlite.NewInterpretationStore(later, func() *calendar.Calendar { return cal }, bigramSegmenter{})
+	if _, err := interps.SubmitSignoff(ctx, core.SubjectReport, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = store.PublishReport(ctx, publication)
+	if core.ErrorCode(err) != core.EFORBID || !strings.Contains(core.ErrorMessage(err), "正在审签") {
+		t.Fatalf("publish during sign-off: %v", err)
+	}
+	settings := sqlite.NewSettingsService(later)
+	for i := 0; i < 3; i++ {
+		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d", i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := settings.SetCurrentUser(ctx, approver.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectReport, SubjectID: c.ID, Decision: core.DecisionApprove}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pub, err := store.PublishReport(ctx, publication)
 	if err != nil || pub.ReportPublished != "2026-12-18" {
 		t.Fatalf("publish report: %+v %v", pub, err)
 	}

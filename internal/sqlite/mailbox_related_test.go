@@ -47,7 +47,7 @@ func newDemoBureau(tb testing.TB) *demoBureau {
 	for _, step := range []func() error{
 		func() error { return demo.Seed(ctx, settings) },
 		func() error {
-			return demo.SeedConsultations(ctx, settings, b.policies, sqlite.NewConsultationStore(db, cals.Calendar, seg), clock)
+			return demo.SeedConsultations(ctx, settings, b.policies, sqlite.NewConsultationStore(db, cals.Calendar, seg), b.interps, clock)
 		},
 		func() error { return demo.SeedInterpretations(ctx, settings, b.policies, b.interps, clock) },
 		func() error { return demo.SeedMailbox(ctx, db, settings, b.mailbox, cals.Calendar) },

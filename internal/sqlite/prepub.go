@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"policydesk/internal/core"
 	"policydesk/internal/privacy"
@@ -40,8 +41,39 @@ func (tx *Tx) subjectText(ctx context.Context, subjectType string, id int64) (st
 	case core.SubjectPolicy:
 		_, v, err := tx.policyText(ctx, id)
 		return v.Body, err
+	case core.SubjectReport:
+		var body string
+		err := tx.QueryRowContext(ctx, `SELECT report_body FROM consultations WHERE id = ?`, id).Scan(&body)
+		return body, notFound(err, "征求意见记录不存在(编号%d)", id)
 	}
 	return "", core.FieldErrorf(core.EINVALID, "subjectType", "未知的检查对象“%s”", subjectType)
+}
+
+// publicItems are the bureau's own published address and numbers and its sections' office numbers: they
+// stand in public text on purpose (a consultation's contact line, an interpretation's 咨询电话) and are not
+// findings where they stand whole.
+func (tx *Tx) publicItems(ctx context.Context) ([]string, error) {
+	var keep []string
+	for _, key := range []string{"bureau.address", "bureau.phone"} {
+		v, err := tx.getSetting(key)
+		if err != nil {
+			return nil, err
+		}
+		keep = append(keep, v)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT phone FROM sections WHERE phone <> ''`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var phone string
+		if err := rows.Scan(&phone); err != nil {
+			return nil, err
+		}
+		keep = append(keep, phone)
+	}
+	return keep, rows.Err()
 }
 
 func (tx *Tx) findingRows(ctx context.Context, subjectType string, id int64) (map[findingKey]findingRow, []core.PrepubFinding, error) {
@@ -80,7 +112,19 @@ func (tx *Tx) prepubReport(ctx context.Context, subjectType string, id int64) (c
 	report := core.PrepubReport{SubjectType: subjectType, SubjectID: id, Text: text, Findings: []core.PrepubFinding{},
 		Fixed: []core.PrepubFinding{}, CheckedAt: tx.Stamp()}
 	present := map[findingKey]bool{}
-	for _, f := range privacy.Scan(text) {
+	keep, err := tx.publicItems(ctx)
+	if err != nil {
+		return core.PrepubReport{}, err
+	}
+	if subjectType == core.SubjectReport {
+		// The consultation's contact line was published with the notice; the report repeats it.
+		var contact string
+		if err := tx.QueryRowContext(ctx, `SELECT contact FROM consultations WHERE id = ?`, id).Scan(&contact); err != nil {
+			return core.PrepubReport{}, err
+		}
+		keep = append(keep, strings.FieldsFunc(contact, func(r rune) bool { return strings.ContainsRune("，,；;。、", r) })...)
+	}
+	for _, f := range privacy.ScanKeeping(text, keep) {
 		pf := core.PrepubFinding{Kind: f.Kind, Label: f.Label, Match: f.Match, Context: f.Context, Severity: f.Severity,
 			Start: f.StartU16, End: f.EndU16}
 		key := findingKey{f.Kind, f.Match}

@@ -14,21 +14,27 @@ import (
 // signOffAll submits the policy's sign-off and agrees to every step as a new approver.
 func signOffAll(t *testing.T, f *consultFixture, interps *sqlite.InterpretationStore, policyID int64) {
 	t.Helper()
+	signOff(t, f, interps, core.SubjectPolicy, policyID)
+}
+
+// signOff submits a subject's sign-off and agrees to every step as a new approver.
+func signOff(t *testing.T, f *consultFixture, interps *sqlite.InterpretationStore, subjectType string, id int64) {
+	t.Helper()
 	ctx := context.Background()
-	so, err := interps.SubmitSignoff(ctx, core.SubjectPolicy, policyID)
+	so, err := interps.SubmitSignoff(ctx, subjectType, id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	settings := sqlite.NewSettingsService(f.db)
 	for i := range so.Steps {
-		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d", i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
+		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%s%d", subjectType, i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := settings.SetCurrentUser(ctx, approver.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectPolicy, SubjectID: policyID, Decision: core.DecisionApprove}); err != nil {
+		if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: subjectType, SubjectID: id, Decision: core.DecisionApprove}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -152,12 +152,13 @@ func (db *DB) SetIntSetting(ctx context.Context, key, label, summary string, n, 
 	return n, tx.Commit()
 }
 
-const sectionCols = `s.id, s.name, COALESCE(s.head_id, 0), COALESCE(h.name, ''), s.phone, s.duties, s.sort_order, s.active,
+const sectionCols = `s.id, s.name, COALESCE(s.head_id, 0), COALESCE(h.name, ''), COALESCE(s.leader_id, 0),
+	COALESCE((SELECT l.name FROM people l WHERE l.id = s.leader_id), ''), s.phone, s.duties, s.sort_order, s.active,
 	(SELECT COUNT(*) FROM people p WHERE p.section_id = s.id AND p.active = 1)`
 
 func scanSection(sc interface{ Scan(...any) error }) (core.Section, error) {
 	var s core.Section
-	err := sc.Scan(&s.ID, &s.Name, &s.HeadID, &s.HeadName, &s.Phone, &s.Duties, &s.SortOrder, &s.Active, &s.PeopleCount)
+	err := sc.Scan(&s.ID, &s.Name, &s.HeadID, &s.HeadName, &s.LeaderID, &s.LeaderName, &s.Phone, &s.Duties, &s.SortOrder, &s.Active, &s.PeopleCount)
 	return s, err
 }
 
@@ -206,11 +207,19 @@ func (s *SettingsService) SaveSection(ctx context.Context, sec core.Section) (co
 			return sec, core.FieldErrorf(core.EINVALID, "headId", "科室负责人须是本科室人员")
 		}
 	}
-	fields := []string{"name", "head_id", "phone", "duties", "sort_order", "active"}
-	newVals := []any{sec.Name, sec.HeadID, sec.Phone, sec.Duties, sec.SortOrder, sec.Active}
+	if sec.LeaderID != 0 {
+		if _, err := findPerson(ctx, tx, sec.LeaderID); err != nil {
+			return sec, core.FieldErrorf(core.EINVALID, "leaderId", "分管领导不存在(编号%d)", sec.LeaderID)
+		}
+		if sec.LeaderID == sec.HeadID {
+			return sec, core.FieldErrorf(core.EINVALID, "leaderId", "分管领导与科室负责人不能是同一人：审核和审签须由两人进行")
+		}
+	}
+	fields := []string{"name", "head_id", "leader_id", "phone", "duties", "sort_order", "active"}
+	newVals := []any{sec.Name, sec.HeadID, sec.LeaderID, sec.Phone, sec.Duties, sec.SortOrder, sec.Active}
 	if sec.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, phone, duties, sort_order, active, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
+		res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
 		if isUniqueViolation(err) {
 			return sec, core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
 		} else if err != nil {
@@ -227,14 +236,14 @@ func (s *SettingsService) SaveSection(ctx context.Context, sec core.Section) (co
 		if err != nil {
 			return sec, err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
-			WHERE id = ?`, sec.Name, nullID(sec.HeadID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
+		_, err = tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, leader_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
+			WHERE id = ?`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
 		if isUniqueViolation(err) {
 			return sec, core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
 		} else if err != nil {
 			return sec, err
 		}
-		oldVals := []any{old.Name, old.HeadID, old.Phone, old.Duties, old.SortOrder, old.Active}
+		oldVals := []any{old.Name, old.HeadID, old.LeaderID, old.Phone, old.Duties, old.SortOrder, old.Active}
 		if cs := diff(fields, oldVals, newVals); len(cs) > 0 {
 			if err := tx.audit("update", "section", sec.ID, "修改科室 "+sec.Name, cs); err != nil {
 				return sec, err
@@ -391,6 +400,9 @@ func (s *SettingsService) DeletePerson(ctx context.Context, id int64) error {
 		return core.Errorf(core.EFORBID, "“%s”是本机当前使用人，不能删除；请先在“当前使用人”中切换为其他人员。", old.Name)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ?`, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE sections SET leader_id = NULL WHERE leader_id = ?`, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id); isForeignKeyViolation(err) {

@@ -2,10 +2,13 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
 
+	"policydesk/internal/calendar"
+	"policydesk/internal/consult"
 	"policydesk/internal/core"
 	"policydesk/internal/signoff"
 )
@@ -37,6 +40,10 @@ func (tx *Tx) signoffSteps(ctx context.Context) ([]core.SignoffStep, error) {
 	}
 	for i := range steps {
 		steps[i].Order = i + 1
+		steps[i].Rule = steps[i].SignerRule()
+		if steps[i].Rule != core.SignerPerson {
+			steps[i].PersonID = 0
+		}
 		if steps[i].PersonID != 0 {
 			if p, err := findPerson(ctx, tx, steps[i].PersonID); err == nil {
 				steps[i].PersonName = p.Name
@@ -63,7 +70,10 @@ func (s *InterpretationStore) SaveSignoffSteps(ctx context.Context, steps []core
 					return err
 				}
 			}
-			clean[i] = core.SignoffStep{Order: i + 1, Name: strings.TrimSpace(st.Name), PersonID: st.PersonID}
+			clean[i] = core.SignoffStep{Order: i + 1, Name: strings.TrimSpace(st.Name), Rule: st.SignerRule(), PersonID: st.PersonID}
+			if clean[i].Rule != core.SignerPerson {
+				clean[i].PersonID = 0
+			}
 		}
 		oldJSON, _ := json.Marshal(old)
 		newJSON, err := json.Marshal(clean)
@@ -134,9 +144,12 @@ func (tx *Tx) signoff(ctx context.Context, subjectType string, subjectID int64) 
 
 // signoffSubject is what sign-off needs to know of the record it decides on.
 type signoffSubject struct {
-	title    string
-	status   string
-	authorID int64 // who wrote it: the policy's drafter or the interpretation's author
+	title      string
+	status     string
+	authorID   int64 // who wrote it: the policy's drafter, the interpretation's author, the report's policy drafter
+	authorName string
+	sectionID  int64               // the drafting section, whose head and 分管领导 sign by rule
+	report     consult.ReportFacts // for a 采纳情况说明
 }
 
 func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) (signoffSubject, error) {
@@ -144,15 +157,47 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 	var err error
 	switch subjectType {
 	case core.SubjectPolicy:
-		err = tx.QueryRowContext(ctx, `SELECT title, status, COALESCE(drafter_id, 0) FROM policies WHERE id = ?`, id).Scan(&s.title, &s.status, &s.authorID)
+		err = tx.QueryRowContext(ctx, `SELECT p.title, p.status, COALESCE(p.drafter_id, 0), COALESCE(d.name, ''), p.section_id
+			FROM policies p LEFT JOIN people d ON d.id = p.drafter_id WHERE p.id = ?`, id).Scan(&s.title, &s.status, &s.authorID, &s.authorName, &s.sectionID)
 		err = notFound(err, "文件不存在(编号%d)", id)
 	case core.SubjectInterpretation:
-		err = tx.QueryRowContext(ctx, `SELECT title, status, COALESCE(author_id, 0) FROM interpretations WHERE id = ?`, id).Scan(&s.title, &s.status, &s.authorID)
+		err = tx.QueryRowContext(ctx, `SELECT i.title, i.status, COALESCE(i.author_id, 0), COALESCE(a.name, ''), COALESCE(i.section_id, p.section_id)
+			FROM interpretations i JOIN policies p ON p.id = i.policy_id LEFT JOIN people a ON a.id = i.author_id WHERE i.id = ?`, id).
+			Scan(&s.title, &s.status, &s.authorID, &s.authorName, &s.sectionID)
 		err = notFound(err, "解读不存在(编号%d)", id)
+	case core.SubjectReport:
+		var open, closing string
+		err = tx.QueryRowContext(ctx, `SELECT p.title, c.open_date, c.close_date, COALESCE(p.drafter_id, 0), COALESCE(d.name, ''),
+			COALESCE(c.section_id, p.section_id), c.report_body <> '',
+			(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = '')
+			FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN people d ON d.id = p.drafter_id WHERE c.id = ?`, id).
+			Scan(&s.title, &open, &closing, &s.authorID, &s.authorName, &s.sectionID, &s.report.Generated, &s.report.Undecided)
+		err = notFound(err, "征求意见记录不存在(编号%d)", id)
+		s.title = "关于" + s.title + "意见收集采纳情况的说明"
+		s.report.Status = core.ConsultationStatus(open, closing, calendar.FormatDate(calendar.Day(tx.Now())))
+		s.status = s.report.Status
 	default:
 		err = core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", subjectType)
 	}
 	return s, err
+}
+
+// signerSection is what the sign-off rules need of the drafting section.
+func (tx *Tx) signerSection(ctx context.Context, id int64) (signoff.Section, error) {
+	var sec signoff.Section
+	err := tx.QueryRowContext(ctx, `SELECT s.name, COALESCE(s.head_id, 0), COALESCE(h.name, ''), COALESCE(s.leader_id, 0), COALESCE(l.name, '')
+		FROM sections s LEFT JOIN people h ON h.id = s.head_id AND h.active = 1 LEFT JOIN people l ON l.id = s.leader_id AND l.active = 1
+		WHERE s.id = ?`, id).Scan(&sec.Name, &sec.HeadID, &sec.HeadName, &sec.LeaderID, &sec.LeaderName)
+	if err == sql.ErrNoRows {
+		return signoff.Section{}, nil
+	}
+	if sec.HeadName == "" {
+		sec.HeadID = 0
+	}
+	if sec.LeaderName == "" {
+		sec.LeaderID = 0
+	}
+	return sec, err
 }
 
 // SubmitSignoff starts a new sign-off round with the configured steps. An interpretation goes from its
@@ -170,15 +215,23 @@ func (s *InterpretationStore) SubmitSignoff(ctx context.Context, subjectType str
 		if err := checkSubmit(subjectType, subj, current); err != nil {
 			return err
 		}
-		steps, err := tx.signoffSteps(ctx)
+		configured, err := tx.signoffSteps(ctx)
+		if err != nil {
+			return err
+		}
+		sec, err := tx.signerSection(ctx, subj.sectionID)
+		if err != nil {
+			return err
+		}
+		steps, err := signoff.Assign(configured, signoff.Subject{Section: sec, AuthorID: subj.authorID, AuthorName: subj.authorName})
 		if err != nil {
 			return err
 		}
 		round := current.Round + 1
 		for _, st := range steps {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO approvals (subject_type, subject_id, round, step_order, step_name, person_id,
-				person_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, subjectType, subjectID, round, st.Order, st.Name,
-				nullID(st.PersonID), st.PersonName, tx.Stamp()); err != nil {
+				person_name, signer_rule, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, subjectType, subjectID, round, st.Order, st.Name,
+				nullID(st.PersonID), st.PersonName, st.Rule, tx.Stamp()); err != nil {
 				return err
 			}
 		}
@@ -208,6 +261,10 @@ func checkSubmit(subjectType string, subj signoffSubject, current core.Signoff) 
 		return core.Errorf(core.EFORBID, "文件处于“%s”状态；请先将文件状态改为“审签”，再提交审签流程", subj.status)
 	case subjectType == core.SubjectPolicy && current.Complete:
 		return core.Errorf(core.ECONFLICT, "“%s”已完成审签", subj.title)
+	case subjectType == core.SubjectReport && current.Complete:
+		return core.Errorf(core.ECONFLICT, "意见采纳情况说明已完成审签")
+	case subjectType == core.SubjectReport:
+		return consult.CheckReportReady(subj.report, "提交审签")
 	}
 	return nil
 }
