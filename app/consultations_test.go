@@ -114,6 +114,23 @@ func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
 	if err != nil || len(rows) != 4 || rows[2][10] != core.DecisionPartly {
 		t.Fatalf("ledger rows = %q, %v", rows, err)
 	}
+	// The report is published only after its sign-off: three approvers in turn.
+	interps := sqlite.NewInterpretationStore(db, calFn, hanBigrams{})
+	if _, err := interps.SubmitSignoff(ctx, core.SubjectReport, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"郑海涛", "张卫东", "梁红"} {
+		who, err := settings.SavePerson(ctx, core.Person{Name: name, SectionID: sec.ID, Role: core.RoleApprover, Active: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := settings.SetCurrentUser(ctx, who.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectReport, SubjectID: c.ID, Decision: core.DecisionApprove}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err := svc.PublishReport(core.ReportPublication{ConsultationID: c.ID, PublishedDate: "2026-11-20", PublishedURL: "https://ghzy.linjiang.gov.cn/zqyj/2"}); err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,7 @@ type InterpretationStore interface {
 	QuestionSource() core.QuestionSource
 	Issuer(ctx context.Context) (string, error)
 	PolicyText(ctx context.Context, policyID int64) (core.Policy, core.PolicyVersion, error)
+	ReportText(ctx context.Context, consultationID int64) (core.Consultation, string, error)
 }
 
 // InterpretationService is the 政策解读 bridge: interpretations of each policy (text, 图解, 问答, media), their
@@ -81,9 +82,13 @@ func (s *InterpretationService) changed(policyID int64) {
 
 // changedSubject announces a change of a sign-off subject; a policy's own changes also refresh the register.
 func (s *InterpretationService) changedSubject(subjectType string, id int64) {
-	if subjectType == core.SubjectPolicy {
+	switch subjectType {
+	case core.SubjectPolicy:
 		s.emit(EventPoliciesChanged, id)
 		s.changed(id)
+		return
+	case core.SubjectReport:
+		s.emit(EventConsultationsChanged, id)
 		return
 	}
 	if in, err := s.store.Interpretation(s.ctx, id); err == nil {
@@ -388,6 +393,12 @@ func (s *InterpretationService) ExportSignoffDOCX(subjectType string, subjectID 
 			return ExportedFile{}, err
 		}
 		doc, name = publication.PolicySignoffSheet(bureau, panel, so), strings.Trim(panel.Policy.Title, "《》")+"审签单"
+	case core.SubjectReport:
+		c, text, err := s.store.ReportText(s.ctx, subjectID)
+		if err != nil {
+			return ExportedFile{}, err
+		}
+		doc, name = publication.ReportSignoffSheet(bureau, c, text, so), strings.Trim(c.PolicyTitle, "《》")+"意见采纳情况说明审签单"
 	default:
 		return ExportedFile{}, core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", subjectType)
 	}

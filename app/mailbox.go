@@ -26,7 +26,8 @@ type MailboxStore interface {
 	UpdateMessage(ctx context.Context, e core.MessageEdit) (core.Message, error)
 	Reroute(ctx context.Context, in core.RerouteInput) (core.Message, error)
 	Assign(ctx context.Context, messageID, personID int64) (core.Message, error)
-	StopClock(ctx context.Context, in core.ClockStopInput) (core.Message, error)
+	RequestClockStop(ctx context.Context, in core.ClockStopInput) (core.Message, error)
+	DecideClockStop(ctx context.Context, d core.ClockStopDecision) (core.Message, error)
 	ResumeClock(ctx context.Context, messageID int64) (core.Message, error)
 	SubmitReply(ctx context.Context, in core.ReplySubmission) (core.Message, error)
 	ApproveReply(ctx context.Context, messageID int64, opinion string) (core.Message, error)
@@ -160,9 +161,20 @@ func (s *MailboxService) Assign(messageID, personID int64) (core.Message, error)
 	return changed(s, m, err)
 }
 
-// StopClock stops a message's clock with a reason and an approver.
-func (s *MailboxService) StopClock(in core.ClockStopInput) (core.Message, error) {
-	m, err := s.store.StopClock(s.ctx, in)
+// RequestClockStop asks the named approver to stop a message's clock, with a reason; the clock runs on
+// until they approve.
+func (s *MailboxService) RequestClockStop(in core.ClockStopInput) (core.Message, error) {
+	m, err := s.store.RequestClockStop(s.ctx, in)
+	return changed(s, m, err)
+}
+
+// DecideClockStop approves or rejects a waiting clock stop; only its named approver may, with their
+// electronic signature.
+func (s *MailboxService) DecideClockStop(d core.ClockStopDecision) (core.Message, error) {
+	if err := signature(s.ctx); err != nil {
+		return core.Message{}, err
+	}
+	m, err := s.store.DecideClockStop(s.ctx, d)
 	return changed(s, m, err)
 }
 

@@ -53,6 +53,8 @@ type Message struct {
 	DueDate      string `json:"dueDate"`
 	StoppedDays  int    `json:"stoppedDays"`  // working days the clock was stopped so far
 	StoppedSince string `json:"stoppedSince"` // date the clock stopped; "" while it runs
+	// A clock stop asked for and waiting for its named approver; the clock runs until they approve.
+	StopRequest StopRequest `json:"stopRequest"`
 	DueStatus    string `json:"dueStatus"`    // pending / due_today / overdue / stopped / done
 	DueLabel     string `json:"dueLabel"`     // 剩余N个工作日 / 今日到期 / 已超期N个工作日 / 已停止计时 / 按时答复 / 超期答复
 	DueWorkdays  int    `json:"dueWorkdays"`
@@ -221,11 +223,31 @@ type RerouteInput struct {
 	Version    int64  `json:"version"` // the message version the decision is based on (0: not checked)
 }
 
-// ClockStopInput stops a message's clock; both the reason and the approver are required.
+// StopRequest is a clock stop waiting for its approver's decision (zero when none is waiting).
+type StopRequest struct {
+	Reason       string `json:"reason"`
+	ByID         int64  `json:"byId"`
+	ByName       string `json:"byName"`
+	ApproverID   int64  `json:"approverId"`
+	ApproverName string `json:"approverName"`
+	At           string `json:"at"`
+}
+
+// Pending reports whether a request waits for a decision.
+func (r StopRequest) Pending() bool { return r.ApproverID != 0 }
+
+// ClockStopInput asks to stop a message's clock; both the reason and the approver are required.
 type ClockStopInput struct {
 	MessageID  int64  `json:"messageId"`
 	Reason     string `json:"reason"`
 	ApproverID int64  `json:"approverId"`
+}
+
+// ClockStopDecision is the named approver's decision on a waiting clock stop.
+type ClockStopDecision struct {
+	MessageID int64  `json:"messageId"`
+	Approve   bool   `json:"approve"`
+	Opinion   string `json:"opinion"` // required when rejecting
 }
 
 // ReplySubmission sends a reply to an approver for sign-off.

@@ -326,8 +326,14 @@ func mailboxSteps(ctx context.Context, settings core.SettingsService, store *sql
 			})
 		case fateStopped:
 			add(routedAt.Add(time.Hour), func() error {
-				_, err := store.StopClock(ctx, core.ClockStopInput{MessageID: id, Reason: "需留言人补充材料(身份证明及相关协议)", ApproverID: approver.ID})
+				_, err := store.RequestClockStop(ctx, core.ClockStopInput{MessageID: id, Reason: "需留言人补充材料(身份证明及相关协议)", ApproverID: approver.ID})
 				return err
+			})
+			add(routedAt.Add(90*time.Minute), func() error {
+				return actingAs(ctx, settings, approver.ID, func() error {
+					_, err := store.DecideClockStop(ctx, core.ClockStopDecision{MessageID: id, Approve: true, Opinion: "同意，待补充材料后恢复计时"})
+					return err
+				})
 			})
 		case fateReview, fateReplied, fatePublished:
 			submitted := atHour(cal.AddWorkdays(calendar.Day(received), max(dm.replyAfter-1, 0)), 17)

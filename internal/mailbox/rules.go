@@ -141,6 +141,30 @@ func CheckClockStop(state string, due, today time.Time, stoppedSince string) err
 	return nil
 }
 
+// CheckStopRequest decides whether a clock stop may be asked for today: the clock could stop now, and no
+// other request waits.
+func CheckStopRequest(state string, due, today time.Time, stoppedSince string, pending core.StopRequest) error {
+	if pending.Pending() {
+		return core.Errorf(core.ECONFLICT, "已有%s提出的停止计时申请，正等待%s批准", pending.ByName, pending.ApproverName)
+	}
+	return CheckClockStop(state, due, today, stoppedSince)
+}
+
+// CheckStopDecision decides whether u may approve or reject the waiting clock stop: only the approver the
+// request names decides it, in their own action. Approving also needs the clock still able to stop: a
+// message that became overdue while the request waited keeps its clock running.
+func CheckStopDecision(u core.CurrentUser, r core.StopRequest, approve bool, state string, due, today time.Time, stoppedSince string) error {
+	switch {
+	case !r.Pending():
+		return core.Errorf(core.EFORBID, "该留言没有待批准的停止计时申请")
+	case u.PersonID != r.ApproverID:
+		return core.Errorf(core.EFORBID, "停止计时申请须由%s批准或驳回，%s不能代为处理", r.ApproverName, u.Name)
+	case approve:
+		return CheckClockStop(state, due, today, stoppedSince)
+	}
+	return nil
+}
+
 // ResumeClock returns the new due date and the working days the clock stood still when a clock stopped
 // on stoppedSince is resumed on today: every working day in (stoppedSince, today] is added to the due date.
 func ResumeClock(cal *calendar.Calendar, due, stoppedSince, today time.Time) (time.Time, int) {

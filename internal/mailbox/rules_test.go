@@ -286,3 +286,56 @@ func TestCheckClockStop(t *testing.T) {
 		}
 	}
 }
+
+func TestClockStopRequestAndDecision(t *testing.T) {
+	day := func(s string) time.Time { d, _ := calendar.ParseDate(s); return d }
+	due, today := day("2026-11-19"), day("2026-11-17")
+	liu := core.CurrentUser{PersonID: 2, Name: "刘芳"}
+	lin := core.CurrentUser{PersonID: 1, Name: "林雨桐"}
+	waiting := core.StopRequest{Reason: "需补充材料", ByID: 1, ByName: "林雨桐", ApproverID: 2, ApproverName: "刘芳"}
+	requests := []struct {
+		name    string
+		state   string
+		today   time.Time
+		stopped string
+		pending core.StopRequest
+		code    string
+	}{
+		{"open and in time", core.MsgHandling, today, "", core.StopRequest{}, ""},
+		{"another request waits", core.MsgHandling, today, "", waiting, core.ECONFLICT},
+		{"already stopped", core.MsgHandling, today, "2026-11-16", core.StopRequest{}, core.EFORBID},
+		{"overdue", core.MsgHandling, day("2026-11-20"), "", core.StopRequest{}, core.EFORBID},
+		{"answered", core.MsgReplied, today, "", core.StopRequest{}, core.EFORBID},
+	}
+	for _, tc := range requests {
+		t.Run("request/"+tc.name, func(t *testing.T) {
+			if got := core.ErrorCode(CheckStopRequest(tc.state, due, tc.today, tc.stopped, tc.pending)); got != tc.code {
+				t.Fatalf("code %q, want %q", got, tc.code)
+			}
+		})
+	}
+	decisions := []struct {
+		name    string
+		u       core.CurrentUser
+		r       core.StopRequest
+		approve bool
+		today   time.Time
+		code    string
+	}{
+		{"the named approver approves", liu, waiting, true, today, ""},
+		{"the named approver rejects", liu, waiting, false, today, ""},
+		{"the person asking cannot approve", lin, waiting, true, today, core.EFORBID},
+		{"the person asking cannot reject", lin, waiting, false, today, core.EFORBID},
+		{"nothing waits", liu, core.StopRequest{}, true, today, core.EFORBID},
+		{"overdue by the time of approval", liu, waiting, true, day("2026-11-20"), core.EFORBID},
+		{"an overdue request may still be rejected", liu, waiting, false, day("2026-11-20"), ""},
+	}
+	for _, tc := range decisions {
+		t.Run("decide/"+tc.name, func(t *testing.T) {
+			err := CheckStopDecision(tc.u, tc.r, tc.approve, core.MsgHandling, due, tc.today, "")
+			if got := core.ErrorCode(err); got != tc.code {
+				t.Fatalf("code %q, want %q (%v)", got, tc.code, err)
+			}
+		})
+	}
+}

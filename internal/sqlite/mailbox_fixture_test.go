@@ -159,6 +159,21 @@ func (f *mailboxFixture) forward(tb testing.TB, id int64, to, reply string) core
 	return m
 }
 
+// stopClock asks approver to stop a message's clock and has them approve it, as the mailbox staff would.
+func (f *mailboxFixture) stopClock(tb testing.TB, id int64, approver string) core.Message {
+	tb.Helper()
+	if _, err := f.store.RequestClockStop(f.ctx, core.ClockStopInput{MessageID: id, Reason: "需补充材料", ApproverID: f.people[approver]}); err != nil {
+		tb.Fatal(err)
+	}
+	defer f.as(tb, "林雨桐")
+	f.as(tb, approver)
+	m, err := f.store.DecideClockStop(f.ctx, core.ClockStopDecision{MessageID: id, Approve: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return m
+}
+
 // as makes the named person of the fixture the current user.
 func (f *mailboxFixture) as(tb testing.TB, name string) {
 	tb.Helper()

@@ -34,9 +34,7 @@ func statsFixture(t *testing.T) *mailboxFixture {
 	at("2026-10-13 09:00")
 	e := f.create(t, core.MessageInput{Body: "咨询不动产抵押登记注销"}) // due 10-16, clock stopped
 	at("2026-10-14 09:00")
-	if _, err := f.store.StopClock(f.ctx, core.ClockStopInput{MessageID: e.ID, Reason: "需补充材料", ApproverID: f.people["刘芳"]}); err != nil {
-		t.Fatal(err)
-	}
+	f.stopClock(t, e.ID, "刘芳")
 	at("2026-10-19 09:00")
 	f.create(t, core.MessageInput{Body: "举报耕地上违建"}) // due 10-22
 	at("2026-10-20 10:00")

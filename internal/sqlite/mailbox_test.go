@@ -72,11 +72,9 @@ func TestMailboxWorkflowFromRoutingToPublication(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	_, err = f.store.StopClock(f.ctx, core.ClockStopInput{MessageID: m.ID, Reason: "需补充材料"})
+	_, err = f.store.RequestClockStop(f.ctx, core.ClockStopInput{MessageID: m.ID, Reason: "需补充材料"})
 	mbMustCode(t, err, core.EINVALID)
-	if m, err = f.store.StopClock(f.ctx, core.ClockStopInput{MessageID: m.ID, Reason: "需补充材料", ApproverID: f.people["刘芳"]}); err != nil {
-		t.Fatal(err)
-	}
+	m = f.stopClock(t, m.ID, "刘芳")
 	if m.DueStatus != "stopped" {
 		t.Errorf("badge while stopped = %s", m.DueStatus)
 	}
@@ -141,7 +139,7 @@ func TestMailboxWorkflowFromRoutingToPublication(t *testing.T) {
 	for _, e := range d.Events {
 		kinds = append(kinds, e.Kind)
 	}
-	want := "收件 改派 承办 停止计时 恢复计时 提交审核 退回 提交审核 答复 公开"
+	want := "收件 改派 承办 申请停止计时 停止计时 恢复计时 提交审核 退回 提交审核 答复 公开"
 	if strings.Join(kinds, " ") != want {
 		t.Errorf("history = %s\nwant      %s", strings.Join(kinds, " "), want)
 	}

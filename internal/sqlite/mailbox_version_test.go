@@ -102,9 +102,70 @@ func TestOverdueMessageCannotStopItsClock(t *testing.T) {
 	f.at(t, "2026-11-16 09:00")
 	m := f.create(t, core.MessageInput{Body: "咨询不动产抵押登记注销需要哪些材料"}) // due 2026-11-19
 	f.at(t, "2026-11-20 09:00")
-	_, err := f.store.StopClock(f.ctx, core.ClockStopInput{MessageID: m.ID, Reason: "需补充材料", ApproverID: f.people["刘芳"]})
+	_, err := f.store.RequestClockStop(f.ctx, core.ClockStopInput{MessageID: m.ID, Reason: "需补充材料", ApproverID: f.people["刘芳"]})
 	wantCode(t, err, core.EFORBID)
 	if !strings.Contains(core.ErrorMessage(err), "超过答复期限") {
 		t.Errorf("message %q", core.ErrorMessage(err))
+	}
+}
+
+// A clock stop is a request: the clock runs until the named approver approves it in their own action; only
+// they decide, a rejection needs a reason, and a message that became overdue while the request waited
+// cannot stop its clock.
+func TestClockStopIsARequest(t *testing.T) {
+	f := newMailboxFixture(t)
+	f.at(t, "2026-11-16 09:00")
+	m := f.create(t, core.MessageInput{Body: "咨询不动产抵押登记注销需要哪些材料"}) // due 2026-11-19
+	ask := func() error {
+		_, err := f.store.RequestClockStop(f.ctx, core.ClockStopInput{MessageID: m.ID, Reason: "需补充材料", ApproverID: f.people["刘芳"]})
+		return err
+	}
+	if err := ask(); err != nil {
+		t.Fatal(err)
+	}
+	detail, err := f.store.Message(f.ctx, m.ID)
+	got := detail.Message
+	if err != nil || got.StoppedSince != "" || got.DueStatus == "stopped" || got.StopRequest.ApproverName != "刘芳" || got.StopRequest.ByName != "林雨桐" {
+		t.Fatalf("after the request: stopped %q, badge %s, request %+v, %v", got.StoppedSince, got.DueStatus, got.StopRequest, err)
+	}
+	wantCode(t, ask(), core.ECONFLICT)
+	decide := func(approve bool, opinion string) (core.Message, error) {
+		return f.store.DecideClockStop(f.ctx, core.ClockStopDecision{MessageID: m.ID, Approve: approve, Opinion: opinion})
+	}
+	_, err = decide(true, "") // the person asking
+	if core.ErrorCode(err) != core.EFORBID || !strings.Contains(core.ErrorMessage(err), "须由刘芳批准") {
+		t.Fatalf("requester approves: %v", err)
+	}
+	f.as(t, "罗斌") // someone else
+	_, err = decide(true, "")
+	wantCode(t, err, core.EFORBID)
+	f.as(t, "刘芳")
+	_, err = decide(false, " ")
+	wantCode(t, err, core.EINVALID)
+	if got, err = decide(false, "材料已齐全，请直接答复"); err != nil || got.StopRequest.Pending() || got.StoppedSince != "" {
+		t.Fatalf("rejected: %+v %v", got.StopRequest, err)
+	}
+	f.as(t, "林雨桐")
+	if err := ask(); err != nil {
+		t.Fatal(err)
+	}
+	f.at(t, "2026-11-20 09:00") // the request waited past the due date
+	f.as(t, "刘芳")
+	_, err = decide(true, "")
+	if core.ErrorCode(err) != core.EFORBID || !strings.Contains(core.ErrorMessage(err), "超过答复期限") {
+		t.Fatalf("approved when overdue: %v", err)
+	}
+	if _, err = decide(false, "已超期，请尽快答复"); err != nil {
+		t.Fatal(err)
+	}
+
+	f.as(t, "林雨桐")
+	f.at(t, "2026-11-23 09:00")
+	on := f.create(t, core.MessageInput{Body: "咨询不动产抵押登记注销需要哪些材料(二)"})
+	if got = f.stopClock(t, on.ID, "刘芳"); got.StoppedSince != "2026-11-23" || got.DueStatus != "stopped" {
+		t.Fatalf("approved: since %q badge %s", got.StoppedSince, got.DueStatus)
+	}
+	if n := f.count(t, `SELECT COUNT(*) FROM message_events WHERE message_id = ? AND kind IN ('申请停止计时', '驳回停止计时')`, m.ID); n != 4 {
+		t.Fatalf("request history of the first message = %d events, want 4", n)
 	}
 }

@@ -15,12 +15,12 @@ import (
 // messageFields are the columns a workflow step may change, in audit order.
 var messageFields = []string{"sender_name", "sender_phone", "sender_email", "sender_address", "subject", "body", "msg_type",
 	"agree_publish", "state", "topic_id", "section_id", "assignee_id", "due_date", "stopped_days", "stopped_since",
-	"reply_body", "replied_at", "replied_by", "forward_to", "published_at", "published_subject", "published_text", "published_reply"}
+	"stop_request_reason", "stop_request_by", "stop_request_approver", "stop_requested_at", "reply_body", "replied_at", "replied_by", "forward_to", "published_at", "published_subject", "published_text", "published_reply"}
 
 func messageValues(m core.Message) []any {
 	return []any{m.SenderName, m.SenderPhone, m.SenderEmail, m.SenderAddress, m.Subject, m.Body, m.Type,
 		m.AgreePublish, m.State, m.TopicID, m.SectionID, m.AssigneeID, m.DueDate, m.StoppedDays, m.StoppedSince,
-		m.ReplyBody, m.RepliedAt, m.RepliedByID, m.ForwardTo, m.PublishedAt, m.PublishedSubject, m.PublishedText, m.PublishedReply}
+		m.StopRequest.Reason, m.StopRequest.ByID, m.StopRequest.ApproverID, m.StopRequest.At, m.ReplyBody, m.RepliedAt, m.RepliedByID, m.ForwardTo, m.PublishedAt, m.PublishedSubject, m.PublishedText, m.PublishedReply}
 }
 
 // change runs one workflow step on a message in a transaction: load, let step change it and record its
@@ -81,12 +81,13 @@ func (tx *Tx) staleMessage(ctx context.Context, id int64) error {
 func (tx *Tx) writeMessage(ctx context.Context, m core.Message) error {
 	_, err := tx.ExecContext(ctx, `UPDATE messages SET sender_name = ?, sender_phone = ?, sender_email = ?, sender_address = ?,
 		subject = ?, body = ?, msg_type = ?, agree_publish = ?, state = ?, topic_id = ?, section_id = ?, assignee_id = ?,
-		due_date = ?, stopped_days = ?, stopped_since = ?, reply_body = ?, replied_at = ?, replied_by = ?, forward_to = ?,
+		due_date = ?, stopped_days = ?, stopped_since = ?, stop_request_reason = ?, stop_request_by = ?, stop_request_approver = ?,
+		stop_requested_at = ?, reply_body = ?, replied_at = ?, replied_by = ?, forward_to = ?,
 		published_at = ?, published_subject = ?, published_text = ?, published_reply = ?, updated_at = ?, updated_by = ?,
 		version = version + 1 WHERE id = ?`,
 		m.SenderName, m.SenderPhone, m.SenderEmail, m.SenderAddress, m.Subject, m.Body, m.Type, m.AgreePublish, m.State,
 		nullID(m.TopicID), nullID(m.SectionID), nullID(m.AssigneeID), m.DueDate, m.StoppedDays, nullString(m.StoppedSince),
-		m.ReplyBody, nullString(m.RepliedAt), nullID(m.RepliedByID), m.ForwardTo, nullString(m.PublishedAt), m.PublishedSubject,
+		m.StopRequest.Reason, nullID(m.StopRequest.ByID), nullID(m.StopRequest.ApproverID), m.StopRequest.At, m.ReplyBody, nullString(m.RepliedAt), nullID(m.RepliedByID), m.ForwardTo, nullString(m.PublishedAt), m.PublishedSubject,
 		m.PublishedText, m.PublishedReply, tx.Stamp(), tx.actorID(), m.ID)
 	if isForeignKeyViolation(err) {
 		return core.Errorf(core.EINVALID, "所选的主题、科室或人员不存在")
@@ -207,10 +208,10 @@ func (s *MailboxStore) Assign(ctx context.Context, messageID, personID int64) (c
 	})
 }
 
-// StopClock stops a message's clock (e.g. 需补充材料); the reason and the approving person are required
-// and kept in the history. The approver must be one who may sign the message's reply off, and not the
-// person asking.
-func (s *MailboxStore) StopClock(ctx context.Context, in core.ClockStopInput) (core.Message, error) {
+// RequestClockStop asks to stop a message's clock (e.g. 需补充材料) with a reason and a named approver, one
+// who may sign the message's reply off and not the person asking. The clock keeps running until the approver
+// approves the request in their own action.
+func (s *MailboxStore) RequestClockStop(ctx context.Context, in core.ClockStopInput) (core.Message, error) {
 	in.Reason = strings.TrimSpace(in.Reason)
 	if in.Reason == "" {
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "reason", "停止计时须填写原因")
@@ -218,19 +219,53 @@ func (s *MailboxStore) StopClock(ctx context.Context, in core.ClockStopInput) (c
 	if in.ApproverID == 0 {
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "approverId", "停止计时须选择批准人")
 	}
-	return s.change(ctx, in.MessageID, "state", "停止计时", func(tx *Tx, m *core.Message) error {
+	return s.change(ctx, in.MessageID, "state", "申请停止计时", func(tx *Tx, m *core.Message) error {
 		due, err := calendar.ParseDate(m.DueDate)
 		if err != nil {
 			return err
 		}
-		if err := mailbox.CheckClockStop(m.State, due, tx.Now(), m.StoppedSince); err != nil {
+		if err := mailbox.CheckStopRequest(m.State, due, tx.Now(), m.StoppedSince, m.StopRequest); err != nil {
 			return err
 		}
 		if err := checkChosenSigner(ctx, tx, in.ApproverID, *m, "批准停止计时", "停止计时须由他人批准，不能选择自己作为批准人"); err != nil {
 			return err
 		}
+		m.StopRequest = core.StopRequest{Reason: in.Reason, ByID: tx.Actor().PersonID, ApproverID: in.ApproverID, At: tx.Stamp()}
+		return tx.messageEvent(ctx, m.ID, "申请停止计时", m.DueDate, "", in.Reason, in.ApproverID)
+	})
+}
+
+// DecideClockStop is the named approver's decision on a waiting clock stop. Approving stops the clock from
+// today; rejecting needs a reason and leaves the clock running. Either way the request is closed and kept
+// in the history.
+func (s *MailboxStore) DecideClockStop(ctx context.Context, d core.ClockStopDecision) (core.Message, error) {
+	d.Opinion = strings.TrimSpace(d.Opinion)
+	if !d.Approve && d.Opinion == "" {
+		return core.Message{}, core.FieldErrorf(core.EINVALID, "opinion", "驳回停止计时申请须填写理由")
+	}
+	summary := "驳回停止计时申请"
+	if d.Approve {
+		summary = "批准停止计时"
+	}
+	return s.change(ctx, d.MessageID, "state", summary, func(tx *Tx, m *core.Message) error {
+		due, err := calendar.ParseDate(m.DueDate)
+		if err != nil {
+			return err
+		}
+		if err := mailbox.CheckStopDecision(tx.Actor(), m.StopRequest, d.Approve, m.State, due, tx.Now(), m.StoppedSince); err != nil {
+			return err
+		}
+		req := m.StopRequest
+		m.StopRequest = core.StopRequest{}
+		if !d.Approve {
+			return tx.messageEvent(ctx, m.ID, "驳回停止计时", "", "", d.Opinion, req.ApproverID)
+		}
 		m.StoppedSince = calendar.FormatDate(calendar.Day(tx.Now()))
-		return tx.messageEvent(ctx, m.ID, "停止计时", m.DueDate, "", in.Reason, in.ApproverID)
+		reason := req.Reason
+		if d.Opinion != "" {
+			reason += "(批准意见：" + d.Opinion + ")"
+		}
+		return tx.messageEvent(ctx, m.ID, "停止计时", m.DueDate, "", reason, req.ApproverID)
 	})
 }
 

@@ -77,7 +77,9 @@ const messageCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at
 	m.sender_email, m.sender_address, m.subject, m.body, m.msg_type, m.agree_publish, m.state,
 	COALESCE(m.topic_id, 0), COALESCE(t.name, ''), COALESCE(m.topic_score, 0), m.match_json,
 	COALESCE(m.section_id, 0), COALESCE(sec.name, ''), COALESCE(m.assignee_id, 0), COALESCE(a.name, ''),
-	m.due_date, m.stopped_days, COALESCE(m.stopped_since, ''), m.reply_body, COALESCE(m.replied_at, ''),
+	m.due_date, m.stopped_days, COALESCE(m.stopped_since, ''), m.stop_request_reason, COALESCE(m.stop_request_by, 0),
+	COALESCE((SELECT name FROM people WHERE id = m.stop_request_by), ''), COALESCE(m.stop_request_approver, 0),
+	COALESCE((SELECT name FROM people WHERE id = m.stop_request_approver), ''), m.stop_requested_at, m.reply_body, COALESCE(m.replied_at, ''),
 	COALESCE(m.replied_by, 0), COALESCE(r.name, ''), m.forward_to, COALESCE(m.published_at, ''), m.published_subject,
 	m.published_text, m.published_reply, (SELECT COUNT(*) FROM attachments x WHERE x.subject_type = 'message' AND x.subject_id = m.id),
 	m.created_at, m.updated_at, m.version, COALESCE(m.sent_at, '')`
@@ -98,7 +100,8 @@ func scanMessage(sc interface{ Scan(...any) error }) (core.Message, error) {
 		&m.SenderEmail, &m.SenderAddress, &m.Subject, &m.Body, &m.Type, &m.AgreePublish, &m.State,
 		&m.TopicID, &m.TopicName, &m.TopicScore, &matchJSON,
 		&m.SectionID, &m.SectionName, &m.AssigneeID, &m.AssigneeName,
-		&m.DueDate, &m.StoppedDays, &m.StoppedSince, &m.ReplyBody, &m.RepliedAt,
+		&m.DueDate, &m.StoppedDays, &m.StoppedSince, &m.StopRequest.Reason, &m.StopRequest.ByID, &m.StopRequest.ByName,
+		&m.StopRequest.ApproverID, &m.StopRequest.ApproverName, &m.StopRequest.At, &m.ReplyBody, &m.RepliedAt,
 		&m.RepliedByID, &m.RepliedByName, &m.ForwardTo, &m.PublishedAt, &m.PublishedSubject, &m.PublishedText,
 		&m.PublishedReply, &m.AttachmentCount, &m.CreatedAt, &m.UpdatedAt, &m.Version, &m.SentAt)
 	if err != nil {

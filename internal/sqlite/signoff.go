@@ -374,3 +374,15 @@ func (tx *Tx) setInterpretationStatus(ctx context.Context, id int64, status, app
 		status, nullString(approvedAt), tx.Stamp(), tx.actorID(), id)
 	return err
 }
+
+// ReportText returns a consultation and the text of its 意见收集采纳情况说明 as last generated (what the
+// approvers sign).
+func (s *InterpretationStore) ReportText(ctx context.Context, consultationID int64) (c core.Consultation, text string, err error) {
+	err = s.read(ctx, func(tx *Tx) error {
+		if c, err = findConsultation(ctx, tx, s.cal(), consultationID); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `SELECT report_body FROM consultations WHERE id = ?`, consultationID).Scan(&text)
+	})
+	return c, text, err
+}

@@ -128,7 +128,7 @@ func TestChosenApproverMaySignOff(t *testing.T) {
 		return err
 	}
 	stop := func(approver string) error {
-		_, err := f.store.StopClock(f.ctx, core.ClockStopInput{MessageID: m.ID, Reason: "需补充材料", ApproverID: f.people[approver]})
+		_, err := f.store.RequestClockStop(f.ctx, core.ClockStopInput{MessageID: m.ID, Reason: "需补充材料", ApproverID: f.people[approver]})
 		return err
 	}
 	f.as(t, "刘芳")
@@ -142,12 +142,12 @@ func TestChosenApproverMaySignOff(t *testing.T) {
 		t.Errorf("field = %q, want approverId", core.ErrorField(err))
 	}
 	if err := stop("刘芳"); err != nil {
-		t.Fatalf("an approver approves stopping the clock: %v", err)
+		t.Fatalf("an approver is asked to stop the clock: %v", err)
 	}
 
 	violation := f.create(t, core.MessageInput{Body: "村里有人违建厂房"})
-	if _, err := f.store.StopClock(f.ctx, core.ClockStopInput{MessageID: violation.ID, Reason: "需补充材料", ApproverID: f.people["罗斌"]}); err != nil {
-		t.Fatalf("the head of the handling section approves stopping its clock: %v", err)
+	if _, err := f.store.RequestClockStop(f.ctx, core.ClockStopInput{MessageID: violation.ID, Reason: "需补充材料", ApproverID: f.people["罗斌"]}); err != nil {
+		t.Fatalf("the head of the handling section is asked to stop its clock: %v", err)
 	}
 }
 

@@ -56,6 +56,25 @@ func PolicySignoffSheet(bureau string, panel core.SyncPanel, so core.Signoff) ex
 	return doc
 }
 
+// ReportSignoffSheet is the 审签单 of a consultation's 意见收集采纳情况说明, with the text the approvers signed.
+func ReportSignoffSheet(bureau string, c core.Consultation, text string, so core.Signoff) export.Document {
+	doc := export.Document{Title: "意见采纳情况说明审签单", Subtitle: bureau}
+	doc.Add(export.T(export.Grid{Headers: []string{"项目", "内容"}, Rows: [][]string{
+		{"文件名称", c.PolicyTitle}, {"起草科室", dash(c.SectionName)},
+		{"征求意见期", c.OpenDate + " 至 " + c.CloseDate},
+		{"收到意见", fmt.Sprintf("%d条", c.CommentCount)},
+	}}))
+	doc.Add(export.H1("审签意见"))
+	doc.Add(export.T(signoffGrid(so)))
+	doc.Add(export.H1("意见采纳情况说明"))
+	for _, para := range strings.Split(text, "\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			doc.Add(export.P(para))
+		}
+	}
+	return doc
+}
+
 func signoffGrid(so core.Signoff) export.Grid {
 	g := export.Grid{Headers: []string{"轮次", "审签环节", "审签人", "结果", "意见", "时间"}, Rows: [][]string{}}
 	for _, a := range append(append([]core.SignoffApproval{}, so.History...), so.Steps...) {
