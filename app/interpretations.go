@@ -66,13 +66,15 @@ type InterpretationOptions struct {
 	Decisions     []string      `json:"decisions"`
 	LagWorkdays   int           `json:"lagWorkdays"`
 	ExemptionRule string        `json:"exemptionRule"` // the rule to cite when a policy needs no interpretation
+	SignerRules   []core.Option `json:"signerRules"`   // who signs a sign-off step: 起草科室负责人, 分管领导, 指定人员, 任一审签人员
 }
 
 // Options lists forms, statuses, the seven headings, 图解 block kinds and sign-off decisions.
 func (s *InterpretationService) Options() (InterpretationOptions, error) {
 	return InterpretationOptions{Forms: core.InterpretationForms, Statuses: core.InterpretationStatuses, TextHeadings: core.TextHeadings,
 		BlockKinds: core.GraphicBlockKinds, MediaKinds: []string{"视频", "音频", "动画", "图片", "文稿", "其他"},
-		Decisions: []string{core.DecisionApprove, core.DecisionReturn}, LagWorkdays: core.InterpretationLag, ExemptionRule: core.RuleSyncDraft}, nil
+		Decisions: []string{core.DecisionApprove, core.DecisionReturn}, LagWorkdays: core.InterpretationLag, ExemptionRule: core.RuleSyncDraft,
+		SignerRules: core.SignerRules}, nil
 }
 
 // changed announces a change of a policy's interpretations (data: policy id).

@@ -63,10 +63,13 @@ async function signOff(page, { interpretation = true } = {}) {
   await steps.first().waitFor()
   const n = await steps.count()
   assert.ok(n >= 3, `expected the default three steps, saw ${n}`)
-  // 三审 means three people: nobody signs two steps of one round.
-  const signers = ['赵志强', '张卫东', '梁红']
+  // 三审 means three people: each step names its signer by rule (the drafting section's head, its 分管领导,
+  // the 保密审查员), shown on the pending step; nobody signs two steps of one round.
   for (let i = 0; i < n; i++) {
-    await switchUser(page, signers[i % signers.length])
+    const pending = await page.getByTestId(`signoff-step-view-${i}`).innerText()
+    const signer = /待审签 · (\S+)/.exec(pending)?.[1]
+    assert.ok(signer, `step ${i} names no signer: ${pending}`)
+    await switchUser(page, signer)
     await field(page, 'signoff-opinion').fill(i === n - 1 ? '经保密审查，不涉及国家秘密。' : '同意。')
     await page.getByTestId('signoff-approve').click()
     await page.locator(`[data-testid="signoff-step-view-${i}"] .is-success`).first().waitFor()
@@ -241,7 +244,10 @@ test('政策解读: 文字解读 and 图解 drafted, signed off and published in
     assert.ok(await page.getByTestId('signoff-approve').isDisabled(), 'a drafter cannot approve')
     await page.getByTestId('signoff-panel').scrollIntoViewIfNeeded()
     await viewShot(page, 'i-signoff-blocked')
-    await switchUser(page, '张卫东')
+    // The first step is the drafting section's head (by rule): they return it.
+    const head = /待审签 · (\S+)/.exec(await page.getByTestId('signoff-step-view-0').innerText())?.[1]
+    assert.ok(head, 'the first step names its signer')
+    await switchUser(page, head)
     await page.getByTestId('signoff-return').click()
     await message(page, '退回时请填写审核意见').waitFor()
     await field(page, 'signoff-opinion').fill('流程步骤请补充每一步的说明。')

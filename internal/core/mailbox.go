@@ -55,9 +55,9 @@ type Message struct {
 	StoppedSince string `json:"stoppedSince"` // date the clock stopped; "" while it runs
 	// A clock stop asked for and waiting for its named approver; the clock runs until they approve.
 	StopRequest StopRequest `json:"stopRequest"`
-	DueStatus    string `json:"dueStatus"`    // pending / due_today / overdue / stopped / done
-	DueLabel     string `json:"dueLabel"`     // 剩余N个工作日 / 今日到期 / 已超期N个工作日 / 已停止计时 / 按时答复 / 超期答复
-	DueWorkdays  int    `json:"dueWorkdays"`
+	DueStatus   string      `json:"dueStatus"` // pending / due_today / overdue / stopped / done
+	DueLabel    string      `json:"dueLabel"`  // 剩余N个工作日 / 今日到期 / 已超期N个工作日 / 已停止计时 / 按时答复 / 超期答复
+	DueWorkdays int         `json:"dueWorkdays"`
 
 	ReplyBody        string `json:"replyBody"`
 	RepliedAt        string `json:"repliedAt"` // when the reply was signed off (or the message forwarded)

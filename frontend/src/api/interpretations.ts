@@ -44,8 +44,8 @@ export type ExportedFile = Plain<app.ExportedFile>
 export type PackageResult = Plain<app.PackageResult>
 export type PublishedPolicy = Plain<core.Policy>
 
-/** Sign-off subjects, as the Go side names them. */
-export type SubjectType = 'policy' | 'interpretation'
+/** Sign-off subjects, as the Go side names them ('report': a consultation's 意见采纳情况说明). */
+export type SubjectType = 'policy' | 'interpretation' | 'report'
 
 export const interpretationOptions = (): Promise<InterpretationOptions> => call(() => go.Options())
 export const listInterpretations = (policyId: number): Promise<Interpretation[]> => call(() => go.ListInterpretations(policyId))

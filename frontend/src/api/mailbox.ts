@@ -23,6 +23,7 @@ export type MessageDetail = { message: Message; events: MessageEvent[]; attachme
 export type MessageInput = Data<core.MessageInput>
 export type RerouteInput = Data<core.RerouteInput>
 export type ClockStopInput = Data<core.ClockStopInput>
+export type ClockStopDecision = Data<core.ClockStopDecision>
 export type ReplySubmission = Data<core.ReplySubmission>
 export type ForwardInput = Data<core.ForwardInput>
 export type MaskedItem = Data<core.MaskedItem>
@@ -100,7 +101,10 @@ export const createMessage = (m: MessageInput): Promise<Message> => call(() => g
 
 export const reroute = (r: RerouteInput): Promise<Message> => call(() => go.Reroute(r)) as unknown as Promise<Message>
 export const assign = (messageId: number, personId: number): Promise<Message> => call(() => go.Assign(messageId, personId)) as unknown as Promise<Message>
-export const stopClock = (c: ClockStopInput): Promise<Message> => call(() => go.StopClock(c)) as unknown as Promise<Message>
+/** Asks the named approver to stop the clock; it keeps running until they approve. */
+export const requestClockStop = (c: ClockStopInput): Promise<Message> => call(() => go.RequestClockStop(c)) as unknown as Promise<Message>
+/** The named approver's decision on a waiting clock stop (a rejection needs an opinion). */
+export const decideClockStop = (d: ClockStopDecision): Promise<Message> => call(() => go.DecideClockStop(d)) as unknown as Promise<Message>
 export const resumeClock = (messageId: number): Promise<Message> => call(() => go.ResumeClock(messageId)) as unknown as Promise<Message>
 export const submitReply = (r: ReplySubmission): Promise<Message> => call(() => go.SubmitReply(r)) as unknown as Promise<Message>
 export const approveReply = (messageId: number, opinion: string): Promise<Message> =>

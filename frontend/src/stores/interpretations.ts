@@ -6,7 +6,7 @@ import { interpretationOptions, type InterpretationOptions } from '../api/interp
 import { Events, onEvent } from '../api/events'
 
 const noOptions = (): InterpretationOptions => ({
-  forms: [], statuses: [], textHeadings: [], blockKinds: [], mediaKinds: [], decisions: [], lagWorkdays: 3, exemptionRule: '同步起草',
+  forms: [], statuses: [], textHeadings: [], blockKinds: [], mediaKinds: [], decisions: [], lagWorkdays: 3, exemptionRule: '同步起草', signerRules: [],
 })
 
 /** How long change events must pause before pages reload. */

@@ -19,8 +19,8 @@ import { useSettingsStore } from './settings'
 
 const bureau = { name: '临江市规划和自然资源局', shortName: '市规划资源局', address: '', phone: '', website: '', updatedAt: '', updatedBy: '' }
 const sections = [
-  { id: 1, name: '综合组', headId: 11, headName: '陈晓静', phone: '', duties: '', sortOrder: 10, active: true, peopleCount: 2 },
-  { id: 2, name: '旧科室', headId: 0, headName: '', phone: '', duties: '', sortOrder: 20, active: false, peopleCount: 0 },
+  { id: 1, name: '综合组', headId: 11, headName: '陈晓静', leaderId: 0, leaderName: '', phone: '', duties: '', sortOrder: 10, active: true, peopleCount: 2 },
+  { id: 2, name: '旧科室', headId: 0, headName: '', leaderId: 0, leaderName: '', phone: '', duties: '', sortOrder: 20, active: false, peopleCount: 0 },
 ]
 const people = [
   { id: 11, name: '陈晓静', sectionId: 1, sectionName: '综合组', title: '组长', role: 'approver', phone: '', email: '', active: true },
@@ -79,7 +79,7 @@ describe('settings store', () => {
   it('reloads the lists after saving a section, since names and counts are derived', async () => {
     const s = useSettingsStore()
     await s.load()
-    const added = { id: 3, name: '信息中心', headId: 0, headName: '', phone: '', duties: '', sortOrder: 30, active: true, peopleCount: 0 }
+    const added = { id: 3, name: '信息中心', headId: 0, headName: '', leaderId: 0, leaderName: '', phone: '', duties: '', sortOrder: 30, active: true, peopleCount: 0 }
     vi.mocked(api.saveSection).mockResolvedValue(added)
     vi.mocked(api.listSections).mockResolvedValue([...sections, added])
     await s.saveSection({ ...added, id: 0 })

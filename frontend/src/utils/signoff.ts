@@ -24,9 +24,25 @@ export function replySignoffBlock(user: CurrentUser, section: Section | undefine
   return `您(${user.name})无权审核此答复：答复须由${who}审核；请退出登录后由有权限的人员登录办理`
 }
 
-/** Why user may not decide a sign-off step of a policy or interpretation, '' when they may. */
-export function signoffBlock(user: CurrentUser): string {
+/** The parts of a sign-off step this module reads. */
+export interface StepFacts {
+  stepName: string
+  personId: number
+  personName: string
+  decision: string
+}
+
+/**
+ * Why user may not decide the pending step of a sign-off round (policy, interpretation or 意见采纳情况说明),
+ * '' when they may: approvers and administrators only; a step that names its signer only by them; and nobody
+ * signs two steps of one round (三审 means three people).
+ */
+export function signoffBlock(user: CurrentUser, steps: StepFacts[] = []): string {
   if (!user.set) return `${chooseYourself}。审签须由审核审签人员或系统管理员进行`
-  if (signsOff(user.role)) return ''
-  return `您(${user.name})无权审签：审签须由审核审签人员或系统管理员进行；请退出登录后由有权限的人员登录办理`
+  if (!signsOff(user.role)) return `您(${user.name})无权审签：审签须由审核审签人员或系统管理员进行；请退出登录后由有权限的人员登录办理`
+  const step = steps.find((s) => s.decision === '')
+  if (step?.personId && step.personId !== user.personId) return `“${step.stepName}”由${step.personName}签批，${user.name}不能代签`
+  const signed = steps.find((s) => s.decision && s.personId === user.personId)
+  if (step && signed) return `${user.name}已签“${signed.stepName}”，同一轮审签中一人不能签两个步骤`
+  return ''
 }

@@ -59,6 +59,7 @@ export namespace app {
 	    decisions: string[];
 	    lagWorkdays: number;
 	    exemptionRule: string;
+	    signerRules: core.Option[];
 	
 	    static createFrom(source: any = {}) {
 	        return new InterpretationOptions(source);
@@ -74,6 +75,7 @@ export namespace app {
 	        this.decisions = source["decisions"];
 	        this.lagWorkdays = source["lagWorkdays"];
 	        this.exemptionRule = source["exemptionRule"];
+	        this.signerRules = this.convertValues(source["signerRules"], core.Option);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -635,6 +637,22 @@ export namespace core {
 	        this.rejected = source["rejected"];
 	        this.outOfScope = source["outOfScope"];
 	        this.undecided = source["undecided"];
+	    }
+	}
+	export class ClockStopDecision {
+	    messageId: number;
+	    approve: boolean;
+	    opinion: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClockStopDecision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messageId = source["messageId"];
+	        this.approve = source["approve"];
+	        this.opinion = source["opinion"];
 	    }
 	}
 	export class ClockStopInput {
@@ -2338,6 +2356,28 @@ export namespace core {
 	
 	
 	
+	export class StopRequest {
+	    reason: string;
+	    byId: number;
+	    byName: string;
+	    approverId: number;
+	    approverName: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StopRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reason = source["reason"];
+	        this.byId = source["byId"];
+	        this.byName = source["byName"];
+	        this.approverId = source["approverId"];
+	        this.approverName = source["approverName"];
+	        this.at = source["at"];
+	    }
+	}
 	export class Message {
 	    id: number;
 	    externalId: string;
@@ -2364,6 +2404,7 @@ export namespace core {
 	    dueDate: string;
 	    stoppedDays: number;
 	    stoppedSince: string;
+	    stopRequest: StopRequest;
 	    dueStatus: string;
 	    dueLabel: string;
 	    dueWorkdays: number;
@@ -2414,6 +2455,7 @@ export namespace core {
 	        this.dueDate = source["dueDate"];
 	        this.stoppedDays = source["stoppedDays"];
 	        this.stoppedSince = source["stoppedSince"];
+	        this.stopRequest = this.convertValues(source["stopRequest"], StopRequest);
 	        this.dueStatus = source["dueStatus"];
 	        this.dueLabel = source["dueLabel"];
 	        this.dueWorkdays = source["dueWorkdays"];
@@ -3751,6 +3793,8 @@ export namespace core {
 	    name: string;
 	    headId: number;
 	    headName: string;
+	    leaderId: number;
+	    leaderName: string;
 	    phone: string;
 	    duties: string;
 	    sortOrder: number;
@@ -3767,6 +3811,8 @@ export namespace core {
 	        this.name = source["name"];
 	        this.headId = source["headId"];
 	        this.headName = source["headName"];
+	        this.leaderId = source["leaderId"];
+	        this.leaderName = source["leaderName"];
 	        this.phone = source["phone"];
 	        this.duties = source["duties"];
 	        this.sortOrder = source["sortOrder"];
@@ -3910,6 +3956,7 @@ export namespace core {
 	export class SignoffStep {
 	    order: number;
 	    name: string;
+	    rule: string;
 	    personId: number;
 	    personName: string;
 	
@@ -3921,6 +3968,7 @@ export namespace core {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.order = source["order"];
 	        this.name = source["name"];
+	        this.rule = source["rule"];
 	        this.personId = source["personId"];
 	        this.personName = source["personName"];
 	    }
@@ -3949,6 +3997,7 @@ export namespace core {
 	        this.score = source["score"];
 	    }
 	}
+	
 	
 	export class SyncRow {
 	    kind: string;

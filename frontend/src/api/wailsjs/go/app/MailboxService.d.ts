@@ -15,6 +15,8 @@ export function CancelFetch():Promise<boolean>;
 
 export function CreateMessage(arg1:core.MessageInput):Promise<core.Message>;
 
+export function DecideClockStop(arg1:core.ClockStopDecision):Promise<core.Message>;
+
 export function DeleteTemplate(arg1:number):Promise<void>;
 
 export function ExportDetailXLSX(arg1:string,arg2:string,arg3:string):Promise<string>;
@@ -53,6 +55,8 @@ export function RelatedDocuments(arg1:number,arg2:number):Promise<Array<core.Rel
 
 export function RenderTemplate(arg1:number,arg2:number):Promise<core.RenderedReply>;
 
+export function RequestClockStop(arg1:core.ClockStopInput):Promise<core.Message>;
+
 export function Reroute(arg1:core.RerouteInput):Promise<core.Message>;
 
 export function ResumeClock(arg1:number):Promise<core.Message>;
@@ -74,8 +78,6 @@ export function SaveTopic(arg1:core.TopicRecord):Promise<core.TopicRecord>;
 export function SimilarMessages(arg1:number,arg2:number):Promise<Array<core.SimilarMessage>>;
 
 export function Stats(arg1:string,arg2:string):Promise<core.MailboxStats>;
-
-export function StopClock(arg1:core.ClockStopInput):Promise<core.Message>;
 
 export function SubmitReply(arg1:core.ReplySubmission):Promise<core.Message>;
 

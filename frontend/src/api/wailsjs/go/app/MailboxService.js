@@ -26,6 +26,10 @@ export function CreateMessage(arg1) {
   return window['go']['app']['MailboxService']['CreateMessage'](arg1);
 }
 
+export function DecideClockStop(arg1) {
+  return window['go']['app']['MailboxService']['DecideClockStop'](arg1);
+}
+
 export function DeleteTemplate(arg1) {
   return window['go']['app']['MailboxService']['DeleteTemplate'](arg1);
 }
@@ -102,6 +106,10 @@ export function RenderTemplate(arg1, arg2) {
   return window['go']['app']['MailboxService']['RenderTemplate'](arg1, arg2);
 }
 
+export function RequestClockStop(arg1) {
+  return window['go']['app']['MailboxService']['RequestClockStop'](arg1);
+}
+
 export function Reroute(arg1) {
   return window['go']['app']['MailboxService']['Reroute'](arg1);
 }
@@ -144,10 +152,6 @@ export function SimilarMessages(arg1, arg2) {
 
 export function Stats(arg1, arg2) {
   return window['go']['app']['MailboxService']['Stats'](arg1, arg2);
-}
-
-export function StopClock(arg1) {
-  return window['go']['app']['MailboxService']['StopClock'](arg1);
 }
 
 export function SubmitReply(arg1) {
