@@ -114,16 +114,25 @@ func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
 	if err != nil || len(rows) != 4 || rows[2][10] != core.DecisionPartly {
 		t.Fatalf("ledger rows = %q, %v", rows, err)
 	}
-	// The report is published only after its sign-off: three approvers in turn.
-	interps := sqlite.NewInterpretationStore(db, calFn, hanBigrams{})
-	if _, err := interps.SubmitSignoff(ctx, core.SubjectReport, c.ID); err != nil {
-		t.Fatal(err)
-	}
+	// The report is published only after its sign-off: the section's head, its 分管领导 and a third approver.
+	var signers []core.Person
 	for _, name := range []string{"郑海涛", "张卫东", "梁红"} {
 		who, err := settings.SavePerson(ctx, core.Person{Name: name, SectionID: sec.ID, Role: core.RoleApprover, Active: true})
 		if err != nil {
 			t.Fatal(err)
 		}
+		signers = append(signers, who)
+	}
+	sec.HeadID, sec.LeaderID = signers[0].ID, signers[1].ID
+	if _, err := settings.SaveSection(ctx, sec); err != nil {
+		t.Fatal(err)
+	}
+	interps := sqlite.NewInterpretationStore(db, calFn, hanBigrams{})
+	so, err := interps.SubmitSignoff(ctx, core.SubjectReport, c.ID)
+	if err != nil || so.Steps[0].PersonName != "郑海涛" || so.Steps[1].PersonName != "张卫东" || so.Steps[2].PersonID != 0 {
+		t.Fatalf("report sign-off steps: %+v %v", so.Steps, err)
+	}
+	for _, who := range signers {
 		if _, err := settings.SetCurrentUser(ctx, who.ID); err != nil {
 			t.Fatal(err)
 		}

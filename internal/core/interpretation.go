@@ -61,7 +61,7 @@ var (
 	// TextHeadings are the seven parts a 文字解读 covers (seed 003 一(一)2).
 	TextHeadings = []string{"决策背景和依据", "制定意义和总体考虑", "研判和起草过程", "工作目标", "主要任务", "创新举措", "保障措施"}
 	// DefaultSignoffSteps is the bureau's usual sign-off: 三审 ending with the 保密审查 (涉密不上网).
-	DefaultSignoffSteps = []SignoffStep{{Order: 1, Name: "科室负责人审核"}, {Order: 2, Name: "分管领导审签"}, {Order: 3, Name: "保密审查"}}
+	DefaultSignoffSteps = []SignoffStep{{Order: 1, Name: "科室负责人审核", Rule: SignerSectionHead}, {Order: 2, Name: "分管领导审签", Rule: SignerSectionLeader}, {Order: 3, Name: "保密审查", Rule: SignerAny}}
 )
 
 // Interpretation is one 政策解读 of a policy. Exactly one body part is used, chosen by Form: Sections for

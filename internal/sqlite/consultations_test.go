@@ -62,6 +62,7 @@ func newConsultFixture(tb testing.TB) *consultFixture {
 	if _, err := settings.SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		tb.Fatal(err)
 	}
+	anySigners(tb, db)
 	sec, err := settings.SaveSection(ctx, core.Section{Name: "空间规划组", Active: true})
 	if err != nil {
 		tb.Fatal(err)

@@ -36,6 +36,16 @@ const interpPolicyText = `临江市既有住宅加装电梯财政补助办法
 第四条 区规划和自然资源主管部门应当自受理之日起十五个工作日内完成审核。
 `
 
+// anySigners configures the three usual steps for any approver: the fixtures set no section heads or
+// 分管领导, and the tests name their signers themselves (the rules have their own tests).
+func anySigners(tb testing.TB, db *sqlite.DB) {
+	tb.Helper()
+	steps := []core.SignoffStep{{Name: "科室负责人审核", Rule: core.SignerAny}, {Name: "分管领导审签", Rule: core.SignerAny}, {Name: "保密审查", Rule: core.SignerAny}}
+	if _, err := sqlite.NewInterpretationStore(db, nil, nil).SaveSignoffSteps(context.Background(), steps); err != nil {
+		tb.Fatal(err)
+	}
+}
+
 func newInterpFixture(tb testing.TB) *interpFixture {
 	tb.Helper()
 	ctx := context.Background()
@@ -46,6 +56,7 @@ func newInterpFixture(tb testing.TB) *interpFixture {
 	if _, err := settings.SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		tb.Fatal(err)
 	}
+	anySigners(tb, db)
 	sec, err := settings.SaveSection(ctx, core.Section{Name: "空间规划组", Active: true})
 	if err != nil {
 		tb.Fatal(err)
