@@ -140,6 +140,10 @@ func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	sheet, err := NewInterpretationService(interps, exportDir, db.Clock, nil).ExportSignoffDOCX(core.SubjectReport, c.ID, "")
+	if err != nil || !strings.Contains(sheet.Name, "意见采纳情况说明审签单") {
+		t.Fatalf("report sign-off sheet: %+v %v", sheet, err)
+	}
 	if _, err := svc.PublishReport(core.ReportPublication{ConsultationID: c.ID, PublishedDate: "2026-11-20", PublishedURL: "https://ghzy.linjiang.gov.cn/zqyj/2"}); err != nil {
 		t.Fatal(err)
 	}
