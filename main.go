@@ -129,6 +129,9 @@ type bureauOptions struct {
 	SeedDemo bool        // seed the demo bureau on an empty database (always on a desk's first run)
 	Emit     app.Emitter // where the services' events go
 	Started  time.Time
+	// Elsewhere reports whether the desk works on a server's data right now (nil: never): the background jobs
+	// on the local data then stand still.
+	Elsewhere func() bool
 }
 
 // bureau is the opened data directory with its services, in the order the desktop binds them.
@@ -184,7 +187,10 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	if problems, err := db.CheckIntegrity(ctx, false); err != nil || len(problems) > 0 {
 		return nil, &damagedError{damaged(paths, problems, err)}
 	}
-	takeDailyBackup(ctx, db, paths.Backups)
+	local := func() bool { return opt.Elsewhere == nil || !opt.Elsewhere() }
+	if local() {
+		takeDailyBackup(ctx, db, paths.Backups)
+	}
 	calendars := sqlite.NewCalendarStore(db)
 	if err := calendars.Load(ctx); err != nil {
 		return nil, fmt.Errorf("读取工作日历失败：%w", err)
@@ -258,7 +264,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	// New mail is fetched in the background as often as the mail account says (设置 → 收件邮箱).
 	watchCtx, stopWatch := context.WithCancel(context.Background())
 	b.closers = append(b.closers, stopWatch)
-	go app.WatchMail(watchCtx, mailboxAPI, clock, time.Minute)
+	go app.WatchMail(watchCtx, mailboxAPI, clock, time.Minute, local)
 	routingAPI := app.NewRoutingService(routingStore, segmenter, matcher, mailboxes.MatcherTopics, clock, emit)
 	b.closers = append(b.closers, func() { app.StopRouting(routingAPI) })
 	// The stored model (several MB) is decoded off the start-up path; until then topics match by keywords.
@@ -266,7 +272,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		if err := app.LoadRouting(ctx, routingAPI); err != nil {
 			slog.Error("loading the routing model failed", "err", err)
 		}
-		app.WatchHistory(routingAPI, 10*time.Minute)
+		app.WatchHistory(routingAPI, 10*time.Minute, local)
 	}()
 	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes)
 	systemAPI := app.NewSystemService(app.SystemConfig{

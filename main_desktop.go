@@ -70,7 +70,11 @@ func run() error {
 		return err
 	}
 	rt := &app.Runtime{}
-	b, err := openBureau(paths, clock, bureauOptions{SeedDemo: true, Emit: rt.Emit, Started: started})
+	// 设置 → 单位服务器: the desk as a client of the bureau's server (its pin lives in the data directory).
+	remoteAPI := app.NewRemoteService(paths.Dir, paths.Exports, rt.Emit)
+	defer app.StopRemote(remoteAPI)
+	b, err := openBureau(paths, clock, bureauOptions{SeedDemo: true, Emit: rt.Emit, Started: started,
+		Elsewhere: func() bool { return app.RemoteConnected(remoteAPI) }})
 	var bad *damagedError
 	if errors.As(err, &bad) {
 		return runRecovery(paths, bad.problem)
@@ -80,9 +84,6 @@ func run() error {
 	defer b.close()
 
 	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
-	// 设置 → 单位服务器: the desk as a client of the bureau's server (its pin lives in the data directory).
-	remoteAPI := app.NewRemoteService(paths.Dir, paths.Exports, rt.Emit)
-	defer app.StopRemote(remoteAPI)
 	services := append([]any{recovery, remoteAPI}, b.services...)
 	starters := append([]app.Starter{recovery, remoteAPI}, b.starters()...)
 	// The pages call every service through the desk's call path, which holds each method's declared access.

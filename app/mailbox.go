@@ -386,7 +386,7 @@ func (s *MailboxService) fetchNow(ctx context.Context) error {
 
 // WatchMail fetches new mail in the background every FetchEveryMinutes of the mail account (checked each
 // tick), as 系统, until ctx ends. A fetch already running, or one by hand, counts as the last fetch.
-func WatchMail(ctx context.Context, s *MailboxService, clock core.Clock, tick time.Duration) {
+func WatchMail(ctx context.Context, s *MailboxService, clock core.Clock, tick time.Duration, active func() bool) {
 	t := time.NewTicker(tick)
 	defer t.Stop()
 	for {
@@ -394,6 +394,9 @@ func WatchMail(ctx context.Context, s *MailboxService, clock core.Clock, tick ti
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		}
+		if !active() {
+			continue
 		}
 		sys := core.WithActor(s.ctx, core.System)
 		cfg, err := s.store.IMAPConfig(sys)

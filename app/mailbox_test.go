@@ -232,21 +232,25 @@ func (s *scheduledStore) FetchConfig(ctx context.Context) (core.IMAPConfig, erro
 
 func TestWatchMailFetchesWhenDue(t *testing.T) {
 	now := time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai)
+	due := core.IMAPConfig{Host: "imap.x", HasPassword: true, FetchEveryMinutes: 10, LastFetchAt: now.Add(-11 * time.Minute).Format(time.RFC3339)}
 	for _, c := range []struct {
-		name string
-		cfg  core.IMAPConfig
-		want bool
+		name      string
+		cfg       core.IMAPConfig
+		elsewhere bool // the desk works on a server's data: the server fetches
+		want      bool
 	}{
-		{"due", core.IMAPConfig{Host: "imap.x", HasPassword: true, FetchEveryMinutes: 10, LastFetchAt: now.Add(-11 * time.Minute).Format(time.RFC3339)}, true},
-		{"not yet", core.IMAPConfig{Host: "imap.x", HasPassword: true, FetchEveryMinutes: 10, LastFetchAt: now.Add(-5 * time.Minute).Format(time.RFC3339)}, false},
-		{"only by hand", core.IMAPConfig{Host: "imap.x", HasPassword: true}, false},
-		{"no account", core.IMAPConfig{FetchEveryMinutes: 10}, false},
+		{"due", due, false, true},
+		{"due, but the desk is connected to a server", due, true, false},
+		{"not yet", core.IMAPConfig{Host: "imap.x", HasPassword: true, FetchEveryMinutes: 10, LastFetchAt: now.Add(-5 * time.Minute).Format(time.RFC3339)}, false, false},
+		{"only by hand", core.IMAPConfig{Host: "imap.x", HasPassword: true}, false, false},
+		{"no account", core.IMAPConfig{FetchEveryMinutes: 10}, false, false},
 	} {
 		store := &scheduledStore{cfg: c.cfg}
 		svc := NewMailboxService(store, t.TempDir(), func(string, ...any) {}, nil)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
-		go func() { WatchMail(ctx, svc, core.NewFixedClock(now), 5*time.Millisecond); close(done) }()
+		active := func() bool { return !c.elsewhere }
+		go func() { WatchMail(ctx, svc, core.NewFixedClock(now), 5*time.Millisecond, active); close(done) }()
 		time.Sleep(60 * time.Millisecond)
 		cancel()
 		<-done

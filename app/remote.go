@@ -80,6 +80,14 @@ func NewRemoteService(dataDir, exportDir string, emit Emitter) *RemoteService {
 func (s *RemoteService) startup(ctx context.Context) { s.ctx = ctx }
 
 // StopRemote ends the event subscription (at shutdown).
+// RemoteConnected reports whether the desk works on a server's data: its own background jobs (mail fetch,
+// routing training, the daily backup) then stand still, since the server runs them on the shared data.
+func RemoteConnected(s *RemoteService) bool {
+	s.r.mu.Lock()
+	defer s.r.mu.Unlock()
+	return s.r.connected
+}
+
 func StopRemote(s *RemoteService) {
 	s.r.mu.Lock()
 	defer s.r.mu.Unlock()

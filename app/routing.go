@@ -151,7 +151,7 @@ func LoadRouting(ctx context.Context, s *RoutingService) error {
 // WatchHistory retrains in the background whenever at least AutoTrainMinimum routing decisions (replies
 // signed off, re-routes) have accumulated since the model was trained, checking every interval until
 // StopRouting. Staff's decisions so reach the model without anyone pressing a button.
-func WatchHistory(s *RoutingService, interval time.Duration) {
+func WatchHistory(s *RoutingService, interval time.Duration, active func() bool) {
 	go func() {
 		t := time.NewTicker(interval)
 		defer t.Stop()
@@ -160,6 +160,9 @@ func WatchHistory(s *RoutingService, interval time.Duration) {
 			case <-s.base.Done():
 				return
 			case <-t.C:
+				if !active() {
+					continue
+				}
 				if err := s.retrainIfGrown(s.base); err != nil {
 					s.log.Error("checking the routing history failed", "err", err)
 				}
