@@ -259,6 +259,8 @@ type ReportFacts struct {
 	Status    string // the consultation's status today
 	Undecided int    // comments without a decision
 	Generated bool   // the report text has been generated from the ledger
+	// Changed: the text differs from the one submitted for sign-off (regenerated after a decision changed).
+	Changed bool
 }
 
 // CheckReportReady refuses to sign off or publish the 采纳情况说明 before the consultation has closed,
@@ -288,6 +290,8 @@ func CheckReportPublication(f ReportFacts, signoff core.Signoff, findings []core
 		return core.Errorf(core.EFORBID, "意见采纳情况说明已被退回，请按审核意见修改后重新提交审签")
 	case !signoff.Complete:
 		return core.Errorf(core.EFORBID, "意见采纳情况说明正在审签(待%s)，审签完成后才能登记发布", signoff.Current)
+	case f.Changed:
+		return core.Errorf(core.EFORBID, "意见采纳情况说明在提交审签后已有变动(意见处理结果有修改)，请重新提交审签后再登记发布")
 	}
 	if err := core.PrepubClear(findings); err != nil {
 		return err

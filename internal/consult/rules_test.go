@@ -183,6 +183,7 @@ func TestCheckReportPublication(t *testing.T) {
 		{"returned", ready, core.Signoff{Round: 1, Returned: true}, nil, "退回"},
 		{"in progress", ready, core.Signoff{Round: 1, Current: "分管领导审签"}, nil, "待分管领导审签"},
 		{"open finding", ready, done, open, "13812345678"},
+		{"changed after sign-off", ReportFacts{Status: core.ConsultationClosed, Generated: true, Changed: true}, done, nil, "重新提交审签"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -176,6 +176,7 @@ type Consultation struct {
 	UndecidedCount    int      `json:"undecidedCount"`
 	GroupCount        int      `json:"groupCount"` // distinct opinions after grouping
 	ReportGenerated   bool     `json:"reportGenerated"`
+	ReportChanged     bool     `json:"reportChanged"`   // regenerated since it was submitted for sign-off: sign it again
 	ReportPublished   string   `json:"reportPublished"` // date the 采纳情况说明 went online
 	ReportURL         string   `json:"reportUrl"`
 	CreatedAt         string   `json:"createdAt"`

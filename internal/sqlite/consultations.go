@@ -45,7 +45,8 @@ const consultationCols = `c.id, c.policy_id, p.title, p.doc_number, p.enterprise
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id),
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = ''),
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND (m.group_id IS NULL OR m.id = (SELECT g.representative_id FROM comment_groups g WHERE g.id = m.group_id))),
-	c.report_body <> '', COALESCE(c.report_published, ''), c.report_url, c.created_at, c.updated_at, c.version`
+	c.report_body <> '', c.report_signed_body <> '' AND c.report_body <> c.report_signed_body, COALESCE(c.report_published, ''),
+	c.report_url, c.created_at, c.updated_at, c.version`
 
 const consultationFrom = ` FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN sections s ON s.id = COALESCE(c.section_id, p.section_id)`
 
@@ -55,7 +56,7 @@ func scanConsultation(sc interface{ Scan(...any) error }, cal *calendar.Calendar
 	var channels string
 	err := sc.Scan(&c.ID, &c.PolicyID, &c.PolicyTitle, &c.PolicyDocNumber, &c.EnterpriseRelated, &c.VersionID, &c.OpenDate, &c.CloseDate,
 		&c.ShortReason, &channels, &c.Contact, &c.Explanation, &c.SectionID, &c.SectionName, &c.CommentCount, &c.UndecidedCount,
-		&c.GroupCount, &c.ReportGenerated, &c.ReportPublished, &c.ReportURL, &c.CreatedAt, &c.UpdatedAt, &c.Version)
+		&c.GroupCount, &c.ReportGenerated, &c.ReportChanged, &c.ReportPublished, &c.ReportURL, &c.CreatedAt, &c.UpdatedAt, &c.Version)
 	if err != nil {
 		return c, err
 	}
@@ -389,6 +390,9 @@ func (s *ConsultationStore) PublishReport(ctx context.Context, p core.ReportPubl
 		return old, err
 	}
 	facts := consult.ReportFacts{Status: old.Status, Undecided: old.UndecidedCount, Generated: old.ReportGenerated}
+	if err := tx.QueryRowContext(ctx, `SELECT report_body <> report_signed_body FROM consultations WHERE id = ?`, old.ID).Scan(&facts.Changed); err != nil {
+		return old, err
+	}
 	if err := consult.CheckReportPublication(facts, so, prepub.Findings); err != nil {
 		return old, err
 	}

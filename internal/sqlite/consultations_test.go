@@ -593,18 +593,41 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 		t.Fatalf("publish during sign-off: %v", err)
 	}
 	settings := sqlite.NewSettingsService(later)
+	var approvers []int64
 	for i := 0; i < 3; i++ {
 		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d", i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := settings.SetCurrentUser(ctx, approver.ID); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectReport, SubjectID: c.ID, Decision: core.DecisionApprove}); err != nil {
-			t.Fatal(err)
+		approvers = append(approvers, approver.ID)
+	}
+	signAll := func() {
+		t.Helper()
+		for _, id := range approvers {
+			if _, err := settings.SetCurrentUser(ctx, id); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectReport, SubjectID: c.ID, Decision: core.DecisionApprove}); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
+	signAll()
+	// A decision changed after the sign-off changes the report: what was signed is not what would go out.
+	if _, err := store.Decide(ctx, core.Decision{CommentID: rest.Comments[0].ID, Decision: core.DecisionPartly, Reason: "部分采纳，在第二条中体现"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Report(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = store.PublishReport(ctx, publication)
+	if core.ErrorCode(err) != core.EFORBID || !strings.Contains(core.ErrorMessage(err), "重新提交审签") {
+		t.Fatalf("publish a changed report: %v", err)
+	}
+	if _, err := interps.SubmitSignoff(ctx, core.SubjectReport, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	signAll()
 	pub, err := store.PublishReport(ctx, publication)
 	if err != nil || pub.ReportPublished != "2026-12-18" {
 		t.Fatalf("publish report: %+v %v", pub, err)

@@ -168,10 +168,10 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 	case core.SubjectReport:
 		var open, closing string
 		err = tx.QueryRowContext(ctx, `SELECT p.title, c.open_date, c.close_date, COALESCE(p.drafter_id, 0), COALESCE(d.name, ''),
-			COALESCE(c.section_id, p.section_id), c.report_body <> '',
+			COALESCE(c.section_id, p.section_id), c.report_body <> '', c.report_body <> c.report_signed_body,
 			(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = '')
 			FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN people d ON d.id = p.drafter_id WHERE c.id = ?`, id).
-			Scan(&s.title, &open, &closing, &s.authorID, &s.authorName, &s.sectionID, &s.report.Generated, &s.report.Undecided)
+			Scan(&s.title, &open, &closing, &s.authorID, &s.authorName, &s.sectionID, &s.report.Generated, &s.report.Changed, &s.report.Undecided)
 		err = notFound(err, "征求意见记录不存在(编号%d)", id)
 		s.title = "关于" + s.title + "意见收集采纳情况的说明"
 		s.report.Status = core.ConsultationStatus(open, closing, calendar.FormatDate(calendar.Day(tx.Now())))
@@ -236,6 +236,12 @@ func (s *InterpretationStore) SubmitSignoff(ctx context.Context, subjectType str
 			}
 		}
 		changes := []Change{{Field: "round", New: round}}
+		if subjectType == core.SubjectReport {
+			// what the approvers sign: a later regeneration that changes it needs a new round
+			if _, err := tx.ExecContext(ctx, `UPDATE consultations SET report_signed_body = report_body WHERE id = ?`, subjectID); err != nil {
+				return err
+			}
+		}
 		if subjectType == core.SubjectInterpretation {
 			if err := tx.setInterpretationStatus(ctx, subjectID, core.InterpReviewing, ""); err != nil {
 				return err
@@ -261,7 +267,7 @@ func checkSubmit(subjectType string, subj signoffSubject, current core.Signoff) 
 		return core.Errorf(core.EFORBID, "文件处于“%s”状态；请先将文件状态改为“审签”，再提交审签流程", subj.status)
 	case subjectType == core.SubjectPolicy && current.Complete:
 		return core.Errorf(core.ECONFLICT, "“%s”已完成审签", subj.title)
-	case subjectType == core.SubjectReport && current.Complete:
+	case subjectType == core.SubjectReport && current.Complete && !subj.report.Changed:
 		return core.Errorf(core.ECONFLICT, "意见采纳情况说明已完成审签")
 	case subjectType == core.SubjectReport:
 		return consult.CheckReportReady(subj.report, "提交审签")
@@ -375,14 +381,15 @@ func (tx *Tx) setInterpretationStatus(ctx context.Context, id int64, status, app
 	return err
 }
 
-// ReportText returns a consultation and the text of its 意见收集采纳情况说明 as last generated (what the
-// approvers sign).
+// ReportText returns a consultation and the text of its 意见收集采纳情况说明 the approvers sign: as submitted
+// for sign-off, or as last generated before that.
 func (s *InterpretationStore) ReportText(ctx context.Context, consultationID int64) (c core.Consultation, text string, err error) {
 	err = s.read(ctx, func(tx *Tx) error {
 		if c, err = findConsultation(ctx, tx, s.cal(), consultationID); err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, `SELECT report_body FROM consultations WHERE id = ?`, consultationID).Scan(&text)
+		return tx.QueryRowContext(ctx, `SELECT CASE WHEN report_signed_body <> '' THEN report_signed_body ELSE report_body END
+			FROM consultations WHERE id = ?`, consultationID).Scan(&text)
 	})
 	return c, text, err
 }

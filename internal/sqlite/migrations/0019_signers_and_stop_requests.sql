@@ -1,6 +1,10 @@
 -- The 分管领导 of a section, for sign-off steps signed by "起草科室分管领导".
 ALTER TABLE sections ADD COLUMN leader_id INTEGER REFERENCES people(id) ON DELETE SET NULL;
 
+-- The 意见采纳情况说明 as submitted for sign-off: a report regenerated afterwards (a decision changed) differs
+-- from what was signed and must be signed again before it is published.
+ALTER TABLE consultations ADD COLUMN report_signed_body TEXT NOT NULL DEFAULT '';
+
 -- How each step of a round was assigned (the configured rule), for the 审签单.
 ALTER TABLE approvals ADD COLUMN signer_rule TEXT NOT NULL DEFAULT '';
 

@@ -853,6 +853,7 @@ export namespace core {
 	    undecidedCount: number;
 	    groupCount: number;
 	    reportGenerated: boolean;
+	    reportChanged: boolean;
 	    reportPublished: string;
 	    reportUrl: string;
 	    createdAt: string;
@@ -886,6 +887,7 @@ export namespace core {
 	        this.undecidedCount = source["undecidedCount"];
 	        this.groupCount = source["groupCount"];
 	        this.reportGenerated = source["reportGenerated"];
+	        this.reportChanged = source["reportChanged"];
 	        this.reportPublished = source["reportPublished"];
 	        this.reportUrl = source["reportUrl"];
 	        this.createdAt = source["createdAt"];
