@@ -212,6 +212,9 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 	}
 	defer tx.Rollback()
 	page := core.MessagePage{Page: f.Page, PageSize: f.PageSize, Items: []core.MessageListItem{}}
+	if done, err := s.keptSearchPage(ctx, tx, f, order, cal, today, &page); done || err != nil {
+		return page, err
+	}
 	ts, err := planSearch(ctx, tx, f.Text)
 	if err != nil {
 		return page, err
@@ -244,20 +247,65 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 		return page, err
 	}
 	defer rows.Close()
+	return page, scanListItems(rows, cal, today, &page)
+}
+
+// scanListItems reads the rows of an inbox page (msgListCols) into page, with each row's deadline badge.
+func scanListItems(rows *sql.Rows, cal *calendar.Calendar, today time.Time, page *core.MessagePage) error {
 	for rows.Next() {
 		var it core.MessageListItem
 		var stoppedSince, repliedAt string
 		if err := rows.Scan(&it.ID, &it.ExternalID, &it.Channel, &it.ReceivedAt, &it.SenderName, &it.Subject, &it.Excerpt,
 			&it.Type, &it.State, &it.TopicID, &it.TopicName, &it.TopicScore, &it.SectionID, &it.SectionName, &it.AssigneeName,
 			&it.DueDate, &stoppedSince, &repliedAt); err != nil {
-			return page, err
+			return err
 		}
 		m := core.Message{State: it.State, DueDate: it.DueDate, StoppedSince: stoppedSince, RepliedAt: repliedAt}
 		msgBadge(cal, &m, today)
 		it.DueStatus, it.DueLabel, it.DueWorkdays = m.DueStatus, m.DueLabel, m.DueWorkdays
 		page.Items = append(page.Items, it)
 	}
-	return page, rows.Err()
+	return rows.Err()
+}
+
+// keptSearchPage answers a text-only filter from the searches kept in memory (mailbox_textindex.go); done is
+// false when it cannot, and the caller asks SQL.
+func (s *MailboxStore) keptSearchPage(ctx context.Context, tx *Tx, f core.MessageFilter, order string, cal *calendar.Calendar, today time.Time,
+	page *core.MessagePage) (bool, error) {
+	if !textOnly(f) {
+		return false, nil
+	}
+	query := mailbox.SearchQuery(f.Text)
+	if query == "" {
+		return false, nil
+	}
+	tm, ok, err := s.texts.matches(ctx, tx, query)
+	if err != nil || !ok {
+		return false, err
+	}
+	page.StateCounts = tm.counts()
+	ids := tm.page(f.State, f.Sort == core.SortReceivedAsc, (f.Page-1)*f.PageSize, f.PageSize)
+	tm.mu.Unlock()
+	if f.State != "" {
+		page.Total = page.StateCounts[f.State]
+	} else {
+		for _, n := range page.StateCounts {
+			page.Total += n
+		}
+	}
+	if len(ids) == 0 {
+		return true, nil
+	}
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = msgItoa(id)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+msgListCols+` FROM messages m`+messageLookups+` WHERE m.id IN (`+strings.Join(list, ",")+`)`+order)
+	if err != nil {
+		return true, err
+	}
+	defer rows.Close()
+	return true, scanListItems(rows, cal, today, page)
 }
 
 // maxCachedCounts bounds the counts cache; it starts afresh when full.

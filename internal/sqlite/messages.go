@@ -28,6 +28,7 @@ type MailboxStore struct {
 
 	countsMu sync.Mutex
 	counts   map[string]cachedCounts // the inbox's state counts per filter, valid while the database is unchanged
+	texts    textIndex               // the inbox's text searches, following the writes
 }
 
 // cachedCounts are the state counts of one filter as of a database revision.

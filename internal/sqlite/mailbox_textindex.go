@@ -1,0 +1,205 @@
+package sqlite
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+
+	"policydesk/internal/core"
+)
+
+// The inbox's search results kept in memory. A search that filters on text alone (the search box with or
+// without a state tab, sorted by arrival) is the inbox's most frequent costly question: counting its matches
+// per state and paging them takes SQLite a pass over every match, tens of milliseconds on 100,000 messages,
+// and any write used to throw the answer away. Here each search keeps its matches (state and arrival time)
+// and follows the writes through message_changes (migration 0020): after a write only the changed messages
+// are looked at again, so counts and pages come from memory. A reader too far behind the change log, or on an
+// older snapshot than the kept result, falls back to SQL.
+
+// matchedMessage is what a kept search needs of one match.
+type matchedMessage struct {
+	state    string
+	received string
+}
+
+// textMatches is one search's matches as of change rev.
+type textMatches struct {
+	mu     sync.Mutex
+	rev    int64
+	byID   map[int64]matchedMessage
+	sorted []int64 // by received_at, then id, ascending; nil when it must be sorted again
+}
+
+// maxTextSearches bounds the kept searches; the set starts afresh when full.
+const maxTextSearches = 32
+
+// textIndex holds the kept searches of a store.
+type textIndex struct {
+	mu       sync.Mutex
+	searches map[string]*textMatches
+}
+
+// changeWindow is the span of message_changes this snapshot sees.
+func changeWindow(ctx context.Context, tx *Tx) (first, last int64, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT COALESCE(MIN(rev), 0), COALESCE(MAX(rev), 0) FROM message_changes`).Scan(&first, &last)
+	return first, last, err
+}
+
+// matches returns the search's matches as this snapshot sees them, locked; ok is false when they cannot be
+// kept for it (the caller then asks SQL). Unlock the result when done.
+func (ix *textIndex) matches(ctx context.Context, tx *Tx, query string) (*textMatches, bool, error) {
+	first, last, err := changeWindow(ctx, tx)
+	if err != nil {
+		return nil, false, err
+	}
+	ix.mu.Lock()
+	if ix.searches == nil || len(ix.searches) >= maxTextSearches {
+		ix.searches = map[string]*textMatches{}
+	}
+	tm, ok := ix.searches[query]
+	if !ok {
+		tm = &textMatches{rev: -1}
+		ix.searches[query] = tm
+	}
+	ix.mu.Unlock()
+
+	tm.mu.Lock()
+	switch {
+	case tm.rev > last:
+		// kept by a reader on a newer snapshot than this one
+		tm.mu.Unlock()
+		return nil, false, nil
+	case tm.rev == last:
+		return tm, true, nil
+	case tm.rev < 0 || (first > 0 && tm.rev < first-1):
+		// never searched, or further behind than the change log reaches
+		if err := tm.load(ctx, tx, query, last); err != nil {
+			tm.rev = -1
+			tm.mu.Unlock()
+			return nil, false, err
+		}
+		return tm, true, nil
+	}
+	if err := tm.follow(ctx, tx, query, last); err != nil {
+		tm.rev = -1
+		tm.mu.Unlock()
+		return nil, false, err
+	}
+	return tm, true, nil
+}
+
+const matchedCols = `SELECT f.rowid, m.state, m.received_at FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ?`
+
+// load searches afresh.
+func (tm *textMatches) load(ctx context.Context, tx *Tx, query string, rev int64) error {
+	tm.byID, tm.sorted = map[int64]matchedMessage{}, nil
+	if err := tm.add(ctx, tx, matchedCols, query); err != nil {
+		return err
+	}
+	tm.rev = rev
+	return nil
+}
+
+// follow applies the changes after tm.rev: each changed message leaves the matches and comes back if it
+// matches now, with its state now.
+func (tm *textMatches) follow(ctx context.Context, tx *Tx, query string, rev int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT message_id FROM message_changes WHERE rev > ? AND rev <= ?`, tm.rev, rev)
+	if err != nil {
+		return err
+	}
+	var changed []string
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		delete(tm.byID, id)
+		changed = append(changed, msgItoa(id))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	tm.sorted = nil
+	for len(changed) > 0 {
+		n := min(len(changed), 500)
+		if err := tm.add(ctx, tx, matchedCols+` AND f.rowid IN (`+strings.Join(changed[:n], ",")+`)`, query); err != nil {
+			return err
+		}
+		changed = changed[n:]
+	}
+	tm.rev = rev
+	return nil
+}
+
+func (tm *textMatches) add(ctx context.Context, tx *Tx, q, query string) error {
+	rows, err := tx.QueryContext(ctx, q, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var m matchedMessage
+		if err := rows.Scan(&id, &m.state, &m.received); err != nil {
+			return err
+		}
+		tm.byID[id] = m
+	}
+	return rows.Err()
+}
+
+// counts tallies the matches per state; every state is present.
+func (tm *textMatches) counts() map[string]int {
+	counts := make(map[string]int, len(core.MessageStates))
+	for _, st := range core.MessageStates {
+		counts[st] = 0
+	}
+	for _, m := range tm.byID {
+		counts[m.state]++
+	}
+	return counts
+}
+
+// page returns the ids of one page of the matches in state ("" for all), newest first unless ascending.
+func (tm *textMatches) page(state string, ascending bool, offset, limit int) []int64 {
+	if tm.sorted == nil {
+		tm.sorted = make([]int64, 0, len(tm.byID))
+		for id := range tm.byID {
+			tm.sorted = append(tm.sorted, id)
+		}
+		slices.SortFunc(tm.sorted, func(a, b int64) int {
+			if c := strings.Compare(tm.byID[a].received, tm.byID[b].received); c != 0 {
+				return c
+			}
+			return int(min(max(a-b, -1), 1))
+		})
+	}
+	out := make([]int64, 0, limit)
+	for i := range tm.sorted {
+		id := tm.sorted[i]
+		if !ascending {
+			id = tm.sorted[len(tm.sorted)-1-i]
+		}
+		if state != "" && tm.byID[id].state != state {
+			continue
+		}
+		if offset > 0 {
+			offset--
+			continue
+		}
+		if out = append(out, id); len(out) == limit {
+			break
+		}
+	}
+	return out
+}
+
+// textOnly reports whether a filter asks for text alone (a state tab aside) in arrival order: the searches
+// kept in memory answer it.
+func textOnly(f core.MessageFilter) bool {
+	return f.Text != "" && f.SectionID == 0 && f.Type == "" && f.TopicID == 0 && f.Channel == "" && f.From == "" && f.To == "" &&
+		f.Due == "" && (f.Sort == core.SortReceivedDesc || f.Sort == core.SortReceivedAsc)
+}
