@@ -317,6 +317,7 @@ func (db *DB) Restore(ctx context.Context, backupPath, dir string) (core.Restore
 		return b.Finish()
 	})
 	conn.Close()
+	db.restores.Add(1) // even a failed restore may have copied pages: caches of the old data are void
 	if err != nil {
 		return core.RestoreResult{}, fmt.Errorf("restore %s: %w", src.Name, err)
 	}

@@ -47,6 +47,8 @@ type DB struct {
 	writeSem chan struct{}
 	// revision counts committed writes: a cache of query results is valid while it has not moved.
 	revision atomic.Int64
+	// restores counts the backups restored into the open database: data kept in memory from before is void.
+	restores atomic.Int64
 
 	auditMu     sync.Mutex // guards the audit key and the head file
 	auditKeyVal []byte

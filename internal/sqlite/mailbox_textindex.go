@@ -27,12 +27,19 @@ type matchedMessage struct {
 type textMatches struct {
 	mu     sync.Mutex
 	rev    int64
+	era    int64 // the database's restore count when searched
 	byID   map[int64]matchedMessage
 	sorted []int64 // by received_at, then id, ascending; nil when it must be sorted again
+	broad  bool    // matched more than maxKeptMatches when searched: left to SQL
 }
 
-// maxTextSearches bounds the kept searches; the set starts afresh when full.
-const maxTextSearches = 32
+// maxTextSearches bounds the kept searches; the set starts afresh when full. maxKeptMatches bounds one
+// search: a search matching more (a single common character) is left to SQL, which plans it differently.
+// Together they keep the memory below some 100 MB however the inbox is searched.
+const (
+	maxTextSearches = 16
+	maxKeptMatches  = 60_000
+)
 
 // textIndex holds the kept searches of a store.
 type textIndex struct {
@@ -49,6 +56,7 @@ func changeWindow(ctx context.Context, tx *Tx) (first, last int64, err error) {
 // matches returns the search's matches as this snapshot sees them, locked; ok is false when they cannot be
 // kept for it (the caller then asks SQL). Unlock the result when done.
 func (ix *textIndex) matches(ctx context.Context, tx *Tx, query string) (*textMatches, bool, error) {
+	era := tx.db.restores.Load()
 	first, last, err := changeWindow(ctx, tx)
 	if err != nil {
 		return nil, false, err
@@ -65,7 +73,13 @@ func (ix *textIndex) matches(ctx context.Context, tx *Tx, query string) (*textMa
 	ix.mu.Unlock()
 
 	tm.mu.Lock()
+	if tm.era != era {
+		tm.rev, tm.era, tm.broad, tm.byID, tm.sorted = -1, era, false, nil, nil
+	}
 	switch {
+	case tm.broad:
+		tm.mu.Unlock()
+		return nil, false, nil
 	case tm.rev > last:
 		// kept by a reader on a newer snapshot than this one
 		tm.mu.Unlock()
@@ -74,6 +88,16 @@ func (ix *textIndex) matches(ctx context.Context, tx *Tx, query string) (*textMa
 		return tm, true, nil
 	case tm.rev < 0 || (first > 0 && tm.rev < first-1):
 		// never searched, or further behind than the change log reaches
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, query).Scan(&n); err != nil {
+			tm.mu.Unlock()
+			return nil, false, err
+		}
+		if n > maxKeptMatches {
+			tm.broad, tm.byID, tm.sorted = true, nil, nil
+			tm.mu.Unlock()
+			return nil, false, nil
+		}
 		if err := tm.load(ctx, tx, query, last); err != nil {
 			tm.rev = -1
 			tm.mu.Unlock()
@@ -145,6 +169,9 @@ func (tm *textMatches) add(ctx context.Context, tx *Tx, q, query string) error {
 		var m matchedMessage
 		if err := rows.Scan(&id, &m.state, &m.received); err != nil {
 			return err
+		}
+		if i := slices.Index(core.MessageStates, m.state); i >= 0 {
+			m.state = core.MessageStates[i] // one copy of each state's name, however many matches
 		}
 		tm.byID[id] = m
 	}
