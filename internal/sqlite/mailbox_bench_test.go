@@ -198,3 +198,32 @@ func BenchmarkImport10k(b *testing.B) {
 	// CPU seconds do not depend on what else the machine runs, unlike ns/op on a shared runner.
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 }
+
+// BenchmarkInboxSearchAfterWrite100k edits a message and then searches, as a busy server does: every search
+// meets a write it has not seen (the counts cache cannot answer; the kept search follows the one change).
+func BenchmarkInboxSearchAfterWrite100k(b *testing.B) {
+	f := inboxFixture100k(b)
+	page, err := f.store.Messages(f.ctx, core.MessageFilter{Text: "不动产", PageSize: 1})
+	if err != nil || len(page.Items) == 0 {
+		b.Fatalf("no message to edit: %v", err)
+	}
+	d, err := f.store.Message(f.ctx, page.Items[0].ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := d.Message
+	for _, text := range []string{"不动产", "物业 停车", "违建"} {
+		b.Run(text, func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				saved, err := f.store.UpdateMessage(f.ctx, core.MessageEdit{ID: m.ID, Type: m.Type, Subject: fmt.Sprintf("不动产登记咨询%d", i), Body: m.Body, Version: m.Version})
+				if err != nil {
+					b.Fatal(err)
+				}
+				m = saved
+				if _, err := f.store.Messages(f.ctx, core.MessageFilter{Text: text, Page: 1 + i%5, PageSize: 20}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
