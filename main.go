@@ -274,7 +274,9 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		}
 		app.WatchHistory(routingAPI, 10*time.Minute, local)
 	}()
-	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes)
+	disclosures := sqlite.NewDisclosureStore(db, cal)
+	disclosureAPI := app.NewDisclosureService(disclosures, emit)
+	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes, disclosures)
 	systemAPI := app.NewSystemService(app.SystemConfig{
 		DataDir: paths.Dir, DBPath: paths.DB, BackupDir: paths.Backups, ExportDir: paths.Exports,
 		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, Emit: emit, Started: opt.Started,
@@ -295,7 +297,8 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		authCfg.Desk, authCfg.KeepFile = b.desk, filepath.Join(paths.Dir, "keep-signed-in")
 	}
 	b.auth = app.NewAuthService(authCfg)
-	b.services = []any{b.auth, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI}
+	b.services = []any{b.auth, settingsAPI, calendarAPI, dashboardAPI, systemAPI, policyAPI, consultationAPI, interpretationAPI, mailboxAPI, routingAPI,
+		disclosureAPI}
 	return b, nil
 }
 

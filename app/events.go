@@ -23,6 +23,9 @@ const (
 
 	// 政策解读
 	EventInterpretationsChanged = "interpretations:changed" // a policy's interpretations, their sign-off or publication changed (data: policy id)
+
+	// 依申请公开
+	EventDisclosureChanged = "disclosure:changed" // an application was registered or moved on (data: its id)
 )
 
 // Emitter sends an event to the frontend; in tests it records them.

@@ -11,7 +11,7 @@ import (
 )
 
 // boundServices are the types main binds.
-var boundServices = []any{(*AuthService)(nil), (*CalendarService)(nil), (*ConsultationService)(nil), (*DashboardService)(nil),
+var boundServices = []any{(*AuthService)(nil), (*CalendarService)(nil), (*ConsultationService)(nil), (*DashboardService)(nil), (*DisclosureService)(nil),
 	(*InterpretationService)(nil), (*MailboxService)(nil), (*PolicyService)(nil), (*RecoveryService)(nil), (*RemoteService)(nil),
 	(*RoutingService)(nil), (*SettingsService)(nil), (*SystemService)(nil)}
 
@@ -52,6 +52,9 @@ func TestPermissionTable(t *testing.T) {
 	}{
 		// a mailbox clerk cannot change settings, sign, or manage accounts
 		{clerk, "SettingsService.SaveBureau", false},
+		{clerk, "DisclosureService.Register", false},
+		{clerk, "DisclosureService.ListRequests", true},
+		{approver, "DisclosureService.Answer", false},
 		{clerk, "SettingsService.SavePerson", false},
 		{clerk, "CalendarService.SetDay", false},
 		{clerk, "InterpretationService.DecideSignoff", false},

@@ -48,6 +48,12 @@ func (s *DashboardService) withContext(ctx context.Context) any {
 	return &c
 }
 
+func (s *DisclosureService) withContext(ctx context.Context) any {
+	c := *s
+	c.ctx = ctx
+	return &c
+}
+
 func (s *InterpretationService) withContext(ctx context.Context) any {
 	c := *s
 	c.ctx = ctx

@@ -5,6 +5,7 @@ import { field, openApp, session, shot } from './harness.mjs'
 // The 局长信箱 inbox and the statistics, each with the element that shows its data has loaded.
 const pages = [
   ['mailbox', '局长信箱', 'inbox-table'],
+  ['disclosure', '依申请公开', 'disclosure-table'],
   ['reports', '统计报表', 'stats-totals'],
 ]
 

@@ -26,6 +26,7 @@ describe('onEvent', () => {
       MailboxSettingsChanged: 'mailbox:settings',
       RoutingProgress: 'routing:progress',
       RoutingChanged: 'routing:changed',
+      DisclosureChanged: 'disclosure:changed',
     })
   })
 

@@ -28,6 +28,8 @@ export const Events = {
   RoutingProgress: 'routing:progress',
   /** the segmentation dictionary, the labeled history or the topic model changed */
   RoutingChanged: 'routing:changed',
+  /** an application in the 依申请公开 register was registered or moved on (data: its id) */
+  DisclosureChanged: 'disclosure:changed',
 } as const
 
 export type EventName = (typeof Events)[keyof typeof Events]

@@ -7,6 +7,7 @@ import { modules } from '../views/modules'
 import { consultationRoutes } from '../views/consultations/routes'
 import { interpretationRoutes } from '../views/interpretations/routes'
 import { mailboxRoutes } from '../views/mailbox/routes'
+import { disclosureRoutes } from '../views/disclosure/routes'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },
@@ -14,7 +15,8 @@ export const routes: RouteRecordRaw[] = [
   ...consultationRoutes,
   ...interpretationRoutes,
   ...mailboxRoutes,
-  ...modules.filter((m) => !['consultations', 'interpretations', 'mailbox', 'reports'].includes(m.key)).map((m) => ({
+  ...disclosureRoutes,
+  ...modules.filter((m) => !['consultations', 'interpretations', 'mailbox', 'disclosure', 'reports'].includes(m.key)).map((m) => ({
     path: m.path,
     name: m.key,
     component: ModuleEmptyView,

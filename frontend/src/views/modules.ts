@@ -1,6 +1,6 @@
 // The modules that later work fills in. Until then each page says what it will do and what to prepare.
 import type { Component } from 'vue'
-import { ChatLineSquare, DataAnalysis, Message, Reading } from '@element-plus/icons-vue'
+import { ChatLineSquare, DataAnalysis, Message, Reading, Tickets } from '@element-plus/icons-vue'
 
 export interface ModuleInfo {
   key: string
@@ -53,6 +53,15 @@ export const modules: ModuleInfo[] = [
       '在“设置 → 工作日历”中核对当年和下一年的节假日安排',
       '以往留言的导出表格（用于导入历史记录）',
     ],
+  },
+  {
+    key: 'disclosure',
+    path: '/disclosure',
+    title: '依申请公开',
+    tagline: '政府信息公开申请的登记、补正、延期与答复',
+    icon: Tickets,
+    summary: '登记政府信息公开申请，按法定时限（20个工作日，可延长20个工作日）答复，并由登记簿生成年度报告表三。',
+    prepare: ['申请登记表或以往的依申请公开台账', '政府信息公开工作机构负责人（延期须经其同意）'],
   },
   {
     key: 'reports',

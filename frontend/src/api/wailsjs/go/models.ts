@@ -20,6 +20,24 @@ export namespace app {
 	        this.minCommentDays = source["minCommentDays"];
 	    }
 	}
+	export class DisclosureOptions {
+	    channels: string[];
+	    applicantTypes: string[];
+	    outcomes: string[];
+	    answerMethods: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DisclosureOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.channels = source["channels"];
+	        this.applicantTypes = source["applicantTypes"];
+	        this.outcomes = source["outcomes"];
+	        this.answerMethods = source["answerMethods"];
+	    }
+	}
 	export class ExportedFile {
 	    kind: string;
 	    name: string;
@@ -1154,6 +1172,240 @@ export namespace core {
 	        this.tag = source["tag"];
 	        this.builtin = source["builtin"];
 	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class DisclosureAnswer {
+	    id: number;
+	    outcome: number;
+	    date: string;
+	    method: string;
+	    ref: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DisclosureAnswer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.outcome = source["outcome"];
+	        this.date = source["date"];
+	        this.method = source["method"];
+	        this.ref = source["ref"];
+	        this.text = source["text"];
+	    }
+	}
+	export class DisclosureEvent {
+	    id: number;
+	    kind: string;
+	    date: string;
+	    note: string;
+	    actorName: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DisclosureEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.note = source["note"];
+	        this.actorName = source["actorName"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class DisclosureRequest {
+	    id: number;
+	    caseNo: string;
+	    channel: string;
+	    arrived: string;
+	    confirmed: string;
+	    received: string;
+	    applicant: string;
+	    applicantType: string;
+	    idNumber: string;
+	    contact: string;
+	    content: string;
+	    form: string;
+	    delivery: string;
+	    sectionId: number;
+	    sectionName: string;
+	    handlerId: number;
+	    handlerName: string;
+	    correctionSent: string;
+	    correctionBy: string;
+	    correctionDue: string;
+	    corrected: string;
+	    extended: boolean;
+	    extensionBy: string;
+	    outcome: number;
+	    outcomeLabel: string;
+	    answerDate: string;
+	    answerMethod: string;
+	    answerRef: string;
+	    answerText: string;
+	    due: string;
+	    status: string;
+	    countdownStatus: string;
+	    countdownLabel: string;
+	    workdays: number;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DisclosureRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.caseNo = source["caseNo"];
+	        this.channel = source["channel"];
+	        this.arrived = source["arrived"];
+	        this.confirmed = source["confirmed"];
+	        this.received = source["received"];
+	        this.applicant = source["applicant"];
+	        this.applicantType = source["applicantType"];
+	        this.idNumber = source["idNumber"];
+	        this.contact = source["contact"];
+	        this.content = source["content"];
+	        this.form = source["form"];
+	        this.delivery = source["delivery"];
+	        this.sectionId = source["sectionId"];
+	        this.sectionName = source["sectionName"];
+	        this.handlerId = source["handlerId"];
+	        this.handlerName = source["handlerName"];
+	        this.correctionSent = source["correctionSent"];
+	        this.correctionBy = source["correctionBy"];
+	        this.correctionDue = source["correctionDue"];
+	        this.corrected = source["corrected"];
+	        this.extended = source["extended"];
+	        this.extensionBy = source["extensionBy"];
+	        this.outcome = source["outcome"];
+	        this.outcomeLabel = source["outcomeLabel"];
+	        this.answerDate = source["answerDate"];
+	        this.answerMethod = source["answerMethod"];
+	        this.answerRef = source["answerRef"];
+	        this.answerText = source["answerText"];
+	        this.due = source["due"];
+	        this.status = source["status"];
+	        this.countdownStatus = source["countdownStatus"];
+	        this.countdownLabel = source["countdownLabel"];
+	        this.workdays = source["workdays"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class DisclosureDetail {
+	    request: DisclosureRequest;
+	    events: DisclosureEvent[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DisclosureDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.request = this.convertValues(source["request"], DisclosureRequest);
+	        this.events = this.convertValues(source["events"], DisclosureEvent);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class DisclosureFilter {
+	    year: number;
+	    status: string;
+	    query: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DisclosureFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.status = source["status"];
+	        this.query = source["query"];
+	    }
+	}
+	export class DisclosureIntake {
+	    channel: string;
+	    arrived: string;
+	    confirmed: string;
+	    applicant: string;
+	    applicantType: string;
+	    idNumber: string;
+	    contact: string;
+	    content: string;
+	    form: string;
+	    delivery: string;
+	    sectionId: number;
+	    handlerId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DisclosureIntake(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.channel = source["channel"];
+	        this.arrived = source["arrived"];
+	        this.confirmed = source["confirmed"];
+	        this.applicant = source["applicant"];
+	        this.applicantType = source["applicantType"];
+	        this.idNumber = source["idNumber"];
+	        this.contact = source["contact"];
+	        this.content = source["content"];
+	        this.form = source["form"];
+	        this.delivery = source["delivery"];
+	        this.sectionId = source["sectionId"];
+	        this.handlerId = source["handlerId"];
+	    }
+	}
+	
+	export class DisclosureTable {
+	    year: number;
+	    bureau: string;
+	    columns: string[];
+	    labels: string[];
+	    cells: number[][];
+	    check: string;
+	    onTime: number;
+	    late: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DisclosureTable(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.bureau = source["bureau"];
+	        this.columns = source["columns"];
+	        this.labels = source["labels"];
+	        this.cells = source["cells"];
+	        this.check = source["check"];
+	        this.onTime = source["onTime"];
+	        this.late = source["late"];
 	    }
 	}
 	export class DueResult {

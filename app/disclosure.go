@@ -1,0 +1,102 @@
+package app
+
+import (
+	"context"
+
+	"policydesk/internal/core"
+	"policydesk/internal/disclosure"
+)
+
+// DisclosureStore is what the 依申请公开 register needs of the store.
+type DisclosureStore interface {
+	DisclosureRequests(ctx context.Context, f core.DisclosureFilter) ([]core.DisclosureRequest, error)
+	DisclosureRequest(ctx context.Context, id int64) (core.DisclosureDetail, error)
+	RegisterDisclosure(ctx context.Context, in core.DisclosureIntake) (core.DisclosureDetail, error)
+	SendCorrection(ctx context.Context, id int64, sent, by, note string) (core.DisclosureDetail, error)
+	ReceiveCorrection(ctx context.Context, id int64, date string) (core.DisclosureDetail, error)
+	ExtendDisclosure(ctx context.Context, id int64, approver, reason string) (core.DisclosureDetail, error)
+	AnswerDisclosure(ctx context.Context, a core.DisclosureAnswer) (core.DisclosureDetail, error)
+	AnnualTable(ctx context.Context, year int) (core.DisclosureTable, error)
+}
+
+// DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
+// statutory clock (补正, extension, answer) and table 三 of the annual report. The rules live in
+// internal/disclosure; the store applies them in its transactions.
+type DisclosureService struct {
+	ctx   context.Context
+	store DisclosureStore
+	emit  Emitter
+}
+
+// NewDisclosureService returns the register's service.
+func NewDisclosureService(store DisclosureStore, emit Emitter) *DisclosureService {
+	return &DisclosureService{ctx: context.Background(), store: store, emit: emit}
+}
+
+// startup keeps the Wails context.
+func (s *DisclosureService) startup(ctx context.Context) { s.ctx = ctx }
+
+// DisclosureOptions are the register's value lists.
+type DisclosureOptions struct {
+	Channels       []string `json:"channels"`
+	ApplicantTypes []string `json:"applicantTypes"` // the report's columns, 总计 left out
+	Outcomes       []string `json:"outcomes"`       // the report's rows of 三、本年度办理结果, in statutory order
+	AnswerMethods  []string `json:"answerMethods"`
+}
+
+// Options lists channels, applicant types, the statutory outcomes and the ways of delivery.
+func (s *DisclosureService) Options() (DisclosureOptions, error) {
+	return DisclosureOptions{Channels: core.DisclosureChannels, ApplicantTypes: disclosure.Columns[:len(disclosure.Columns)-1],
+		Outcomes: disclosure.Outcomes, AnswerMethods: core.DisclosureAnswerMethods}, nil
+}
+
+// ListRequests lists the register, newest receipt first.
+func (s *DisclosureService) ListRequests(f core.DisclosureFilter) ([]core.DisclosureRequest, error) {
+	return s.store.DisclosureRequests(s.ctx, f)
+}
+
+// GetRequest returns one application with its history.
+func (s *DisclosureService) GetRequest(id int64) (core.DisclosureDetail, error) {
+	return s.store.DisclosureRequest(s.ctx, id)
+}
+
+// Register records a new application and gives it its case number.
+func (s *DisclosureService) Register(in core.DisclosureIntake) (core.DisclosureDetail, error) {
+	return s.changed(s.store.RegisterDisclosure(s.ctx, in))
+}
+
+// SendCorrection records the 补正告知书 sent on sent, with the applicant's deadline by.
+func (s *DisclosureService) SendCorrection(id int64, sent, by, note string) (core.DisclosureDetail, error) {
+	return s.changed(s.store.SendCorrection(s.ctx, id, sent, by, note))
+}
+
+// ReceiveCorrection records the day the applicant's correction arrived: the clock starts again from it.
+func (s *DisclosureService) ReceiveCorrection(id int64, date string) (core.DisclosureDetail, error) {
+	return s.changed(s.store.ReceiveCorrection(s.ctx, id, date))
+}
+
+// Extend records the extension of at most 20 working days approved by the office's head; it is an
+// approval, so it asks for the electronic signature.
+func (s *DisclosureService) Extend(id int64, approver, reason string) (core.DisclosureDetail, error) {
+	if err := signature(s.ctx); err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	return s.changed(s.store.ExtendDisclosure(s.ctx, id, approver, reason))
+}
+
+// Answer records the answer: its statutory outcome, date, way of delivery and reference.
+func (s *DisclosureService) Answer(a core.DisclosureAnswer) (core.DisclosureDetail, error) {
+	return s.changed(s.store.AnswerDisclosure(s.ctx, a))
+}
+
+// AnnualTable builds table 三 of the year's 政府信息公开工作年度报告 from the register.
+func (s *DisclosureService) AnnualTable(year int) (core.DisclosureTable, error) {
+	return s.store.AnnualTable(s.ctx, year)
+}
+
+func (s *DisclosureService) changed(d core.DisclosureDetail, err error) (core.DisclosureDetail, error) {
+	if err == nil {
+		s.emit(EventDisclosureChanged, d.Request.ID)
+	}
+	return d, err
+}

@@ -1,0 +1,45 @@
+// Typed wrapper of DisclosureService (依申请公开): the register of applications on the statutory clock and
+// table 三 of the annual report.
+import * as go from './wailsjs/go/app/DisclosureService'
+import type { app, core } from './wailsjs/go/models'
+import { call } from './errors'
+import type { Data } from './types'
+
+export type DisclosureOptions = Data<app.DisclosureOptions>
+export type DisclosureRequest = Data<core.DisclosureRequest>
+export type DisclosureEvent = Data<core.DisclosureEvent>
+export type DisclosureDetail = { request: DisclosureRequest; events: DisclosureEvent[] }
+export type DisclosureFilter = Data<core.DisclosureFilter>
+export type DisclosureIntake = Data<core.DisclosureIntake>
+export type DisclosureAnswer = Data<core.DisclosureAnswer>
+export type DisclosureTable = Data<core.DisclosureTable>
+
+const detail = (d: core.DisclosureDetail): DisclosureDetail => ({ request: d.request, events: d.events ?? [] })
+
+export const disclosureOptions = (): Promise<DisclosureOptions> => call(() => go.Options())
+export const listRequests = (f: DisclosureFilter): Promise<DisclosureRequest[]> => call(() => go.ListRequests(f)).then((l) => l ?? [])
+export const getRequest = (id: number): Promise<DisclosureDetail> => call(() => go.GetRequest(id)).then(detail)
+export const registerRequest = (in_: DisclosureIntake): Promise<DisclosureDetail> => call(() => go.Register(in_)).then(detail)
+export const sendCorrection = (id: number, sent: string, by: string, note: string): Promise<DisclosureDetail> =>
+  call(() => go.SendCorrection(id, sent, by, note)).then(detail)
+export const receiveCorrection = (id: number, date: string): Promise<DisclosureDetail> => call(() => go.ReceiveCorrection(id, date)).then(detail)
+export const extendRequest = (id: number, approver: string, reason: string): Promise<DisclosureDetail> =>
+  call(() => go.Extend(id, approver, reason)).then(detail)
+export const answerRequest = (a: DisclosureAnswer): Promise<DisclosureDetail> => call(() => go.Answer(a)).then(detail)
+export const annualTable = (year: number): Promise<DisclosureTable> => call(() => go.AnnualTable(year))
+
+/** The tone of a register status, as the other modules' badges. */
+export function statusTone(status: string): 'success' | 'warning' | 'danger' | 'info' | 'primary' {
+  switch (status) {
+    case '按时答复':
+      return 'success'
+    case '逾期答复':
+    case '逾期未补正':
+      return 'danger'
+    case '待补正':
+      return 'warning'
+    case '办理中':
+      return 'primary'
+  }
+  return 'info'
+}
