@@ -48,6 +48,10 @@ func Run(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 		return true, 0
 	case "user":
 		return true, user(args, rest[1:], stdout, stderr)
+	case "requests":
+		return true, requests(args, rest[1:], stdout, stderr)
+	case "annual-report":
+		return true, annualReport(args, rest[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		usage(stdout)
 		return true, 0
@@ -73,6 +77,10 @@ func usage(w io.Writer) {
                                      管理登录账号(密码从标准输入读取)，如 user add zhoumy --name 周明远 --role 政务公开专员 --section 办公室 --admin
   policydesk eval-routing --train TRAIN.csv [--test TEST.csv | --folds 5]
                                      评估留言主题匹配(CSV 表头 subject,body,label)
+  policydesk requests import FILE    导入依申请公开登记台账(.xlsx/.csv；表头 编号、收到日期、申请人、申请人类型、
+                                     申请内容、申请方式、办理结果、答复日期；有一行不符即整个文件不导入)
+  policydesk annual-report --year YYYY --table 3|4 --format csv
+                                     输出政府信息公开工作年度报告的表三或表四
 
 选项:
   --data-dir DIR                     数据目录(默认为用户配置目录下的 PolicyDesk，也可用环境变量 POLICYDESK_DATA_DIR)

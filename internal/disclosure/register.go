@@ -2,8 +2,10 @@ package disclosure
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"policydesk/internal/calendar"
 )
@@ -57,6 +59,22 @@ func OutcomeOf(text string) (int, bool) {
 		}
 		if text == o || text == short || text == stripNumber(short) || text == stripCategory(o) {
 			return i, true
+		}
+	}
+	// "不予公开-保护第三方合法权益", "无法提供：本机关不掌握相关政府信息", "（五）不予处理—2.重复申请": the category
+	// and the item joined by a dash, colon or slash; the item alone must name one row of that category.
+	if i := strings.IndexAny(text, "-－—:：/／"); i > 0 {
+		category := strings.TrimSpace(text[:i])
+		_, size := utf8.DecodeRuneInString(text[i:])
+		item := strings.TrimSpace(text[i+size:])
+		for n, o := range Outcomes {
+			cat, it, ok := strings.Cut(o, "/")
+			if !ok {
+				continue
+			}
+			if (category == cat || category == stripCategory(cat)) && (item == it || item == stripNumber(it)) {
+				return n, true
+			}
 		}
 	}
 	return 0, false
@@ -188,3 +206,55 @@ func (t Table3) CSV() string {
 	}
 	return b.String()
 }
+
+// registerHeaders are the header names a register's columns are recognised by, first the ones the
+// report's own 登记台账 uses; the first four are required.
+var registerHeaders = []struct {
+	field string
+	names []string
+}{
+	{"编号", []string{"编号", "受理编号", "申请编号", "序号", "案号"}},
+	{"收到日期", []string{"收到日期", "收到申请日期", "收到申请之日", "受理日期", "申请日期", "登记日期"}},
+	{"申请人类型", []string{"申请人类型", "申请人类别", "申请主体", "申请人性质"}},
+	{"办理结果", []string{"办理结果", "处理结果", "答复结果", "答复类型"}},
+	{"申请人", []string{"申请人", "申请人姓名", "申请人名称"}},
+	{"申请内容", []string{"申请内容", "申请公开的信息", "所需信息", "申请事项"}},
+	{"申请方式", []string{"申请方式", "申请渠道", "提交方式"}},
+	{"答复日期", []string{"答复日期", "答复时间", "办结日期"}},
+}
+
+// RegisterRows reads a register table (header row and data rows) into rows by its headers; a required
+// column that is missing is named in the error. firstLine is the file's line of rows[0].
+func RegisterRows(headers []string, rows [][]string) ([]RegisterRow, error) {
+	col := map[string]int{}
+	for _, h := range registerHeaders {
+		for i, name := range headers {
+			if _, taken := col[h.field]; !taken && slices.Contains(h.names, strings.TrimSpace(name)) {
+				col[h.field] = i
+			}
+		}
+	}
+	var missing []string
+	for _, h := range registerHeaders[:4] {
+		if _, ok := col[h.field]; !ok {
+			missing = append(missing, h.field)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("表头中没有“%s”列（可识别的表头：编号、收到日期、申请人、申请人类型、申请内容、申请方式、办理结果、答复日期）",
+			strings.Join(missing, "”“"))
+	}
+	cell := func(row []string, field string) string {
+		if i, ok := col[field]; ok && i < len(row) {
+			return row[i]
+		}
+		return ""
+	}
+	out := make([]RegisterRow, len(rows))
+	for i, r := range rows {
+		out[i] = RegisterRow{No: cell(r, "编号"), Received: cell(r, "收到日期"), Applicant: cell(r, "申请人"), ApplicantType: cell(r, "申请人类型"),
+			Content: cell(r, "申请内容"), Channel: cell(r, "申请方式"), Result: cell(r, "办理结果"), Answered: cell(r, "答复日期")}
+	}
+	return out, nil
+}
+

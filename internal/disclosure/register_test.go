@@ -18,6 +18,11 @@ func TestOutcomeWording(t *testing.T) {
 		{"（四）无法提供/1.本机关不掌握相关政府信息", 10, true},
 		{"本机关不掌握相关政府信息", 10, true},
 		{"", -1, true},
+		{"不予公开-保护第三方合法权益", 5, true},
+		{"无法提供：本机关不掌握相关政府信息", 10, true},
+		{"不予处理-重复申请", 14, true},
+		{"（五）不予处理/2.重复申请", 14, true},
+		{"不予公开-重复申请", 0, false},
 		{"已办结", 0, false},
 	}
 	for _, tt := range tests {
@@ -76,5 +81,17 @@ func TestRequestsForYearCarryOver(t *testing.T) {
 		if !strings.Contains(csv, want) {
 			t.Errorf("CSV lacks %q:\n%s", want, csv)
 		}
+	}
+}
+
+func TestRegisterRowsByHeader(t *testing.T) {
+	rows, err := RegisterRows([]string{"受理编号", "申请日期", "申请人", "申请人类型", "申请内容", "处理结果", "答复时间"},
+		[][]string{{"2025-001", "2025-03-03", "张三", "自然人", "征地批复", "予以公开", "2025-03-20"}})
+	if err != nil || len(rows) != 1 || rows[0].No != "2025-001" || rows[0].Result != "予以公开" || rows[0].Answered != "2025-03-20" || rows[0].Channel != "" {
+		t.Fatalf("rows = %+v, %v", rows, err)
+	}
+	_, err = RegisterRows([]string{"编号", "申请人", "办理结果"}, nil)
+	if err == nil || !strings.Contains(err.Error(), "收到日期") || !strings.Contains(err.Error(), "申请人类型") {
+		t.Fatalf("missing columns: %v", err)
 	}
 }

@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"policydesk/internal/core"
+	"policydesk/internal/disclosure"
+	"policydesk/internal/docimport"
+	"policydesk/internal/sqlite"
+)
+
+// maxRegisterFile bounds a register read from the command line (the importers' limit).
+const maxRegisterFile = 50 << 20
+
+// openRegister opens the data directory's database for the 依申请公开 commands: a directory that does not
+// exist yet gets an empty database (no demo data), so a script can start from a clean slate.
+func openRegister(args []string) (*sqlite.DB, *sqlite.DisclosureStore, error) {
+	paths, err := preparedDataDir(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	db := sqlite.NewDB(paths.DB)
+	db.BackupDir = paths.Backups
+	if err := db.Open(); err != nil {
+		return nil, nil, fmt.Errorf("打开数据库 %s 失败：%w", paths.DB, err)
+	}
+	cals := sqlite.NewCalendarStore(db)
+	if err := cals.Load(context.Background()); err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("读取工作日历失败：%w", err)
+	}
+	return db, sqlite.NewDisclosureStore(db, cals.Calendar), nil
+}
+
+// requests imports an existing 依申请公开 登记台账: `policydesk requests import FILE`.
+func requests(args, rest []string, stdout, stderr io.Writer) int {
+	if len(rest) != 2 || rest[0] != "import" {
+		fmt.Fprintln(stderr, "用法：policydesk requests import FILE.xlsx|FILE.csv [--data-dir DIR]")
+		fmt.Fprintln(stderr, "表头：编号、收到日期、申请人、申请人类型、申请内容、申请方式、办理结果、答复日期(日期写成 YYYY-MM-DD；办理结果为空表示尚在办理)")
+		return 2
+	}
+	file := rest[1]
+	name := filepath.Base(file)
+	info, err := os.Stat(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "错误：无法读取 %s：%v\n", file, err)
+		return 1
+	}
+	if info.Size() > maxRegisterFile {
+		fmt.Fprintf(stderr, "错误：%s 超过50MB，请分成几个文件导入\n", name)
+		return 1
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "错误：无法读取 %s：%v\n", file, err)
+		return 1
+	}
+	table, err := docimport.ReadTable(name, data)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
+		return 1
+	}
+	rows, err := disclosure.RegisterRows(table.Headers, table.Rows)
+	if err != nil {
+		fmt.Fprintf(stderr, "错误：%s：%v\n", name, err)
+		return 1
+	}
+	first := 2
+	if len(table.RowNumbers) > 0 {
+		first = table.RowNumbers[0]
+	}
+	parsed, errs := disclosure.ParseRegister(rows, first)
+	if len(errs) > 0 {
+		fmt.Fprintf(stderr, "错误：%s 有%d行不符合要求，整个文件未导入：\n", name, len(errs))
+		for i, e := range errs {
+			if i == 50 {
+				fmt.Fprintf(stderr, "……另有%d行\n", len(errs)-50)
+				break
+			}
+			fmt.Fprintln(stderr, "  "+e.Error())
+		}
+		return 1
+	}
+	db, store, err := openRegister(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误："+err.Error())
+		return 1
+	}
+	defer db.Close()
+	n, err := store.ImportRegister(core.WithActor(context.Background(), core.System), name, parsed)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "已从 %s 导入%d件依申请公开记录\n", name, n)
+	return 0
+}
+
+// annualReport prints a table of the 政府信息公开工作年度报告:
+// `policydesk annual-report --year YYYY --table 3|4 --format csv`.
+func annualReport(args, rest []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("annual-report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	year := fs.Int("year", 0, "报告年度")
+	table := fs.Int("table", 3, "表格：3(收到和处理政府信息公开申请情况)或 4(行政复议、行政诉讼情况)")
+	format := fs.String("format", "csv", "输出格式")
+	fs.String("out", "", "输出文件")
+	if err := fs.Parse(rest); err != nil {
+		return 2
+	}
+	if *year == 0 {
+		fmt.Fprintln(stderr, "用法：policydesk annual-report --year YYYY --table 3|4 --format csv [--data-dir DIR]")
+		return 2
+	}
+	if *format != "csv" {
+		fmt.Fprintf(stderr, "错误：--format %s 尚不支持：整份报告的 DOCX/HTML 导出尚未提供，目前可用 --format csv 输出表三、表四\n", *format)
+		return 2
+	}
+	if *table != 3 && *table != 4 {
+		fmt.Fprintln(stderr, "错误：--table 只能是 3 或 4")
+		return 2
+	}
+	db, store, err := openRegister(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误："+err.Error())
+		return 1
+	}
+	defer db.Close()
+	if *table == 4 {
+		// 复议 and 诉讼 are not recorded yet: table 四 counts none.
+		t, err := disclosure.BuildTable4(nil)
+		if err != nil {
+			fmt.Fprintln(stderr, "错误："+err.Error())
+			return 1
+		}
+		fmt.Fprint(stdout, disclosure.Table4CSV(t))
+		return 0
+	}
+	t, err := store.AnnualTable(core.WithActor(context.Background(), core.System), *year)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
+		return 1
+	}
+	var b strings.Builder
+	b.WriteString("项目," + strings.Join(t.Columns, ",") + "\n")
+	for i, l := range t.Labels {
+		b.WriteString(l)
+		for _, v := range t.Cells[i] {
+			fmt.Fprintf(&b, ",%d", v)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprint(stdout, b.String())
+	if t.Check != "" {
+		fmt.Fprintln(stderr, "警告：勾稽关系不符：", t.Check)
+		return 1
+	}
+	return 0
+}
+
