@@ -2,9 +2,13 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"policydesk/internal/core"
 	"policydesk/internal/disclosure"
+	"policydesk/internal/export"
 )
 
 // DisclosureStore is what the 依申请公开 register needs of the store.
@@ -17,20 +21,23 @@ type DisclosureStore interface {
 	ExtendDisclosure(ctx context.Context, id int64, approver, reason string) (core.DisclosureDetail, error)
 	AnswerDisclosure(ctx context.Context, a core.DisclosureAnswer) (core.DisclosureDetail, error)
 	AnnualTable(ctx context.Context, year int) (core.DisclosureTable, error)
+	Issuer(ctx context.Context) (core.Bureau, error)
 }
 
 // DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
 // statutory clock (补正, extension, answer) and table 三 of the annual report. The rules live in
 // internal/disclosure; the store applies them in its transactions.
 type DisclosureService struct {
-	ctx   context.Context
-	store DisclosureStore
-	emit  Emitter
+	ctx       context.Context
+	store     DisclosureStore
+	exportDir string
+	clock     core.Clock
+	emit      Emitter
 }
 
-// NewDisclosureService returns the register's service.
-func NewDisclosureService(store DisclosureStore, emit Emitter) *DisclosureService {
-	return &DisclosureService{ctx: context.Background(), store: store, emit: emit}
+// NewDisclosureService returns the register's service; letters are written into exportDir.
+func NewDisclosureService(store DisclosureStore, exportDir string, clock core.Clock, emit Emitter) *DisclosureService {
+	return &DisclosureService{ctx: context.Background(), store: store, exportDir: exportDir, clock: clock, emit: emit}
 }
 
 // startup keeps the Wails context.
@@ -42,12 +49,13 @@ type DisclosureOptions struct {
 	ApplicantTypes []string `json:"applicantTypes"` // the report's columns, 总计 left out
 	Outcomes       []string `json:"outcomes"`       // the report's rows of 三、本年度办理结果, in statutory order
 	AnswerMethods  []string `json:"answerMethods"`
+	Letters        []string `json:"letters"` // the procedural letters that can be generated
 }
 
 // Options lists channels, applicant types, the statutory outcomes and the ways of delivery.
 func (s *DisclosureService) Options() (DisclosureOptions, error) {
 	return DisclosureOptions{Channels: core.DisclosureChannels, ApplicantTypes: disclosure.Columns[:len(disclosure.Columns)-1],
-		Outcomes: disclosure.Outcomes, AnswerMethods: core.DisclosureAnswerMethods}, nil
+		Outcomes: disclosure.Outcomes, AnswerMethods: core.DisclosureAnswerMethods, Letters: disclosure.Letters}, nil
 }
 
 // ListRequests lists the register, newest receipt first.
@@ -92,6 +100,57 @@ func (s *DisclosureService) Answer(a core.DisclosureAnswer) (core.DisclosureDeta
 // AnnualTable builds table 三 of the year's 政府信息公开工作年度报告 from the register.
 func (s *DisclosureService) AnnualTable(year int) (core.DisclosureTable, error) {
 	return s.store.AnnualTable(s.ctx, year)
+}
+
+// ExportLetter writes one procedural letter of an application (受理回执, 补正告知书, 延期答复告知书, 答复书) as
+// DOCX into dir (the exports folder when empty).
+func (s *DisclosureService) ExportLetter(id int64, kind, dir string) (ExportedFile, error) {
+	d, err := s.store.DisclosureRequest(s.ctx, id)
+	if err != nil {
+		return ExportedFile{}, err
+	}
+	b, err := s.store.Issuer(s.ctx)
+	if err != nil {
+		return ExportedFile{}, err
+	}
+	r := d.Request
+	note := ""
+	reason := ""
+	// the events' notes read "补正期限…；事项" and "经…同意延长20个工作日；理由"
+	after := func(note string) string {
+		_, rest, _ := strings.Cut(note, "；")
+		return strings.TrimSpace(rest)
+	}
+	for _, e := range d.Events {
+		switch e.Kind {
+		case "补正告知":
+			note = after(e.Note)
+		case "延期":
+			reason = after(e.Note)
+		}
+	}
+	if r.Extended && reason == "" {
+		reason = "情况复杂，需要进一步核实"
+	}
+	contact := strings.TrimSpace(strings.Join([]string{b.Address, b.Phone}, "　"))
+	doc, err := disclosure.Letter(kind, disclosure.LetterFacts{Bureau: b.Name, Contact: contact, CaseNo: r.CaseNo, Applicant: r.Applicant,
+		Content: r.Content, Received: r.Received, Due: r.Due, CorrectionNote: note, CorrectionBy: r.CorrectionBy, ExtensionReason: reason,
+		Outcome: r.Outcome, AnswerText: r.AnswerText, AnswerDate: r.AnswerDate, Method: r.AnswerMethod,
+		Today: s.clock.Now().In(core.Shanghai).Format("2006-01-02")})
+	if err != nil {
+		return ExportedFile{}, core.Errorf(core.EFORBID, "%s", err.Error())
+	}
+	if dir == "" {
+		dir = s.exportDir
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ExportedFile{}, core.Errorf(core.EINVALID, "无法创建导出文件夹%s", dir)
+	}
+	path := filepath.Join(dir, safeFileName(strings.NewReplacer("〔", "", "〕", "").Replace(r.CaseNo)+kind)+".docx")
+	if err := export.WriteDOCX(path, doc); err != nil {
+		return ExportedFile{}, exportFailed(path, err)
+	}
+	return ExportedFile{Kind: "docx", Name: filepath.Base(path), Path: path}, nil
 }
 
 func (s *DisclosureService) changed(d core.DisclosureDetail, err error) (core.DisclosureDetail, error) {

@@ -1,9 +1,28 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { statSync } from 'node:fs'
 import { chooseOption, field, openApp, session, shot, waitForText } from './harness.mjs'
 
-// Friday 2026-11-20: an application handed in today is due 20 working days after it, on 2026-12-18.
-test('依申请公开: an application is registered, answered on the statutory clock and counted in table 三', async () => {
+/** Types a date into an Element Plus date picker; Enter takes it and closes the panel. */
+async function pickDate(page, testId, date) {
+  const input = field(page, testId)
+  await input.fill(date)
+  await input.press('Enter')
+  await page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden' })
+}
+
+/** Generates a letter and checks the DOCX is there. */
+async function letter(page, kind) {
+  await page.getByTestId(`letter-${kind}`).click()
+  await page.getByTestId('letter-path').getByText(kind).waitFor()
+  const path = (await page.getByTestId('letter-path').innerText()).replace(/^已生成：/, '').trim()
+  assert.ok(path.endsWith(`${kind}.docx`), path)
+  assert.ok(statSync(path).size > 2000, `${path} is too small`)
+}
+
+// Friday 2026-11-20. A letter that arrived on Monday and was confirmed with the applicant on Tuesday 11-17 is due
+// 20 working days later (2026-12-15); a 补正 received today restarts the count (2026-12-18).
+test('依申请公开: by 信函, 补正, extension with approval, 部分公开 with its 答复书 posted, counted in table 三', async () => {
   const s = await session()
   try {
     const { page } = s
@@ -11,46 +30,66 @@ test('依申请公开: an application is registered, answered on the statutory c
     await page.getByTestId('disclosure-table').waitFor()
     await page.getByTestId('disclosure-new').click()
     await page.getByTestId('disclosure-intake').waitFor()
-    // the receipt-date rule follows the channel
-    await page.getByTestId('intake-channel').getByText('网络').click()
-    await page.getByTestId('intake-confirmed').waitFor()
-    await page.getByTestId('intake-channel').getByText('当面').click()
+    // the receipt-date rule follows the channel: a letter counts from the confirmation with the applicant
+    await page.getByTestId('intake-channel').getByText('信函').click()
+    await pickDate(page, 'intake-arrived', '2026-11-16')
+    await pickDate(page, 'intake-confirmed', '2026-11-17')
     await field(page, 'intake-applicant').fill('陈立平')
     await field(page, 'intake-contact').fill('临江市滨江街道望江苑3幢')
-    await field(page, 'intake-content').fill('2025年度滨江街道集体土地征收补偿安置方案及批复文件')
+    await field(page, 'intake-content').fill('滨江街道集体土地征收补偿安置方案及批复文件')
     await chooseOption(page, 'intake-section', '用途管制组')
     await shot(page, 'q-intake', { fullPage: false })
     await page.getByTestId('intake-save').click()
 
-    // The application's page: case number, the answer deadline from the working-day calendar.
     await page.waitForURL(/#\/disclosure\/\d+$/)
-    await waitForText(page, 'disclosure-due', '2026-12-18')
+    await waitForText(page, 'disclosure-due', '2026-12-15')
     assert.match(await page.getByTestId('disclosure-case-no').innerText(), /2026/)
-    await waitForText(page, 'disclosure-state', '办理中')
+    await letter(page, '受理回执')
+
+    // 补正: the notice with its deadline; the answer period waits, then restarts from the correction.
+    await page.getByTestId('act-correction').click()
+    await page.getByTestId('disclosure-action').waitFor()
+    await pickDate(page, 'correction-by', '2026-12-04')
+    await field(page, 'correction-note').fill('请写明征收项目名称或地块位置')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-state', '待补正')
+    await letter(page, '补正告知书')
+    await page.getByTestId('act-corrected').click()
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-due', '2026-12-18')
+
+    // Extension: approved by the head of the openness office (an approval: the password is asked again).
+    await page.getByTestId('act-extend').click()
+    await field(page, 'extend-approver').fill('陈晓静')
+    await field(page, 'extend-reason').fill('需征求第三方意见')
+    await page.getByTestId('disclosure-action-save').click()
+    await page.getByTestId('disclosure-head').getByText('已延期').waitFor()
+    await letter(page, '延期答复告知书')
     await shot(page, 'q-request')
 
-    // Answered today: 予以公开, delivered by post with its tracking number.
+    // Answered today: 部分公开, posted with its EMS number; the 答复书 carries the remedies, 复议 first.
     await page.getByTestId('act-answer').click()
     await page.getByTestId('disclosure-action').waitFor()
-    await chooseOption(page, 'answer-outcome', '（一）予以公开')
+    await chooseOption(page, 'answer-outcome', '（二）部分公开')
     await field(page, 'answer-ref').fill('1163548890212')
-    await field(page, 'answer-text').fill('经查，您申请的信息属于主动公开范围，现将补偿安置方案及批复文件复印件寄送给您。')
+    await field(page, 'answer-text').fill('补偿安置方案予以公开；批复文件中涉及被征收户个人信息的部分不予公开。')
     await page.getByTestId('disclosure-action-save').click()
     await page.getByTestId('disclosure-answer').waitFor()
     await waitForText(page, 'disclosure-state', '按时答复')
-    assert.match(await page.getByTestId('disclosure-events').innerText(), /答复/)
+    await letter(page, '答复书')
+    assert.match(await page.getByTestId('disclosure-events').innerText(), /补正告知[\s\S]*收到补正[\s\S]*延期[\s\S]*答复/)
     await shot(page, 'q-answered')
 
-    // The register lists it; table 三 of 2026 counts it under 自然人 / 予以公开.
+    // The register lists it; table 三 of 2026 counts it under 自然人 / 部分公开.
     await page.getByTestId('back-to-register').click()
     await page.getByTestId('disclosure-table').getByText('陈立平').waitFor()
     await page.getByTestId('tab-report').click()
     const table = page.getByTestId('report-table3')
     await table.waitFor()
-    const row = table.locator('tr', { hasText: '（一）予以公开' })
+    const row = table.locator('tr', { hasText: '（二）部分公开' })
     const cells = await row.locator('td').allInnerTexts()
-    assert.equal(cells[3], '1', `自然人 column of 予以公开: ${cells}`)
-    assert.equal(cells[cells.length - 1], '1', `总计 of 予以公开: ${cells}`)
+    assert.equal(cells[3], '1', `自然人 column of 部分公开: ${cells}`)
+    assert.equal(cells[cells.length - 1], '1', `总计 of 部分公开: ${cells}`)
     await shot(page, 'q-table3')
     assert.deepEqual(s.errors, [])
   } catch (e) {

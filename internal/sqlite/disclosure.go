@@ -553,3 +553,13 @@ func (s *DisclosureStore) ImportRegister(ctx context.Context, file string, rows 
 	}
 	return len(rows), tx.Commit()
 }
+
+// Issuer is the bureau whose name and numbers the register's letters carry.
+func (s *DisclosureStore) Issuer(ctx context.Context) (core.Bureau, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.Bureau{}, err
+	}
+	defer tx.Rollback()
+	return readBureau(ctx, tx)
+}

@@ -13,6 +13,7 @@ export type DisclosureFilter = Data<core.DisclosureFilter>
 export type DisclosureIntake = Data<core.DisclosureIntake>
 export type DisclosureAnswer = Data<core.DisclosureAnswer>
 export type DisclosureTable = Data<core.DisclosureTable>
+export type ExportedFile = Data<app.ExportedFile>
 
 const detail = (d: core.DisclosureDetail): DisclosureDetail => ({ request: d.request, events: d.events ?? [] })
 
@@ -27,6 +28,8 @@ export const extendRequest = (id: number, approver: string, reason: string): Pro
   call(() => go.Extend(id, approver, reason)).then(detail)
 export const answerRequest = (a: DisclosureAnswer): Promise<DisclosureDetail> => call(() => go.Answer(a)).then(detail)
 export const annualTable = (year: number): Promise<DisclosureTable> => call(() => go.AnnualTable(year))
+/** Writes one procedural letter (受理回执, 补正告知书, 延期答复告知书, 答复书) as DOCX. */
+export const exportLetter = (id: number, kind: string, dir = ''): Promise<ExportedFile> => call(() => go.ExportLetter(id, kind, dir))
 
 /** The tone of a register status, as the other modules' badges. */
 export function statusTone(status: string): 'success' | 'warning' | 'danger' | 'info' | 'primary' {

@@ -25,6 +25,7 @@ export namespace app {
 	    applicantTypes: string[];
 	    outcomes: string[];
 	    answerMethods: string[];
+	    letters: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new DisclosureOptions(source);
@@ -36,6 +37,7 @@ export namespace app {
 	        this.applicantTypes = source["applicantTypes"];
 	        this.outcomes = source["outcomes"];
 	        this.answerMethods = source["answerMethods"];
+	        this.letters = source["letters"];
 	    }
 	}
 	export class ExportedFile {

@@ -7,6 +7,8 @@ export function AnnualTable(arg1:number):Promise<core.DisclosureTable>;
 
 export function Answer(arg1:core.DisclosureAnswer):Promise<core.DisclosureDetail>;
 
+export function ExportLetter(arg1:number,arg2:string,arg3:string):Promise<app.ExportedFile>;
+
 export function Extend(arg1:number,arg2:string,arg3:string):Promise<core.DisclosureDetail>;
 
 export function GetRequest(arg1:number):Promise<core.DisclosureDetail>;

@@ -10,6 +10,10 @@ export function Answer(arg1) {
   return window['go']['app']['DisclosureService']['Answer'](arg1);
 }
 
+export function ExportLetter(arg1, arg2, arg3) {
+  return window['go']['app']['DisclosureService']['ExportLetter'](arg1, arg2, arg3);
+}
+
 export function Extend(arg1, arg2, arg3) {
   return window['go']['app']['DisclosureService']['Extend'](arg1, arg2, arg3);
 }
