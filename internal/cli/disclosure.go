@@ -163,4 +163,3 @@ func annualReport(args, rest []string, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
-

@@ -257,4 +257,3 @@ func RegisterRows(headers []string, rows [][]string) ([]RegisterRow, error) {
 	}
 	return out, nil
 }
-
