@@ -22,6 +22,7 @@ type DisclosureStore interface {
 	AnswerDisclosure(ctx context.Context, a core.DisclosureAnswer) (core.DisclosureDetail, error)
 	AnnualTable(ctx context.Context, year int) (core.DisclosureTable, error)
 	Issuer(ctx context.Context) (core.Bureau, error)
+	ImportRegister(ctx context.Context, file string, rows []disclosure.ParsedRow) (int, error)
 }
 
 // DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
@@ -151,6 +152,90 @@ func (s *DisclosureService) ExportLetter(id int64, kind, dir string) (ExportedFi
 		return ExportedFile{}, exportFailed(path, err)
 	}
 	return ExportedFile{Kind: "docx", Name: filepath.Base(path), Path: path}, nil
+}
+
+// RegisterPreview is what an imported 登记台账 holds, or why it cannot be imported.
+type RegisterPreview struct {
+	FileName string           `json:"fileName"`
+	Rows     int              `json:"rows"`
+	Answered int              `json:"answered"`
+	Open     int              `json:"open"`
+	From     string           `json:"from"` // the earliest 收到日期
+	To       string           `json:"to"`
+	Errors   []string         `json:"errors"` // every row's problem; the file is imported only without any
+	Sample   []RegisterSample `json:"sample"` // the first rows as they will be recorded
+}
+
+// RegisterSample is one row of a register as it will be recorded.
+type RegisterSample struct {
+	No            string `json:"no"`
+	Received      string `json:"received"`
+	Applicant     string `json:"applicant"`
+	ApplicantType string `json:"applicantType"`
+	Outcome       string `json:"outcome"`
+	Answered      string `json:"answered"`
+}
+
+// PreviewRegisterData reads an existing 登记台账 picked in the browser (base64) and says what it holds or,
+// row by row, what is wrong with it.
+func (s *DisclosureService) PreviewRegisterData(fileName, dataBase64 string) (RegisterPreview, error) {
+	rows, errs, err := s.readRegister(fileName, dataBase64)
+	if err != nil {
+		return RegisterPreview{}, err
+	}
+	p := RegisterPreview{FileName: fileName, Errors: []string{}, Sample: []RegisterSample{}}
+	for _, e := range errs {
+		p.Errors = append(p.Errors, e.Error())
+	}
+	for _, r := range rows {
+		p.Rows++
+		day := r.Received.Format("2006-01-02")
+		if p.From == "" || day < p.From {
+			p.From = day
+		}
+		if day > p.To {
+			p.To = day
+		}
+		sample := RegisterSample{No: r.No, Received: day, Applicant: r.Applicant, ApplicantType: disclosure.Columns[r.Column], Outcome: "办理中"}
+		if r.Outcome >= 0 {
+			p.Answered++
+			sample.Outcome, sample.Answered = disclosure.Outcomes[r.Outcome], r.Answered.Format("2006-01-02")
+		} else {
+			p.Open++
+		}
+		if len(p.Sample) < 10 {
+			p.Sample = append(p.Sample, sample)
+		}
+	}
+	return p, nil
+}
+
+// ImportRegisterData imports an existing 登记台账 whole, or nothing when any row is wrong.
+func (s *DisclosureService) ImportRegisterData(fileName, dataBase64 string) (int, error) {
+	rows, errs, err := s.readRegister(fileName, dataBase64)
+	if err != nil {
+		return 0, err
+	}
+	if len(errs) > 0 {
+		return 0, core.Errorf(core.EIMPORT, "%s 有%d行不符合要求（%s），整个文件未导入", fileName, len(errs), errs[0].Error())
+	}
+	n, err := s.store.ImportRegister(s.ctx, fileName, rows)
+	if err == nil {
+		s.emit(EventDisclosureChanged, 0)
+	}
+	return n, err
+}
+
+func (s *DisclosureService) readRegister(fileName, dataBase64 string) ([]disclosure.ParsedRow, []error, error) {
+	data, err := decodeBase64File(fileName, dataBase64)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, errs, err := disclosure.ReadRegister(fileName, data)
+	if err != nil && core.ErrorCode(err) == core.EINTERNAL {
+		err = core.Errorf(core.EIMPORT, "%s", err.Error())
+	}
+	return rows, errs, err
 }
 
 func (s *DisclosureService) changed(d core.DisclosureDetail, err error) (core.DisclosureDetail, error) {

@@ -122,6 +122,8 @@ var Permissions = map[string]Access{
 	"DisclosureService.ReceiveCorrection":         officeWork,
 	"DisclosureService.Extend":                    officeWork,
 	"DisclosureService.Answer":                    officeWork,
+	"DisclosureService.PreviewRegisterData":       officeWork,
+	"DisclosureService.ImportRegisterData":        officeWork,
 	"DisclosureService.ExportLetter":              withDir(anyone, 2),
 	"ConsultationService.PublishReport":           publishing,
 	"ConsultationService.ExportAll":               withDir(anyone, 2),

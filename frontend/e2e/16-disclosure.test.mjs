@@ -1,6 +1,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { statSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { chooseOption, field, openApp, session, shot, waitForText } from './harness.mjs'
 
 /** Types a date into an Element Plus date picker; Enter takes it and closes the panel. */
@@ -96,6 +98,45 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     await shot(s.page, 'q-failure', { fullPage: false }).catch(() => {})
     throw e
   } finally {
+    await s.close()
+  }
+})
+
+test('依申请公开: an existing 登记台账 is previewed, refused row by row when wrong, and imported whole', async () => {
+  const s = await session()
+  const dir = mkdtempSync(join(tmpdir(), 'pd-register-'))
+  try {
+    const { page } = s
+    const header = '编号,收到日期,申请人,申请人类型,申请内容,申请方式,办理结果,答复日期\n'
+    const bad = join(dir, '台账-有误.csv')
+    writeFileSync(bad, header + '2026-101,2026-03-03,张三,自然人,征地批复,信函,已办结,2026-03-20\n2026-102,2026-03-05,某公司,商业企业,规划许可,网络,予以公开,2026-03-01\n')
+    const good = join(dir, '台账.csv')
+    writeFileSync(good, header + '2026-101,2026-03-03,张三,自然人,征地批复,信函,予以公开,2026-03-20\n' +
+      '2026-102,2026-03-05,某公司,商业企业,规划许可,网络,不予公开-保护第三方合法权益,2026-03-25\n2026-103,2026-11-02,李四,公民,补偿档案,当面,,\n')
+    await openApp(page, '/disclosure')
+    await page.getByTestId('disclosure-import').click()
+    await page.getByTestId('register-import').waitFor()
+    await page.getByTestId('register-file').setInputFiles(bad)
+    const errors = page.getByTestId('register-errors')
+    await errors.waitFor()
+    assert.match(await errors.innerText(), /第2行：办理结果“已办结”/)
+    assert.match(await errors.innerText(), /第3行：答复日期 2026-03-01 早于收到日期/)
+    assert.ok(await page.getByTestId('register-apply').isDisabled())
+    await shot(page, 'q-import-errors', { fullPage: false })
+    await page.getByTestId('register-file').setInputFiles(good)
+    await page.getByTestId('register-summary').waitFor()
+    assert.match(await page.getByTestId('register-summary').innerText(), /共3件.*已答复2件，办理中1件/)
+    await shot(page, 'q-import-preview', { fullPage: false })
+    await page.getByTestId('register-apply').click()
+    await page.getByTestId('register-import').waitFor({ state: 'hidden' })
+    await page.getByTestId('disclosure-table').getByText('2026-103').waitFor()
+    await page.getByTestId('disclosure-table').getByText('某公司').waitFor()
+    assert.deepEqual(s.errors, [])
+  } catch (e) {
+    await shot(s.page, 'q-import-failure', { fullPage: false }).catch(() => {})
+    throw e
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
     await s.close()
   }
 })

@@ -11,7 +11,6 @@ import (
 
 	"policydesk/internal/core"
 	"policydesk/internal/disclosure"
-	"policydesk/internal/docimport"
 	"policydesk/internal/sqlite"
 )
 
@@ -61,21 +60,11 @@ func requests(args, rest []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：无法读取 %s：%v\n", file, err)
 		return 1
 	}
-	table, err := docimport.ReadTable(name, data)
+	parsed, errs, err := disclosure.ReadRegister(name, data)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
 		return 1
 	}
-	rows, err := disclosure.RegisterRows(table.Headers, table.Rows)
-	if err != nil {
-		fmt.Fprintf(stderr, "错误：%s：%v\n", name, err)
-		return 1
-	}
-	first := 2
-	if len(table.RowNumbers) > 0 {
-		first = table.RowNumbers[0]
-	}
-	parsed, errs := disclosure.ParseRegister(rows, first)
 	if len(errs) > 0 {
 		fmt.Fprintf(stderr, "错误：%s 有%d行不符合要求，整个文件未导入：\n", name, len(errs))
 		for i, e := range errs {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"policydesk/internal/calendar"
+	"policydesk/internal/docimport"
 )
 
 // RegisterRow is one line of an imported register (编号, 收到日期, 申请人, 申请人类型, 申请内容,
@@ -256,4 +257,40 @@ func RegisterRows(headers []string, rows [][]string) ([]RegisterRow, error) {
 			Content: cell(r, "申请内容"), Channel: cell(r, "申请方式"), Result: cell(r, "办理结果"), Answered: cell(r, "答复日期")}
 	}
 	return out, nil
+}
+
+// ReadRegister reads a register file (XLSX, or CSV in UTF-8 or GBK) and checks every row: the rows when all
+// hold, else every row's error (the file is then not imported at all). err is a problem with the file itself.
+func ReadRegister(name string, data []byte) (rows []ParsedRow, rowErrs []error, err error) {
+	table, err := docimport.ReadTable(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err := RegisterRows(table.Headers, table.Rows)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s：%w", name, err)
+	}
+	if len(raw) == 0 {
+		return nil, nil, fmt.Errorf("%s：表格中没有数据行", name)
+	}
+	first := 2
+	if len(table.RowNumbers) > 0 {
+		first = table.RowNumbers[0]
+	}
+	// rows after a blank one keep their own line numbers in the messages
+	var errs []error
+	for i := range raw {
+		line := first + i
+		if i < len(table.RowNumbers) {
+			line = table.RowNumbers[i]
+		}
+		if _, e := ParseRegisterRow(line, raw[i]); e != nil {
+			errs = append(errs, e)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs, nil
+	}
+	rows, errs = ParseRegister(raw, first)
+	return rows, errs, nil
 }

@@ -14,6 +14,8 @@ export type DisclosureIntake = Data<core.DisclosureIntake>
 export type DisclosureAnswer = Data<core.DisclosureAnswer>
 export type DisclosureTable = Data<core.DisclosureTable>
 export type ExportedFile = Data<app.ExportedFile>
+export type RegisterSample = Data<app.RegisterSample>
+export type RegisterPreview = Omit<Data<app.RegisterPreview>, 'sample' | 'errors'> & { sample: RegisterSample[]; errors: string[] }
 
 const detail = (d: core.DisclosureDetail): DisclosureDetail => ({ request: d.request, events: d.events ?? [] })
 
@@ -28,6 +30,11 @@ export const extendRequest = (id: number, approver: string, reason: string): Pro
   call(() => go.Extend(id, approver, reason)).then(detail)
 export const answerRequest = (a: DisclosureAnswer): Promise<DisclosureDetail> => call(() => go.Answer(a)).then(detail)
 export const annualTable = (year: number): Promise<DisclosureTable> => call(() => go.AnnualTable(year))
+/** Reads an existing 登记台账 (base64) and says what it holds, or row by row what is wrong. */
+export const previewRegister = (fileName: string, dataBase64: string): Promise<RegisterPreview> =>
+  call(() => go.PreviewRegisterData(fileName, dataBase64)).then((p) => ({ ...p, sample: p.sample ?? [], errors: p.errors ?? [] }))
+/** Imports the register whole (nothing when a row is wrong); resolves to the number of applications added. */
+export const importRegister = (fileName: string, dataBase64: string): Promise<number> => call(() => go.ImportRegisterData(fileName, dataBase64))
 /** Writes one procedural letter (受理回执, 补正告知书, 延期答复告知书, 答复书) as DOCX. */
 export const exportLetter = (id: number, kind: string, dir = ''): Promise<ExportedFile> => call(() => go.ExportLetter(id, kind, dir))
 

@@ -222,6 +222,73 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class RegisterSample {
+	    no: string;
+	    received: string;
+	    applicant: string;
+	    applicantType: string;
+	    outcome: string;
+	    answered: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RegisterSample(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.no = source["no"];
+	        this.received = source["received"];
+	        this.applicant = source["applicant"];
+	        this.applicantType = source["applicantType"];
+	        this.outcome = source["outcome"];
+	        this.answered = source["answered"];
+	    }
+	}
+	export class RegisterPreview {
+	    fileName: string;
+	    rows: number;
+	    answered: number;
+	    open: number;
+	    from: string;
+	    to: string;
+	    errors: string[];
+	    sample: RegisterSample[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RegisterPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.fileName = source["fileName"];
+	        this.rows = source["rows"];
+	        this.answered = source["answered"];
+	        this.open = source["open"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.errors = source["errors"];
+	        this.sample = this.convertValues(source["sample"], RegisterSample);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class SystemInfo {
 	    version: string;
 	    commit: string;

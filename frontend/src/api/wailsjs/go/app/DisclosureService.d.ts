@@ -13,9 +13,13 @@ export function Extend(arg1:number,arg2:string,arg3:string):Promise<core.Disclos
 
 export function GetRequest(arg1:number):Promise<core.DisclosureDetail>;
 
+export function ImportRegisterData(arg1:string,arg2:string):Promise<number>;
+
 export function ListRequests(arg1:core.DisclosureFilter):Promise<Array<core.DisclosureRequest>>;
 
 export function Options():Promise<app.DisclosureOptions>;
+
+export function PreviewRegisterData(arg1:string,arg2:string):Promise<app.RegisterPreview>;
 
 export function ReceiveCorrection(arg1:number,arg2:string):Promise<core.DisclosureDetail>;
 

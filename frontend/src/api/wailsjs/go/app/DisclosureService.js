@@ -22,12 +22,20 @@ export function GetRequest(arg1) {
   return window['go']['app']['DisclosureService']['GetRequest'](arg1);
 }
 
+export function ImportRegisterData(arg1, arg2) {
+  return window['go']['app']['DisclosureService']['ImportRegisterData'](arg1, arg2);
+}
+
 export function ListRequests(arg1) {
   return window['go']['app']['DisclosureService']['ListRequests'](arg1);
 }
 
 export function Options() {
   return window['go']['app']['DisclosureService']['Options']();
+}
+
+export function PreviewRegisterData(arg1, arg2) {
+  return window['go']['app']['DisclosureService']['PreviewRegisterData'](arg1, arg2);
 }
 
 export function ReceiveCorrection(arg1, arg2) {

@@ -1,0 +1,65 @@
+package app
+
+import (
+	"encoding/base64"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
+	"policydesk/internal/sqlite"
+)
+
+// A register picked in the browser is previewed row by row and imported whole; a bad row imports nothing.
+func TestDisclosureRegisterImportAndLetters(t *testing.T) {
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"))
+	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	cal := calendar.New(calendar.Builtin())
+	var events []string
+	svc := NewDisclosureService(sqlite.NewDisclosureStore(db, func() *calendar.Calendar { return cal }), t.TempDir(), db.Clock,
+		func(name string, _ ...any) { events = append(events, name) })
+	b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	const header = "编号,收到日期,申请人,申请人类型,申请内容,申请方式,办理结果,答复日期\n"
+	bad := b64(header + "1,2026-03-03,张三,自然人,征地批复,信函,予以公开,2026-03-20\n2,2026-03-05,李四,个体户,规划许可,网络,,\n")
+	p, err := svc.PreviewRegisterData("台账.csv", bad)
+	if err != nil || len(p.Errors) != 1 || !strings.Contains(p.Errors[0], "第3行") || !strings.Contains(p.Errors[0], "个体户") {
+		t.Fatalf("preview of a bad register: %+v %v", p, err)
+	}
+	if _, err := svc.ImportRegisterData("台账.csv", bad); core.ErrorCode(err) != core.EIMPORT {
+		t.Fatalf("import of a bad register: %v", err)
+	}
+	good := b64(header + "1,2026-03-03,张三,自然人,征地批复,信函,予以公开,2026-03-20\n2,2026-03-05,李四,商业企业,规划许可,网络,,\n")
+	if p, err = svc.PreviewRegisterData("台账.csv", good); err != nil || p.Rows != 2 || p.Answered != 1 || p.Open != 1 || p.From != "2026-03-03" {
+		t.Fatalf("preview: %+v %v", p, err)
+	}
+	if n, err := svc.ImportRegisterData("台账.csv", good); err != nil || n != 2 {
+		t.Fatalf("import: %d %v", n, err)
+	}
+	list, err := svc.ListRequests(core.DisclosureFilter{})
+	if err != nil || len(list) != 2 {
+		t.Fatalf("register: %+v %v", list, err)
+	}
+	// the imported open case's 受理回执 is written; an 答复书 for it is refused until it is answered
+	var open core.DisclosureRequest
+	for _, r := range list {
+		if r.Outcome < 0 {
+			open = r
+		}
+	}
+	f, err := svc.ExportLetter(open.ID, "受理回执", "")
+	if err != nil || !strings.HasSuffix(f.Name, "受理回执.docx") {
+		t.Fatalf("receipt: %+v %v", f, err)
+	}
+	if _, err := svc.ExportLetter(open.ID, "答复书", ""); core.ErrorCode(err) != core.EFORBID {
+		t.Fatalf("答复书 before the answer: %v", err)
+	}
+	if len(events) != 1 || events[0] != EventDisclosureChanged {
+		t.Fatalf("events = %v", events)
+	}
+}
