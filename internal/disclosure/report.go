@@ -1,6 +1,9 @@
 package disclosure
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Columns of table 三 in the 2021 format (国办公开办函〔2021〕30号).
 var Columns = []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
@@ -95,4 +98,13 @@ func (t Table3) Check() error {
 		}
 	}
 	return nil
+}
+
+// AnnualReportDue is the deadline the 工作台 counts down to in January: a department publishes the previous
+// year's 政府信息公开工作年度报告 by 31 January (条例 第四十九条). ok is false outside January.
+func AnnualReportDue(today time.Time) (year int, due time.Time, ok bool) {
+	if today.Month() != time.January {
+		return 0, time.Time{}, false
+	}
+	return today.Year() - 1, time.Date(today.Year(), time.January, 31, 0, 0, 0, 0, today.Location()), true
 }

@@ -3,6 +3,7 @@ package disclosure
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestTable3Shape(t *testing.T) {
@@ -64,6 +65,26 @@ func TestTable3RefusesBadRecords(t *testing.T) {
 	for _, r := range []Request{{Column: 6, Outcome: 0}, {Column: 0, Outcome: len(Outcomes)}} {
 		if _, err := BuildTable3([]Request{r}); err == nil {
 			t.Errorf("accepted %+v", r)
+		}
+	}
+}
+
+func TestAnnualReportDue(t *testing.T) {
+	cases := []struct {
+		today string
+		year  int
+		ok    bool
+	}{
+		{"2027-01-01", 2026, true},
+		{"2027-01-31", 2026, true},
+		{"2027-02-01", 0, false},
+		{"2026-12-31", 0, false},
+	}
+	for _, tc := range cases {
+		d, _ := time.Parse("2006-01-02", tc.today)
+		year, due, ok := AnnualReportDue(d)
+		if ok != tc.ok || year != tc.year || (ok && due.Format("2006-01-02") != d.Format("2006")+"-01-31") {
+			t.Errorf("%s: %d %v %v", tc.today, year, due, ok)
 		}
 	}
 }

@@ -504,6 +504,13 @@ func (s *DisclosureStore) Deadlines(ctx context.Context, now time.Time) ([]core.
 				Detail: "逾期未补正的，按其他处理办结", Due: r.CorrectionBy, Status: r.CountdownStatus, Label: r.CountdownLabel, Workdays: r.Workdays, Link: link})
 		}
 	}
+	today := calendar.Day(now.In(core.Shanghai))
+	if year, due, ok := disclosure.AnnualReportDue(today); ok {
+		cd := s.cal().Countdown(today, due)
+		out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.annual_report", Title: fmt.Sprintf("%d年政府信息公开工作年度报告", year),
+			Detail: "1月31日前向社会公布；表三由依申请公开登记簿生成", Due: calendar.FormatDate(due), Status: cd.Status, Label: cd.Label,
+			Workdays: cd.Workdays, Link: "/disclosure"})
+	}
 	return out, nil
 }
 

@@ -103,3 +103,29 @@ func day(s string) (t time.Time) {
 	t, _ = calendar.ParseDate(s)
 	return t
 }
+
+// In January the 工作台 counts down to the 31 January publication of last year's annual report.
+func TestAnnualReportDeadlineInJanuary(t *testing.T) {
+	f := newMailboxFixture(t)
+	cal := calendar.New(calendar.Builtin())
+	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
+	for day, want := range map[string]string{"2026-01-05": "2025年政府信息公开工作年度报告", "2026-02-02": "", "2026-12-31": ""} {
+		now, _ := time.ParseInLocation("2006-01-02", day, core.Shanghai)
+		ds, err := s.Deadlines(f.ctx, now.Add(9*time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, d := range ds {
+			if d.Kind == "disclosure.annual_report" {
+				got = d.Title
+				if d.Due != "2026-01-31" || d.Label == "" {
+					t.Errorf("%s: %+v", day, d)
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("%s: report deadline %q, want %q", day, got, want)
+		}
+	}
+}
