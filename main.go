@@ -226,6 +226,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	consultations := sqlite.NewConsultationStore(db, cal, segmenter)
 	interpretations := sqlite.NewInterpretationStore(db, cal, segmenter)
 	mailboxes := sqlite.NewMailboxStore(db, cal)
+	disclosures := sqlite.NewDisclosureStore(db, cal)
 	if first {
 		if err := segmenter.Wait(ctx); err != nil {
 			slog.Warn("segmenter not ready for demo data", "err", err)
@@ -238,6 +239,9 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		}
 		if err := demo.SeedMailbox(ctx, db, settings, mailboxes, cal); err != nil {
 			return nil, fmt.Errorf("写入局长信箱示例数据失败：%w", err)
+		}
+		if err := demo.SeedDisclosure(ctx, disclosures, settings, clock); err != nil {
+			return nil, fmt.Errorf("写入依申请公开示例数据失败：%w", err)
 		}
 		if err := demo.SeedAccounts(ctx, settings, db); err != nil {
 			return nil, fmt.Errorf("写入示例登录账号失败：%w", err)
@@ -274,7 +278,6 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		}
 		app.WatchHistory(routingAPI, 10*time.Minute, local)
 	}()
-	disclosures := sqlite.NewDisclosureStore(db, cal)
 	disclosureAPI := app.NewDisclosureService(disclosures, paths.Exports, clock, emit)
 	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes, disclosures)
 	systemAPI := app.NewSystemService(app.SystemConfig{

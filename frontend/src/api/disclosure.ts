@@ -4,6 +4,7 @@ import * as go from './wailsjs/go/app/DisclosureService'
 import type { app, core } from './wailsjs/go/models'
 import { call } from './errors'
 import type { Data } from './types'
+import type { BadgeTone } from '../utils/deadline'
 
 export type DisclosureOptions = Data<app.DisclosureOptions>
 export type DisclosureRequest = Data<core.DisclosureRequest>
@@ -39,17 +40,17 @@ export const importRegister = (fileName: string, dataBase64: string): Promise<nu
 export const exportLetter = (id: number, kind: string, dir = ''): Promise<ExportedFile> => call(() => go.ExportLetter(id, kind, dir))
 
 /** The tone of a register status, as the other modules' badges. */
-export function statusTone(status: string): 'success' | 'warning' | 'danger' | 'info' | 'primary' {
+export function statusTone(status: string): BadgeTone | 'green' {
   switch (status) {
     case '按时答复':
-      return 'success'
+      return 'green'
     case '逾期答复':
     case '逾期未补正':
-      return 'danger'
+      return 'red'
     case '待补正':
-      return 'warning'
+      return 'orange'
     case '办理中':
-      return 'primary'
+      return 'blue'
   }
-  return 'info'
+  return 'grey'
 }

@@ -1,0 +1,90 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+
+	"policydesk/internal/core"
+)
+
+// DisclosureStore is what the 依申请公开 demo writes through.
+type DisclosureStore interface {
+	RegisterDisclosure(ctx context.Context, in core.DisclosureIntake) (core.DisclosureDetail, error)
+	SendCorrection(ctx context.Context, id int64, sent, by, note string) (core.DisclosureDetail, error)
+	ReceiveCorrection(ctx context.Context, id int64, date string) (core.DisclosureDetail, error)
+	AnswerDisclosure(ctx context.Context, a core.DisclosureAnswer) (core.DisclosureDetail, error)
+}
+
+// demoRequest is one application of the demo register, dated in days before today.
+type demoRequest struct {
+	channel           string
+	arrived, confirm  int // days before today; confirm only for 信函, 网络, 传真
+	applicant, kind   string
+	content, section  string
+	correction        [3]int // sent, by, received (days before today; 0 = none)
+	correctionNote    string
+	outcome, answered int // outcome index (-1: open), answered days before today
+	method, ref, text string
+}
+
+var demoRequests = []demoRequest{
+	{channel: "当面", arrived: 62, applicant: "陈立平", kind: "自然人", content: "滨江街道2025年度集体土地征收补偿安置方案及批复文件", section: "用途管制组",
+		outcome: 0, answered: 50, method: "直接送达", text: "经查，您申请的补偿安置方案属于可以公开的政府信息，现提供复印件一份。"},
+	{channel: "网络", arrived: 45, confirm: 44, applicant: "临江市恒远置业有限公司", kind: "商业企业", content: "城西片区控制性详细规划调整的专家论证意见",
+		section: "空间规划组", outcome: 5, answered: 30, method: "邮寄", ref: "1163548890212",
+		text: "您申请的专家论证意见涉及第三方个人信息，经征求第三方意见，第三方不同意公开，本机关决定不予公开。"},
+	{channel: "信函", arrived: 38, confirm: 36, applicant: "王建华", kind: "自然人", content: "我家宅基地的审批材料",
+		section: "确权登记组", correction: [3]int{33, 19, 27}, correctionNote: "请写明宅基地所在村组及审批年份",
+		outcome: 1, answered: 12, method: "邮寄", ref: "1163548890336", text: "宅基地审批表予以公开；其中涉及相邻权利人身份证号码的部分不予公开。"},
+	{channel: "当面", arrived: 26, applicant: "林晓燕", kind: "自然人", content: "2019年耕地占补平衡项目验收报告",
+		section: "耕地保护组", outcome: 10, answered: 15, method: "直接送达", text: "经检索，本机关未制作或获取您所申请的验收报告。"},
+	{channel: "邮寄", arrived: 16, applicant: "临江市绿源环境保护协会", kind: "社会公益组织", content: "2026年度自然资源违法案件查处情况汇总",
+		section: "执法监察支队", outcome: -1},
+	{channel: "网络", arrived: 4, confirm: 4, applicant: "浙江正衡律师事务所", kind: "法律服务机构", content: "某地块土地出让合同及补充协议",
+		section: "开发利用组", outcome: -1},
+	{channel: "传真", arrived: 2, confirm: 1, applicant: "赵敏", kind: "自然人", content: "我所在小区的规划许可证及附图",
+		section: "空间规划组", outcome: -1},
+}
+
+// SeedDisclosure fills the 依申请公开 register with applications of the last two months: answered ones of
+// each kind (予以公开, 部分公开 after a 补正, 不予公开 to protect a third party, 无法提供) and three open ones on
+// the clock. Everything is written through the store, so each date follows the statutory rules.
+func SeedDisclosure(ctx context.Context, store DisclosureStore, settings core.SettingsService, clock core.Clock) error {
+	secs, err := settings.Sections(ctx)
+	if err != nil {
+		return err
+	}
+	section := map[string]int64{}
+	for _, s := range secs {
+		section[s.Name] = s.ID
+	}
+	today := clock.Now().In(core.Shanghai)
+	day := func(before int) string { return today.AddDate(0, 0, -before).Format("2006-01-02") }
+	for _, r := range demoRequests {
+		in := core.DisclosureIntake{Channel: r.channel, Arrived: day(r.arrived), Applicant: r.applicant, ApplicantType: r.kind, Content: r.content,
+			Form: "纸质", Delivery: "邮寄", SectionID: section[r.section]}
+		if r.confirm > 0 {
+			in.Confirmed = day(r.confirm)
+		}
+		d, err := store.RegisterDisclosure(ctx, in)
+		if err != nil {
+			return fmt.Errorf("register %s: %w", r.applicant, err)
+		}
+		id := d.Request.ID
+		if c := r.correction; c[0] > 0 {
+			if _, err := store.SendCorrection(ctx, id, day(c[0]), day(c[1]), r.correctionNote); err != nil {
+				return fmt.Errorf("补正 %s: %w", r.applicant, err)
+			}
+			if _, err := store.ReceiveCorrection(ctx, id, day(c[2])); err != nil {
+				return fmt.Errorf("收到补正 %s: %w", r.applicant, err)
+			}
+		}
+		if r.outcome >= 0 {
+			if _, err := store.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: id, Outcome: r.outcome, Date: day(r.answered), Method: r.method,
+				Ref: r.ref, Text: r.text}); err != nil {
+				return fmt.Errorf("answer %s: %w", r.applicant, err)
+			}
+		}
+	}
+	return nil
+}
