@@ -149,6 +149,11 @@ test('征求意见: register a policy from a PDF, open a consultation, import, g
     await page.getByTestId('comment-table').locator('thead .el-checkbox').click()
     await page.getByTestId('comment-decide-selected').click()
     await page.getByTestId('decide-dialog').waitFor()
+    // the comments are shown, and nothing is decided in advance: a stray 确定 is refused
+    await page.getByTestId('decide-texts').locator('.text').first().waitFor()
+    await page.getByTestId('decide-save').click()
+    await page.getByTestId('decide-dialog').locator('.el-form-item__error', { hasText: '请选择处理结果' }).waitFor()
+    await page.getByTestId('decide-decision').getByText('采纳', { exact: true }).click()
     await field(page, 'decide-response').fill('已采纳，并相应修改。')
     await page.getByTestId('decide-save').click()
     await page.getByTestId('decide-dialog').waitFor({ state: 'hidden' })

@@ -122,6 +122,8 @@ export interface DecideTarget {
   groupIds: number[]
   /** how many comments that covers, for the dialog's title */
   count: number
+  /** the text of the comments or groups being decided, shown in the dialog (the first few) */
+  texts: string[]
 }
 
 /** A count's share of the total as a percentage with one decimal ("12.5%"); "—" when there is no total. */
