@@ -23,6 +23,8 @@ type DisclosureStore interface {
 	AnnualTable(ctx context.Context, year int) (core.DisclosureTable, error)
 	Issuer(ctx context.Context) (core.Bureau, error)
 	ImportRegister(ctx context.Context, file string, rows []disclosure.ParsedRow) (int, error)
+	SaveRemedy(ctx context.Context, m core.DisclosureRemedy) (core.DisclosureDetail, error)
+	AnnualTable4(ctx context.Context, year int) (core.DisclosureTable4, error)
 }
 
 // DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
@@ -51,12 +53,15 @@ type DisclosureOptions struct {
 	Outcomes       []string `json:"outcomes"`       // the report's rows of 三、本年度办理结果, in statutory order
 	AnswerMethods  []string `json:"answerMethods"`
 	Letters        []string `json:"letters"` // the procedural letters that can be generated
+	RemedyKinds    []string `json:"remedyKinds"`
+	RemedyResults  []string `json:"remedyResults"`
 }
 
 // Options lists channels, applicant types, the statutory outcomes and the ways of delivery.
 func (s *DisclosureService) Options() (DisclosureOptions, error) {
 	return DisclosureOptions{Channels: core.DisclosureChannels, ApplicantTypes: disclosure.Columns[:len(disclosure.Columns)-1],
-		Outcomes: disclosure.Outcomes, AnswerMethods: core.DisclosureAnswerMethods, Letters: disclosure.Letters}, nil
+		Outcomes: disclosure.Outcomes, AnswerMethods: core.DisclosureAnswerMethods, Letters: disclosure.Letters,
+		RemedyKinds: disclosure.RemedyKinds, RemedyResults: disclosure.Table4Results[:4]}, nil
 }
 
 // ListRequests lists the register, newest receipt first.
@@ -96,6 +101,16 @@ func (s *DisclosureService) Extend(id int64, approver, reason string) (core.Disc
 // Answer records the answer: its statutory outcome, date, way of delivery and reference.
 func (s *DisclosureService) Answer(a core.DisclosureAnswer) (core.DisclosureDetail, error) {
 	return s.changed(s.store.AnswerDisclosure(s.ctx, a))
+}
+
+// SaveRemedy records or updates a 行政复议 or 行政诉讼 brought over an answer, for table 四.
+func (s *DisclosureService) SaveRemedy(m core.DisclosureRemedy) (core.DisclosureDetail, error) {
+	return s.changed(s.store.SaveRemedy(s.ctx, m))
+}
+
+// AnnualTable4 builds table 四 of the year's report from the remedies filed in it.
+func (s *DisclosureService) AnnualTable4(year int) (core.DisclosureTable4, error) {
+	return s.store.AnnualTable4(s.ctx, year)
 }
 
 // AnnualTable builds table 三 of the year's 政府信息公开工作年度报告 from the register.

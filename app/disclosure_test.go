@@ -62,4 +62,34 @@ func TestDisclosureRegisterImportAndLetters(t *testing.T) {
 	if len(events) != 1 || events[0] != EventDisclosureChanged {
 		t.Fatalf("events = %v", events)
 	}
+
+	// 复议 and 诉讼 over an answer count in table 四 of the year they were filed, with their result then.
+	var answered core.DisclosureRequest
+	for _, r := range list {
+		if r.Outcome >= 0 {
+			answered = r
+		}
+	}
+	if _, err := svc.SaveRemedy(core.DisclosureRemedy{RequestID: open.ID, Kind: "行政复议", Filed: "2026-04-01"}); core.ErrorCode(err) != core.EFORBID {
+		t.Fatalf("remedy on an open application: %v", err)
+	}
+	if _, err := svc.SaveRemedy(core.DisclosureRemedy{RequestID: answered.ID, Kind: "行政复议", Filed: "2026-03-01"}); core.ErrorCode(err) != core.EINVALID {
+		t.Fatalf("remedy filed before the answer: %v", err)
+	}
+	d, err := svc.SaveRemedy(core.DisclosureRemedy{RequestID: answered.ID, Kind: "行政复议", Filed: "2026-04-01", Forum: "临江市人民政府"})
+	if err != nil || len(d.Remedies) != 1 || d.Remedies[0].Result != "尚未审结" {
+		t.Fatalf("remedy: %+v %v", d.Remedies, err)
+	}
+	t4, err := svc.AnnualTable4(2026)
+	if err != nil || t4.Cells[0][3] != 1 || t4.Cells[0][4] != 1 {
+		t.Fatalf("table 四 pending: %+v %v", t4, err)
+	}
+	m := d.Remedies[0]
+	m.Result, m.Decided = "结果纠正", "2026-06-01"
+	if _, err := svc.SaveRemedy(m); err != nil {
+		t.Fatal(err)
+	}
+	if t4, _ = svc.AnnualTable4(2026); t4.Cells[0][1] != 1 || t4.Cells[0][3] != 0 || t4.Cells[0][4] != 1 {
+		t.Fatalf("table 四 decided: %+v", t4)
+	}
 }

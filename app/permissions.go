@@ -124,6 +124,8 @@ var Permissions = map[string]Access{
 	"DisclosureService.Answer":                    officeWork,
 	"DisclosureService.PreviewRegisterData":       officeWork,
 	"DisclosureService.ImportRegisterData":        officeWork,
+	"DisclosureService.SaveRemedy":                officeWork,
+	"DisclosureService.AnnualTable4":              anyone,
 	"DisclosureService.ExportLetter":              withDir(anyone, 2),
 	"ConsultationService.PublishReport":           publishing,
 	"ConsultationService.ExportAll":               withDir(anyone, 2),

@@ -38,6 +38,8 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
       return row.locator('td').allInnerTexts()
     }
     const before = await partlyRow()
+    const table4 = async () => page.getByTestId('report-table4').locator('tbody td').allInnerTexts()
+    const before4 = await table4()
     await page.getByTestId('tab-register').click()
     await page.getByTestId('disclosure-new').click()
     await page.getByTestId('disclosure-intake').waitFor()
@@ -89,6 +91,13 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     await waitForText(page, 'disclosure-state', '按时答复')
     await letter(page, '答复书')
     assert.match(await page.getByTestId('disclosure-events').innerText(), /补正告知[\s\S]*收到补正[\s\S]*延期[\s\S]*答复/)
+    // The applicant applies for 行政复议 today: pending, it counts in table 四.
+    await page.getByTestId('remedy-add').click()
+    await page.getByTestId('remedy-dialog').waitFor()
+    await field(page, 'remedy-forum').fill('临江市人民政府')
+    await page.getByTestId('remedy-save').click()
+    await page.getByTestId('remedy-dialog').waitFor({ state: 'hidden' })
+    await page.locator('[data-testid^="remedy-"]', { hasText: '临江市人民政府' }).first().waitFor()
     await shot(page, 'q-answered')
 
     // The register lists it; table 三 of 2026 counts it under 自然人 / 部分公开.
@@ -97,6 +106,9 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     const cells = await partlyRow()
     assert.equal(Number(cells[3]), Number(before[3]) + 1, `自然人 column of 部分公开: ${before} → ${cells}`)
     assert.equal(Number(cells.at(-1)), Number(before.at(-1)) + 1, `总计 of 部分公开: ${before} → ${cells}`)
+    const after4 = await table4()
+    assert.equal(Number(after4[3]), Number(before4[3]) + 1, `行政复议/尚未审结: ${before4} → ${after4}`)
+    assert.equal(Number(after4[4]), Number(before4[4]) + 1, `行政复议/总计: ${before4} → ${after4}`)
     await shot(page, 'q-table3')
     assert.deepEqual(s.errors, [])
   } catch (e) {

@@ -84,10 +84,31 @@ type DisclosureEvent struct {
 	CreatedAt string `json:"createdAt"`
 }
 
-// DisclosureDetail is an application with its history.
+// DisclosureDetail is an application with its history and the remedies brought over it.
 type DisclosureDetail struct {
-	Request DisclosureRequest `json:"request"`
-	Events  []DisclosureEvent `json:"events"`
+	Request  DisclosureRequest  `json:"request"`
+	Events   []DisclosureEvent  `json:"events"`
+	Remedies []DisclosureRemedy `json:"remedies"`
+}
+
+// DisclosureRemedy is a 行政复议 or 行政诉讼 brought over an answer (table 四).
+type DisclosureRemedy struct {
+	ID        int64  `json:"id"`
+	RequestID int64  `json:"requestId"`
+	Kind      string `json:"kind"`    // 行政复议 / 未经复议直接起诉 / 复议后起诉
+	Filed     string `json:"filed"`   // 申请复议或起诉之日
+	Forum     string `json:"forum"`   // 复议机关或人民法院
+	Result    string `json:"result"`  // 结果维持 / 结果纠正 / 其他结果 / 尚未审结
+	Decided   string `json:"decided"` // 复议决定或裁判之日
+	Note      string `json:"note"`
+}
+
+// DisclosureTable4 is table 四 of the annual report: 3 groups × 5 results.
+type DisclosureTable4 struct {
+	Year    int      `json:"year"`
+	Groups  []string `json:"groups"`
+	Results []string `json:"results"`
+	Cells   [][]int  `json:"cells"`
 }
 
 // DisclosureFilter selects applications for the register.

@@ -3,6 +3,7 @@ package disclosure
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestTable4(t *testing.T) {
@@ -45,5 +46,40 @@ func TestSuggestProactive(t *testing.T) {
 	got := SuggestProactive(rows, func(r ParsedRow) string { return r.Content }, 2)
 	if len(got) != 1 || got[0].Count != 2 || got[0].Key != "2025年老旧小区改造名单" {
 		t.Fatalf("got %+v", got)
+	}
+}
+
+func TestRemedyRules(t *testing.T) {
+	d := func(s string) time.Time {
+		if s == "" {
+			return time.Time{}
+		}
+		v, _ := time.Parse("2006-01-02", s)
+		return v
+	}
+	today := d("2026-11-20")
+	cases := []struct {
+		kind, result, answered, filed, decided string
+		ok                                     bool
+	}{
+		{"行政复议", "尚未审结", "2026-03-20", "2026-04-01", "", true},
+		{"行政复议", "结果纠正", "2026-03-20", "2026-04-01", "2026-06-01", true},
+		{"信访", "尚未审结", "2026-03-20", "2026-04-01", "", false},
+		{"行政复议", "撤回", "2026-03-20", "2026-04-01", "2026-06-01", false},
+		{"行政复议", "尚未审结", "2026-03-20", "2026-03-01", "", false},
+		{"行政复议", "结果维持", "2026-03-20", "2026-04-01", "", false},
+		{"行政复议", "尚未审结", "2026-03-20", "2026-04-01", "2026-06-01", false},
+		{"复议后起诉", "结果维持", "2026-03-20", "2026-04-01", "2026-12-01", false},
+	}
+	for _, c := range cases {
+		if err := CheckRemedy(c.kind, c.result, d(c.answered), d(c.filed), d(c.decided), today); (err == nil) != c.ok {
+			t.Errorf("%+v: %v", c, err)
+		}
+	}
+	if r, ok := RemedyInYear("行政复议", "结果维持", d("2026-11-02"), d("2027-01-15"), 2026); !ok || r.Result != "尚未审结" {
+		t.Errorf("decided next year: %+v %v", r, ok)
+	}
+	if _, ok := RemedyInYear("行政复议", "结果维持", d("2025-11-02"), d("2026-01-15"), 2026); ok {
+		t.Error("filed last year counted")
 	}
 }

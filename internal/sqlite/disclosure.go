@@ -157,7 +157,7 @@ func (tx *Tx) disclosureDetail(ctx context.Context, cal *calendar.Calendar, id i
 	if err != nil {
 		return core.DisclosureDetail{}, err
 	}
-	d := core.DisclosureDetail{Request: r, Events: []core.DisclosureEvent{}}
+	d := core.DisclosureDetail{Request: r, Events: []core.DisclosureEvent{}, Remedies: []core.DisclosureRemedy{}}
 	rows, err := tx.QueryContext(ctx, `SELECT id, kind, date, note, actor_name, created_at FROM disclosure_events
 		WHERE request_id = ? ORDER BY id`, id)
 	if err != nil {
@@ -171,7 +171,108 @@ func (tx *Tx) disclosureDetail(ctx context.Context, cal *calendar.Calendar, id i
 		}
 		d.Events = append(d.Events, e)
 	}
-	return d, rows.Err()
+	if err := rows.Err(); err != nil {
+		return d, err
+	}
+	d.Remedies, err = tx.remedies(ctx, `WHERE request_id = ? ORDER BY filed, id`, id)
+	return d, err
+}
+
+func (tx *Tx) remedies(ctx context.Context, where string, args ...any) ([]core.DisclosureRemedy, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, request_id, kind, filed, forum, result, decided, note FROM disclosure_remedies `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []core.DisclosureRemedy{}
+	for rows.Next() {
+		var m core.DisclosureRemedy
+		if err := rows.Scan(&m.ID, &m.RequestID, &m.Kind, &m.Filed, &m.Forum, &m.Result, &m.Decided, &m.Note); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// SaveRemedy records (ID 0) or updates a 行政复议 or 行政诉讼 brought over an answered application, checked by
+// disclosure.CheckRemedy.
+func (s *DisclosureStore) SaveRemedy(ctx context.Context, m core.DisclosureRemedy) (core.DisclosureDetail, error) {
+	m.Forum, m.Note = strings.TrimSpace(m.Forum), strings.TrimSpace(m.Note)
+	if m.Result == "" {
+		m.Result = "尚未审结"
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	defer tx.Rollback()
+	cal := s.cal()
+	if m.ID != 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT request_id FROM disclosure_remedies WHERE id = ?`, m.ID).Scan(&m.RequestID); err != nil {
+			return core.DisclosureDetail{}, notFound(err, "复议诉讼记录不存在(编号%d)", m.ID)
+		}
+	}
+	r, err := tx.findDisclosure(ctx, cal, m.RequestID)
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	if r.Outcome < 0 {
+		return core.DisclosureDetail{}, core.Errorf(core.EFORBID, "该申请尚未答复，不能登记行政复议或行政诉讼")
+	}
+	if err := disclosure.CheckRemedy(m.Kind, m.Result, parseDay(r.AnswerDate), parseDay(m.Filed), parseDay(m.Decided), calendar.Day(tx.Now().In(core.Shanghai))); err != nil {
+		return core.DisclosureDetail{}, core.Errorf(core.EINVALID, "%s", err.Error())
+	}
+	if m.ID == 0 {
+		_, err = tx.ExecContext(ctx, `INSERT INTO disclosure_remedies (request_id, kind, filed, forum, result, decided, note, created_at, created_by,
+			updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, m.RequestID, m.Kind, m.Filed, m.Forum, m.Result, m.Decided, m.Note,
+			tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+	} else {
+		_, err = tx.ExecContext(ctx, `UPDATE disclosure_remedies SET kind = ?, filed = ?, forum = ?, result = ?, decided = ?, note = ?,
+			updated_at = ?, updated_by = ? WHERE id = ?`, m.Kind, m.Filed, m.Forum, m.Result, m.Decided, m.Note, tx.Stamp(), tx.actorID(), m.ID)
+	}
+	if err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	if err := tx.addDisclosureEvent(ctx, r.ID, m.Kind, m.Filed, strings.TrimSpace(m.Forum+" "+m.Result)); err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	if err := tx.audit("update", "disclosure_request", r.ID, "登记"+m.Kind+" "+r.CaseNo, []Change{
+		{Field: "kind", New: m.Kind}, {Field: "filed", New: m.Filed}, {Field: "result", New: m.Result}, {Field: "decided", New: m.Decided}}); err != nil {
+		return core.DisclosureDetail{}, err
+	}
+	return s.finish(ctx, tx, r.ID)
+}
+
+// AnnualTable4 builds table 四 of the year from the remedies filed in it, with their result at the year's end.
+func (s *DisclosureStore) AnnualTable4(ctx context.Context, year int) (core.DisclosureTable4, error) {
+	if year < 2008 || year > 2100 {
+		return core.DisclosureTable4{}, core.FieldErrorf(core.EINVALID, "year", "请填写报告年度")
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return core.DisclosureTable4{}, err
+	}
+	defer tx.Rollback()
+	ms, err := tx.remedies(ctx, `WHERE filed BETWEEN ? AND ?`, fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year))
+	if err != nil {
+		return core.DisclosureTable4{}, err
+	}
+	var rs []disclosure.Remedy
+	for _, m := range ms {
+		if r, ok := disclosure.RemedyInYear(m.Kind, m.Result, parseDay(m.Filed), parseDay(m.Decided), year); ok {
+			rs = append(rs, r)
+		}
+	}
+	t, err := disclosure.BuildTable4(rs)
+	if err != nil {
+		return core.DisclosureTable4{}, err
+	}
+	out := core.DisclosureTable4{Year: year, Groups: disclosure.Table4Groups, Results: disclosure.Table4Results}
+	for _, row := range t {
+		out.Cells = append(out.Cells, row[:])
+	}
+	return out, nil
 }
 
 func (tx *Tx) addDisclosureEvent(ctx context.Context, id int64, kind, date, note string) error {

@@ -9,7 +9,9 @@ import type { BadgeTone } from '../utils/deadline'
 export type DisclosureOptions = Data<app.DisclosureOptions>
 export type DisclosureRequest = Data<core.DisclosureRequest>
 export type DisclosureEvent = Data<core.DisclosureEvent>
-export type DisclosureDetail = { request: DisclosureRequest; events: DisclosureEvent[] }
+export type DisclosureRemedy = Data<core.DisclosureRemedy>
+export type DisclosureDetail = { request: DisclosureRequest; events: DisclosureEvent[]; remedies: DisclosureRemedy[] }
+export type DisclosureTable4 = Data<core.DisclosureTable4>
 export type DisclosureFilter = Data<core.DisclosureFilter>
 export type DisclosureIntake = Data<core.DisclosureIntake>
 export type DisclosureAnswer = Data<core.DisclosureAnswer>
@@ -18,7 +20,7 @@ export type ExportedFile = Data<app.ExportedFile>
 export type RegisterSample = Data<app.RegisterSample>
 export type RegisterPreview = Omit<Data<app.RegisterPreview>, 'sample' | 'errors'> & { sample: RegisterSample[]; errors: string[] }
 
-const detail = (d: core.DisclosureDetail): DisclosureDetail => ({ request: d.request, events: d.events ?? [] })
+const detail = (d: core.DisclosureDetail): DisclosureDetail => ({ request: d.request, events: d.events ?? [], remedies: d.remedies ?? [] })
 
 export const disclosureOptions = (): Promise<DisclosureOptions> => call(() => go.Options())
 export const listRequests = (f: DisclosureFilter): Promise<DisclosureRequest[]> => call(() => go.ListRequests(f)).then((l) => l ?? [])
@@ -31,6 +33,9 @@ export const extendRequest = (id: number, approver: string, reason: string): Pro
   call(() => go.Extend(id, approver, reason)).then(detail)
 export const answerRequest = (a: DisclosureAnswer): Promise<DisclosureDetail> => call(() => go.Answer(a)).then(detail)
 export const annualTable = (year: number): Promise<DisclosureTable> => call(() => go.AnnualTable(year))
+export const annualTable4 = (year: number): Promise<DisclosureTable4> => call(() => go.AnnualTable4(year))
+/** Records (id 0) or updates a 行政复议 or 行政诉讼 over an answered application. */
+export const saveRemedy = (m: DisclosureRemedy): Promise<DisclosureDetail> => call(() => go.SaveRemedy(m)).then(detail)
 /** Reads an existing 登记台账 (base64) and says what it holds, or row by row what is wrong. */
 export const previewRegister = (fileName: string, dataBase64: string): Promise<RegisterPreview> =>
   call(() => go.PreviewRegisterData(fileName, dataBase64)).then((p) => ({ ...p, sample: p.sample ?? [], errors: p.errors ?? [] }))

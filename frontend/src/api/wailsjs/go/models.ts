@@ -26,6 +26,8 @@ export namespace app {
 	    outcomes: string[];
 	    answerMethods: string[];
 	    letters: string[];
+	    remedyKinds: string[];
+	    remedyResults: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new DisclosureOptions(source);
@@ -38,6 +40,8 @@ export namespace app {
 	        this.outcomes = source["outcomes"];
 	        this.answerMethods = source["answerMethods"];
 	        this.letters = source["letters"];
+	        this.remedyKinds = source["remedyKinds"];
+	        this.remedyResults = source["remedyResults"];
 	    }
 	}
 	export class ExportedFile {
@@ -1265,6 +1269,32 @@ export namespace core {
 	        this.text = source["text"];
 	    }
 	}
+	export class DisclosureRemedy {
+	    id: number;
+	    requestId: number;
+	    kind: string;
+	    filed: string;
+	    forum: string;
+	    result: string;
+	    decided: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DisclosureRemedy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.requestId = source["requestId"];
+	        this.kind = source["kind"];
+	        this.filed = source["filed"];
+	        this.forum = source["forum"];
+	        this.result = source["result"];
+	        this.decided = source["decided"];
+	        this.note = source["note"];
+	    }
+	}
 	export class DisclosureEvent {
 	    id: number;
 	    kind: string;
@@ -1370,6 +1400,7 @@ export namespace core {
 	export class DisclosureDetail {
 	    request: DisclosureRequest;
 	    events: DisclosureEvent[];
+	    remedies: DisclosureRemedy[];
 	
 	    static createFrom(source: any = {}) {
 	        return new DisclosureDetail(source);
@@ -1379,6 +1410,7 @@ export namespace core {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.request = this.convertValues(source["request"], DisclosureRequest);
 	        this.events = this.convertValues(source["events"], DisclosureEvent);
+	        this.remedies = this.convertValues(source["remedies"], DisclosureRemedy);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1451,6 +1483,7 @@ export namespace core {
 	    }
 	}
 	
+	
 	export class DisclosureTable {
 	    year: number;
 	    bureau: string;
@@ -1475,6 +1508,24 @@ export namespace core {
 	        this.check = source["check"];
 	        this.onTime = source["onTime"];
 	        this.late = source["late"];
+	    }
+	}
+	export class DisclosureTable4 {
+	    year: number;
+	    groups: string[];
+	    results: string[];
+	    cells: number[][];
+	
+	    static createFrom(source: any = {}) {
+	        return new DisclosureTable4(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.groups = source["groups"];
+	        this.results = source["results"];
+	        this.cells = source["cells"];
 	    }
 	}
 	export class DueResult {

@@ -6,6 +6,10 @@ export function AnnualTable(arg1) {
   return window['go']['app']['DisclosureService']['AnnualTable'](arg1);
 }
 
+export function AnnualTable4(arg1) {
+  return window['go']['app']['DisclosureService']['AnnualTable4'](arg1);
+}
+
 export function Answer(arg1) {
   return window['go']['app']['DisclosureService']['Answer'](arg1);
 }
@@ -44,6 +48,10 @@ export function ReceiveCorrection(arg1, arg2) {
 
 export function Register(arg1) {
   return window['go']['app']['DisclosureService']['Register'](arg1);
+}
+
+export function SaveRemedy(arg1) {
+  return window['go']['app']['DisclosureService']['SaveRemedy'](arg1);
 }
 
 export function SendCorrection(arg1, arg2, arg3, arg4) {
