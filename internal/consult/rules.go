@@ -298,3 +298,12 @@ func CheckReportPublication(f ReportFacts, signoff core.Signoff, findings []core
 	}
 	return nil
 }
+
+// reportDateLine is the closing date line of a 采纳情况说明 (2026年11月20日): the day it was generated.
+var reportDateLine = regexp.MustCompile(`\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日\s*$`)
+
+// SameReport reports whether two texts of a 采纳情况说明 say the same thing: the closing date, which is the day
+// the text was generated, does not count, so a sign-off that spans several days stays valid.
+func SameReport(a, b string) bool {
+	return reportDateLine.ReplaceAllString(strings.TrimSpace(a), "") == reportDateLine.ReplaceAllString(strings.TrimSpace(b), "")
+}

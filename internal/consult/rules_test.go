@@ -200,3 +200,22 @@ func TestCheckReportPublication(t *testing.T) {
 		})
 	}
 }
+
+func TestSameReport(t *testing.T) {
+	body := "关于《临江市城市更新实施办法》意见收集采纳情况的说明\n一、征求意见基本情况\n……\n临江市规划和自然资源局\n"
+	cases := []struct {
+		a, b string
+		same bool
+	}{
+		{body + "2026年11月20日", body + "2026年11月23日", true},
+		{body + "2026年11月20日", body + "2026年11月20日\n", true},
+		{body + "2026年11月20日", strings.Replace(body, "……", "采纳3条", 1) + "2026年11月20日", false},
+		{"", body + "2026年11月20日", false},
+		{body + "                          2026年11月20日\n", body + "                          2026年12月1日\n", true},
+	}
+	for _, c := range cases {
+		if got := SameReport(c.a, c.b); got != c.same {
+			t.Errorf("SameReport(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}

@@ -45,21 +45,28 @@ const consultationCols = `c.id, c.policy_id, p.title, p.doc_number, p.enterprise
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id),
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = ''),
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND (m.group_id IS NULL OR m.id = (SELECT g.representative_id FROM comment_groups g WHERE g.id = m.group_id))),
-	c.report_body <> '', c.report_signed_body <> '' AND c.report_body <> c.report_signed_body, COALESCE(c.report_published, ''),
+	c.report_body <> '', `+reportDiffers+`, COALESCE(c.report_published, ''),
 	c.report_url, c.created_at, c.updated_at, c.version`
+
+// reportDiffers selects the report's text and the text submitted for sign-off, only when they differ at all
+// (consult.SameReport then decides whether more than the closing date changed); two empty texts otherwise.
+const reportDiffers = `CASE WHEN c.report_signed_body <> '' AND c.report_body <> c.report_signed_body THEN c.report_body ELSE '' END,
+	CASE WHEN c.report_signed_body <> '' AND c.report_body <> c.report_signed_body THEN c.report_signed_body ELSE '' END`
 
 const consultationFrom = ` FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN sections s ON s.id = COALESCE(c.section_id, p.section_id)`
 
 // scanConsultation reads a row and derives what depends on today and the calendar.
 func scanConsultation(sc interface{ Scan(...any) error }, cal *calendar.Calendar, now time.Time) (core.Consultation, error) {
 	var c core.Consultation
+	var reportNow, reportSigned string
 	var channels string
 	err := sc.Scan(&c.ID, &c.PolicyID, &c.PolicyTitle, &c.PolicyDocNumber, &c.EnterpriseRelated, &c.VersionID, &c.OpenDate, &c.CloseDate,
 		&c.ShortReason, &channels, &c.Contact, &c.Explanation, &c.SectionID, &c.SectionName, &c.CommentCount, &c.UndecidedCount,
-		&c.GroupCount, &c.ReportGenerated, &c.ReportChanged, &c.ReportPublished, &c.ReportURL, &c.CreatedAt, &c.UpdatedAt, &c.Version)
+		&c.GroupCount, &c.ReportGenerated, &reportNow, &reportSigned, &c.ReportPublished, &c.ReportURL, &c.CreatedAt, &c.UpdatedAt, &c.Version)
 	if err != nil {
 		return c, err
 	}
+	c.ReportChanged = reportNow != "" && !consult.SameReport(reportNow, reportSigned)
 	if err := json.Unmarshal([]byte(channels), &c.Channels); err != nil || c.Channels == nil {
 		c.Channels = []string{}
 	}
@@ -390,9 +397,11 @@ func (s *ConsultationStore) PublishReport(ctx context.Context, p core.ReportPubl
 		return old, err
 	}
 	facts := consult.ReportFacts{Status: old.Status, Undecided: old.UndecidedCount, Generated: old.ReportGenerated}
-	if err := tx.QueryRowContext(ctx, `SELECT report_body <> report_signed_body FROM consultations WHERE id = ?`, old.ID).Scan(&facts.Changed); err != nil {
+	var now, signed string
+	if err := tx.QueryRowContext(ctx, `SELECT report_body, report_signed_body FROM consultations WHERE id = ?`, old.ID).Scan(&now, &signed); err != nil {
 		return old, err
 	}
+	facts.Changed = !consult.SameReport(now, signed)
 	if err := consult.CheckReportPublication(facts, so, prepub.Findings); err != nil {
 		return old, err
 	}

@@ -613,6 +613,20 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 		}
 	}
 	signAll()
+	// Opened again the next day, the report is regenerated with that day's date: the sign-off still holds.
+	nextDay := sqlite.NewDB(f.db.Path)
+	nextDay.Clock = core.NewFixedClock(now.AddDate(0, 0, 31))
+	if err := nextDay.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer nextDay.Close()
+	nextStore := sqlite.NewConsultationStore(nextDay, func() *calendar.Calendar { return cal }, bigramSegmenter{})
+	if r, err := nextStore.Report(ctx, c.ID); err != nil || !strings.Contains(r.Text, "2026年12月21日") {
+		t.Fatalf("next day's report: %v", err)
+	}
+	if d, err := nextStore.Consultation(ctx, c.ID); err != nil || d.Consultation.ReportChanged {
+		t.Fatalf("a new date alone invalidates the sign-off: %+v %v", d.Consultation.ReportChanged, err)
+	}
 	// A decision changed after the sign-off changes the report: what was signed is not what would go out.
 	if _, err := store.Decide(ctx, core.Decision{CommentID: rest.Comments[0].ID, Decision: core.DecisionPartly, Reason: "部分采纳，在第二条中体现"}); err != nil {
 		t.Fatal(err)

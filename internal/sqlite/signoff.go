@@ -166,14 +166,15 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 			Scan(&s.title, &s.status, &s.authorID, &s.authorName, &s.sectionID)
 		err = notFound(err, "解读不存在(编号%d)", id)
 	case core.SubjectReport:
-		var open, closing string
+		var open, closing, body, signedBody string
 		err = tx.QueryRowContext(ctx, `SELECT p.title, c.open_date, c.close_date, COALESCE(p.drafter_id, 0), COALESCE(d.name, ''),
-			COALESCE(c.section_id, p.section_id), c.report_body <> '', c.report_body <> c.report_signed_body,
+			COALESCE(c.section_id, p.section_id), c.report_body <> '', c.report_body, c.report_signed_body,
 			(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = '')
 			FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN people d ON d.id = p.drafter_id WHERE c.id = ?`, id).
-			Scan(&s.title, &open, &closing, &s.authorID, &s.authorName, &s.sectionID, &s.report.Generated, &s.report.Changed, &s.report.Undecided)
+			Scan(&s.title, &open, &closing, &s.authorID, &s.authorName, &s.sectionID, &s.report.Generated, &body, &signedBody, &s.report.Undecided)
 		err = notFound(err, "征求意见记录不存在(编号%d)", id)
-		s.title = "关于" + s.title + "意见收集采纳情况的说明"
+		s.report.Changed = !consult.SameReport(body, signedBody)
+		s.title = "关于《" + strings.Trim(s.title, "《》") + "》意见收集采纳情况的说明"
 		s.report.Status = core.ConsultationStatus(open, closing, calendar.FormatDate(calendar.Day(tx.Now())))
 		s.status = s.report.Status
 	default:
