@@ -45,7 +45,7 @@ const consultationCols = `c.id, c.policy_id, p.title, p.doc_number, p.enterprise
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id),
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = ''),
 	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND (m.group_id IS NULL OR m.id = (SELECT g.representative_id FROM comment_groups g WHERE g.id = m.group_id))),
-	c.report_body <> '', `+reportDiffers+`, COALESCE(c.report_published, ''),
+	c.report_body <> '', ` + reportDiffers + `, COALESCE(c.report_published, ''),
 	c.report_url, c.created_at, c.updated_at, c.version`
 
 // reportDiffers selects the report's text and the text submitted for sign-off, only when they differ at all
