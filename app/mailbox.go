@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/export"
 	"policydesk/internal/mailbox"
@@ -53,9 +55,10 @@ type MailboxStore interface {
 	SaveFetchOutcome(ctx context.Context, result string) error
 	SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (core.IMAPConfig, error)
 	AttachmentContent(ctx context.Context, id int64) (string, []byte, error)
-	Stats(ctx context.Context, from, to string) (core.MailboxStats, error)
-	ExportStatsHTML(ctx context.Context, from, to, path string) (core.MailboxStats, error)
-	ExportDetailXLSX(ctx context.Context, from, to, path string) (core.MailboxStats, error)
+	StatsMessages(ctx context.Context, from, to time.Time) ([]core.StatsMessage, error)
+	Today() time.Time
+	Calendar() *calendar.Calendar
+	BureauName(ctx context.Context) (string, error)
 }
 
 // MailboxOptions are the fixed choices of the mailbox forms.
@@ -474,7 +477,23 @@ func (s *MailboxService) SaveAttachment(id int64, path string) error {
 // Stats returns the statistics of messages received in [from, to] (dates; blank from = the month's first
 // day, blank to = today).
 func (s *MailboxService) Stats(from, to string) (core.MailboxStats, error) {
-	return s.store.Stats(s.ctx, from, to)
+	st, _, err := s.stats(from, to)
+	return st, err
+}
+
+// stats reads the period's messages and classifies them as of today (internal/mailbox's rules).
+func (s *MailboxService) stats(from, to string) (core.MailboxStats, []mailbox.StatsLine, error) {
+	today := s.store.Today()
+	f, t, err := mailbox.ParsePeriod(from, to, today)
+	if err != nil {
+		return core.MailboxStats{}, nil, err
+	}
+	msgs, err := s.store.StatsMessages(s.ctx, f, t)
+	if err != nil {
+		return core.MailboxStats{}, nil, err
+	}
+	lines := mailbox.Classify(s.store.Calendar(), today, msgs)
+	return mailbox.ComputeStats(f, t, today, lines), lines, nil
 }
 
 // ExportStatsHTML writes the public table 留言受理反馈情况统计 as a self-contained HTML file and returns its
@@ -484,8 +503,17 @@ func (s *MailboxService) ExportStatsHTML(from, to, path string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	if _, err := s.store.ExportStatsHTML(s.ctx, from, to, path); err != nil {
+	st, _, err := s.stats(from, to)
+	if err != nil {
 		return "", err
+	}
+	bureau, err := s.store.BureauName(s.ctx)
+	if err != nil {
+		return "", err
+	}
+	err = core.WriteFileAtomic(path, func(w io.Writer) error { return mailbox.WriteStatsHTML(w, bureau, st) })
+	if err != nil {
+		return "", core.Errorf(core.EINVALID, "无法写入%s：%v", path, err)
 	}
 	return path, nil
 }
@@ -497,8 +525,15 @@ func (s *MailboxService) ExportDetailXLSX(from, to, path string) (string, error)
 	if err != nil {
 		return "", err
 	}
-	if _, err := s.store.ExportDetailXLSX(s.ctx, from, to, path); err != nil {
+	st, lines, err := s.stats(from, to)
+	if err != nil {
 		return "", err
+	}
+	summary := export.Table{Sheet: "统计", Title: "留言受理反馈情况统计(" + st.From + "至" + st.To + ")",
+		Headers: mailbox.StatsHeaders, Rows: mailbox.SummaryRows(st)}
+	detail := export.Table{Sheet: "明细", Headers: mailbox.DetailHeaders, Rows: mailbox.DetailRows(lines)}
+	if err := export.WriteXLSX(path, summary, detail); err != nil {
+		return "", core.Errorf(core.EINVALID, "无法写入%s：%v", path, err)
 	}
 	return path, nil
 }
@@ -510,7 +545,7 @@ func (s *MailboxService) exportTarget(from, to, path, title, ext string) (string
 		return from, to, path, nil
 	}
 	if from == "" || to == "" {
-		st, err := s.store.Stats(s.ctx, from, to)
+		st, err := s.Stats(from, to)
 		if err != nil {
 			return "", "", "", err
 		}

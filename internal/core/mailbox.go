@@ -1,5 +1,7 @@
 package core
 
+import "time"
+
 // 局长信箱: citizens' messages, their routing, handling, replies, publication and statistics.
 // Dates are civil dates written 2006-01-02; timestamps are RFC 3339 in China time.
 
@@ -408,6 +410,17 @@ type MessageImportResult struct {
 	Skipped int   `json:"skipped"` // duplicates
 	Routed  int   `json:"routed"`  // assigned to a section automatically
 	Pending int   `json:"pending"` // left in 待分办
+}
+
+// StatsMessage is what the mailbox statistics read of one message.
+type StatsMessage struct {
+	ID                                  int64
+	Received, Due                       time.Time // civil dates
+	Type, Topic, Section, State         string
+	Channel, Subject                    string
+	Replied                             time.Time // when the reply was signed off or the message forwarded; zero when neither
+	StoppedSince                        string    // the day the clock stopped, "" while it runs
+	StoppedDays                         int
 }
 
 // StatsRow is one line of the statistics table.

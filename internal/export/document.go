@@ -1,8 +1,6 @@
 package export
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 )
@@ -83,28 +81,4 @@ func (d Document) PlainText() string {
 		}
 	}
 	return b.String()
-}
-
-// writeAtomic writes a file through a temporary file renamed into place, so a failed export never
-// leaves a half-written file under the final name.
-func writeAtomic(path string, write func(f *os.File) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*"+filepath.Ext(path))
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
 }

@@ -4,7 +4,7 @@ import (
 	"archive/zip"
 	"encoding/xml"
 	"io"
-	"os"
+	"policydesk/internal/core"
 	"strings"
 )
 
@@ -24,7 +24,7 @@ const (
 
 // WriteDOCX writes doc as a Word document at path, atomically.
 func WriteDOCX(path string, doc Document) error {
-	return writeAtomic(path, func(f *os.File) error { return EncodeDOCX(f, doc) })
+	return core.WriteFileAtomic(path, func(w io.Writer) error { return EncodeDOCX(w, doc) })
 }
 
 // EncodeDOCX writes doc as a DOCX package (Office Open XML, the parts Word and LibreOffice require).

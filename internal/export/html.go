@@ -3,13 +3,13 @@ package export
 import (
 	"html/template"
 	"io"
-	"os"
+	"policydesk/internal/core"
 )
 
 // WriteHTML writes doc as one self-contained HTML page (inline CSS, no scripts, no external files) that a
 // website editor can publish as is.
 func WriteHTML(path string, doc Document) error {
-	return writeAtomic(path, func(f *os.File) error { return EncodeHTML(f, doc) })
+	return core.WriteFileAtomic(path, func(w io.Writer) error { return EncodeHTML(w, doc) })
 }
 
 // EncodeHTML writes doc as HTML; html/template escapes every text.

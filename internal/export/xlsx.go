@@ -4,8 +4,8 @@ package export
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
+	"policydesk/internal/core"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -40,17 +40,7 @@ func WriteXLSX(path string, tables ...Table) error {
 			return err
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*.xlsx")
-	if err != nil {
-		return err
-	}
-	tmpName := tmp.Name()
-	tmp.Close()
-	if err := f.SaveAs(tmpName); err != nil {
-		os.Remove(tmpName)
-		return err
-	}
-	return os.Rename(tmpName, path)
+	return core.WriteFileAtomic(path, func(w io.Writer) error { return f.Write(w) })
 }
 
 func writeSheet(f *excelize.File, sheet string, t Table) error {

@@ -133,19 +133,7 @@ func writeOnce(dir, name string, data []byte) (string, error) {
 	if st, err := os.Stat(path); err == nil && st.Size() == int64(len(data)) {
 		return path, nil
 	}
-	tmp, err := os.CreateTemp(dir, name+".*.tmp")
-	if err != nil {
-		return "", err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return "", err
-	}
-	if err := tmp.Close(); err != nil {
-		return "", err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := core.WriteDataAtomic(path, data); err != nil {
 		return "", fmt.Errorf("install %s: %w", name, err)
 	}
 	return path, nil

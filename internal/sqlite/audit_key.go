@@ -106,7 +106,7 @@ func (db *DB) storeAuditHeadLocked() error {
 	if err != nil {
 		return err
 	}
-	if err := syncFileAtomic(db.auditHeadPath(), data); err != nil {
+	if err := core.WriteDataAtomic(db.auditHeadPath(), data); err != nil {
 		return fmt.Errorf("写入审计链头文件失败：%w", err)
 	}
 	return nil
@@ -156,27 +156,6 @@ func (db *DB) resetAuditHead() error {
 	defer db.auditMu.Unlock()
 	db.auditHead = h
 	return db.storeAuditHeadLocked()
-}
-
-// syncFileAtomic writes data to a temporary file beside path, syncs it and renames it into place.
-func syncFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.partial")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // errMessage is the user-facing text of an error.

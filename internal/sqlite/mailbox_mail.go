@@ -237,3 +237,10 @@ func (s *MailboxStore) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, 
 	}
 	return true, tx.Commit()
 }
+
+func orNone(s, none string) string {
+	if s == "" {
+		return none
+	}
+	return s
+}

@@ -1,15 +1,13 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
 )
 
 // statsFixture builds a month around 国庆 2026 whose statistics are computed by hand in the test.
@@ -41,9 +39,25 @@ func statsFixture(t *testing.T) *mailboxFixture {
 	return f
 }
 
+// stats reads the period's facts from the store and applies the mailbox statistics rules to them, as the
+// mailbox service does.
+func stats(f *mailboxFixture, from, to string) (core.MailboxStats, []mailbox.StatsLine, error) {
+	today := f.store.Today()
+	fd, td, err := mailbox.ParsePeriod(from, to, today)
+	if err != nil {
+		return core.MailboxStats{}, nil, err
+	}
+	msgs, err := f.store.StatsMessages(f.ctx, fd, td)
+	if err != nil {
+		return core.MailboxStats{}, nil, err
+	}
+	lines := mailbox.Classify(f.store.Calendar(), today, msgs)
+	return mailbox.ComputeStats(fd, td, today, lines), lines, nil
+}
+
 func TestMailboxStatsAgainstHandComputedValues(t *testing.T) {
 	f := statsFixture(t)
-	st, err := f.store.Stats(f.ctx, "2026-09-21", "2026-10-31")
+	st, _, err := stats(f, "2026-09-21", "2026-10-31")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,22 +95,21 @@ func TestMailboxStatsAgainstHandComputedValues(t *testing.T) {
 	if st.AsOf != "2026-10-20" {
 		t.Errorf("as of %s", st.AsOf)
 	}
-	_, err = f.store.Stats(f.ctx, "2026-10-31", "2026-10-01")
+	_, _, err = stats(f, "2026-10-31", "2026-10-01")
 	mbMustCode(t, err, core.EINVALID)
 }
 
 func TestMailboxStatsExports(t *testing.T) {
 	f := statsFixture(t)
-	dir := t.TempDir()
-	htmlPath := filepath.Join(dir, "stats.html")
-	if _, err := f.store.ExportStatsHTML(f.ctx, "2026-09-21", "2026-10-31", htmlPath); err != nil {
-		t.Fatal(err)
-	}
-	page, err := os.ReadFile(htmlPath)
+	st, lines, err := stats(f, "2026-09-21", "2026-10-31")
 	if err != nil {
 		t.Fatal(err)
 	}
-	html := string(page)
+	var page bytes.Buffer
+	if err := mailbox.WriteStatsHTML(&page, "临江市规划和自然资源局", st); err != nil {
+		t.Fatal(err)
+	}
+	html := page.String()
 	for _, want := range []string{"临江市规划和自然资源局局长信箱留言受理反馈情况统计", "2026-09-21 至 2026-10-31",
 		`<tr class="total"><td>合计</td><td>6</td><td>3</td><td>2</td><td>66.7%</td><td>2.3</td><td>3</td><td>1</td></tr>`,
 		"<td>投诉</td><td>0</td><td>0</td><td>0</td><td>—</td>"} {
@@ -110,31 +123,16 @@ func TestMailboxStatsExports(t *testing.T) {
 		}
 	}
 
-	xlsxPath := filepath.Join(dir, "detail.xlsx")
-	if _, err := f.store.ExportDetailXLSX(f.ctx, "2026-09-21", "2026-10-31", xlsxPath); err != nil {
-		t.Fatal(err)
-	}
-	x, err := excelize.OpenFile(xlsxPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	detail, err := x.GetRows("明细")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(detail) != 7 { // header + 6 messages
+	detail := mailbox.DetailRows(lines)
+	if len(detail) != 6 {
 		t.Fatalf("detail rows = %d", len(detail))
 	}
-	late := detail[2] // the 举报 of 09-30, answered 10-12
+	late := detail[1] // the 举报 of 09-30, answered 10-12
 	if late[3] != "举报" || late[9] != "2026-10-12" || late[10] != "4" || late[11] != "否" {
 		t.Errorf("late row = %v", late)
 	}
-	summary, err := x.GetRows("统计")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := strings.Join(summary[2], ","); got != "合计,6,3,2,66.7%,2.3,3,1" {
+	summary := mailbox.SummaryRows(st)
+	if got := strings.Join(summary[0], ","); got != "合计,6,3,2,66.7%,2.3,3,1" {
 		t.Errorf("summary total = %s", got)
 	}
 }

@@ -74,6 +74,15 @@ func (s *MailboxStore) forgetSimilar() {
 // today is the civil date of the store's clock.
 func (s *MailboxStore) today() time.Time { return calendar.Day(s.db.Clock.Now().In(core.Shanghai)) }
 
+// Today is the civil date of the store's clock: the day every legal time is counted from.
+func (s *MailboxStore) Today() time.Time { return s.today() }
+
+// Calendar is the working-day calendar the store dates messages with.
+func (s *MailboxStore) Calendar() *calendar.Calendar { return s.cal() }
+
+// BureauName is the bureau's name as set in 设置.
+func (s *MailboxStore) BureauName(ctx context.Context) (string, error) { return s.db.Setting(ctx, "bureau.name") }
+
 const messageCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at, m.received_date, m.sender_name, m.sender_phone,
 	m.sender_email, m.sender_address, m.subject, m.body, m.msg_type, m.agree_publish, m.state,
 	COALESCE(m.topic_id, 0), COALESCE(t.name, ''), COALESCE(m.topic_score, 0), m.match_json,

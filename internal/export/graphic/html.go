@@ -3,8 +3,6 @@ package graphic
 import (
 	"html/template"
 	"io"
-	"os"
-	"path/filepath"
 
 	"policydesk/internal/core"
 )
@@ -20,19 +18,7 @@ func EncodeHTML(w io.Writer, title string, g core.Graphic) error {
 
 // WriteHTML writes the page to path; a half-written file never replaces an earlier export.
 func WriteHTML(path, title string, g core.Graphic) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".graphic-*.html")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := EncodeHTML(tmp, title, g); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return core.WriteFileAtomic(path, func(w io.Writer) error { return EncodeHTML(w, title, g) })
 }
 
 var htmlPage = template.Must(template.New("graphic").Funcs(template.FuncMap{
