@@ -414,13 +414,13 @@ type MessageImportResult struct {
 
 // StatsMessage is what the mailbox statistics read of one message.
 type StatsMessage struct {
-	ID                                  int64
-	Received, Due                       time.Time // civil dates
-	Type, Topic, Section, State         string
-	Channel, Subject                    string
-	Replied                             time.Time // when the reply was signed off or the message forwarded; zero when neither
-	StoppedSince                        string    // the day the clock stopped, "" while it runs
-	StoppedDays                         int
+	ID                          int64
+	Received, Due               time.Time // civil dates
+	Type, Topic, Section, State string
+	Channel, Subject            string
+	Replied                     time.Time // when the reply was signed off or the message forwarded; zero when neither
+	StoppedSince                string    // the day the clock stopped, "" while it runs
+	StoppedDays                 int
 }
 
 // StatsRow is one line of the statistics table.

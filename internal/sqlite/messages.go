@@ -81,7 +81,9 @@ func (s *MailboxStore) Today() time.Time { return s.today() }
 func (s *MailboxStore) Calendar() *calendar.Calendar { return s.cal() }
 
 // BureauName is the bureau's name as set in 设置.
-func (s *MailboxStore) BureauName(ctx context.Context) (string, error) { return s.db.Setting(ctx, "bureau.name") }
+func (s *MailboxStore) BureauName(ctx context.Context) (string, error) {
+	return s.db.Setting(ctx, "bureau.name")
+}
 
 const messageCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at, m.received_date, m.sender_name, m.sender_phone,
 	m.sender_email, m.sender_address, m.subject, m.body, m.msg_type, m.agree_publish, m.state,
