@@ -224,7 +224,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	cal := func() *calendar.Calendar { return calendars.Calendar() }
 	policies := sqlite.NewPolicyStore(db, cal)
 	consultations := sqlite.NewConsultationStore(db, cal, segmenter)
-	interpretations := sqlite.NewInterpretationStore(db, cal, segmenter)
+	interpretations := sqlite.NewInterpretationStore(db, cal)
 	mailboxes := sqlite.NewMailboxStore(db, cal)
 	disclosures := sqlite.NewDisclosureStore(db, cal)
 	if first {
@@ -262,7 +262,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	policyAPI := app.NewPolicyService(policies, emit)
 	consultationAPI := app.NewConsultationService(consultations, paths.Exports, emit)
 	// 问答 suggestions come from the policy's structure and from what citizens ask about it in the 局长信箱
-	interpretationAPI := app.NewInterpretationService(interpretations, paths.Exports, clock, emit, mailboxes.QuestionSource())
+	interpretationAPI := app.NewInterpretationService(interpretations, segmenter, paths.Exports, clock, emit, mailboxes.QuestionSource())
 	mailboxAPI := app.NewMailboxService(mailboxes, paths.Exports, emit, matcher.SetTopics)
 	b.closers = append(b.closers, func() { app.StopMailbox(mailboxAPI) })
 	// New mail is fetched in the background as often as the mail account says (设置 → 收件邮箱).

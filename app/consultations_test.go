@@ -127,7 +127,7 @@ func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
 	if _, err := settings.SaveSection(ctx, sec); err != nil {
 		t.Fatal(err)
 	}
-	interps := sqlite.NewInterpretationStore(db, calFn, hanBigrams{})
+	interps := sqlite.NewInterpretationStore(db, calFn)
 	so, err := interps.SubmitSignoff(ctx, core.SubjectReport, c.ID)
 	if err != nil || so.Steps[0].PersonName != "郑海涛" || so.Steps[1].PersonName != "张卫东" || so.Steps[2].PersonID != 0 {
 		t.Fatalf("report sign-off steps: %+v %v", so.Steps, err)
@@ -140,7 +140,7 @@ func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sheet, err := NewInterpretationService(interps, exportDir, db.Clock, nil).ExportSignoffDOCX(core.SubjectReport, c.ID, "")
+	sheet, err := NewInterpretationService(interps, hanBigrams{}, exportDir, db.Clock, nil).ExportSignoffDOCX(core.SubjectReport, c.ID, "")
 	if err != nil || !strings.Contains(sheet.Name, "意见采纳情况说明审签单") {
 		t.Fatalf("report sign-off sheet: %+v %v", sheet, err)
 	}

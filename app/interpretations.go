@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -14,13 +15,12 @@ import (
 	"policydesk/internal/export"
 	"policydesk/internal/export/graphic"
 	"policydesk/internal/export/publication"
+	"policydesk/internal/interpret"
 )
 
 // InterpretationStore is what the 政策解读 bridge needs from storage.
 type InterpretationStore interface {
 	core.InterpretationService
-	EditorHelp(ctx context.Context, policyID int64) (core.EditorHelp, error)
-	QuestionSource() core.QuestionSource
 	Issuer(ctx context.Context) (string, error)
 	PolicyText(ctx context.Context, policyID int64) (core.Policy, core.PolicyVersion, error)
 	ReportText(ctx context.Context, consultationID int64) (core.Consultation, string, error)
@@ -31,6 +31,7 @@ type InterpretationStore interface {
 type InterpretationService struct {
 	ctx       context.Context
 	store     InterpretationStore
+	seg       core.Segmenter // may be nil: the editor then lists no keywords
 	sources   []core.QuestionSource
 	exportDir string
 	emit      Emitter
@@ -46,11 +47,16 @@ type fontCache struct {
 	err  error
 }
 
-// NewInterpretationService wraps the store. Questions are suggested from the policy's structure and from
-// any extra sources (e.g. matched 局长信箱 messages); exports go to exportDir unless a folder is given.
-func NewInterpretationService(store InterpretationStore, exportDir string, clock core.Clock, emit Emitter, extra ...core.QuestionSource) *InterpretationService {
-	return &InterpretationService{ctx: context.Background(), store: store, exportDir: exportDir, clock: clock, emit: emit, fonts: &fontCache{},
-		sources: append([]core.QuestionSource{store.QuestionSource()}, extra...)}
+// NewInterpretationService wraps the store. seg (which may be nil) finds the editor's keywords. Questions are
+// suggested from the policy's structure and from any extra sources (e.g. matched 局长信箱 messages); exports go
+// to exportDir unless a folder is given.
+func NewInterpretationService(store InterpretationStore, seg core.Segmenter, exportDir string, clock core.Clock, emit Emitter, extra ...core.QuestionSource) *InterpretationService {
+	structure := interpret.StructureSource{Text: func(ctx context.Context, policyID int64) (string, string, error) {
+		p, v, err := store.PolicyText(ctx, policyID)
+		return p.Title, v.Body, err
+	}}
+	return &InterpretationService{ctx: context.Background(), store: store, seg: seg, exportDir: exportDir, clock: clock, emit: emit,
+		fonts: &fontCache{}, sources: append([]core.QuestionSource{structure}, extra...)}
 }
 
 // startup keeps the Wails context.
@@ -270,8 +276,17 @@ func (s *InterpretationService) SyncPanel(policyID int64) (core.SyncPanel, error
 
 // EditorHelp returns the editor's side panel: the policy's clauses, keywords and facts.
 func (s *InterpretationService) EditorHelp(policyID int64) (core.EditorHelp, error) {
-	return s.store.EditorHelp(s.ctx, policyID)
+	_, v, err := s.store.PolicyText(s.ctx, policyID)
+	if err != nil {
+		return core.EditorHelp{}, err
+	}
+	help := core.EditorHelp{PolicyID: policyID, VersionID: v.ID, VersionKind: v.Kind, Headings: slices.Clone(core.TextHeadings)}
+	help.Clauses, help.Keywords, help.Facts = interpret.Help(v.Body, s.seg, editorKeywords)
+	return help, nil
 }
+
+// editorKeywords is how many keywords the editor's side panel lists.
+const editorKeywords = 20
 
 // SuggestQuestions gathers candidate 问答 questions from every source, each question once. A failing
 // source is logged and skipped: suggestions are a help, never a blocker.

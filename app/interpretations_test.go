@@ -63,7 +63,7 @@ func TestInterpretationBridge(t *testing.T) {
 		t.Fatal(err)
 	}
 	exportDir := t.TempDir()
-	svc := NewInterpretationService(sqlite.NewInterpretationStore(db, calFn, nil), exportDir, clock, emit, failingSource{}, mailboxSource{})
+	svc := NewInterpretationService(sqlite.NewInterpretationStore(db, calFn), nil, exportDir, clock, emit, failingSource{}, mailboxSource{})
 
 	// Sending the policy to 审签 without an interpretation is refused, in Chinese.
 	if _, err := policies.SetPolicyStatus(core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicySigning}); core.ErrorCode(err) != core.EFORBID {

@@ -44,7 +44,7 @@ func TestSeedConsultations(t *testing.T) {
 	calFn := func() *calendar.Calendar { return cal }
 	policies := sqlite.NewPolicyStore(db, calFn)
 	consultations := sqlite.NewConsultationStore(db, calFn, bigrams{})
-	if err := SeedConsultations(ctx, settings, policies, consultations, sqlite.NewInterpretationStore(db, calFn, bigrams{}), clock); err != nil {
+	if err := SeedConsultations(ctx, settings, policies, consultations, sqlite.NewInterpretationStore(db, calFn), clock); err != nil {
 		t.Fatal(err)
 	}
 	page, err := consultations.Consultations(ctx, core.ConsultationFilter{})

@@ -27,7 +27,7 @@ func TestSeedInterpretations(t *testing.T) {
 	cal := calendar.New(calendar.Builtin())
 	calFn := func() *calendar.Calendar { return cal }
 	policies := sqlite.NewPolicyStore(db, calFn)
-	interps := sqlite.NewInterpretationStore(db, calFn, nil)
+	interps := sqlite.NewInterpretationStore(db, calFn)
 	// The policies SeedConsultations registers, without their consultations.
 	seed := demoSeeder{ctx: ctx, policies: policies}
 	sections, _ := settings.Sections(ctx)

@@ -206,7 +206,7 @@ func TestPolicyRegister(t *testing.T) {
 	// 同步起草: without an interpretation the policy enters 审签 only with a recorded exemption.
 	_, err = f.policies.SetPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: p.ID, Status: core.PolicySigning})
 	wantCode(t, err, core.EFORBID)
-	interpretations := sqlite.NewInterpretationStore(f.db, func() *calendar.Calendar { return calendar.New(calendar.Builtin()) }, nil)
+	interpretations := sqlite.NewInterpretationStore(f.db, func() *calendar.Calendar { return calendar.New(calendar.Builtin()) })
 	if _, err := interpretations.RecordExemption(ctx, core.ExemptionInput{SubjectType: core.SubjectPolicy, SubjectID: p.ID, Rule: core.RuleSyncDraft, Reason: "内部管理制度，无需解读"}); err != nil {
 		t.Fatal(err)
 	}
@@ -584,7 +584,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	if core.ErrorCode(err) != core.EFORBID || !strings.Contains(core.ErrorMessage(err), "尚未提交审签") {
 		t.Fatalf("publish before sign-off: %v", err)
 	}
-	interps := sqlite.NewInterpretationStore(later, func() *calendar.Calendar { return cal }, bigramSegmenter{})
+	interps := sqlite.NewInterpretationStore(later, func() *calendar.Calendar { return cal })
 	if _, err := interps.SubmitSignoff(ctx, core.SubjectReport, c.ID); err != nil {
 		t.Fatal(err)
 	}

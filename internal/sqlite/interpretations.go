@@ -5,13 +5,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
-	"policydesk/internal/interpret"
 )
 
 // InterpretationStore implements core.InterpretationService: 政策解读 with their sign-off, the
@@ -19,7 +17,6 @@ import (
 type InterpretationStore struct {
 	db  *DB
 	cal func() *calendar.Calendar
-	seg core.Segmenter
 }
 
 var (
@@ -29,9 +26,9 @@ var (
 )
 
 // NewInterpretationStore returns the interpretation store. cal gives the live working-day calendar for due
-// dates; seg (which may be nil) gives the editor's keywords.
-func NewInterpretationStore(db *DB, cal func() *calendar.Calendar, seg core.Segmenter) *InterpretationStore {
-	return &InterpretationStore{db: db, cal: cal, seg: seg}
+// dates.
+func NewInterpretationStore(db *DB, cal func() *calendar.Calendar) *InterpretationStore {
+	return &InterpretationStore{db: db, cal: cal}
 }
 
 // interpretationBody is what the body column holds: the one part that the form uses, as JSON.
@@ -639,35 +636,6 @@ func (tx *Tx) policyText(ctx context.Context, policyID int64) (core.Policy, core
 		return p, v, nil // no text yet: the helper is empty and the check scans nothing
 	}
 	return p, v, err
-}
-
-// keywordCount is how many keywords the editor's side panel lists.
-const keywordCount = 20
-
-// EditorHelp builds the side panel of the interpretation editor from the policy's current text.
-func (s *InterpretationStore) EditorHelp(ctx context.Context, policyID int64) (help core.EditorHelp, err error) {
-	var v core.PolicyVersion
-	if err = s.read(ctx, func(tx *Tx) error {
-		_, v, err = tx.policyText(ctx, policyID)
-		return err
-	}); err != nil {
-		return help, err
-	}
-	help = core.EditorHelp{PolicyID: policyID, VersionID: v.ID, VersionKind: v.Kind, Headings: slices.Clone(core.TextHeadings)}
-	help.Clauses, help.Keywords, help.Facts = interpret.Help(v.Body, s.seg, keywordCount)
-	return help, nil
-}
-
-// QuestionSource returns the source of 问答 suggestions read off the policy's structure.
-func (s *InterpretationStore) QuestionSource() core.QuestionSource {
-	return interpret.StructureSource{Text: func(ctx context.Context, policyID int64) (title, text string, err error) {
-		err = s.read(ctx, func(tx *Tx) error {
-			p, v, err := tx.policyText(ctx, policyID)
-			title, text = p.Title, v.Body
-			return err
-		})
-		return title, text, err
-	}}
 }
 
 // Issuer is the bureau's name, for the footer of a new 图解 and the exports.

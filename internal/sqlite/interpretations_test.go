@@ -8,6 +8,7 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/interpret"
 	"policydesk/internal/sqlite"
 )
 
@@ -41,7 +42,7 @@ const interpPolicyText = `临江市既有住宅加装电梯财政补助办法
 func anySigners(tb testing.TB, db *sqlite.DB) {
 	tb.Helper()
 	steps := []core.SignoffStep{{Name: "科室负责人审核", Rule: core.SignerAny}, {Name: "分管领导审签", Rule: core.SignerAny}, {Name: "保密审查", Rule: core.SignerAny}}
-	if _, err := sqlite.NewInterpretationStore(db, nil, nil).SaveSignoffSteps(context.Background(), steps); err != nil {
+	if _, err := sqlite.NewInterpretationStore(db, nil).SaveSignoffSteps(context.Background(), steps); err != nil {
 		tb.Fatal(err)
 	}
 }
@@ -92,7 +93,7 @@ func newInterpFixture(tb testing.TB) *interpFixture {
 	cal := calendar.New(calendar.Builtin())
 	calFn := func() *calendar.Calendar { return cal }
 	f := &interpFixture{db: db, clock: clock, settings: settings, policies: sqlite.NewPolicyStore(db, calFn),
-		store: sqlite.NewInterpretationStore(db, calFn, bigramSegmenter{}), section: sec.ID, other: other.ID,
+		store: sqlite.NewInterpretationStore(db, calFn), section: sec.ID, other: other.ID,
 		drafter: person.ID, approver: approver.ID, approvers: approvers}
 	f.policy, err = f.policies.SavePolicy(ctx, core.Policy{Title: "临江市既有住宅加装电梯财政补助办法", Category: "规范性文件", SectionID: sec.ID,
 		DrafterID: person.ID, Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"})
@@ -473,18 +474,26 @@ func TestPrepubCheck(t *testing.T) {
 func TestEditorHelpAndQuestions(t *testing.T) {
 	ctx := context.Background()
 	f := newInterpFixture(t)
-	help, err := f.store.EditorHelp(ctx, f.policy.ID)
-	if err != nil || len(help.Clauses) < 4 || len(help.Headings) != 7 || help.VersionKind != "送审稿" {
-		t.Fatalf("help = %+v, %v", help, err)
+	_, v, err := f.store.PolicyText(ctx, f.policy.ID)
+	if err != nil || v.Kind != "送审稿" {
+		t.Fatalf("policy text = %+v, %v", v, err)
+	}
+	clauses, _, helpFacts := interpret.Help(v.Body, bigramSegmenter{}, 20)
+	if len(clauses) < 4 {
+		t.Fatalf("clauses = %+v", clauses)
 	}
 	var facts []string
-	for _, fc := range help.Facts {
+	for _, fc := range helpFacts {
 		facts = append(facts, fc.Label+":"+fc.Text)
 	}
 	if got := strings.Join(facts, ","); !strings.Contains(got, "金额:15万元") || !strings.Contains(got, "期限:自受理之日起十五个工作日内") {
 		t.Errorf("facts = %s", got)
 	}
-	qs, err := f.store.QuestionSource().Questions(ctx, f.policy.ID)
+	structure := interpret.StructureSource{Text: func(ctx context.Context, id int64) (string, string, error) {
+		p, v, err := f.store.PolicyText(ctx, id)
+		return p.Title, v.Body, err
+	}}
+	qs, err := structure.Questions(ctx, f.policy.ID)
 	if err != nil || len(qs) == 0 || qs[0].Question != "本办法适用于哪些情形？" {
 		t.Fatalf("questions = %+v, %v", qs, err)
 	}

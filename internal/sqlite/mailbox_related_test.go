@@ -43,7 +43,7 @@ func newDemoBureau(tb testing.TB) *demoBureau {
 	}
 	settings := sqlite.NewSettingsService(db)
 	b := &demoBureau{db: db, policies: sqlite.NewPolicyStore(db, cals.Calendar),
-		interps: sqlite.NewInterpretationStore(db, cals.Calendar, seg), mailbox: sqlite.NewMailboxStore(db, cals.Calendar)}
+		interps: sqlite.NewInterpretationStore(db, cals.Calendar), mailbox: sqlite.NewMailboxStore(db, cals.Calendar)}
 	for _, step := range []func() error{
 		func() error { return demo.Seed(ctx, settings) },
 		func() error {

@@ -46,7 +46,7 @@ func TestOpenConsultationBlocksSigning(t *testing.T) {
 	ctx := context.Background()
 	f := newConsultFixture(t)
 	c := f.consultation(t, false)
-	interps := sqlite.NewInterpretationStore(f.db, func() *calendar.Calendar { return calendar.New(calendar.Builtin()) }, nil)
+	interps := sqlite.NewInterpretationStore(f.db, func() *calendar.Calendar { return calendar.New(calendar.Builtin()) })
 	if _, err := interps.RecordExemption(ctx, core.ExemptionInput{SubjectType: core.SubjectPolicy, SubjectID: c.PolicyID, Rule: core.RuleSyncDraft, Reason: "内部管理制度"}); err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestOpenConsultationBlocksSigning(t *testing.T) {
 func TestDisclosureGuardsPublication(t *testing.T) {
 	ctx := context.Background()
 	interpsFor := func(f *consultFixture) *sqlite.InterpretationStore {
-		return sqlite.NewInterpretationStore(f.db, func() *calendar.Calendar { return calendar.New(calendar.Builtin()) }, nil)
+		return sqlite.NewInterpretationStore(f.db, func() *calendar.Calendar { return calendar.New(calendar.Builtin()) })
 	}
 	for _, tc := range []struct {
 		disclosure, reason, want string
