@@ -54,3 +54,6 @@ func (c *FixedClock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 	c.mu.Unlock()
 }
+
+// TimeLayout is how timestamps are written: RFC 3339 in China time, so they sort as text.
+const TimeLayout = "2006-01-02T15:04:05-07:00"

@@ -30,7 +30,7 @@ import (
 var migrationFS embed.FS
 
 // TimeLayout is how timestamps are written: RFC 3339 in China time, so they sort as text.
-const TimeLayout = "2006-01-02T15:04:05-07:00"
+const TimeLayout = core.TimeLayout
 
 // DB is PolicyDesk's database.
 type DB struct {

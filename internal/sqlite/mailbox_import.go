@@ -11,6 +11,7 @@ import (
 
 	"policydesk/internal/core"
 	"policydesk/internal/docimport"
+	"policydesk/internal/mailbox"
 )
 
 // MessageImportFields are the columns of a website's message export as offices receive them.
@@ -105,14 +106,14 @@ func readRows(table docimport.Table, fields []core.MessageImportField, now time.
 			out = append(out, ir)
 			continue
 		}
-		in, received, err := validateMessageInput(ir.in, now)
+		in, received, err := mailbox.ValidateInput(ir.in, now)
 		if err != nil {
 			ir.err = fmt.Sprintf("第%d行: %s", ir.row, core.ErrorMessage(err))
 			out = append(out, ir)
 			continue
 		}
 		ir.in, ir.received = in, received
-		ir.key = messageDedupKey(in.SenderName, in.Body)
+		ir.key = mailbox.DedupKey(in.SenderName, in.Body)
 		ir.duplicate = seenText[ir.key] || (in.ExternalID != "" && seenExt[in.ExternalID])
 		seenText[ir.key] = true
 		if in.ExternalID != "" {

@@ -201,7 +201,7 @@ func (s *MailboxStore) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, 
 	if strings.TrimSpace(body) == "" {
 		body = "(邮件无正文，请查看附件)"
 	}
-	in, at, err := validateMessageInput(core.MessageInput{
+	in, at, err := mailbox.ValidateInput(core.MessageInput{
 		Channel: "电子邮件", ReceivedAt: received.In(core.Shanghai).Format(time.RFC3339), SenderName: fm.Mail.FromName,
 		SenderEmail: fm.Mail.FromAddress, Subject: fm.Mail.Subject, Body: body,
 	}, tx.Now())

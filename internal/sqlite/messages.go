@@ -2,9 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"strings"
 	"sync"
@@ -231,14 +229,6 @@ func (s *MailboxStore) AttachmentContent(ctx context.Context, id int64) (string,
 	return name, data, notFound(err, "附件不存在(编号%d)", id)
 }
 
-// dedupKey identifies a message by its sender and text, so the same message imported twice is recognised
-// even without an external id. Whitespace is ignored because website exports re-wrap lines.
-func messageDedupKey(sender, body string) string {
-	norm := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	sum := sha256.Sum256([]byte(norm(sender) + "\x00" + norm(body)))
-	return hex.EncodeToString(sum[:16])
-}
-
 // newMessage is a validated message about to be inserted.
 type newMessage struct {
 	in       core.MessageInput
@@ -251,58 +241,6 @@ type newMessage struct {
 
 // matchText is the text a message is matched on; the match's spans index it.
 func matchText(in core.MessageInput) string { return strings.TrimSpace(in.Subject + "\n" + in.Body) }
-
-// parseReceived reads the times staff and exports write: dates, minutes or seconds, with - / . or 年月日.
-func parseMessageTime(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	s = strings.NewReplacer("年", "-", "月", "-", "日", " ", "/", "-", ".", "-", "T", " ").Replace(s)
-	s = strings.Join(strings.Fields(s), " ")
-	for _, layout := range []string{"2006-1-2 15:4:5", "2006-1-2 15:4", "2006-1-2", "2006-01-02 15:04:05-07:00", "2006-01-02 15:04:05Z07:00"} {
-		if t, err := time.ParseInLocation(layout, s, core.Shanghai); err == nil {
-			return t.In(core.Shanghai), true
-		}
-	}
-	return time.Time{}, false
-}
-
-// validateInput normalises a message input and reports the first problem in Chinese; now is used when
-// no time of receipt was given.
-func validateMessageInput(in core.MessageInput, now time.Time) (core.MessageInput, time.Time, error) {
-	trim := func(p *string) { *p = strings.TrimSpace(*p) }
-	for _, p := range []*string{&in.ExternalID, &in.Channel, &in.ReceivedAt, &in.SenderName, &in.SenderPhone,
-		&in.SenderEmail, &in.SenderAddress, &in.Subject, &in.Type} {
-		trim(p)
-	}
-	in.Body = strings.TrimSpace(strings.ReplaceAll(in.Body, "\r\n", "\n"))
-	if in.Body == "" {
-		return in, time.Time{}, core.FieldErrorf(core.EINVALID, "body", "缺少留言内容")
-	}
-	if in.Channel == "" {
-		in.Channel = "网站"
-	}
-	if !mailbox.ValidChannel(in.Channel) {
-		return in, time.Time{}, core.FieldErrorf(core.EINVALID, "channel", "留言渠道“%s”不正确，应为%s之一", in.Channel, strings.Join(core.MessageChannels, "、"))
-	}
-	if in.Type == "" {
-		in.Type = mailbox.SuggestType(in.Subject + "\n" + in.Body)
-	}
-	if !mailbox.ValidType(in.Type) {
-		return in, time.Time{}, core.FieldErrorf(core.EINVALID, "type", "留言类型“%s”不正确，应为%s之一", in.Type, strings.Join(core.MessageTypes, "、"))
-	}
-	received := now
-	if in.ReceivedAt != "" {
-		t, ok := parseMessageTime(in.ReceivedAt)
-		if !ok {
-			return in, time.Time{}, core.FieldErrorf(core.EINVALID, "receivedAt", "留言时间“%s”无法识别(应为2026-11-20 09:30这样的格式)", in.ReceivedAt)
-		}
-		if t.After(now.Add(24 * time.Hour)) {
-			return in, time.Time{}, core.FieldErrorf(core.EINVALID, "receivedAt", "留言时间“%s”晚于当前时间", in.ReceivedAt)
-		}
-		received = t
-	}
-	in.ReceivedAt = received.Format(TimeLayout)
-	return in, received, nil
-}
 
 // routingContext is what routing a batch of messages needs, read once per transaction.
 type routingContext struct {
@@ -366,7 +304,7 @@ func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessag
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		nullString(in.ExternalID), in.Channel, in.ReceivedAt, calendar.FormatDate(nm.received), in.SenderName, in.SenderPhone,
 		in.SenderEmail, in.SenderAddress, in.Subject, in.Body, in.Type, in.AgreePublish, route.State, nullID(route.TopicID), score,
-		nullID(route.SectionID), calendar.FormatDate(due), string(matchJSON), messageDedupKey(in.SenderName, in.Body),
+		nullID(route.SectionID), calendar.FormatDate(due), string(matchJSON), mailbox.DedupKey(in.SenderName, in.Body),
 		nullString(nm.mailUID), nullString(nm.msgID), nullID(nm.batchID), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
 	if err != nil {
 		return 0, false, err
@@ -409,7 +347,7 @@ func isDuplicateMessage(ctx context.Context, tx *Tx, in core.MessageInput) (bool
 			return n > 0, err
 		}
 	}
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE dedup_key = ?`, messageDedupKey(in.SenderName, in.Body)).Scan(&n)
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE dedup_key = ?`, mailbox.DedupKey(in.SenderName, in.Body)).Scan(&n)
 	return n > 0, err
 }
 
@@ -420,7 +358,7 @@ func (s *MailboxStore) CreateMessage(ctx context.Context, in core.MessageInput) 
 		return core.Message{}, err
 	}
 	defer tx.Rollback()
-	in, received, err := validateMessageInput(in, tx.Now())
+	in, received, err := mailbox.ValidateInput(in, tx.Now())
 	if err != nil {
 		return core.Message{}, err
 	}
