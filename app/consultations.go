@@ -2,22 +2,24 @@ package app
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"policydesk/internal/consult"
 	"policydesk/internal/core"
 	"policydesk/internal/export"
+	"policydesk/internal/intake"
 )
 
 // ConsultationStore is what the 征求意见 bridge needs from storage.
 type ConsultationStore interface {
 	core.ConsultationService
+	Now() time.Time
 	AllComments(ctx context.Context, consultationID int64) ([]core.Comment, error)
 	ReportDueWorkdays(ctx context.Context) (int, error)
 	SetReportDueWorkdays(ctx context.Context, n int) (int, error)
@@ -137,7 +139,8 @@ func (s *ConsultationService) PreviewImportFile(req core.ImportRequest, path str
 		return core.ImportPreview{}, err
 	}
 	req.FileName = name
-	return s.store.PreviewImport(s.ctx, req, data)
+	c, err := s.readComments(req, data)
+	return c.Preview, err
 }
 
 // ApplyImportFile imports every row of a comment sheet, or nothing if any row is invalid, then regroups.
@@ -147,26 +150,48 @@ func (s *ConsultationService) ApplyImportFile(req core.ImportRequest, path strin
 		return core.ImportResult{}, err
 	}
 	req.FileName = name
-	out, err := s.store.ApplyImport(s.ctx, req, data)
-	return consultationChanged(s, EventCommentsChanged, req.ConsultationID, out, err)
+	return s.importComments(req, data)
 }
 
 // PreviewImportData is PreviewImportFile for a file picked in the browser (req.FileName and base64 content).
 func (s *ConsultationService) PreviewImportData(req core.ImportRequest, dataBase64 string) (core.ImportPreview, error) {
-	data, err := decodeBase64File(req.FileName, dataBase64)
+	data, err := decodeUpload(req.FileName, dataBase64)
 	if err != nil {
 		return core.ImportPreview{}, err
 	}
-	return s.store.PreviewImport(s.ctx, req, data)
+	c, err := s.readComments(req, data)
+	return c.Preview, err
 }
 
 // ApplyImportData is ApplyImportFile for a file picked in the browser (req.FileName and base64 content).
 func (s *ConsultationService) ApplyImportData(req core.ImportRequest, dataBase64 string) (core.ImportResult, error) {
-	data, err := decodeBase64File(req.FileName, dataBase64)
+	data, err := decodeUpload(req.FileName, dataBase64)
 	if err != nil {
 		return core.ImportResult{}, err
 	}
-	out, err := s.store.ApplyImport(s.ctx, req, data)
+	return s.importComments(req, data)
+}
+
+// readComments reads a comment file and checks its rows against the consultation's draft (internal/intake).
+func (s *ConsultationService) readComments(req core.ImportRequest, data []byte) (intake.Comments, error) {
+	paths, err := s.store.CommentImportClauses(s.ctx, req.ConsultationID)
+	if err != nil {
+		return intake.Comments{}, err
+	}
+	return intake.ReadComments(req, data, paths, s.store.Now())
+}
+
+// importComments stores a comment file whose every row holds, or refuses it whole.
+func (s *ConsultationService) importComments(req core.ImportRequest, data []byte) (core.ImportResult, error) {
+	c, err := s.readComments(req, data)
+	if err == nil {
+		err = c.Err()
+	}
+	if err != nil {
+		return core.ImportResult{}, err
+	}
+	out, err := s.store.ImportComments(s.ctx, req.ConsultationID, c.File(), c.Rows)
+	out.Warnings = c.Preview.Warnings
 	return consultationChanged(s, EventCommentsChanged, req.ConsultationID, out, err)
 }
 
@@ -364,16 +389,4 @@ func chooseFile(ctx context.Context, title string, filters []FileFilter) (string
 		return "", fmt.Errorf("open file dialog: %w", err)
 	}
 	return path, nil
-}
-
-// decodeBase64File decodes a file uploaded from the browser as base64 (with or without a data: URL prefix).
-func decodeBase64File(name, dataBase64 string) ([]byte, error) {
-	if i := strings.Index(dataBase64, ";base64,"); i >= 0 && strings.HasPrefix(dataBase64, "data:") {
-		dataBase64 = dataBase64[i+len(";base64,"):]
-	}
-	data, err := base64.StdEncoding.DecodeString(strings.TrimSpace(dataBase64))
-	if err != nil {
-		return nil, core.Errorf(core.EIMPORT, "%s：文件内容无法读取(上传的数据不是有效的 base64)", name)
-	}
-	return data, nil
 }

@@ -242,7 +242,7 @@ func (s *DisclosureService) ImportRegisterData(fileName, dataBase64 string) (int
 }
 
 func (s *DisclosureService) readRegister(fileName, dataBase64 string) ([]disclosure.ParsedRow, []error, error) {
-	data, err := decodeBase64File(fileName, dataBase64)
+	data, err := decodeUpload(fileName, dataBase64)
 	if err != nil {
 		return nil, nil, err
 	}

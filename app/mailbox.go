@@ -16,6 +16,7 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/export"
+	"policydesk/internal/intake"
 	"policydesk/internal/mailbox"
 )
 
@@ -48,13 +49,14 @@ type MailboxStore interface {
 	SaveTopic(ctx context.Context, t core.TopicRecord) (core.TopicRecord, error)
 	MailboxSettings(ctx context.Context) (core.MailboxSettings, error)
 	SaveMailboxSettings(ctx context.Context, s core.MailboxSettings) (core.MailboxSettings, error)
-	PreviewImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportPreview, error)
-	ApplyImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportResult, error)
+	MarkStored(ctx context.Context, rows []core.ImportedMessage) ([]core.ImportedMessage, error)
+	ImportMessages(ctx context.Context, file core.ImportFile, rows []core.ImportedMessage) (core.MessageImportResult, error)
 	IMAPConfig(ctx context.Context) (core.IMAPConfig, error)
 	FetchConfig(ctx context.Context) (core.IMAPConfig, error)
 	SaveFetchOutcome(ctx context.Context, result string) error
 	SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (core.IMAPConfig, error)
 	AttachmentContent(ctx context.Context, id int64) (string, []byte, error)
+	Now() time.Time
 	StatsMessages(ctx context.Context, from, to time.Time) ([]core.StatsMessage, error)
 	Today() time.Time
 	Calendar() *calendar.Calendar
@@ -298,58 +300,70 @@ func (s *MailboxService) SaveSettings(in core.MailboxSettings) (core.MailboxSett
 	return out, err
 }
 
-func readImportFile(path string) (string, []byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return "", nil, core.Errorf(core.EIMPORT, "无法读取文件%s：%v", filepath.Base(path), err)
-	}
-	return filepath.Base(path), data, nil
-}
-
-func decodeImportData(name, dataBase64 string) ([]byte, error) {
-	data, err := base64.StdEncoding.DecodeString(dataBase64)
-	if err != nil {
-		return nil, core.Errorf(core.EIMPORT, "%s：文件内容无法读取", name)
-	}
-	return data, nil
-}
-
 // PreviewImportFile shows what importing a file (.xlsx/.csv) would do. columns (field key → column index,
 // -1 none) overrides the suggested mapping; pass null for the suggestion.
 func (s *MailboxService) PreviewImportFile(path string, columns map[string]int) (core.MessageImportPreview, error) {
-	name, data, err := readImportFile(path)
+	name, data, err := readChosenFile(path)
 	if err != nil {
 		return core.MessageImportPreview{}, err
 	}
-	return s.store.PreviewImport(s.ctx, name, data, columns)
+	return s.previewMessages(name, data, columns)
 }
 
 // ApplyImportFile imports a file; any row error imports nothing.
 func (s *MailboxService) ApplyImportFile(path string, columns map[string]int) (core.MessageImportResult, error) {
-	name, data, err := readImportFile(path)
+	name, data, err := readChosenFile(path)
 	if err != nil {
 		return core.MessageImportResult{}, err
 	}
-	res, err := s.store.ApplyImport(s.ctx, name, data, columns)
-	return changed(s, res, err)
+	return s.importMessages(name, data, columns)
 }
 
 // PreviewImportData is PreviewImportFile for a file picked in the browser (name and base64 content).
 func (s *MailboxService) PreviewImportData(name, dataBase64 string, columns map[string]int) (core.MessageImportPreview, error) {
-	data, err := decodeImportData(name, dataBase64)
+	data, err := decodeUpload(name, dataBase64)
 	if err != nil {
 		return core.MessageImportPreview{}, err
 	}
-	return s.store.PreviewImport(s.ctx, name, data, columns)
+	return s.previewMessages(name, data, columns)
 }
 
 // ApplyImportData is ApplyImportFile for a file picked in the browser.
 func (s *MailboxService) ApplyImportData(name, dataBase64 string, columns map[string]int) (core.MessageImportResult, error) {
-	data, err := decodeImportData(name, dataBase64)
+	data, err := decodeUpload(name, dataBase64)
 	if err != nil {
 		return core.MessageImportResult{}, err
 	}
-	res, err := s.store.ApplyImport(s.ctx, name, data, columns)
+	return s.importMessages(name, data, columns)
+}
+
+// previewMessages reads a message file, checks its rows (internal/intake) and marks those already stored.
+func (s *MailboxService) previewMessages(name string, data []byte, columns map[string]int) (core.MessageImportPreview, error) {
+	m, err := intake.ReadMessages(name, data, columns, s.store.Now())
+	if err != nil {
+		return m.Preview, err
+	}
+	if m.Problem != "" {
+		return m.Preview, m.Err()
+	}
+	rows, err := s.store.MarkStored(s.ctx, m.Rows)
+	if err != nil {
+		return m.Preview, err
+	}
+	m.Stored(rows)
+	return m.Preview, nil
+}
+
+// importMessages stores a message file whose every row holds, or refuses it whole; duplicates are skipped.
+func (s *MailboxService) importMessages(name string, data []byte, columns map[string]int) (core.MessageImportResult, error) {
+	m, err := intake.ReadMessages(name, data, columns, s.store.Now())
+	if err == nil {
+		err = m.Err()
+	}
+	if err != nil {
+		return core.MessageImportResult{}, err
+	}
+	res, err := s.store.ImportMessages(s.ctx, m.File(), m.Rows)
 	return changed(s, res, err)
 }
 

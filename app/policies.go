@@ -2,11 +2,8 @@ package app
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 
 	"policydesk/internal/core"
-	"policydesk/internal/docimport"
 )
 
 // PolicyService is the bridge of the policy register (文件库) that every module shares: policies, their
@@ -97,7 +94,7 @@ func (s *PolicyService) ImportVersionFile(policyID int64, kind, versionDate, pat
 
 // ImportVersionData is ImportVersionFile for a file picked in the browser (name and base64 content).
 func (s *PolicyService) ImportVersionData(policyID int64, kind, versionDate, name, dataBase64 string) (core.PolicyVersion, error) {
-	data, err := decodeBase64File(name, dataBase64)
+	data, err := decodeUpload(name, dataBase64)
 	if err != nil {
 		return core.PolicyVersion{}, err
 	}
@@ -122,21 +119,4 @@ func (s *PolicyService) ListClauses(versionID int64) ([]core.Clause, error) {
 // ChooseFile opens the native file dialog; "" means the user cancelled.
 func (s *PolicyService) ChooseFile(title string, filters []FileFilter) (string, error) {
 	return chooseFile(s.ctx, title, filters)
-}
-
-// readChosenFile reads a file the user chose, refusing anything too large to be a document or a sheet.
-func readChosenFile(path string) (string, []byte, error) {
-	name := filepath.Base(path)
-	info, err := os.Stat(path)
-	if err != nil {
-		return name, nil, core.Errorf(core.EIMPORT, "无法读取文件%s，请确认文件存在且未被其他程序占用", name)
-	}
-	if info.Size() > docimport.MaxFileSize {
-		return name, nil, core.Errorf(core.EIMPORT, "%s：文件超过%d MB的上限", name, docimport.MaxFileSize>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return name, nil, core.Errorf(core.EIMPORT, "无法读取文件%s，请确认文件存在且未被其他程序占用", name)
-	}
-	return name, data, nil
 }

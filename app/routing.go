@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"errors"
 	"log/slog"
 	"strconv"
@@ -273,9 +272,9 @@ func (s *RoutingService) History() (core.RoutingHistory, error) { return s.store
 
 // parseExamples decodes an uploaded history file (CSV subject,body,label in UTF-8).
 func parseExamples(name, dataBase64 string) ([]core.LabeledMessage, error) {
-	data, err := base64.StdEncoding.DecodeString(dataBase64)
+	data, err := decodeUpload(name, dataBase64)
 	if err != nil {
-		return nil, core.Errorf(core.EINVALID, "文件“%s”读取失败，请重新选择", name)
+		return nil, err
 	}
 	return routing.ParseLabeledCSV(name, data)
 }

@@ -371,6 +371,13 @@ type ImportPreview struct {
 	Valid    int            `json:"valid"`
 }
 
+// ImportFile is what an import batch records of its file.
+type ImportFile struct {
+	Name     string
+	Encoding string // a CSV file's encoding; "" for XLSX
+	Total    int    // data rows in the file
+}
+
 // ImportResult is what an applied import did.
 type ImportResult struct {
 	BatchID  int64          `json:"batchId"`
@@ -471,8 +478,8 @@ type ConsultationService interface {
 	Comments(ctx context.Context, f CommentFilter) (CommentPage, error)
 	SaveComment(ctx context.Context, c Comment) (Comment, error)
 	DeleteComment(ctx context.Context, id int64) error
-	PreviewImport(ctx context.Context, req ImportRequest, data []byte) (ImportPreview, error)
-	ApplyImport(ctx context.Context, req ImportRequest, data []byte) (ImportResult, error)
+	CommentImportClauses(ctx context.Context, consultationID int64) ([]string, error)
+	ImportComments(ctx context.Context, consultationID int64, file ImportFile, rows []ImportRow) (ImportResult, error)
 	Regroup(ctx context.Context, consultationID int64) (GroupingResult, error)
 	Groups(ctx context.Context, consultationID int64) ([]CommentGroup, error)
 	SplitComment(ctx context.Context, commentID int64) (Comment, error)

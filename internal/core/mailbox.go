@@ -402,6 +402,16 @@ type MessageImportPreview struct {
 	Duplicates int                  `json:"duplicates"`
 }
 
+// ImportedMessage is one row of a message file, checked: the message it becomes, or the error that stops it.
+type ImportedMessage struct {
+	Row       int // row number in the file
+	Input     MessageInput
+	Received  time.Time
+	Key       string // the duplicate key of sender and text
+	Duplicate bool   // repeats an earlier row of the file or a stored message: skipped
+	Error     string
+}
+
 // MessageImportResult is what an applied import did.
 type MessageImportResult struct {
 	BatchID int64 `json:"batchId"`

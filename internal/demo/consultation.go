@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/intake"
 )
 
 // Draft texts of the demo policies, structured the way the bureau's normative documents are.
@@ -164,7 +165,7 @@ func SeedConsultations(ctx context.Context, settings core.SettingsService, polic
 	}
 	today := clock.Now().In(core.Shanghai)
 	day := func(offset int) string { return today.AddDate(0, 0, offset).Format("2006-01-02") }
-	seed := demoSeeder{ctx: ctx, policies: policies, consultations: consultations}
+	seed := demoSeeder{ctx: ctx, policies: policies, consultations: consultations, today: today}
 
 	// Open now: opened ten days ago, closing on the earliest lawful date.
 	elevator, err := seed.policy(core.Policy{Title: "临江市既有住宅增设电梯规划管理办法(征求意见稿)", Category: "规范性文件",
@@ -256,6 +257,7 @@ type demoSeeder struct {
 	ctx           context.Context
 	policies      core.PolicyService
 	consultations core.ConsultationService
+	today         time.Time
 }
 
 func (s demoSeeder) policy(p core.Policy, text, date string) (core.Policy, error) {
@@ -297,7 +299,18 @@ func (s demoSeeder) comments(c core.Consultation, rows, campaign []demoComment, 
 		w.Write([]string{r.commenter, first.AddDate(0, 0, i%25).Format("2006-01-02"), r.category, r.channel, r.clause, r.body}) //nolint:errcheck
 	}
 	w.Flush()
-	_, err = s.consultations.ApplyImport(s.ctx, core.ImportRequest{ConsultationID: c.ID, FileName: "意见汇总表.csv"}, buf.Bytes())
+	req := core.ImportRequest{ConsultationID: c.ID, FileName: "意见汇总表.csv"}
+	paths, err := s.consultations.CommentImportClauses(s.ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	file, err := intake.ReadComments(req, buf.Bytes(), paths, s.today)
+	if err == nil {
+		err = file.Err()
+	}
+	if err == nil {
+		_, err = s.consultations.ImportComments(s.ctx, c.ID, file.File(), file.Rows)
+	}
 	if err != nil {
 		return fmt.Errorf("seed comments of %s: %w", c.PolicyTitle, err)
 	}

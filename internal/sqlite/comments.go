@@ -6,15 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/consult"
 	"policydesk/internal/core"
 	"policydesk/internal/dedup"
-	"policydesk/internal/docimport"
 )
 
 const commentCols = `m.id, m.consultation_id, m.received_date, m.channel, m.commenter, m.category, m.contact, m.body, m.clause_paths,
@@ -231,244 +228,43 @@ func (tx *Tx) repairGroup(ctx context.Context, groupID int64) error {
 	return err
 }
 
-// commentImportFields are the columns a comment sheet may have: the shared comment fields and the channel.
-func commentImportFields() []docimport.FieldSpec {
-	return append(docimport.CommentFields(), docimport.FieldSpec{Key: "channel", Label: "反馈渠道",
-		Synonyms: []string{"反馈渠道", "提交渠道", "征求渠道", "提交方式", "反馈方式", "渠道"}})
-}
-
-// maxCommentImportErrors caps the row errors a preview lists; the count stays exact.
-const maxCommentImportErrors = 100
-
-// commentPreviewRows is how many rows a preview shows.
-const commentPreviewRows = 20
-
-// parsedImport is a comment file read, mapped and validated.
-type parsedImport struct {
-	preview core.ImportPreview
-	rows    []core.ImportRow
-	errors  int
-}
-
-// parseImport reads the file and validates every row against the consultation's draft.
-func parseImport(req core.ImportRequest, data []byte, paths []string, today time.Time) (parsedImport, error) {
-	name := firstNonEmpty(req.FileName, "意见表")
-	table, err := docimport.ReadTable(name, data)
-	if err != nil {
-		return parsedImport{}, err
-	}
-	fields := commentImportFields()
-	pi := parsedImport{preview: core.ImportPreview{FileName: name, Encoding: table.Encoding, Sheet: table.Sheet, Headers: table.Headers,
-		Rows: []core.ImportRow{}, Errors: []core.RowError{}, Warnings: []core.RowError{}, Total: len(table.Rows)}}
-	for _, f := range fields {
-		pi.preview.Fields = append(pi.preview.Fields, core.ImportField{Key: f.Key, Label: f.Label, Required: f.Required})
-	}
-	mapping, problem := resolveMapping(req.Mapping, table.Headers, fields)
-	pi.preview.Mapping = mapping
-	if problem != "" {
-		pi.addError(core.RowError{Field: "mapping", Message: name + "：" + problem})
-		return pi, nil
-	}
-	for _, w := range table.Warnings {
-		pi.preview.Warnings = append(pi.preview.Warnings, core.RowError{Message: w})
-	}
-	defaultDate := calendar.FormatDate(calendar.Day(today))
-	if req.DefaultDate != "" {
-		d, err := calendar.ParseDate(req.DefaultDate)
+// CommentImportClauses returns the clause paths of the consultation's draft, which an imported comment's
+// clauses are checked against.
+func (s *ConsultationStore) CommentImportClauses(ctx context.Context, consultationID int64) ([]string, error) {
+	var paths []string
+	err := s.db.read(ctx, func(tx *Tx) error {
+		c, err := findConsultation(ctx, tx, s.cal(), consultationID)
 		if err != nil {
-			return pi, core.FieldErrorf(core.EINVALID, "defaultDate", "默认提交日期格式不正确：%s", req.DefaultDate)
+			return err
 		}
-		defaultDate = calendar.FormatDate(d)
-	}
-	defaultChannel := "网站"
-	if req.DefaultChannel != "" {
-		ch, ok := consult.NormalizeChannel(req.DefaultChannel)
-		if !ok {
-			return pi, core.FieldErrorf(core.EINVALID, "defaultChannel", "未知的反馈渠道“%s”", req.DefaultChannel)
+		clauses, err := listClauses(ctx, tx, c.VersionID)
+		if err != nil {
+			return err
 		}
-		defaultChannel = ch
-	}
-	undated := 0
-	for i, cells := range table.Rows {
-		cell := func(key string) string {
-			if col, ok := mapping[key]; ok && col >= 0 && col < len(cells) {
-				return strings.TrimSpace(cells[col])
-			}
-			return ""
+		paths = make([]string, len(clauses))
+		for i, cl := range clauses {
+			paths[i] = cl.Path
 		}
-		n := table.RowNumbers[i]
-		row := core.ImportRow{Row: n, Body: cell("text"), Commenter: cell("commenter"), Contact: cell("contact")}
-		ok := true
-		fail := func(field, format string, args ...any) {
-			ok = false
-			pi.addError(core.RowError{Row: n, Field: field, Message: fmt.Sprintf("第%d行: ", n) + fmt.Sprintf(format, args...)})
-		}
-		warn := func(field, format string, args ...any) {
-			pi.preview.Warnings = append(pi.preview.Warnings, core.RowError{Row: n, Field: field, Message: fmt.Sprintf("第%d行: ", n) + fmt.Sprintf(format, args...)})
-		}
-		if row.Body == "" {
-			fail("text", "缺少意见内容")
-		}
-		if raw := cell("received"); raw == "" {
-			row.ReceivedDate = defaultDate
-			undated++
-		} else if d, ok := parseCellDate(raw); ok {
-			row.ReceivedDate = calendar.FormatDate(d)
-		} else {
-			fail("received", "提交日期“%s”无法识别(应为 2026-03-05、2026/3/5 或 2026年3月5日)", raw)
-		}
-		row.Channel = defaultChannel
-		if raw := cell("channel"); raw != "" {
-			if ch, known := consult.NormalizeChannel(raw); known {
-				row.Channel = ch
-			} else {
-				fail("channel", "无法识别的反馈渠道“%s”(可填：%s)", raw, strings.Join(core.Channels, "、"))
-			}
-		}
-		raw := cell("category")
-		cat, known := consult.NormalizeCategory(raw)
-		if !known {
-			warn("category", "类别“%s”无法识别，按“其他”记录", raw)
-		}
-		row.Category = cat
-		clauses, unknown := consult.ResolveClauses(cell("clause"), row.Body, paths)
-		row.Clauses = clauses
-		if row.Clauses == nil {
-			row.Clauses = []string{}
-		}
-		if len(unknown) > 0 {
-			warn("clause", "涉及条款“%s”在征求意见稿中未找到，按原文记录", strings.Join(unknown, "、"))
-		}
-		if !ok {
-			continue
-		}
-		pi.rows = append(pi.rows, row)
-		if len(pi.preview.Rows) < commentPreviewRows {
-			pi.preview.Rows = append(pi.preview.Rows, row)
-		}
-	}
-	if undated > 0 {
-		pi.preview.Warnings = append(pi.preview.Warnings, core.RowError{Field: "received",
-			Message: fmt.Sprintf("%d行未填写提交日期，按%s记录", undated, defaultDate)})
-	}
-	if pi.preview.Total == 0 {
-		pi.addError(core.RowError{Message: name + "：表格中没有意见数据"})
-	}
-	pi.preview.Valid = len(pi.rows)
-	return pi, nil
+		return nil
+	})
+	return paths, err
 }
 
-func (pi *parsedImport) addError(e core.RowError) {
-	pi.errors++
-	switch {
-	case len(pi.preview.Errors) < maxCommentImportErrors:
-		pi.preview.Errors = append(pi.preview.Errors, e)
-	case len(pi.preview.Errors) == maxCommentImportErrors:
-		pi.preview.Errors = append(pi.preview.Errors, core.RowError{Message: "错误较多，其余未列出"})
-	}
-}
-
-// resolveMapping uses the user's mapping when given, or suggests one from the headers.
-func resolveMapping(given map[string]int, headers []string, fields []docimport.FieldSpec) (map[string]int, string) {
-	if len(given) == 0 {
-		m := docimport.MapColumns(headers, fields)
-		return m.Columns, m.Message
-	}
-	out := map[string]int{}
-	used := map[int]string{}
-	for _, f := range fields {
-		col, ok := given[f.Key]
-		if !ok || col < 0 {
-			if f.Required {
-				return out, "请为“" + f.Label + "”选择一列"
-			}
-			continue
-		}
-		if col >= len(headers) {
-			return out, fmt.Sprintf("“%s”对应的列不存在(表格只有%d列)", f.Label, len(headers))
-		}
-		if other, dup := used[col]; dup {
-			return out, fmt.Sprintf("“%s”和“%s”不能对应同一列“%s”", other, f.Label, headers[col])
-		}
-		used[col] = f.Label
-		out[f.Key] = col
-	}
-	return out, ""
-}
-
-// parseCellDate reads a date cell as offices write it, including a time after the date and Excel's serial
-// day numbers (a spreadsheet cell formatted as a number).
-func parseCellDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if d, err := calendar.ParseDate(s); err == nil {
-		return d, true
-	}
-	if head, _, found := strings.Cut(strings.Replace(s, "T", " ", 1), " "); found {
-		if d, err := calendar.ParseDate(head); err == nil {
-			return d, true
-		}
-	}
-	if n, err := strconv.ParseFloat(s, 64); err == nil && n >= 20000 && n < 80000 {
-		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)), true
-	}
-	return time.Time{}, false
-}
-
-// importContext loads what validating a file needs: the consultation and its draft's clause paths.
-func (s *ConsultationStore) importContext(ctx context.Context, tx *Tx, id int64) (core.Consultation, []string, error) {
-	c, err := findConsultation(ctx, tx, s.cal(), id)
-	if err != nil {
-		return c, nil, err
-	}
-	clauses, err := listClauses(ctx, tx, c.VersionID)
-	if err != nil {
-		return c, nil, err
-	}
-	paths := make([]string, len(clauses))
-	for i, cl := range clauses {
-		paths[i] = cl.Path
-	}
-	return c, paths, nil
-}
-
-// PreviewImport reads a comment file and shows what importing it would do; nothing is written.
-func (s *ConsultationStore) PreviewImport(ctx context.Context, req core.ImportRequest, data []byte) (core.ImportPreview, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.ImportPreview{}, err
-	}
-	defer tx.Rollback()
-	_, paths, err := s.importContext(ctx, tx, req.ConsultationID)
-	if err != nil {
-		return core.ImportPreview{}, err
-	}
-	pi, err := parseImport(req, data, paths, tx.Now())
-	return pi.preview, err
-}
-
-// ApplyImport imports every row of a comment file in one transaction (the batch, the comments and one
-// audit entry), or nothing when any row is invalid. The comments are then regrouped in a second
-// transaction; if that fails the import stands and the error says so (Regroup can be run again).
-func (s *ConsultationStore) ApplyImport(ctx context.Context, req core.ImportRequest, data []byte) (core.ImportResult, error) {
+// ImportComments stores the checked rows of a comment file in one transaction (the batch, the comments and
+// one audit entry). The comments are then regrouped in a second transaction; if that fails the import
+// stands and the error says so (Regroup can be run again).
+func (s *ConsultationStore) ImportComments(ctx context.Context, consultationID int64, file core.ImportFile, rows []core.ImportRow) (core.ImportResult, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return core.ImportResult{}, err
 	}
 	defer tx.Rollback()
-	c, paths, err := s.importContext(ctx, tx, req.ConsultationID)
+	c, err := findConsultation(ctx, tx, s.cal(), consultationID)
 	if err != nil {
 		return core.ImportResult{}, err
-	}
-	pi, err := parseImport(req, data, paths, tx.Now())
-	if err != nil {
-		return core.ImportResult{}, err
-	}
-	if pi.errors > 0 {
-		return core.ImportResult{}, &core.Error{Code: core.EIMPORT, Field: pi.preview.FileName,
-			Message: fmt.Sprintf("%s：有%d处错误，未导入任何意见。%s", pi.preview.FileName, pi.errors, pi.preview.Errors[0].Message)}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, rows_added, rows_skipped, created_at, created_by)
-		VALUES ('comments', ?, ?, ?, ?, 0, ?, ?)`, pi.preview.FileName, pi.preview.Encoding, pi.preview.Total, len(pi.rows), tx.Stamp(), tx.actorID())
+		VALUES ('comments', ?, ?, ?, ?, 0, ?, ?)`, file.Name, file.Encoding, file.Total, len(rows), tx.Stamp(), tx.actorID())
 	if err != nil {
 		return core.ImportResult{}, err
 	}
@@ -482,22 +278,22 @@ func (s *ConsultationStore) ApplyImport(ctx context.Context, req core.ImportRequ
 		return core.ImportResult{}, err
 	}
 	defer stmt.Close()
-	for _, r := range pi.rows {
+	for _, r := range rows {
 		clauses, _ := json.Marshal(r.Clauses)
 		if _, err := stmt.ExecContext(ctx, c.ID, r.ReceivedDate, r.Channel, r.Commenter, r.Category, r.Contact, r.Body, string(clauses),
 			batch, r.Row, tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID()); err != nil {
 			return core.ImportResult{}, err
 		}
 	}
-	if err := tx.audit("import", "comment_batch", batch, fmt.Sprintf("导入意见 %s(%d条)", pi.preview.FileName, len(pi.rows)), []Change{
-		{Field: "consultation_id", New: c.ID}, {Field: "file_name", New: pi.preview.FileName}, {Field: "rows", New: len(pi.rows)},
+	if err := tx.audit("import", "comment_batch", batch, fmt.Sprintf("导入意见 %s(%d条)", file.Name, len(rows)), []Change{
+		{Field: "consultation_id", New: c.ID}, {Field: "file_name", New: file.Name}, {Field: "rows", New: len(rows)},
 	}); err != nil {
 		return core.ImportResult{}, err
 	}
 	if err := tx.Commit(); err != nil {
 		return core.ImportResult{}, err
 	}
-	result := core.ImportResult{BatchID: batch, FileName: pi.preview.FileName, Added: len(pi.rows), Warnings: pi.preview.Warnings}
+	result := core.ImportResult{BatchID: batch, FileName: file.Name, Added: len(rows), Warnings: []core.RowError{}}
 	if result.Grouping, err = s.Regroup(ctx, c.ID); err != nil {
 		return result, fmt.Errorf("comments imported (batch %d), regrouping failed: %w", batch, err)
 	}

@@ -566,3 +566,6 @@ func consultationDeadlines(cal *calendar.Calendar, today, closing time.Time, due
 	}
 	return out
 }
+
+// Now is the store's clock in China time.
+func (s *ConsultationStore) Now() time.Time { return s.db.Now() }

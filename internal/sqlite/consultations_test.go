@@ -402,7 +402,7 @@ func TestCommentImportPreviewAndApply(t *testing.T) {
 	}
 	before := counts(t, f.db)
 	req := core.ImportRequest{ConsultationID: c.ID, FileName: "意见.csv"}
-	pv, err := f.store.PreviewImport(ctx, req, []byte(gbk))
+	pv, err := comments(f.store).PreviewImport(ctx, req, []byte(gbk))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +421,7 @@ func TestCommentImportPreviewAndApply(t *testing.T) {
 	if !strings.Contains(warnings, "第5行: 类别“社会组织”无法识别") || !strings.Contains(warnings, "第九十九条") {
 		t.Fatalf("warnings = %s", warnings)
 	}
-	res, err := f.store.ApplyImport(ctx, req, []byte(gbk))
+	res, err := comments(f.store).ApplyImport(ctx, req, []byte(gbk))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -442,7 +442,7 @@ func TestCommentImportPreviewAndApply(t *testing.T) {
 	}
 	// An xlsx with a user's explicit mapping.
 	data := xlsxBytes(t, []string{"序号", "反馈意见", "日期"}, [][]string{{"1", "建议增加加装电梯的财政补贴。", "2026-11-10"}})
-	res, err = f.store.ApplyImport(ctx, core.ImportRequest{ConsultationID: c.ID, FileName: "a.xlsx", Mapping: map[string]int{"text": 1, "received": 2}, DefaultChannel: "电子邮件"}, data)
+	res, err = comments(f.store).ApplyImport(ctx, core.ImportRequest{ConsultationID: c.ID, FileName: "a.xlsx", Mapping: map[string]int{"text": 1, "received": 2}, DefaultChannel: "电子邮件"}, data)
 	if err != nil || res.Added != 1 {
 		t.Fatalf("xlsx import: %+v %v", res, err)
 	}
@@ -471,7 +471,7 @@ func TestCommentImportErrorsLeaveDatabaseUnchanged(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.req.ConsultationID, tc.req.FileName = c.ID, tc.file
 			before := counts(t, f.db)
-			_, err := f.store.ApplyImport(ctx, tc.req, tc.data)
+			_, err := comments(f.store).ApplyImport(ctx, tc.req, tc.data)
 			wantCode(t, err, core.EIMPORT)
 			if !strings.Contains(core.ErrorMessage(err), tc.want) {
 				t.Fatalf("message %q lacks %q", core.ErrorMessage(err), tc.want)
@@ -479,13 +479,13 @@ func TestCommentImportErrorsLeaveDatabaseUnchanged(t *testing.T) {
 			if after := counts(t, f.db); after != before {
 				t.Fatalf("database changed:\n%s\n%s", before, after)
 			}
-			pv, err := f.store.PreviewImport(ctx, tc.req, tc.data)
+			pv, err := comments(f.store).PreviewImport(ctx, tc.req, tc.data)
 			if err == nil && !strings.Contains(fmt.Sprint(pv.Errors), tc.want) {
 				t.Fatalf("preview errors %v lack %q", pv.Errors, tc.want)
 			}
 		})
 	}
-	_, err := f.store.ApplyImport(ctx, core.ImportRequest{ConsultationID: 999, FileName: "a.csv"}, []byte("意见内容\nx\n"))
+	_, err := comments(f.store).ApplyImport(ctx, core.ImportRequest{ConsultationID: 999, FileName: "a.csv"}, []byte("意见内容\nx\n"))
 	wantCode(t, err, core.ENOTFOUND)
 }
 
@@ -501,7 +501,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	}
 	b.WriteString("建议第十三条审批时限压缩为十个工作日。,企业,2026-11-12\n")
 	b.WriteString("希望加大老旧小区加装电梯的财政补贴力度，每台补贴不低于二十万元。,自然人,2026-11-13\n")
-	res, err := f.store.ApplyImport(ctx, core.ImportRequest{ConsultationID: c.ID, FileName: "b.csv"}, []byte(b.String()))
+	res, err := comments(f.store).ApplyImport(ctx, core.ImportRequest{ConsultationID: c.ID, FileName: "b.csv"}, []byte(b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -700,7 +700,7 @@ func BenchmarkImportComments1000(b *testing.B) {
 		f := newConsultFixture(b)
 		c := f.consultation(b, false)
 		b.StartTimer()
-		res, err := f.store.ApplyImport(context.Background(), core.ImportRequest{ConsultationID: c.ID, FileName: "bench.csv"}, data)
+		res, err := comments(f.store).ApplyImport(context.Background(), core.ImportRequest{ConsultationID: c.ID, FileName: "bench.csv"}, data)
 		if err != nil || res.Added != 1000 {
 			b.Fatal(res.Added, err)
 		}

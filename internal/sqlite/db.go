@@ -102,6 +102,19 @@ func (db *DB) Close() error {
 	return db.db.Close()
 }
 
+// Now is the store's clock in China time: every legal time comes from here, never from a desk.
+func (db *DB) Now() time.Time { return db.Clock.Now().In(core.Shanghai) }
+
+// read runs fn in a read-only transaction.
+func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
 // SQL exposes the handle for read-only checks and tests.
 func (db *DB) SQL() *sql.DB { return db.db }
 

@@ -171,12 +171,7 @@ func (tx *Tx) listInterpretations(ctx context.Context, cal *calendar.Calendar, f
 
 // read runs fn in a read-only transaction.
 func (s *InterpretationStore) read(ctx context.Context, fn func(tx *Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	return fn(tx)
+	return s.db.read(ctx, fn)
 }
 
 // write runs fn in a write transaction and commits when it succeeds.

@@ -2,138 +2,25 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"policydesk/internal/core"
-	"policydesk/internal/docimport"
-	"policydesk/internal/mailbox"
 )
-
-// MessageImportFields are the columns of a website's message export as offices receive them.
-func MessageImportFields() []docimport.FieldSpec {
-	return []docimport.FieldSpec{
-		{Key: "body", Label: "留言内容", Required: true, Synonyms: []string{"留言内容", "留言详情", "来信内容", "信件内容", "诉求内容", "内容", "正文", "message", "body"}},
-		{Key: "subject", Label: "留言标题", Synonyms: []string{"留言标题", "留言主题", "来信标题", "标题", "主题", "subject"}},
-		{Key: "receivedAt", Label: "留言时间", Required: true, Synonyms: []string{"留言时间", "来信时间", "提交时间", "收件时间", "受理时间", "时间", "日期", "message_time_iso"}},
-		{Key: "externalId", Label: "留言编号", Synonyms: []string{"留言编号", "信件编号", "编号", "工单号", "id"}},
-		{Key: "senderName", Label: "留言人", Synonyms: []string{"留言人", "来信人", "姓名", "留言用户", "用户"}},
-		{Key: "senderPhone", Label: "联系电话", Synonyms: []string{"联系电话", "手机号码", "手机", "电话"}},
-		{Key: "senderEmail", Label: "电子邮箱", Synonyms: []string{"电子邮箱", "邮箱", "email"}},
-		{Key: "senderAddress", Label: "联系地址", Synonyms: []string{"联系地址", "通讯地址", "地址"}},
-		{Key: "type", Label: "留言类型", Synonyms: []string{"留言类型", "类型", "类别"}},
-		{Key: "channel", Label: "来源渠道", Synonyms: []string{"来源渠道", "渠道", "来源"}},
-		{Key: "agreePublish", Label: "是否同意公开", Synonyms: []string{"是否同意公开", "同意公开", "是否公开", "公开"}},
-	}
-}
-
-// previewRows is how many rows the import preview shows.
-const previewRows = 20
-
-// importRow is one table row read as a message.
-type importRow struct {
-	row       int
-	in        core.MessageInput
-	received  time.Time
-	key       string // messageDedupKey of sender and text
-	err       string
-	duplicate bool
-}
-
-// readMessageTable reads a file and resolves its columns: the caller's choice where given (-1 = none),
-// the suggested mapping otherwise.
-func readMessageTable(name string, data []byte, columns map[string]int) (docimport.Table, []core.MessageImportField, error) {
-	table, err := docimport.ReadTable(name, data)
-	if err != nil {
-		return table, nil, err
-	}
-	specs := MessageImportFields()
-	mapping := docimport.MapColumns(table.Headers, specs)
-	var fields []core.MessageImportField
-	var missing []string
-	for _, f := range specs {
-		col, ok := mapping.Columns[f.Key]
-		if !ok {
-			col = -1
-		}
-		if c, chosen := columns[f.Key]; chosen {
-			col = c
-		}
-		if col >= len(table.Headers) || col < -1 {
-			return table, nil, core.Errorf(core.EIMPORT, "%s：“%s”所选的列不存在", name, f.Label)
-		}
-		if f.Required && col < 0 {
-			missing = append(missing, f.Label)
-		}
-		fields = append(fields, core.MessageImportField{Key: f.Key, Label: f.Label, Required: f.Required, Column: col})
-	}
-	if len(missing) > 0 {
-		return table, fields, &core.Error{Code: core.EIMPORT, Field: name, Message: fmt.Sprintf("%s：找不到“%s”列，请指定对应的列", name, strings.Join(missing, "”“"))}
-	}
-	return table, fields, nil
-}
-
-// readRows turns table rows into message inputs, marking row errors and the rows that repeat an earlier
-// row of the same file. It needs no database, so an import can check and start matching its rows before
-// taking the write lock.
-func readRows(table docimport.Table, fields []core.MessageImportField, now time.Time) []importRow {
-	col := map[string]int{}
-	for _, f := range fields {
-		col[f.Key] = f.Column
-	}
-	cell := func(r []string, key string) string {
-		if c := col[key]; c >= 0 && c < len(r) {
-			return strings.TrimSpace(r[c])
-		}
-		return ""
-	}
-	seenExt, seenText := map[string]bool{}, map[string]bool{}
-	out := make([]importRow, 0, len(table.Rows))
-	for i, r := range table.Rows {
-		ir := importRow{row: table.RowNumbers[i]}
-		ir.in = core.MessageInput{
-			ExternalID: cell(r, "externalId"), Channel: cell(r, "channel"), ReceivedAt: cell(r, "receivedAt"),
-			SenderName: cell(r, "senderName"), SenderPhone: cell(r, "senderPhone"), SenderEmail: cell(r, "senderEmail"),
-			SenderAddress: cell(r, "senderAddress"), Subject: cell(r, "subject"), Body: cell(r, "body"), Type: cell(r, "type"),
-			AgreePublish: yes(cell(r, "agreePublish")),
-		}
-		if ir.in.ReceivedAt == "" && col["receivedAt"] >= 0 {
-			ir.err = fmt.Sprintf("第%d行: 缺少留言时间", ir.row)
-			out = append(out, ir)
-			continue
-		}
-		in, received, err := mailbox.ValidateInput(ir.in, now)
-		if err != nil {
-			ir.err = fmt.Sprintf("第%d行: %s", ir.row, core.ErrorMessage(err))
-			out = append(out, ir)
-			continue
-		}
-		ir.in, ir.received = in, received
-		ir.key = mailbox.DedupKey(in.SenderName, in.Body)
-		ir.duplicate = seenText[ir.key] || (in.ExternalID != "" && seenExt[in.ExternalID])
-		seenText[ir.key] = true
-		if in.ExternalID != "" {
-			seenExt[in.ExternalID] = true
-		}
-		out = append(out, ir)
-	}
-	return out
-}
 
 // markStored marks the rows whose message is already stored (same external id, or same sender and text).
 // It asks in chunks rather than row by row: a 10,000-row file would otherwise cost 20,000 queries.
-func markStored(ctx context.Context, tx *Tx, rows []importRow) error {
+func markStored(ctx context.Context, tx *Tx, rows []core.ImportedMessage) error {
 	var ids, keys []string
 	for _, r := range rows {
-		if r.err == "" && !r.duplicate {
-			if r.in.ExternalID != "" {
-				ids = append(ids, r.in.ExternalID)
+		if r.Error == "" && !r.Duplicate {
+			if r.Input.ExternalID != "" {
+				ids = append(ids, r.Input.ExternalID)
 			}
-			keys = append(keys, r.key)
+			keys = append(keys, r.Key)
 		}
 	}
 	// The external_id terms repeat the partial index's condition, so the index serves the query.
@@ -147,8 +34,8 @@ func markStored(ctx context.Context, tx *Tx, rows []importRow) error {
 	}
 	for i := range rows {
 		r := &rows[i]
-		if r.err == "" && (storedIDs[r.in.ExternalID] || storedKeys[r.key]) {
-			r.duplicate = true
+		if r.Error == "" && (storedIDs[r.Input.ExternalID] || storedKeys[r.Key]) {
+			r.Duplicate = true
 		}
 	}
 	return nil
@@ -198,7 +85,7 @@ type matching struct {
 
 // startMatching starts matching the rows that will be inserted; call close when done with it. The texts
 // are taken before it returns, so the caller may go on marking rows while the matching runs.
-func startMatching(ctx context.Context, m core.TopicMatcher, rows []importRow) *matching {
+func startMatching(ctx context.Context, m core.TopicMatcher, rows []core.ImportedMessage) *matching {
 	ctx, stop := context.WithCancel(ctx)
 	mt := &matching{matcher: m, results: make([]core.MatchResult, len(rows)), done: make([]chan struct{}, len(rows)), stop: stop}
 	if m == nil {
@@ -208,8 +95,8 @@ func startMatching(ctx context.Context, m core.TopicMatcher, rows []importRow) *
 	texts := make([]string, len(rows))
 	for i, r := range rows {
 		mt.done[i] = make(chan struct{})
-		if r.err == "" && !r.duplicate {
-			todo, texts[i] = append(todo, i), matchText(r.in)
+		if r.Error == "" && !r.Duplicate {
+			todo, texts[i] = append(todo, i), matchText(r.Input)
 		}
 	}
 	next := make(chan int)
@@ -257,59 +144,20 @@ func (mt *matching) close() {
 	mt.wg.Wait()
 }
 
-// yes reads a consent cell: 是/同意/Y/1 mean yes, anything else no (publishing needs explicit consent).
-func yes(s string) bool {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "是", "同意", "同意公开", "公开", "y", "yes", "1", "true", "√":
-		return true
-	}
-	return false
+// MarkStored returns the rows with those whose message is already stored (same external id, or same
+// sender and text) marked as duplicates; nothing is written.
+func (s *MailboxStore) MarkStored(ctx context.Context, rows []core.ImportedMessage) ([]core.ImportedMessage, error) {
+	out := slices.Clone(rows)
+	err := s.db.read(ctx, func(tx *Tx) error { return markStored(ctx, tx, out) })
+	return out, err
 }
 
-// PreviewImport shows what importing a file would do; nothing is written. columns overrides the suggested
-// mapping (field key → column index, -1 for none); nil takes the suggestion.
-func (s *MailboxStore) PreviewImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportPreview, error) {
-	table, fields, err := readMessageTable(name, data, columns)
-	p := core.MessageImportPreview{FileName: name, Encoding: table.Encoding, Sheet: table.Sheet, Headers: table.Headers,
-		Fields: fields, Rows: []core.MessageImportRow{}, Errors: []string{}, Warnings: table.Warnings, Total: len(table.Rows)}
-	if p.Headers == nil {
-		p.Headers = []string{}
-	}
-	if p.Warnings == nil {
-		p.Warnings = []string{}
-	}
-	if err != nil {
-		return p, err
-	}
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return p, err
-	}
-	defer tx.Rollback() // a preview never writes
-	rows := readRows(table, fields, tx.Now())
-	if err := markStored(ctx, tx, rows); err != nil {
-		return p, err
-	}
-	for i, r := range rows {
-		if r.err != "" {
-			p.Errors = append(p.Errors, r.err)
-		}
-		if r.duplicate {
-			p.Duplicates++
-		}
-		if i < previewRows {
-			p.Rows = append(p.Rows, core.MessageImportRow{Row: r.row, Input: r.in, Duplicate: r.duplicate, Error: r.err})
-		}
-	}
-	return p, nil
-}
-
-// ApplyImport imports a file in one transaction: every row is checked first and any row error imports
-// nothing; duplicates are skipped and counted; each new message is matched and routed on arrival.
-// Matching starts before the write transaction and runs beside it, so the write lock is held little
-// longer than writing takes.
-func (s *MailboxStore) ApplyImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportResult, error) {
-	res, err := s.applyImport(ctx, name, data, columns)
+// ImportMessages stores the checked rows of a message file in one transaction; the caller has refused a file
+// with any row error. Duplicates (in the file, or of a message stored meanwhile) are skipped and counted;
+// each new message is matched and routed on arrival. Matching starts before the write transaction and runs
+// beside it, so the write lock is held little longer than writing takes.
+func (s *MailboxStore) ImportMessages(ctx context.Context, file core.ImportFile, rows []core.ImportedMessage) (core.MessageImportResult, error) {
+	res, err := s.importMessages(ctx, file, slices.Clone(rows))
 	if err != nil && ctx.Err() != nil {
 		// database/sql rolls a transaction back when its context ends; later calls then report the
 		// transaction as done, which is the cancellation seen late.
@@ -318,14 +166,11 @@ func (s *MailboxStore) ApplyImport(ctx context.Context, name string, data []byte
 	return res, err
 }
 
-func (s *MailboxStore) applyImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportResult, error) {
-	table, fields, err := readMessageTable(name, data, columns)
-	if err != nil {
-		return core.MessageImportResult{}, err
-	}
-	rows := readRows(table, fields, s.db.Clock.Now().In(core.Shanghai))
-	if err := rowProblems(name, rows); err != nil {
-		return core.MessageImportResult{}, err
+func (s *MailboxStore) importMessages(ctx context.Context, file core.ImportFile, rows []core.ImportedMessage) (core.MessageImportResult, error) {
+	for _, r := range rows {
+		if r.Error != "" {
+			return core.MessageImportResult{}, core.Errorf(core.EIMPORT, "%s未导入：%s", file.Name, r.Error)
+		}
 	}
 	matches := startMatching(ctx, s.Matcher(), rows)
 	defer matches.close()
@@ -339,7 +184,7 @@ func (s *MailboxStore) applyImport(ctx context.Context, name string, data []byte
 	}
 	res := core.MessageImportResult{Total: len(rows)}
 	batch, err := tx.ExecContext(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, created_at, created_by)
-		VALUES ('messages', ?, ?, ?, ?, ?)`, name, table.Encoding, len(rows), tx.Stamp(), tx.actorID())
+		VALUES ('messages', ?, ?, ?, ?, ?)`, file.Name, file.Encoding, len(rows), tx.Stamp(), tx.actorID())
 	if err != nil {
 		return res, err
 	}
@@ -351,7 +196,7 @@ func (s *MailboxStore) applyImport(ctx context.Context, name string, data []byte
 		return res, err
 	}
 	for i, r := range rows {
-		if r.duplicate {
+		if r.Duplicate {
 			res.Skipped++
 			continue
 		}
@@ -359,9 +204,9 @@ func (s *MailboxStore) applyImport(ctx context.Context, name string, data []byte
 		if err != nil {
 			return core.MessageImportResult{}, err
 		}
-		_, routed, err := tx.insertMessage(ctx, rc, newMessage{in: r.in, received: r.received, batchID: res.BatchID, match: match})
+		_, routed, err := tx.insertMessage(ctx, rc, newMessage{in: r.Input, received: r.Received, batchID: res.BatchID, match: match})
 		if err != nil {
-			return core.MessageImportResult{}, fmt.Errorf("第%d行: %w", r.row, err)
+			return core.MessageImportResult{}, fmt.Errorf("第%d行: %w", r.Row, err)
 		}
 		res.Added++
 		if routed {
@@ -378,30 +223,8 @@ func (s *MailboxStore) applyImport(ctx context.Context, name string, data []byte
 	}
 	// One audit entry for the batch: the messages carry batch_id, so each is traceable to it.
 	if err := tx.audit("import", "import_batch", res.BatchID, fmt.Sprintf("导入留言 %s：新增%d条，跳过重复%d条，自动分办%d条",
-		name, res.Added, res.Skipped, res.Routed), nil); err != nil {
+		file.Name, res.Added, res.Skipped, res.Routed), nil); err != nil {
 		return res, err
 	}
 	return res, tx.Commit()
-}
-
-// rowProblems refuses a file with row errors (naming the first five) or without rows: an import is all or nothing.
-func rowProblems(name string, rows []importRow) error {
-	var problems []string
-	for _, r := range rows {
-		if r.err != "" {
-			problems = append(problems, r.err)
-		}
-	}
-	if len(problems) > 0 {
-		more := ""
-		if len(problems) > 5 {
-			problems, more = problems[:5], fmt.Sprintf("等%d处错误", len(problems))
-		}
-		return &core.Error{Code: core.EIMPORT, Field: name,
-			Message: fmt.Sprintf("%s未导入：%s%s。请修改文件后重新导入。", name, strings.Join(problems, "；"), more)}
-	}
-	if len(rows) == 0 {
-		return core.Errorf(core.EIMPORT, "%s中没有留言数据", name)
-	}
-	return nil
 }

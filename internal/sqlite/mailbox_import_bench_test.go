@@ -77,7 +77,7 @@ func BenchmarkImport10kJieba(b *testing.B) {
 		f.store.SetSegmenter(seg)
 		before := processCPU(b)
 		b.StartTimer()
-		res, err := f.store.ApplyImport(f.ctx, "留言.csv", data, nil)
+		res, err := messages(f.store).ApplyImport(f.ctx, "留言.csv", data, nil)
 		if err != nil || res.Added != 10_000 {
 			b.Fatalf("import = %+v %v", res, err)
 		}

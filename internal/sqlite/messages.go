@@ -401,3 +401,6 @@ func msgExcerpt(s string, n int) string {
 	}
 	return string(rs[:n]) + "…"
 }
+
+// Now is the store's clock in China time.
+func (s *MailboxStore) Now() time.Time { return s.db.Now() }
