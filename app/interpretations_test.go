@@ -58,8 +58,8 @@ func TestInterpretationBridge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := policies.store.AddVersion(ctx, core.VersionInput{PolicyID: p.ID, Kind: "送审稿", VersionDate: "2026-09-10",
-		Text: "临江市既有住宅加装电梯财政补助办法\n第一条 本办法适用于本市既有住宅加装电梯项目。\n第二条 每台电梯补助15万元。\n"}); err != nil {
+	if _, err := policies.AddVersionText(p.ID, "送审稿", "2026-09-10", core.VersionInput{PolicyID: p.ID, Kind: "送审稿", VersionDate: "2026-09-10",
+		Text: "临江市既有住宅加装电梯财政补助办法\n第一条 本办法适用于本市既有住宅加装电梯项目。\n第二条 每台电梯补助15万元。\n"}.Text); err != nil {
 		t.Fatal(err)
 	}
 	exportDir := t.TempDir()

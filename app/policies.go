@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"policydesk/internal/core"
+	"policydesk/internal/intake"
 )
 
 // PolicyService is the bridge of the policy register (文件库) that every module shares: policies, their
@@ -76,7 +77,11 @@ func (s *PolicyService) SetPolicyStatus(c core.PolicyStatusChange) (core.Policy,
 }
 
 func (s *PolicyService) addVersion(in core.VersionInput) (core.PolicyVersion, error) {
-	v, err := s.store.AddVersion(s.ctx, in)
+	text, err := intake.ReadVersion(in)
+	if err != nil {
+		return core.PolicyVersion{}, err
+	}
+	v, err := s.store.AddVersion(s.ctx, in, text)
 	if err == nil {
 		s.changed(v.PolicyID)
 	}

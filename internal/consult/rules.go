@@ -307,3 +307,14 @@ var reportDateLine = regexp.MustCompile(`\n[ \t]*\d{4}年\d{1,2}月\d{1,2}日\s*
 func SameReport(a, b string) bool {
 	return reportDateLine.ReplaceAllString(strings.TrimSpace(a), "") == reportDateLine.ReplaceAllString(strings.TrimSpace(b), "")
 }
+
+// CheckVersionInput checks what a new version of a policy's text must say of itself: its kind and its date.
+func CheckVersionInput(in core.VersionInput) error {
+	if !slices.Contains(core.VersionKinds, in.Kind) {
+		return core.FieldErrorf(core.EINVALID, "kind", "请选择文本类型(征求意见稿、送审稿或正式文本)")
+	}
+	if _, err := calendar.ParseDate(in.VersionDate); err != nil {
+		return core.FieldErrorf(core.EINVALID, "versionDate", "请填写文本日期(如 2026-03-02)")
+	}
+	return nil
+}

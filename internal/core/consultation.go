@@ -139,6 +139,15 @@ type VersionInput struct {
 	Text        string `json:"text"`
 }
 
+// VersionText is a version's text as read from its file (or pasted), split into its clauses.
+type VersionText struct {
+	Format   string // "pdf", "docx" or "txt"
+	Encoding string
+	Text     string
+	Warnings []string
+	Clauses  []Clause // Path, Level, Number, Heading, Body, Start and End set
+}
+
 // Clause is one structural unit of a version's text (第X章, 第X条, 一、, （一）, 1.), so comments can point at it.
 type Clause struct {
 	ID        int64  `json:"id"`
@@ -462,7 +471,7 @@ type PolicyService interface {
 	SavePolicy(ctx context.Context, p Policy) (Policy, error)
 	DeletePolicy(ctx context.Context, id int64) error
 	SetPolicyStatus(ctx context.Context, c PolicyStatusChange) (Policy, error)
-	AddVersion(ctx context.Context, in VersionInput) (PolicyVersion, error)
+	AddVersion(ctx context.Context, in VersionInput, text VersionText) (PolicyVersion, error)
 	Version(ctx context.Context, id int64) (PolicyVersion, error)
 	Clauses(ctx context.Context, versionID int64) ([]Clause, error)
 }

@@ -265,7 +265,7 @@ func (s demoSeeder) policy(p core.Policy, text, date string) (core.Policy, error
 	if err != nil {
 		return saved, fmt.Errorf("seed policy %s: %w", p.Title, err)
 	}
-	if _, err := s.policies.AddVersion(s.ctx, core.VersionInput{PolicyID: saved.ID, Kind: "征求意见稿", VersionDate: date, FileName: "征求意见稿.txt", Text: text}); err != nil {
+	if _, err := addVersion(s.ctx, s.policies, core.VersionInput{PolicyID: saved.ID, Kind: "征求意见稿", VersionDate: date, FileName: "征求意见稿.txt", Text: text}); err != nil {
 		return saved, fmt.Errorf("seed draft of %s: %w", p.Title, err)
 	}
 	return saved, nil
@@ -377,4 +377,13 @@ func (s demoSeeder) decideAll(c core.Consultation) error {
 		}
 	}
 	return nil
+}
+
+// addVersion reads a version's text as the policy service does and stores it.
+func addVersion(ctx context.Context, policies core.PolicyService, in core.VersionInput) (core.PolicyVersion, error) {
+	text, err := intake.ReadVersion(in)
+	if err != nil {
+		return core.PolicyVersion{}, err
+	}
+	return policies.AddVersion(ctx, in, text)
 }

@@ -218,7 +218,7 @@ func (s *interpSeeder) subsidy() error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.policies.AddVersion(s.ctx, core.VersionInput{PolicyID: p.ID, Kind: "正式文本", VersionDate: s.day(-14), FileName: "正式文本.txt", Text: subsidyText}); err != nil {
+	if _, err := addVersion(s.ctx, s.policies, core.VersionInput{PolicyID: p.ID, Kind: "正式文本", VersionDate: s.day(-14), FileName: "正式文本.txt", Text: subsidyText}); err != nil {
 		return err
 	}
 	text := core.NewInterpretationBody(core.FormText, p.Title, Bureau.Name)

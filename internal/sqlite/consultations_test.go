@@ -98,7 +98,7 @@ func (f *consultFixture) policyWithDraft(tb testing.TB, enterprise bool) (core.P
 	if err != nil {
 		tb.Fatal(err)
 	}
-	v, err := f.policies.AddVersion(ctx, core.VersionInput{PolicyID: p.ID, Kind: "征求意见稿", VersionDate: "2026-09-01", FileName: "draft.txt", Data: []byte(draftText)})
+	v, err := addVersion(ctx, f.policies, core.VersionInput{PolicyID: p.ID, Kind: "征求意见稿", VersionDate: "2026-09-01", FileName: "draft.txt", Data: []byte(draftText)})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -277,7 +277,7 @@ func TestPolicyVersionImportErrorsLeaveDatabaseUnchanged(t *testing.T) {
 				}
 			}
 			before := counts(t, f.db)
-			_, err := f.policies.AddVersion(ctx, core.VersionInput{PolicyID: p.ID, Kind: "送审稿", VersionDate: "2026-11-20", FileName: tc.file, Data: data})
+			_, err := addVersion(ctx, f.policies, core.VersionInput{PolicyID: p.ID, Kind: "送审稿", VersionDate: "2026-11-20", FileName: tc.file, Data: data})
 			wantCode(t, err, tc.code)
 			if core.ErrorMessage(err) == "" {
 				t.Fatal("no message")
@@ -287,7 +287,7 @@ func TestPolicyVersionImportErrorsLeaveDatabaseUnchanged(t *testing.T) {
 			}
 		})
 	}
-	v, err := f.policies.AddVersion(ctx, core.VersionInput{PolicyID: p.ID, Kind: "送审稿", VersionDate: "2026-11-20", FileName: "policy.pdf",
+	v, err := addVersion(ctx, f.policies, core.VersionInput{PolicyID: p.ID, Kind: "送审稿", VersionDate: "2026-11-20", FileName: "policy.pdf",
 		Data: mustRead(t, filepath.Join(fixtures, "policy.pdf"))})
 	if err != nil || v.Format != "pdf" || v.ClauseCount == 0 {
 		t.Fatalf("pdf import: %+v, %v", v, err)

@@ -71,3 +71,12 @@ func (m messageImport) ApplyImport(ctx context.Context, name string, data []byte
 	}
 	return m.s.ImportMessages(ctx, file.File(), file.Rows)
 }
+
+// addVersion reads a version's text as the policy service does and stores it.
+func addVersion(ctx context.Context, policies *sqlite.PolicyStore, in core.VersionInput) (core.PolicyVersion, error) {
+	text, err := intake.ReadVersion(in)
+	if err != nil {
+		return core.PolicyVersion{}, err
+	}
+	return policies.AddVersion(ctx, in, text)
+}

@@ -100,7 +100,7 @@ func newInterpFixture(tb testing.TB) *interpFixture {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := f.policies.AddVersion(ctx, core.VersionInput{PolicyID: f.policy.ID, Kind: "送审稿", VersionDate: "2026-09-10", Text: interpPolicyText}); err != nil {
+	if _, err := addVersion(ctx, f.policies, core.VersionInput{PolicyID: f.policy.ID, Kind: "送审稿", VersionDate: "2026-09-10", Text: interpPolicyText}); err != nil {
 		tb.Fatal(err)
 	}
 	return f

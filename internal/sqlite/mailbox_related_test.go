@@ -136,7 +136,7 @@ func TestMailboxQuestionSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := policies.AddVersion(f.ctx, core.VersionInput{PolicyID: p.ID, Kind: "正式文本", VersionDate: "2026-11-01", FileName: "x.txt",
+	if _, err := addVersion(f.ctx, policies, core.VersionInput{PolicyID: p.ID, Kind: "正式文本", VersionDate: "2026-11-01", FileName: "x.txt",
 		Data: []byte("临江市既有住宅加装电梯财政补助办法\n第一条 业主申请加装电梯补助的，按本办法执行。\n")}); err != nil {
 		t.Fatal(err)
 	}

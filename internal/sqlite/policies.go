@@ -3,13 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"slices"
 	"strings"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/consult"
 	"policydesk/internal/core"
-	"policydesk/internal/docimport"
 )
 
 // PolicyStore implements core.PolicyService: the policy register and the texts of each policy's versions.
@@ -315,24 +313,11 @@ func listVersions(ctx context.Context, tx *Tx, policyID int64) ([]core.PolicyVer
 	return list, rows.Err()
 }
 
-// AddVersion imports a version's text from a PDF, DOCX or TXT file (or pasted text), splits it into its
-// clauses and stores both. A file that cannot be read is refused and nothing is stored.
-func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput) (core.PolicyVersion, error) {
-	if !slices.Contains(core.VersionKinds, in.Kind) {
-		return core.PolicyVersion{}, core.FieldErrorf(core.EINVALID, "kind", "请选择文本类型(征求意见稿、送审稿或正式文本)")
-	}
+// AddVersion stores a version's text, read and split into its clauses by internal/intake (ReadVersion).
+func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput, doc core.VersionText) (core.PolicyVersion, error) {
 	date, err := calendar.ParseDate(in.VersionDate)
 	if err != nil {
 		return core.PolicyVersion{}, core.FieldErrorf(core.EINVALID, "versionDate", "请填写文本日期(如 2026-03-02)")
-	}
-	doc := docimport.Document{Name: in.FileName, Format: "txt", Encoding: "UTF-8", Text: strings.ReplaceAll(in.Text, "\r\n", "\n")}
-	if len(in.Data) > 0 {
-		if doc, err = docimport.ExtractText(in.FileName, in.Data); err != nil {
-			return core.PolicyVersion{}, err
-		}
-	}
-	if strings.TrimSpace(doc.Text) == "" {
-		return core.PolicyVersion{}, core.FieldErrorf(core.EIMPORT, "file", "%s：没有读到文字内容", firstNonEmpty(in.FileName, "粘贴的文本"))
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -352,7 +337,7 @@ func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput) (cor
 	if err != nil {
 		return core.PolicyVersion{}, err
 	}
-	clauses := docimport.SplitClauses(doc.Text)
+	clauses := doc.Clauses
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO clauses (version_id, path, level, number, heading, body, start_pos, end_pos, seq)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -360,7 +345,7 @@ func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput) (cor
 	}
 	defer stmt.Close()
 	for i, c := range clauses {
-		if _, err := stmt.ExecContext(ctx, id, c.ID, c.Level, c.Label, c.Heading, c.Text, c.Start, c.End, i+1); err != nil {
+		if _, err := stmt.ExecContext(ctx, id, c.Path, c.Level, c.Number, c.Heading, c.Body, c.Start, c.End, i+1); err != nil {
 			return core.PolicyVersion{}, err
 		}
 	}
