@@ -254,7 +254,6 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		return nil, err
 	}
 	matcher := routing.NewMatcher(segmenter, nil, topics)
-	mailboxes.SetMatcher(matcher)
 
 	emit := opt.Emit
 	settingsAPI := app.NewSettingsService(settings, emit)
@@ -263,7 +262,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	consultationAPI := app.NewConsultationService(consultations, paths.Exports, emit)
 	// 问答 suggestions come from the policy's structure and from what citizens ask about it in the 局长信箱
 	interpretationAPI := app.NewInterpretationService(interpretations, segmenter, paths.Exports, clock, emit, mailboxes.QuestionSource())
-	mailboxAPI := app.NewMailboxService(mailboxes, paths.Exports, emit, matcher.SetTopics)
+	mailboxAPI := app.NewMailboxService(mailboxes, matcher, paths.Exports, emit, matcher.SetTopics)
 	b.closers = append(b.closers, func() { app.StopMailbox(mailboxAPI) })
 	// New mail is fetched in the background as often as the mail account says (设置 → 收件邮箱).
 	watchCtx, stopWatch := context.WithCancel(context.Background())

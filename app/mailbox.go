@@ -22,10 +22,11 @@ import (
 
 // MailboxStore is what the 局长信箱 bridge needs from storage (sqlite.MailboxStore).
 type MailboxStore interface {
-	mailbox.MailSink
+	Known(ctx context.Context, uidKey string) (bool, error)
+	SaveMail(ctx context.Context, fm mailbox.FetchedMail, match *core.MatchResult) (bool, error)
 	Messages(ctx context.Context, f core.MessageFilter) (core.MessagePage, error)
 	Message(ctx context.Context, id int64) (core.MessageDetail, error)
-	CreateMessage(ctx context.Context, in core.MessageInput) (core.Message, error)
+	CreateMessage(ctx context.Context, in core.MessageInput, match *core.MatchResult) (core.Message, error)
 	UpdateMessage(ctx context.Context, e core.MessageEdit) (core.Message, error)
 	Reroute(ctx context.Context, in core.RerouteInput) (core.Message, error)
 	Assign(ctx context.Context, messageID, personID int64) (core.Message, error)
@@ -50,7 +51,7 @@ type MailboxStore interface {
 	MailboxSettings(ctx context.Context) (core.MailboxSettings, error)
 	SaveMailboxSettings(ctx context.Context, s core.MailboxSettings) (core.MailboxSettings, error)
 	MarkStored(ctx context.Context, rows []core.ImportedMessage) ([]core.ImportedMessage, error)
-	ImportMessages(ctx context.Context, file core.ImportFile, rows []core.ImportedMessage) (core.MessageImportResult, error)
+	ImportMessages(ctx context.Context, file core.ImportFile, rows []core.ImportedMessage, matches core.MatchStream) (core.MessageImportResult, error)
 	IMAPConfig(ctx context.Context) (core.IMAPConfig, error)
 	FetchConfig(ctx context.Context) (core.IMAPConfig, error)
 	SaveFetchOutcome(ctx context.Context, result string) error
@@ -75,6 +76,8 @@ type MailboxOptions struct {
 type MailboxService struct {
 	ctx   context.Context
 	store MailboxStore
+	// matcher routes messages on arrival (nil: they wait in 待分办)
+	matcher core.TopicMatcher
 	// exportDir receives the exports given no path and the chart images.
 	exportDir string
 	emit      Emitter
@@ -94,8 +97,8 @@ type fetchState struct {
 
 // NewMailboxService wraps the mailbox store; exports given no path, and chart images, go to exportDir.
 // topicsChanged may be nil.
-func NewMailboxService(store MailboxStore, exportDir string, emit Emitter, topicsChanged func([]core.Topic)) *MailboxService {
-	return &MailboxService{ctx: context.Background(), store: store, exportDir: exportDir, emit: emit, log: slog.Default(),
+func NewMailboxService(store MailboxStore, matcher core.TopicMatcher, exportDir string, emit Emitter, topicsChanged func([]core.Topic)) *MailboxService {
+	return &MailboxService{ctx: context.Background(), store: store, matcher: matcher, exportDir: exportDir, emit: emit, log: slog.Default(),
 		topicsChanged: topicsChanged, fetchState: &fetchState{}}
 }
 
@@ -144,8 +147,25 @@ func (s *MailboxService) SuggestType(text string) (string, error) {
 
 // CreateMessage registers a message entered by hand; it is matched and routed at once.
 func (s *MailboxService) CreateMessage(in core.MessageInput) (core.Message, error) {
-	m, err := s.store.CreateMessage(s.ctx, in)
+	valid, _, err := mailbox.ValidateInput(in, s.store.Now())
+	if err != nil {
+		return core.Message{}, err
+	}
+	m, err := s.store.CreateMessage(s.ctx, valid, mailbox.Match(s.matcher, valid))
 	return changed(s, m, err)
+}
+
+// mailSink stores fetched mails, each matched on arrival.
+type mailSink struct{ s *MailboxService }
+
+func (k mailSink) Known(ctx context.Context, uidKey string) (bool, error) { return k.s.store.Known(ctx, uidKey) }
+
+func (k mailSink) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, error) {
+	var match *core.MatchResult
+	if in, _, err := mailbox.MailInput(fm, k.s.store.Now()); err == nil {
+		match = mailbox.Match(k.s.matcher, in)
+	}
+	return k.s.store.SaveMail(ctx, fm, match)
 }
 
 // UpdateMessage corrects a message's sender, text, type or consent.
@@ -363,7 +383,12 @@ func (s *MailboxService) importMessages(name string, data []byte, columns map[st
 	if err != nil {
 		return core.MessageImportResult{}, err
 	}
-	res, err := s.store.ImportMessages(s.ctx, m.File(), m.Rows)
+	matches := mailbox.StartMatching(s.ctx, s.matcher, m.Rows)
+	defer matches.Close()
+	res, err := s.store.ImportMessages(s.ctx, m.File(), m.Rows, matches)
+	if err != nil && s.ctx.Err() != nil {
+		err = s.ctx.Err()
+	}
 	return changed(s, res, err)
 }
 
@@ -439,7 +464,7 @@ func (s *MailboxService) fetch(ctx context.Context, cfg core.IMAPConfig, done ch
 	}()
 	// Mails taken before are recognised by their UID before download, so every fetch may safely look at the
 	// whole mailbox; SinceUID stays what the user set, because a server may renumber (UIDVALIDITY).
-	res, err := mailbox.Fetch(ctx, cfg, s.store, func(p core.FetchProgress) { s.emit(EventMailFetchProgress, p) }, s.log)
+	res, err := mailbox.Fetch(ctx, cfg, mailSink{s}, func(p core.FetchProgress) { s.emit(EventMailFetchProgress, p) }, s.log)
 	outcome := fmt.Sprintf("服务器上%d封，新收取%d条留言", res.Found, res.Added)
 	if err != nil {
 		outcome = "收取失败：" + core.ErrorMessage(err)

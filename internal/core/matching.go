@@ -1,5 +1,7 @@
 package core
 
+import "context"
+
 // Segmenter splits Chinese text into words. Implementations normalise the text first
 // (traditional → simplified, full-width → half-width, broken lines joined), so callers
 // pass text exactly as it arrived.
@@ -89,4 +91,10 @@ type TextSpan struct {
 	End        int `json:"end"`
 	UTF16Start int `json:"utf16Start"`
 	UTF16End   int `json:"utf16End"`
+}
+
+// MatchStream hands out the matches of an import's rows as they become ready (row i's match, nil when
+// messages are not matched), so that storing the first rows overlaps with matching the rest.
+type MatchStream interface {
+	Result(ctx context.Context, i int) (*MatchResult, error)
 }

@@ -10,6 +10,7 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
 	"policydesk/internal/sqlite"
 )
 
@@ -208,11 +209,8 @@ func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsServi
 			return fmt.Errorf("seed template %s: %w", t.Name, err)
 		}
 	}
-	previous := store.Matcher()
-	store.SetMatcher(matcher)
-	defer store.SetMatcher(previous)
 
-	steps := mailboxSteps(ctx, settings, store, cal(), now, topicIDs, people)
+	steps := mailboxSteps(ctx, settings, store, matcher, cal(), now, topicIDs, people)
 	sort.SliceStable(steps, func(i, j int) bool {
 		if !steps[i].at.Equal(steps[j].at) {
 			return steps[i].at.Before(steps[j].at)
@@ -258,7 +256,7 @@ var handlers = map[string][2]string{
 // forwardTargets say where messages outside the bureau's remit were sent.
 var forwardTargets = []string{"市住房和城乡建设局", "市综合行政执法局", "市生态环境局"}
 
-func mailboxSteps(ctx context.Context, settings core.SettingsService, store *sqlite.MailboxStore, cal *calendar.Calendar, now time.Time,
+func mailboxSteps(ctx context.Context, settings core.SettingsService, store *sqlite.MailboxStore, matcher core.TopicMatcher, cal *calendar.Calendar, now time.Time,
 	topicIDs map[string]int64, people map[string]core.Person) []mailboxStep {
 	today := calendar.Day(now)
 	var steps []mailboxStep
@@ -283,8 +281,9 @@ func mailboxSteps(ctx context.Context, settings core.SettingsService, store *sql
 			steps = append(steps, mailboxStep{at: at, seq: len(steps), do: do})
 		}
 		add(received, func() error {
-			m, err := store.CreateMessage(ctx, core.MessageInput{Channel: dm.channel, ReceivedAt: received.Format(time.RFC3339),
-				SenderName: dm.sender, SenderPhone: dm.phone, Subject: dm.subject, Body: dm.body, AgreePublish: dm.agree})
+			in := core.MessageInput{Channel: dm.channel, ReceivedAt: received.Format(time.RFC3339),
+				SenderName: dm.sender, SenderPhone: dm.phone, Subject: dm.subject, Body: dm.body, AgreePublish: dm.agree}
+			m, err := store.CreateMessage(ctx, in, mailbox.Match(matcher, in))
 			id = m.ID
 			return err
 		})

@@ -68,3 +68,17 @@ func ValidateInput(in core.MessageInput, now time.Time) (core.MessageInput, time
 	in.ReceivedAt = received.Format(core.TimeLayout)
 	return in, received, nil
 }
+
+// MailInput is the message a fetched mail becomes: received when the server says it arrived (never the
+// sender's Date header), an empty body noted as such.
+func MailInput(fm FetchedMail, now time.Time) (core.MessageInput, time.Time, error) {
+	received := ReceiptTime(fm.InternalDate, now)
+	body := fm.Mail.Text
+	if strings.TrimSpace(body) == "" {
+		body = "(邮件无正文，请查看附件)"
+	}
+	return ValidateInput(core.MessageInput{
+		Channel: "电子邮件", ReceivedAt: received.In(core.Shanghai).Format(time.RFC3339), SenderName: fm.Mail.FromName,
+		SenderEmail: fm.Mail.FromAddress, Subject: fm.Mail.Subject, Body: body,
+	}, now)
+}

@@ -5,6 +5,7 @@ import (
 
 	"policydesk/internal/core"
 	"policydesk/internal/intake"
+	"policydesk/internal/mailbox"
 	"policydesk/internal/sqlite"
 )
 
@@ -41,9 +42,14 @@ func (c commentImport) ApplyImport(ctx context.Context, req core.ImportRequest, 
 	return res, err
 }
 
-type messageImport struct{ s *sqlite.MailboxStore }
+type messageImport struct {
+	s       *sqlite.MailboxStore
+	matcher core.TopicMatcher
+}
 
-func messages(s *sqlite.MailboxStore) messageImport { return messageImport{s} }
+func messages(s *sqlite.MailboxStore, matcher core.TopicMatcher) messageImport {
+	return messageImport{s, matcher}
+}
 
 func (m messageImport) PreviewImport(ctx context.Context, name string, data []byte, columns map[string]int) (core.MessageImportPreview, error) {
 	file, err := intake.ReadMessages(name, data, columns, m.s.Now())
@@ -69,7 +75,9 @@ func (m messageImport) ApplyImport(ctx context.Context, name string, data []byte
 	if err != nil {
 		return core.MessageImportResult{}, err
 	}
-	return m.s.ImportMessages(ctx, file.File(), file.Rows)
+	matches := mailbox.StartMatching(ctx, m.matcher, file.Rows)
+	defer matches.Close()
+	return m.s.ImportMessages(ctx, file.File(), file.Rows, matches)
 }
 
 // addVersion reads a version's text as the policy service does and stores it.

@@ -189,7 +189,7 @@ func BenchmarkImport10k(b *testing.B) {
 		f := newMailboxFixture(b)
 		before := processCPU(b)
 		b.StartTimer()
-		res, err := messages(f.store).ApplyImport(f.ctx, "留言.csv", data, nil)
+		res, err := messages(f.store, f.matcher).ApplyImport(f.ctx, "留言.csv", data, nil)
 		if err != nil || res.Added != 10_000 {
 			b.Fatalf("import = %+v %v", res, err)
 		}

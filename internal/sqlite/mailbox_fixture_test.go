@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
 	"policydesk/internal/sqlite"
 )
 
@@ -57,6 +58,7 @@ type mailboxFixture struct {
 	sections map[string]int64
 	people   map[string]int64
 	topics   map[string]int64
+	matcher  core.TopicMatcher // routes the messages the fixture creates and imports
 }
 
 func newMailboxFixture(tb testing.TB) *mailboxFixture {
@@ -104,7 +106,7 @@ func newMailboxFixture(tb testing.TB) *mailboxFixture {
 	}
 	// "规划" is a weak cue: it suggests 其他 below the routing threshold.
 	rules = append(rules, keywordRule{topicID: mbItoa(f.topics["其他"]), word: "规划", confidence: 0.3})
-	f.store.SetMatcher(keywordMatcher{rules: rules})
+	f.matcher = keywordMatcher{rules: rules}
 	return f
 }
 
@@ -122,7 +124,7 @@ func (f *mailboxFixture) at(tb testing.TB, s string) {
 
 func (f *mailboxFixture) create(tb testing.TB, in core.MessageInput) core.Message {
 	tb.Helper()
-	m, err := f.store.CreateMessage(f.ctx, in)
+	m, err := f.store.CreateMessage(f.ctx, in, mailbox.Match(f.matcher, in))
 	if err != nil {
 		tb.Fatalf("CreateMessage(%q): %v", in.Body, err)
 	}

@@ -3,10 +3,8 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"policydesk/internal/core"
 )
@@ -72,78 +70,6 @@ func storedValues(ctx context.Context, tx *Tx, query string, values []string) (m
 	return found, nil
 }
 
-// matching matches an import's rows in the background on every core, in row order, so that storing the
-// first messages overlaps with matching the rest: segmenting and scoring cost about as much as writing,
-// and matchers are safe for concurrent use.
-type matching struct {
-	matcher core.TopicMatcher
-	results []core.MatchResult
-	done    []chan struct{} // done[i] is closed once results[i] is set
-	stop    context.CancelFunc
-	wg      sync.WaitGroup
-}
-
-// startMatching starts matching the rows that will be inserted; call close when done with it. The texts
-// are taken before it returns, so the caller may go on marking rows while the matching runs.
-func startMatching(ctx context.Context, m core.TopicMatcher, rows []core.ImportedMessage) *matching {
-	ctx, stop := context.WithCancel(ctx)
-	mt := &matching{matcher: m, results: make([]core.MatchResult, len(rows)), done: make([]chan struct{}, len(rows)), stop: stop}
-	if m == nil {
-		return mt
-	}
-	var todo []int
-	texts := make([]string, len(rows))
-	for i, r := range rows {
-		mt.done[i] = make(chan struct{})
-		if r.Error == "" && !r.Duplicate {
-			todo, texts[i] = append(todo, i), matchText(r.Input)
-		}
-	}
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		mt.wg.Add(1)
-		go func() {
-			defer mt.wg.Done()
-			for i := range next {
-				mt.results[i] = m.Match(texts[i])
-				close(mt.done[i])
-			}
-		}()
-	}
-	mt.wg.Add(1)
-	go func() {
-		defer mt.wg.Done()
-		defer close(next)
-		for _, i := range todo {
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return mt
-}
-
-// result waits for row i's match; nil without a matcher.
-func (mt *matching) result(ctx context.Context, i int) (*core.MatchResult, error) {
-	if mt.matcher == nil {
-		return nil, nil
-	}
-	select {
-	case <-mt.done[i]:
-		return &mt.results[i], nil
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-}
-
-// close stops the matching and waits for its goroutines.
-func (mt *matching) close() {
-	mt.stop()
-	mt.wg.Wait()
-}
-
 // MarkStored returns the rows with those whose message is already stored (same external id, or same
 // sender and text) marked as duplicates; nothing is written.
 func (s *MailboxStore) MarkStored(ctx context.Context, rows []core.ImportedMessage) ([]core.ImportedMessage, error) {
@@ -154,10 +80,10 @@ func (s *MailboxStore) MarkStored(ctx context.Context, rows []core.ImportedMessa
 
 // ImportMessages stores the checked rows of a message file in one transaction; the caller has refused a file
 // with any row error. Duplicates (in the file, or of a message stored meanwhile) are skipped and counted;
-// each new message is matched and routed on arrival. Matching starts before the write transaction and runs
-// beside it, so the write lock is held little longer than writing takes.
-func (s *MailboxStore) ImportMessages(ctx context.Context, file core.ImportFile, rows []core.ImportedMessage) (core.MessageImportResult, error) {
-	res, err := s.importMessages(ctx, file, slices.Clone(rows))
+// each new message is routed on arrival by its match from matches (mailbox.StartMatching), which the caller
+// starts before this transaction so that the write lock is held little longer than writing takes.
+func (s *MailboxStore) ImportMessages(ctx context.Context, file core.ImportFile, rows []core.ImportedMessage, matches core.MatchStream) (core.MessageImportResult, error) {
+	res, err := s.importMessages(ctx, file, slices.Clone(rows), matches)
 	if err != nil && ctx.Err() != nil {
 		// database/sql rolls a transaction back when its context ends; later calls then report the
 		// transaction as done, which is the cancellation seen late.
@@ -166,14 +92,12 @@ func (s *MailboxStore) ImportMessages(ctx context.Context, file core.ImportFile,
 	return res, err
 }
 
-func (s *MailboxStore) importMessages(ctx context.Context, file core.ImportFile, rows []core.ImportedMessage) (core.MessageImportResult, error) {
+func (s *MailboxStore) importMessages(ctx context.Context, file core.ImportFile, rows []core.ImportedMessage, matches core.MatchStream) (core.MessageImportResult, error) {
 	for _, r := range rows {
 		if r.Error != "" {
 			return core.MessageImportResult{}, core.Errorf(core.EIMPORT, "%s未导入：%s", file.Name, r.Error)
 		}
 	}
-	matches := startMatching(ctx, s.Matcher(), rows)
-	defer matches.close()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return core.MessageImportResult{}, err
@@ -200,7 +124,7 @@ func (s *MailboxStore) importMessages(ctx context.Context, file core.ImportFile,
 			res.Skipped++
 			continue
 		}
-		match, err := matches.result(ctx, i)
+		match, err := matches.Result(ctx, i)
 		if err != nil {
 			return core.MessageImportResult{}, err
 		}

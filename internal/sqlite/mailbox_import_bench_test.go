@@ -73,11 +73,11 @@ func BenchmarkImport10kJieba(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		f := newMailboxFixture(b)
-		f.store.SetMatcher(matcher)
+		f.matcher = matcher
 		f.store.SetSegmenter(seg)
 		before := processCPU(b)
 		b.StartTimer()
-		res, err := messages(f.store).ApplyImport(f.ctx, "留言.csv", data, nil)
+		res, err := messages(f.store, f.matcher).ApplyImport(f.ctx, "留言.csv", data, nil)
 		if err != nil || res.Added != 10_000 {
 			b.Fatalf("import = %+v %v", res, err)
 		}

@@ -27,8 +27,8 @@ func TestMessageImportCancelledWhileMatchingWritesNothing(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(f.ctx)
 	defer cancel()
-	f.store.SetMatcher(cancellingMatcher{cancel: cancel})
-	_, err := messages(f.store).ApplyImport(ctx, "留言.csv", []byte(b.String()), nil)
+	f.matcher = cancellingMatcher{cancel: cancel}
+	_, err := messages(f.store, f.matcher).ApplyImport(ctx, "留言.csv", []byte(b.String()), nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("import = %v, want context.Canceled", err)
 	}

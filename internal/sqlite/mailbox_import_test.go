@@ -26,7 +26,7 @@ func TestMessageImportPreviewErrorsAndAllOrNothing(t *testing.T) {
 		"W001,2026-11-18 09:12,张伟,13812345678,不动产证,请问不动产证加名怎么办理,是\n" +
 		"W002,2026-11-18 10:00,李娜,,,,否\n" +
 		"W003,昨天,王芳,,违建,举报小区顶楼违建,否\n"
-	p, err := messages(f.store).PreviewImport(f.ctx, "留言.csv", gbk(t, bad), nil)
+	p, err := messages(f.store, f.matcher).PreviewImport(f.ctx, "留言.csv", gbk(t, bad), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestMessageImportPreviewErrorsAndAllOrNothing(t *testing.T) {
 	if p.Total != 3 || len(p.Rows) != 3 || p.Rows[0].Input.SenderName != "张伟" || !p.Rows[0].Input.AgreePublish {
 		t.Errorf("preview = %+v", p)
 	}
-	_, err = messages(f.store).ApplyImport(f.ctx, "留言.csv", gbk(t, bad), nil)
+	_, err = messages(f.store, f.matcher).ApplyImport(f.ctx, "留言.csv", gbk(t, bad), nil)
 	mbMustCode(t, err, core.EIMPORT)
 	if !strings.Contains(core.ErrorMessage(err), "第3行: 缺少留言内容") {
 		t.Errorf("message = %s", core.ErrorMessage(err))
@@ -49,7 +49,7 @@ func TestMessageImportPreviewErrorsAndAllOrNothing(t *testing.T) {
 		t.Errorf("a failed import left %d rows behind", n)
 	}
 
-	_, err = messages(f.store).PreviewImport(f.ctx, "留言.csv", []byte("编号,姓名\n1,张三\n"), nil)
+	_, err = messages(f.store, f.matcher).PreviewImport(f.ctx, "留言.csv", []byte("编号,姓名\n1,张三\n"), nil)
 	mbMustCode(t, err, core.EIMPORT)
 }
 
@@ -63,7 +63,7 @@ func TestMessageImportSkipsDuplicatesAndRoutes(t *testing.T) {
 		"W004,2026-11-19,赵敏,,,我家宅基地确权什么时候开始？,否\n" +
 		"W005,2026-11-19,钱进,,,举报河道边违建,否\n" +
 		"W006,2026-11-19,钱进,,,举报河道边违建,否\n"
-	res, err := messages(f.store).ApplyImport(f.ctx, "留言.csv", []byte(file), nil)
+	res, err := messages(f.store, f.matcher).ApplyImport(f.ctx, "留言.csv", []byte(file), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func TestMessageImportSkipsDuplicatesAndRoutes(t *testing.T) {
 	if res != want {
 		t.Errorf("result = %+v, want %+v", res, want)
 	}
-	again, err := messages(f.store).ApplyImport(f.ctx, "留言.csv", []byte(file), nil)
+	again, err := messages(f.store, f.matcher).ApplyImport(f.ctx, "留言.csv", []byte(file), nil)
 	if err != nil || again.Added != 0 || again.Skipped != 6 {
 		t.Errorf("second import = %+v %v", again, err)
 	}
@@ -87,14 +87,14 @@ func TestMessageImportSkipsDuplicatesAndRoutes(t *testing.T) {
 func TestMessageImportColumnChoice(t *testing.T) {
 	f := newMailboxFixture(t)
 	file := "A,B,C\n2026-11-18,周杰,请问不动产登记周末上班吗\n"
-	_, err := messages(f.store).PreviewImport(f.ctx, "x.csv", []byte(file), nil)
+	_, err := messages(f.store, f.matcher).PreviewImport(f.ctx, "x.csv", []byte(file), nil)
 	mbMustCode(t, err, core.EIMPORT)
 	cols := map[string]int{"receivedAt": 0, "senderName": 1, "body": 2}
-	p, err := messages(f.store).PreviewImport(f.ctx, "x.csv", []byte(file), cols)
+	p, err := messages(f.store, f.matcher).PreviewImport(f.ctx, "x.csv", []byte(file), cols)
 	if err != nil || len(p.Errors) != 0 || p.Rows[0].Input.SenderName != "周杰" {
 		t.Fatalf("preview = %+v %v", p, err)
 	}
-	res, err := messages(f.store).ApplyImport(f.ctx, "x.csv", []byte(file), cols)
+	res, err := messages(f.store, f.matcher).ApplyImport(f.ctx, "x.csv", []byte(file), cols)
 	if err != nil || res.Added != 1 {
 		t.Errorf("apply = %+v %v", res, err)
 	}

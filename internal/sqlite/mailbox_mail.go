@@ -7,14 +7,11 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
-	"strings"
 	"time"
 
 	"policydesk/internal/core"
 	"policydesk/internal/mailbox"
 )
-
-var _ mailbox.MailSink = (*MailboxStore)(nil)
 
 const imapSettingsKey = "mailbox.imap"
 
@@ -181,10 +178,10 @@ func (s *MailboxStore) Known(ctx context.Context, uidKey string) (bool, error) {
 	return n > 0, err
 }
 
-// Save stores a fetched mail as a message (channel 电子邮件) with its attachments, matched and routed on
-// arrival. A mail whose Message-ID is already stored (the same mail in another folder, or re-sent by the
+// SaveMail stores a fetched mail as a message (channel 电子邮件, mailbox.MailInput) with its attachments, routed
+// on arrival by its match (nil: 待分办). A mail whose Message-ID is already stored (the same mail in another folder, or re-sent by the
 // server under a new UIDVALIDITY) is not taken again.
-func (s *MailboxStore) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, error) {
+func (s *MailboxStore) SaveMail(ctx context.Context, fm mailbox.FetchedMail, match *core.MatchResult) (bool, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
@@ -196,15 +193,7 @@ func (s *MailboxStore) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, 
 			return false, err
 		}
 	}
-	received := mailbox.ReceiptTime(fm.InternalDate, tx.Now()) // never the sender's Date header
-	body := fm.Mail.Text
-	if strings.TrimSpace(body) == "" {
-		body = "(邮件无正文，请查看附件)"
-	}
-	in, at, err := mailbox.ValidateInput(core.MessageInput{
-		Channel: "电子邮件", ReceivedAt: received.In(core.Shanghai).Format(time.RFC3339), SenderName: fm.Mail.FromName,
-		SenderEmail: fm.Mail.FromAddress, Subject: fm.Mail.Subject, Body: body,
-	}, tx.Now())
+	in, at, err := mailbox.MailInput(fm, tx.Now())
 	if err != nil {
 		return false, err
 	}
@@ -212,7 +201,7 @@ func (s *MailboxStore) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, 
 	if err != nil {
 		return false, err
 	}
-	id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: at, mailUID: fm.UIDKey, msgID: fm.Mail.MessageID})
+	id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: at, mailUID: fm.UIDKey, msgID: fm.Mail.MessageID, match: match})
 	if isUniqueViolation(err) {
 		return false, nil
 	} else if err != nil {

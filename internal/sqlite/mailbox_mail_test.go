@@ -26,7 +26,7 @@ func TestMailSaveKeepsAttachmentsAndTakesEachMailOnce(t *testing.T) {
 	if known, err := f.store.Known(f.ctx, fm.UIDKey); err != nil || known {
 		t.Fatalf("known before saving: %v %v", known, err)
 	}
-	added, err := f.store.Save(f.ctx, fm)
+	added, err := f.store.SaveMail(f.ctx, fm, nil)
 	if err != nil || !added {
 		t.Fatalf("save: %v %v", added, err)
 	}
@@ -34,7 +34,7 @@ func TestMailSaveKeepsAttachmentsAndTakesEachMailOnce(t *testing.T) {
 		t.Error("saved mail is not known by its UID")
 	}
 	fm.UIDKey = "INBOX/8/1" // the server renumbered its mailbox: the Message-ID still identifies the mail
-	if added, err := f.store.Save(f.ctx, fm); err != nil || added {
+	if added, err := f.store.SaveMail(f.ctx, fm, nil); err != nil || added {
 		t.Errorf("second save = %v %v", added, err)
 	}
 	page, err := f.store.Messages(f.ctx, core.MessageFilter{Channel: "电子邮件"})

@@ -36,11 +36,11 @@ func TestMailboxArrivalRoutesAndDates(t *testing.T) {
 	if len(d.Events) != 2 || d.Events[0].Kind != "收件" || d.Events[1].Kind != "自动分办" {
 		t.Errorf("events = %+v", d.Events)
 	}
-	_, err = f.store.CreateMessage(f.ctx, core.MessageInput{SenderName: "张伟", Body: " 请问二手房不动产登记需要哪些材料？ "})
+	_, err = f.store.CreateMessage(f.ctx, core.MessageInput{SenderName: "张伟", Body: " 请问二手房不动产登记需要哪些材料？ "}, nil)
 	mbMustCode(t, err, core.ECONFLICT)
-	_, err = f.store.CreateMessage(f.ctx, core.MessageInput{Body: "  "})
+	_, err = f.store.CreateMessage(f.ctx, core.MessageInput{Body: "  "}, nil)
 	mbMustCode(t, err, core.EINVALID)
-	_, err = f.store.CreateMessage(f.ctx, core.MessageInput{Body: "内容", Channel: "微信"})
+	_, err = f.store.CreateMessage(f.ctx, core.MessageInput{Body: "内容", Channel: "微信"}, nil)
 	mbMustCode(t, err, core.EINVALID)
 	if n := f.count(t, `SELECT COUNT(*) FROM audit_log WHERE entity = 'message'`); n != 2 {
 		t.Errorf("audit entries for messages = %d, want 2", n)

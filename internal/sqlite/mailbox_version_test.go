@@ -16,7 +16,7 @@ func TestStaleMessageEditRefused(t *testing.T) {
 	store := f.store
 	zhang := core.Person{ID: f.people["刘芳"], Name: "刘芳", Role: core.RoleApprover}
 	qian := core.Person{ID: f.people["林雨桐"], Name: "林雨桐", Role: core.RoleMailbox}
-	m, err := store.CreateMessage(sys, core.MessageInput{SenderName: "李四", Subject: "路灯", Body: "路灯不亮"})
+	m, err := store.CreateMessage(sys, core.MessageInput{SenderName: "李四", Subject: "路灯", Body: "路灯不亮"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func TestStaleMessageEditRefused(t *testing.T) {
 // A re-route decided on an older version of the message is refused; one on the current version goes through.
 func TestStaleRerouteRefused(t *testing.T) {
 	f := newMailboxFixture(t)
-	m, err := f.store.CreateMessage(f.ctx, core.MessageInput{SenderName: "李四", Subject: "宅基地确权", Body: "宅基地确权登记怎么办理"})
+	m, err := f.store.CreateMessage(f.ctx, core.MessageInput{SenderName: "李四", Subject: "宅基地确权", Body: "宅基地确权登记怎么办理"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestInboxCountsFollowWrites(t *testing.T) {
 	if again.Total != before.Total {
 		t.Fatalf("same data, totals %d and %d", before.Total, again.Total)
 	}
-	if _, err := f.store.CreateMessage(f.ctx, core.MessageInput{SenderName: "王五", Subject: "耕地", Body: "耕地上建房"}); err != nil {
+	if _, err := f.store.CreateMessage(f.ctx, core.MessageInput{SenderName: "王五", Subject: "耕地", Body: "耕地上建房"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	after, err := f.store.Messages(f.ctx, core.MessageFilter{})

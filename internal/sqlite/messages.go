@@ -20,7 +20,6 @@ type MailboxStore struct {
 	cal func() *calendar.Calendar
 
 	mu      sync.RWMutex
-	matcher core.TopicMatcher
 	seg     core.Segmenter
 	similar *mailbox.SimilarIndex // nil until first needed, reset when a reply is signed off
 
@@ -42,25 +41,11 @@ func NewMailboxStore(db *DB, cal func() *calendar.Calendar) *MailboxStore {
 	return &MailboxStore{db: db, cal: cal}
 }
 
-// SetMatcher installs the topic matcher used for messages arriving from now on.
-func (s *MailboxStore) SetMatcher(m core.TopicMatcher) {
-	s.mu.Lock()
-	s.matcher = m
-	s.mu.Unlock()
-}
-
 // SetSegmenter installs the segmenter used to find similar past replies.
 func (s *MailboxStore) SetSegmenter(seg core.Segmenter) {
 	s.mu.Lock()
 	s.seg, s.similar = seg, nil
 	s.mu.Unlock()
-}
-
-// Matcher returns the topic matcher in use (nil before one is set).
-func (s *MailboxStore) Matcher() core.TopicMatcher {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.matcher
 }
 
 func (s *MailboxStore) forgetSimilar() {
@@ -236,22 +221,18 @@ type newMessage struct {
 	batchID  int64
 	mailUID  string
 	msgID    string
-	match    *core.MatchResult // computed ahead (imports match in parallel); nil: match now
+	match    *core.MatchResult // nil: not matched, the message waits in 待分办
 }
-
-// matchText is the text a message is matched on; the match's spans index it.
-func matchText(in core.MessageInput) string { return strings.TrimSpace(in.Subject + "\n" + in.Body) }
 
 // routingContext is what routing a batch of messages needs, read once per transaction.
 type routingContext struct {
 	settings core.MailboxSettings
 	topics   mailbox.TopicSections
-	matcher  core.TopicMatcher
 	cal      *calendar.Calendar
 }
 
 func (s *MailboxStore) routing(ctx context.Context, tx *Tx) (routingContext, error) {
-	rc := routingContext{matcher: s.Matcher(), cal: s.cal()}
+	rc := routingContext{cal: s.cal()}
 	var err error
 	if rc.settings, err = readMailboxSettings(tx); err != nil {
 		return rc, err
@@ -277,16 +258,13 @@ func topicSections(ctx context.Context, tx *Tx) (mailbox.TopicSections, error) {
 	return out, rows.Err()
 }
 
-// insertMessage matches, routes and stores one validated message with its arrival events. It returns the
+// insertMessage routes (by its match; none: 待分办) and stores one validated message with its arrival events. It returns the
 // new id and whether the message was routed to a section.
 func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessage) (int64, bool, error) {
 	in := nm.in
 	match := core.MatchResult{Top: []core.TopicScore{}}
-	switch {
-	case nm.match != nil:
+	if nm.match != nil {
 		match = *nm.match
-	case rc.matcher != nil:
-		match = rc.matcher.Match(matchText(in))
 	}
 	route := mailbox.Decide(match, rc.topics, rc.settings.RouteThreshold)
 	matchJSON, err := json.Marshal(match)
@@ -351,8 +329,8 @@ func isDuplicateMessage(ctx context.Context, tx *Tx, in core.MessageInput) (bool
 	return n > 0, err
 }
 
-// CreateMessage stores a message entered by hand, matched and routed like any other.
-func (s *MailboxStore) CreateMessage(ctx context.Context, in core.MessageInput) (core.Message, error) {
+// CreateMessage stores a message entered by hand, routed by its match like any other (nil: 待分办).
+func (s *MailboxStore) CreateMessage(ctx context.Context, in core.MessageInput, match *core.MatchResult) (core.Message, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return core.Message{}, err
@@ -371,7 +349,7 @@ func (s *MailboxStore) CreateMessage(ctx context.Context, in core.MessageInput) 
 	if err != nil {
 		return core.Message{}, err
 	}
-	id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: received})
+	id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: received, match: match})
 	if err != nil {
 		return core.Message{}, err
 	}
