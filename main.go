@@ -248,7 +248,6 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		}
 	}
 	// Messages are matched to topics by their keywords and, once trained, the model learned from history.
-	mailboxes.SetSegmenter(segmenter)
 	topics, err := mailboxes.MatcherTopics(ctx)
 	if err != nil {
 		return nil, err
@@ -260,9 +259,9 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	calendarAPI := app.NewCalendarService(calendars, clock, emit)
 	policyAPI := app.NewPolicyService(policies, emit)
 	consultationAPI := app.NewConsultationService(consultations, paths.Exports, emit)
+	mailboxAPI := app.NewMailboxService(mailboxes, matcher, segmenter, paths.Exports, emit, matcher.SetTopics)
 	// 问答 suggestions come from the policy's structure and from what citizens ask about it in the 局长信箱
-	interpretationAPI := app.NewInterpretationService(interpretations, segmenter, paths.Exports, clock, emit, mailboxes.QuestionSource())
-	mailboxAPI := app.NewMailboxService(mailboxes, matcher, paths.Exports, emit, matcher.SetTopics)
+	interpretationAPI := app.NewInterpretationService(interpretations, segmenter, paths.Exports, clock, emit, app.MailboxQuestions(mailboxAPI))
 	b.closers = append(b.closers, func() { app.StopMailbox(mailboxAPI) })
 	// New mail is fetched in the background as often as the mail account says (设置 → 收件邮箱).
 	watchCtx, stopWatch := context.WithCancel(context.Background())

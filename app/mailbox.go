@@ -43,8 +43,13 @@ type MailboxStore interface {
 	SaveReplyTemplate(ctx context.Context, t core.ReplyTemplate) (core.ReplyTemplate, error)
 	DeleteReplyTemplate(ctx context.Context, id int64) error
 	RenderTemplate(ctx context.Context, templateID, messageID int64) (core.RenderedReply, error)
-	SimilarMessages(ctx context.Context, id int64, n int) ([]core.SimilarMessage, error)
-	RelatedDocuments(ctx context.Context, messageID int64, n int) ([]core.RelatedDocument, error)
+	AnsweredKey(ctx context.Context) (string, error)
+	AnsweredMessages(ctx context.Context) ([]core.MessageText, error)
+	MessageText(ctx context.Context, id int64) (core.MessageText, error)
+	SimilarMessage(ctx context.Context, id int64) (core.SimilarMessage, bool, error)
+	RelatedQuery(ctx context.Context, id int64) (string, error)
+	PublishedDocuments(ctx context.Context) ([]core.PublishedDocument, error)
+	AskedMessages(ctx context.Context, policyID int64) (title, text string, msgs []core.MessageText, err error)
 	Topics(ctx context.Context) ([]core.TopicRecord, error)
 	MatcherTopics(ctx context.Context) ([]core.Topic, error)
 	SaveTopic(ctx context.Context, t core.TopicRecord) (core.TopicRecord, error)
@@ -78,6 +83,8 @@ type MailboxService struct {
 	store MailboxStore
 	// matcher routes messages on arrival (nil: they wait in 待分办)
 	matcher core.TopicMatcher
+	// finder finds similar replies, related documents and asked questions (nothing without a segmenter)
+	finder *mailbox.Finder
 	// exportDir receives the exports given no path and the chart images.
 	exportDir string
 	emit      Emitter
@@ -97,8 +104,8 @@ type fetchState struct {
 
 // NewMailboxService wraps the mailbox store; exports given no path, and chart images, go to exportDir.
 // topicsChanged may be nil.
-func NewMailboxService(store MailboxStore, matcher core.TopicMatcher, exportDir string, emit Emitter, topicsChanged func([]core.Topic)) *MailboxService {
-	return &MailboxService{ctx: context.Background(), store: store, matcher: matcher, exportDir: exportDir, emit: emit, log: slog.Default(),
+func NewMailboxService(store MailboxStore, matcher core.TopicMatcher, seg core.Segmenter, exportDir string, emit Emitter, topicsChanged func([]core.Topic)) *MailboxService {
+	return &MailboxService{ctx: context.Background(), store: store, matcher: matcher, finder: mailbox.NewFinder(seg), exportDir: exportDir, emit: emit, log: slog.Default(),
 		topicsChanged: topicsChanged, fetchState: &fetchState{}}
 }
 
@@ -158,7 +165,9 @@ func (s *MailboxService) CreateMessage(in core.MessageInput) (core.Message, erro
 // mailSink stores fetched mails, each matched on arrival.
 type mailSink struct{ s *MailboxService }
 
-func (k mailSink) Known(ctx context.Context, uidKey string) (bool, error) { return k.s.store.Known(ctx, uidKey) }
+func (k mailSink) Known(ctx context.Context, uidKey string) (bool, error) {
+	return k.s.store.Known(ctx, uidKey)
+}
 
 func (k mailSink) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, error) {
 	var match *core.MatchResult
@@ -281,9 +290,37 @@ func (s *MailboxService) RenderTemplate(templateID, messageID int64) (core.Rende
 	return s.store.RenderTemplate(s.ctx, templateID, messageID)
 }
 
-// SimilarMessages lists up to n past answered messages most like this one, with their replies.
+// SimilarMessages lists up to n (5 by default) past answered messages most like this one, with their replies.
+// It is empty while no segmenter is loaded.
 func (s *MailboxService) SimilarMessages(id int64, n int) ([]core.SimilarMessage, error) {
-	return s.store.SimilarMessages(s.ctx, id, n)
+	if n <= 0 || n > 20 {
+		n = 5
+	}
+	m, err := s.store.MessageText(s.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	key, err := s.store.AnsweredKey(s.ctx)
+	if err != nil {
+		return nil, err
+	}
+	load := func() ([]core.MessageText, error) { return s.store.AnsweredMessages(s.ctx) }
+	hits, err := s.finder.Similar(key, load, m.Subject+"\n"+m.Body, id, n)
+	if err != nil {
+		return nil, err
+	}
+	out := []core.SimilarMessage{}
+	for _, h := range hits {
+		sm, ok, err := s.store.SimilarMessage(s.ctx, h.ID)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			sm.Score = h.Score
+			out = append(out, sm)
+		}
+	}
+	return out, nil
 }
 
 // ListTopics lists the routing topics.

@@ -74,7 +74,7 @@ func newMailboxAPI(t *testing.T) (*MailboxService, *recorder) {
 		t.Fatal(err)
 	}
 	rec := newRecorder()
-	return NewMailboxService(sqlite.NewMailboxStore(db, cals.Calendar), nil, filepath.Join(t.TempDir(), "exports"), rec.emit, nil), rec
+	return NewMailboxService(sqlite.NewMailboxStore(db, cals.Calendar), nil, nil, filepath.Join(t.TempDir(), "exports"), rec.emit, nil), rec
 }
 
 func TestMailboxImportDataFromTheBrowser(t *testing.T) {
@@ -246,7 +246,7 @@ func TestWatchMailFetchesWhenDue(t *testing.T) {
 		{"no account", core.IMAPConfig{FetchEveryMinutes: 10}, false, false},
 	} {
 		store := &scheduledStore{cfg: c.cfg}
-		svc := NewMailboxService(store, nil, t.TempDir(), func(string, ...any) {}, nil)
+		svc := NewMailboxService(store, nil, nil, t.TempDir(), func(string, ...any) {}, nil)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
 		active := func() bool { return !c.elsewhere }

@@ -65,3 +65,19 @@ func publishedNote(date string) string {
 	}
 	return "（" + d.Format("2006年1月2日") + "发布）"
 }
+
+// MessageText is a message's subject and body, as the 局长信箱's finders (similar replies, questions asked
+// about a policy) read them.
+type MessageText struct {
+	ID      int64
+	Subject string
+	Body    string
+}
+
+// PublishedDocument is a published policy or interpretation as the related-documents finder reads it: the
+// document offered, the text it is indexed by, and the text its passage is taken from (without the title).
+type PublishedDocument struct {
+	Doc     RelatedDocument
+	Text    string
+	Excerpt string
+}

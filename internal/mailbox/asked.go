@@ -10,11 +10,7 @@ import (
 )
 
 // AskedMessage is a 局长信箱 message read for the questions citizens ask about a policy.
-type AskedMessage struct {
-	ID      int64
-	Subject string
-	Body    string
-}
+type AskedMessage = core.MessageText
 
 // policySubjectWords is how many of a policy's keywords say what it is about.
 const policySubjectWords = 8

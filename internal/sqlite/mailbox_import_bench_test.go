@@ -67,14 +67,13 @@ func BenchmarkImport10kJieba(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	matcher, seg := realMatcher(b, topics)
+	matcher, _ := realMatcher(b, topics)
 	var cpu time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		f := newMailboxFixture(b)
 		f.matcher = matcher
-		f.store.SetSegmenter(seg)
 		before := processCPU(b)
 		b.StartTimer()
 		res, err := messages(f.store, f.matcher).ApplyImport(f.ctx, "留言.csv", data, nil)

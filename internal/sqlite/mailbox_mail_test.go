@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"policydesk/app"
 	"policydesk/internal/core"
 	"policydesk/internal/mailbox"
 	"policydesk/internal/testutil"
@@ -94,7 +95,7 @@ func TestIMAPConfigKeepsThePasswordPrivate(t *testing.T) {
 
 func TestSimilarMessagesFindPastReplies(t *testing.T) {
 	f := newMailboxFixture(t)
-	f.store.SetSegmenter(mbSegmenter{})
+	svc := app.NewMailboxService(f.store, nil, mbSegmenter{}, t.TempDir(), func(string, ...any) {}, nil)
 	f.at(t, "2026-11-02 09:00")
 	past := []struct{ body, reply string }{
 		{"请问不动产权证书遗失了怎么补办？", "证书遗失的，可持身份证到登记大厅申请补证，登报声明后办理。"},
@@ -107,7 +108,7 @@ func TestSimilarMessagesFindPastReplies(t *testing.T) {
 	}
 	f.clock.Advance(24 * time.Hour)
 	open := f.create(t, core.MessageInput{Body: "我的不动产权证书丢了，补办需要什么手续"})
-	got, err := f.store.SimilarMessages(f.ctx, open.ID, 5)
+	got, err := svc.SimilarMessages(open.ID, 5)
 	if err != nil {
 		t.Fatal(err)
 	}

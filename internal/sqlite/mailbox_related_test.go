@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"policydesk/app"
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/demo"
@@ -20,6 +21,7 @@ type demoBureau struct {
 	policies *sqlite.PolicyStore
 	interps  *sqlite.InterpretationStore
 	mailbox  *sqlite.MailboxStore
+	service  *app.MailboxService
 }
 
 func newDemoBureau(tb testing.TB) *demoBureau {
@@ -56,7 +58,7 @@ func newDemoBureau(tb testing.TB) *demoBureau {
 			tb.Fatal(err)
 		}
 	}
-	b.mailbox.SetSegmenter(seg)
+	b.service = app.NewMailboxService(b.mailbox, nil, seg, tb.TempDir(), func(string, ...any) {}, nil)
 	return b
 }
 
@@ -75,7 +77,7 @@ func TestRelatedDocumentsOnTheDemo(t *testing.T) {
 	}
 	elevator, other := message("加装电梯政策"), message("举报河边违建厂房")
 
-	docs, err := b.mailbox.RelatedDocuments(ctx, elevator, 5)
+	docs, err := b.service.RelatedDocuments(elevator, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,10 +96,10 @@ func TestRelatedDocumentsOnTheDemo(t *testing.T) {
 		!strings.Contains(docs[0].Snippet, "加装电梯") || docs[0].DocNumber != docs[1].DocNumber || docs[1].PolicyID != docs[0].ID) {
 		t.Errorf("scores, snippet or policy of the hits: %+v", docs)
 	}
-	if docs, err := b.mailbox.RelatedDocuments(ctx, other, 5); err != nil || len(docs) != 0 {
+	if docs, err := b.service.RelatedDocuments(other, 5); err != nil || len(docs) != 0 {
 		t.Errorf("a 违建 report found %+v (%v)", docs, err)
 	}
-	if _, err := b.mailbox.RelatedDocuments(ctx, 999999, 5); core.ErrorCode(err) != core.ENOTFOUND {
+	if _, err := b.service.RelatedDocuments(999999, 5); core.ErrorCode(err) != core.ENOTFOUND {
 		t.Errorf("missing message: %v", err)
 	}
 
@@ -105,7 +107,7 @@ func TestRelatedDocumentsOnTheDemo(t *testing.T) {
 	if _, err := b.policies.SetPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: docs[0].ID, Status: core.PolicyRepealed, Reason: "已被新办法替代"}); err != nil {
 		t.Fatal(err)
 	}
-	if docs, err := b.mailbox.RelatedDocuments(ctx, elevator, 5); err != nil || len(docs) != 0 {
+	if docs, err := b.service.RelatedDocuments(elevator, 5); err != nil || len(docs) != 0 {
 		t.Errorf("after repeal: %+v (%v)", docs, err)
 	}
 }
@@ -128,7 +130,7 @@ func (l listedKeywords) Keywords(text string, n int) []core.Keyword {
 // The 局长信箱 offers a policy's 问答 the questions its 咨询 messages ask about it, the most asked first.
 func TestMailboxQuestionSource(t *testing.T) {
 	f := newMailboxFixture(t)
-	f.store.SetSegmenter(listedKeywords{"加装电梯", "补助", "业主"})
+	svc := app.NewMailboxService(f.store, nil, listedKeywords{"加装电梯", "补助", "业主"}, t.TempDir(), func(string, ...any) {}, nil)
 	cal := func() *calendar.Calendar { return calendar.New(calendar.Builtin()) }
 	policies := sqlite.NewPolicyStore(f.db, cal)
 	p, err := policies.SavePolicy(f.ctx, core.Policy{Title: "临江市既有住宅加装电梯财政补助办法", Category: "规范性文件",
@@ -144,14 +146,14 @@ func TestMailboxQuestionSource(t *testing.T) {
 		f.create(t, core.MessageInput{Subject: "", Body: body, Type: "咨询"})
 	}
 	f.create(t, core.MessageInput{Body: "举报加装电梯施工扰民，补助资金被挪用", Type: "举报"}) // not a question
-	qs, err := f.store.QuestionSource().Questions(f.ctx, p.ID)
+	qs, err := app.MailboxQuestions(svc).Questions(f.ctx, p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(qs) < 2 || qs[0].Source != "局长信箱" || len(qs[0].MessageIDs) != 2 || !strings.Contains(qs[0].Question, "补助标准是多少") {
 		t.Fatalf("questions = %+v", qs)
 	}
-	if _, err := f.store.QuestionSource().Questions(f.ctx, 9999); core.ErrorCode(err) != core.ENOTFOUND {
+	if _, err := app.MailboxQuestions(svc).Questions(f.ctx, 9999); core.ErrorCode(err) != core.ENOTFOUND {
 		t.Errorf("unknown policy: %v", err)
 	}
 }

@@ -464,9 +464,6 @@ func (s *MailboxStore) ApproveReply(ctx context.Context, messageID int64, opinio
 		}
 		return tx.messageEvent(ctx, m.ID, what, core.MsgReview, target, strings.TrimSpace(opinion+" "+note), tx.actor.PersonID)
 	})
-	if err == nil {
-		s.forgetSimilar()
-	}
 	return m, err
 }
 
@@ -653,69 +650,54 @@ func (s *MailboxStore) RenderTemplate(ctx context.Context, templateID, messageID
 	return mailbox.Render(t.Body, v), nil
 }
 
-// SimilarMessages finds up to n past answered messages most like message id, with their replies.
-func (s *MailboxStore) SimilarMessages(ctx context.Context, id int64, n int) ([]core.SimilarMessage, error) {
-	if n <= 0 || n > 20 {
-		n = 5
-	}
-	ix, err := s.similarIndex(ctx)
-	if err != nil || ix == nil {
-		return []core.SimilarMessage{}, err
-	}
-	var subject, body string
-	if err := s.db.db.QueryRowContext(ctx, `SELECT subject, body FROM messages WHERE id = ?`, id).Scan(&subject, &body); err != nil {
-		return nil, notFound(err, "留言不存在(编号%d)", id)
-	}
-	out := []core.SimilarMessage{}
-	for _, h := range ix.Query(subject+"\n"+body, n, id, 0.05) {
-		var sm core.SimilarMessage
-		err := s.db.db.QueryRowContext(ctx, `SELECT m.id, m.subject, m.body, m.reply_body, COALESCE(m.replied_at, ''), COALESCE(t.name, '')
-			FROM messages m LEFT JOIN topics t ON t.id = m.topic_id WHERE m.id = ?`, h.ID).
-			Scan(&sm.ID, &sm.Subject, &sm.Excerpt, &sm.Reply, &sm.RepliedAt, &sm.TopicName)
-		if err == sql.ErrNoRows {
-			continue
-		} else if err != nil {
-			return nil, err
-		}
-		sm.Excerpt, sm.Score = msgExcerpt(sm.Excerpt, 120), h.Score
-		out = append(out, sm)
-	}
-	return out, nil
+// AnsweredKey names the state of the answered messages: it changes whenever a reply is signed off or a
+// message forwarded (or a backup restored), so that an index built from them is rebuilt then.
+func (s *MailboxStore) AnsweredKey(ctx context.Context) (string, error) {
+	var n int
+	var last string
+	err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(replied_at), '') FROM messages
+		WHERE reply_body <> '' AND replied_at IS NOT NULL`).Scan(&n, &last)
+	return msgItoa(int64(n)) + "/" + last + "/" + msgItoa(s.db.restores.Load()), err
 }
 
-// similarIndex returns the index of answered messages, building it on first use after a change.
-func (s *MailboxStore) similarIndex(ctx context.Context) (*mailbox.SimilarIndex, error) {
-	s.mu.RLock()
-	ix, seg := s.similar, s.seg
-	s.mu.RUnlock()
-	if ix != nil || seg == nil {
-		return ix, nil
-	}
+// AnsweredMessages reads every message with a reply, for finding similar ones.
+func (s *MailboxStore) AnsweredMessages(ctx context.Context) ([]core.MessageText, error) {
 	rows, err := s.db.db.QueryContext(ctx, `SELECT id, subject, body FROM messages WHERE reply_body <> '' AND replied_at IS NOT NULL`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var docs []mailbox.SimilarDoc
+	out := []core.MessageText{}
 	for rows.Next() {
-		var d mailbox.SimilarDoc
-		var subject, body string
-		if err := rows.Scan(&d.ID, &subject, &body); err != nil {
+		var m core.MessageText
+		if err := rows.Scan(&m.ID, &m.Subject, &m.Body); err != nil {
 			return nil, err
 		}
-		d.Text = subject + "\n" + body
-		docs = append(docs, d)
+		out = append(out, m)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	return out, rows.Err()
+}
+
+// MessageText reads a message's subject and body.
+func (s *MailboxStore) MessageText(ctx context.Context, id int64) (core.MessageText, error) {
+	m := core.MessageText{ID: id}
+	err := s.db.db.QueryRowContext(ctx, `SELECT subject, body FROM messages WHERE id = ?`, id).Scan(&m.Subject, &m.Body)
+	return m, notFound(err, "留言不存在(编号%d)", id)
+}
+
+// SimilarMessage reads an answered message as the similar-replies list shows it; false when it is gone.
+func (s *MailboxStore) SimilarMessage(ctx context.Context, id int64) (core.SimilarMessage, bool, error) {
+	var sm core.SimilarMessage
+	err := s.db.db.QueryRowContext(ctx, `SELECT m.id, m.subject, m.body, m.reply_body, COALESCE(m.replied_at, ''), COALESCE(t.name, '')
+		FROM messages m LEFT JOIN topics t ON t.id = m.topic_id WHERE m.id = ?`, id).
+		Scan(&sm.ID, &sm.Subject, &sm.Excerpt, &sm.Reply, &sm.RepliedAt, &sm.TopicName)
+	if err == sql.ErrNoRows {
+		return sm, false, nil
+	} else if err != nil {
+		return sm, false, err
 	}
-	ix = mailbox.NewSimilarIndex(seg, docs)
-	s.mu.Lock()
-	if s.seg == seg {
-		s.similar = ix
-	}
-	s.mu.Unlock()
-	return ix, nil
+	sm.Excerpt = msgExcerpt(sm.Excerpt, 120)
+	return sm, true, nil
 }
 
 // replyDate is the civil date of a reply timestamp.

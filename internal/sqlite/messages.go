@@ -13,15 +13,12 @@ import (
 	"policydesk/internal/mailbox"
 )
 
-// MailboxStore keeps 局长信箱 messages and runs their workflow. The matcher and segmenter are set when
-// they are ready (both load slowly); until then messages arrive unrouted and similar-reply search is empty.
+// MailboxStore keeps 局长信箱 messages and runs their workflow. Messages arrive with their match to topics
+// (the mailbox service matches them); it keeps no matcher, segmenter or text index of its own beyond the
+// inbox's searches.
 type MailboxStore struct {
 	db  *DB
 	cal func() *calendar.Calendar
-
-	mu      sync.RWMutex
-	seg     core.Segmenter
-	similar *mailbox.SimilarIndex // nil until first needed, reset when a reply is signed off
 
 	countsMu sync.Mutex
 	counts   map[string]cachedCounts // the inbox's state counts per filter, valid while the database is unchanged
@@ -39,19 +36,6 @@ var _ core.DeadlineSource = (*MailboxStore)(nil)
 // NewMailboxStore returns the mailbox store over db, dating everything with cal.
 func NewMailboxStore(db *DB, cal func() *calendar.Calendar) *MailboxStore {
 	return &MailboxStore{db: db, cal: cal}
-}
-
-// SetSegmenter installs the segmenter used to find similar past replies.
-func (s *MailboxStore) SetSegmenter(seg core.Segmenter) {
-	s.mu.Lock()
-	s.seg, s.similar = seg, nil
-	s.mu.Unlock()
-}
-
-func (s *MailboxStore) forgetSimilar() {
-	s.mu.Lock()
-	s.similar = nil
-	s.mu.Unlock()
 }
 
 // today is the civil date of the store's clock.
