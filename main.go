@@ -18,6 +18,7 @@ import (
 	"policydesk/internal/cli"
 	"policydesk/internal/core"
 	"policydesk/internal/datadir"
+	"policydesk/internal/dedup"
 	"policydesk/internal/demo"
 	"policydesk/internal/routing"
 	"policydesk/internal/segment"
@@ -223,7 +224,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	b.closers = append(b.closers, func() { segmenter.Close() })
 	cal := func() *calendar.Calendar { return calendars.Calendar() }
 	policies := sqlite.NewPolicyStore(db, cal)
-	consultations := sqlite.NewConsultationStore(db, cal, segmenter)
+	consultations := sqlite.NewConsultationStore(db, cal, dedup.Grouper{Seg: segmenter})
 	interpretations := sqlite.NewInterpretationStore(db, cal)
 	mailboxes := sqlite.NewMailboxStore(db, cal)
 	disclosures := sqlite.NewDisclosureStore(db, cal)

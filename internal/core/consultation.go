@@ -583,3 +583,22 @@ func CheckDecision(d Decision) error {
 func IsAdopted(decision string) bool {
 	return decision == DecisionAdopted || decision == DecisionPartly
 }
+
+// CommentText is a comment's text as grouping reads it.
+type CommentText struct {
+	ID   int64
+	Body string
+}
+
+// CommentCluster is a group of near-duplicate comments; a comment unlike any other is a cluster of one.
+type CommentCluster struct {
+	Representative int64   // the member most similar to the others
+	Members        []int64 // the representative included
+	Similarity     float64 // the lowest similarity of a member to the representative
+}
+
+// CommentGrouper finds near-duplicate comments (campaign letters, copied templates).
+type CommentGrouper interface {
+	Group(comments []CommentText) []CommentCluster
+	Similarity(a, b CommentText) float64
+}

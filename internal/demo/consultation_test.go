@@ -9,6 +9,7 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/dedup"
 	"policydesk/internal/sqlite"
 )
 
@@ -43,7 +44,7 @@ func TestSeedConsultations(t *testing.T) {
 	cal := calendar.New(calendar.Builtin())
 	calFn := func() *calendar.Calendar { return cal }
 	policies := sqlite.NewPolicyStore(db, calFn)
-	consultations := sqlite.NewConsultationStore(db, calFn, bigrams{})
+	consultations := sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: bigrams{}})
 	if err := SeedConsultations(ctx, settings, policies, consultations, sqlite.NewInterpretationStore(db, calFn), clock); err != nil {
 		t.Fatal(err)
 	}

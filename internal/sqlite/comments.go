@@ -11,7 +11,6 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/consult"
 	"policydesk/internal/core"
-	"policydesk/internal/dedup"
 )
 
 const commentCols = `m.id, m.consultation_id, m.received_date, m.channel, m.commenter, m.category, m.contact, m.body, m.clause_paths,
@@ -323,7 +322,7 @@ func (s *ConsultationStore) Regroup(ctx context.Context, consultationID int64) (
 	if err != nil {
 		return core.GroupingResult{}, err
 	}
-	for _, cl := range dedup.Group(docs, dedup.Options{}) {
+	for _, cl := range s.grouper.Group(docs) {
 		if len(cl.Members) < 2 {
 			continue
 		}
@@ -356,39 +355,22 @@ func groupingResult(comments int, groups []core.CommentGroup) core.GroupingResul
 	return r
 }
 
-// groupableDocs are the comments not pinned in a manual group, tokenised for grouping.
-func (s *ConsultationStore) groupableDocs(ctx context.Context, tx *Tx, consultationID int64) ([]dedup.Doc, error) {
+// groupableDocs are the comments not pinned in a manual group.
+func (s *ConsultationStore) groupableDocs(ctx context.Context, tx *Tx, consultationID int64) ([]core.CommentText, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.body FROM comments m WHERE m.consultation_id = ? AND m.group_id IS NULL ORDER BY m.id`, consultationID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var docs []dedup.Doc
+	var docs []core.CommentText
 	for rows.Next() {
-		var d dedup.Doc
-		if err := rows.Scan(&d.ID, &d.Text); err != nil {
+		var d core.CommentText
+		if err := rows.Scan(&d.ID, &d.Body); err != nil {
 			return nil, err
 		}
 		docs = append(docs, d)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for i := range docs {
-		docs[i].Tokens = s.tokens(docs[i].Text)
-	}
-	return docs, nil
-}
-
-// tokens are the words of a text without spaces and punctuation.
-func (s *ConsultationStore) tokens(text string) []string {
-	var out []string
-	for _, w := range s.seg.Cut(text) {
-		if strings.TrimSpace(w) != "" {
-			out = append(out, w)
-		}
-	}
-	return out
+	return docs, rows.Err()
 }
 
 func (tx *Tx) insertGroup(ctx context.Context, consultationID, representative int64, similarity float64, manual bool, members []int64) (int64, error) {
@@ -617,14 +599,13 @@ func (s *ConsultationStore) groupSimilarity(ctx context.Context, tx *Tx, groupID
 		return 0, err
 	}
 	defer rows.Close()
-	var docs []dedup.Doc
-	var lead dedup.Doc
+	var docs []core.CommentText
+	var lead core.CommentText
 	for rows.Next() {
-		var d dedup.Doc
-		if err := rows.Scan(&d.ID, &d.Text); err != nil {
+		var d core.CommentText
+		if err := rows.Scan(&d.ID, &d.Body); err != nil {
 			return 0, err
 		}
-		d.Tokens = s.tokens(d.Text)
 		if d.ID == rep {
 			lead = d
 		}
@@ -633,7 +614,7 @@ func (s *ConsultationStore) groupSimilarity(ctx context.Context, tx *Tx, groupID
 	low := 1.0
 	for _, d := range docs {
 		if d.ID != rep {
-			low = min(low, dedup.Similarity(lead, d))
+			low = min(low, s.grouper.Similarity(lead, d))
 		}
 	}
 	return low, rows.Err()

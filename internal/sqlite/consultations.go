@@ -17,9 +17,9 @@ import (
 // ConsultationStore implements core.ConsultationService: consultations, their comments, grouping,
 // decisions and the feedback report. It also lists the module's deadlines for the dashboard.
 type ConsultationStore struct {
-	db  *DB
-	cal func() *calendar.Calendar
-	seg core.Segmenter
+	db      *DB
+	cal     func() *calendar.Calendar
+	grouper core.CommentGrouper
 }
 
 var (
@@ -27,10 +27,10 @@ var (
 	_ core.DeadlineSource      = (*ConsultationStore)(nil)
 )
 
-// NewConsultationStore returns the consultation store. cal gives the live working-day calendar; seg
-// segments comments for near-duplicate grouping.
-func NewConsultationStore(db *DB, cal func() *calendar.Calendar, seg core.Segmenter) *ConsultationStore {
-	return &ConsultationStore{db: db, cal: cal, seg: seg}
+// NewConsultationStore returns the consultation store. cal gives the live working-day calendar; grouper
+// finds near-duplicate comments (dedup.Grouper).
+func NewConsultationStore(db *DB, cal func() *calendar.Calendar, grouper core.CommentGrouper) *ConsultationStore {
+	return &ConsultationStore{db: db, cal: cal, grouper: grouper}
 }
 
 // SettingReportDueWorkdays is the settings key of how many working days after closing the 采纳情况说明

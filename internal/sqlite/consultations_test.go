@@ -14,6 +14,7 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/dedup"
 	"policydesk/internal/export"
 	"policydesk/internal/sqlite"
 	"policydesk/internal/testutil"
@@ -76,7 +77,7 @@ func newConsultFixture(tb testing.TB) *consultFixture {
 	}
 	cal := calendar.New(calendar.Builtin())
 	calFn := func() *calendar.Calendar { return cal }
-	return &consultFixture{db: db, policies: sqlite.NewPolicyStore(db, calFn), store: sqlite.NewConsultationStore(db, calFn, bigramSegmenter{}),
+	return &consultFixture{db: db, policies: sqlite.NewPolicyStore(db, calFn), store: sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: bigramSegmenter{}}),
 		sectionID: sec.ID, personID: p.ID}
 }
 
@@ -564,7 +565,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	}
 	defer later.Close()
 	cal := calendar.New(calendar.Builtin())
-	store := sqlite.NewConsultationStore(later, func() *calendar.Calendar { return cal }, bigramSegmenter{})
+	store := sqlite.NewConsultationStore(later, func() *calendar.Calendar { return cal }, dedup.Grouper{Seg: bigramSegmenter{}})
 	ds, err := store.Deadlines(ctx, later.Clock.Now())
 	if err != nil || deadlineKinds(ds) != "consultation.report_due" || ds[0].Due != "2026-12-16" || ds[0].Status != "overdue" {
 		t.Fatalf("deadlines after closing = %+v, %v", ds, err)
@@ -620,7 +621,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer nextDay.Close()
-	nextStore := sqlite.NewConsultationStore(nextDay, func() *calendar.Calendar { return cal }, bigramSegmenter{})
+	nextStore := sqlite.NewConsultationStore(nextDay, func() *calendar.Calendar { return cal }, dedup.Grouper{Seg: bigramSegmenter{}})
 	if r, err := nextStore.Report(ctx, c.ID); err != nil || !strings.Contains(r.Text, "2026年12月21日") {
 		t.Fatalf("next day's report: %v", err)
 	}
