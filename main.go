@@ -21,6 +21,7 @@ import (
 	"policydesk/internal/dedup"
 	"policydesk/internal/demo"
 	"policydesk/internal/routing"
+	"policydesk/internal/rules"
 	"policydesk/internal/segment"
 	"policydesk/internal/sqlite"
 )
@@ -172,7 +173,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 			b.close() // what was opened before the failure
 		}
 	}()
-	db := sqlite.NewDB(paths.DB)
+	db := sqlite.NewDB(paths.DB, rules.All())
 	db.Clock, db.BackupDir = clock, paths.Backups
 	b.db = db
 	ctx := context.Background()

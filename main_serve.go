@@ -29,6 +29,7 @@ import (
 	"policydesk/internal/auth"
 	"policydesk/internal/core"
 	"policydesk/internal/datadir"
+	"policydesk/internal/rules"
 	"policydesk/internal/server"
 	"policydesk/internal/sqlite"
 )
@@ -422,7 +423,7 @@ func importStandalone(src string, paths datadir.Paths, stdout io.Writer) error {
 	}
 	defer release()
 	ctx := core.WithActor(context.Background(), core.System)
-	from := sqlite.NewDB(datadir.DBFile(src))
+	from := sqlite.NewDB(datadir.DBFile(src), rules.All())
 	from.BackupDir = filepath.Join(src, "backups")
 	if err := from.Open(); err != nil {
 		return fmt.Errorf("打开 %s 失败：%w", datadir.DBFile(src), err)
@@ -455,7 +456,7 @@ func importStandalone(src string, paths datadir.Paths, stdout io.Writer) error {
 	if err := os.Rename(copyInfo.Path, paths.DB); err != nil {
 		return err
 	}
-	to := sqlite.NewDB(paths.DB)
+	to := sqlite.NewDB(paths.DB, rules.All())
 	to.BackupDir = paths.Backups
 	if err := to.Open(); err != nil {
 		return err

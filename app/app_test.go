@@ -10,6 +10,7 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -47,7 +48,7 @@ func TestFormatErrorKeepsDomainCodesAndHidesInternals(t *testing.T) {
 
 func testCalendar(t *testing.T) *sqlite.CalendarStore {
 	t.Helper()
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"))
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
 	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
@@ -165,7 +166,7 @@ func TestDashboardMonthViewAndCalendarDeadlines(t *testing.T) {
 }
 
 func TestBackupKeepSetting(t *testing.T) {
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"))
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}

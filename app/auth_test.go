@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
 func TestDeskSignIn(t *testing.T) {
 	dir := t.TempDir()
 	clock := core.NewFixedClock(time.Date(2026, 12, 5, 9, 0, 0, 0, core.Shanghai))
-	db := sqlite.NewDB(filepath.Join(dir, "p.db"))
+	db := sqlite.NewDB(filepath.Join(dir, "p.db"), rules.All())
 	db.Clock = clock
 	if err := db.Open(); err != nil {
 		t.Fatal(err)

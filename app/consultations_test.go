@@ -16,6 +16,7 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/dedup"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -37,7 +38,7 @@ func (hanBigrams) Keywords(string, int) []core.Keyword { return nil }
 
 func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
 	ctx := context.Background()
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"))
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
 	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
 	if err := db.Open(); err != nil {
 		t.Fatal(err)

@@ -9,12 +9,13 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
 // A register picked in the browser is previewed row by row and imported whole; a bad row imports nothing.
 func TestDisclosureRegisterImportAndLetters(t *testing.T) {
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"))
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
 	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
 	if err := db.Open(); err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/export/graphic"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -34,7 +35,7 @@ func (mailboxSource) Questions(context.Context, int64) ([]core.QuestionSuggestio
 func TestInterpretationBridge(t *testing.T) {
 	ctx := context.Background()
 	clock := core.NewFixedClock(time.Date(2026, 9, 14, 9, 0, 0, 0, core.Shanghai))
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"))
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
 	db.Clock = clock
 	if err := db.Open(); err != nil {
 		t.Fatal(err)

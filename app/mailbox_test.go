@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -63,7 +64,7 @@ func (r *recorder) waitFor(t *testing.T, name string) any {
 
 func newMailboxAPI(t *testing.T) (*MailboxService, *recorder) {
 	t.Helper()
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "app.db"))
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "app.db"), rules.All())
 	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai))
 	if err := db.Open(); err != nil {
 		t.Fatal(err)

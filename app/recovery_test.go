@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
 func TestRecoveryServiceRestoresADamagedDatabase(t *testing.T) {
 	dir := t.TempDir()
 	backups := filepath.Join(dir, "backups")
-	db := sqlite.NewDB(filepath.Join(dir, "policydesk.db"))
+	db := sqlite.NewDB(filepath.Join(dir, "policydesk.db"), rules.All())
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +57,7 @@ func TestRecoveryServiceRestoresADamagedDatabase(t *testing.T) {
 	if _, err := os.Stat(kept.Path); err != nil {
 		t.Fatalf("damaged file not kept: %v", err)
 	}
-	db2 := sqlite.NewDB(db.Path)
+	db2 := sqlite.NewDB(db.Path, rules.All())
 	if err := db2.Open(); err != nil {
 		t.Fatal(err)
 	}

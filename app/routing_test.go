@@ -13,6 +13,7 @@ import (
 
 	"policydesk/internal/core"
 	"policydesk/internal/routing"
+	"policydesk/internal/rules"
 	"policydesk/internal/segment"
 	"policydesk/internal/sqlite"
 )
@@ -88,7 +89,7 @@ type routingFixture struct {
 
 func newRoutingFixture(t *testing.T, dbPath string) *routingFixture {
 	t.Helper()
-	db := sqlite.NewDB(dbPath)
+	db := sqlite.NewDB(dbPath, rules.All())
 	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai))
 	if err := db.Open(); err != nil {
 		t.Fatal(err)

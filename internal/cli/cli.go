@@ -20,6 +20,7 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/datadir"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -99,7 +100,7 @@ func loadCalendar(args []string) (*calendar.Calendar, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return calendar.New(calendar.Builtin()), nil
 	}
-	db := sqlite.NewDB(path)
+	db := sqlite.NewDB(path, rules.All())
 	if err := db.Open(); err != nil {
 		return nil, fmt.Errorf("打开数据库 %s 失败：%w", path, err)
 	}

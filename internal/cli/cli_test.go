@@ -11,6 +11,7 @@ import (
 	"policydesk/internal/buildinfo"
 	"policydesk/internal/core"
 	"policydesk/internal/datadir"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -63,7 +64,7 @@ func TestBadArguments(t *testing.T) {
 
 func TestUsesTheDatabaseCalendar(t *testing.T) {
 	dir := t.TempDir()
-	db := sqlite.NewDB(filepath.Join(dir, "policydesk.db"))
+	db := sqlite.NewDB(filepath.Join(dir, "policydesk.db"), rules.All())
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +100,7 @@ func TestNotACommand(t *testing.T) {
 
 func TestRestoreCommand(t *testing.T) {
 	dir := t.TempDir()
-	db := sqlite.NewDB(filepath.Join(dir, "policydesk.db"))
+	db := sqlite.NewDB(filepath.Join(dir, "policydesk.db"), rules.All())
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +132,7 @@ func TestRestoreCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "已用备份") {
 		t.Fatalf("restore: code %d out %q err %q", code, out, errOut)
 	}
-	db2 := sqlite.NewDB(db.Path)
+	db2 := sqlite.NewDB(db.Path, rules.All())
 	if err := db2.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"policydesk/internal/core"
 	"policydesk/internal/disclosure"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -24,7 +25,7 @@ func openRegister(args []string) (*sqlite.DB, *sqlite.DisclosureStore, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	db := sqlite.NewDB(paths.DB)
+	db := sqlite.NewDB(paths.DB, rules.All())
 	db.BackupDir = paths.Backups
 	if err := db.Open(); err != nil {
 		return nil, nil, fmt.Errorf("打开数据库 %s 失败：%w", paths.DB, err)

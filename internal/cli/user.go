@@ -12,6 +12,7 @@ import (
 
 	"policydesk/internal/auth"
 	"policydesk/internal/core"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -38,7 +39,7 @@ func user(args, rest []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "错误:", err)
 		return 1
 	}
-	db := sqlite.NewDB(paths.DB)
+	db := sqlite.NewDB(paths.DB, rules.All())
 	db.BackupDir = paths.Backups
 	if err := db.Open(); err != nil {
 		fmt.Fprintf(stderr, "错误: 打开数据库 %s 失败：%v\n", paths.DB, err)

@@ -254,14 +254,8 @@ func ChineseNumber(n int) string {
 	return b.String()
 }
 
-// ReportFacts are what the 意见收集采纳情况说明's sign-off and publication decide on.
-type ReportFacts struct {
-	Status    string // the consultation's status today
-	Undecided int    // comments without a decision
-	Generated bool   // the report text has been generated from the ledger
-	// Changed: the text differs from the one submitted for sign-off (regenerated after a decision changed).
-	Changed bool
-}
+// ReportFacts are what the rules of a 采纳情况说明 need.
+type ReportFacts = core.ReportFacts
 
 // CheckReportReady refuses to sign off or publish the 采纳情况说明 before the consultation has closed,
 // while a comment is undecided, or before the report was generated: it states the outcome of every comment.

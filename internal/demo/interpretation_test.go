@@ -8,13 +8,14 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
 func TestSeedInterpretations(t *testing.T) {
 	ctx := context.Background()
 	clock := core.NewFixedClock(time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai))
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "demo.db"))
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "demo.db"), rules.All())
 	db.Clock = clock
 	if err := db.Open(); err != nil {
 		t.Fatal(err)

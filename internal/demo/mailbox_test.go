@@ -8,6 +8,7 @@ import (
 
 	"policydesk/internal/core"
 	"policydesk/internal/mailbox"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -15,7 +16,7 @@ func TestSeedMailbox(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai)
 	clock := core.NewFixedClock(now)
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "demo.db"))
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "demo.db"), rules.All())
 	db.Clock = clock
 	if err := db.Open(); err != nil {
 		t.Fatal(err)

@@ -3,15 +3,12 @@
 package signoff
 
 import (
+	"policydesk/internal/consult"
 	"policydesk/internal/core"
 )
 
 // Facts are what CheckSigner decides on.
-type Facts struct {
-	Step     core.SignoffApproval   // the step waiting for a decision; PersonID names its signer when set
-	Round    []core.SignoffApproval // every step of the same round
-	AuthorID int64                  // who wrote the subject (interpretation author, policy drafter), 0 when unknown
-}
+type Facts = core.SignerFacts
 
 // CheckSigner refuses a decision by anyone but the step's named signer, by someone who already signed
 // another step of the same round, and by the author of the work being signed.
@@ -33,20 +30,10 @@ func CheckSigner(u core.CurrentUser, f Facts) error {
 }
 
 // Section is what the rules of a step need of the subject's drafting section.
-type Section struct {
-	Name       string
-	HeadID     int64
-	HeadName   string
-	LeaderID   int64
-	LeaderName string
-}
+type Section = core.SignerSection
 
-// Subject is what Assign needs of the record submitted for sign-off.
-type Subject struct {
-	Section    Section
-	AuthorID   int64 // who drafted it (0 when unknown)
-	AuthorName string
-}
+// Subject is what the rules need of the record submitted for sign-off.
+type Subject = core.SignoffSubject
 
 // Assign resolves each configured step to its signer for a new round: a named person stays, 起草科室负责人
 // and 分管领导 come from the drafting section, 任一审签人员 stays open. It refuses a round that could not be
@@ -94,4 +81,57 @@ func sectionLabel(s Section) string {
 		return "起草科室(本件未填写)"
 	}
 	return "起草科室“" + s.Name + "”"
+}
+
+// CheckSubmit refuses a round that cannot start: one already running, a record in the wrong state (an
+// interpretation must be 起草 or 已退回, a policy in 审签 and not yet signed), a 采纳情况说明 not ready or
+// signed already without a change of substance.
+func CheckSubmit(subjectType string, subj Subject, current core.Signoff) error {
+	switch {
+	case current.Round > 0 && current.Current != "":
+		return core.Errorf(core.ECONFLICT, "“%s”正在审签中(待%s)，不能重复提交", subj.Title, current.Current)
+	case subjectType == core.SubjectInterpretation && subj.Status != core.InterpDrafting && subj.Status != core.InterpReturned:
+		return core.Errorf(core.EFORBID, "解读处于“%s”状态，不能提交审签", subj.Status)
+	case subjectType == core.SubjectPolicy && subj.Status != core.PolicySigning:
+		return core.Errorf(core.EFORBID, "文件处于“%s”状态；请先将文件状态改为“审签”，再提交审签流程", subj.Status)
+	case subjectType == core.SubjectPolicy && current.Complete:
+		return core.Errorf(core.ECONFLICT, "“%s”已完成审签", subj.Title)
+	case subjectType == core.SubjectReport && current.Complete && !subj.Report.Changed:
+		return core.Errorf(core.ECONFLICT, "意见采纳情况说明已完成审签")
+	case subjectType == core.SubjectReport:
+		return consult.CheckReportReady(subj.Report, "提交审签")
+	}
+	return nil
+}
+
+// CheckActor refuses a sign-off decision by nobody in particular or by someone whose role does not sign.
+func CheckActor(u core.CurrentUser, step string) error {
+	switch {
+	case u.PersonID == 0:
+		return core.Errorf(core.EFORBID, "尚未选择当前使用人，不能审签；请先在“设置 → 当前使用人”中选择您的姓名")
+	case !core.SignsOff(u.Role):
+		return core.Errorf(core.EFORBID, "%s(%s)无权审签“%s”：审签须由审核审签人员或系统管理员进行，请切换当前使用人", u.Name, core.RoleLabel(u.Role), step)
+	}
+	return nil
+}
+
+// Rules are the sign-off rules as the stores take them (core.SignoffRules).
+type Rules struct{}
+
+var _ core.SignoffRules = Rules{}
+
+func (Rules) CheckSubmit(subjectType string, subj Subject, current core.Signoff) error {
+	return CheckSubmit(subjectType, subj, current)
+}
+
+func (Rules) Assign(steps []core.SignoffStep, subj Subject) ([]core.SignoffStep, error) {
+	return Assign(steps, subj)
+}
+
+// CheckSigner applies CheckActor, then CheckSigner.
+func (Rules) CheckSigner(u core.CurrentUser, f Facts) error {
+	if err := CheckActor(u, f.Step.StepName); err != nil {
+		return err
+	}
+	return CheckSigner(u, f)
 }

@@ -102,3 +102,56 @@ func TestValidateSignoffStepsRules(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckSubmit(t *testing.T) {
+	running := core.Signoff{Round: 1, Current: "分管领导审签"}
+	done := core.Signoff{Round: 1, Complete: true}
+	closed := core.ReportFacts{Status: core.ConsultationClosed, Generated: true}
+	tests := []struct {
+		name    string
+		subject string
+		subj    Subject
+		current core.Signoff
+		want    string
+	}{
+		{"a running round", core.SubjectInterpretation, Subject{Title: "解读", Status: core.InterpDrafting}, running, core.ECONFLICT},
+		{"an interpretation in 起草", core.SubjectInterpretation, Subject{Status: core.InterpDrafting}, core.Signoff{}, ""},
+		{"an interpretation 已退回", core.SubjectInterpretation, Subject{Status: core.InterpReturned}, core.Signoff{}, ""},
+		{"an interpretation in review", core.SubjectInterpretation, Subject{Status: core.InterpApproved}, core.Signoff{}, core.EFORBID},
+		{"a policy not in 审签", core.SubjectPolicy, Subject{Status: core.PolicyDrafting}, core.Signoff{}, core.EFORBID},
+		{"a policy signed already", core.SubjectPolicy, Subject{Status: core.PolicySigning}, done, core.ECONFLICT},
+		{"a policy in 审签", core.SubjectPolicy, Subject{Status: core.PolicySigning}, core.Signoff{}, ""},
+		{"a report signed, unchanged", core.SubjectReport, Subject{Report: closed}, done, core.ECONFLICT},
+		{"a report signed, changed", core.SubjectReport, Subject{Report: core.ReportFacts{Status: core.ConsultationClosed, Generated: true, Changed: true}}, done, ""},
+		{"a report before closing", core.SubjectReport, Subject{Report: core.ReportFacts{Status: core.ConsultationOpen, Generated: true}}, core.Signoff{}, core.EFORBID},
+		{"a report with undecided comments", core.SubjectReport, Subject{Report: core.ReportFacts{Status: core.ConsultationClosed, Generated: true, Undecided: 2}}, core.Signoff{}, core.EFORBID},
+	}
+	for _, tt := range tests {
+		if got := core.ErrorCode(CheckSubmit(tt.subject, tt.subj, tt.current)); got != tt.want {
+			t.Errorf("%s: code %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestCheckActor(t *testing.T) {
+	tests := []struct {
+		name string
+		u    core.CurrentUser
+		want string
+	}{
+		{"nobody chosen", core.CurrentUser{}, core.EFORBID},
+		{"a drafter", core.CurrentUser{PersonID: 3, Name: "王敏", Role: core.RoleDrafter}, core.EFORBID},
+		{"an approver", core.CurrentUser{PersonID: 4, Name: "张卫东", Role: core.RoleApprover}, ""},
+		{"an administrator", core.CurrentUser{PersonID: 1, Name: "周明远", Role: core.RoleAdmin}, ""},
+	}
+	for _, tt := range tests {
+		if got := core.ErrorCode(CheckActor(tt.u, "分管领导审签")); got != tt.want {
+			t.Errorf("%s: code %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	// The rules the stores take check the actor before the signer.
+	err := Rules{}.CheckSigner(core.CurrentUser{PersonID: 3, Role: core.RoleDrafter}, Facts{Step: core.SignoffApproval{StepName: "科室负责人审核"}})
+	if core.ErrorCode(err) != core.EFORBID {
+		t.Errorf("a drafter may not sign: %v", err)
+	}
+}

@@ -371,7 +371,7 @@ func ReplaceWithBackup(ctx context.Context, dbPath, backupPath, backupDir string
 		return core.BackupInfo{}, err
 	}
 	// The restored log is the chain from now on: checkpoint its head.
-	restored := NewDB(dbPath)
+	restored := NewDB(dbPath, core.Rules{}) // only its audit head is written
 	if restored.db, err = sql.Open("sqlite", "file:"+filepath.ToSlash(dbPath)+"?mode=ro"); err == nil {
 		err = restored.resetAuditHead()
 		restored.db.Close()

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -91,7 +92,7 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 	wantCode(t, err, core.ENOTFOUND)
 
 	// A valid SQLite file that is not a PolicyDesk database.
-	other := sqlite.NewDB(filepath.Join(dir, "other.db"))
+	other := sqlite.NewDB(filepath.Join(dir, "other.db"), rules.All())
 	if err := other.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +178,7 @@ func TestBackupBeforeMigration(t *testing.T) {
 		next[name] = &fstest.MapFile{Data: data}
 	}
 	dir := t.TempDir()
-	db2 := sqlite.NewDB(db.Path)
+	db2 := sqlite.NewDB(db.Path, rules.All())
 	db2.Clock, db2.BackupDir, db2.MigrationFS = db.Clock, dir, next
 	if err := db2.Open(); err != nil {
 		t.Fatal(err)
@@ -196,7 +197,7 @@ func TestBackupBeforeMigration(t *testing.T) {
 		t.Fatalf("backup: %+v, %v", info, err)
 	}
 	// A fresh database gets no "before migration" backup: there is nothing to lose.
-	fresh := sqlite.NewDB(filepath.Join(t.TempDir(), "new.db"))
+	fresh := sqlite.NewDB(filepath.Join(t.TempDir(), "new.db"), rules.All())
 	fresh.BackupDir = t.TempDir()
 	if err := fresh.Open(); err != nil {
 		t.Fatal(err)
@@ -230,7 +231,7 @@ func TestReplaceWithBackupKeepsTheDamagedFile(t *testing.T) {
 	if data, _ := os.ReadFile(kept.Path); string(data[:16]) != "SQLite format 3\x00" || len(data) > 100 {
 		t.Fatalf("damaged file not kept: %d bytes", len(data))
 	}
-	db2 := sqlite.NewDB(db.Path)
+	db2 := sqlite.NewDB(db.Path, rules.All())
 	if err := db2.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"policydesk/internal/core"
 	"policydesk/internal/dedup"
 	"policydesk/internal/export"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 	"policydesk/internal/testutil"
 )
@@ -558,7 +559,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	wantCode(t, err, core.EFORBID)
 
 	// After closing: the report is due within 10 working days of the close date.
-	later := sqlite.NewDB(f.db.Path)
+	later := sqlite.NewDB(f.db.Path, rules.All())
 	later.Clock = core.NewFixedClock(now.AddDate(0, 0, 30)) // 2026-12-20, a Sunday
 	if err := later.Open(); err != nil {
 		t.Fatal(err)
@@ -615,7 +616,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	}
 	signAll()
 	// Opened again the next day, the report is regenerated with that day's date: the sign-off still holds.
-	nextDay := sqlite.NewDB(f.db.Path)
+	nextDay := sqlite.NewDB(f.db.Path, rules.All())
 	nextDay.Clock = core.NewFixedClock(now.AddDate(0, 0, 31))
 	if err := nextDay.Open(); err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -37,7 +38,7 @@ const crashRowsPerImport = 300
 
 // crashChild writes forever until killed, printing a line after each commit.
 func crashChild(path string) {
-	db := sqlite.NewDB(path)
+	db := sqlite.NewDB(path, rules.All())
 	if err := db.Open(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(3)
@@ -76,7 +77,7 @@ func TestCrashSafety(t *testing.T) {
 		t.Skip("crash test skipped in -short mode")
 	}
 	path := filepath.Join(t.TempDir(), "policydesk.db")
-	db := sqlite.NewDB(path)
+	db := sqlite.NewDB(path, rules.All())
 	db.Clock = core.NewFixedClock(now)
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
@@ -143,7 +144,7 @@ func TestCrashSafety(t *testing.T) {
 		}
 	}
 
-	db = sqlite.NewDB(path)
+	db = sqlite.NewDB(path, rules.All())
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}

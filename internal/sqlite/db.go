@@ -42,6 +42,9 @@ type DB struct {
 	// MigrationFS holds the numbered migration files under migrations/; nil means the embedded ones.
 	MigrationFS fs.FS
 
+	// rules are the decisions the stores apply in their transactions (internal/rules.All).
+	rules core.Rules
+
 	// writers queue here, in order, rather than in SQLite's busy handler, which sleeps and retries: with many
 	// people on one server a write waits for the writes before it, not for a timer.
 	writeSem chan struct{}
@@ -55,9 +58,9 @@ type DB struct {
 	auditHead   auditHead // what the head file records
 }
 
-// NewDB returns a database at path, not yet opened.
-func NewDB(path string) *DB {
-	return &DB{Path: path, Clock: core.SystemClock{}, writeSem: make(chan struct{}, 1)}
+// NewDB returns a database at path, not yet opened, whose stores apply rules (internal/rules.All).
+func NewDB(path string, rules core.Rules) *DB {
+	return &DB{Path: path, Clock: core.SystemClock{}, writeSem: make(chan struct{}, 1), rules: rules}
 }
 
 // DSN is the data source name with the pragmas every connection needs: WAL so that readers never wait for a

@@ -12,6 +12,7 @@ import (
 	"policydesk/internal/core"
 	"policydesk/internal/dedup"
 	"policydesk/internal/demo"
+	"policydesk/internal/rules"
 	"policydesk/internal/segment"
 	"policydesk/internal/sqlite"
 )
@@ -28,7 +29,7 @@ type demoBureau struct {
 func newDemoBureau(tb testing.TB) *demoBureau {
 	tb.Helper()
 	ctx := context.Background()
-	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "demo.db"))
+	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "demo.db"), rules.All())
 	clock := core.NewFixedClock(now)
 	db.Clock = clock
 	if err := db.Open(); err != nil {

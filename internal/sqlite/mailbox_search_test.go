@@ -13,6 +13,7 @@ import (
 
 	"policydesk/internal/core"
 	"policydesk/internal/mailbox"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -242,7 +243,7 @@ func TestSearchIndexRebuiltByMigration(t *testing.T) {
 		before[name] = &fstest.MapFile{Data: data}
 	}
 	path := filepath.Join(t.TempDir(), "old.db")
-	old := sqlite.NewDB(path)
+	old := sqlite.NewDB(path, rules.All())
 	old.Clock, old.MigrationFS = core.NewFixedClock(now), before
 	if err := old.Open(); err != nil {
 		t.Fatal(err)
@@ -264,7 +265,7 @@ func TestSearchIndexRebuiltByMigration(t *testing.T) {
 	if err := old.Close(); err != nil {
 		t.Fatal(err)
 	}
-	db := sqlite.NewDB(path)
+	db := sqlite.NewDB(path, rules.All())
 	db.Clock = core.NewFixedClock(now)
 	if err := db.Open(); err != nil {
 		t.Fatal(err)

@@ -10,7 +10,6 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/consult"
 	"policydesk/internal/core"
-	"policydesk/internal/signoff"
 )
 
 // SettingSignoffSteps is the settings key of the configured sign-off steps (JSON list of core.SignoffStep).
@@ -142,28 +141,19 @@ func (tx *Tx) signoff(ctx context.Context, subjectType string, subjectID int64) 
 	return so, nil
 }
 
-// signoffSubject is what sign-off needs to know of the record it decides on.
-type signoffSubject struct {
-	title      string
-	status     string
-	authorID   int64 // who wrote it: the policy's drafter, the interpretation's author, the report's policy drafter
-	authorName string
-	sectionID  int64               // the drafting section, whose head and 分管领导 sign by rule
-	report     consult.ReportFacts // for a 采纳情况说明
-}
-
-func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) (signoffSubject, error) {
-	var s signoffSubject
+// signoffSubject reads what sign-off needs to know of the record it decides on.
+func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) (core.SignoffSubject, error) {
+	var s core.SignoffSubject
 	var err error
 	switch subjectType {
 	case core.SubjectPolicy:
 		err = tx.QueryRowContext(ctx, `SELECT p.title, p.status, COALESCE(p.drafter_id, 0), COALESCE(d.name, ''), p.section_id
-			FROM policies p LEFT JOIN people d ON d.id = p.drafter_id WHERE p.id = ?`, id).Scan(&s.title, &s.status, &s.authorID, &s.authorName, &s.sectionID)
+			FROM policies p LEFT JOIN people d ON d.id = p.drafter_id WHERE p.id = ?`, id).Scan(&s.Title, &s.Status, &s.AuthorID, &s.AuthorName, &s.SectionID)
 		err = notFound(err, "文件不存在(编号%d)", id)
 	case core.SubjectInterpretation:
 		err = tx.QueryRowContext(ctx, `SELECT i.title, i.status, COALESCE(i.author_id, 0), COALESCE(a.name, ''), COALESCE(i.section_id, p.section_id)
 			FROM interpretations i JOIN policies p ON p.id = i.policy_id LEFT JOIN people a ON a.id = i.author_id WHERE i.id = ?`, id).
-			Scan(&s.title, &s.status, &s.authorID, &s.authorName, &s.sectionID)
+			Scan(&s.Title, &s.Status, &s.AuthorID, &s.AuthorName, &s.SectionID)
 		err = notFound(err, "解读不存在(编号%d)", id)
 	case core.SubjectReport:
 		var open, closing, body, signedBody string
@@ -171,12 +161,12 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 			COALESCE(c.section_id, p.section_id), c.report_body <> '', c.report_body, c.report_signed_body,
 			(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = '')
 			FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN people d ON d.id = p.drafter_id WHERE c.id = ?`, id).
-			Scan(&s.title, &open, &closing, &s.authorID, &s.authorName, &s.sectionID, &s.report.Generated, &body, &signedBody, &s.report.Undecided)
+			Scan(&s.Title, &open, &closing, &s.AuthorID, &s.AuthorName, &s.SectionID, &s.Report.Generated, &body, &signedBody, &s.Report.Undecided)
 		err = notFound(err, "征求意见记录不存在(编号%d)", id)
-		s.report.Changed = !consult.SameReport(body, signedBody)
-		s.title = "关于《" + strings.Trim(s.title, "《》") + "》意见收集采纳情况的说明"
-		s.report.Status = core.ConsultationStatus(open, closing, calendar.FormatDate(calendar.Day(tx.Now())))
-		s.status = s.report.Status
+		s.Report.Changed = !consult.SameReport(body, signedBody)
+		s.Title = "关于《" + strings.Trim(s.Title, "《》") + "》意见收集采纳情况的说明"
+		s.Report.Status = core.ConsultationStatus(open, closing, calendar.FormatDate(calendar.Day(tx.Now())))
+		s.Status = s.Report.Status
 	default:
 		err = core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", subjectType)
 	}
@@ -184,13 +174,13 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 }
 
 // signerSection is what the sign-off rules need of the drafting section.
-func (tx *Tx) signerSection(ctx context.Context, id int64) (signoff.Section, error) {
-	var sec signoff.Section
+func (tx *Tx) signerSection(ctx context.Context, id int64) (core.SignerSection, error) {
+	var sec core.SignerSection
 	err := tx.QueryRowContext(ctx, `SELECT s.name, COALESCE(s.head_id, 0), COALESCE(h.name, ''), COALESCE(s.leader_id, 0), COALESCE(l.name, '')
 		FROM sections s LEFT JOIN people h ON h.id = s.head_id AND h.active = 1 LEFT JOIN people l ON l.id = s.leader_id AND l.active = 1
 		WHERE s.id = ?`, id).Scan(&sec.Name, &sec.HeadID, &sec.HeadName, &sec.LeaderID, &sec.LeaderName)
 	if err == sql.ErrNoRows {
-		return signoff.Section{}, nil
+		return core.SignerSection{}, nil
 	}
 	if sec.HeadName == "" {
 		sec.HeadID = 0
@@ -213,18 +203,17 @@ func (s *InterpretationStore) SubmitSignoff(ctx context.Context, subjectType str
 		if err != nil {
 			return err
 		}
-		if err := checkSubmit(subjectType, subj, current); err != nil {
+		if err := tx.db.rules.Signoff.CheckSubmit(subjectType, subj, current); err != nil {
 			return err
 		}
 		configured, err := tx.signoffSteps(ctx)
 		if err != nil {
 			return err
 		}
-		sec, err := tx.signerSection(ctx, subj.sectionID)
-		if err != nil {
+		if subj.Section, err = tx.signerSection(ctx, subj.SectionID); err != nil {
 			return err
 		}
-		steps, err := signoff.Assign(configured, signoff.Subject{Section: sec, AuthorID: subj.authorID, AuthorName: subj.authorName})
+		steps, err := tx.db.rules.Signoff.Assign(configured, subj)
 		if err != nil {
 			return err
 		}
@@ -247,33 +236,15 @@ func (s *InterpretationStore) SubmitSignoff(ctx context.Context, subjectType str
 			if err := tx.setInterpretationStatus(ctx, subjectID, core.InterpReviewing, ""); err != nil {
 				return err
 			}
-			changes = append(changes, Change{Field: "status", Old: subj.status, New: core.InterpReviewing})
+			changes = append(changes, Change{Field: "status", Old: subj.Status, New: core.InterpReviewing})
 		}
-		if err := tx.audit("sign", subjectType, subjectID, fmt.Sprintf("提交审签(第%d轮) %s", round, subj.title), changes); err != nil {
+		if err := tx.audit("sign", subjectType, subjectID, fmt.Sprintf("提交审签(第%d轮) %s", round, subj.Title), changes); err != nil {
 			return err
 		}
 		so, err = tx.signoff(ctx, subjectType, subjectID)
 		return err
 	})
 	return so, err
-}
-
-func checkSubmit(subjectType string, subj signoffSubject, current core.Signoff) error {
-	switch {
-	case current.Round > 0 && current.Current != "":
-		return core.Errorf(core.ECONFLICT, "“%s”正在审签中(待%s)，不能重复提交", subj.title, current.Current)
-	case subjectType == core.SubjectInterpretation && subj.status != core.InterpDrafting && subj.status != core.InterpReturned:
-		return core.Errorf(core.EFORBID, "解读处于“%s”状态，不能提交审签", subj.status)
-	case subjectType == core.SubjectPolicy && subj.status != core.PolicySigning:
-		return core.Errorf(core.EFORBID, "文件处于“%s”状态；请先将文件状态改为“审签”，再提交审签流程", subj.status)
-	case subjectType == core.SubjectPolicy && current.Complete:
-		return core.Errorf(core.ECONFLICT, "“%s”已完成审签", subj.title)
-	case subjectType == core.SubjectReport && current.Complete && !subj.report.Changed:
-		return core.Errorf(core.ECONFLICT, "意见采纳情况说明已完成审签")
-	case subjectType == core.SubjectReport:
-		return consult.CheckReportReady(subj.report, "提交审签")
-	}
-	return nil
 }
 
 // DecideSignoff records the current step's decision with the acting person, time and opinion. 退回 ends the
@@ -293,14 +264,11 @@ func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffA
 		if err != nil {
 			return err
 		}
-		step, last, ok := pendingStep(current)
+		step, last, ok := current.Pending()
 		if !ok {
-			return core.Errorf(core.EFORBID, "“%s”没有待审签的步骤，请先提交审签", subj.title)
+			return core.Errorf(core.EFORBID, "“%s”没有待审签的步骤，请先提交审签", subj.Title)
 		}
-		if err := checkSignoffActor(tx.Actor(), step.StepName); err != nil {
-			return err
-		}
-		if err := signoff.CheckSigner(tx.Actor(), signoff.Facts{Step: step, Round: current.Steps, AuthorID: subj.authorID}); err != nil {
+		if err := tx.db.rules.Signoff.CheckSigner(tx.Actor(), core.SignerFacts{Step: step, Round: current.Steps, AuthorID: subj.AuthorID}); err != nil {
 			return err
 		}
 		if a.Decision == core.DecisionApprove && last && a.SubjectType == core.SubjectPolicy {
@@ -319,7 +287,7 @@ func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffA
 		if err := tx.afterDecision(ctx, a, subj, step, last); err != nil {
 			return err
 		}
-		if err := tx.audit("sign", a.SubjectType, a.SubjectID, fmt.Sprintf("%s：%s %s", step.StepName, a.Decision, subj.title),
+		if err := tx.audit("sign", a.SubjectType, a.SubjectID, fmt.Sprintf("%s：%s %s", step.StepName, a.Decision, subj.Title),
 			[]Change{{Field: "step", New: step.StepName}, {Field: "decision", New: a.Decision}, {Field: "opinion", New: a.Opinion}}); err != nil {
 			return err
 		}
@@ -329,34 +297,9 @@ func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffA
 	return so, err
 }
 
-// checkSignoffActor refuses a decision by anyone but an approver or administrator: 同意 and 退回 carry
-// the acting person's name into the sign-off sheet, so the name must be one entitled to sign.
-func checkSignoffActor(u core.CurrentUser, step string) error {
-	switch {
-	case u.PersonID == 0:
-		return core.Errorf(core.EFORBID, "尚未选择当前使用人，不能审签；请先在“设置 → 当前使用人”中选择您的姓名")
-	case !core.SignsOff(u.Role):
-		return core.Errorf(core.EFORBID, "%s(%s)无权审签“%s”：审签须由审核审签人员或系统管理员进行，请切换当前使用人", u.Name, core.RoleLabel(u.Role), step)
-	}
-	return nil
-}
-
-// pendingStep is the first undecided step of the latest round, and whether it is the round's last.
-func pendingStep(so core.Signoff) (core.SignoffApproval, bool, bool) {
-	if so.Returned || so.Complete {
-		return core.SignoffApproval{}, false, false
-	}
-	for i, st := range so.Steps {
-		if st.Decision == "" {
-			return st, i == len(so.Steps)-1, true
-		}
-	}
-	return core.SignoffApproval{}, false, false
-}
-
 // afterDecision moves the subject on: a return drops the round's remaining steps (they were never reached)
 // and gives the record back to its drafter; the last agreement approves it.
-func (tx *Tx) afterDecision(ctx context.Context, a core.SignoffAction, subj signoffSubject, step core.SignoffApproval, last bool) error {
+func (tx *Tx) afterDecision(ctx context.Context, a core.SignoffAction, subj core.SignoffSubject, step core.SignoffApproval, last bool) error {
 	if a.Decision == core.DecisionReturn {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM approvals WHERE subject_type = ? AND subject_id = ? AND round = ? AND decision = ''`,
 			a.SubjectType, a.SubjectID, step.Round); err != nil {

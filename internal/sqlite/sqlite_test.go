@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -16,7 +17,7 @@ var now = time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai)
 // mustOpen opens a fresh database in a temporary directory with a fixed clock.
 func mustOpen(tb testing.TB) *sqlite.DB {
 	tb.Helper()
-	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "policydesk.db"))
+	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "policydesk.db"), rules.All())
 	db.Clock = core.NewFixedClock(now)
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
@@ -30,7 +31,7 @@ func reopen(tb testing.TB, db *sqlite.DB) *sqlite.DB {
 	if err := db.Close(); err != nil {
 		tb.Fatal(err)
 	}
-	db2 := sqlite.NewDB(db.Path)
+	db2 := sqlite.NewDB(db.Path, rules.All())
 	db2.Clock = db.Clock
 	if err := db2.Open(); err != nil {
 		tb.Fatal(err)
@@ -94,7 +95,7 @@ func TestNewerDatabaseRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	db2 := sqlite.NewDB(db.Path)
+	db2 := sqlite.NewDB(db.Path, rules.All())
 	err := db2.Open()
 	if err == nil {
 		db2.Close()
