@@ -144,12 +144,7 @@ func NeedsRehash(encoded string) bool {
 }
 
 // State is what the sign-in rules need to know about an account.
-type State struct {
-	Disabled    bool
-	FailedCount int
-	LockedUntil time.Time // zero when not locked
-	MustChange  bool
-}
+type State = core.LoginState
 
 // CanTry refuses a sign-in attempt on a disabled or locked account before the password is even checked.
 func CanTry(s State, now time.Time) error {
@@ -218,3 +213,21 @@ func RequireConfirmed(confirmedAt string, now time.Time) error {
 	}
 	return core.Errorf(core.ECONFIRM, "此操作需要电子签名确认，请输入您的登录密码")
 }
+
+// Rules are the account rules as the stores take them (core.AccountRules).
+type Rules struct{}
+
+var _ core.AccountRules = Rules{}
+
+func (Rules) CheckPassword(login, password string) error { return CheckPassword(login, password) }
+func (Rules) CheckChange(login, oldPassword, newPassword string) error {
+	return CheckChange(login, oldPassword, newPassword)
+}
+func (Rules) Hash(password string) (string, error)        { return Hash(password) }
+func (Rules) Verify(encoded, password string) bool        { return Verify(encoded, password) }
+func (Rules) NeedsRehash(encoded string) bool             { return NeedsRehash(encoded) }
+func (Rules) CanTry(s State, now time.Time) error         { return CanTry(s, now) }
+func (Rules) Failed(s State, now time.Time) (State, bool) { return Failed(s, now) }
+func (Rules) FailureMessage(s State, locked bool) error   { return FailureMessage(s, locked) }
+func (Rules) Succeeded(s State) State                     { return Succeeded(s) }
+func (Rules) Reset(s State) State                         { return Reset(s) }

@@ -1,11 +1,40 @@
 package core
 
+import "time"
+
 // Rules are the decisions a store applies inside its transactions. Each area's rules live in its own package
 // as pure functions over loaded facts (internal/signoff, …); the store is given them when it is made
 // (internal/rules.All), so that every store — SQLite today, PostgreSQL next — applies the very same rules
 // and imports none of their packages.
 type Rules struct {
-	Signoff SignoffRules
+	Accounts AccountRules
+	Signoff  SignoffRules
+}
+
+// AccountRules decide sign-in, lockout and passwords (internal/auth).
+type AccountRules interface {
+	// CheckPassword refuses a password too weak for the login; CheckChange also one equal to the old.
+	CheckPassword(login, password string) error
+	CheckChange(login, oldPassword, newPassword string) error
+	// Hash and Verify keep passwords only as salted hashes; NeedsRehash says a hash's parameters are outdated.
+	Hash(password string) (string, error)
+	Verify(encoded, password string) bool
+	NeedsRehash(encoded string) bool
+	// CanTry refuses an attempt on a disabled or locked account; Failed counts a wrong password (and whether
+	// it locked the account), FailureMessage says so; Succeeded and Reset clear the count.
+	CanTry(s LoginState, now time.Time) error
+	Failed(s LoginState, now time.Time) (LoginState, bool)
+	FailureMessage(s LoginState, locked bool) error
+	Succeeded(s LoginState) LoginState
+	Reset(s LoginState) LoginState
+}
+
+// LoginState is an account's sign-in state.
+type LoginState struct {
+	Disabled    bool
+	FailedCount int
+	LockedUntil time.Time // zero when not locked
+	MustChange  bool
 }
 
 // SignoffRules decide sign-off rounds (internal/signoff).

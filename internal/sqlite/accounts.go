@@ -11,15 +11,11 @@ import (
 	"strings"
 	"time"
 
-	"policydesk/internal/auth"
 	"policydesk/internal/core"
 )
 
 // loginPattern: letters, digits and . _ - (a login is typed on every sign-in, often on a shared keyboard).
 var loginPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$`)
-
-// dummyHash is verified against when a login does not exist, so that a wrong login takes as long as a wrong password.
-var dummyHash = func() string { h, _ := auth.Hash("Unused-Password-1"); return h }()
 
 const accountCols = `a.person_id, a.login, p.name, p.role, COALESCE(s.name, ''), a.admin, a.disabled,
 	COALESCE(a.locked_until, ''), COALESCE(a.last_login_at, ''), a.must_change, a.version`
@@ -37,7 +33,7 @@ func scanAccount(row interface{ Scan(...any) error }) (core.Account, error) {
 type accountRow struct {
 	core.Account
 	hash  string
-	state auth.State
+	state core.LoginState
 }
 
 func (tx *Tx) findAccount(ctx context.Context, where string, arg any) (accountRow, error) {
@@ -57,7 +53,7 @@ func (tx *Tx) findAccount(ctx context.Context, where string, arg any) (accountRo
 }
 
 // writeState stores the sign-in state of an account and bumps its version.
-func (tx *Tx) writeState(ctx context.Context, personID int64, s auth.State) error {
+func (tx *Tx) writeState(ctx context.Context, personID int64, s core.LoginState) error {
 	locked := ""
 	if !s.LockedUntil.IsZero() {
 		locked = s.LockedUntil.In(core.Shanghai).Format(TimeLayout)
@@ -135,10 +131,10 @@ func (db *DB) CreateAccount(ctx context.Context, personID int64, login, password
 	if !loginPattern.MatchString(login) {
 		return core.Account{}, core.FieldErrorf(core.EINVALID, "login", "账号需为2至32位字母、数字或 . _ -，且以字母或数字开头")
 	}
-	if err := auth.CheckPassword(login, password); err != nil {
+	if err := db.rules.Accounts.CheckPassword(login, password); err != nil {
 		return core.Account{}, err
 	}
-	hash, err := auth.Hash(password)
+	hash, err := db.rules.Accounts.Hash(password)
 	if err != nil {
 		return core.Account{}, err
 	}
@@ -190,23 +186,23 @@ func (db *DB) Authenticate(ctx context.Context, login, password string) (core.Ac
 	defer tx.Rollback()
 	r, err := tx.findAccount(ctx, "a.login = ?", strings.TrimSpace(login))
 	if core.ErrorCode(err) == core.ENOTFOUND {
-		auth.Verify(dummyHash, password)
+		db.rules.Accounts.Verify(db.dummyHash(), password)
 		if err := tx.audit("login_failed", "account", strings.TrimSpace(login), "登录失败：账号不存在", nil); err != nil {
 			return core.Account{}, err
 		}
 		if err := tx.Commit(); err != nil {
 			return core.Account{}, err
 		}
-		return core.Account{}, auth.FailureMessage(auth.State{}, false)
+		return core.Account{}, db.rules.Accounts.FailureMessage(core.LoginState{}, false)
 	} else if err != nil {
 		return core.Account{}, err
 	}
 	now := tx.Now()
-	if err := auth.CanTry(r.state, now); err != nil {
+	if err := db.rules.Accounts.CanTry(r.state, now); err != nil {
 		return core.Account{}, err
 	}
-	if !auth.Verify(r.hash, password) {
-		s, locked := auth.Failed(r.state, now)
+	if !db.rules.Accounts.Verify(r.hash, password) {
+		s, locked := db.rules.Accounts.Failed(r.state, now)
 		if err := tx.writeState(ctx, r.PersonID, s); err != nil {
 			return core.Account{}, err
 		}
@@ -221,14 +217,14 @@ func (db *DB) Authenticate(ctx context.Context, login, password string) (core.Ac
 		if err := tx.Commit(); err != nil {
 			return core.Account{}, err
 		}
-		return core.Account{}, auth.FailureMessage(s, locked)
+		return core.Account{}, db.rules.Accounts.FailureMessage(s, locked)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE accounts SET failed_count = 0, locked_until = NULL, last_login_at = ? WHERE person_id = ?`,
 		tx.Stamp(), r.PersonID); err != nil {
 		return core.Account{}, err
 	}
-	if auth.NeedsRehash(r.hash) {
-		if h, err := auth.Hash(password); err == nil {
+	if db.rules.Accounts.NeedsRehash(r.hash) {
+		if h, err := db.rules.Accounts.Hash(password); err == nil {
 			if _, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = ? WHERE person_id = ?`, h, r.PersonID); err != nil {
 				return core.Account{}, err
 			}
@@ -264,13 +260,13 @@ func (db *DB) VerifyPassword(ctx context.Context, personID int64, password strin
 	if err != nil {
 		return err
 	}
-	if err := auth.CanTry(r.state, tx.Now()); err != nil {
+	if err := db.rules.Accounts.CanTry(r.state, tx.Now()); err != nil {
 		return err
 	}
-	if auth.Verify(r.hash, password) {
+	if db.rules.Accounts.Verify(r.hash, password) {
 		return nil
 	}
-	s, locked := auth.Failed(r.state, tx.Now())
+	s, locked := db.rules.Accounts.Failed(r.state, tx.Now())
 	if err := tx.writeState(ctx, personID, s); err != nil {
 		return err
 	}
@@ -285,7 +281,7 @@ func (db *DB) VerifyPassword(ctx context.Context, personID int64, password strin
 		return err
 	}
 	if locked {
-		return auth.FailureMessage(s, true)
+		return db.rules.Accounts.FailureMessage(s, true)
 	}
 	return core.FieldErrorf(core.EINVALID, "password", "密码不正确，请重新输入")
 }
@@ -302,13 +298,13 @@ func (db *DB) ChangePassword(ctx context.Context, personID int64, oldPassword, n
 	if err != nil {
 		return core.Account{}, err
 	}
-	if !auth.Verify(r.hash, oldPassword) {
+	if !db.rules.Accounts.Verify(r.hash, oldPassword) {
 		return core.Account{}, core.FieldErrorf(core.EINVALID, "oldPassword", "原密码不正确")
 	}
-	if err := auth.CheckChange(r.Login, oldPassword, newPassword); err != nil {
+	if err := db.rules.Accounts.CheckChange(r.Login, oldPassword, newPassword); err != nil {
 		return core.Account{}, err
 	}
-	h, err := auth.Hash(newPassword)
+	h, err := db.rules.Accounts.Hash(newPassword)
 	if err != nil {
 		return core.Account{}, err
 	}
@@ -330,14 +326,14 @@ func (db *DB) ChangePassword(ctx context.Context, personID int64, oldPassword, n
 // must choose their own password at the next sign-in.
 func (db *DB) ResetPassword(ctx context.Context, personID int64, newPassword string) (core.Account, error) {
 	return db.changeAccount(ctx, personID, true, func(tx *Tx, r accountRow) (string, []Change, error) {
-		if err := auth.CheckPassword(r.Login, newPassword); err != nil {
+		if err := db.rules.Accounts.CheckPassword(r.Login, newPassword); err != nil {
 			return "", nil, err
 		}
-		h, err := auth.Hash(newPassword)
+		h, err := db.rules.Accounts.Hash(newPassword)
 		if err != nil {
 			return "", nil, err
 		}
-		s := auth.Reset(r.state)
+		s := db.rules.Accounts.Reset(r.state)
 		if tx.actor.PersonID == 0 || tx.actor.PersonID == personID {
 			s.MustChange = false // set from the command line or for oneself: no forced change
 		}
@@ -368,7 +364,7 @@ func (db *DB) SetAccountDisabled(ctx context.Context, personID int64, disabled b
 // UnlockAccount lifts a lockout before its 15 minutes run out.
 func (db *DB) UnlockAccount(ctx context.Context, personID int64) (core.Account, error) {
 	return db.changeAccount(ctx, personID, false, func(tx *Tx, r accountRow) (string, []Change, error) {
-		s := auth.Succeeded(r.state)
+		s := db.rules.Accounts.Succeeded(r.state)
 		return "解锁 " + r.Name + " 的登录账号", []Change{{Field: "lockedUntil", Old: r.LockedUntil, New: ""}}, tx.writeState(ctx, personID, s)
 	})
 }
@@ -547,4 +543,11 @@ func (db *DB) AccountByLogin(ctx context.Context, login string) (core.Account, e
 		return core.Account{}, core.Errorf(core.ENOTFOUND, "账号“%s”不存在", login)
 	}
 	return r.Account, err
+}
+
+// dummyHash is verified against when a login does not exist, so that a wrong login takes as long as a wrong
+// password.
+func (db *DB) dummyHash() string {
+	db.dummyOnce.Do(func() { db.dummy, _ = db.rules.Accounts.Hash("Unused-Password-1") })
+	return db.dummy
 }

@@ -45,6 +45,9 @@ type DB struct {
 	// rules are the decisions the stores apply in their transactions (internal/rules.All).
 	rules core.Rules
 
+	dummyOnce sync.Once
+	dummy     string // a password hash to verify against for unknown logins
+
 	// writers queue here, in order, rather than in SQLite's busy handler, which sleeps and retries: with many
 	// people on one server a write waits for the writes before it, not for a timer.
 	writeSem chan struct{}
