@@ -7,16 +7,7 @@ import (
 )
 
 // PublicationFacts are what the store loads about a policy before it moves to 审签 or 已发布.
-type PublicationFacts struct {
-	Disclosure        string   // 公开属性 of the policy
-	OpenConsultations []string // open or not yet started consultations, as "开始日期至截止日期"
-	UndecidedComments int      // comments of closed consultations without a decision
-	ConsultExemption  string   // reason recorded for entering 审签 before the consultation is done, "" when none
-	SignoffRound      int      // the policy's latest sign-off round, 0 when never submitted
-	SignoffSteps      int      // steps in that round
-	SignoffApproved   int      // steps of that round decided 同意
-	SignoffReturned   bool     // a step of that round was 退回
-}
+type PublicationFacts = core.PublicationFacts
 
 // CheckPolicyMove decides whether a policy may move from one status to another given the loaded facts:
 // it enters 审签 only after its consultation has run its course and every comment is decided, unless an

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"policydesk/internal/calendar"
@@ -14,15 +13,7 @@ import (
 )
 
 // Ledger is everything the 意见收集采纳情况说明 is built from.
-type Ledger struct {
-	BureauName   string
-	Consultation core.Consultation
-	SectionName  string
-	Notices      []core.ConsultationNotice
-	Clauses      []core.Clause // of the draft, in order
-	Comments     []core.Comment
-	Today        time.Time
-}
+type Ledger = core.ConsultationLedger
 
 // maxSummary is how many characters of a comment the report quotes; longer ones end with "……".
 const maxSummary = 200

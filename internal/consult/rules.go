@@ -15,12 +15,12 @@ import (
 
 // EarliestClose is the earliest lawful close date of a consultation opened on open: 30 natural days
 // counted from the day after opening, moved to the next working day when it falls on a rest day.
-func EarliestClose(cal *calendar.Calendar, open time.Time) time.Time {
+func EarliestClose(cal core.WorkingDays, open time.Time) time.Time {
 	return cal.PeriodEnd(open, core.MinCommentDays)
 }
 
 // CheckPeriod compares a proposed close date with the lawful one for the close-date picker.
-func CheckPeriod(cal *calendar.Calendar, openDate, closeDate string) (core.PeriodCheck, error) {
+func CheckPeriod(cal core.WorkingDays, openDate, closeDate string) (core.PeriodCheck, error) {
 	open, err := calendar.ParseDate(openDate)
 	if err != nil {
 		return core.PeriodCheck{}, core.FieldErrorf(core.EINVALID, "openDate", "开始日期格式不正确：%s", openDate)
@@ -51,7 +51,7 @@ func CheckPeriod(cal *calendar.Calendar, openDate, closeDate string) (core.Perio
 
 // ValidateConsultation checks a consultation before it is saved: dates, at least one known channel,
 // contact details, and a reason when the period is shorter than the lawful one.
-func ValidateConsultation(cal *calendar.Calendar, c core.Consultation) (core.PeriodCheck, error) {
+func ValidateConsultation(cal core.WorkingDays, c core.Consultation) (core.PeriodCheck, error) {
 	if c.PolicyID == 0 {
 		return core.PeriodCheck{}, core.FieldErrorf(core.EINVALID, "policyId", "请选择征求意见的文件")
 	}
@@ -312,3 +312,31 @@ func CheckVersionInput(in core.VersionInput) error {
 	}
 	return nil
 }
+
+// Rules are the consultation rules as the stores take them (core.ConsultationRules).
+type Rules struct{}
+
+var _ core.ConsultationRules = Rules{}
+
+func (Rules) NormalizeChannel(s string) (string, bool)  { return NormalizeChannel(s) }
+func (Rules) NormalizeCategory(s string) (string, bool) { return NormalizeCategory(s) }
+func (Rules) EarliestClose(cal core.WorkingDays, open time.Time) time.Time {
+	return EarliestClose(cal, open)
+}
+func (Rules) CheckPeriod(cal core.WorkingDays, openDate, closeDate string) (core.PeriodCheck, error) {
+	return CheckPeriod(cal, openDate, closeDate)
+}
+func (Rules) ValidateConsultation(cal core.WorkingDays, c core.Consultation) (core.PeriodCheck, error) {
+	return ValidateConsultation(cal, c)
+}
+func (Rules) CheckPeriodChange(c core.PeriodChange, oldClose string, today time.Time) (time.Time, error) {
+	return CheckPeriodChange(c, oldClose, today)
+}
+func (Rules) SameReport(a, b string) bool { return SameReport(a, b) }
+func (Rules) CheckReportPublication(f ReportFacts, so core.Signoff, findings []core.PrepubFinding) error {
+	return CheckReportPublication(f, so, findings)
+}
+func (Rules) CheckPolicyMove(from string, c core.PolicyStatusChange, f PublicationFacts) error {
+	return CheckPolicyMove(from, c, f)
+}
+func (Rules) BuildReport(l Ledger) core.FeedbackReport { return BuildReport(l) }

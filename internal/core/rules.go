@@ -7,8 +7,61 @@ import "time"
 // (internal/rules.All), so that every store — SQLite today, PostgreSQL next — applies the very same rules
 // and imports none of their packages.
 type Rules struct {
-	Accounts AccountRules
-	Signoff  SignoffRules
+	Accounts     AccountRules
+	Consultation ConsultationRules
+	Signoff      SignoffRules
+}
+
+// WorkingDays is the working-day calendar as the rules count with it (internal/calendar implements it).
+type WorkingDays interface {
+	AddWorkdays(d time.Time, n int) time.Time
+	WorkdaysBetween(from, to time.Time) int
+	PeriodEnd(start time.Time, days int) time.Time
+}
+
+// ConsultationRules decide 征求意见 and the policies they are about (internal/consult).
+type ConsultationRules interface {
+	// NormalizeChannel and NormalizeCategory read a comment's channel and category as offices write them.
+	NormalizeChannel(s string) (string, bool)
+	NormalizeCategory(s string) (string, bool)
+	// EarliestClose is the first day a comment period opened on open may close (30 days, DOMAIN.md).
+	EarliestClose(cal WorkingDays, open time.Time) time.Time
+	// CheckPeriod checks a proposed period; ValidateConsultation a consultation about to be saved.
+	CheckPeriod(cal WorkingDays, openDate, closeDate string) (PeriodCheck, error)
+	ValidateConsultation(cal WorkingDays, c Consultation) (PeriodCheck, error)
+	// CheckPeriodChange checks an extension or reopening and returns the new closing day.
+	CheckPeriodChange(c PeriodChange, oldClose string, today time.Time) (time.Time, error)
+	// SameReport says whether two texts of a 采纳情况说明 differ only in what is regenerated daily.
+	SameReport(a, b string) bool
+	// CheckReportPublication refuses to publish a 采纳情况说明 that is not ready, not signed or not checked.
+	CheckReportPublication(f ReportFacts, so Signoff, findings []PrepubFinding) error
+	// CheckPolicyMove decides whether a policy may move from one status to another.
+	CheckPolicyMove(from string, c PolicyStatusChange, f PublicationFacts) error
+	// BuildReport counts a consultation's ledger and lists its opinions for the 采纳情况说明.
+	BuildReport(l ConsultationLedger) FeedbackReport
+}
+
+// PublicationFacts are what CheckPolicyMove decides on.
+type PublicationFacts struct {
+	Disclosure        string   // 公开属性 of the policy
+	OpenConsultations []string // open or not yet started consultations, as "开始日期至截止日期"
+	UndecidedComments int      // comments of closed consultations without a decision
+	ConsultExemption  string   // reason recorded for entering 审签 before the consultation is done, "" when none
+	SignoffRound      int      // the policy's latest sign-off round, 0 when never submitted
+	SignoffSteps      int      // steps in that round
+	SignoffApproved   int      // steps of that round decided 同意
+	SignoffReturned   bool     // a step of that round was 退回
+}
+
+// ConsultationLedger is what the 采纳情况说明 is built from.
+type ConsultationLedger struct {
+	BureauName   string
+	Consultation Consultation
+	SectionName  string
+	Notices      []ConsultationNotice
+	Clauses      []Clause // of the draft, in order
+	Comments     []Comment
+	Today        time.Time
 }
 
 // AccountRules decide sign-in, lockout and passwords (internal/auth).

@@ -3,11 +3,12 @@ package rules
 
 import (
 	"policydesk/internal/auth"
+	"policydesk/internal/consult"
 	"policydesk/internal/core"
 	"policydesk/internal/signoff"
 )
 
 // All returns every area's rules.
 func All() core.Rules {
-	return core.Rules{Accounts: auth.Rules{}, Signoff: signoff.Rules{}}
+	return core.Rules{Accounts: auth.Rules{}, Consultation: consult.Rules{}, Signoff: signoff.Rules{}}
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"policydesk/internal/calendar"
-	"policydesk/internal/consult"
 	"policydesk/internal/core"
 )
 
@@ -95,7 +94,7 @@ func (s *ConsultationStore) Comments(ctx context.Context, f core.CommentFilter) 
 }
 
 // checkComment normalises and validates a comment entered by hand.
-func checkComment(c core.Comment) (core.Comment, error) {
+func checkComment(r core.ConsultationRules, c core.Comment) (core.Comment, error) {
 	c.Body, c.Commenter, c.Contact = strings.TrimSpace(c.Body), strings.TrimSpace(c.Commenter), strings.TrimSpace(c.Contact)
 	if c.Body == "" {
 		return c, core.FieldErrorf(core.EINVALID, "body", "请填写意见内容")
@@ -105,12 +104,12 @@ func checkComment(c core.Comment) (core.Comment, error) {
 		return c, core.FieldErrorf(core.EINVALID, "receivedDate", "请填写收到日期(如 2026-03-05)")
 	}
 	c.ReceivedDate = calendar.FormatDate(d)
-	ch, ok := consult.NormalizeChannel(c.Channel)
+	ch, ok := r.NormalizeChannel(c.Channel)
 	if !ok {
 		return c, core.FieldErrorf(core.EINVALID, "channel", "请选择反馈渠道(%s)", strings.Join(core.Channels, "、"))
 	}
 	c.Channel = ch
-	cat, ok := consult.NormalizeCategory(c.Category)
+	cat, ok := r.NormalizeCategory(c.Category)
 	if !ok {
 		return c, core.FieldErrorf(core.EINVALID, "category", "请选择提出主体类别(%s)", strings.Join(core.CommenterCategories, "、"))
 	}
@@ -130,7 +129,7 @@ var commentFields = []string{"received_date", "channel", "commenter", "category"
 
 // SaveComment records (ID 0) or corrects a comment entered by hand. Decisions change only through Decide.
 func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (core.Comment, error) {
-	c, err := checkComment(c)
+	c, err := checkComment(s.db.rules.Consultation, c)
 	if err != nil {
 		return c, err
 	}

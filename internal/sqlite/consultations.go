@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"policydesk/internal/calendar"
-	"policydesk/internal/consult"
 	"policydesk/internal/core"
 )
 
@@ -56,7 +55,7 @@ const reportDiffers = `CASE WHEN c.report_signed_body <> '' AND c.report_body <>
 const consultationFrom = ` FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN sections s ON s.id = COALESCE(c.section_id, p.section_id)`
 
 // scanConsultation reads a row and derives what depends on today and the calendar.
-func scanConsultation(sc interface{ Scan(...any) error }, cal *calendar.Calendar, now time.Time) (core.Consultation, error) {
+func scanConsultation(sc interface{ Scan(...any) error }, r core.ConsultationRules, cal *calendar.Calendar, now time.Time) (core.Consultation, error) {
 	var c core.Consultation
 	var reportNow, reportSigned string
 	var channels string
@@ -66,14 +65,14 @@ func scanConsultation(sc interface{ Scan(...any) error }, cal *calendar.Calendar
 	if err != nil {
 		return c, err
 	}
-	c.ReportChanged = reportNow != "" && !consult.SameReport(reportNow, reportSigned)
+	c.ReportChanged = reportNow != "" && !r.SameReport(reportNow, reportSigned)
 	if err := json.Unmarshal([]byte(channels), &c.Channels); err != nil || c.Channels == nil {
 		c.Channels = []string{}
 	}
 	today := calendar.Day(now)
 	c.Status = core.ConsultationStatus(c.OpenDate, c.CloseDate, calendar.FormatDate(today))
 	if open, err := calendar.ParseDate(c.OpenDate); err == nil {
-		c.EarliestClose = calendar.FormatDate(consult.EarliestClose(cal, open))
+		c.EarliestClose = calendar.FormatDate(r.EarliestClose(cal, open))
 	}
 	if closing, err := calendar.ParseDate(c.CloseDate); err == nil && c.Status == core.ConsultationOpen {
 		c.CountdownLabel = cal.Countdown(today, closing).Label
@@ -82,7 +81,7 @@ func scanConsultation(sc interface{ Scan(...any) error }, cal *calendar.Calendar
 }
 
 func findConsultation(ctx context.Context, tx *Tx, cal *calendar.Calendar, id int64) (core.Consultation, error) {
-	c, err := scanConsultation(tx.QueryRowContext(ctx, `SELECT `+consultationCols+consultationFrom+` WHERE c.id = ?`, id), cal, tx.Now())
+	c, err := scanConsultation(tx.QueryRowContext(ctx, `SELECT `+consultationCols+consultationFrom+` WHERE c.id = ?`, id), tx.db.rules.Consultation, cal, tx.Now())
 	return c, notFound(err, "征求意见记录不存在(编号%d)", id)
 }
 
@@ -127,7 +126,7 @@ func (s *ConsultationStore) Consultations(ctx context.Context, f core.Consultati
 	defer rows.Close()
 	cal := s.cal()
 	for rows.Next() {
-		c, err := scanConsultation(rows, cal, now)
+		c, err := scanConsultation(rows, s.db.rules.Consultation, cal, now)
 		if err != nil {
 			return page, err
 		}
@@ -176,13 +175,13 @@ func listNotices(ctx context.Context, tx *Tx, consultationID int64) ([]core.Cons
 
 // CheckPeriod tells the close-date picker the earliest lawful close date and whether a reason is needed.
 func (s *ConsultationStore) CheckPeriod(_ context.Context, openDate, closeDate string) (core.PeriodCheck, error) {
-	return consult.CheckPeriod(s.cal(), openDate, closeDate)
+	return s.db.rules.Consultation.CheckPeriod(s.cal(), openDate, closeDate)
 }
 
-func normalizeChannels(in []string) []string {
+func normalizeChannels(r core.ConsultationRules, in []string) []string {
 	out := []string{}
 	for _, ch := range in {
-		if n, ok := consult.NormalizeChannel(ch); ok && !slices.Contains(out, n) {
+		if n, ok := r.NormalizeChannel(ch); ok && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
@@ -201,9 +200,9 @@ var consultationFields = []string{"version_id", "open_date", "close_date", "shor
 // policy still in 起草 to 征求意见. Once a consultation has started its dates change only by extending or
 // reopening it, so that every change of period has a dated, reasoned notice.
 func (s *ConsultationStore) SaveConsultation(ctx context.Context, c core.Consultation) (core.Consultation, error) {
-	c.Channels = normalizeChannels(c.Channels)
+	c.Channels = normalizeChannels(s.db.rules.Consultation, c.Channels)
 	c.Contact, c.ShortReason, c.Explanation = strings.TrimSpace(c.Contact), strings.TrimSpace(c.ShortReason), strings.TrimSpace(c.Explanation)
-	pc, err := consult.ValidateConsultation(s.cal(), c)
+	pc, err := s.db.rules.Consultation.ValidateConsultation(s.cal(), c)
 	if err != nil {
 		return c, err
 	}
@@ -342,7 +341,7 @@ func (s *ConsultationStore) changePeriod(ctx context.Context, pc core.PeriodChan
 	case kind == core.NoticeReopened && old.Status != core.ConsultationClosed:
 		return old, core.Errorf(core.EFORBID, "征求意见尚未截止，请使用“延期”")
 	}
-	newClose, err := consult.CheckPeriodChange(pc, old.CloseDate, tx.Now())
+	newClose, err := s.db.rules.Consultation.CheckPeriodChange(pc, old.CloseDate, tx.Now())
 	if err != nil {
 		return old, err
 	}
@@ -396,13 +395,13 @@ func (s *ConsultationStore) PublishReport(ctx context.Context, p core.ReportPubl
 	if err != nil {
 		return old, err
 	}
-	facts := consult.ReportFacts{Status: old.Status, Undecided: old.UndecidedCount, Generated: old.ReportGenerated}
+	facts := core.ReportFacts{Status: old.Status, Undecided: old.UndecidedCount, Generated: old.ReportGenerated}
 	var now, signed string
 	if err := tx.QueryRowContext(ctx, `SELECT report_body, report_signed_body FROM consultations WHERE id = ?`, old.ID).Scan(&now, &signed); err != nil {
 		return old, err
 	}
-	facts.Changed = !consult.SameReport(now, signed)
-	if err := consult.CheckReportPublication(facts, so, prepub.Findings); err != nil {
+	facts.Changed = !s.db.rules.Consultation.SameReport(now, signed)
+	if err := s.db.rules.Consultation.CheckReportPublication(facts, so, prepub.Findings); err != nil {
 		return old, err
 	}
 	if calendar.FormatDate(date) < old.CloseDate {
@@ -437,7 +436,7 @@ func (s *ConsultationStore) Report(ctx context.Context, consultationID int64) (c
 	if err != nil {
 		return core.FeedbackReport{}, err
 	}
-	l := consult.Ledger{Consultation: c, SectionName: c.SectionName, Today: tx.Now()}
+	l := core.ConsultationLedger{Consultation: c, SectionName: c.SectionName, Today: tx.Now()}
 	if l.BureauName, err = tx.getSetting("bureau.name"); err != nil {
 		return core.FeedbackReport{}, err
 	}
@@ -450,7 +449,7 @@ func (s *ConsultationStore) Report(ctx context.Context, consultationID int64) (c
 	if l.Comments, err = queryComments(ctx, tx, `WHERE m.consultation_id = ? ORDER BY m.received_date, m.id`, c.ID); err != nil {
 		return core.FeedbackReport{}, err
 	}
-	r := consult.BuildReport(l)
+	r := s.db.rules.Consultation.BuildReport(l)
 	var old string
 	if err := tx.QueryRowContext(ctx, `SELECT report_body FROM consultations WHERE id = ?`, c.ID).Scan(&old); err != nil {
 		return r, err
@@ -514,7 +513,7 @@ func (s *ConsultationStore) Deadlines(ctx context.Context, now time.Time) ([]cor
 	out := []core.Deadline{}
 	for rows.Next() {
 		var enterpriseComments int
-		c, err := scanConsultation(scanPlus{rows, &enterpriseComments}, cal, now)
+		c, err := scanConsultation(scanPlus{rows, &enterpriseComments}, s.db.rules.Consultation, cal, now)
 		if err != nil {
 			return nil, err
 		}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"policydesk/internal/calendar"
-	"policydesk/internal/consult"
 	"policydesk/internal/core"
 )
 
@@ -258,7 +257,7 @@ func (tx *Tx) setPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (c
 	if err != nil {
 		return old, err
 	}
-	if err := consult.CheckPolicyMove(old.Status, c, facts); err != nil { // 30-day period, 公开属性, own sign-off
+	if err := tx.db.rules.Consultation.CheckPolicyMove(old.Status, c, facts); err != nil { // 30-day period, 公开属性, own sign-off
 		return old, err
 	}
 	if err := tx.checkSyncRules(ctx, old.Status, c); err != nil { // 三同步 and the pre-publication check

@@ -4,14 +4,13 @@ import (
 	"context"
 
 	"policydesk/internal/calendar"
-	"policydesk/internal/consult"
 	"policydesk/internal/core"
 )
 
 // publicationFacts loads what consult.CheckPolicyMove decides on: the policy's 公开属性, its consultations
 // still running, undecided comments, a recorded 征求意见未结束 exemption and its latest sign-off round.
-func (tx *Tx) publicationFacts(ctx context.Context, p core.Policy) (consult.PublicationFacts, error) {
-	f := consult.PublicationFacts{Disclosure: p.Disclosure}
+func (tx *Tx) publicationFacts(ctx context.Context, p core.Policy) (core.PublicationFacts, error) {
+	f := core.PublicationFacts{Disclosure: p.Disclosure}
 	today := calendar.FormatDate(calendar.Day(tx.now))
 	rows, err := tx.QueryContext(ctx, `SELECT open_date, close_date FROM consultations WHERE policy_id = ? ORDER BY open_date, id`, p.ID)
 	if err != nil {

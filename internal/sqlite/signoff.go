@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"policydesk/internal/calendar"
-	"policydesk/internal/consult"
 	"policydesk/internal/core"
 )
 
@@ -163,7 +162,7 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 			FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN people d ON d.id = p.drafter_id WHERE c.id = ?`, id).
 			Scan(&s.Title, &open, &closing, &s.AuthorID, &s.AuthorName, &s.SectionID, &s.Report.Generated, &body, &signedBody, &s.Report.Undecided)
 		err = notFound(err, "征求意见记录不存在(编号%d)", id)
-		s.Report.Changed = !consult.SameReport(body, signedBody)
+		s.Report.Changed = !tx.db.rules.Consultation.SameReport(body, signedBody)
 		s.Title = "关于《" + strings.Trim(s.Title, "《》") + "》意见收集采纳情况的说明"
 		s.Report.Status = core.ConsultationStatus(open, closing, calendar.FormatDate(calendar.Day(tx.Now())))
 		s.Status = s.Report.Status
