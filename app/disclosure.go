@@ -20,11 +20,9 @@ type DisclosureStore interface {
 	ReceiveCorrection(ctx context.Context, id int64, date string) (core.DisclosureDetail, error)
 	ExtendDisclosure(ctx context.Context, id int64, approver, reason string) (core.DisclosureDetail, error)
 	AnswerDisclosure(ctx context.Context, a core.DisclosureAnswer) (core.DisclosureDetail, error)
-	AnnualTable(ctx context.Context, year int) (core.DisclosureTable, error)
-	Issuer(ctx context.Context) (core.Bureau, error)
-	ImportRegister(ctx context.Context, file string, rows []disclosure.ParsedRow) (int, error)
+	disclosure.Register
+	ImportRegister(ctx context.Context, file string, rows []core.DisclosureRecord) (int, error)
 	SaveRemedy(ctx context.Context, m core.DisclosureRemedy) (core.DisclosureDetail, error)
-	AnnualTable4(ctx context.Context, year int) (core.DisclosureTable4, error)
 }
 
 // DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
@@ -110,12 +108,12 @@ func (s *DisclosureService) SaveRemedy(m core.DisclosureRemedy) (core.Disclosure
 
 // AnnualTable4 builds table 四 of the year's report from the remedies filed in it.
 func (s *DisclosureService) AnnualTable4(year int) (core.DisclosureTable4, error) {
-	return s.store.AnnualTable4(s.ctx, year)
+	return disclosure.ReadAnnualTable4(s.ctx, s.store, year)
 }
 
 // AnnualTable builds table 三 of the year's 政府信息公开工作年度报告 from the register.
 func (s *DisclosureService) AnnualTable(year int) (core.DisclosureTable, error) {
-	return s.store.AnnualTable(s.ctx, year)
+	return disclosure.ReadAnnualTable(s.ctx, s.store, year)
 }
 
 // ExportLetter writes one procedural letter of an application (受理回执, 补正告知书, 延期答复告知书, 答复书) as

@@ -123,7 +123,7 @@ func annualReport(args, rest []string, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 	if *table == 4 {
-		t4, err := store.AnnualTable4(core.WithActor(context.Background(), core.System), *year)
+		t4, err := disclosure.ReadAnnualTable4(core.WithActor(context.Background(), core.System), store, *year)
 		if err != nil {
 			fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
 			return 1
@@ -135,7 +135,7 @@ func annualReport(args, rest []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, disclosure.Table4CSV(cells))
 		return 0
 	}
-	t, err := store.AnnualTable(core.WithActor(context.Background(), core.System), *year)
+	t, err := disclosure.ReadAnnualTable(core.WithActor(context.Background(), core.System), store, *year)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
 		return 1

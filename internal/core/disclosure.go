@@ -1,5 +1,7 @@
 package core
 
+import "time"
+
 // 依申请公开: the register of applications for government information and the annual report's table 三.
 
 // Request statuses as the register shows them (derived, not stored).
@@ -138,4 +140,16 @@ type DisclosureTable struct {
 	Check   string   `json:"check"` // empty when the 勾稽关系 hold
 	OnTime  int      `json:"onTime"`
 	Late    int      `json:"late"`
+}
+
+// DisclosureRecord is one row of an existing 登记台账, checked, as it is imported into the register.
+type DisclosureRecord struct {
+	No        string
+	Received  time.Time
+	Answered  time.Time // zero while open
+	Column    int       // table 三's applicant column
+	Outcome   int       // -1 while open
+	Applicant string
+	Content   string
+	Channel   string
 }

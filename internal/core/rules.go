@@ -9,7 +9,31 @@ import "time"
 type Rules struct {
 	Accounts     AccountRules
 	Consultation ConsultationRules
+	Disclosure   DisclosureRules
 	Signoff      SignoffRules
+}
+
+// DisclosureRules decide 依申请公开 requests on the statutory clock (internal/disclosure).
+type DisclosureRules interface {
+	// WithClock works out a request's deadlines, result label and status as of today, and the day its
+	// countdown runs to (zero once answered).
+	WithClock(r DisclosureRequest, cal WorkingDays, today time.Time) (DisclosureRequest, time.Time)
+	// DateField reads a date the officer entered and refuses one after today.
+	DateField(field, label, s string, today time.Time) (time.Time, error)
+	// CheckIntake checks a new application and returns it with its arrival and legal receipt dates.
+	CheckIntake(in DisclosureIntake, today time.Time) (DisclosureIntake, time.Time, time.Time, error)
+	CheckCorrection(cal WorkingDays, r DisclosureRequest, sent, by time.Time) error
+	CheckCorrectionReceived(r DisclosureRequest, received time.Time) error
+	CheckExtend(r DisclosureRequest, approver string) error
+	CheckAnswer(r DisclosureRequest, a DisclosureAnswer, answered time.Time) (DisclosureAnswer, error)
+	// AnswerNote is the register's line for an answer; OutcomeLabel names a result row of table 三.
+	AnswerNote(r DisclosureRequest, a DisclosureAnswer, answered time.Time) string
+	OutcomeLabel(outcome int) string
+	CheckRemedy(kind, result string, answered, filed, decided, today time.Time) error
+	// ColumnLabel names table 三's applicant column i.
+	ColumnLabel(i int) string
+	// AnnualReportDue says which year's report is due on which day while its countdown is shown.
+	AnnualReportDue(today time.Time) (int, time.Time, bool)
 }
 
 // WorkingDays is the working-day calendar as the rules count with it (internal/calendar implements it).

@@ -8,6 +8,7 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/disclosure"
 	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
@@ -52,7 +53,7 @@ func TestSeedDisclosure(t *testing.T) {
 	if open != 3 {
 		t.Errorf("open applications = %d, want 3", open)
 	}
-	table, err := store.AnnualTable(ctx, 2026)
+	table, err := disclosure.ReadAnnualTable(ctx, store, 2026)
 	if err != nil || table.Check != "" || table.OnTime != 4 {
 		t.Fatalf("table 三: %+v %v", table, err)
 	}

@@ -19,7 +19,7 @@ type State struct {
 }
 
 // CheckCorrection refuses a 补正告知书 that is a second one, late, or on an answered case (第三十条).
-func CheckCorrection(cal *calendar.Calendar, s State, sent, by time.Time) error {
+func CheckCorrection(cal core.WorkingDays, s State, sent, by time.Time) error {
 	switch {
 	case s.Answered:
 		return core.Errorf(core.ECONFLICT, "该申请已答复，不能再要求补正")

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"policydesk/internal/calendar"
+	"policydesk/internal/core"
 )
 
 // Channel is how an application reached the bureau.
@@ -62,7 +63,7 @@ type Case struct {
 
 // Deadline is the last day to answer: 20 working days after the start (receipt, or receipt of
 // the correction), +20 with approval, + the working days of every suspension.
-func Deadline(cal *calendar.Calendar, c Case) time.Time {
+func Deadline(cal core.WorkingDays, c Case) time.Time {
 	start := c.Received
 	if !c.Corrected.IsZero() {
 		start = c.Corrected
@@ -80,12 +81,12 @@ func Deadline(cal *calendar.Calendar, c Case) time.Time {
 }
 
 // CorrectionNoticeDue is the last day to send the 补正告知书: within 7 working days of receipt (第三十条).
-func CorrectionNoticeDue(cal *calendar.Calendar, received time.Time) time.Time {
+func CorrectionNoticeDue(cal core.WorkingDays, received time.Time) time.Time {
 	return cal.AddWorkdays(calendar.Day(received), 7)
 }
 
 // ThirdPartyDue is the last day for a third party's opinion: 15 working days after it receives the request.
-func ThirdPartyDue(cal *calendar.Calendar, delivered time.Time) time.Time {
+func ThirdPartyDue(cal core.WorkingDays, delivered time.Time) time.Time {
 	return cal.AddWorkdays(calendar.Day(delivered), 15)
 }
 

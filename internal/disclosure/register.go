@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"policydesk/internal/calendar"
+	"policydesk/internal/core"
 	"policydesk/internal/docimport"
 )
 
@@ -18,16 +18,7 @@ type RegisterRow struct {
 }
 
 // ParsedRow is a register row checked against the rules.
-type ParsedRow struct {
-	No        string
-	Received  time.Time
-	Answered  time.Time // zero while open
-	Column    int
-	Outcome   int // -1 while open
-	Applicant string
-	Content   string
-	Channel   string
-}
+type ParsedRow = core.DisclosureRecord
 
 // ColumnOf maps an applicant type to its table column; 法人或其他组织 alone counts as 其他.
 func ColumnOf(kind string) (int, bool) {

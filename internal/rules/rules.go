@@ -5,10 +5,11 @@ import (
 	"policydesk/internal/auth"
 	"policydesk/internal/consult"
 	"policydesk/internal/core"
+	"policydesk/internal/disclosure"
 	"policydesk/internal/signoff"
 )
 
 // All returns every area's rules.
 func All() core.Rules {
-	return core.Rules{Accounts: auth.Rules{}, Consultation: consult.Rules{}, Signoff: signoff.Rules{}}
+	return core.Rules{Accounts: auth.Rules{}, Consultation: consult.Rules{}, Disclosure: disclosure.Rules{}, Signoff: signoff.Rules{}}
 }

@@ -10,7 +10,6 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
-	"policydesk/internal/disclosure"
 )
 
 // DisclosureStore keeps the 依申请公开 register. The clock, the 补正 and extension rules and table 三
@@ -42,51 +41,22 @@ func parseDay(s string) time.Time {
 	return t
 }
 
-// state is the view of a request the action rules take.
-func state(r core.DisclosureRequest) disclosure.State {
-	return disclosure.State{Received: parseDay(r.Received), CorrectionSent: parseDay(r.CorrectionSent), CorrectionBy: parseDay(r.CorrectionBy),
-		Corrected: parseDay(r.Corrected), Extended: r.Extended, ExtensionBy: r.ExtensionBy, Answered: r.Outcome >= 0}
-}
-
-// withClock works out the deadline, the status and the countdown of a request as of today.
-func withClock(r core.DisclosureRequest, cal *calendar.Calendar, now time.Time) core.DisclosureRequest {
+// withClock works out the deadline, the status and the countdown of a request as of now.
+func withClock(rules core.DisclosureRules, r core.DisclosureRequest, cal *calendar.Calendar, now time.Time) core.DisclosureRequest {
 	today := calendar.Day(now.In(core.Shanghai))
-	received := parseDay(r.Received)
-	r.CorrectionDue = calendar.FormatDate(disclosure.CorrectionNoticeDue(cal, received))
-	if r.Outcome >= 0 && r.Outcome < len(disclosure.Outcomes) {
-		r.OutcomeLabel = disclosure.Outcomes[r.Outcome]
-	}
-	waiting := r.CorrectionSent != "" && r.Corrected == ""
-	if !waiting {
-		r.Due = calendar.FormatDate(disclosure.Deadline(cal, disclosure.Case{Received: received, Corrected: parseDay(r.Corrected), Extended: r.Extended}))
-	}
-	switch {
-	case r.Outcome >= 0:
-		r.Status = core.DisclosureOnTime
-		if r.Due != "" && !disclosure.OnTime(parseDay(r.AnswerDate), parseDay(r.Due)) {
-			r.Status = core.DisclosureLate
-		}
+	r, due := rules.WithClock(r, cal, today)
+	if due.IsZero() {
 		return r
-	case waiting && disclosure.CorrectionLapsed(state(r), today):
-		r.Status = core.DisclosureLapsed
-	case waiting:
-		r.Status = core.DisclosureCorrecting
-	default:
-		r.Status = core.DisclosureOpen
 	}
-	due := r.Due
-	if waiting {
-		due = r.CorrectionBy
-	}
-	cd := cal.Countdown(today, parseDay(due))
+	cd := cal.Countdown(today, due)
 	r.CountdownStatus, r.CountdownLabel, r.Workdays = cd.Status, cd.Label, cd.Workdays
-	if waiting {
+	if r.Status == core.DisclosureCorrecting || r.Status == core.DisclosureLapsed {
 		r.CountdownLabel = "补正期限" + cd.Label
 	}
 	return r
 }
 
-func scanDisclosure(sc interface{ Scan(...any) error }, cal *calendar.Calendar, now time.Time) (core.DisclosureRequest, error) {
+func scanDisclosure(sc interface{ Scan(...any) error }, rules core.DisclosureRules, cal *calendar.Calendar, now time.Time) (core.DisclosureRequest, error) {
 	var r core.DisclosureRequest
 	err := sc.Scan(&r.ID, &r.CaseNo, &r.Channel, &r.Arrived, &r.Confirmed, &r.Received, &r.Applicant, &r.ApplicantType, &r.IDNumber,
 		&r.Contact, &r.Content, &r.Form, &r.Delivery, &r.SectionID, &r.SectionName, &r.HandlerID, &r.HandlerName, &r.CorrectionSent,
@@ -95,11 +65,11 @@ func scanDisclosure(sc interface{ Scan(...any) error }, cal *calendar.Calendar, 
 	if err != nil {
 		return r, err
 	}
-	return withClock(r, cal, now), nil
+	return withClock(rules, r, cal, now), nil
 }
 
 func (tx *Tx) findDisclosure(ctx context.Context, cal *calendar.Calendar, id int64) (core.DisclosureRequest, error) {
-	r, err := scanDisclosure(tx.QueryRowContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE r.id = ?`, id), cal, tx.Now())
+	r, err := scanDisclosure(tx.QueryRowContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE r.id = ?`, id), tx.db.rules.Disclosure, cal, tx.Now())
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, core.Errorf(core.ENOTFOUND, "依申请公开申请 %d 不存在", id)
 	}
@@ -133,7 +103,7 @@ func (s *DisclosureStore) DisclosureRequests(ctx context.Context, f core.Disclos
 	cal, now := s.cal(), s.db.Clock.Now()
 	out := []core.DisclosureRequest{}
 	for rows.Next() {
-		r, err := scanDisclosure(rows, cal, now)
+		r, err := scanDisclosure(rows, s.db.rules.Disclosure, cal, now)
 		if err != nil {
 			return nil, err
 		}
@@ -220,7 +190,7 @@ func (s *DisclosureStore) SaveRemedy(ctx context.Context, m core.DisclosureRemed
 	if r.Outcome < 0 {
 		return core.DisclosureDetail{}, core.Errorf(core.EFORBID, "该申请尚未答复，不能登记行政复议或行政诉讼")
 	}
-	if err := disclosure.CheckRemedy(m.Kind, m.Result, parseDay(r.AnswerDate), parseDay(m.Filed), parseDay(m.Decided), calendar.Day(tx.Now().In(core.Shanghai))); err != nil {
+	if err := s.db.rules.Disclosure.CheckRemedy(m.Kind, m.Result, parseDay(r.AnswerDate), parseDay(m.Filed), parseDay(m.Decided), calendar.Day(tx.Now().In(core.Shanghai))); err != nil {
 		return core.DisclosureDetail{}, core.Errorf(core.EINVALID, "%s", err.Error())
 	}
 	if m.ID == 0 {
@@ -244,35 +214,13 @@ func (s *DisclosureStore) SaveRemedy(ctx context.Context, m core.DisclosureRemed
 	return s.finish(ctx, tx, r.ID)
 }
 
-// AnnualTable4 builds table 四 of the year from the remedies filed in it, with their result at the year's end.
-func (s *DisclosureStore) AnnualTable4(ctx context.Context, year int) (core.DisclosureTable4, error) {
-	if year < 2008 || year > 2100 {
-		return core.DisclosureTable4{}, core.FieldErrorf(core.EINVALID, "year", "请填写报告年度")
-	}
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.DisclosureTable4{}, err
-	}
-	defer tx.Rollback()
-	ms, err := tx.remedies(ctx, `WHERE filed BETWEEN ? AND ?`, fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year))
-	if err != nil {
-		return core.DisclosureTable4{}, err
-	}
-	var rs []disclosure.Remedy
-	for _, m := range ms {
-		if r, ok := disclosure.RemedyInYear(m.Kind, m.Result, parseDay(m.Filed), parseDay(m.Decided), year); ok {
-			rs = append(rs, r)
-		}
-	}
-	t, err := disclosure.BuildTable4(rs)
-	if err != nil {
-		return core.DisclosureTable4{}, err
-	}
-	out := core.DisclosureTable4{Year: year, Groups: disclosure.Table4Groups, Results: disclosure.Table4Results}
-	for _, row := range t {
-		out.Cells = append(out.Cells, row[:])
-	}
-	return out, nil
+// RemediesFiled reads the 行政复议 and 行政诉讼 filed in a year, for table 四 of its report.
+func (s *DisclosureStore) RemediesFiled(ctx context.Context, year int) (ms []core.DisclosureRemedy, err error) {
+	err = s.db.read(ctx, func(tx *Tx) error {
+		ms, err = tx.remedies(ctx, `WHERE filed BETWEEN ? AND ?`, fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year))
+		return err
+	})
+	return ms, err
 }
 
 func (tx *Tx) addDisclosureEvent(ctx context.Context, id int64, kind, date, note string) error {
@@ -281,56 +229,17 @@ func (tx *Tx) addDisclosureEvent(ctx context.Context, id int64, kind, date, note
 	return err
 }
 
-// dateField parses a civil date the officer entered and refuses one after today.
-func dateField(field, label, s string, now time.Time) (time.Time, error) {
-	t, err := calendar.ParseDate(strings.TrimSpace(s))
-	if err != nil {
-		return t, core.FieldErrorf(core.EINVALID, field, "请填写%s（格式如2026-03-02）", label)
-	}
-	if t.After(calendar.Day(now.In(core.Shanghai))) {
-		return t, core.FieldErrorf(core.EINVALID, field, "%s不能晚于今天", label)
-	}
-	return t, nil
-}
-
 // RegisterDisclosure records a new application; the receipt date follows the channel's rule (第三十一条)
 // and the case number is the next of the receipt year.
 func (s *DisclosureStore) RegisterDisclosure(ctx context.Context, in core.DisclosureIntake) (core.DisclosureDetail, error) {
-	in.Applicant, in.Content = strings.TrimSpace(in.Applicant), strings.TrimSpace(in.Content)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return core.DisclosureDetail{}, err
 	}
 	defer tx.Rollback()
-	arrived, err := dateField("arrived", "收到（提交、签收）日期", in.Arrived, tx.Now())
+	in, arrived, received, err := s.db.rules.Disclosure.CheckIntake(in, tx.Now())
 	if err != nil {
 		return core.DisclosureDetail{}, err
-	}
-	a := disclosure.Arrival{Channel: disclosure.Channel(in.Channel), Submitted: arrived, SignedFor: arrived}
-	switch a.Channel {
-	case disclosure.ChannelLetter, disclosure.ChannelOnline, disclosure.ChannelFax:
-		confirmed, err := dateField("confirmed", "与申请人确认之日", in.Confirmed, tx.Now())
-		if err != nil {
-			return core.DisclosureDetail{}, err
-		}
-		if confirmed.Before(arrived) {
-			return core.DisclosureDetail{}, core.FieldErrorf(core.EINVALID, "confirmed", "确认之日不能早于申请到达之日")
-		}
-		a.Confirmed = confirmed
-	case disclosure.ChannelInPerson, disclosure.ChannelRegistered:
-		in.Confirmed = ""
-	default:
-		return core.DisclosureDetail{}, core.FieldErrorf(core.EINVALID, "channel", "请选择申请方式")
-	}
-	received, _ := disclosure.ReceiptDate(a)
-	switch {
-	case in.Applicant == "":
-		return core.DisclosureDetail{}, core.FieldErrorf(core.EINVALID, "applicant", "请填写申请人")
-	case in.Content == "":
-		return core.DisclosureDetail{}, core.FieldErrorf(core.EINVALID, "content", "请填写申请公开的政府信息")
-	}
-	if _, ok := disclosure.ColumnOf(in.ApplicantType); !ok || in.ApplicantType == "" {
-		return core.DisclosureDetail{}, core.FieldErrorf(core.EINVALID, "applicantType", "请选择申请人类型（%s）", strings.Join(disclosure.Columns[:6], "、"))
 	}
 	var seq int
 	year := received.Year()
@@ -353,7 +262,7 @@ func (s *DisclosureStore) RegisterDisclosure(ctx context.Context, in core.Disclo
 		applicant_type, id_number, contact, content, form, delivery, section_id, handler_id, created_at, created_by, updated_at, updated_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		caseNo, in.Channel, calendar.FormatDate(arrived), in.Confirmed, calendar.FormatDate(received), in.Applicant, in.ApplicantType,
-		strings.TrimSpace(in.IDNumber), strings.TrimSpace(in.Contact), in.Content, strings.TrimSpace(in.Form), strings.TrimSpace(in.Delivery),
+		in.IDNumber, in.Contact, in.Content, in.Form, in.Delivery,
 		nullID(in.SectionID), nullID(in.HandlerID), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
 	if err != nil {
 		return core.DisclosureDetail{}, err
@@ -405,7 +314,7 @@ func (s *DisclosureStore) change(ctx context.Context, id int64, step func(tx *Tx
 // SendCorrection records the 补正告知书 (once, within 7 working days of receipt, 条例第三十条).
 func (s *DisclosureStore) SendCorrection(ctx context.Context, id int64, sent, by, note string) (core.DisclosureDetail, error) {
 	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
-		sentDay, err := dateField("sent", "补正告知书发出日期", sent, tx.Now())
+		sentDay, err := tx.db.rules.Disclosure.DateField("sent", "补正告知书发出日期", sent, tx.Now())
 		if err != nil {
 			return err
 		}
@@ -413,7 +322,7 @@ func (s *DisclosureStore) SendCorrection(ctx context.Context, id int64, sent, by
 		if err != nil {
 			return core.FieldErrorf(core.EINVALID, "by", "请填写补正期限")
 		}
-		if err := disclosure.CheckCorrection(s.cal(), state(r), sentDay, byDay); err != nil {
+		if err := tx.db.rules.Disclosure.CheckCorrection(s.cal(), r, sentDay, byDay); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET correction_sent = ?, correction_by = ? WHERE id = ?`,
@@ -431,21 +340,12 @@ func (s *DisclosureStore) SendCorrection(ctx context.Context, id int64, sent, by
 // ReceiveCorrection records the corrected application; the answer period restarts from that day.
 func (s *DisclosureStore) ReceiveCorrection(ctx context.Context, id int64, date string) (core.DisclosureDetail, error) {
 	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
-		day, err := dateField("date", "收到补正之日", date, tx.Now())
+		day, err := tx.db.rules.Disclosure.DateField("date", "收到补正之日", date, tx.Now())
 		if err != nil {
 			return err
 		}
-		switch {
-		case r.Outcome >= 0:
-			return core.Errorf(core.ECONFLICT, "该申请已答复")
-		case r.CorrectionSent == "":
-			return core.Errorf(core.ECONFLICT, "该申请未发出补正告知书")
-		case r.Corrected != "":
-			return core.Errorf(core.ECONFLICT, "已于%s收到补正", r.Corrected)
-		case day.Before(parseDay(r.CorrectionSent)):
-			return core.FieldErrorf(core.EINVALID, "date", "收到补正之日不能早于补正告知书发出之日")
-		case day.After(parseDay(r.CorrectionBy)):
-			return core.FieldErrorf(core.EINVALID, "date", "补正期限（%s）已过，申请人逾期未补正的，按“其他处理”办结", r.CorrectionBy)
+		if err := tx.db.rules.Disclosure.CheckCorrectionReceived(r, day); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET corrected = ? WHERE id = ?`, calendar.FormatDate(day), id); err != nil {
 			return err
@@ -461,11 +361,8 @@ func (s *DisclosureStore) ReceiveCorrection(ctx context.Context, id int64, date 
 func (s *DisclosureStore) ExtendDisclosure(ctx context.Context, id int64, approver, reason string) (core.DisclosureDetail, error) {
 	approver = strings.TrimSpace(approver)
 	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
-		if err := disclosure.CheckExtension(state(r), approver); err != nil {
+		if err := tx.db.rules.Disclosure.CheckExtend(r, approver); err != nil {
 			return err
-		}
-		if r.Due == "" {
-			return core.Errorf(core.ECONFLICT, "正在等待申请人补正，答复期限尚未起算")
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET extended = 1, extension_by = ? WHERE id = ?`, approver, id); err != nil {
 			return err
@@ -486,103 +383,47 @@ func (s *DisclosureStore) ExtendDisclosure(ctx context.Context, id int64, approv
 // AnswerDisclosure records the answer with its result row of table 三 and its delivery.
 func (s *DisclosureStore) AnswerDisclosure(ctx context.Context, a core.DisclosureAnswer) (core.DisclosureDetail, error) {
 	return s.change(ctx, a.ID, func(tx *Tx, r core.DisclosureRequest) error {
-		day, err := dateField("date", "答复日期", a.Date, tx.Now())
+		day, err := tx.db.rules.Disclosure.DateField("date", "答复日期", a.Date, tx.Now())
 		if err != nil {
 			return err
 		}
-		switch {
-		case r.Outcome >= 0:
-			return core.Errorf(core.ECONFLICT, "该申请已于%s答复", r.AnswerDate)
-		case a.Outcome < 0 || a.Outcome >= len(disclosure.Outcomes):
-			return core.FieldErrorf(core.EINVALID, "outcome", "请选择答复类型")
-		case day.Before(parseDay(r.Received)):
-			return core.FieldErrorf(core.EINVALID, "date", "答复日期不能早于收到申请之日（%s）", r.Received)
-		case a.Outcome == disclosure.OutcomeCorrectionLapsed && r.Status != core.DisclosureLapsed:
-			return core.FieldErrorf(core.EINVALID, "outcome", "只有补正期限已过且未收到补正的申请，才能按逾期不补正办结")
-		case r.Status == core.DisclosureCorrecting:
-			return core.Errorf(core.ECONFLICT, "正在等待申请人补正，请先登记收到补正")
-		}
-		a.Method, a.Ref = strings.TrimSpace(a.Method), strings.TrimSpace(a.Ref)
-		if a.Method == "邮寄" && a.Ref == "" {
-			return core.FieldErrorf(core.EINVALID, "ref", "邮寄送达请填写邮件号码（以交邮日期判断是否按时）")
+		if a, err = tx.db.rules.Disclosure.CheckAnswer(r, a, day); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET outcome = ?, answer_date = ?, answer_method = ?, answer_ref = ?,
 			answer_text = ? WHERE id = ?`, a.Outcome, calendar.FormatDate(day), a.Method, a.Ref, a.Text, a.ID); err != nil {
 			return err
 		}
-		note := disclosure.Outcomes[a.Outcome]
-		if a.Method != "" {
-			note += "；" + a.Method
-			if a.Ref != "" {
-				note += " " + a.Ref
-			}
-		}
-		if r.Due != "" && !disclosure.OnTime(day, parseDay(r.Due)) {
-			note += "；超过答复期限" + r.Due
-		}
+		note := tx.db.rules.Disclosure.AnswerNote(r, a, day)
 		if err := tx.addDisclosureEvent(ctx, a.ID, "答复", calendar.FormatDate(day), note); err != nil {
 			return err
 		}
 		return tx.audit("update", "disclosure_request", a.ID, "答复依申请公开 "+r.CaseNo, []Change{
-			{Field: "outcome", Old: "", New: disclosure.Outcomes[a.Outcome]}, {Field: "answer_date", Old: "", New: calendar.FormatDate(day)}})
+			{Field: "outcome", Old: "", New: tx.db.rules.Disclosure.OutcomeLabel(a.Outcome)}, {Field: "answer_date", Old: "", New: calendar.FormatDate(day)}})
 	})
 }
 
-// AnnualTable builds table 三 of the year's report from the register: the year's new applications, the
-// carry-over from earlier years and the carry-forward of those still open at the year's end.
-func (s *DisclosureStore) AnnualTable(ctx context.Context, year int) (core.DisclosureTable, error) {
-	if year < 2008 || year > 2100 {
-		return core.DisclosureTable{}, core.FieldErrorf(core.EINVALID, "year", "请填写报告年度")
-	}
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.DisclosureTable{}, err
-	}
-	defer tx.Rollback()
-	b, err := readBureau(ctx, tx)
-	if err != nil {
-		return core.DisclosureTable{}, err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE r.received <= ? ORDER BY r.received, r.id`,
-		fmt.Sprintf("%d-12-31", year))
-	if err != nil {
-		return core.DisclosureTable{}, err
-	}
-	defer rows.Close()
-	cal := s.cal()
-	var parsed []disclosure.ParsedRow
-	out := core.DisclosureTable{Year: year, Bureau: b.Name, Columns: disclosure.Columns}
-	for rows.Next() {
-		r, err := scanDisclosure(rows, cal, tx.Now())
+// RequestsUpTo reads every application received by the end of a year, with its status, for table 三 of
+// the year's report (the year's new applications, the carry-over and the carry-forward).
+func (s *DisclosureStore) RequestsUpTo(ctx context.Context, year int) (rs []core.DisclosureRequest, err error) {
+	err = s.db.read(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE r.received <= ? ORDER BY r.received, r.id`,
+			fmt.Sprintf("%d-12-31", year))
 		if err != nil {
-			return out, err
+			return err
 		}
-		col, _ := disclosure.ColumnOf(r.ApplicantType)
-		parsed = append(parsed, disclosure.ParsedRow{No: r.CaseNo, Received: parseDay(r.Received), Answered: parseDay(r.AnswerDate),
-			Column: col, Outcome: r.Outcome, Applicant: r.Applicant, Content: r.Content, Channel: r.Channel})
-		if r.Outcome >= 0 && parseDay(r.AnswerDate).Year() == year {
-			if r.Status == core.DisclosureLate {
-				out.Late++
-			} else {
-				out.OnTime++
+		defer rows.Close()
+		cal := s.cal()
+		for rows.Next() {
+			r, err := scanDisclosure(rows, tx.db.rules.Disclosure, cal, tx.Now())
+			if err != nil {
+				return err
 			}
+			rs = append(rs, r)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return out, err
-	}
-	t, err := disclosure.BuildTable3(disclosure.RequestsForYear(parsed, year))
-	if err != nil {
-		return out, err
-	}
-	out.Labels = t.Labels
-	for _, c := range t.Cells {
-		out.Cells = append(out.Cells, c[:])
-	}
-	if err := t.Check(); err != nil {
-		out.Check = err.Error()
-	}
-	return out, nil
+		return rows.Err()
+	})
+	return rs, err
 }
 
 // Deadlines implements core.DeadlineSource: the open applications' 答复期限, 补正期限 and, within the
@@ -606,7 +447,7 @@ func (s *DisclosureStore) Deadlines(ctx context.Context, now time.Time) ([]core.
 		}
 	}
 	today := calendar.Day(now.In(core.Shanghai))
-	if year, due, ok := disclosure.AnnualReportDue(today); ok {
+	if year, due, ok := s.db.rules.Disclosure.AnnualReportDue(today); ok {
 		cd := s.cal().Countdown(today, due)
 		out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.annual_report", Title: fmt.Sprintf("%d年政府信息公开工作年度报告", year),
 			Detail: "1月31日前向社会公布；表三由依申请公开登记簿生成", Due: calendar.FormatDate(due), Status: cd.Status, Label: cd.Label,
@@ -617,7 +458,7 @@ func (s *DisclosureStore) Deadlines(ctx context.Context, now time.Time) ([]core.
 
 // ImportRegister adds the rows of an existing 登记台账 (checked by disclosure.ParseRegister) in one
 // transaction: all or nothing. A case number already in the register refuses the whole file, naming it.
-func (s *DisclosureStore) ImportRegister(ctx context.Context, file string, rows []disclosure.ParsedRow) (int, error) {
+func (s *DisclosureStore) ImportRegister(ctx context.Context, file string, rows []core.DisclosureRecord) (int, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
@@ -637,7 +478,7 @@ func (s *DisclosureStore) ImportRegister(ctx context.Context, file string, rows 
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, received, applicant, applicant_type,
 			content, outcome, answer_date, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.No, r.Channel, received, received, r.Applicant, disclosure.Columns[r.Column], r.Content, r.Outcome, answered,
+			r.No, r.Channel, received, received, r.Applicant, s.db.rules.Disclosure.ColumnLabel(r.Column), r.Content, r.Outcome, answered,
 			tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
 		if err != nil {
 			return 0, err
@@ -650,7 +491,7 @@ func (s *DisclosureStore) ImportRegister(ctx context.Context, file string, rows 
 			return 0, err
 		}
 		if answered != "" {
-			if err := tx.addDisclosureEvent(ctx, id, "答复", answered, disclosure.Outcomes[r.Outcome]); err != nil {
+			if err := tx.addDisclosureEvent(ctx, id, "答复", answered, s.db.rules.Disclosure.OutcomeLabel(r.Outcome)); err != nil {
 				return 0, err
 			}
 		}

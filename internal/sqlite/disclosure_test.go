@@ -82,7 +82,7 @@ func TestDisclosureLifecycle(t *testing.T) {
 		ApplicantType: "商业企业", Content: "某项目建设工程规划许可证"}); err != nil {
 		t.Fatal(err)
 	}
-	tab, err := s.AnnualTable(ctx, 2026)
+	tab, err := disclosure.ReadAnnualTable(ctx, s, 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
