@@ -202,7 +202,9 @@ func (Rules) CheckCorrection(cal core.WorkingDays, r core.DisclosureRequest, sen
 func (Rules) CheckCorrectionReceived(r core.DisclosureRequest, received time.Time) error {
 	return CheckCorrectionReceived(r, received)
 }
-func (Rules) CheckExtend(r core.DisclosureRequest, approver string) error { return CheckExtend(r, approver) }
+func (Rules) CheckExtend(r core.DisclosureRequest, approver string) error {
+	return CheckExtend(r, approver)
+}
 func (Rules) CheckAnswer(r core.DisclosureRequest, a core.DisclosureAnswer, answered time.Time) (core.DisclosureAnswer, error) {
 	return CheckAnswer(r, a, answered)
 }

@@ -8,7 +8,6 @@ import (
 	"policydesk/internal/core"
 )
 
-
 func TestCheckIntake(t *testing.T) {
 	today := time.Date(2026, 11, 20, 10, 0, 0, 0, core.Shanghai)
 	ok := core.DisclosureIntake{Channel: string(ChannelInPerson), Arrived: "2026-11-18", Applicant: " 陈立 ", ApplicantType: "自然人", Content: "某地块规划许可"}
