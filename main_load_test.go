@@ -15,7 +15,7 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/demo"
-	"policydesk/internal/mailbox"
+	"policydesk/internal/sqlite"
 )
 
 // seedInbox writes n messages over the past year straight into the tables (one transaction), as a busy office's.
@@ -60,7 +60,7 @@ func seedInbox(tb testing.TB, s *teamServer, n int) {
 			tb.Fatal(err)
 		}
 		id, _ := res.LastInsertId()
-		if _, err := fts.Exec(id, mailbox.IndexGrams(subject+"\n"+body)); err != nil {
+		if _, err := fts.Exec(id, sqlite.IndexGrams(subject+"\n"+body)); err != nil {
 			tb.Fatal(err)
 		}
 	}

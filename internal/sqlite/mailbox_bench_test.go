@@ -89,7 +89,7 @@ func seedMessages(b testing.TB, f *mailboxFixture, n int) {
 			b.Fatal(err)
 		}
 		id, _ := res.LastInsertId()
-		if _, err := fts.Exec(id, mailbox.IndexGrams(t[0]+"\n"+t[1])); err != nil {
+		if _, err := fts.Exec(id, sqlite.IndexGrams(t[0]+"\n"+t[1])); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,16 +12,15 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
-	"policydesk/internal/mailbox"
 
 	sqlitedriver "modernc.org/sqlite"
 )
 
-// search_grams(text) and index_grams(text) are mailbox.SearchGrams and mailbox.IndexGrams in SQL, so that a
+// search_grams(text) and index_grams(text) are SearchGrams and IndexGrams in SQL, so that a
 // migration which changes the search index can refill it from the messages themselves (0006, 0008).
 // Registered before any connection opens.
 func init() {
-	for name, grams := range map[string]func(string) string{"search_grams": mailbox.SearchGrams, "index_grams": mailbox.IndexGrams} {
+	for name, grams := range map[string]func(string) string{"search_grams": SearchGrams, "index_grams": IndexGrams} {
 		sqlitedriver.MustRegisterDeterministicScalarFunction(name, 1, func(_ *sqlitedriver.FunctionContext, args []driver.Value) (driver.Value, error) {
 			switch v := args[0].(type) {
 			case string:
@@ -57,7 +56,7 @@ type textSearch struct {
 	// through the list): SQLite walks the index that suits the other filters and the sort, and a page stops
 	// once it is full, so no query costs more than one pass over that index however many messages match.
 	lead bool
-	// except tests rows against the messages the search does NOT match (mailbox.ExceptQuery): for a search
+	// except tests rows against the messages the search does NOT match (ExceptQuery): for a search
 	// matching most messages, a single common character, that list is the short one to build. The index
 	// lists them once, into misses (a JSON array of ids), for both the counts and the page.
 	except bool
@@ -74,7 +73,7 @@ var fewMatches = 5000 // a variable so that tests can send small fixtures down t
 
 // planSearch counts a text's matches in the index (which reads no message) and chooses how to use them.
 func planSearch(ctx context.Context, tx *Tx, text string) (ts textSearch, err error) {
-	ts.query = mailbox.SearchQuery(text)
+	ts.query = SearchQuery(text)
 	if ts.query == "" {
 		return ts, nil
 	}
@@ -96,7 +95,7 @@ func planSearch(ctx context.Context, tx *Tx, text string) (ts textSearch, err er
 
 // missedIDs lists, as a JSON array, the messages a search does not match.
 func missedIDs(ctx context.Context, tx *Tx, query string) (string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?`, mailbox.ExceptQuery(query))
+	rows, err := tx.QueryContext(ctx, `SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?`, ExceptQuery(query))
 	if err != nil {
 		return "", err
 	}
@@ -275,7 +274,7 @@ func (s *MailboxStore) keptSearchPage(ctx context.Context, tx *Tx, f core.Messag
 	if !textOnly(f) {
 		return false, nil
 	}
-	query := mailbox.SearchQuery(f.Text)
+	query := SearchQuery(f.Text)
 	if query == "" {
 		return false, nil
 	}

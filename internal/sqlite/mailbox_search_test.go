@@ -12,7 +12,6 @@ import (
 	"unicode"
 
 	"policydesk/internal/core"
-	"policydesk/internal/mailbox"
 	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
@@ -273,7 +272,7 @@ func TestSearchIndexRebuiltByMigration(t *testing.T) {
 	defer db.Close()
 	for q, want := range map[string]int{"fi": 1, "i": 1, "ell": 1, "o": 1, "wor": 1, "号": 1, "动产登": 1, "噪音": 1, "xyz": 0} {
 		var n int
-		if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, mailbox.SearchQuery(q)).Scan(&n); err != nil {
+		if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, sqlite.SearchQuery(q)).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		if n != want {

@@ -54,7 +54,7 @@ func (s *MailboxStore) changeAt(ctx context.Context, id, version int64, action, 
 			return old, err
 		}
 		if old.Subject != m.Subject || old.Body != m.Body {
-			if _, err := tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, mailbox.IndexGrams(m.Subject+"\n"+m.Body), id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, IndexGrams(m.Subject+"\n"+m.Body), id); err != nil {
 				return old, err
 			}
 		}

@@ -275,7 +275,7 @@ func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessag
 	if err != nil {
 		return 0, false, err
 	}
-	if _, err := tx.execPrepared(ctx, `INSERT INTO messages_fts (rowid, grams) VALUES (?, ?)`, id, mailbox.IndexGrams(in.Subject+"\n"+in.Body)); err != nil {
+	if _, err := tx.execPrepared(ctx, `INSERT INTO messages_fts (rowid, grams) VALUES (?, ?)`, id, IndexGrams(in.Subject+"\n"+in.Body)); err != nil {
 		return 0, false, err
 	}
 	if err := tx.messageEvent(ctx, id, "收件", "", in.Channel, "", 0); err != nil {
