@@ -13,6 +13,7 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/mailbox"
+	"policydesk/internal/sqlite"
 	"policydesk/internal/testutil"
 )
 
