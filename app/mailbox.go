@@ -23,7 +23,7 @@ import (
 // MailboxStore is what the 局长信箱 bridge needs from storage (sqlite.MailboxStore).
 type MailboxStore interface {
 	Known(ctx context.Context, uidKey string) (bool, error)
-	SaveMail(ctx context.Context, fm mailbox.FetchedMail, match *core.MatchResult) (bool, error)
+	SaveMail(ctx context.Context, fm core.ArrivedMail, match *core.MatchResult) (bool, error)
 	Messages(ctx context.Context, f core.MessageFilter) (core.MessagePage, error)
 	Message(ctx context.Context, id int64) (core.MessageDetail, error)
 	CreateMessage(ctx context.Context, in core.MessageInput, match *core.MatchResult) (core.Message, error)
@@ -170,11 +170,11 @@ func (k mailSink) Known(ctx context.Context, uidKey string) (bool, error) {
 }
 
 func (k mailSink) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, error) {
-	var match *core.MatchResult
-	if in, _, err := mailbox.MailInput(fm, k.s.store.Now()); err == nil {
-		match = mailbox.Match(k.s.matcher, in)
+	mail, err := mailbox.Arrived(fm, k.s.store.Now())
+	if err != nil {
+		return false, err
 	}
-	return k.s.store.SaveMail(ctx, fm, match)
+	return k.s.store.SaveMail(ctx, mail, mailbox.Match(k.s.matcher, mail.Input))
 }
 
 // UpdateMessage corrects a message's sender, text, type or consent.

@@ -8,6 +8,7 @@ package calendar
 
 import (
 	"fmt"
+	"policydesk/internal/core"
 	"sort"
 	"time"
 )
@@ -246,11 +247,7 @@ func (c *Calendar) buildSpans() []HolidaySpan {
 }
 
 // Countdown is a deadline as the dashboard shows it.
-type Countdown struct {
-	Status   string // "pending", "due_today", "overdue"
-	Workdays int    // working days left (pending) or past the deadline (overdue)
-	Label    string // "剩余N个工作日" / "今日到期" / "已超期N个工作日"
-}
+type Countdown = core.Countdown
 
 // Countdown statuses.
 const (

@@ -132,12 +132,12 @@ func TestCountdown(t *testing.T) {
 		today, due string
 		want       Countdown
 	}{
-		{"2026-11-23", "2026-11-25", Countdown{StatusPending, 2, "剩余2个工作日"}},
-		{"2026-11-20", "2026-11-25", Countdown{StatusPending, 3, "剩余3个工作日"}},
-		{"2026-02-13", "2026-02-24", Countdown{StatusPending, 2, "剩余2个工作日"}},
-		{"2026-11-25", "2026-11-25", Countdown{StatusDueToday, 0, "今日到期"}},
-		{"2026-11-27", "2026-11-25", Countdown{StatusOverdue, 2, "已超期2个工作日"}},
-		{"2026-10-08", "2026-09-30", Countdown{StatusOverdue, 1, "已超期1个工作日"}},
+		{"2026-11-23", "2026-11-25", Countdown{Status: StatusPending, Workdays: 2, Label: "剩余2个工作日"}},
+		{"2026-11-20", "2026-11-25", Countdown{Status: StatusPending, Workdays: 3, Label: "剩余3个工作日"}},
+		{"2026-02-13", "2026-02-24", Countdown{Status: StatusPending, Workdays: 2, Label: "剩余2个工作日"}},
+		{"2026-11-25", "2026-11-25", Countdown{Status: StatusDueToday, Workdays: 0, Label: "今日到期"}},
+		{"2026-11-27", "2026-11-25", Countdown{Status: StatusOverdue, Workdays: 2, Label: "已超期2个工作日"}},
+		{"2026-10-08", "2026-09-30", Countdown{Status: StatusOverdue, Workdays: 1, Label: "已超期1个工作日"}},
 	}
 	for _, tt := range tests {
 		if got := builtin.Countdown(d(t, tt.today), d(t, tt.due)); got != tt.want {

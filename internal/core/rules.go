@@ -10,6 +10,7 @@ type Rules struct {
 	Accounts     AccountRules
 	Consultation ConsultationRules
 	Disclosure   DisclosureRules
+	Mailbox      MailboxRules
 	Signoff      SignoffRules
 }
 
@@ -41,6 +42,90 @@ type WorkingDays interface {
 	AddWorkdays(d time.Time, n int) time.Time
 	WorkdaysBetween(from, to time.Time) int
 	PeriodEnd(start time.Time, days int) time.Time
+	Countdown(today, due time.Time) Countdown
+}
+
+// Countdown is how a deadline stands on a day.
+type Countdown struct {
+	Status   string // "pending", "due_today", "overdue"
+	Workdays int    // working days left (pending) or past the deadline (overdue)
+	Label    string // "剩余N个工作日" / "今日到期" / "已超期N个工作日"
+}
+
+// MailboxRules decide the 局长信箱's messages: their input, routing, deadlines, clock stops, replies and
+// templates (internal/mailbox).
+type MailboxRules interface {
+	ValidateInput(in MessageInput, now time.Time) (MessageInput, time.Time, error)
+	DedupKey(sender, body string) string
+	Settings(s MailboxSettings) MailboxSettings
+	ValidateSettings(s MailboxSettings) error
+	NormalizeIMAP(c IMAPConfig) (IMAPConfig, error)
+	ValidType(t string) bool
+	IsOpen(state string) bool
+	CheckTransition(from, to string) error
+	CheckForward(state string) error
+	AnswerState(forwardTo string) string
+	OnTime(replied, due time.Time) bool
+	DueDate(cal WorkingDays, received time.Time, s MailboxSettings, msgType string) time.Time
+	DueBadge(cal WorkingDays, state string, due, today time.Time, stopped bool, replied time.Time) DueBadge
+	Route(m MatchResult, topics TopicSections, threshold float64) MessageRoute
+	CheckStopRequest(state string, due, today time.Time, stoppedSince string, pending StopRequest) error
+	CheckStopDecision(u CurrentUser, r StopRequest, approve bool, state string, due, today time.Time, stoppedSince string) error
+	ResumeClock(cal WorkingDays, due, stoppedSince, today time.Time) (time.Time, int)
+	CheckTemplate(t ReplyTemplate) (ReplyTemplate, error)
+	CheckReply(in ReplySubmission) (ReplySubmission, error)
+	RenderReply(body string, v TemplateValues) RenderedReply
+	Salutation(name string) string
+}
+
+// DueBadge is a message's deadline as the inbox shows it.
+type DueBadge struct {
+	Status   string // pending / due_today / overdue / stopped / done
+	Label    string
+	Workdays int
+}
+
+// MessageRoute is the routing decision for a new message.
+type MessageRoute struct {
+	TopicID   int64
+	TopicName string
+	Score     float64
+	SectionID int64
+	State     string // 办理中 when routed, 待分办 otherwise
+}
+
+// TopicSections maps a matcher's topic ids to stored topics and their sections.
+type TopicSections map[string]TopicRef
+
+// TopicRef is the stored side of a matcher topic.
+type TopicRef struct {
+	ID        int64
+	Name      string
+	SectionID int64
+}
+
+// TemplateValues are a reply template's values for one message.
+type TemplateValues struct {
+	Salutation string // 称呼, e.g. 张先生/女士 or 网友
+	Received   string // 收件日期, e.g. 2026年11月20日
+	Section    string // 承办科室
+	Phone      string // 联系电话 of the section
+}
+
+// ArrivedMail is a fetched mail as it is stored: the message it becomes and what only a mail has.
+type ArrivedMail struct {
+	Input       MessageInput // the message (mailbox.MailInput)
+	UIDKey      string       // mailbox/UIDVALIDITY/UID on the server
+	MessageID   string
+	Sent        time.Time // the sender's Date header, zero when missing; shown, never used for the clock
+	Attachments []MailFile
+}
+
+// MailFile is a file attached to a mail.
+type MailFile struct {
+	FileName string
+	MimeType string
+	Data     []byte
 }
 
 // ConsultationRules decide 征求意见 and the policies they are about (internal/consult).

@@ -82,3 +82,17 @@ func MailInput(fm FetchedMail, now time.Time) (core.MessageInput, time.Time, err
 		SenderEmail: fm.Mail.FromAddress, Subject: fm.Mail.Subject, Body: body,
 	}, now)
 }
+
+// Arrived is a fetched mail as the store keeps it: the message it becomes (MailInput), its server identity,
+// the sender's own date and the attachments.
+func Arrived(fm FetchedMail, now time.Time) (core.ArrivedMail, error) {
+	in, _, err := MailInput(fm, now)
+	if err != nil {
+		return core.ArrivedMail{}, err
+	}
+	a := core.ArrivedMail{Input: in, UIDKey: fm.UIDKey, MessageID: fm.Mail.MessageID, Sent: fm.Mail.Date}
+	for _, f := range fm.Mail.Attachments {
+		a.Attachments = append(a.Attachments, core.MailFile{FileName: f.FileName, MimeType: f.MimeType, Data: f.Data})
+	}
+	return a, nil
+}

@@ -116,7 +116,7 @@ func ValidateSettings(s core.MailboxSettings) error {
 
 // DueDate is the reply deadline of a message received on received: the N-th working day after it,
 // the day of receipt not counted, so a message received on a rest day counts from the next working day.
-func DueDate(cal *calendar.Calendar, received time.Time, s core.MailboxSettings, msgType string) time.Time {
+func DueDate(cal core.WorkingDays, received time.Time, s core.MailboxSettings, msgType string) time.Time {
 	return cal.AddWorkdays(calendar.Day(received), Settings(s).DueDays[typeOrOther(msgType)])
 }
 
@@ -167,7 +167,7 @@ func CheckStopDecision(u core.CurrentUser, r core.StopRequest, approve bool, sta
 
 // ResumeClock returns the new due date and the working days the clock stood still when a clock stopped
 // on stoppedSince is resumed on today: every working day in (stoppedSince, today] is added to the due date.
-func ResumeClock(cal *calendar.Calendar, due, stoppedSince, today time.Time) (time.Time, int) {
+func ResumeClock(cal core.WorkingDays, due, stoppedSince, today time.Time) (time.Time, int) {
 	n := cal.WorkdaysBetween(stoppedSince, today)
 	if n < 0 {
 		n = 0
@@ -182,7 +182,7 @@ func OnTime(replied, due time.Time) bool {
 
 // WorkdaysToAnswer is how many working days a reply took, clock stops excluded: a reply on the day of
 // receipt took 0.
-func WorkdaysToAnswer(cal *calendar.Calendar, received, replied time.Time, stoppedDays int) int {
+func WorkdaysToAnswer(cal core.WorkingDays, received, replied time.Time, stoppedDays int) int {
 	n := cal.WorkdaysBetween(received, replied) - stoppedDays
 	if n < 0 {
 		return 0
@@ -191,14 +191,10 @@ func WorkdaysToAnswer(cal *calendar.Calendar, received, replied time.Time, stopp
 }
 
 // Badge is a message's deadline as the inbox shows it.
-type Badge struct {
-	Status   string // pending / due_today / overdue / stopped / done
-	Label    string
-	Workdays int
-}
+type Badge = core.DueBadge
 
 // DueBadge computes the badge of a message on today.
-func DueBadge(cal *calendar.Calendar, state string, due, today time.Time, stopped bool, replied time.Time) Badge {
+func DueBadge(cal core.WorkingDays, state string, due, today time.Time, stopped bool, replied time.Time) Badge {
 	switch {
 	case !IsOpen(state) && !replied.IsZero():
 		if OnTime(replied, due) {
@@ -244,23 +240,13 @@ func SuggestType(text string) string {
 }
 
 // Route is the routing decision for a new message.
-type Route struct {
-	TopicID   int64
-	TopicName string
-	Score     float64
-	SectionID int64
-	State     string // 办理中 when routed, 待分办 otherwise
-}
+type Route = core.MessageRoute
 
 // TopicSections maps a matcher's topic ids to stored topics and their sections.
-type TopicSections map[string]TopicRef
+type TopicSections = core.TopicSections
 
 // TopicRef is the stored side of a matcher topic.
-type TopicRef struct {
-	ID        int64
-	Name      string
-	SectionID int64
-}
+type TopicRef = core.TopicRef
 
 // Decide routes a match: the best topic is always recorded as the suggestion, but only a confident one
 // whose topic has a section assigns the message; everything else waits in 待分办 for a person.

@@ -10,12 +10,7 @@ import (
 var TemplateFields = []string{"称呼", "收件日期", "承办科室", "联系电话"}
 
 // TemplateValues are the values for one message.
-type TemplateValues struct {
-	Salutation string // 称呼, e.g. 张先生/女士 or 网友
-	Received   string // 收件日期, e.g. 2026年11月20日
-	Section    string // 承办科室
-	Phone      string // 联系电话 of the handling section
-}
+type TemplateValues = core.TemplateValues
 
 // Salutation is how a reply addresses the sender: the name with 同志, or 网友 when anonymous.
 func Salutation(name string) string {

@@ -246,11 +246,11 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 		return page, err
 	}
 	defer rows.Close()
-	return page, scanListItems(rows, cal, today, &page)
+	return page, s.scanListItems(rows, cal, today, &page)
 }
 
 // scanListItems reads the rows of an inbox page (msgListCols) into page, with each row's deadline badge.
-func scanListItems(rows *sql.Rows, cal *calendar.Calendar, today time.Time, page *core.MessagePage) error {
+func (s *MailboxStore) scanListItems(rows *sql.Rows, cal *calendar.Calendar, today time.Time, page *core.MessagePage) error {
 	for rows.Next() {
 		var it core.MessageListItem
 		var stoppedSince, repliedAt string
@@ -260,7 +260,7 @@ func scanListItems(rows *sql.Rows, cal *calendar.Calendar, today time.Time, page
 			return err
 		}
 		m := core.Message{State: it.State, DueDate: it.DueDate, StoppedSince: stoppedSince, RepliedAt: repliedAt}
-		msgBadge(cal, &m, today)
+		msgBadge(s.db.rules.Mailbox, cal, &m, today)
 		it.DueStatus, it.DueLabel, it.DueWorkdays = m.DueStatus, m.DueLabel, m.DueWorkdays
 		page.Items = append(page.Items, it)
 	}
@@ -304,7 +304,7 @@ func (s *MailboxStore) keptSearchPage(ctx context.Context, tx *Tx, f core.Messag
 		return true, err
 	}
 	defer rows.Close()
-	return true, scanListItems(rows, cal, today, page)
+	return true, s.scanListItems(rows, cal, today, page)
 }
 
 // maxCachedCounts bounds the counts cache; it starts afresh when full.

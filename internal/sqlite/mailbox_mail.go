@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"policydesk/internal/core"
-	"policydesk/internal/mailbox"
 )
 
 const imapSettingsKey = "mailbox.imap"
@@ -108,7 +107,7 @@ func (s *MailboxStore) FetchConfig(ctx context.Context) (core.IMAPConfig, error)
 // sealed (a plain-text one from an older version is sealed now). The audit entry records which fields
 // changed but never the password's value.
 func (s *MailboxStore) SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (core.IMAPConfig, error) {
-	c, err := mailbox.NormalizeIMAP(c)
+	c, err := s.db.rules.Mailbox.NormalizeIMAP(c)
 	if err != nil {
 		return c, err
 	}
@@ -178,22 +177,22 @@ func (s *MailboxStore) Known(ctx context.Context, uidKey string) (bool, error) {
 	return n > 0, err
 }
 
-// SaveMail stores a fetched mail as a message (channel 电子邮件, mailbox.MailInput) with its attachments, routed
+// SaveMail stores a fetched mail as a message (channel 电子邮件, mailbox.Arrived) with its attachments, routed
 // on arrival by its match (nil: 待分办). A mail whose Message-ID is already stored (the same mail in another folder, or re-sent by the
 // server under a new UIDVALIDITY) is not taken again.
-func (s *MailboxStore) SaveMail(ctx context.Context, fm mailbox.FetchedMail, match *core.MatchResult) (bool, error) {
+func (s *MailboxStore) SaveMail(ctx context.Context, fm core.ArrivedMail, match *core.MatchResult) (bool, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
 	}
 	defer tx.Rollback()
-	if fm.Mail.MessageID != "" {
+	if fm.MessageID != "" {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE message_id = ?`, fm.Mail.MessageID).Scan(&n); err != nil || n > 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE message_id = ?`, fm.MessageID).Scan(&n); err != nil || n > 0 {
 			return false, err
 		}
 	}
-	in, at, err := mailbox.MailInput(fm, tx.Now())
+	in, at, err := s.db.rules.Mailbox.ValidateInput(fm.Input, tx.Now())
 	if err != nil {
 		return false, err
 	}
@@ -201,19 +200,19 @@ func (s *MailboxStore) SaveMail(ctx context.Context, fm mailbox.FetchedMail, mat
 	if err != nil {
 		return false, err
 	}
-	id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: at, mailUID: fm.UIDKey, msgID: fm.Mail.MessageID, match: match})
+	id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: at, mailUID: fm.UIDKey, msgID: fm.MessageID, match: match})
 	if isUniqueViolation(err) {
 		return false, nil
 	} else if err != nil {
 		return false, err
 	}
-	if !fm.Mail.Date.IsZero() { // the sender's own date, shown as 发信时间
+	if !fm.Sent.IsZero() { // the sender's own date, shown as 发信时间
 		if _, err := tx.ExecContext(ctx, `UPDATE messages SET sent_at = ? WHERE id = ?`,
-			fm.Mail.Date.In(core.Shanghai).Format(TimeLayout), id); err != nil {
+			fm.Sent.In(core.Shanghai).Format(TimeLayout), id); err != nil {
 			return false, err
 		}
 	}
-	for _, a := range fm.Mail.Attachments {
+	for _, a := range fm.Attachments {
 		sum := sha256.Sum256(a.Data)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (subject_type, subject_id, file_name, mime_type, size, sha256, content, created_at)
 			VALUES ('message', ?, ?, ?, ?, ?, ?, ?)`, id, a.FileName, a.MimeType, len(a.Data), hex.EncodeToString(sum[:]), a.Data, tx.Stamp()); err != nil {
@@ -221,7 +220,7 @@ func (s *MailboxStore) SaveMail(ctx context.Context, fm mailbox.FetchedMail, mat
 		}
 	}
 	summary := "收取邮件留言 “" + msgExcerpt(orNone(in.Subject, in.Body), 20) + "”"
-	if err := tx.audit("create", "message", id, summary, []Change{{Field: "mail_uid", New: fm.UIDKey}, {Field: "message_id", New: fm.Mail.MessageID}}); err != nil {
+	if err := tx.audit("create", "message", id, summary, []Change{{Field: "mail_uid", New: fm.UIDKey}, {Field: "message_id", New: fm.MessageID}}); err != nil {
 		return false, err
 	}
 	return true, tx.Commit()

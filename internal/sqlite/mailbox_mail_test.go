@@ -27,7 +27,14 @@ func TestMailSaveKeepsAttachmentsAndTakesEachMailOnce(t *testing.T) {
 	if known, err := f.store.Known(f.ctx, fm.UIDKey); err != nil || known {
 		t.Fatalf("known before saving: %v %v", known, err)
 	}
-	added, err := f.store.SaveMail(f.ctx, fm, nil)
+	save := func() (bool, error) {
+		mail, err := mailbox.Arrived(fm, f.store.Now())
+		if err != nil {
+			return false, err
+		}
+		return f.store.SaveMail(f.ctx, mail, nil)
+	}
+	added, err := save()
 	if err != nil || !added {
 		t.Fatalf("save: %v %v", added, err)
 	}
@@ -35,7 +42,7 @@ func TestMailSaveKeepsAttachmentsAndTakesEachMailOnce(t *testing.T) {
 		t.Error("saved mail is not known by its UID")
 	}
 	fm.UIDKey = "INBOX/8/1" // the server renumbered its mailbox: the Message-ID still identifies the mail
-	if added, err := f.store.SaveMail(f.ctx, fm, nil); err != nil || added {
+	if added, err := save(); err != nil || added {
 		t.Errorf("second save = %v %v", added, err)
 	}
 	page, err := f.store.Messages(f.ctx, core.MessageFilter{Channel: "电子邮件"})

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"policydesk/internal/core"
-	"policydesk/internal/mailbox"
 )
 
 const mailboxSettingsKey = "mailbox.settings"
@@ -16,12 +15,12 @@ func readMailboxSettings(tx *Tx) (core.MailboxSettings, error) {
 	var s core.MailboxSettings
 	raw, err := tx.getSetting(mailboxSettingsKey)
 	if err != nil || raw == "" {
-		return mailbox.Settings(s), err
+		return tx.db.rules.Mailbox.Settings(s), err
 	}
 	if err := json.Unmarshal([]byte(raw), &s); err != nil {
-		return mailbox.Settings(core.MailboxSettings{}), nil
+		return tx.db.rules.Mailbox.Settings(core.MailboxSettings{}), nil
 	}
-	return mailbox.Settings(s), nil
+	return tx.db.rules.Mailbox.Settings(s), nil
 }
 
 // MailboxSettings returns the reply limits per type and the routing threshold, defaults filled in.
@@ -37,10 +36,10 @@ func (s *MailboxStore) MailboxSettings(ctx context.Context) (core.MailboxSetting
 // SaveMailboxSettings changes the limits and threshold. Due dates of existing messages stay as they were
 // computed on arrival; the new limits apply to messages arriving from now on.
 func (s *MailboxStore) SaveMailboxSettings(ctx context.Context, in core.MailboxSettings) (core.MailboxSettings, error) {
-	if err := mailbox.ValidateSettings(in); err != nil {
+	if err := s.db.rules.Mailbox.ValidateSettings(in); err != nil {
 		return in, err
 	}
-	in = mailbox.Settings(in)
+	in = s.db.rules.Mailbox.Settings(in)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return in, err
@@ -252,17 +251,9 @@ func findTemplate(ctx context.Context, tx *Tx, id int64) (core.ReplyTemplate, er
 // SaveReplyTemplate creates (ID 0) or updates a reply template; unknown {fields} are refused so that a typo
 // never reaches a citizen.
 func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTemplate) (core.ReplyTemplate, error) {
-	t.Name, t.Body, t.Type = strings.TrimSpace(t.Name), strings.TrimSpace(t.Body), strings.TrimSpace(t.Type)
-	switch {
-	case t.Name == "":
-		return t, core.FieldErrorf(core.EINVALID, "name", "请填写模板名称")
-	case t.Body == "":
-		return t, core.FieldErrorf(core.EINVALID, "body", "请填写模板内容")
-	case t.Type != "" && !mailbox.ValidType(t.Type):
-		return t, core.FieldErrorf(core.EINVALID, "type", "留言类型“%s”不正确", t.Type)
-	}
-	if bad := mailbox.UnknownFields(t.Body); len(bad) > 0 {
-		return t, core.FieldErrorf(core.EINVALID, "body", "模板中的“{%s}”不是可用字段，可用字段为{%s}", bad[0], strings.Join(mailbox.TemplateFields, "}{"))
+	t, err := s.db.rules.Mailbox.CheckTemplate(t)
+	if err != nil {
+		return t, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

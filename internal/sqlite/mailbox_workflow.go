@@ -8,7 +8,6 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
-	"policydesk/internal/mailbox"
 	"policydesk/internal/privacy"
 )
 
@@ -66,7 +65,7 @@ func (s *MailboxStore) changeAt(ctx context.Context, id, version int64, action, 
 	if err != nil {
 		return saved, err
 	}
-	msgBadge(s.cal(), &saved, calendar.Day(tx.Now()))
+	msgBadge(s.db.rules.Mailbox, s.cal(), &saved, calendar.Day(tx.Now()))
 	return saved, tx.Commit()
 }
 
@@ -102,7 +101,7 @@ func (s *MailboxStore) UpdateMessage(ctx context.Context, e core.MessageEdit) (c
 	if e.Body == "" {
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "body", "缺少留言内容")
 	}
-	if !mailbox.ValidType(e.Type) {
+	if !s.db.rules.Mailbox.ValidType(e.Type) {
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "type", "留言类型“%s”不正确", e.Type)
 	}
 	return s.changeAt(ctx, e.ID, e.Version, "update", "修改留言", func(tx *Tx, m *core.Message) error {
@@ -123,7 +122,7 @@ func (s *MailboxStore) Reroute(ctx context.Context, in core.RerouteInput) (core.
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "topicId", "请选择主题或承办科室")
 	}
 	return s.changeAt(ctx, in.MessageID, in.Version, "state", "改派留言", func(tx *Tx, m *core.Message) error {
-		if !mailbox.IsOpen(m.State) || m.State == core.MsgReview {
+		if !s.db.rules.Mailbox.IsOpen(m.State) || m.State == core.MsgReview {
 			return core.Errorf(core.EFORBID, "留言当前状态为“%s”，不能改派", m.State)
 		}
 		from := routeLabel(m.TopicName, m.SectionName)
@@ -224,7 +223,7 @@ func (s *MailboxStore) RequestClockStop(ctx context.Context, in core.ClockStopIn
 		if err != nil {
 			return err
 		}
-		if err := mailbox.CheckStopRequest(m.State, due, tx.Now(), m.StoppedSince, m.StopRequest); err != nil {
+		if err := s.db.rules.Mailbox.CheckStopRequest(m.State, due, tx.Now(), m.StoppedSince, m.StopRequest); err != nil {
 			return err
 		}
 		if err := checkChosenSigner(ctx, tx, in.ApproverID, *m, "批准停止计时", "停止计时须由他人批准，不能选择自己作为批准人"); err != nil {
@@ -252,7 +251,7 @@ func (s *MailboxStore) DecideClockStop(ctx context.Context, d core.ClockStopDeci
 		if err != nil {
 			return err
 		}
-		if err := mailbox.CheckStopDecision(tx.Actor(), m.StopRequest, d.Approve, m.State, due, tx.Now(), m.StoppedSince); err != nil {
+		if err := s.db.rules.Mailbox.CheckStopDecision(tx.Actor(), m.StopRequest, d.Approve, m.State, due, tx.Now(), m.StoppedSince); err != nil {
 			return err
 		}
 		req := m.StopRequest
@@ -283,7 +282,7 @@ func (s *MailboxStore) ResumeClock(ctx context.Context, messageID int64) (core.M
 		if err != nil {
 			return err
 		}
-		newDue, n := mailbox.ResumeClock(s.cal(), due, since, calendar.Day(tx.Now()))
+		newDue, n := s.db.rules.Mailbox.ResumeClock(s.cal(), due, since, calendar.Day(tx.Now()))
 		oldDue := m.DueDate
 		m.DueDate, m.StoppedDays, m.StoppedSince = calendar.FormatDate(newDue), m.StoppedDays+n, ""
 		return tx.messageEvent(ctx, m.ID, "恢复计时", oldDue, m.DueDate, "停止计时"+msgItoa(int64(n))+"个工作日", 0)
@@ -293,18 +292,12 @@ func (s *MailboxStore) ResumeClock(ctx context.Context, messageID int64) (core.M
 // SubmitReply sends a reply to an approver (one who may sign it off, not the writer); the reply counts as
 // sent only when signed off.
 func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission) (core.Message, error) {
-	in.Body = strings.TrimSpace(in.Body)
-	if in.Body == "" {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "body", "请填写答复内容")
-	}
-	if in.ApproverID == 0 {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "approverId", "请选择审核人")
-	}
-	if bad := mailbox.UnknownFields(in.Body); len(bad) > 0 || containsField(in.Body) {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "body", "答复中仍有未填写的模板字段，请补全后再提交")
+	in, err := s.db.rules.Mailbox.CheckReply(in)
+	if err != nil {
+		return core.Message{}, err
 	}
 	return s.changeAt(ctx, in.MessageID, in.Version, "state", "提交答复审核", func(tx *Tx, m *core.Message) error {
-		if err := mailbox.CheckTransition(m.State, core.MsgReview); err != nil {
+		if err := s.db.rules.Mailbox.CheckTransition(m.State, core.MsgReview); err != nil {
 			return err
 		}
 		if m.StoppedSince != "" {
@@ -412,16 +405,6 @@ func checkChosenSigner(ctx context.Context, tx *Tx, personID int64, m core.Messa
 	return nil
 }
 
-// containsField reports a template field left in a reply ({称呼} and the like).
-func containsField(body string) bool {
-	for _, f := range mailbox.TemplateFields {
-		if strings.Contains(body, "{"+f+"}") {
-			return true
-		}
-	}
-	return false
-}
-
 // pendingApproval finds the open sign-off step of a message.
 func pendingApproval(ctx context.Context, tx *Tx, id int64) (int64, error) {
 	var aid int64
@@ -437,8 +420,8 @@ func pendingApproval(ctx context.Context, tx *Tx, id int64) (int64, error) {
 // an administrator or the head of the handling section may, and never the person who submitted the reply.
 func (s *MailboxStore) ApproveReply(ctx context.Context, messageID int64, opinion string) (core.Message, error) {
 	m, err := s.change(ctx, messageID, "sign", "审核通过答复", func(tx *Tx, m *core.Message) error {
-		target := mailbox.AnswerState(m.ForwardTo) // 已答复, or 转办 when the reply turns the message over
-		if err := mailbox.CheckTransition(m.State, target); err != nil {
+		target := s.db.rules.Mailbox.AnswerState(m.ForwardTo) // 已答复, or 转办 when the reply turns the message over
+		if err := s.db.rules.Mailbox.CheckTransition(m.State, target); err != nil {
 			return err
 		}
 		if err := checkActingSigner(ctx, tx, *m, true); err != nil {
@@ -455,7 +438,7 @@ func (s *MailboxStore) ApproveReply(ctx context.Context, messageID int64, opinio
 		m.State, m.RepliedAt = target, tx.Stamp()
 		due, _ := calendar.ParseDate(m.DueDate)
 		note := "按时答复"
-		if !mailbox.OnTime(tx.Now(), due) {
+		if !s.db.rules.Mailbox.OnTime(tx.Now(), due) {
 			note = "超期答复"
 		}
 		what := "答复"
@@ -507,7 +490,7 @@ func (s *MailboxStore) Forward(ctx context.Context, in core.ForwardInput) (core.
 		return core.Message{}, core.FieldErrorf(core.EINVALID, "approverId", "转办告知须经审核后才能发出，请选择审核人")
 	}
 	return s.changeAt(ctx, in.MessageID, in.Version, "state", "提交转办审核", func(tx *Tx, m *core.Message) error {
-		if err := mailbox.CheckForward(m.State); err != nil {
+		if err := s.db.rules.Mailbox.CheckForward(m.State); err != nil {
 			return err
 		}
 		if m.StoppedSince != "" {
@@ -638,7 +621,7 @@ func (s *MailboxStore) RenderTemplate(ctx context.Context, templateID, messageID
 	if err != nil {
 		return core.RenderedReply{}, err
 	}
-	v := mailbox.TemplateValues{Salutation: mailbox.Salutation(m.SenderName), Section: m.SectionName}
+	v := core.TemplateValues{Salutation: s.db.rules.Mailbox.Salutation(m.SenderName), Section: m.SectionName}
 	if d, err := calendar.ParseDate(m.ReceivedDate); err == nil {
 		v.Received = d.Format("2006年1月2日")
 	}
@@ -647,7 +630,7 @@ func (s *MailboxStore) RenderTemplate(ctx context.Context, templateID, messageID
 			return core.RenderedReply{}, err
 		}
 	}
-	return mailbox.Render(t.Body, v), nil
+	return s.db.rules.Mailbox.RenderReply(t.Body, v), nil
 }
 
 // AnsweredKey names the state of the answered messages: it changes whenever a reply is signed off or a

@@ -10,7 +10,6 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
-	"policydesk/internal/mailbox"
 )
 
 // MailboxStore keeps 局长信箱 messages and runs their workflow. Messages arrive with their match to topics
@@ -96,14 +95,14 @@ func scanMessage(sc interface{ Scan(...any) error }) (core.Message, error) {
 }
 
 // badge fills the deadline fields of m as seen on today.
-func msgBadge(cal *calendar.Calendar, m *core.Message, today time.Time) {
+func msgBadge(rules core.MailboxRules, cal *calendar.Calendar, m *core.Message, today time.Time) {
 	due, _ := calendar.ParseDate(m.DueDate)
 	var replied time.Time
 	if m.RepliedAt != "" {
 		replied, _ = time.Parse(TimeLayout, m.RepliedAt)
-		m.OnTime = mailbox.OnTime(replied.In(core.Shanghai), due)
+		m.OnTime = rules.OnTime(replied.In(core.Shanghai), due)
 	}
-	b := mailbox.DueBadge(cal, m.State, due, today, m.StoppedSince != "", replied.In(core.Shanghai))
+	b := rules.DueBadge(cal, m.State, due, today, m.StoppedSince != "", replied.In(core.Shanghai))
 	m.DueStatus, m.DueLabel, m.DueWorkdays = b.Status, b.Label, b.Workdays
 }
 
@@ -123,7 +122,7 @@ func (s *MailboxStore) Message(ctx context.Context, id int64) (core.MessageDetai
 	if err != nil {
 		return core.MessageDetail{}, err
 	}
-	msgBadge(s.cal(), &m, s.today())
+	msgBadge(s.db.rules.Mailbox, s.cal(), &m, s.today())
 	d := core.MessageDetail{Message: m}
 	if d.Events, err = messageEvents(ctx, tx, id); err != nil {
 		return d, err
@@ -211,7 +210,7 @@ type newMessage struct {
 // routingContext is what routing a batch of messages needs, read once per transaction.
 type routingContext struct {
 	settings core.MailboxSettings
-	topics   mailbox.TopicSections
+	topics   core.TopicSections
 	cal      *calendar.Calendar
 }
 
@@ -225,15 +224,15 @@ func (s *MailboxStore) routing(ctx context.Context, tx *Tx) (routingContext, err
 	return rc, err
 }
 
-func topicSections(ctx context.Context, tx *Tx) (mailbox.TopicSections, error) {
+func topicSections(ctx context.Context, tx *Tx) (core.TopicSections, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, name, COALESCE(section_id, 0) FROM topics WHERE active = 1`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := mailbox.TopicSections{}
+	out := core.TopicSections{}
 	for rows.Next() {
-		var r mailbox.TopicRef
+		var r core.TopicRef
 		if err := rows.Scan(&r.ID, &r.Name, &r.SectionID); err != nil {
 			return nil, err
 		}
@@ -250,12 +249,12 @@ func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessag
 	if nm.match != nil {
 		match = *nm.match
 	}
-	route := mailbox.Decide(match, rc.topics, rc.settings.RouteThreshold)
+	route := tx.db.rules.Mailbox.Route(match, rc.topics, rc.settings.RouteThreshold)
 	matchJSON, err := json.Marshal(match)
 	if err != nil {
 		return 0, false, err
 	}
-	due := mailbox.DueDate(rc.cal, nm.received, rc.settings, in.Type)
+	due := tx.db.rules.Mailbox.DueDate(rc.cal, nm.received, rc.settings, in.Type)
 	var score any
 	if route.TopicID != 0 {
 		score = route.Score
@@ -266,7 +265,7 @@ func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessag
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		nullString(in.ExternalID), in.Channel, in.ReceivedAt, calendar.FormatDate(nm.received), in.SenderName, in.SenderPhone,
 		in.SenderEmail, in.SenderAddress, in.Subject, in.Body, in.Type, in.AgreePublish, route.State, nullID(route.TopicID), score,
-		nullID(route.SectionID), calendar.FormatDate(due), string(matchJSON), mailbox.DedupKey(in.SenderName, in.Body),
+		nullID(route.SectionID), calendar.FormatDate(due), string(matchJSON), tx.db.rules.Mailbox.DedupKey(in.SenderName, in.Body),
 		nullString(nm.mailUID), nullString(nm.msgID), nullID(nm.batchID), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
 	if err != nil {
 		return 0, false, err
@@ -309,7 +308,7 @@ func isDuplicateMessage(ctx context.Context, tx *Tx, in core.MessageInput) (bool
 			return n > 0, err
 		}
 	}
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE dedup_key = ?`, mailbox.DedupKey(in.SenderName, in.Body)).Scan(&n)
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE dedup_key = ?`, tx.db.rules.Mailbox.DedupKey(in.SenderName, in.Body)).Scan(&n)
 	return n > 0, err
 }
 
@@ -320,7 +319,7 @@ func (s *MailboxStore) CreateMessage(ctx context.Context, in core.MessageInput, 
 		return core.Message{}, err
 	}
 	defer tx.Rollback()
-	in, received, err := mailbox.ValidateInput(in, tx.Now())
+	in, received, err := s.db.rules.Mailbox.ValidateInput(in, tx.Now())
 	if err != nil {
 		return core.Message{}, err
 	}
@@ -344,7 +343,7 @@ func (s *MailboxStore) CreateMessage(ctx context.Context, in core.MessageInput, 
 	if err := tx.audit("create", "message", id, "登记留言 "+msgSummary(m), nil); err != nil {
 		return m, err
 	}
-	msgBadge(rc.cal, &m, calendar.Day(tx.Now()))
+	msgBadge(s.db.rules.Mailbox, rc.cal, &m, calendar.Day(tx.Now()))
 	return m, tx.Commit()
 }
 

@@ -1,0 +1,94 @@
+package mailbox
+
+import (
+	"strings"
+	"time"
+
+	"policydesk/internal/core"
+)
+
+// CheckTemplate checks a reply template before it is saved: a name, a body, a known type, and no unknown
+// {field}, so that a typo never reaches a citizen.
+func CheckTemplate(t core.ReplyTemplate) (core.ReplyTemplate, error) {
+	t.Name, t.Body, t.Type = strings.TrimSpace(t.Name), strings.TrimSpace(t.Body), strings.TrimSpace(t.Type)
+	switch {
+	case t.Name == "":
+		return t, core.FieldErrorf(core.EINVALID, "name", "请填写模板名称")
+	case t.Body == "":
+		return t, core.FieldErrorf(core.EINVALID, "body", "请填写模板内容")
+	case t.Type != "" && !ValidType(t.Type):
+		return t, core.FieldErrorf(core.EINVALID, "type", "留言类型“%s”不正确", t.Type)
+	}
+	if bad := UnknownFields(t.Body); len(bad) > 0 {
+		return t, core.FieldErrorf(core.EINVALID, "body", "模板中的“{%s}”不是可用字段，可用字段为{%s}", bad[0], strings.Join(TemplateFields, "}{"))
+	}
+	return t, nil
+}
+
+// CheckReply checks a reply submitted for sign-off: a body, an approver, and no template field left unfilled.
+func CheckReply(in core.ReplySubmission) (core.ReplySubmission, error) {
+	in.Body = strings.TrimSpace(in.Body)
+	switch {
+	case in.Body == "":
+		return in, core.FieldErrorf(core.EINVALID, "body", "请填写答复内容")
+	case in.ApproverID == 0:
+		return in, core.FieldErrorf(core.EINVALID, "approverId", "请选择审核人")
+	case len(UnknownFields(in.Body)) > 0 || hasTemplateField(in.Body):
+		return in, core.FieldErrorf(core.EINVALID, "body", "答复中仍有未填写的模板字段，请补全后再提交")
+	}
+	return in, nil
+}
+
+func hasTemplateField(body string) bool {
+	for _, f := range TemplateFields {
+		if strings.Contains(body, "{"+f+"}") {
+			return true
+		}
+	}
+	return false
+}
+
+// Rules are the mailbox rules as the stores take them (core.MailboxRules).
+type Rules struct{}
+
+var _ core.MailboxRules = Rules{}
+
+func (Rules) ValidateInput(in core.MessageInput, now time.Time) (core.MessageInput, time.Time, error) {
+	return ValidateInput(in, now)
+}
+func (Rules) DedupKey(sender, body string) string                            { return DedupKey(sender, body) }
+func (Rules) Settings(s core.MailboxSettings) core.MailboxSettings           { return Settings(s) }
+func (Rules) ValidateSettings(s core.MailboxSettings) error                  { return ValidateSettings(s) }
+func (Rules) NormalizeIMAP(c core.IMAPConfig) (core.IMAPConfig, error)       { return NormalizeIMAP(c) }
+func (Rules) ValidType(t string) bool                                        { return ValidType(t) }
+func (Rules) IsOpen(state string) bool                                       { return IsOpen(state) }
+func (Rules) CheckTransition(from, to string) error                          { return CheckTransition(from, to) }
+func (Rules) CheckForward(state string) error                                { return CheckForward(state) }
+func (Rules) AnswerState(forwardTo string) string                            { return AnswerState(forwardTo) }
+func (Rules) OnTime(replied, due time.Time) bool                             { return OnTime(replied, due) }
+func (Rules) CheckTemplate(t core.ReplyTemplate) (core.ReplyTemplate, error) { return CheckTemplate(t) }
+func (Rules) CheckReply(in core.ReplySubmission) (core.ReplySubmission, error) {
+	return CheckReply(in)
+}
+func (Rules) RenderReply(body string, v core.TemplateValues) core.RenderedReply {
+	return Render(body, v)
+}
+func (Rules) Salutation(name string) string { return Salutation(name) }
+func (Rules) DueDate(cal core.WorkingDays, received time.Time, s core.MailboxSettings, msgType string) time.Time {
+	return DueDate(cal, received, s, msgType)
+}
+func (Rules) DueBadge(cal core.WorkingDays, state string, due, today time.Time, stopped bool, replied time.Time) core.DueBadge {
+	return DueBadge(cal, state, due, today, stopped, replied)
+}
+func (Rules) Route(m core.MatchResult, topics core.TopicSections, threshold float64) core.MessageRoute {
+	return Decide(m, topics, threshold)
+}
+func (Rules) CheckStopRequest(state string, due, today time.Time, stoppedSince string, pending core.StopRequest) error {
+	return CheckStopRequest(state, due, today, stoppedSince, pending)
+}
+func (Rules) CheckStopDecision(u core.CurrentUser, r core.StopRequest, approve bool, state string, due, today time.Time, stoppedSince string) error {
+	return CheckStopDecision(u, r, approve, state, due, today, stoppedSince)
+}
+func (Rules) ResumeClock(cal core.WorkingDays, due, stoppedSince, today time.Time) (time.Time, int) {
+	return ResumeClock(cal, due, stoppedSince, today)
+}
