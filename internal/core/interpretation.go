@@ -522,7 +522,7 @@ type FindingAck struct {
 // CheckFindingAck refuses acknowledging a blocking finding: a 密级 mark means the text must not go online
 // (涉密不上网), so it can only be removed.
 func CheckFindingAck(f PrepubFinding, reason string) error {
-	if f.Severity == "block" {
+	if f.Severity == SeverityBlock {
 		return Errorf(EFORBID, "“%s”是%s，涉密内容不得上网，只能修改原文后重新检查，不能确认放行", f.Match, f.Label)
 	}
 	if strings.TrimSpace(reason) == "" {
@@ -530,6 +530,12 @@ func CheckFindingAck(f PrepubFinding, reason string) error {
 	}
 	return nil
 }
+
+// Severities of a pre-publication finding.
+const (
+	SeverityBlock = "block" // the text must not be published as it is
+	SeverityWarn  = "warn"  // a reviewer must look at it
+)
 
 // PrepubClear reports whether every finding is acknowledged; it returns the first open one as an error.
 func PrepubClear(findings []PrepubFinding) error {

@@ -11,7 +11,15 @@ type Rules struct {
 	Consultation ConsultationRules
 	Disclosure   DisclosureRules
 	Mailbox      MailboxRules
+	Privacy      PrivacyRules
 	Signoff      SignoffRules
+}
+
+// PrivacyRules find personal data and 密级 marks in text about to be published (internal/privacy).
+type PrivacyRules interface {
+	// Scan lists what the pre-publication check finds, offsets in UTF-16 code units; keep lists public
+	// items (the bureau's numbers and addresses) that are not findings where they stand whole.
+	Scan(text string, keep []string) []PrepubFinding
 }
 
 // DisclosureRules decide 依申请公开 requests on the statutory clock (internal/disclosure).
@@ -76,6 +84,9 @@ type MailboxRules interface {
 	CheckReply(in ReplySubmission) (ReplySubmission, error)
 	RenderReply(body string, v TemplateValues) RenderedReply
 	Salutation(name string) string
+	// Publication is what publishing a replied message puts on the website (personal data masked, the
+	// bureau's public numbers kept) and what stops it.
+	Publication(m Message, officePhones []string) PublicationPreview
 }
 
 // DueBadge is a message's deadline as the inbox shows it.

@@ -92,3 +92,6 @@ func (Rules) CheckStopDecision(u core.CurrentUser, r core.StopRequest, approve b
 func (Rules) ResumeClock(cal core.WorkingDays, due, stoppedSince, today time.Time) (time.Time, int) {
 	return ResumeClock(cal, due, stoppedSince, today)
 }
+func (Rules) Publication(m core.Message, officePhones []string) core.PublicationPreview {
+	return Publication(m, officePhones)
+}

@@ -7,10 +7,11 @@ import (
 	"policydesk/internal/core"
 	"policydesk/internal/disclosure"
 	"policydesk/internal/mailbox"
+	"policydesk/internal/privacy"
 	"policydesk/internal/signoff"
 )
 
 // All returns every area's rules.
 func All() core.Rules {
-	return core.Rules{Accounts: auth.Rules{}, Consultation: consult.Rules{}, Disclosure: disclosure.Rules{}, Mailbox: mailbox.Rules{}, Signoff: signoff.Rules{}}
+	return core.Rules{Accounts: auth.Rules{}, Consultation: consult.Rules{}, Disclosure: disclosure.Rules{}, Mailbox: mailbox.Rules{}, Privacy: privacy.Rules{}, Signoff: signoff.Rules{}}
 }

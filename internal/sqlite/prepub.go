@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"policydesk/internal/core"
-	"policydesk/internal/privacy"
 )
 
 // The pre-publication check (先审核后上网, 涉密不上网): the subject's current text is scanned for 密级 marks
@@ -124,11 +123,9 @@ func (tx *Tx) prepubReport(ctx context.Context, subjectType string, id int64) (c
 		}
 		keep = append(keep, strings.FieldsFunc(contact, func(r rune) bool { return strings.ContainsRune("，,；;。、", r) })...)
 	}
-	for _, f := range privacy.ScanKeeping(text, keep) {
-		pf := core.PrepubFinding{Kind: f.Kind, Label: f.Label, Match: f.Match, Context: f.Context, Severity: f.Severity,
-			Start: f.StartU16, End: f.EndU16}
-		key := findingKey{f.Kind, f.Match}
-		if r, ok := byKey[key]; ok && r.resolution == core.FindingAcknowledged && f.Severity != privacy.SeverityBlock {
+	for _, pf := range tx.db.rules.Privacy.Scan(text, keep) {
+		key := findingKey{pf.Kind, pf.Match}
+		if r, ok := byKey[key]; ok && r.resolution == core.FindingAcknowledged && pf.Severity != core.SeverityBlock {
 			pf.Resolution, pf.Reason, pf.PersonName, pf.ResolvedAt = r.resolution, r.reason, r.person, r.resolvedAt
 		}
 		present[key] = true
