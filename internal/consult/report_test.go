@@ -2,7 +2,6 @@ package consult
 
 import (
 	"bufio"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,9 +10,8 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/consultation")
 
 // repoRoot walks up from the test's directory to the one holding go.mod.
 func repoRoot(t *testing.T) string {
@@ -98,17 +96,17 @@ func TestReportGolden(t *testing.T) {
 	dir := filepath.Join(repoRoot(t), "testdata", "consultation")
 	r := BuildReport(readLedger(t, filepath.Join(dir, "report.input")))
 	golden := filepath.Join(dir, "report.golden")
-	if *update {
+	if testutil.Update {
 		if err := os.WriteFile(golden, []byte(r.Text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
+		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
 	}
 	if r.Text != string(want) {
-		t.Errorf("report differs from %s (go test -update rewrites it):\n%s", golden, r.Text)
+		t.Errorf("report differs from %s (UPDATE_GOLDEN=1 go test rewrites it):\n%s", golden, r.Text)
 	}
 	// The counts behind the text.
 	if r.Total != 7 || r.Opinions != 5 || r.Undecided != 0 || len(r.NotAdopted) != 2 || len(r.Adopted) != 3 || !r.EnterpriseHeard {

@@ -1,7 +1,6 @@
 package interpret
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,9 +9,8 @@ import (
 	"unicode/utf16"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/interpretation")
 
 // testdataDir finds <repo root>/testdata/interpretation by walking up to go.mod.
 func testdataDir(t *testing.T) string {
@@ -64,7 +62,7 @@ func TestGolden(t *testing.T) {
 			title, _, _ := strings.Cut(text, "\n")
 			got := render(title, text)
 			golden := strings.TrimSuffix(in, ".input") + ".golden"
-			if *update {
+			if testutil.Update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -72,7 +70,7 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
+				t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
 			}
 			if got != string(want) {
 				t.Errorf("%s differs from the golden file; got:\n%s", name, got)

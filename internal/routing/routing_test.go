@@ -17,9 +17,8 @@ import (
 
 	"policydesk/internal/core"
 	"policydesk/internal/segment"
+	"policydesk/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/routing")
 
 // seg is loaded once per test binary: building jieba takes about a second.
 var seg *segment.Service
@@ -73,7 +72,7 @@ func TestGoldenMatches(t *testing.T) {
 			}
 			got := renderMatch(string(src), m.Match(string(src)))
 			golden := strings.TrimSuffix(in, ".input") + ".golden"
-			if *update {
+			if testutil.Update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -81,7 +80,7 @@ func TestGoldenMatches(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
+				t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
 			}
 			if got != string(want) {
 				t.Errorf("output differs from %s:\n--- got ---\n%s\n--- want ---\n%s", golden, got, want)

@@ -12,9 +12,8 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/segment")
 
 // shared is loaded once per test binary: building jieba takes about a second.
 var shared *Service
@@ -53,7 +52,7 @@ func TestGolden(t *testing.T) {
 			}
 			got := render(string(src))
 			golden := strings.TrimSuffix(in, ".input") + ".golden"
-			if *update {
+			if testutil.Update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -61,7 +60,7 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
+				t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
 			}
 			if got != string(want) {
 				t.Errorf("output differs from %s:\n--- got ---\n%s\n--- want ---\n%s", golden, got, want)

@@ -3,14 +3,14 @@
 package testutil
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-// Update rewrites golden files instead of comparing with them: go test ./... -update
-var Update = flag.Bool("update", false, "rewrite golden files with the current output")
+// Update rewrites golden files instead of comparing with them. It is an environment variable rather than a
+// flag so that one switch works for every package at once: UPDATE_GOLDEN=1 go test ./...
+var Update = os.Getenv("UPDATE_GOLDEN") == "1"
 
 // RepoRoot is the directory holding go.mod, found by walking up from the test's working directory.
 func RepoRoot(tb testing.TB) string {
@@ -52,10 +52,10 @@ func Corpus(tb testing.TB, elem ...string) string {
 	return path
 }
 
-// Golden compares got with the golden file at path, or rewrites the file when -update is set.
+// Golden compares got with the golden file at path, or rewrites the file when UPDATE_GOLDEN=1.
 func Golden(tb testing.TB, path, got string) {
 	tb.Helper()
-	if *Update {
+	if Update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			tb.Fatal(err)
 		}
@@ -66,9 +66,9 @@ func Golden(tb testing.TB, path, got string) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		tb.Fatalf("%v (run with -update to create it)", err)
+		tb.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
 	}
 	if string(want) != got {
-		tb.Errorf("output differs from %s (run with -update to accept):\n--- want\n%s\n--- got\n%s", path, want, got)
+		tb.Errorf("output differs from %s (run with UPDATE_GOLDEN=1 to accept):\n--- want\n%s\n--- got\n%s", path, want, got)
 	}
 }
