@@ -11,7 +11,7 @@ import (
 // Common single-character surnames and the usual compound (复姓) ones.
 const singleSurnames = commonSurnames +
 	// The rest of 百家姓 and surnames common in Guangdong, Fujian and Hainan.
-	"关麦温伍冼区欧岑植简甘翁邝钮巫柯骆卓古华凌麻利练庞饶黎赖涂聂谷祝童宁柴鲁柏霍盛乔康邢单倪戚蓝容廉缪符裴褚卫储怀竺阮殷翟尚葛滕奚郎鲍费毕邬安常乐时皮卞齐元卜平和穆萧湛祁禹狄米贝明臧计伏成谈茅纪舒屈项闵席季强路娄危颜梅刁樊虞支昝管经房裘干解应宗宣贲郁杭洪包诸左吉嵇滑荣荀羊於惠甄曲家封芮羿靳汲邴糜松井富乌焦巴弓牧隗山车宓蓬全郗班仰秋仲伊宫仇栾暴钭厉戎祖景詹束幸司韶郜蓟薄印宿蒲邰从鄂索咸籍蔺屠蒙池阴胥能苍双闻莘党贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦农别庄晏瞿充慕连茹习宦艾鱼易慎戈庾终暨居衡步都耿满弘匡国文寇广禄阙东殳沃蔚越夔隆师巩厍晁勾敖融冷訾辛阚那空毋沙乜养鞠须丰巢蒯相查后荆红游权逯盖益桓公岳帅缑亢况郈有琴归海晋楚法汝鄢钦商牟佘佴伯赏墨哈谯笪年爱阳佟言福"
+	"关麦温伍冼区欧岑植简甘翁邝钮巫柯骆卓古华凌麻利练庞饶黎赖涂聂谷祝童宁柴鲁柏霍盛乔康邢单倪戚蓝容廉缪符裴褚卫储怀竺阮殷翟尚葛滕奚郎鲍费毕邬安常乐时皮卞齐元卜平和穆萧湛祁禹狄米贝明臧计伏成谈茅纪舒屈项闵席季强路娄危颜梅刁樊虞支昝管经房裘干解应宗宣贲郁杭洪包诸左吉嵇滑荣荀羊於惠甄曲家封芮羿靳汲邴糜松井富乌焦巴弓牧隗山车宓蓬全郗班仰秋仲伊宫仇栾暴钭厉戎祖景詹束幸司韶郜蓟薄印宿蒲邰从鄂索咸籍蔺屠蒙池阴胥能苍双闻莘党贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦农别庄晏瞿充慕连茹习宦艾鱼易慎戈庾终暨居衡步都耿满弘匡国文寇广禄阙东殳沃蔚越夔隆师巩厍晁勾敖融冷訾辛阚那空毋沙乜养鞠须丰巢蒯相查后荆红游权逯盖益桓公岳帅缑亢况郈有琴归海晋楚法汝鄢钦商牟佘佴伯赏墨哈谯笪年爱阳佟言福俞施官苗凤刀粟揭敬"
 
 // commonSurnames are the most frequent surnames; a given name rarely starts with one.
 const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -20,14 +20,58 @@ var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方"
 	"万俟", "夏侯", "闻人", "赫连", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "轩辕", "长孙",
 	"宇文", "司徒", "司空", "钟离", "呼延", "端木", "百里", "东郭", "南宫", "西门", "拓跋", "第五", "左丘", "梁丘", "谷梁"}
 
+// surnameRe matches a surname, compound ones first.
+var surnameRe = `(?:` + strings.Join(compoundSurnames, "|") + `|[` + singleSurnames + `])`
+
 // honorificName finds a surname, one or two more characters and an honorific:
 // "王小明先生". Group 1 is the name.
-var honorificName = regexp.MustCompile(`((?:` + strings.Join(compoundSurnames, "|") + `|[` + singleSurnames + `])\p{Han}{1,2}?)(?:先生|女士|小姐|同志|老师|师傅|经理|书记|阿姨|大爷|大妈|大姐|大哥|村长|组长)`)
+var honorificName = regexp.MustCompile(`(` + surnameRe + `\p{Han}{1,2}?)(?:先生|女士|小姐|同志|老师|师傅|经理|书记|阿姨|大爷|大妈|大姐|大哥|村长|组长|主任|律师|医生|叔叔|伯伯|阿婆|同学|老板|会计|科长|所长|队长)`)
 
-// cuedName finds a full name written after a role word: "村干部黄明辉", "业主冼志强".
-var cuedName = regexp.MustCompile(`(?:村干部|村委委员|干部|业主|邻居|房东|租户|工人|老板|负责人|联系人|经办人|申请人|投诉人|举报人|反映人|当事人|家属|儿子|女儿|丈夫|妻子|父亲|母亲|姓名[:：]?|名叫|叫做|署名|我叫|本人叫|本人|我是)(?:[:：] ?|叫|是|名叫)?((?:` + strings.Join(compoundSurnames, "|") + `|[` + singleSurnames + `])\p{Han}{1,2})`)
+// personCues are the words after which citizens write a person's full name: their
+// own (我叫, 本人, 联系人：), a relative's (我母亲, 儿子叫) or a third party's by role
+// (村干部黄明辉, 物业经理钟振华, 包工头韦大勇).
+const personCues = `村干部|村委委员|村支书|支书|村主任|主任|书记|村长|组长|队长|社长|经理|老板|会计|出纳|护士|医生|大夫|老师|教师|教练|司机|保安|队员|民警|警官|网格员|评估师|律师|经纪人|包工头|工头|快递员|业主|户主|车主|房东|租户|租客|邻居|隔壁|对门|楼上|楼下|` +
+	`代表|委员|园长|校长|班主任|所长|站长|科长|院长|厂长|主管|员工|职工|工人|拆迁户|学员|学生|同学|同事|朋友|亲戚|表哥|表姐|表弟|表妹|卖家|买家|` +
+	`户名|姓名|名字|全名|署名|落款|名叫|叫做|我叫|本人叫|` +
+	`母亲|父亲|妈妈|爸爸|我妈|我爸|老妈|老爸|哥哥|姐姐|弟弟|妹妹|儿子|女儿|孩子|小孩|孙子|孙女|爷爷|奶奶|外公|外婆|丈夫|老公|妻子|老婆|爱人|前夫|前妻|老伴|家属|` +
+	`[申请征收产权利继承代办借款投诉举报反映知情联系经办负责当事发起监护承租出租被拆迁]人`
 
-// notGivenName holds characters that end organisation names, school levels and
+// cuedName finds a full name written after a cue: "村干部黄明辉", "业主冼志强",
+// "申请人：温丽华", "哥哥叫侯天佑". Group 1 is the name.
+var cuedName = regexp.MustCompile(`(?:` + personCues + `)(?:\s*[:：]\s*|\s+|叫|是|名叫|为)?(` + surnameRe + `\p{Han}{1,2})`)
+
+// selfName finds the writer's name after 我是 or 本人, where ordinary words are
+// as likely: "我是农民工", "本人家住".
+var selfName = regexp.MustCompile(`(?:我是|本人)(?:\s*[:：]\s*|\s+)?(` + surnameRe + `\p{Han}{1,2})`)
+
+// calledName finds a name after 叫 that stands alone: "我姓温，叫温淑仪，".
+var calledName = regexp.MustCompile(`叫(` + surnameRe + `\p{Han}{1,2})(?:[，,。、）)\s；;！!]|$)`)
+
+// boundedName finds a name standing alone between punctuation, as in signatures
+// ("。何建华"), lists ("覃四海、韦小兵") and brackets ("（凌月华）"), or before the
+// person's number ("常卫东 133…"). Group 1 is the name; its given name must be made
+// of characters common in given names.
+var boundedName = regexp.MustCompile(`(?:^|[，,。、：:；;（(\s“"！!—])(` + surnameRe + `\p{Han}{1,2})(?:[，,。、）)；;\s”"！!]|$|[（(]?\d|电话|手机|身份|联系|微信|邮箱|住|家住|说)`)
+
+// nickName finds 小李 and 老陈: 小/老 and a common surname.
+var nickName = regexp.MustCompile(`[小老阿][` + commonSurnames + `]`)
+
+// notNicknames are ordinary words that look like 小X/老X.
+var notNicknames = map[string]bool{"小区": true, "小学": true, "小时": true, "小组": true, "小孩": true, "小吃": true,
+	"小型": true, "小额": true, "小车": true, "小路": true, "小巷": true, "小于": true, "小商": true, "小店": true,
+	"小康": true, "小米": true, "小心": true, "小朋": true, "小贩": true, "小区的": true, "小卖": true, "小事": true,
+	"小高": true, "小龙": true, "小田": true, "小程": true, "小石": true, "小方": true, "小马": true, "小金": true, "小白": true,
+	"老师": true, "老板": true, "老年": true, "老人": true, "老旧": true, "老化": true, "老龄": true, "老百": true,
+	"老干": true, "老屋": true, "老宅": true, "老房": true, "老城": true, "老区": true, "老乡": true, "老伴": true,
+	"老公": true, "老婆": true, "老家": true, "老方": true, "老路": true, "老江": true, "老马": true, "老白": true,
+	"老高": true, "老石": true, "老林": true, "老龙": true, "老邓": false, "老夏": true, "老熊": true, "老孔": true,
+	"阿姨": true, "阿婆": true, "阿公": true, "阿伯": true, "老何": false, "老于": true, "老是": true, "老谭": false}
+
+// givenChars are characters common in given names; a name found without a cue
+// word must be made of them.
+const givenChars = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华建国志红玉兰凤梅萍燕文斌宇浩凯鹏飞俊峰辉龙海波亮林荣新春生成中东永宏祥金银锦德福寿康安宁家嘉佳怡欣颖婷雯雅琴琪琳晶晓小云雪冬雨蓉蕾莉莲菊珍珠璐瑶瑜瑞思慧惠美淑贞月晴彤诗梦欢乐乐天佑祖耀宗仁义礼信忠孝廉智勤俭民振兴旺昌盛繁茂荣华富贵发财少广远大长胜利泽润清源江河湖山石岩松柏竹梓楠桐枫鑫晨曦阳光辰星亮炳坤乾元正伯仲叔季兆泰豪然博文武彬斌君子卫兵国庆建设宪法立新跃进向前红旗雄威豪杰坚刚毅强达通顺吉祥如意和睦晗涵晗妍婉媛娇媚姗姝嫣倩芸芹蓓蔚薇芝馨香秋霜露虹丹青翠碧绿蓝紫彩艺琼瑛璇琦玲珊珏瑾琬宝贝凡超群良善德才学书诗韵音声子一二三四五六七八九十百千万亿"
+
+// notGivenName holds// notGivenName holds characters that end organisation names, school levels and
 // forms of address, and almost never end a given name: "林业局同志" and "高中老师"
 // are not people.
 // notNameChars are dates and counting words that stand before a name and its
@@ -77,19 +121,160 @@ func findNames(text string, known []string) []hit {
 	return hits
 }
 
-// honorificNames lists the full names written as "姓名+先生/女士/同志/老师".
+// honorificNames lists the full names found in text: after a cue word, before an
+// honorific, standing alone between punctuation, and 小X/老X.
 func honorificNames(text string) []string {
 	var names []string
-	plausible := func(m []int) bool { return plausibleName(text, m[2], m[3]) }
+	var spans [][2]int
+	cued := func(strict bool) func(m []int) bool {
+		return func(m []int) bool {
+			s, e, ok := trimName(text, m[2], m[3], strict && !colonBefore(text, m[2]))
+			if ok {
+				names = append(names, text[s:e])
+				spans = append(spans, [2]int{s, e})
+			}
+			return ok
+		}
+	}
+	findAll(cuedName, text, whole(text), cued(false))
+	findAll(selfName, text, whole(text), cued(true))
+	findAll(calledName, text, whole(text), cued(false))
+	overlaps := func(s, e int) bool {
+		for _, sp := range spans {
+			if s < sp[1] && sp[0] < e {
+				return true
+			}
+		}
+		return false
+	}
+	plausible := func(m []int) bool {
+		return !overlaps(m[2], m[3]) && !inTitle(text, m[2]) && plausibleName(text, m[2], m[3])
+	}
 	for _, m := range findAll(honorificName, text, whole(text), plausible) {
 		names = append(names, text[m[2]:m[3]])
 	}
-	for _, m := range findAll(cuedName, text, whole(text), plausible) {
-		names = append(names, text[m[2]:m[3]])
+	bounded := func(m []int) bool {
+		if overlaps(m[2], m[3]) {
+			return false
+		}
+		s, e, ok := trimName(text, m[2], m[3], true)
+		if ok && allGiven(text[s:e]) {
+			names = append(names, text[s:e])
+			spans = append(spans, [2]int{s, e})
+		}
+		return ok
+	}
+	findAll(boundedName, text, whole(text), bounded)
+	for _, m := range nickName.FindAllStringIndex(text, -1) {
+		w := text[m[0]:m[1]]
+		next, _ := utf8.DecodeRuneInString(text[m[1]:])
+		if !notNicknames[w] && !strings.ContainsRune("区学时组孩吃型额车路巷心贩事康米麦商店卖层板年人化龄屋宅房城乡伴公婆家", next) &&
+			!overlaps(m[0], m[1]) && !inTitle(text, m[0]) {
+			names = append(names, w)
+		}
 	}
 	return names
 }
 
+// colonBefore reports whether a colon or 叫/是 stands right before text[start:]:
+// "姓名：于丽" leaves no doubt that 于丽 is a name.
+func colonBefore(text string, start int) bool {
+	before := strings.TrimRight(text[:start], " \t")
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(":：叫", prev) || strings.HasSuffix(before, "姓名") || strings.HasSuffix(before, "户名") ||
+		strings.HasSuffix(before, "名字") || strings.HasSuffix(before, "全名")
+}
+
+// weakSurnames are surnames that are also common function words: 从外地, 和我们.
+const weakSurnames = "从于和能都有时应那经计成以过把被给对在同将让"
+
+// notNameStarts are ordinary words that start with a surname and follow 我是 or
+// 本人: "我是农民工", "本人家住", "我是广州人".
+var notNameStarts = []string{"农民", "公交", "林农", "家住", "家在", "家里", "外地", "本村", "本地", "退休", "环卫", "居民", "市民", "村民",
+	"党员", "个体", "残疾", "低保", "贫困", "军人", "退伍", "教师", "医生", "护士", "司机", "快递", "外卖", "房东", "租户", "拆迁", "开发",
+	"物业", "社区", "街道", "政府", "农村", "城市", "城镇", "华侨", "高中", "初中", "大学", "工作", "管理", "经营", "商户", "全体", "全家",
+	"广大", "广州", "广东", "深圳", "东莞", "佛山", "江门", "中山", "珠海", "汕头", "湛江", "茂名", "梅州", "惠州", "肇庆", "清远", "韶关",
+	"河源", "阳江", "云浮", "潮州", "揭阳", "汕尾", "南海", "番禺", "花都", "天河", "海珠", "越秀", "白云", "黄埔", "荔湾", "从化", "增城",
+	"南沙", "宝安", "龙岗", "福田", "罗湖", "南山", "龙华", "光明", "顺德", "高明", "三水", "湖南", "湖北", "江西", "广西", "海南", "福建",
+	"四川", "贵州", "云南", "河南", "河北", "山东", "山西", "江苏", "浙江", "安徽", "陕西", "甘肃", "宁夏", "青海", "新疆", "西藏", "吉林",
+	"黑龙", "辽宁", "北京", "上海", "天津", "重庆", "香港", "澳门", "台湾", "外省", "本市", "本区", "本镇", "单位", "公司", "学校", "幼儿",
+	"小学", "中学", "业主", "老人", "老年", "孤寡", "独居", "单亲", "双职", "全职", "兼职", "临时", "合同", "劳务", "派遣", "个人", "车主",
+	"房主", "户主", "产权", "经济", "困难", "特困", "计生", "独生", "失独", "残障", "伤残", "病人", "患者", "家长", "学生", "老师", "工人",
+	"职工", "干部", "公务", "事业", "国企", "私企", "企业", "商家", "店主", "网友", "游客", "群众", "老百", "百姓", "普通", "一名", "一位",
+	"一个", "申请", "投诉", "举报", "反映", "当事", "原告", "被告", "第三", "上访", "信访", "来访", "外来", "流动", "新市", "农业", "非农",
+	"城中", "华南", "华北", "东北", "西北", "西南", "江南", "岭南", "岳母", "岳父", "公公", "婆婆", "明年", "明天", "今年", "去年", "前年",
+	"经理", "经办", "主任", "书记", "队长", "组长", "村长", "会计", "老板", "师傅", "律师", "代表", "委员", "科长", "所长", "院长", "站长", "厂长", "主管", "司法", "公安", "城管", "交警", "法院", "银行"}
+
+// stopChars end a name: a verb or particle after a one-character given name
+// ("宁伟收取", "苏振邦在") is not part of it.
+const stopChars = "说讲问让叫找去来到在是的了和与跟同把被给对向从也都又还就才不没已等们这那要会能却便即今昨曾称拒打骂占欠拖收私乱堵经多避挪态扣吞违跑强带拿开做干搞住租买卖借欠骗威逼推拉办交付退补罚管告想认看听写发签作负为以于及或但而且并且今年月日号岁个位名"
+
+// kinChars never start a given name after a cue: "母亲和父亲" is not 和父亲.
+const kinChars = "父母亲爸妈爷奶哥弟妹姐叔姨舅婆"
+
+// trimName checks a candidate name text[start:end] (surname and one or two
+// characters) and drops a second given-name character that is a verb or particle.
+// strict rejects surnames that are also function words and ordinary words.
+func trimName(text string, start, end int, strict bool) (int, int, bool) {
+	name := text[start:end]
+	sl := surnameLen(name)
+	if sl == 0 || inTitle(text, start) {
+		return 0, 0, false
+	}
+	given := []rune(name[sl:])
+	if len(given) == 0 || strings.ContainsRune(functionChars+kinChars, given[0]) ||
+		strings.ContainsRune(notGivenName, given[0]) {
+		return 0, 0, false
+	}
+	if len(given) == 2 && strings.ContainsRune(stopChars+functionChars+kinChars, given[1]) {
+		end -= utf8.RuneLen(given[1])
+		given = given[:1]
+	}
+	first, _ := utf8.DecodeRuneInString(name)
+	if sl == utf8.RuneLen(first) && strings.ContainsRune(weakSurnames, first) && (strict || !colonBefore(text, start)) {
+		return 0, 0, false
+	}
+	for _, w := range notNameStarts {
+		if strings.HasPrefix(name, w) {
+			return 0, 0, false
+		}
+	}
+	return start, end, true
+}
+
+// allGiven reports whether every character of the given name is common in names.
+func allGiven(name string) bool {
+	for _, r := range name[surnameLen(name):] {
+		if !strings.ContainsRune(givenChars, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// inTitle reports whether text[i:] lies inside 《…》: a policy or document title,
+// where names are of leaders in their official role.
+func inTitle(text string, i int) bool {
+	open := strings.LastIndex(text[:i], "《")
+	return open >= 0 && !strings.Contains(text[open:i], "》")
+}
+
+// publicFigures are names of historical and public persons that appear in
+// citizens' letters and must stay as written: "学习雷锋同志".
+var publicFigures = map[string]bool{
+	"雷锋": true, "焦裕禄": true, "孔繁森": true, "张思德": true, "白求恩": true, "孙中山": true,
+	"毛泽东": true, "周恩来": true, "邓小平": true, "习近平": true, "鲁迅": true, "袁隆平": true,
+	"钟南山": true, "屠呦呦": true, "黄大年": true, "王进喜": true, "杨善洲": true, "谷文昌": true,
+	"廖俊波": true, "黄文秀": true, "张桂梅": true, "林则徐": true, "岳飞": true, "包拯": true,
+	"海瑞": true, "文天祥": true, "孔子": true, "朱德": true, "刘少奇": true, "陈云": true,
+}
+
+// sortedByLength orders names longest first, so that 张三丰 is found before 张三.
+func sortedByLength(names []string) []string {
+	out := append([]string(nil), names...)
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
 // plausibleName rejects a match text[start:end] whose given name ends with an
 // organisation or school-level character, and a match that more likely starts one
 // character later: when the given name starts with a surname, "谢王先生" is read as
@@ -115,21 +300,4 @@ func plausibleName(text string, start, end int) bool {
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:start])
 	return size < len(given) && !unicode.Is(unicode.Han, prev)
-}
-
-// publicFigures are names of historical and public persons that appear in
-// citizens' letters and must stay as written: "学习雷锋同志".
-var publicFigures = map[string]bool{
-	"雷锋": true, "焦裕禄": true, "孔繁森": true, "张思德": true, "白求恩": true, "孙中山": true,
-	"毛泽东": true, "周恩来": true, "邓小平": true, "习近平": true, "鲁迅": true, "袁隆平": true,
-	"钟南山": true, "屠呦呦": true, "黄大年": true, "王进喜": true, "杨善洲": true, "谷文昌": true,
-	"廖俊波": true, "黄文秀": true, "张桂梅": true, "林则徐": true, "岳飞": true, "包拯": true,
-	"海瑞": true, "文天祥": true, "孔子": true, "朱德": true, "刘少奇": true, "陈云": true,
-}
-
-// sortedByLength orders names longest first, so that 张三丰 is found before 张三.
-func sortedByLength(names []string) []string {
-	out := append([]string(nil), names...)
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
-	return out
 }
