@@ -5,12 +5,12 @@ import "regexp"
 var (
 	// plateSpan: a province abbreviation, the issuing-office letter and five
 	// characters (six for new-energy vehicles): 粤A12345, 粤B·D12345.
-	platePattern = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Za-z][ ·•.-]?([A-Za-z0-9]{5,6})(?:[挂学警港澳]|[^A-Za-z0-9]|$)`)
+	platePattern = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Za-z][ ·•.-]?([A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}[挂学警港澳领])(?:[挂学警港澳]|[^A-Za-z0-9]|$)`)
 	// accountPattern: a QQ number or WeChat id after its name. Group 1 is the id.
-	accountPattern = regexp.MustCompile(`(?i)(?:QQ|扣扣|企鹅|微信|weixin|wechat|vx|wx|v信|威信|薇信)(?:号码|号|账号|帐号|id)?\s?(?:是|为|:|：)?\s?([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`)
+	accountPattern = regexp.MustCompile(`(?i)(?:QQ|扣扣|企鹅|微信|weixin|wechat|vx|wx|v信|威信|薇信)(?:号码|号|账号|帐号|id)?[\s是为:：]{0,4}([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`)
 	// certificatePattern: the number of a 不动产权证, 土地证 or 房产证, up to 30
 	// characters after its name. Group 1 is the number.
-	certificatePattern = regexp.MustCompile(`(?:不动产权|不动产登记|土地证|土地使用证|土地使用权证|房产证|房屋所有权证|房权证|产权证|宅基地证|林权证)[^。；;，,\n]{0,30}?([A-Za-z0-9]{5,}|\d+-\d+(?:-\d+)*)`)
+	certificatePattern = regexp.MustCompile(`(?:不动产权|不动产登记|不动产单元|不动产证|土地证|土地使用证|土地使用权证|房产证|房屋所有权证|房权证|产权证|宅基地证|宅基地使用|林权证|经营权证|残疾证|证号|证书号)[^。；;，,\n]{0,30}?(\d+(?:-\d+)+|[A-Za-z0-9]{5,})`)
 )
 
 func findPlates(n normalized) []hit {
@@ -34,7 +34,7 @@ func groupHits(n normalized, re *regexp.Regexp, kind string, g int) []hit {
 		if g == 0 {
 			end = m[3] // a plate ends with its group 1
 		}
-		if start < 0 || !digitBounded(n.text, start, end) {
+		if start < 0 || !n.digitBounded(start, end) {
 			continue
 		}
 		s, e := n.span(start, end)

@@ -10,16 +10,35 @@ const chineseNumerals = "零〇一二三四五六七八九十百"
 var addressNumbers = regexp.MustCompile(
 	`(?:路|街|大道|道|巷|弄|胡同|村|里|小区|花园|苑|公寓|大厦|广场|新村|组|社|屯|庄|园|城|坊|湾)` +
 		// 江南大道中123号, 解放路北段8号, 人民路二段5号
-		`(?:[东南西北中]段?|[东南西北]路|[东南西北]街|\d+段)?\s?` +
+		`(?:[东南西北中]段?|[东南西北]路|[东南西北]街|\d+段|[东南西北中]区|\d+期)?\s?` +
 		`(` + addressUnit + `(?:\s?` + addressUnit + `)*\d*)`)
 
 // addressUnit is one number with its unit word: 123号, 4栋, A座, 三单元, 502房.
 // 3-2-301 is building, unit and room; 大源村5组18号 and 龙岗村3社 name a village group.
-const addressUnit = `(?:(?:\d+|[A-Za-z]|[` + chineseNumerals + `]+)(?:[-之]\d+)*(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|房|组|社|队|巷)|\d+(?:-\d+){1,3}(?:号|室|房)?)`
+const addressUnit = `(?:(?:[\d` + chineseNumerals + `]+|[A-Za-z])(?:[-之]\d+)*(?:号楼|号院|号|栋|幢|座|单元|门|楼|层|室|房|组|社|队|巷|期)|\d+(?:-\d+){1,3}(?:号|室|房)?)`
+
+// buildingNumbers finds a building and room written without the estate's name:
+// "18栋502", "11栋1单元802", "B座1203"; and a dash house number "3-2-301".
+var buildingNumbers = regexp.MustCompile(`(?:^|[^\dA-Za-z-])((?:\d+|[A-Za-z])(?:栋|幢|座|号楼)\s?(?:\d+单元\s?)?[A-Za-z]?\d{3,4}(?:室|房|号)?|\d{1,2}-\d{1,2}-\d{3,4})(?:[^\d-]|$)`)
+
+// roomNumbers finds a room number alone where the sentence makes it a home:
+// "我是1701的住户", "4栋顶楼（1801）", "我是2栋的业主".
+var roomNumbers = regexp.MustCompile(`(?:顶楼|楼上|楼下|房号|门牌号?|我是|我家|住在)[（(：:\s]?((?:\d+(?:栋|幢|座|号楼))?\d{0,4})(?:[）)室房]|的住户|的业主|的租户|住户)`)
 
 func findAddresses(n normalized) []hit {
 	var hits []hit
-	for _, m := range addressNumbers.FindAllStringSubmatchIndex(n.text, -1) {
+	for _, re := range []*regexp.Regexp{addressNumbers, buildingNumbers, roomNumbers} {
+		hits = append(hits, addressHits(n, re)...)
+	}
+	return hits
+}
+
+func addressHits(n normalized, re *regexp.Regexp) []hit {
+	var hits []hit
+	for _, m := range re.FindAllStringSubmatchIndex(n.text, -1) {
+		if m[2] == m[3] || publicAddress(n.text, m[2], m[3]) {
+			continue
+		}
 		s, e := n.span(m[2], m[3])
 		hits = append(hits, hit{kind: KindAddress, severity: SeverityWarn, start: s, end: e})
 	}

@@ -275,6 +275,7 @@ func sortedByLength(names []string) []string {
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
 }
+
 // plausibleName rejects a match text[start:end] whose given name ends with an
 // organisation or school-level character, and a match that more likely starts one
 // character later: when the given name starts with a surname, "谢王先生" is read as

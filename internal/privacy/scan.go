@@ -212,6 +212,20 @@ func digitBounded(s string, start, end int) bool {
 	return end >= len(s) || !isASCIIDigit(s[end])
 }
 
+// digitBounded is digitBounded on the normalised text, except that a Chinese
+// numeral next to a number written in Arabic digits is a word, not a digit:
+// "座机0769-2233 8845一直占线".
+func (n normalized) digitBounded(start, end int) bool {
+	glued := func(i int) bool { return isASCIIDigit(n.text[i]) && (!n.hanDigit(i) || n.hanDigit(start)) }
+	return !(start > 0 && glued(start-1)) && !(end < len(n.text) && glued(end))
+}
+
+// hanDigit reports whether byte i of the normalised text comes from a Chinese numeral.
+func (n normalized) hanDigit(i int) bool {
+	r, _ := utf8.DecodeRuneInString(n.orig[n.back[i]:])
+	return r > 0x3000 && r < 0xFF00 && strings.ContainsRune(hanDigits, r)
+}
+
 // context returns the match with up to contextRunes characters on either side.
 func context(text string, start, end int) string {
 	from := start
