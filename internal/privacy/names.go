@@ -69,7 +69,7 @@ var notNicknames = map[string]bool{"小区": true, "小学": true, "小时": tru
 
 // givenChars are characters common in given names; a name found without a cue
 // word must be made of them.
-const givenChars = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华建国志红玉兰凤梅萍燕文斌宇浩凯鹏飞俊峰辉龙海波亮林荣新春生成中东永宏祥金银锦德福寿康安宁家嘉佳怡欣颖婷雯雅琴琪琳晶晓小云雪冬雨蓉蕾莉莲菊珍珠璐瑶瑜瑞思慧惠美淑贞月晴彤诗梦欢乐乐天佑祖耀宗仁义礼信忠孝廉智勤俭民振兴旺昌盛繁茂荣华富贵发财少广远大长胜利泽润清源江河湖山石岩松柏竹梓楠桐枫鑫晨曦阳光辰星亮炳坤乾元正伯仲叔季兆泰豪然博文武彬斌君子卫兵国庆建设宪法立新跃进向前红旗雄威豪杰坚刚毅强达通顺吉祥如意和睦晗涵晗妍婉媛娇媚姗姝嫣倩芸芹蓓蔚薇芝馨香秋霜露虹丹青翠碧绿蓝紫彩艺琼瑛璇琦玲珊珏瑾琬宝贝凡超群良善德才学书诗韵音声子一二三四五六七八九十百千万亿"
+const givenChars = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华建国志红玉兰凤梅萍燕文斌浩凯鹏飞俊峰辉龙海波亮林荣新春成东永宏祥金银锦德福寿康安宁嘉佳怡欣颖婷雯雅琴琪琳晶晓小云雪冬雨蓉蕾莉莲菊珍珠璐瑶瑜瑞思慧惠美淑贞月晴彤诗梦欢乐佑祖耀宗仁义礼信忠孝廉智勤俭振兴旺昌盛繁茂富贵发财少广远大长胜利泽润清源江河湖山石岩松柏竹梓楠桐枫鑫晨曦阳光辰星炳坤乾元正伯仲叔兆泰豪然博武彬君子卫兵庆设宪法立跃进向旗雄威坚毅达通顺吉如意和睦晗涵妍婉媛娇媚姗姝嫣倩芸芹蓓蔚薇芝馨香秋霜露虹丹青翠碧绿蓝紫彩艺琼瑛璇琦玲珊珏瑾琬宝贝凡群良善才学书韵音声一二三五六七八九十百千万亿水火土木根树森田禾苗稻麦谷丰收满喜禄全有道久宽厚灿烂晖曜昭显扬帆航舟浪潮汐洪涌泉溪沛澄洁净莹霖霏霓雾雷电霆锋铭钧铮锐钰铁钢镇锡炎焱煜烨焕炜熙照烈燃焰炯晟昊昕昀晔暄曙旭旻昱晋景聪捷渊深沉稳恬淡逸飘翔翱鸿鹰鹤凰麟虎豹彪骏驰腾奔勋功业绩就魁冠卓越侠健壮岸崇高峻岭岳嵩峦崖巍峨妮娅婕娴婵姣妙娥嫦婀娉姿容仪态端庄贤温柔宛约致瑟笙箫笛歌舞律词章句墨翰画彦士臣相将帅卿公侯爵尊璋琮璞瑰琅玮瑗琰珂珑祯祺禧祐祜悦愉恺慈爱悌耻朴素诚实直杨柳桃李杏梨樟榕槐椿萱芷若蘅芙荷菱藕芬馥郁蕙茜茵苏葳蕤旦夏邦轩阁楼台亭榭苑宫殿廷府第宅居护保助扶持济世力干谋略比中生民家天西南北"
 
 // notGivenName holds// notGivenName holds characters that end organisation names, school levels and
 // forms of address, and almost never end a given name: "林业局同志" and "高中老师"
@@ -128,7 +128,9 @@ func honorificNames(text string) []string {
 	var spans [][2]int
 	cued := func(strict bool) func(m []int) bool {
 		return func(m []int) bool {
-			s, e, ok := trimName(text, m[2], m[3], strict && !colonBefore(text, m[2]))
+			colon := colonBefore(text, m[2])
+			s, e, ok := trimName(text, m[2], m[3], strict && !colon)
+			ok = ok && (colon || allGiven(text[s:e]) || e == m[3] && utf8.RuneCountInString(text[s:e][surnameLen(text[s:e]):]) == 2 && boundaryAt(text, e))
 			if ok {
 				names = append(names, text[s:e])
 				spans = append(spans, [2]int{s, e})
@@ -148,7 +150,8 @@ func honorificNames(text string) []string {
 		return false
 	}
 	plausible := func(m []int) bool {
-		return !overlaps(m[2], m[3]) && !inTitle(text, m[2]) && plausibleName(text, m[2], m[3])
+		return !overlaps(m[2], m[3]) && !inTitle(text, m[2]) && plausibleName(text, m[2], m[3]) &&
+			(allGiven(text[m[2]:m[3]]) || openBefore(text, m[2]) && !commonWords[string([]rune(text[m[2]:m[3]])[:2])])
 	}
 	for _, m := range findAll(honorificName, text, whole(text), plausible) {
 		names = append(names, text[m[2]:m[3]])
@@ -158,7 +161,8 @@ func honorificNames(text string) []string {
 			return false
 		}
 		s, e, ok := trimName(text, m[2], m[3], true)
-		if ok && allGiven(text[s:e]) {
+		ok = ok && allGiven(text[s:e]) && (utf8.RuneCountInString(text[s:e][surnameLen(text[s:e]):]) == 2 || beforeNumber(text[e:]))
+		if ok {
 			names = append(names, text[s:e])
 			spans = append(spans, [2]int{s, e})
 		}
@@ -168,12 +172,27 @@ func honorificNames(text string) []string {
 	for _, m := range nickName.FindAllStringIndex(text, -1) {
 		w := text[m[0]:m[1]]
 		next, _ := utf8.DecodeRuneInString(text[m[1]:])
-		if !notNicknames[w] && !strings.ContainsRune("区学时组孩吃型额车路巷心贩事康米麦商店卖层板年人化龄屋宅房城乡伴公婆家", next) &&
+		prev, _ := utf8.DecodeLastRuneInString(text[:m[0]])
+		if !notNicknames[w] && !strings.ContainsRune("养敬尊赡扶防抗衰古元遗", prev) && !strings.ContainsRune("区学时组孩吃型额车路巷心贩事康米麦商店卖层板年人化龄屋宅房城乡伴公婆家", next) &&
 			!overlaps(m[0], m[1]) && !inTitle(text, m[0]) {
 			names = append(names, w)
 		}
 	}
 	return names
+}
+
+// beforeNumber reports whether s starts with the person's number or a word for it:
+// a one-character given name alone ("程丽，13922221111") needs that support.
+func beforeNumber(s string) bool {
+	s = strings.TrimLeft(s, " ，,：:（(")
+	r, _ := utf8.DecodeRuneInString(s)
+	return s == "" || s == "。" || isDigit(r) || strings.HasPrefix(s, "电话") || strings.HasPrefix(s, "手机") || strings.HasPrefix(s, "身份")
+}
+
+// boundaryAt reports whether punctuation, a space or the end of text is at text[i:].
+func boundaryAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return i == len(text) || strings.ContainsRune("，,。、）)；;：: \t\n！!？?", r)
 }
 
 // colonBefore reports whether a colon or 叫/是 stands right before text[start:]:
@@ -207,7 +226,10 @@ var notNameStarts = []string{"农民", "公交", "林农", "家住", "家在", "
 
 // stopChars end a name: a verb or particle after a one-character given name
 // ("宁伟收取", "苏振邦在") is not part of it.
-const stopChars = "说讲问让叫找去来到在是的了和与跟同把被给对向从也都又还就才不没已等们这那要会能却便即今昨曾称拒打骂占欠拖收私乱堵经多避挪态扣吞违跑强带拿开做干搞住租买卖借欠骗威逼推拉办交付退补罚管告想认看听写发签作负为以于及或但而且并且今年月日号岁个位名"
+const stopChars = "说讲问让叫找去来到在是的了和与跟同把被给对向从也都又还就才不没已等们这那要会能却便即今昨曾称拒打骂占欠拖收私乱堵经多避挪态扣吞违跑带拿开做干搞住租买卖借欠骗威逼推拉办交付退补罚管告想认看听写签作负为以于及或但而且并且今年月日号岁个位名"
+
+// startStops are the verbs and particles that never start a given name.
+const startStops = "说讲问让叫找去来到在是的了和与跟同把被给对向从也都又还就才不没已等们这那要会能却便即"
 
 // kinChars never start a given name after a cue: "母亲和父亲" is not 和父亲.
 const kinChars = "父母亲爸妈爷奶哥弟妹姐叔姨舅婆"
@@ -222,7 +244,7 @@ func trimName(text string, start, end int, strict bool) (int, int, bool) {
 		return 0, 0, false
 	}
 	given := []rune(name[sl:])
-	if len(given) == 0 || strings.ContainsRune(functionChars+kinChars, given[0]) ||
+	if len(given) == 0 || strings.ContainsRune(functionChars+kinChars+startStops, given[0]) ||
 		strings.ContainsRune(notGivenName, given[0]) {
 		return 0, 0, false
 	}
@@ -234,12 +256,47 @@ func trimName(text string, start, end int, strict bool) (int, int, bool) {
 	if sl == utf8.RuneLen(first) && strings.ContainsRune(weakSurnames, first) && (strict || !colonBefore(text, start)) {
 		return 0, 0, false
 	}
+	if len(given) == 1 && !strings.ContainsRune(":：叫", lastRune(strings.TrimRight(text[:start], " "))) && commonWords[name[:end-start]] {
+		return 0, 0, false
+	}
+	if strings.ContainsAny(name[sl:], "章条款第届期次") {
+		return 0, 0, false
+	}
 	for _, w := range notNameStarts {
 		if strings.HasPrefix(name, w) {
 			return 0, 0, false
 		}
 	}
 	return start, end, true
+}
+
+// openBefore reports whether a name may start at text[i:]: at the start, after
+// punctuation or a space, or after a particle or verb such as 的, 和, 找, 向.
+func openBefore(text string, i int) bool {
+	r := lastRune(text[:i])
+	return i == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("的和与跟及或找向给对问谢请是位叫"+functionChars, r)
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// commonWords are two-character words made of a surname and a given-name
+// character; after a role word they are what the person has or does, not a
+// name: "业主安全", "孩子公平", "职工房子".
+var commonWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`安全 安装 安排 安置 公平 公正 公开 公告 公示 公司 公务 公共 公路 公园 公租 平台 平安 平方 平时 平等 平均 强烈 强制 强拆 强行
+		通道 通知 通过 通报 通行 房子 房屋 房产 房价 房租 房间 房源 师德 师生 师资 祖国 白班 白天 高一 高二 高三 高中 高考 高度 高速 高层 高温 高价
+		金额 金融 文件 文明 文化 文书 明年 明天 明确 明显 方面 方式 方案 方便 方向 方法 江边 海关 海边 山上 山区 石头 林地 林业 时间 时候 常规 常年
+		管理 管道 管控 成本 成绩 成立 程序 宁可 全部 全面 全体 全家 全村 东西 向前 钱款 马路 马上 路面 路段 路灯 车位 车辆 车库 车费 田地 水费 水电
+		电费 费用 齐全 雷同 项目 万元 余额 应该 都是 学费 学位 学校 学区 学籍 工资 工作 工程 劳动 劳务 劳保 经济 经费 经营 计划 居住 居民 党员 信息
+		华侨 庄园 包括 包工 解决 解释 解除 谈话 习惯 双方 秦朝 龙头 燕子 乐意 宋体 尚未 福利 红线 红色 黄色 绿色 蓝色 单位 单元 简单 危险 危房 危害
+		景区 景点 严重 严格 连续 连接 柏油 杨树 梅雨 冷水 温度 温暖 苗木 苗圃 花园 花费 宫殿 伍佰 陆续 陈旧 余款`) {
+		commonWords[w] = true
+	}
 }
 
 // allGiven reports whether every character of the given name is common in names.
