@@ -45,15 +45,21 @@ func readBench(t testing.TB) []benchMessage {
 }
 
 // TestBenchmarkRecall masks every benchmark message and reports recall per
-// category and the public items that were altered. Run with -v to see the numbers.
+// category, the public items that were altered and the replacements that hit no
+// planted item (false positives). Run with -v to see the numbers.
 func TestBenchmarkRecall(t *testing.T) {
+	msgs := readBench(t)
 	found, total := map[string]int{}, map[string]int{}
-	altered := 0
-	for _, m := range readBench(t) {
-		got := Mask(m.text, MaskOptions{MaskAddresses: true}).Text
+	altered, falsePositives, planted := 0, 0, 0
+	for _, m := range msgs {
+		res := Mask(m.text, MaskOptions{MaskAddresses: true})
+		got := res.Text
+		var spans [][2]int
 		for kind, items := range m.planted {
 			for _, item := range items {
 				total[kind]++
+				planted++
+				spans = append(spans, occurrences(m.text, item)...)
 				if !strings.Contains(got, item) {
 					found[kind]++
 				} else {
@@ -67,12 +73,19 @@ func TestBenchmarkRecall(t *testing.T) {
 				t.Errorf("public item %q altered: %q", k, got)
 			}
 		}
+		for _, it := range res.Items {
+			if !overlapsAny(it.Start, it.End, spans) {
+				falsePositives++
+				t.Logf("false positive %s %q in %q", it.Kind, it.Original, m.text)
+			}
+		}
 	}
 	kinds := make([]string, 0, len(total))
 	for k := range total {
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
+	t.Logf("%d messages, %d planted items, %d public items", len(msgs), planted, countKeep(msgs))
 	for _, k := range kinds {
 		recall := float64(found[k]) / float64(total[k])
 		t.Logf("recall %-12s %d/%d = %.1f%%", k, found[k], total[k], 100*recall)
@@ -81,4 +94,65 @@ func TestBenchmarkRecall(t *testing.T) {
 		}
 	}
 	t.Logf("altered public items: %d", altered)
+	t.Logf("false positives (replacements that hit no planted item): %d", falsePositives)
+}
+
+// TestBenchmarkScanAgrees: the pre-publication check reports everything Mask
+// would hide in the benchmark messages, with the same kind.
+func TestBenchmarkScanAgrees(t *testing.T) {
+	for _, m := range readBench(t) {
+		findings := ScanKeeping(m.text, nil)
+		for _, it := range Mask(m.text, MaskOptions{MaskAddresses: true}).Items {
+			ok := false
+			for _, f := range findings {
+				if f.Kind == it.Kind && f.Start <= it.Start && it.End <= f.End {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				t.Errorf("Mask hides %s %q but Scan does not report it in %q", it.Kind, it.Original, m.text)
+			}
+		}
+	}
+}
+
+// BenchmarkMask masks one benchmark message per operation, cycling through all of them.
+func BenchmarkMask(b *testing.B) {
+	msgs := readBench(b)
+	i := 0
+	for b.Loop() {
+		Mask(msgs[i%len(msgs)].text, MaskOptions{MaskAddresses: true})
+		i++
+	}
+}
+
+func occurrences(text, item string) [][2]int {
+	var out [][2]int
+	for from := 0; item != ""; {
+		i := strings.Index(text[from:], item)
+		if i < 0 {
+			break
+		}
+		out = append(out, [2]int{from + i, from + i + len(item)})
+		from += i + len(item)
+	}
+	return out
+}
+
+func overlapsAny(start, end int, spans [][2]int) bool {
+	for _, s := range spans {
+		if start < s[1] && s[0] < end {
+			return true
+		}
+	}
+	return false
+}
+
+func countKeep(msgs []benchMessage) int {
+	n := 0
+	for _, m := range msgs {
+		n += len(m.keep)
+	}
+	return n
 }

@@ -229,6 +229,10 @@ var notNameStarts = []string{"农民", "公交", "林农", "家住", "家在", "
 // ("宁伟收取", "苏振邦在") is not part of it.
 const stopChars = "说讲问让叫找去来到在是的了和与跟同把被给对向从也都又还就才不没已等们这那要会能却便即今昨曾称拒打骂占欠拖收私乱堵经多避挪态扣吞违跑带拿开做干搞住租买卖借欠骗威逼推拉办交付退补罚管告想认看听写签作负为以于及或但而且并且今年月日号岁个位名"
 
+// honorifics follow a surname alone: 王先生, 黄警官.
+var honorifics = []string{"先生", "女士", "小姐", "同志", "老师", "师傅", "经理", "书记", "阿姨", "大爷", "大妈", "大姐", "大哥", "村长",
+	"组长", "主任", "律师", "医生", "叔叔", "伯伯", "阿婆", "同学", "老板", "会计", "科长", "所长", "队长", "警官", "局长", "总", "工", "某"}
+
 // startStops are the verbs and particles that never start a given name.
 const startStops = "说讲问让叫找去来到在是的了和与跟同把被给对向从也都又还就才不没已等们这那要会能却便即"
 
@@ -249,6 +253,11 @@ func trimName(text string, start, end int, strict bool) (int, int, bool) {
 		strings.ContainsRune(notGivenName, given[0]) {
 		return 0, 0, false
 	}
+	for _, h := range honorifics {
+		if strings.HasPrefix(name[sl:], h) {
+			return 0, 0, false // 业主简女士: a surname and an honorific identify nobody
+		}
+	}
 	if len(given) == 2 && strings.ContainsRune(stopChars+functionChars+kinChars, given[1]) {
 		end -= utf8.RuneLen(given[1])
 		given = given[:1]
@@ -256,6 +265,9 @@ func trimName(text string, start, end int, strict bool) (int, int, bool) {
 	first, _ := utf8.DecodeRuneInString(name)
 	if sl == utf8.RuneLen(first) && strings.ContainsRune(weakSurnames, first) && (strict || !colonBefore(text, start)) {
 		return 0, 0, false
+	}
+	if len(given) == 1 && strings.ContainsRune("伯叔姨婆公爷哥姐嫂", given[0]) {
+		return 0, 0, false // 冯伯, 卢伯: an elder's form of address
 	}
 	if len(given) == 1 && !strings.ContainsRune(":：叫", lastRune(strings.TrimRight(text[:start], " "))) && commonWords[name[:end-start]] {
 		return 0, 0, false
@@ -295,7 +307,7 @@ func init() {
 		管理 管道 管控 成本 成绩 成立 程序 宁可 全部 全面 全体 全家 全村 东西 向前 钱款 马路 马上 路面 路段 路灯 车位 车辆 车库 车费 田地 水费 水电
 		电费 费用 齐全 雷同 项目 万元 余额 应该 都是 学费 学位 学校 学区 学籍 工资 工作 工程 劳动 劳务 劳保 经济 经费 经营 计划 居住 居民 党员 信息
 		华侨 庄园 包括 包工 解决 解释 解除 谈话 习惯 双方 秦朝 龙头 燕子 乐意 宋体 尚未 福利 红线 红色 黄色 绿色 蓝色 单位 单元 简单 危险 危房 危害
-		景区 景点 关注 凌晨 经过 蒙受 辛苦 公摊 公社 官僚 公寓 家属 习总 石场 严重 严格 连续 连接 柏油 杨树 梅雨 冷水 温度 温暖 苗木 苗圃 花园 花费 宫殿 伍佰 陆续 陈旧 余款`) {
+		红包 车牌 车主 关系 关于 景区 景点 关注 凌晨 经过 蒙受 辛苦 公摊 公社 官僚 公寓 家属 习总 石场 严重 严格 连续 连接 柏油 杨树 梅雨 冷水 温度 温暖 苗木 苗圃 花园 花费 宫殿 伍佰 陆续 陈旧 余款`) {
 		commonWords[w] = true
 	}
 }
@@ -372,7 +384,7 @@ func plausibleName(text string, start, end int) bool {
 		return false // 本周三王女士: a weekday, not 周三
 	}
 	next, size := utf8.DecodeRuneInString(given)
-	if !strings.ContainsRune(commonSurnames, next) {
+	if !strings.ContainsRune(commonSurnames+"关麦温伍冼区欧岑植简甘翁邝", next) {
 		return true
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:start])

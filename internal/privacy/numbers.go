@@ -62,7 +62,7 @@ func findBankCards(n normalized) []hit {
 
 // referenceWords name the bureau's and shops' own serial numbers, which are as long
 // as a card number but belong to nobody: 订单号, 受理编号, 文号.
-var referenceWords = []string{"订单", "单号", "编号", "流水号", "文号", "批次", "运单", "快递"}
+var referenceWords = []string{"订单", "单号", "编号", "流水号", "文号", "批次", "运单", "快递", "回执", "学籍", "受理号", "案号", "合同号"}
 
 // afterReferenceWord reports whether one of referenceWords ends at most two
 // characters before text[start:].
