@@ -14,22 +14,41 @@ var (
 )
 
 func findPlates(n normalized) []hit {
-	return groupHits(n, platePattern, KindPlate, 0)
+	return groupHits(n, platePattern, KindPlate, 0, whole(n.text))
 }
 
 func findAccounts(n normalized) []hit {
-	return groupHits(n, accountPattern, KindAccount, 1)
+	return groupHits(n, accountPattern, KindAccount, 1, cueWindows(asciiLower(n.text), accountCues, 0, 48))
 }
 
 func findCertificates(n normalized) []hit {
-	return groupHits(n, certificatePattern, KindCertificate, 1)
+	return groupHits(n, certificatePattern, KindCertificate, 1, cueWindows(n.text, certificateCues, 18, 120))
+}
+
+// accountCues and certificateCues are where accountPattern and certificatePattern
+// can match; accountCues are searched in lower case.
+var (
+	accountCues     = []string{"qq", "扣扣", "企鹅", "微信", "weixin", "wechat", "vx", "wx", "v信", "威信", "薇信"}
+	certificateCues = []string{"证", "不动产", "宅基地"}
+)
+
+// asciiLower folds ASCII letters to lower case and leaves every other byte, so
+// that offsets stay valid.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // groupHits reports group g of every match of re (g 0 is the plate proper up to its
 // last character), provided the group is not part of a longer run of digits.
-func groupHits(n normalized, re *regexp.Regexp, kind string, g int) []hit {
+func groupHits(n normalized, re *regexp.Regexp, kind string, g int, windows []window) []hit {
 	var hits []hit
-	for _, m := range re.FindAllStringSubmatchIndex(n.text, -1) {
+	for _, m := range findAll(re, n.text, windows, func([]int) bool { return true }) {
 		start, end := m[2*g], m[2*g+1]
 		if g == 0 {
 			end = m[3] // a plate ends with its group 1

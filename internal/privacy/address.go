@@ -1,6 +1,9 @@
 package privacy
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // chineseNumerals are hidden in house numbers like digits: 三单元, 十二楼.
 const chineseNumerals = "零〇一二三四五六七八九十百"
@@ -35,12 +38,23 @@ func findAddresses(n normalized) []hit {
 
 func addressHits(n normalized, re *regexp.Regexp) []hit {
 	var hits []hit
-	for _, m := range re.FindAllStringSubmatchIndex(n.text, -1) {
-		if m[2] == m[3] || publicAddress(n.text, m[2], m[3]) {
-			continue
-		}
+	accept := func(m []int) bool { return m[2] < m[3] && !publicAddress(n.text, m[2], m[3]) }
+	for _, m := range findAll(re, n.text, addressWindows(n.text), accept) {
 		s, e := n.span(m[2], m[3])
 		hits = append(hits, hit{kind: KindAddress, severity: SeverityWarn, start: s, end: e})
 	}
 	return hits
+}
+
+// addressWindows covers every number (digits, or 十 and 百 left by normalisation)
+// with room for the road or estate name before it and the building, unit and room
+// after it.
+func addressWindows(s string) []window {
+	var out []window
+	for i := 0; i < len(s); i++ {
+		if isASCIIDigit(s[i]) || strings.HasPrefix(s[i:], "十") || strings.HasPrefix(s[i:], "百") {
+			out = appendWindow(s, out, i-24, i+60)
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -48,11 +49,114 @@ var selfName = regexp.MustCompile(`(?:我是|本人)(?:\s*[:：]\s*|\s+)?(` + su
 // calledName finds a name after 叫 that stands alone: "我姓温，叫温淑仪，".
 var calledName = regexp.MustCompile(`叫(` + surnameRe + `\p{Han}{1,2})(?:[，,。、）)\s；;！!]|$)`)
 
-// boundedName finds a name standing alone between punctuation, as in signatures
-// ("。何建华"), lists ("覃四海、韦小兵") and brackets ("（凌月华）"), or before the
-// person's number ("常卫东 133…"). Group 1 is the name; its given name must be made
-// of characters common in given names.
-var boundedName = regexp.MustCompile(`(?:^|[，,。、：:；;（(\s“"！!—])(` + surnameRe + `\p{Han}{1,2})(?:[，,。、）)；;\s”"！!]|$|[（(]?\d|电话|手机|身份|联系|微信|邮箱|住|家住|说)`)
+// boundedCandidates finds names standing alone between punctuation, as in
+// signatures ("。何建华"), lists ("覃四海、韦小兵") and brackets ("（凌月华）"), or
+// before the person's number ("常卫东 133…"): a surname and one or two characters
+// after punctuation, a space or the start, and before punctuation, a space, the end,
+// a number or a word for one. Each candidate is [_, _, start, end] like a
+// submatch; the longer reading comes first.
+func boundedCandidates(text string) [][]int {
+	var out [][]int
+	prevBoundary := true
+	for i, r := range text {
+		if prevBoundary {
+			if sl := surnameLen(text[i:]); sl > 0 {
+				j := i + sl
+				var ends []int
+				for k := 0; k < 2 && j < len(text); k++ {
+					c, size := utf8.DecodeRuneInString(text[j:])
+					if !unicode.Is(unicode.Han, c) {
+						break
+					}
+					j += size
+					ends = append(ends, j)
+				}
+				for k := len(ends) - 1; k >= 0; k-- {
+					if nameEnds(text[ends[k]:]) {
+						out = append(out, []int{i, ends[k], i, ends[k]})
+						break
+					}
+				}
+			}
+		}
+		prevBoundary = strings.ContainsRune("，,。、：:；;（( \t\n\r“\"！!—", r)
+	}
+	return out
+}
+
+// nameEnds reports whether a name may end right before s.
+func nameEnds(s string) bool {
+	if s == "" {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune("，,。、）)；; \t\n\r”\"！!", r) || isDigit(r) && r < 0x3000 {
+		return true
+	}
+	if (r == '（' || r == '(') && len(s) > size {
+		d, _ := utf8.DecodeRuneInString(s[size:])
+		return d >= '0' && d <= '9'
+	}
+	for _, w := range []string{"电话", "手机", "身份", "联系", "微信", "邮箱", "住", "家住", "说"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Margins of the windows where names are searched: a name with its separator
+// reaches at most 8 characters after its cue word, and starts at most 4
+// characters before its honorific.
+const (
+	nameAfter  = 8 * 3
+	nameBefore = 4 * 3
+)
+
+// cueWords are personCues as plain words, to find where cuedName can match.
+var cueWords = strings.FieldsFunc(strings.NewReplacer("[申请征收产权利继承代办借款投诉举报反映知情联系经办负责当事发起监护承租出租被拆迁写来]人", "人").Replace(personCues),
+	func(r rune) bool { return r == '|' })
+
+var honorificWords = []string{"先生", "女士", "小姐", "同志", "老师", "师傅", "经理", "书记", "阿姨", "大爷", "大妈", "大姐", "大哥", "村长",
+	"组长", "主任", "律师", "医生", "叔叔", "伯伯", "阿婆", "同学", "老板", "会计", "科长", "所长", "队长"}
+
+// cueWindows covers every occurrence of the words, from before bytes ahead of it
+// to after bytes past it. The text is read once, whatever the number of words.
+func cueWindows(s string, words []string, before, after int) []window {
+	byFirst := cueIndex(words)
+	var out []window
+	for i, r := range s {
+		for _, w := range byFirst[r] {
+			if strings.HasPrefix(s[i:], w) {
+				out = appendWindow(s, out, i-before, i+len(w)+after)
+				break
+			}
+		}
+	}
+	return out
+}
+
+var (
+	cueIndexMu    sync.Mutex
+	cueIndexCache = map[string]map[rune][]string{}
+)
+
+// cueIndex groups words by their first character; the groups are built once per list.
+func cueIndex(words []string) map[rune][]string {
+	key := strings.Join(words, "|")
+	cueIndexMu.Lock()
+	defer cueIndexMu.Unlock()
+	if m, ok := cueIndexCache[key]; ok {
+		return m
+	}
+	m := map[rune][]string{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	cueIndexCache[key] = m
+	return m
+}
 
 // nickName finds 小李 and 老陈: 小/老 and a common surname.
 var nickName = regexp.MustCompile(`[小老阿][` + commonSurnames + `]`)
@@ -139,9 +243,9 @@ func honorificNames(text string) []string {
 			return ok
 		}
 	}
-	findAll(cuedName, text, whole(text), cued(false))
-	findAll(selfName, text, whole(text), cued(true))
-	findAll(calledName, text, whole(text), cued(false))
+	findAll(cuedName, text, cueWindows(text, cueWords, nameBefore, nameAfter), cued(false))
+	findAll(selfName, text, cueWindows(text, []string{"我是", "本人"}, 0, nameAfter), cued(true))
+	findAll(calledName, text, cueWindows(text, []string{"叫"}, 0, nameAfter), cued(false))
 	overlaps := func(s, e int) bool {
 		for _, sp := range spans {
 			if s < sp[1] && sp[0] < e {
@@ -154,7 +258,7 @@ func honorificNames(text string) []string {
 		return !overlaps(m[2], m[3]) && !inTitle(text, m[2]) && plausibleName(text, m[2], m[3]) &&
 			(allGiven(text[m[2]:m[3]]) || openBefore(text, m[2]) && !commonWords[string([]rune(text[m[2]:m[3]])[:2])])
 	}
-	for _, m := range findAll(honorificName, text, whole(text), plausible) {
+	for _, m := range findAll(honorificName, text, cueWindows(text, honorificWords, nameBefore, 0), plausible) {
 		names = append(names, text[m[2]:m[3]])
 	}
 	bounded := func(m []int) bool {
@@ -169,7 +273,9 @@ func honorificNames(text string) []string {
 		}
 		return ok
 	}
-	findAll(boundedName, text, whole(text), bounded)
+	for _, m := range boundedCandidates(text) {
+		bounded(m)
+	}
 	for _, m := range nickName.FindAllStringIndex(text, -1) {
 		w := text[m[0]:m[1]]
 		next, _ := utf8.DecodeRuneInString(text[m[1]:])
