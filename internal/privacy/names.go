@@ -333,7 +333,7 @@ var notNameStarts = []string{"农民", "公交", "林农", "家住", "家在", "
 
 // stopChars end a name: a verb or particle after a one-character given name
 // ("宁伟收取", "苏振邦在") is not part of it.
-const stopChars = "说讲问让叫找去来到在是的了和与跟同把被给对向从也都又还就才不没已等们这那要会能却便即今昨曾称拒打骂占欠拖收私乱堵经多避挪态扣吞违跑带拿开做干搞住租买卖借欠骗威逼推拉办交付退补罚管告想认看听写签作负为以于及或但而且并且今年月日号岁个位名"
+const stopChars = "说讲问让叫找去来到在是的了和与跟同把被给对向从也都又还就不没已等们这那要会能却便即今昨曾称拒打骂占欠拖收私乱堵经多避挪态扣吞违跑带拿开做干搞住租买卖借欠骗逼推拉办交付退补罚管告想认看听写签作负为以于及或但而且并且今年日号岁个位名"
 
 // honorifics follow a surname alone: 王先生, 黄警官.
 var honorifics = []string{"先生", "女士", "小姐", "同志", "老师", "师傅", "经理", "书记", "阿姨", "大爷", "大妈", "大姐", "大哥", "村长",
@@ -493,6 +493,5 @@ func plausibleName(text string, start, end int) bool {
 	if !strings.ContainsRune(commonSurnames+"关麦温伍冼区欧岑植简甘翁邝", next) {
 		return true
 	}
-	prev, _ := utf8.DecodeLastRuneInString(text[:start])
-	return size < len(given) && !unicode.Is(unicode.Han, prev)
+	return size < len(given) && openBefore(text, start)
 }
