@@ -93,6 +93,9 @@ func replace(h hit, s string) string {
 	case KindEmail:
 		return maskEmail(s)
 	case KindName:
+		if h.given {
+			return strings.Repeat(string(maskRune), utf8.RuneCountInString(s))
+		}
 		return maskName(s)
 	case KindAddress, KindPlate, KindCertificate:
 		return maskAll(s)

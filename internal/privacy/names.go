@@ -33,7 +33,7 @@ var honorificName = regexp.MustCompile(`(` + surnameRe + `\p{Han}{1,2}?)(?:先�
 // (村干部黄明辉, 物业经理钟振华, 包工头韦大勇).
 const personCues = `村干部|村委委员|村支书|支书|村主任|主任|书记|村长|组长|队长|社长|经理|老板|会计|出纳|护士|医生|大夫|老师|教师|教练|司机|保安|队员|民警|警官|网格员|评估师|律师|经纪人|包工头|工头|快递员|业主|户主|车主|房东|租户|租客|邻居|隔壁|对门|楼上|楼下|` +
 	`代表|委员|园长|校长|班主任|所长|站长|科长|院长|厂长|主管|员工|职工|工人|拆迁户|学员|学生|同学|同事|朋友|亲戚|表哥|表姐|表弟|表妹|卖家|买家|` +
-	`户名|姓名|名字|全名|署名|落款|名叫|叫做|我叫|本人叫|` +
+	`户名|姓名|名字|全名|署名|落款|名叫|叫做|我叫|本人叫|人员|干部|领导|老板娘|承包商|楼长|网格长|记者|专员|保洁员|保姆|` +
 	`母亲|父亲|妈妈|爸爸|我妈|我爸|老妈|老爸|哥哥|姐姐|弟弟|妹妹|儿子|女儿|孩子|小孩|孙子|孙女|爷爷|奶奶|外公|外婆|丈夫|老公|妻子|老婆|爱人|前夫|前妻|老伴|家属|` +
 	`叔叔|阿姨|伯伯|舅舅|姑姑|姨妈|婶婶|嫂子|姐夫|妹夫|女婿|儿媳|侄子|外甥|家长|店主|摊主|房主|商户|管家|乘客|患者|病人|村民|居民|市民|` +
 	`[申请征收产权利继承代办借款投诉举报反映知情联系经办负责当事发起监护承租出租被拆迁写来]人`
@@ -158,6 +158,11 @@ func cueIndex(words []string) map[rune][]string {
 	return m
 }
 
+// splitName finds a surname and a given name written apart: "姓谭名国栋",
+// "姓梁，叫梁秋菊" is found as an ordinary cued name. Group 1 is the surname, group 2
+// the given name.
+var splitName = regexp.MustCompile(`姓(` + surnameRe + `)[，,]?\s?名(\p{Han}{1,2})`)
+
 // nickName finds 小李 and 老陈: 小/老 and a common surname.
 var nickName = regexp.MustCompile(`[小老阿][` + commonSurnames + `]`)
 
@@ -209,6 +214,17 @@ func findNames(text string, known []string) []hit {
 	names := append([]string(nil), known...)
 	names = append(names, honorificNames(text)...)
 	var hits []hit
+	for _, m := range splitName.FindAllStringSubmatchIndex(text, -1) {
+		given := text[m[4]:m[5]]
+		if r := []rune(given); len(r) == 2 && strings.ContainsRune(stopChars+functionChars, r[1]) {
+			given = string(r[:1])
+		}
+		if first, _ := utf8.DecodeRuneInString(given); strings.ContainsRune(startStops+functionChars, first) {
+			continue
+		}
+		hits = append(hits, hit{kind: KindName, severity: SeverityWarn, start: m[4], end: m[4] + len(given), given: true})
+		names = append(names, text[m[2]:m[3]]+given)
+	}
 	for _, name := range sortedByLength(names) {
 		if utf8.RuneCountInString(name) < 2 || !utf8.ValidString(name) || publicFigures[name] {
 			continue
@@ -256,7 +272,7 @@ func honorificNames(text string) []string {
 	}
 	plausible := func(m []int) bool {
 		return !overlaps(m[2], m[3]) && !inTitle(text, m[2]) && plausibleName(text, m[2], m[3]) &&
-			(allGiven(text[m[2]:m[3]]) || openBefore(text, m[2]) && !commonWords[string([]rune(text[m[2]:m[3]])[:2])])
+			(allGiven(text[m[2]:m[3]]) || openBefore(text, m[2]) && noWordChars(text[m[2]:m[3]]) && !commonWords[string([]rune(text[m[2]:m[3]])[:2])])
 	}
 	for _, m := range findAll(honorificName, text, cueWindows(text, honorificWords, nameBefore, 0), plausible) {
 		names = append(names, text[m[2]:m[3]])
@@ -425,7 +441,7 @@ const wordChars = "的了是在和与及或把被给对向从也都又还就才�
 	"费款项目单位务业益烈台子房屋楼层室号栋梯间厕场地面积米元角分钱价税率额度量数次回遍趟期限时间日月年周岁份件条款章节段落证照卡码机网线点" +
 	"管理服务保障险医疗病药检查诉讼判决裁定执行申请审批核准登记备案手续材料表格文件通知公告规定办法条例政策制度标准要求问题情况事原因结果影响" +
 	"作用效果方式程序过环措施行为活动工作产经营施改造维修装拆迁征收补偿置赔处解反映投举报咨询议见强烈要求动合同除劳公章教学班" +
-	"待遇寓苦摊社僚气注受晨均资总副"
+	"待遇寓苦摊社僚气注受晨均资总副馆店厂铺"
 
 func noWordChars(name string) bool {
 	for _, r := range name[surnameLen(name):] {

@@ -19,7 +19,7 @@ var (
 	mobilePattern = regexp.MustCompile(`(?:(?:\+|00)?86[ -]?)?1(?:[ .\-—–]{0,3})[3-9](?:[ .\-—–]{0,3}\d){9}`)
 	// landlinePattern groups: 1 area code, 2 subscriber number. Service numbers
 	// (400/800) have no area code; the number is group 3.
-	landlinePattern = regexp.MustCompile(`(?:\(?(0(?:10|2\d|[3-9]\d{2}))\)?(?:[ \-—–]{0,3})([1-9]\d{2,3}[ -]?\d{3,4})|(\b[^\d\D]))(?:[ -]?(?:转|分机|ext\.?|-)[ ]?\d{1,6})?`)
+	landlinePattern = regexp.MustCompile(`(?:\(?(0 ?(?:1 ?0|2 ?\d|[3-9] ?\d ?\d))\)?(?:[ \-—–]{0,3})([1-9](?: ?\d){2,3}[ -]?(?: ?\d){3,4})|(\b[^\d\D]))(?:[ -]?(?:转|分机|ext\.?|-)[ ]?\d{1,6})?`)
 	emailPattern    = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 )
 

@@ -71,6 +71,9 @@ type hit struct {
 	// first keepFirst and last four digits. The area code and the extension around
 	// it stay visible.
 	numStart, numEnd, keepFirst int
+	// For names: given is a given name written apart from its surname
+	// ("姓谭名国栋"), hidden whole.
+	given bool
 }
 
 // urlPattern finds links; nothing inside a link is personal data.
