@@ -31,6 +31,10 @@ func readBench(t testing.TB) []benchMessage {
 			}
 			switch kind {
 			case "msg":
+				if m.text != "" { // a message not followed by a blank line
+					out = append(out, m)
+					m = benchMessage{planted: map[string][]string{}}
+				}
 				m.text = value
 			case "keep":
 				m.keep = append(m.keep, value)

@@ -97,7 +97,8 @@ func nameEnds(s string) bool {
 		d, _ := utf8.DecodeRuneInString(s[size:])
 		return d >= '0' && d <= '9'
 	}
-	for _, w := range []string{"电话", "手机", "身份", "联系", "微信", "邮箱", "住", "家住", "说"} {
+	for _, w := range []string{"电话", "手机", "身份", "联系", "微信", "邮箱", "住", "家住", "说", "称", "多次", "不让", "不给", "不肯",
+		"拒绝", "私自", "强行", "威胁", "一直", "经常", "带人", "骂", "打人", "霸占", "占用", "挪用", "收受", "把", "让"} {
 		if strings.HasPrefix(s, w) {
 			return true
 		}
