@@ -392,7 +392,7 @@ func trimName(text string, start, end int, strict bool) (int, int, bool) {
 	if len(given) == 1 && strings.ContainsRune("伯叔姨婆公爷哥姐嫂", given[0]) {
 		return 0, 0, false // 冯伯, 卢伯: an elder's form of address
 	}
-	if len(given) == 1 && !strings.ContainsRune(":：叫", lastRune(strings.TrimRight(text[:start], " "))) && commonWords[name[:end-start]] {
+	if !strings.ContainsRune(":：叫", lastRune(strings.TrimRight(text[:start], " "))) && commonWords[string([]rune(name)[:2])] {
 		return 0, 0, false
 	}
 	if strings.ContainsAny(name[sl:], "章条款第届期次") {
@@ -430,7 +430,7 @@ func init() {
 		管理 管道 管控 成本 成绩 成立 程序 宁可 全部 全面 全体 全家 全村 东西 向前 钱款 马路 马上 路面 路段 路灯 车位 车辆 车库 车费 田地 水费 水电
 		电费 费用 齐全 雷同 项目 万元 余额 应该 都是 学费 学位 学校 学区 学籍 工资 工作 工程 劳动 劳务 劳保 经济 经费 经营 计划 居住 居民 党员 信息
 		华侨 庄园 包括 包工 解决 解释 解除 谈话 习惯 双方 秦朝 龙头 燕子 乐意 宋体 尚未 福利 红线 红色 黄色 绿色 蓝色 单位 单元 简单 危险 危房 危害
-		红包 车牌 车主 关系 关于 景区 景点 关注 凌晨 经过 蒙受 辛苦 公摊 公社 官僚 公寓 家属 习总 石场 严重 严格 连续 连接 柏油 杨树 梅雨 冷水 温度 温暖 苗木 苗圃 花园 花费 宫殿 伍佰 陆续 陈旧 余款`) {
+		红包 车牌 车主 关系 关于 关心 范围 居然 终止 终于 年满 左右 家庭 区属 区别 农田 明察 明示 文盲 班子 高谈 权利 支付 劳动 年终 景区 景点 关注 凌晨 经过 蒙受 辛苦 公摊 公社 官僚 公寓 家属 习总 石场 严重 严格 连续 连接 柏油 杨树 梅雨 冷水 温度 温暖 苗木 苗圃 花园 花费 宫殿 伍佰 陆续 陈旧 余款`) {
 		commonWords[w] = true
 	}
 }
