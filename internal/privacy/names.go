@@ -480,6 +480,16 @@ var publicFigures = map[string]bool{
 	"海瑞": true, "文天祥": true, "孔子": true, "朱德": true, "刘少奇": true, "陈云": true,
 }
 
+func init() {
+	for _, name := range strings.Fields(`刘胡兰 董存瑞 黄继光 邱少云 赵一曼 方志敏 李大钊 陈独秀 瞿秋白 杨靖宇 吉鸿昌 詹天佑 钱学森 邓稼先 华罗庚
+		李四光 竺可桢 蔡元培 梁启超 康有为 冼星海 聂耳 郭沫若 老舍 巴金 茅盾 冰心 梅兰芳 齐白石 徐悲鸿 王继才 诸葛亮 曹操 刘备 关羽
+		李白 杜甫 苏轼 白居易 王安石 司马光 司马迁 屈原 孟子 老子 庄子 秦始皇 汉武帝 唐太宗 康熙 乾隆 郑和 戚继光 袁崇焕 邓世昌 黄兴
+		秋瑾 胡适 任弼时 彭德怀 贺龙 叶剑英 李克强 李强 江泽民 胡锦涛 南仁东 樊锦诗 于敏 孙家栋 张富清 申纪兰 时传祥 包公 黄飞鸿
+		叶挺 廖仲恺 何香凝 邓中夏 彭湃 杨匏安 陈嘉庚 霍英东 曾宪梓 孙文 毛主席 周总理`) {
+		publicFigures[name] = true
+	}
+}
+
 // sortedByLength orders names longest first, so that 张三丰 is found before 张三.
 func sortedByLength(names []string) []string {
 	out := append([]string(nil), names...)
