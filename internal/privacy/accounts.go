@@ -18,18 +18,18 @@ func findPlates(n normalized) []hit {
 }
 
 func findAccounts(n normalized) []hit {
-	return groupHits(n, accountPattern, KindAccount, 1, cueWindows(asciiLower(n.text), accountCues, 0, 48))
+	return groupHits(n, accountPattern, KindAccount, 1, cueWindows(asciiLower(n.text), accountCueList, 0, 48))
 }
 
 func findCertificates(n normalized) []hit {
-	return groupHits(n, certificatePattern, KindCertificate, 1, cueWindows(n.text, certificateCues, 18, 120))
+	return groupHits(n, certificatePattern, KindCertificate, 1, cueWindows(n.text, certificateCueList, 18, 120))
 }
 
 // accountCues and certificateCues are where accountPattern and certificatePattern
 // can match; accountCues are searched in lower case.
 var (
-	accountCues     = []string{"qq", "扣扣", "企鹅", "微信", "weixin", "wechat", "vx", "wx", "v信", "威信", "薇信"}
-	certificateCues = []string{"证", "不动产", "宅基地"}
+	accountCueList     = newCueList("qq", "扣扣", "企鹅", "微信", "weixin", "wechat", "vx", "wx", "v信", "威信", "薇信")
+	certificateCueList = newCueList("证", "不动产", "宅基地")
 )
 
 // asciiLower folds ASCII letters to lower case and leaves every other byte, so

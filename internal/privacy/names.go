@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -38,13 +37,9 @@ const personCues = `村干部|村委委员|村支书|支书|村主任|主任|书
 	`叔叔|阿姨|伯伯|舅舅|姑姑|姨妈|婶婶|嫂子|姐夫|妹夫|女婿|儿媳|侄子|外甥|家长|店主|摊主|房主|商户|管家|乘客|患者|病人|村民|居民|市民|` +
 	`[申请征收产权利继承代办借款投诉举报反映知情联系经办负责当事发起监护承租出租被拆迁写来]人`
 
-// cuedName finds a full name written after a cue: "村干部黄明辉", "业主冼志强",
-// "申请人：温丽华", "哥哥叫侯天佑". Group 1 is the name.
-var cuedName = regexp.MustCompile(`(?:` + personCues + `)(?:\s*[:：]\s*|\s+|叫|是|名叫|为)?(` + surnameRe + `\p{Han}{1,2})`)
-
-// selfName finds the writer's name after 我是 or 本人, where ordinary words are
-// as likely: "我是农民工", "本人家住".
-var selfName = regexp.MustCompile(`(?:我是|本人)(?:\s*[:：]\s*|\s+)?(` + surnameRe + `\p{Han}{1,2})`)
+// A name after a cue word ("村干部黄明辉", "业主冼志强", "申请人：温丽华", "哥哥叫
+// 侯天佑", "我是冼志强") is read by cueNames: the cue, an optional separator
+// (a colon, spaces, 叫, 是, 名叫, 为) and a surname with one or two characters.
 
 // calledName finds a name after 叫 that stands alone: "我姓温，叫温淑仪，".
 var calledName = regexp.MustCompile(`叫(` + surnameRe + `\p{Han}{1,2})(?:[，,。、）)\s；;！!]|$)`)
@@ -114,20 +109,106 @@ const (
 	nameBefore = 4 * 3
 )
 
-// cueWords are personCues as plain words, to find where cuedName can match.
-var cueWords = strings.FieldsFunc(strings.NewReplacer("[申请征收产权利继承代办借款投诉举报反映知情联系经办负责当事发起监护承租出租被拆迁写来]人", "人").Replace(personCues),
-	func(r rune) bool { return r == '|' })
+// cueWords are personCues as plain words: "[申请…]人" stands for 申人, 请人, ….
+var cueWords = func() []string {
+	var out []string
+	for _, w := range strings.Split(personCues, "|") {
+		if class, ok := strings.CutPrefix(w, "["); ok {
+			chars, _, _ := strings.Cut(class, "]")
+			for _, c := range chars {
+				out = append(out, string(c)+"人")
+			}
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}()
+
+// cueNames offers accept every name written after one of the cues, as
+// [start, end, nameStart, nameEnd]; text after an accepted name is searched on
+// from its end.
+func cueNames(text string, byFirst cueList, seps bool, accept func(m []int) bool) {
+	next := 0
+	for i, r := range text {
+		if i < next {
+			continue
+		}
+		for _, w := range byFirst[r] {
+			if !strings.HasPrefix(text[i:], w) {
+				continue
+			}
+			if s, e, ok := nameAfterCue(text, i+len(w), seps); ok && accept([]int{i, e, s, e}) {
+				next = e
+				break
+			}
+		}
+	}
+}
+
+// nameAfterCue reads a name at text[p:], after a colon, spaces or (with seps) 叫,
+// 是, 名叫 or 为, or right at p.
+func nameAfterCue(text string, p int, seps bool) (int, int, bool) {
+	var starts []int
+	q := p
+	for q < len(text) && strings.IndexByte(" \t\r\n\f", text[q]) >= 0 {
+		q++
+	}
+	if c := text[q:]; strings.HasPrefix(c, ":") || strings.HasPrefix(c, "：") {
+		q += len(":")
+		if text[q-1] != ':' {
+			q += len("：") - 1
+		}
+		for q < len(text) && strings.IndexByte(" \t\r\n\f", text[q]) >= 0 {
+			q++
+		}
+		starts = append(starts, q)
+	} else if q > p {
+		starts = append(starts, q)
+	}
+	if seps {
+		for _, w := range []string{"叫", "是", "名叫", "为"} {
+			if strings.HasPrefix(text[p:], w) {
+				starts = append(starts, p+len(w))
+			}
+		}
+	}
+	starts = append(starts, p)
+	for _, s := range starts {
+		if e, ok := nameAt(text, s); ok {
+			return s, e, true
+		}
+	}
+	return 0, 0, false
+}
+
+// nameAt reads a surname and one or two Chinese characters at text[s:] and returns
+// where they end.
+func nameAt(text string, s int) (int, bool) {
+	sl := surnameLen(text[s:])
+	if sl == 0 {
+		return 0, false
+	}
+	e := s + sl
+	for k := 0; k < 2 && e < len(text); k++ {
+		r, size := utf8.DecodeRuneInString(text[e:])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		e += size
+	}
+	return e, e > s+sl
+}
 
 var honorificWords = []string{"先生", "女士", "小姐", "同志", "老师", "师傅", "经理", "书记", "阿姨", "大爷", "大妈", "大姐", "大哥", "村长",
 	"组长", "主任", "律师", "医生", "叔叔", "伯伯", "阿婆", "同学", "老板", "会计", "科长", "所长", "队长"}
 
 // cueWindows covers every occurrence of the words, from before bytes ahead of it
 // to after bytes past it. The text is read once, whatever the number of words.
-func cueWindows(s string, words []string, before, after int) []window {
-	byFirst := cueIndex(words)
+func cueWindows(s string, words cueList, before, after int) []window {
 	var out []window
 	for i, r := range s {
-		for _, w := range byFirst[r] {
+		for _, w := range words[r] {
 			if strings.HasPrefix(s[i:], w) {
 				out = appendWindow(s, out, i-before, i+len(w)+after)
 				break
@@ -137,27 +218,24 @@ func cueWindows(s string, words []string, before, after int) []window {
 	return out
 }
 
-var (
-	cueIndexMu    sync.Mutex
-	cueIndexCache = map[string]map[rune][]string{}
-)
+// cueList holds words by their first character.
+type cueList map[rune][]string
 
-// cueIndex groups words by their first character; the groups are built once per list.
-func cueIndex(words []string) map[rune][]string {
-	key := strings.Join(words, "|")
-	cueIndexMu.Lock()
-	defer cueIndexMu.Unlock()
-	if m, ok := cueIndexCache[key]; ok {
-		return m
-	}
-	m := map[rune][]string{}
+func newCueList(words ...string) cueList {
+	m := cueList{}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		m[r] = append(m[r], w)
 	}
-	cueIndexCache[key] = m
 	return m
 }
+
+var (
+	personCueList    = newCueList(cueWords...)
+	selfCueList      = newCueList("我是", "本人")
+	calledCueList    = newCueList("叫")
+	honorificCueList = newCueList(honorificWords...)
+)
 
 // splitName finds a surname and a given name written apart: "姓谭名国栋",
 // "姓梁，叫梁秋菊" is found as an ordinary cued name. Group 1 is the surname, group 2
@@ -197,17 +275,33 @@ const notGivenName = "局委厅处科办部院所站队组会司校区县市省�
 
 // surnameLen returns the byte length of the surname s starts with, or 0.
 func surnameLen(s string) int {
+	r, size := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune(compoundFirsts, r) {
+		if strings.ContainsRune(singleSurnames, r) {
+			return size
+		}
+		return 0
+	}
 	for _, c := range compoundSurnames {
 		if strings.HasPrefix(s, c) && utf8.RuneCountInString(s) > 2 {
 			return len(c)
 		}
 	}
-	r, size := utf8.DecodeRuneInString(s)
 	if strings.ContainsRune(singleSurnames, r) {
 		return size
 	}
 	return 0
 }
+
+// compoundFirsts are the first characters of the compound surnames.
+var compoundFirsts = func() string {
+	var b strings.Builder
+	for _, c := range compoundSurnames {
+		r, _ := utf8.DecodeRuneInString(c)
+		b.WriteRune(r)
+	}
+	return b.String()
+}()
 
 // findNames reports every occurrence of the known names and of the names written
 // with an honorific, longest first so that a longer name wins over its prefix.
@@ -260,9 +354,9 @@ func honorificNames(text string) []string {
 			return ok
 		}
 	}
-	findAll(cuedName, text, cueWindows(text, cueWords, nameBefore, nameAfter), cued(false))
-	findAll(selfName, text, cueWindows(text, []string{"我是", "本人"}, 0, nameAfter), cued(true))
-	findAll(calledName, text, cueWindows(text, []string{"叫"}, 0, nameAfter), cued(false))
+	cueNames(text, personCueList, true, cued(false))
+	cueNames(text, selfCueList, false, cued(true))
+	findAll(calledName, text, cueWindows(text, calledCueList, 0, nameAfter), cued(false))
 	overlaps := func(s, e int) bool {
 		for _, sp := range spans {
 			if s < sp[1] && sp[0] < e {
@@ -275,7 +369,7 @@ func honorificNames(text string) []string {
 		return !overlaps(m[2], m[3]) && !inTitle(text, m[2]) && plausibleName(text, m[2], m[3]) &&
 			(allGiven(text[m[2]:m[3]]) || openBefore(text, m[2]) && noWordChars(text[m[2]:m[3]]) && !commonWords[string([]rune(text[m[2]:m[3]])[:2])])
 	}
-	for _, m := range findAll(honorificName, text, cueWindows(text, honorificWords, nameBefore, 0), plausible) {
+	for _, m := range findAll(honorificName, text, cueWindows(text, honorificCueList, nameBefore, 0), plausible) {
 		names = append(names, text[m[2]:m[3]])
 	}
 	bounded := func(m []int) bool {
