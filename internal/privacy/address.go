@@ -38,7 +38,9 @@ func findAddresses(n normalized) []hit {
 
 func addressHits(n normalized, re *regexp.Regexp) []hit {
 	var hits []hit
-	accept := func(m []int) bool { return m[2] < m[3] && !publicAddress(n.text, m[2], m[3]) }
+	accept := func(m []int) bool {
+		return m[2] < m[3] && !publicAddress(n.text, m[2], m[3]) && !publicPlace(n.text, m[2], m[3])
+	}
 	for _, m := range findAll(re, n.text, addressWindows(n.text), accept) {
 		s, e := n.span(m[2], m[3])
 		hits = append(hits, hit{kind: KindAddress, severity: SeverityWarn, start: s, end: e})
@@ -57,4 +59,27 @@ func addressWindows(s string) []window {
 		}
 	}
 	return out
+}
+
+// buildingCount is a number of buildings: 小区两栋楼之间.
+var buildingCount = regexp.MustCompile(`^\d+(?:栋|幢)$`)
+
+// floorOnly is a floor alone, which identifies no home: 天河城广场3楼.
+var floorOnly = regexp.MustCompile(`^\d+(?:楼|层)$`)
+
+// publicPlace reports a number that names a gate, an exit, a line or a counter
+// of a public place ("人民公园5号门", "5号出口", "3号窗口"), or a floor alone.
+func publicPlace(s string, start, end int) bool {
+	if floorOnly.MatchString(s[start:end]) || buildingCount.MatchString(s[start:end]) && strings.HasPrefix(s[end:], "楼") {
+		return true
+	}
+	if strings.HasPrefix(s[end:], "门") && !strings.HasPrefix(s[end:], "门口") && !strings.HasPrefix(s[end:], "门前") {
+		return true
+	}
+	for _, w := range []string{"出口", "入口", "线", "窗口", "站台", "柜台", "泊位", "展厅"} {
+		if strings.HasPrefix(s[end:], w) {
+			return true
+		}
+	}
+	return false
 }
