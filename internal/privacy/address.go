@@ -42,6 +42,11 @@ func addressHits(n normalized, re *regexp.Regexp) []hit {
 		return m[2] < m[3] && !publicAddress(n.text, m[2], m[3]) && !publicPlace(n.text, m[2], m[3])
 	}
 	for _, m := range findAll(re, n.text, addressWindows(n.text), accept) {
+		// A single Chinese numeral after the last unit starts the next word:
+		// "石岗村五队一共23户".
+		if e := m[3]; e-1 > m[2] && n.hanDigit(e-1) && !isASCIIDigit(n.text[e-2]) && e < len(n.text) && n.text[e] >= 0x80 {
+			m[3]--
+		}
 		s, e := n.span(m[2], m[3])
 		hits = append(hits, hit{kind: KindAddress, severity: SeverityWarn, start: s, end: e})
 	}

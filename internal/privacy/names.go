@@ -467,7 +467,7 @@ func trimName(text string, start, end int, strict bool) (int, int, bool) {
 	}
 	given := []rune(name[sl:])
 	if len(given) == 0 || strings.ContainsRune(functionChars+kinChars+startStops, given[0]) ||
-		strings.ContainsRune(notGivenName, given[0]) {
+		given[0] != '老' && strings.ContainsRune(notGivenName, given[0]) {
 		return 0, 0, false
 	}
 	for _, h := range honorifics {
