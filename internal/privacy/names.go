@@ -344,6 +344,9 @@ func honorificNames(text string) []string {
 	var spans [][2]int
 	cued := func(strict bool) func(m []int) bool {
 		return func(m []int) bool {
+			if officialBefore(text, m[0]) {
+				return false // 市委书记李明: a leader in an official role
+			}
 			colon := colonBefore(text, m[2])
 			s, e, ok := trimName(text, m[2], m[3], strict && !colon)
 			ok = ok && (colon || allGiven(text[s:e]) || noWordChars(text[s:e]))
@@ -397,6 +400,17 @@ func honorificNames(text string) []string {
 		}
 	}
 	return names
+}
+
+// officialBefore reports whether a party committee or government names the office
+// whose cue word starts at text[i:]: 市委书记, 区政府主任.
+func officialBefore(text string, i int) bool {
+	for _, w := range []string{"省委", "市委", "区委", "县委", "党委", "党组", "省政府", "市政府", "区政府", "县政府", "人大常委会", "政协"} {
+		if strings.HasSuffix(text[:i], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // beforeNumber reports whether s starts with the person's number or a word for it:
