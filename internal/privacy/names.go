@@ -369,7 +369,7 @@ func honorificNames(text string) []string {
 		return false
 	}
 	plausible := func(m []int) bool {
-		return !overlaps(m[2], m[3]) && !inTitle(text, m[2]) && plausibleName(text, m[2], m[3]) &&
+		return !overlaps(m[2], m[3]) && !inTitle(text, m[2]) && !officialTitleBefore(text, m[2]) && plausibleName(text, m[2], m[3]) &&
 			(allGiven(text[m[2]:m[3]]) || openBefore(text, m[2]) && noWordChars(text[m[2]:m[3]]) && !commonWords[string([]rune(text[m[2]:m[3]])[:2])])
 	}
 	for _, m := range findAll(honorificName, text, cueWindows(text, honorificCueList, nameBefore, 0), plausible) {
@@ -407,6 +407,17 @@ func honorificNames(text string) []string {
 func officialBefore(text string, i int) bool {
 	for _, w := range []string{"省委", "市委", "区委", "县委", "党委", "党组", "省政府", "市政府", "区政府", "县政府", "人大常委会", "政协"} {
 		if strings.HasSuffix(text[:i], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// officialTitleBefore reports whether a leader's title stands right before
+// text[i:]: 市委书记李明同志, 副市长王伟.
+func officialTitleBefore(text string, i int) bool {
+	for _, t := range []string{"书记", "主任", "主席", "秘书长", "常委", "市长", "区长", "县长", "省长", "镇长"} {
+		if before, ok := strings.CutSuffix(text[:i], t); ok && (strings.HasSuffix(t, "长") && t != "秘书长" || officialBefore(before, len(before))) {
 			return true
 		}
 	}
