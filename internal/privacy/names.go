@@ -582,10 +582,17 @@ func allGiven(name string) bool {
 	return true
 }
 
+// titleReach is how far back (in bytes) a title's opening bracket is looked for.
+const titleReach = 300
+
 // inTitle reports whether text[i:] lies inside 《…》: a policy or document title,
 // where names are of leaders in their official role.
 func inTitle(text string, i int) bool {
-	open := strings.LastIndex(text[:i], "《")
+	from := max(0, i-titleReach)
+	open := strings.LastIndex(text[from:i], "《")
+	if open >= 0 {
+		open += from
+	}
 	return open >= 0 && !strings.Contains(text[open:i], "》")
 }
 

@@ -102,7 +102,7 @@ func findEmails(n normalized) []hit {
 func findLandlines(n normalized) []hit {
 	var hits []hit
 	accept := func(m []int) bool { return n.digitBounded(m[0], m[1]) && !publicNumber(n.text, m[0]) }
-	for _, m := range findAll(landlinePattern, n.text, n.digits, accept) {
+	for _, m := range findAllDigits(landlinePattern, n.text, n.digits, accept) {
 		s, e := n.span(m[0], m[1])
 		h := hit{kind: KindLandline, severity: SeverityWarn, start: s, end: e}
 		if m[4] >= 0 {
@@ -123,7 +123,7 @@ func digitHits(n normalized, re *regexp.Regexp, kind string, valid func(string) 
 	accept := func(m []int) bool {
 		return n.digitBounded(m[0], m[1]) && valid(n.text[m[0]:m[1]])
 	}
-	for _, m := range findAll(re, n.text, n.digits, accept) {
+	for _, m := range findAllDigits(re, n.text, n.digits, accept) {
 		s, e := n.span(m[0], m[1])
 		hits = append(hits, hit{kind: kind, severity: SeverityWarn, start: s, end: e})
 	}
