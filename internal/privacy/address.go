@@ -3,6 +3,7 @@ package privacy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // chineseNumerals are hidden in house numbers like digits: 三单元, 十二楼.
@@ -30,18 +31,20 @@ var roomNumbers = regexp.MustCompile(`(?:顶楼|楼上|楼下|房号|门牌号?|
 
 func findAddresses(n normalized) []hit {
 	var hits []hit
-	for _, re := range []*regexp.Regexp{addressNumbers, buildingNumbers, roomNumbers} {
-		hits = append(hits, addressHits(n, re)...)
+	hits = append(hits, addressHits(n, addressNumbers, triggerWindows(n.text))...)
+	digits := addressWindows(n.text)
+	for _, re := range []*regexp.Regexp{buildingNumbers, roomNumbers} {
+		hits = append(hits, addressHits(n, re, digits)...)
 	}
 	return hits
 }
 
-func addressHits(n normalized, re *regexp.Regexp) []hit {
+func addressHits(n normalized, re *regexp.Regexp, windows []window) []hit {
 	var hits []hit
 	accept := func(m []int) bool {
 		return m[2] < m[3] && !publicAddress(n.text, m[2], m[3]) && !publicPlace(n.text, m[2], m[3])
 	}
-	for _, m := range findAll(re, n.text, addressWindows(n.text), accept) {
+	for _, m := range findAll(re, n.text, windows, accept) {
 		// A single Chinese numeral after the last unit starts the next word:
 		// "石岗村五队一共23户".
 		if e := m[3]; e-1 > m[2] && n.hanDigit(e-1) && !isASCIIDigit(n.text[e-2]) && e < len(n.text) && n.text[e] >= 0x80 {
@@ -87,4 +90,25 @@ func publicPlace(s string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// addressTriggers are the last characters of the road, street, village and estate
+// words of addressNumbers.
+const addressTriggers = "路街道巷弄同村里区园苑寓厦场组社屯庄城坊湾"
+
+// triggerWindows covers every road, street, village or estate word followed
+// closely by a number or a building letter, with room for the number.
+func triggerWindows(s string) []window {
+	var out []window
+	for i, r := range s {
+		if !strings.ContainsRune(addressTriggers, r) {
+			continue
+		}
+		from := i - len("胡") // 大道, 胡同, 小区 … start one character earlier
+		near := s[i+utf8.RuneLen(r) : min(len(s), i+utf8.RuneLen(r)+24)]
+		if strings.ContainsAny(near, "0123456789十百ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
+			out = appendWindow(s, out, from, i+utf8.RuneLen(r)+90)
+		}
+	}
+	return out
 }
