@@ -12,10 +12,10 @@ const chineseNumerals = "零〇一二三四五六七八九十百"
 // addressNumbers finds the house number, building, unit and room that follow a road,
 // street, village or estate name. Group 1 is the part to hide.
 var addressNumbers = regexp.MustCompile(
-	`(?:路|街|大道|道|巷|弄|胡同|村|里|小区|花园|苑|公寓|大厦|广场|新村|组|社|屯|庄|园|城|坊|湾)` +
+	`(?:路|街|大道|道|巷|弄|胡同|村|里|小区|花园|苑|公寓|大厦|广场|新村|组|社|屯|庄|园|城|坊|湾|华庭|豪庭|名邸|府邸|阁|轩|雅居|中心|国际|公馆|大楼|楼|大院)` +
 		// 江南大道中123号, 解放路北段8号, 人民路二段5号
 		`(?:[东南西北中]段?|[东南西北]路|[东南西北]街|\d+段|[东南西北中]区|\d+期)?\s?` +
-		`(` + addressUnit + `(?:\s?` + addressUnit + `)*\d*)`)
+		`(` + addressUnit + `(?:\s?` + addressUnit + `)*\d*|\d{3,4}[室房]?)`)
 
 // addressUnit is one number with its unit word: 123号, 4栋, A座, 三单元, 502房.
 // 3-2-301 is building, unit and room; 大源村5组18号 and 龙岗村3社 name a village group.
@@ -42,7 +42,7 @@ func findAddresses(n normalized) []hit {
 func addressHits(n normalized, re *regexp.Regexp, windows []window) []hit {
 	var hits []hit
 	accept := func(m []int) bool {
-		return m[2] < m[3] && !publicAddress(n.text, m[2], m[3]) && !publicPlace(n.text, m[2], m[3])
+		return m[2] < m[3] && !publicAddress(n.text, m[2], m[3]) && !publicPlace(n.text, m[2], m[3]) && !quantity(n.text, m[2], m[3])
 	}
 	for _, m := range findAll(re, n.text, windows, accept) {
 		// A single Chinese numeral after the last unit starts the next word:
@@ -67,6 +67,19 @@ func addressWindows(s string) []window {
 		}
 	}
 	return out
+}
+
+// bareRoom is a room number written right after the building's name: 富力中心3201.
+var bareRoom = regexp.MustCompile(`^\d{3,4}$`)
+
+// quantity reports a bare number that is a year, an amount or a count rather than
+// a room: "中心2024年", "小区1200户".
+func quantity(s string, start, end int) bool {
+	if !bareRoom.MatchString(s[start:end]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[end:])
+	return end < len(s) && (isASCIIDigit(s[end]) || r == '.' || strings.ContainsRune("年月日元万千百平米亩人户个岁次名位余多期届号栋座层楼%", r))
 }
 
 // buildingCount is a number of buildings: 小区两栋楼之间.
@@ -94,7 +107,7 @@ func publicPlace(s string, start, end int) bool {
 
 // addressTriggers are the last characters of the road, street, village and estate
 // words of addressNumbers.
-const addressTriggers = "路街道巷弄同村里区园苑寓厦场组社屯庄城坊湾"
+const addressTriggers = "路街道巷弄同村里区园苑寓厦场组社屯庄城坊湾庭邸阁轩居心际馆楼院"
 
 // triggerWindows covers every road, street, village or estate word followed
 // closely by a number or a building letter, with room for the number.

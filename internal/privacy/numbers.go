@@ -204,6 +204,11 @@ var orgCues = []string{"局", "中心", "办公室", "热线", "窗口", "政府
 	"派出所", "大队", "科电话", "科的电话", "科室", "服务台", "大厅", "客服", "服务站", "管理所", "管理处", "信访", "医院", "支队", "税务所",
 	"办公地址", "办事地址", "受理点", "服务点", "接待室", "政务", "咨询电话", "服务电话", "监督电话", "服务热线", "举报电话"}
 
+// publicBodies are the names of public bodies that make the address before them
+// theirs ("沿江中路298号的市社保服务中心"); a 中心 alone may be an office tower.
+var publicBodies = []string{"局", "政府", "委员会", "居委会", "村委会", "法院", "检察院", "派出所", "服务中心", "政务中心", "办事处", "街道办",
+	"大厅", "窗口", "信访", "管理处", "管理所", "服务站", "支队", "大队", "医院", "税务所", "办公地址", "办事地址"}
+
 // personalCues are the words that make a number or an address somebody's own.
 var personalCues = []string{"我", "本人", "家", "手机", "联系人", "先生", "女士", "经理", "老板", "师傅", "他", "她", "房东", "住", "户主",
 	"申请人", "电话号码是"}
@@ -261,9 +266,12 @@ func publicAddress(text string, start, end int) bool {
 		}
 		i += size
 	}
-	if lastCue(after, orgCues) >= 0 {
+	if lastCue(after, publicBodies) >= 0 {
 		return true
 	}
-	org := lastCue(before, orgCues)
+	org := lastCue(before, publicBodies)
+	if o := lastCue(before, orgCues); o >= 0 && strings.Contains(before[o:], "地址") {
+		org = max(org, o) // 公积金中心（地址：东风中路483号）
+	}
 	return org >= 0 && org > lastCue(before, personalCues)
 }
