@@ -42,7 +42,8 @@ func findAddresses(n normalized) []hit {
 func addressHits(n normalized, re *regexp.Regexp, windows []window) []hit {
 	var hits []hit
 	accept := func(m []int) bool {
-		return m[2] < m[3] && !publicAddress(n.text, m[2], m[3]) && !publicPlace(n.text, m[2], m[3]) && !quantity(n.text, m[2], m[3])
+		return m[2] < m[3] && !publicAddress(n.text, m[2], m[3]) && !publicPlace(n.text, m[2], m[3]) && !quantity(n.text, m[2], m[3]) &&
+			!(buildingCount.MatchString(n.text[m[2]:m[3]]) && n.hanDigit(m[2]))
 	}
 	for _, m := range findAll(re, n.text, windows, accept) {
 		// A single Chinese numeral after the last unit starts the next word:
@@ -78,8 +79,13 @@ func quantity(s string, start, end int) bool {
 	if !bareRoom.MatchString(s[start:end]) {
 		return false
 	}
+	for _, w := range []string{"国道", "省道", "县道", "乡道"} {
+		if strings.HasSuffix(s[:start], w) {
+			return true
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(s[end:])
-	return end < len(s) && (isASCIIDigit(s[end]) || r == '.' || strings.ContainsRune("年月日元万千百平米亩人户个岁次名位余多期届号栋座层楼%", r))
+	return end < len(s) && (isASCIIDigit(s[end]) || r == '.' || strings.ContainsRune("年月日元万千百平米亩人户个岁次名位余多期届号栋座层楼条路线公辆台间套%", r))
 }
 
 // buildingCount is a number of buildings: 小区两栋楼之间.
