@@ -10,7 +10,7 @@ var (
 	accountPattern = regexp.MustCompile(`(?i)(?:QQ|扣扣|企鹅|微信|weixin|wechat|vx|wx|v信|威信|薇信)(?:号码|号|账号|帐号|id)?[\s是为:：]{0,4}([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`)
 	// certificatePattern: the number of a 不动产权证, 土地证 or 房产证, up to 30
 	// characters after its name. Group 1 is the number.
-	certificatePattern = regexp.MustCompile(`(?:不动产权|不动产登记|不动产单元|不动产证|土地证|土地使用证|土地使用权证|房产证|房屋所有权证|房权证|产权证|宅基地证|宅基地使用|林权证|经营权证|残疾证|证号|证书号)[^。；;，,？?！!\n]{0,30}?(\d+(?:-\d+)+|[A-Za-z0-9]{5,})`)
+	certificatePattern = regexp.MustCompile(`(?:不动产权|不动产登记|不动产单元|不动产证|土地证|土地使用证|土地使用权证|房产证|房屋所有权证|房权证|产权证|宅基地证|宅基地使用|林权证|经营权证|残疾证|证号|证书号)[^。；;，,？?！!\n]{0,30}?(\d+(?:-\d+)+|[A-Za-z0-9]{5,}|\d{3,4}号)`)
 )
 
 func findPlates(n normalized) []hit {
