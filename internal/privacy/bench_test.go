@@ -149,10 +149,11 @@ func hidden(text, got, kind, item string) bool {
 	for _, sp := range occurrences(text, item) {
 		from := utf8.RuneCountInString(text[:sp[0]])
 		// A full name keeps its surname, 小黄 and 老周 their 小 and 老; a given
-		// name listed alone (明辉 of 黄明辉) must be hidden whole.
-		skip := 0
-		if from == 0 || surnameLen(string(in[from-1:from])+"  ") == 0 {
-			skip = utf8.RuneCountInString(item[:surnameLen(item)])
+		// name listed alone (金水 of 潘金水, after a common surname) must be
+		// hidden whole.
+		skip := utf8.RuneCountInString(item[:surnameLen(item)])
+		if utf8.RuneCountInString(item) == 2 && from > 0 && strings.ContainsRune(commonSurnames+"关麦温伍冼区欧岑植简甘翁邝", in[from-1]) {
+			skip = 0
 		}
 		if strings.ContainsRune("小老阿", in[from]) && utf8.RuneCountInString(item) == 2 {
 			skip = 1
