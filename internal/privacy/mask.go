@@ -93,6 +93,9 @@ func replace(h hit, s string) string {
 	case KindEmail:
 		return maskEmail(s)
 	case KindName:
+		if h.given {
+			return strings.Repeat(string(maskRune), utf8.RuneCountInString(s))
+		}
 		return maskName(s)
 	case KindAddress, KindPlate, KindCertificate:
 		return maskAll(s)
@@ -238,7 +241,8 @@ func bounded(text string, start, end int) bool {
 }
 
 // roleWords are what citizens put in the sender field instead of a name.
-var roleWords = []string{"匿名", "村民", "居民", "群众", "市民", "业主", "网友", "家长", "职工", "一市民", "老百姓", "退休", "游客", "租户", "学生"}
+var roleWords = []string{"匿名", "村民", "居民", "群众", "市民", "业主", "网友", "家长", "职工", "一市民", "老百姓", "退休", "游客", "租户", "学生",
+	"党员", "代表", "热心", "家属", "员工", "患者", "车主", "房东", "农民", "工人", "老师", "教师", "百姓", "住户", "用户", "志愿者", "路人"}
 
 // LooksLikeName reports whether a sender field holds a person's name rather than
 // a role word or 匿名: "冼志强" does, "村民" and "一位业主" do not.

@@ -60,7 +60,7 @@ func fold(r rune) (rune, bool) {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFEE0, true
-	case r == 0x3000:
+	case r == 0x3000 || r == 0xA0:
 		return ' ', true
 	}
 	if i := strings.IndexRune(hanDigits, r); i >= 0 {

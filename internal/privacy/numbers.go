@@ -8,13 +8,18 @@ import (
 )
 
 var (
-	idPattern = regexp.MustCompile(`\d{6}[ -]?\d{4}[ -]?\d{4}[ -]?\d{3}[\dXx]|\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx]|\d{15}`)
+	// idPattern: 17 digits and a check character, or 15 digits, in any grouping
+	// with single spaces or hyphens: "440106 19850612 4521", "4401-0619-7603-1528-17".
+	idPattern = regexp.MustCompile(`\d(?:[ -]?\d){16}[ -]?[\dXx]|\d(?:[ -]?\d){14}`)
 	// cardPattern: a plain run, or groups of four separated by single spaces.
-	cardPattern   = regexp.MustCompile(`\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?|\d{6}[ -]\d{10,13}`)
-	mobilePattern = regexp.MustCompile(`(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:\d{8}|[ .-]?\d{4}[ .-]?\d{4})`)
+	cardPattern = regexp.MustCompile(`\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?|\d{6}[ -]\d{10,13}`)
+	// mobilePattern: 1[3-9] and nine more digits, in any grouping (3-4-4, 7-4, 5-3-3,
+	// one digit at a time) with spaces, dots or dashes of up to three characters
+	// between digits, optionally after +86/0086/86.
+	mobilePattern = regexp.MustCompile(`(?:(?:\+|00)?86[ -]?)?1(?:[ .\-—–]{0,3})[3-9](?:[ .\-—–]{0,3}\d){9}`)
 	// landlinePattern groups: 1 area code, 2 subscriber number. Service numbers
 	// (400/800) have no area code; the number is group 3.
-	landlinePattern = regexp.MustCompile(`(?:\(?(0(?:10|2\d|[3-9]\d{2}))\)?[ -]?(\d{3,4}[ -]?\d{4})|(\b[^\d\D]))(?:[ -]?(?:转|分机|ext\.?|-)[ ]?\d{1,6})?`)
+	landlinePattern = regexp.MustCompile(`(?:\(?(0 ?(?:1 ?0|2 ?\d|[3-9] ?\d ?\d))\)?(?:[ \-—–]{0,3})([1-9](?: ?\d){2,3}[ -]?(?: ?\d){3,4})|(\b[^\d\D]))(?:[ -]?(?:转|分机|ext\.?|-)[ ]?\d{1,6})?`)
 	emailPattern    = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 )
 
@@ -57,7 +62,7 @@ func findBankCards(n normalized) []hit {
 
 // referenceWords name the bureau's and shops' own serial numbers, which are as long
 // as a card number but belong to nobody: 订单号, 受理编号, 文号.
-var referenceWords = []string{"订单", "单号", "编号", "流水号", "文号", "批次", "运单", "快递"}
+var referenceWords = []string{"订单", "单号", "编号", "流水号", "文号", "批次", "运单", "快递", "回执", "学籍", "受理号", "案号", "合同号"}
 
 // afterReferenceWord reports whether one of referenceWords ends at most two
 // characters before text[start:].
@@ -96,8 +101,8 @@ func findEmails(n normalized) []hit {
 // masking can keep the area code and the extension.
 func findLandlines(n normalized) []hit {
 	var hits []hit
-	accept := func(m []int) bool { return digitBounded(n.text, m[0], m[1]) }
-	for _, m := range findAll(landlinePattern, n.text, n.digits, accept) {
+	accept := func(m []int) bool { return n.digitBounded(m[0], m[1]) && !publicNumber(n.text, m[0]) }
+	for _, m := range findAllDigits(landlinePattern, n.text, n.digits, accept) {
 		s, e := n.span(m[0], m[1])
 		h := hit{kind: KindLandline, severity: SeverityWarn, start: s, end: e}
 		if m[4] >= 0 {
@@ -116,9 +121,9 @@ func findLandlines(n normalized) []hit {
 func digitHits(n normalized, re *regexp.Regexp, kind string, valid func(string) bool) []hit {
 	var hits []hit
 	accept := func(m []int) bool {
-		return digitBounded(n.text, m[0], m[1]) && valid(n.text[m[0]:m[1]])
+		return n.digitBounded(m[0], m[1]) && valid(n.text[m[0]:m[1]])
 	}
-	for _, m := range findAll(re, n.text, n.digits, accept) {
+	for _, m := range findAllDigits(re, n.text, n.digits, accept) {
 		s, e := n.span(m[0], m[1])
 		hits = append(hits, hit{kind: kind, severity: SeverityWarn, start: s, end: e})
 	}
@@ -190,4 +195,83 @@ func validCard(s string) bool {
 		sum += d
 	}
 	return sum%10 == 0
+}
+
+// orgCues name a public body or its service point; a number or an address written
+// right after one (in the same sentence, with no personal word in between) is the
+// body's own: "区民政局办公室电话020-81882345", "市公积金中心服务大厅（地址：府前路8号）".
+var orgCues = []string{"局", "中心", "办公室", "热线", "窗口", "政府", "委员会", "居委会", "村委会", "办事处", "街道办", "法院", "检察院",
+	"派出所", "大队", "科电话", "科的电话", "科室", "服务台", "大厅", "客服", "服务站", "管理所", "管理处", "信访", "医院", "支队", "税务所",
+	"办公地址", "办事地址", "受理点", "服务点", "接待室", "政务", "咨询电话", "服务电话", "监督电话", "服务热线", "举报电话"}
+
+// publicBodies are the names of public bodies that make the address before them
+// theirs ("沿江中路298号的市社保服务中心"); a 中心 alone may be an office tower.
+var publicBodies = []string{"局", "政府", "委员会", "居委会", "村委会", "法院", "检察院", "派出所", "服务中心", "政务中心", "办事处", "街道办",
+	"大厅", "窗口", "信访", "管理处", "管理所", "服务站", "支队", "大队", "医院", "税务所", "办公地址", "办事地址"}
+
+// personalCues are the words that make a number or an address somebody's own.
+var personalCues = []string{"我", "本人", "家", "手机", "联系人", "先生", "女士", "经理", "老板", "师傅", "他", "她", "房东", "住", "户主",
+	"申请人", "电话号码是"}
+
+// residenceCues make an address somebody's home whatever else the sentence says.
+var residenceCues = []string{"住", "家", "户籍", "户口", "房屋", "房子", "老屋", "宅基地", "门牌", "房号", "产权"}
+
+// sentenceBefore returns up to 30 characters before text[i:], from the start of
+// its sentence, with 局长 (the addressee) taken out.
+func sentenceBefore(text string, i int) string {
+	from := i
+	for k := 0; k < 30 && from > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(text[:from])
+		if strings.ContainsRune("。！？!?；;\n", r) {
+			break
+		}
+		from -= size
+	}
+	return strings.ReplaceAll(text[from:i], "局长", "")
+}
+
+// lastCue returns the end of the last occurrence of any of cues in s, or -1.
+func lastCue(s string, cues []string) int {
+	last := -1
+	for _, c := range cues {
+		if i := strings.LastIndex(s, c); i >= 0 && i+len(c) > last {
+			last = i + len(c)
+		}
+	}
+	return last
+}
+
+// publicNumber reports whether the number at text[start:] follows the name of a
+// public body with no personal word after it.
+func publicNumber(text string, start int) bool {
+	before := sentenceBefore(text, start)
+	org := lastCue(before, orgCues)
+	return org >= 0 && org > lastCue(before, personalCues)
+}
+
+// publicAddress reports whether the house number text[start:end] is a public
+// body's address: a public body named in the same sentence before it or right
+// after it ("位于沿江中路298号的市社保服务中心"), and no word of residence before it.
+func publicAddress(text string, start, end int) bool {
+	before := sentenceBefore(text, start)
+	if lastCue(before, residenceCues) >= 0 {
+		return false
+	}
+	after := text[end:]
+	for k, i := 0, 0; i < len(after); k++ {
+		r, size := utf8.DecodeRuneInString(after[i:])
+		if k == 12 || strings.ContainsRune("，,。！？!?；;\n", r) {
+			after = after[:i]
+			break
+		}
+		i += size
+	}
+	if lastCue(after, publicBodies) >= 0 {
+		return true
+	}
+	org := lastCue(before, publicBodies)
+	if o := lastCue(before, orgCues); o >= 0 && strings.Contains(before[o:], "地址") {
+		org = max(org, o) // 公积金中心（地址：东风中路483号）
+	}
+	return org >= 0 && org > lastCue(before, personalCues)
 }

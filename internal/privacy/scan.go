@@ -71,6 +71,9 @@ type hit struct {
 	// first keepFirst and last four digits. The area code and the extension around
 	// it stay visible.
 	numStart, numEnd, keepFirst int
+	// For names: given is a given name written apart from its surname
+	// ("姓谭名国栋"), hidden whole.
+	given bool
 }
 
 // urlPattern finds links; nothing inside a link is personal data.
@@ -198,6 +201,37 @@ func findAll(re *regexp.Regexp, s string, windows []window, accept func(m []int)
 	return out
 }
 
+// findAllDigits is findAll for items that cannot start right after a digit: after
+// a rejected match the search resumes past the digits that follow its start, since
+// no accepted match can start among them.
+func findAllDigits(re *regexp.Regexp, s string, windows []window, accept func(m []int) bool) [][]int {
+	var out [][]int
+	for _, w := range windows {
+		for pos := w.start; pos < w.end; {
+			m := re.FindStringSubmatchIndex(s[pos:w.end])
+			if m == nil {
+				break
+			}
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += pos
+				}
+			}
+			if accept(m) {
+				out = append(out, m)
+				pos = max(m[1], m[0]+1)
+				continue
+			}
+			_, size := utf8.DecodeRuneInString(s[m[0]:])
+			pos = m[0] + size
+			for pos < w.end && isASCIIDigit(s[pos]) && isASCIIDigit(s[pos-1]) {
+				pos++
+			}
+		}
+	}
+	return out
+}
+
 // whole is the window list that covers all of s.
 func whole(s string) []window { return []window{{0, len(s)}} }
 
@@ -210,6 +244,20 @@ func digitBounded(s string, start, end int) bool {
 		return false
 	}
 	return end >= len(s) || !isASCIIDigit(s[end])
+}
+
+// digitBounded is digitBounded on the normalised text, except that a Chinese
+// numeral next to a number written in Arabic digits is a word, not a digit:
+// "座机0769-2233 8845一直占线".
+func (n normalized) digitBounded(start, end int) bool {
+	glued := func(i int) bool { return isASCIIDigit(n.text[i]) && (!n.hanDigit(i) || n.hanDigit(start)) }
+	return !(start > 0 && glued(start-1)) && !(end < len(n.text) && glued(end))
+}
+
+// hanDigit reports whether byte i of the normalised text comes from a Chinese numeral.
+func (n normalized) hanDigit(i int) bool {
+	r, _ := utf8.DecodeRuneInString(n.orig[n.back[i]:])
+	return r > 0x3000 && r < 0xFF00 && strings.ContainsRune(hanDigits, r)
 }
 
 // context returns the match with up to contextRunes characters on either side.
