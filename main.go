@@ -197,7 +197,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	if err := calendars.Load(ctx); err != nil {
 		return nil, fmt.Errorf("读取工作日历失败：%w", err)
 	}
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	empty, err := demo.NeedsSeed(ctx, settings)
 	if err != nil {
 		return nil, err

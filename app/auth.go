@@ -71,7 +71,7 @@ type AccountStore interface {
 // AuthConfig wires the desk's AuthService.
 type AuthConfig struct {
 	Store    AccountStore
-	Settings core.SettingsService
+	Settings core.SettingsStore
 	Desk     *DeskSession
 	KeepFile string // the data dir's file holding the 在本机保持登录 token
 	Clock    core.Clock

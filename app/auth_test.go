@@ -22,7 +22,7 @@ func TestDeskSignIn(t *testing.T) {
 	}
 	t.Cleanup(func() { db.Close() })
 	sys := core.WithActor(context.Background(), core.System)
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	if _, err := settings.SaveBureau(sys, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		t.Fatal(err)
 	}

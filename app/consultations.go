@@ -18,7 +18,7 @@ import (
 
 // ConsultationStore is what the 征求意见 bridge needs from storage.
 type ConsultationStore interface {
-	core.ConsultationService
+	core.ConsultationStore
 	Now() time.Time
 	AllComments(ctx context.Context, consultationID int64) ([]core.Comment, error)
 	ReportDueWorkdays(ctx context.Context) (int, error)

@@ -20,7 +20,7 @@ import (
 
 // InterpretationStore is what the 政策解读 bridge needs from storage.
 type InterpretationStore interface {
-	core.InterpretationService
+	core.InterpretationStore
 	Issuer(ctx context.Context) (string, error)
 	PolicyText(ctx context.Context, policyID int64) (core.Policy, core.PolicyVersion, error)
 	ReportText(ctx context.Context, consultationID int64) (core.Consultation, string, error)

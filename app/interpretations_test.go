@@ -41,7 +41,7 @@ func TestInterpretationBridge(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	if _, err := settings.SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		t.Fatal(err)
 	}

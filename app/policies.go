@@ -11,12 +11,12 @@ import (
 // status, and the texts of their versions split into clauses.
 type PolicyService struct {
 	ctx   context.Context
-	store core.PolicyService
+	store core.PolicyStore
 	emit  Emitter
 }
 
 // NewPolicyService wraps the policy store.
-func NewPolicyService(store core.PolicyService, emit Emitter) *PolicyService {
+func NewPolicyService(store core.PolicyStore, emit Emitter) *PolicyService {
 	return &PolicyService{ctx: context.Background(), store: store, emit: emit}
 }
 

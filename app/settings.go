@@ -9,12 +9,12 @@ import (
 // SettingsService is the 设置 page's bridge: the bureau, sections, people and who uses this computer.
 type SettingsService struct {
 	ctx  context.Context
-	svc  core.SettingsService
+	svc  core.SettingsStore
 	emit Emitter
 }
 
 // NewSettingsService wraps the settings store.
-func NewSettingsService(svc core.SettingsService, emit Emitter) *SettingsService {
+func NewSettingsService(svc core.SettingsStore, emit Emitter) *SettingsService {
 	return &SettingsService{ctx: context.Background(), svc: svc, emit: emit}
 }
 

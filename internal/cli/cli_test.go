@@ -105,7 +105,7 @@ func TestRestoreCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := sqlite.NewSettingsService(db).SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
+	if _, err := sqlite.NewSettingsStore(db).SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := db.Backup(ctx, filepath.Join(dir, "backups"), sqlite.BackupManual)
@@ -137,7 +137,7 @@ func TestRestoreCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db2.Close()
-	if got, _ := sqlite.NewSettingsService(db2).Bureau(ctx); got.Name != "临江市规划和自然资源局" {
+	if got, _ := sqlite.NewSettingsStore(db2).Bureau(ctx); got.Name != "临江市规划和自然资源局" {
 		t.Fatalf("restored bureau = %q", got.Name)
 	}
 }

@@ -91,7 +91,7 @@ func roleCode(s string) (string, bool) {
 }
 
 func userCommand(ctx context.Context, db *sqlite.DB, rest []string, stdout io.Writer) error {
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	switch rest[0] {
 	case "add":
 		fs := flag.NewFlagSet("user add", flag.ContinueOnError)
@@ -178,7 +178,7 @@ func userCommand(ctx context.Context, db *sqlite.DB, rest []string, stdout io.Wr
 }
 
 // ensurePerson finds the person by name, or adds them with the role and section given.
-func ensurePerson(ctx context.Context, settings *sqlite.SettingsService, name, role, section string) (core.Person, error) {
+func ensurePerson(ctx context.Context, settings *sqlite.SettingsStore, name, role, section string) (core.Person, error) {
 	people, err := settings.People(ctx)
 	if err != nil {
 		return core.Person{}, err

@@ -464,8 +464,8 @@ type ReportPublication struct {
 	PublishedURL   string `json:"publishedUrl"`
 }
 
-// PolicyService keeps the policy register.
-type PolicyService interface {
+// PolicyStore keeps the policy register.
+type PolicyStore interface {
 	Policies(ctx context.Context, f PolicyFilter) (PolicyPage, error)
 	Policy(ctx context.Context, id int64) (PolicyDetail, error)
 	SavePolicy(ctx context.Context, p Policy) (Policy, error)
@@ -476,8 +476,8 @@ type PolicyService interface {
 	Clauses(ctx context.Context, versionID int64) ([]Clause, error)
 }
 
-// ConsultationService keeps consultations, their comments and decisions, and builds the feedback report.
-type ConsultationService interface {
+// ConsultationStore keeps consultations, their comments and decisions, and builds the feedback report.
+type ConsultationStore interface {
 	Consultations(ctx context.Context, f ConsultationFilter) (ConsultationPage, error)
 	Consultation(ctx context.Context, id int64) (ConsultationDetail, error)
 	CheckPeriod(ctx context.Context, openDate, closeDate string) (PeriodCheck, error)

@@ -642,8 +642,8 @@ type InterpretationFilter struct {
 	SectionID int64  `json:"sectionId"`
 }
 
-// InterpretationService keeps interpretations, their sign-off, the pre-publication check and publication.
-type InterpretationService interface {
+// InterpretationStore keeps interpretations, their sign-off, the pre-publication check and publication.
+type InterpretationStore interface {
 	Interpretations(ctx context.Context, f InterpretationFilter) ([]Interpretation, error)
 	Interpretation(ctx context.Context, id int64) (Interpretation, error)
 	SaveInterpretation(ctx context.Context, in Interpretation) (Interpretation, error)

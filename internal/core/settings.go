@@ -107,8 +107,8 @@ type CurrentUser struct {
 	Set         bool   `json:"set"` // false until someone chooses who they are
 }
 
-// SettingsService keeps the bureau, its sections and people, and the current user.
-type SettingsService interface {
+// SettingsStore keeps the bureau, its sections and people, and the current user.
+type SettingsStore interface {
 	Bureau(ctx context.Context) (Bureau, error)
 	SaveBureau(ctx context.Context, b Bureau) (Bureau, error)
 	Sections(ctx context.Context) ([]Section, error)

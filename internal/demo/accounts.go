@@ -42,7 +42,7 @@ type AccountStore interface {
 }
 
 // SeedAccounts gives the demo people their sign-ins (acting as 系统, so no forced change).
-func SeedAccounts(ctx context.Context, s core.SettingsService, accounts AccountStore) error {
+func SeedAccounts(ctx context.Context, s core.SettingsStore, accounts AccountStore) error {
 	people, err := s.People(ctx)
 	if err != nil {
 		return err

@@ -134,8 +134,8 @@ var registrationComments = []demoComment{
 // SeedConsultations adds the 征求意见 demo: three draft policies of the bureau, one consultation open now,
 // one closed with about 40 comments (near-duplicates grouped, some decided, some waiting) and one closed
 // whose 意见收集采纳情况说明 has been published. Dates are relative to the clock. Call it right after Seed.
-func SeedConsultations(ctx context.Context, settings core.SettingsService, policies core.PolicyService, consultations core.ConsultationService,
-	interps core.InterpretationService, clock core.Clock) error {
+func SeedConsultations(ctx context.Context, settings core.SettingsStore, policies core.PolicyStore, consultations core.ConsultationStore,
+	interps core.InterpretationStore, clock core.Clock) error {
 	sections, err := settings.Sections(ctx)
 	if err != nil {
 		return err
@@ -255,8 +255,8 @@ func SeedConsultations(ctx context.Context, settings core.SettingsService, polic
 
 type demoSeeder struct {
 	ctx           context.Context
-	policies      core.PolicyService
-	consultations core.ConsultationService
+	policies      core.PolicyStore
+	consultations core.ConsultationStore
 	today         time.Time
 }
 
@@ -380,7 +380,7 @@ func (s demoSeeder) decideAll(c core.Consultation) error {
 }
 
 // addVersion reads a version's text as the policy service does and stores it.
-func addVersion(ctx context.Context, policies core.PolicyService, in core.VersionInput) (core.PolicyVersion, error) {
+func addVersion(ctx context.Context, policies core.PolicyStore, in core.VersionInput) (core.PolicyVersion, error) {
 	text, err := intake.ReadVersion(in)
 	if err != nil {
 		return core.PolicyVersion{}, err

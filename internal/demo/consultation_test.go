@@ -38,7 +38,7 @@ func TestSeedConsultations(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	if err := Seed(ctx, settings); err != nil {
 		t.Fatal(err)
 	}

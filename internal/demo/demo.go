@@ -75,14 +75,14 @@ var sections = []section{
 const CurrentUserName = "周明远"
 
 // NeedsSeed reports whether the database has no sections yet (a first run).
-func NeedsSeed(ctx context.Context, s core.SettingsService) (bool, error) {
+func NeedsSeed(ctx context.Context, s core.SettingsStore) (bool, error) {
 	secs, err := s.Sections(ctx)
 	return len(secs) == 0, err
 }
 
 // Seed creates the demo bureau, sections and people and sets the current user. Later modules add their
 // own demo records through their services.
-func Seed(ctx context.Context, s core.SettingsService) error {
+func Seed(ctx context.Context, s core.SettingsStore) error {
 	if _, err := s.SaveBureau(ctx, Bureau); err != nil {
 		return fmt.Errorf("seed bureau: %w", err)
 	}
@@ -118,7 +118,7 @@ const Leader = "张卫东"
 // SecrecyReviewer is the demo's 保密审查员, the named signer of the last sign-off step.
 const SecrecyReviewer = "梁红"
 
-func seedLeaders(ctx context.Context, s core.SettingsService) error {
+func seedLeaders(ctx context.Context, s core.SettingsStore) error {
 	people, err := s.People(ctx)
 	if err != nil {
 		return err

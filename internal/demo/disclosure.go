@@ -49,7 +49,7 @@ var demoRequests = []demoRequest{
 // SeedDisclosure fills the 依申请公开 register with applications of the last two months: answered ones of
 // each kind (予以公开, 部分公开 after a 补正, 不予公开 to protect a third party, 无法提供) and three open ones on
 // the clock. Everything is written through the store, so each date follows the statutory rules.
-func SeedDisclosure(ctx context.Context, store DisclosureStore, settings core.SettingsService, clock core.Clock) error {
+func SeedDisclosure(ctx context.Context, store DisclosureStore, settings core.SettingsStore, clock core.Clock) error {
 	secs, err := settings.Sections(ctx)
 	if err != nil {
 		return err

@@ -24,7 +24,7 @@ func TestSeedDisclosure(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	if err := Seed(ctx, settings); err != nil {
 		t.Fatal(err)
 	}

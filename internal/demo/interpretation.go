@@ -38,7 +38,7 @@ var signers = map[string]string{"分管领导审签": "张卫东", "保密审查
 // approved 文字解读 and a 图解 of six blocks, after which the policy goes to 审签 (同步起草); a 负责人解读 being
 // drafted for 城市更新实施办法; and a published 加装电梯财政补助办法 whose 问答 is overdue. The approvers
 // decide as themselves: the current user is switched for each step and restored at the end.
-func SeedInterpretations(ctx context.Context, settings core.SettingsService, policies core.PolicyService, interps core.InterpretationService, clock core.Clock) error {
+func SeedInterpretations(ctx context.Context, settings core.SettingsStore, policies core.PolicyStore, interps core.InterpretationStore, clock core.Clock) error {
 	s, err := newInterpSeeder(ctx, settings, policies, interps, clock)
 	if err != nil {
 		return err
@@ -58,9 +58,9 @@ func SeedInterpretations(ctx context.Context, settings core.SettingsService, pol
 
 type interpSeeder struct {
 	ctx      context.Context
-	settings core.SettingsService
-	policies core.PolicyService
-	interps  core.InterpretationService
+	settings core.SettingsStore
+	policies core.PolicyStore
+	interps  core.InterpretationStore
 	clock    core.Clock
 	people   map[string]core.Person
 	sections map[string]core.Section
@@ -68,7 +68,7 @@ type interpSeeder struct {
 	userID   int64
 }
 
-func newInterpSeeder(ctx context.Context, settings core.SettingsService, policies core.PolicyService, interps core.InterpretationService, clock core.Clock) (*interpSeeder, error) {
+func newInterpSeeder(ctx context.Context, settings core.SettingsStore, policies core.PolicyStore, interps core.InterpretationStore, clock core.Clock) (*interpSeeder, error) {
 	s := &interpSeeder{ctx: ctx, settings: settings, policies: policies, interps: interps, clock: clock,
 		people: map[string]core.Person{}, sections: map[string]core.Section{}, byTitle: map[string]core.Policy{}}
 	people, err := settings.People(ctx)

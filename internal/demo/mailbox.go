@@ -179,7 +179,7 @@ type mailboxStep struct {
 // late, overdue, clock stopped, forwarded and published. Everything goes through the store, so each step is
 // validated, dated and audited; the database clock is stepped through the two months while seeding and
 // restored afterwards. Call it after Seed, before the trained matcher is installed.
-func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsService, store *sqlite.MailboxStore, cal func() *calendar.Calendar) error {
+func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsStore, store *sqlite.MailboxStore, cal func() *calendar.Calendar) error {
 	sections, people, err := directory(ctx, settings)
 	if err != nil {
 		return err
@@ -227,7 +227,7 @@ func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsServi
 }
 
 // directory maps section and person names to ids.
-func directory(ctx context.Context, settings core.SettingsService) (map[string]int64, map[string]core.Person, error) {
+func directory(ctx context.Context, settings core.SettingsStore) (map[string]int64, map[string]core.Person, error) {
 	secs, err := settings.Sections(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -256,7 +256,7 @@ var handlers = map[string][2]string{
 // forwardTargets say where messages outside the bureau's remit were sent.
 var forwardTargets = []string{"市住房和城乡建设局", "市综合行政执法局", "市生态环境局"}
 
-func mailboxSteps(ctx context.Context, settings core.SettingsService, store *sqlite.MailboxStore, matcher core.TopicMatcher, cal *calendar.Calendar, now time.Time,
+func mailboxSteps(ctx context.Context, settings core.SettingsStore, store *sqlite.MailboxStore, matcher core.TopicMatcher, cal *calendar.Calendar, now time.Time,
 	topicIDs map[string]int64, people map[string]core.Person) []mailboxStep {
 	today := calendar.Day(now)
 	var steps []mailboxStep
@@ -370,7 +370,7 @@ func mailboxSteps(ctx context.Context, settings core.SettingsService, store *sql
 
 // actingAs runs do with personID as the current user, then restores the previous one: a reply is signed
 // off by its approver, never by whoever wrote it.
-func actingAs(ctx context.Context, settings core.SettingsService, personID int64, do func() error) error {
+func actingAs(ctx context.Context, settings core.SettingsStore, personID int64, do func() error) error {
 	previous, err := settings.CurrentUser(ctx)
 	if err != nil {
 		return err

@@ -26,7 +26,7 @@ func TestSeedMailbox(t *testing.T) {
 	if err := cals.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	if err := Seed(ctx, settings); err != nil {
 		t.Fatal(err)
 	}

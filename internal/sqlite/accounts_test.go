@@ -13,7 +13,7 @@ func accountFixture(t *testing.T) (*sqlite.DB, context.Context, core.Person, cor
 	t.Helper()
 	db := mustOpen(t)
 	ctx := core.WithActor(context.Background(), core.System)
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	sec, err := settings.SaveSection(ctx, core.Section{Name: "办公室", Active: true})
 	if err != nil {
 		t.Fatal(err)

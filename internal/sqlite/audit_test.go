@@ -22,7 +22,7 @@ func auditFixture(t *testing.T) (*sqlite.DB, context.Context) {
 	t.Helper()
 	db := mustOpen(t)
 	ctx := context.Background()
-	s := sqlite.NewSettingsService(db)
+	s := sqlite.NewSettingsStore(db)
 	for _, name := range []string{"综合组", "政策法规组", "空间规划组", "确权登记组"} {
 		if _, err := s.SaveSection(ctx, core.Section{Name: name, Active: true}); err != nil {
 			t.Fatal(err)
@@ -200,7 +200,7 @@ func TestAuditDetectsRemovedOrRolledBackHead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := sqlite.NewSettingsService(db).SaveSection(ctx, core.Section{Name: "信息中心", Active: true}); err != nil {
+	if _, err := sqlite.NewSettingsStore(db).SaveSection(ctx, core.Section{Name: "信息中心", Active: true}); err != nil {
 		t.Fatal(err)
 	}
 	if check, err := db.VerifyAudit(ctx); err != nil || !check.OK || check.Entries != 5 {
@@ -249,7 +249,7 @@ func TestAuditLegacyEntriesStillVerify(t *testing.T) {
 		t.Fatalf("legacy chain: %+v, %v", check, err)
 	}
 	// New entries are signed and chained after the old ones.
-	if _, err := sqlite.NewSettingsService(db).SaveSection(ctx, core.Section{Name: "信息中心", Active: true}); err != nil {
+	if _, err := sqlite.NewSettingsStore(db).SaveSection(ctx, core.Section{Name: "信息中心", Active: true}); err != nil {
 		t.Fatal(err)
 	}
 	if check, err := db.VerifyAudit(ctx); err != nil || !check.OK || check.Entries != 4 {

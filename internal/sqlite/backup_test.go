@@ -18,7 +18,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	db := mustOpen(t)
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "backups")
-	s := sqlite.NewSettingsService(db)
+	s := sqlite.NewSettingsStore(db)
 	if _, err := s.SaveBureau(ctx, core.Bureau{Name: "备份前的名称"}); err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestDailyBackupAndPrune(t *testing.T) {
 
 func TestBackupBeforeMigration(t *testing.T) {
 	db := mustOpen(t)
-	if _, err := sqlite.NewSettingsService(db).SaveBureau(context.Background(), core.Bureau{Name: "升级前"}); err != nil {
+	if _, err := sqlite.NewSettingsStore(db).SaveBureau(context.Background(), core.Bureau{Name: "升级前"}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -212,7 +212,7 @@ func TestReplaceWithBackupKeepsTheDamagedFile(t *testing.T) {
 	db := mustOpen(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	if _, err := sqlite.NewSettingsService(db).SaveBureau(ctx, core.Bureau{Name: "备份中的名称"}); err != nil {
+	if _, err := sqlite.NewSettingsStore(db).SaveBureau(ctx, core.Bureau{Name: "备份中的名称"}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := db.Backup(ctx, dir, sqlite.BackupManual)
@@ -236,7 +236,7 @@ func TestReplaceWithBackupKeepsTheDamagedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db2.Close()
-	got, _ := sqlite.NewSettingsService(db2).Bureau(ctx)
+	got, _ := sqlite.NewSettingsStore(db2).Bureau(ctx)
 	if got.Name != "备份中的名称" {
 		t.Fatalf("restored bureau = %q", got.Name)
 	}

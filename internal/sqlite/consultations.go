@@ -13,7 +13,7 @@ import (
 	"policydesk/internal/core"
 )
 
-// ConsultationStore implements core.ConsultationService: consultations, their comments, grouping,
+// ConsultationStore implements core.ConsultationStore: consultations, their comments, grouping,
 // decisions and the feedback report. It also lists the module's deadlines for the dashboard.
 type ConsultationStore struct {
 	db      *DB
@@ -22,8 +22,8 @@ type ConsultationStore struct {
 }
 
 var (
-	_ core.ConsultationService = (*ConsultationStore)(nil)
-	_ core.DeadlineSource      = (*ConsultationStore)(nil)
+	_ core.ConsultationStore = (*ConsultationStore)(nil)
+	_ core.DeadlineSource    = (*ConsultationStore)(nil)
 )
 
 // NewConsultationStore returns the consultation store. cal gives the live working-day calendar; grouper

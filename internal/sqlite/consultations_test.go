@@ -60,7 +60,7 @@ func newConsultFixture(tb testing.TB) *consultFixture {
 	tb.Helper()
 	db := mustOpen(tb)
 	ctx := context.Background()
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	if _, err := settings.SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		tb.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestPolicyRegister(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	settings := sqlite.NewSettingsService(f.db)
+	settings := sqlite.NewSettingsStore(f.db)
 	for i := range so.Steps {
 		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d", i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
 		if err != nil {
@@ -594,7 +594,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	if core.ErrorCode(err) != core.EFORBID || !strings.Contains(core.ErrorMessage(err), "正在审签") {
 		t.Fatalf("publish during sign-off: %v", err)
 	}
-	settings := sqlite.NewSettingsService(later)
+	settings := sqlite.NewSettingsStore(later)
 	var approvers []int64
 	for i := 0; i < 3; i++ {
 		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d", i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})

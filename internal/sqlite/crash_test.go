@@ -44,7 +44,7 @@ func crashChild(path string) {
 		os.Exit(3)
 	}
 	ctx := context.Background()
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	secs, err := settings.Sections(ctx)
 	if err != nil || len(secs) == 0 {
 		fmt.Fprintln(os.Stderr, "no section", err)
@@ -83,7 +83,7 @@ func TestCrashSafety(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	for _, name := range []string{"综合组", "政策法规组", "开发利用组"} {
 		if _, err := settings.SaveSection(ctx, core.Section{Name: name, Active: true}); err != nil {
 			t.Fatal(err)

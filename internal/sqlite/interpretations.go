@@ -12,7 +12,7 @@ import (
 	"policydesk/internal/core"
 )
 
-// InterpretationStore implements core.InterpretationService: 政策解读 with their sign-off, the
+// InterpretationStore implements core.InterpretationStore: 政策解读 with their sign-off, the
 // pre-publication check and publication in step with the policy (三同步).
 type InterpretationStore struct {
 	db  *DB
@@ -20,9 +20,9 @@ type InterpretationStore struct {
 }
 
 var (
-	_ core.InterpretationService = (*InterpretationStore)(nil)
-	_ core.DeadlineSource        = (*InterpretationStore)(nil)
-	_ core.WorkdayAdder          = (*calendar.Calendar)(nil)
+	_ core.InterpretationStore = (*InterpretationStore)(nil)
+	_ core.DeadlineSource      = (*InterpretationStore)(nil)
+	_ core.WorkdayAdder        = (*calendar.Calendar)(nil)
 )
 
 // NewInterpretationStore returns the interpretation store. cal gives the live working-day calendar for due

@@ -17,7 +17,7 @@ import (
 type interpFixture struct {
 	db        *sqlite.DB
 	clock     *core.FixedClock
-	settings  *sqlite.SettingsService
+	settings  *sqlite.SettingsStore
 	policies  *sqlite.PolicyStore
 	store     *sqlite.InterpretationStore
 	section   int64
@@ -53,7 +53,7 @@ func newInterpFixture(tb testing.TB) *interpFixture {
 	db := mustOpen(tb)
 	clock := core.NewFixedClock(time.Date(2026, 9, 14, 9, 0, 0, 0, core.Shanghai))
 	db.Clock = clock
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	if _, err := settings.SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		tb.Fatal(err)
 	}

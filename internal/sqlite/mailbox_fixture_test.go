@@ -70,7 +70,7 @@ func newMailboxFixture(tb testing.TB) *mailboxFixture {
 	if err := cals.Load(f.ctx); err != nil {
 		tb.Fatal(err)
 	}
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	if _, err := settings.SaveBureau(f.ctx, core.Bureau{Name: "临江市规划和自然资源局", Phone: "0571-8801 2345"}); err != nil {
 		tb.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func (f *mailboxFixture) stopClock(tb testing.TB, id int64, approver string) cor
 // as makes the named person of the fixture the current user.
 func (f *mailboxFixture) as(tb testing.TB, name string) {
 	tb.Helper()
-	if _, err := sqlite.NewSettingsService(f.db).SetCurrentUser(f.ctx, f.people[name]); err != nil {
+	if _, err := sqlite.NewSettingsStore(f.db).SetCurrentUser(f.ctx, f.people[name]); err != nil {
 		tb.Fatal(err)
 	}
 }

@@ -45,7 +45,7 @@ func newDemoBureau(tb testing.TB) *demoBureau {
 	if err := cals.Load(ctx); err != nil {
 		tb.Fatal(err)
 	}
-	settings := sqlite.NewSettingsService(db)
+	settings := sqlite.NewSettingsStore(db)
 	b := &demoBureau{db: db, policies: sqlite.NewPolicyStore(db, cals.Calendar),
 		interps: sqlite.NewInterpretationStore(db, cals.Calendar), mailbox: sqlite.NewMailboxStore(db, cals.Calendar)}
 	for _, step := range []func() error{

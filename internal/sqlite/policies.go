@@ -9,13 +9,13 @@ import (
 	"policydesk/internal/core"
 )
 
-// PolicyStore implements core.PolicyService: the policy register and the texts of each policy's versions.
+// PolicyStore implements core.PolicyStore: the policy register and the texts of each policy's versions.
 type PolicyStore struct {
 	db  *DB
 	cal func() *calendar.Calendar
 }
 
-var _ core.PolicyService = (*PolicyStore)(nil)
+var _ core.PolicyStore = (*PolicyStore)(nil)
 
 // NewPolicyStore returns the policy register over db; cal gives the live working-day calendar, which the
 // consultations listed on a policy's page need for their status and earliest close date.

@@ -25,7 +25,7 @@ func signOff(t *testing.T, f *consultFixture, interps *sqlite.InterpretationStor
 	if err != nil {
 		t.Fatal(err)
 	}
-	settings := sqlite.NewSettingsService(f.db)
+	settings := sqlite.NewSettingsStore(f.db)
 	for i := range so.Steps {
 		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%s%d", subjectType, i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
 		if err != nil {

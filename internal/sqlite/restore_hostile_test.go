@@ -67,7 +67,7 @@ BEGIN
 END`), "审计日志不完整")
 	// The genuine one is accepted and its head becomes the live head.
 	good := hostileCopy(t, db, dir, "good.db")
-	if _, err := sqlite.NewSettingsService(db).SaveSection(ctx, core.Section{Name: "信息中心", Active: true}); err != nil {
+	if _, err := sqlite.NewSettingsStore(db).SaveSection(ctx, core.Section{Name: "信息中心", Active: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Restore(ctx, good, dir); err != nil {

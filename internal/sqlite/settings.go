@@ -10,13 +10,13 @@ import (
 	"policydesk/internal/core"
 )
 
-// SettingsService implements core.SettingsService.
-type SettingsService struct{ db *DB }
+// SettingsStore implements core.SettingsStore.
+type SettingsStore struct{ db *DB }
 
-var _ core.SettingsService = (*SettingsService)(nil)
+var _ core.SettingsStore = (*SettingsStore)(nil)
 
-// NewSettingsService returns the settings store over db.
-func NewSettingsService(db *DB) *SettingsService { return &SettingsService{db: db} }
+// NewSettingsStore returns the settings store over db.
+func NewSettingsStore(db *DB) *SettingsStore { return &SettingsStore{db: db} }
 
 var bureauKeys = []string{"bureau.name", "bureau.short_name", "bureau.address", "bureau.phone", "bureau.website"}
 
@@ -25,7 +25,7 @@ func bureauValues(b core.Bureau) []string {
 }
 
 // Bureau returns the bureau's details.
-func (s *SettingsService) Bureau(ctx context.Context) (core.Bureau, error) {
+func (s *SettingsStore) Bureau(ctx context.Context) (core.Bureau, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return core.Bureau{}, err
@@ -51,7 +51,7 @@ func readBureau(ctx context.Context, tx *Tx) (core.Bureau, error) {
 }
 
 // SaveBureau updates the bureau's details; the name is required because every report is headed with it.
-func (s *SettingsService) SaveBureau(ctx context.Context, b core.Bureau) (core.Bureau, error) {
+func (s *SettingsStore) SaveBureau(ctx context.Context, b core.Bureau) (core.Bureau, error) {
 	b.Name = strings.TrimSpace(b.Name)
 	if b.Name == "" {
 		return b, core.FieldErrorf(core.EINVALID, "name", "请填写单位名称")
@@ -163,7 +163,7 @@ func scanSection(sc interface{ Scan(...any) error }) (core.Section, error) {
 }
 
 // Sections lists sections in display order.
-func (s *SettingsService) Sections(ctx context.Context) ([]core.Section, error) {
+func (s *SettingsStore) Sections(ctx context.Context) ([]core.Section, error) {
 	rows, err := s.db.db.QueryContext(ctx, `SELECT `+sectionCols+` FROM sections s LEFT JOIN people h ON h.id = s.head_id
 		ORDER BY s.active DESC, s.sort_order, s.id`)
 	if err != nil {
@@ -187,7 +187,7 @@ func findSection(ctx context.Context, tx *Tx, id int64) (core.Section, error) {
 }
 
 // SaveSection creates (ID 0) or updates a section.
-func (s *SettingsService) SaveSection(ctx context.Context, sec core.Section) (core.Section, error) {
+func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core.Section, error) {
 	sec.Name = strings.TrimSpace(sec.Name)
 	if sec.Name == "" {
 		return sec, core.FieldErrorf(core.EINVALID, "name", "请填写科室名称")
@@ -258,7 +258,7 @@ func (s *SettingsService) SaveSection(ctx context.Context, sec core.Section) (co
 }
 
 // DeleteSection removes a section with no people; a section with people or records can only be deactivated.
-func (s *SettingsService) DeleteSection(ctx context.Context, id int64) error {
+func (s *SettingsStore) DeleteSection(ctx context.Context, id int64) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -295,7 +295,7 @@ func scanPerson(sc interface{ Scan(...any) error }) (core.Person, error) {
 }
 
 // People lists people, active first, by section.
-func (s *SettingsService) People(ctx context.Context) ([]core.Person, error) {
+func (s *SettingsStore) People(ctx context.Context) ([]core.Person, error) {
 	rows, err := s.db.db.QueryContext(ctx, `SELECT `+personCols+` FROM people p LEFT JOIN sections s ON s.id = p.section_id
 		ORDER BY p.active DESC, COALESCE(s.sort_order, 9999), p.section_id, p.id`)
 	if err != nil {
@@ -319,7 +319,7 @@ func findPerson(ctx context.Context, tx *Tx, id int64) (core.Person, error) {
 }
 
 // SavePerson creates (ID 0) or updates a person.
-func (s *SettingsService) SavePerson(ctx context.Context, p core.Person) (core.Person, error) {
+func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Person, error) {
 	p.Name = strings.TrimSpace(p.Name)
 	switch {
 	case p.Name == "":
@@ -382,7 +382,7 @@ func (s *SettingsService) SavePerson(ctx context.Context, p core.Person) (core.P
 
 // DeletePerson removes a person who has not acted on any record; otherwise they can only be deactivated,
 // because records must keep naming who did what.
-func (s *SettingsService) DeletePerson(ctx context.Context, id int64) error {
+func (s *SettingsStore) DeletePerson(ctx context.Context, id int64) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -437,7 +437,7 @@ func currentUser(ctx context.Context, tx *Tx) (core.CurrentUser, error) {
 }
 
 // CurrentUser returns who is using this computer.
-func (s *SettingsService) CurrentUser(ctx context.Context) (core.CurrentUser, error) {
+func (s *SettingsStore) CurrentUser(ctx context.Context) (core.CurrentUser, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return core.CurrentUser{}, err
@@ -447,7 +447,7 @@ func (s *SettingsService) CurrentUser(ctx context.Context) (core.CurrentUser, er
 }
 
 // SetCurrentUser records who is using this computer.
-func (s *SettingsService) SetCurrentUser(ctx context.Context, personID int64) (core.CurrentUser, error) {
+func (s *SettingsStore) SetCurrentUser(ctx context.Context, personID int64) (core.CurrentUser, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return core.CurrentUser{}, err

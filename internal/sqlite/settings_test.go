@@ -11,7 +11,7 @@ import (
 func TestSettingsRoundTripAndAudit(t *testing.T) {
 	db := mustOpen(t)
 	ctx := context.Background()
-	s := sqlite.NewSettingsService(db)
+	s := sqlite.NewSettingsStore(db)
 
 	if _, err := s.SaveBureau(ctx, core.Bureau{Name: "  "}); err == nil {
 		t.Fatal("empty bureau name accepted")
@@ -69,7 +69,7 @@ func TestSettingsRoundTripAndAudit(t *testing.T) {
 
 	// Everything survives a reopen.
 	db = reopen(t, db)
-	s = sqlite.NewSettingsService(db)
+	s = sqlite.NewSettingsStore(db)
 	cu, err = s.CurrentUser(ctx)
 	if err != nil || cu.Name != "周明远" {
 		t.Fatalf("after reopen current user = %+v, %v", cu, err)

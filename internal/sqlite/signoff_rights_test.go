@@ -17,7 +17,7 @@ type signoffFixture struct {
 func newSignoffFixture(t *testing.T) signoffFixture {
 	t.Helper()
 	f := newMailboxFixture(t)
-	settings := sqlite.NewSettingsService(f.db)
+	settings := sqlite.NewSettingsStore(f.db)
 	admin, err := settings.SavePerson(f.ctx, core.Person{Name: "周明远", SectionID: f.sections["综合组"], Role: core.RoleAdmin, Active: true})
 	if err != nil {
 		t.Fatal(err)
