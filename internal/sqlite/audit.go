@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -138,12 +139,47 @@ func auditHash(scheme int, key []byte, e core.AuditEntry) string {
 	return fmt.Sprintf("v%d:%s", scheme, sum)
 }
 
-// diff lists the fields whose values differ between old and new, in the given order.
-func diff(fields []string, old, new []any) []Change {
+// Column is one named value of a record as the audit log records it.
+type Column struct {
+	Name  string
+	Value any
+}
+
+// Columns are a record's audited values, each under its column's name.
+type Columns []Column
+
+// Values are the columns' values in order, for a statement's arguments.
+func (cs Columns) Values() []any {
+	out := make([]any, len(cs))
+	for i, c := range cs {
+		out[i] = c.Value
+	}
+	return out
+}
+
+// Value is the named column's value; nil when there is none.
+func (cs Columns) Value(name string) any {
+	for _, c := range cs {
+		if c.Name == name {
+			return c.Value
+		}
+	}
+	return nil
+}
+
+// diff lists the columns whose values differ between old and new, matched by name: new's columns in their
+// order, then those only old has. A column missing on one side counts as nil there, so diff(nil, cs)
+// records a creation and diff(cs, nil) a deletion.
+func diff(old, new Columns) []Change {
 	var cs []Change
-	for i, f := range fields {
-		if fmt.Sprint(old[i]) != fmt.Sprint(new[i]) {
-			cs = append(cs, Change{Field: f, Old: old[i], New: new[i]})
+	for _, c := range new {
+		if was := old.Value(c.Name); fmt.Sprint(was) != fmt.Sprint(c.Value) {
+			cs = append(cs, Change{Field: c.Name, Old: was, New: c.Value})
+		}
+	}
+	for _, c := range old {
+		if slices.IndexFunc(new, func(n Column) bool { return n.Name == c.Name }) < 0 && fmt.Sprint(c.Value) != fmt.Sprint(nil) {
+			cs = append(cs, Change{Field: c.Name, Old: c.Value, New: nil})
 		}
 	}
 	return cs

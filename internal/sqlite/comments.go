@@ -120,12 +120,12 @@ func checkComment(r core.ConsultationRules, c core.Comment) (core.Comment, error
 	return c, nil
 }
 
-func commentValues(c core.Comment) []any {
+// commentColumns are a comment's stored and audited columns, in the order the statements write them.
+func commentColumns(c core.Comment) Columns {
 	cl, _ := json.Marshal(c.Clauses)
-	return []any{c.ReceivedDate, c.Channel, c.Commenter, c.Category, c.Contact, c.Body, string(cl)}
+	return Columns{{"received_date", c.ReceivedDate}, {"channel", c.Channel}, {"commenter", c.Commenter}, {"category", c.Category},
+		{"contact", c.Contact}, {"body", c.Body}, {"clause_paths", string(cl)}}
 }
-
-var commentFields = []string{"received_date", "channel", "commenter", "category", "contact", "body", "clause_paths"}
 
 // SaveComment records (ID 0) or corrects a comment entered by hand. Decisions change only through Decide.
 func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (core.Comment, error) {
@@ -141,7 +141,7 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 	if err := tx.checkVersion(ctx, "comments", "该条意见", c.ID, c.Version); err != nil {
 		return core.Comment{}, err
 	}
-	vals := commentValues(c)
+	cols := commentColumns(c)
 	if c.ID == 0 {
 		cons, err := findConsultation(ctx, tx, s.cal(), c.ConsultationID)
 		if err != nil {
@@ -149,14 +149,14 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO comments (consultation_id, received_date, channel, commenter, category, contact, body,
 			clause_paths, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			append(append([]any{cons.ID}, vals...), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())...)
+			append(append([]any{cons.ID}, cols.Values()...), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())...)
 		if err != nil {
 			return c, err
 		}
 		if c.ID, err = res.LastInsertId(); err != nil {
 			return c, err
 		}
-		if err := tx.audit("create", "comment", c.ID, "录入意见 "+cons.PolicyTitle, diff(commentFields, make([]any, len(vals)), vals)); err != nil {
+		if err := tx.audit("create", "comment", c.ID, "录入意见 "+cons.PolicyTitle, diff(nil, cols)); err != nil {
 			return c, err
 		}
 	} else {
@@ -165,10 +165,10 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 			return c, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE comments SET received_date = ?, channel = ?, commenter = ?, category = ?, contact = ?, body = ?,
-			clause_paths = ?, updated_at = ?, updated_by = ? WHERE id = ?`, append(vals, tx.Stamp(), tx.actorID(), c.ID)...); err != nil {
+			clause_paths = ?, updated_at = ?, updated_by = ? WHERE id = ?`, append(cols.Values(), tx.Stamp(), tx.actorID(), c.ID)...); err != nil {
 			return c, err
 		}
-		if cs := diff(commentFields, commentValues(old), vals); len(cs) > 0 {
+		if cs := diff(commentColumns(old), cols); len(cs) > 0 {
 			if err := tx.audit("update", "comment", c.ID, "修改意见", cs); err != nil {
 				return c, err
 			}
@@ -200,7 +200,7 @@ func (s *ConsultationStore) DeleteComment(ctx context.Context, id int64) error {
 			return err
 		}
 	}
-	if err := tx.audit("delete", "comment", id, "删除意见", diff(commentFields, commentValues(old), make([]any, len(commentFields)))); err != nil {
+	if err := tx.audit("delete", "comment", id, "删除意见", diff(commentColumns(old), nil)); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -645,14 +645,14 @@ func (s *ConsultationStore) Decide(ctx context.Context, d core.Decision) ([]core
 			return nil, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", d.GroupID)
 		}
 	}
-	fields := []string{"decision", "reason", "response"}
 	out := []core.Comment{}
 	for _, c := range targets {
 		if _, err := tx.ExecContext(ctx, `UPDATE comments SET decision = ?, reason = ?, response = ?, decided_by = ?, decided_at = ?,
 			updated_at = ?, updated_by = ? WHERE id = ?`, d.Decision, d.Reason, d.Response, tx.actorID(), tx.Stamp(), tx.Stamp(), tx.actorID(), c.ID); err != nil {
 			return nil, err
 		}
-		cs := diff(fields, []any{c.Decision, c.Reason, c.Response}, []any{d.Decision, d.Reason, d.Response})
+		cs := diff(Columns{{"decision", c.Decision}, {"reason", c.Reason}, {"response", c.Response}},
+			Columns{{"decision", d.Decision}, {"reason", d.Reason}, {"response", d.Response}})
 		if len(cs) > 0 {
 			if err := tx.audit("update", "comment", c.ID, "意见处理："+d.Decision, cs); err != nil {
 				return nil, err

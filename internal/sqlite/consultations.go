@@ -189,12 +189,12 @@ func normalizeChannels(r core.ConsultationRules, in []string) []string {
 	return out
 }
 
-func consultationValues(c core.Consultation) []any {
+// consultationColumns are a consultation's audited columns.
+func consultationColumns(c core.Consultation) Columns {
 	ch, _ := json.Marshal(c.Channels)
-	return []any{c.VersionID, c.OpenDate, c.CloseDate, c.ShortReason, string(ch), c.Contact, c.Explanation, c.SectionID}
+	return Columns{{"version_id", c.VersionID}, {"open_date", c.OpenDate}, {"close_date", c.CloseDate}, {"short_reason", c.ShortReason},
+		{"channels", string(ch)}, {"contact", c.Contact}, {"explanation", c.Explanation}, {"section_id", c.SectionID}}
 }
-
-var consultationFields = []string{"version_id", "open_date", "close_date", "short_reason", "channels", "contact", "explanation", "section_id"}
 
 // SaveConsultation opens (ID 0) or edits a consultation. Opening one records a 开始征求 notice and moves a
 // policy still in 起草 to 征求意见. Once a consultation has started its dates change only by extending or
@@ -253,10 +253,10 @@ func (tx *Tx) createConsultation(ctx context.Context, p core.Policy, c core.Cons
 	if p.Status != core.PolicyDrafting && p.Status != core.PolicyConsulting {
 		return 0, core.Errorf(core.EFORBID, "“%s”处于“%s”状态，不能再征求意见", p.Title, p.Status)
 	}
-	vals := consultationValues(c)
+	cols := consultationColumns(c)
 	res, err := tx.ExecContext(ctx, `INSERT INTO consultations (policy_id, version_id, open_date, close_date, short_reason, channels, contact,
 		explanation, section_id, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.PolicyID, nullID(c.VersionID), c.OpenDate, c.CloseDate, c.ShortReason, vals[4], c.Contact, c.Explanation, nullID(c.SectionID),
+		c.PolicyID, nullID(c.VersionID), c.OpenDate, c.CloseDate, c.ShortReason, cols.Value("channels"), c.Contact, c.Explanation, nullID(c.SectionID),
 		tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
 	if err != nil {
 		return 0, err
@@ -268,7 +268,7 @@ func (tx *Tx) createConsultation(ctx context.Context, p core.Policy, c core.Cons
 	if err := tx.addNotice(ctx, id, core.NoticeOpened, c.OpenDate, "", c.CloseDate, c.ShortReason); err != nil {
 		return 0, err
 	}
-	if err := tx.audit("create", "consultation", id, "开始征求意见 "+p.Title, diff(consultationFields, make([]any, len(vals)), vals)); err != nil {
+	if err := tx.audit("create", "consultation", id, "开始征求意见 "+p.Title, diff(nil, cols)); err != nil {
 		return 0, err
 	}
 	if c.ShortReason != "" {
@@ -298,11 +298,11 @@ func (tx *Tx) updateConsultation(ctx context.Context, cal *calendar.Calendar, c 
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE consultations SET version_id = ?, open_date = ?, close_date = ?, short_reason = ?, channels = ?,
 		contact = ?, explanation = ?, section_id = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-		nullID(c.VersionID), c.OpenDate, c.CloseDate, c.ShortReason, consultationValues(c)[4], c.Contact, c.Explanation, nullID(c.SectionID),
+		nullID(c.VersionID), c.OpenDate, c.CloseDate, c.ShortReason, consultationColumns(c).Value("channels"), c.Contact, c.Explanation, nullID(c.SectionID),
 		tx.Stamp(), tx.actorID(), c.ID); err != nil {
 		return err
 	}
-	if cs := diff(consultationFields, consultationValues(old), consultationValues(c)); len(cs) > 0 {
+	if cs := diff(consultationColumns(old), consultationColumns(c)); len(cs) > 0 {
 		return tx.audit("update", "consultation", c.ID, "修改征求意见 "+old.PolicyTitle, cs)
 	}
 	return nil
@@ -413,7 +413,8 @@ func (s *ConsultationStore) PublishReport(ctx context.Context, p core.ReportPubl
 		return old, err
 	}
 	if err := tx.audit("publish", "consultation", old.ID, "发布意见采纳情况说明 "+old.PolicyTitle,
-		diff([]string{"report_published", "report_url"}, []any{old.ReportPublished, old.ReportURL}, []any{published, url})); err != nil {
+		diff(Columns{{"report_published", old.ReportPublished}, {"report_url", old.ReportURL}},
+			Columns{{"report_published", published}, {"report_url", url}})); err != nil {
 		return old, err
 	}
 	saved, err := findConsultation(ctx, tx, cal, old.ID)

@@ -205,7 +205,11 @@ func (s *InterpretationStore) Interpretation(ctx context.Context, id int64) (in 
 	return in, err
 }
 
-var interpretationFields = []string{"form", "title", "section_id", "section_reason", "author_id", "body"}
+// interpretationColumns are an interpretation's audited columns; body is the stored JSON.
+func interpretationColumns(in core.Interpretation, body string) Columns {
+	return Columns{{"form", in.Form}, {"title", in.Title}, {"section_id", in.SectionID}, {"section_reason", in.SectionReason},
+		{"author_id", in.AuthorID}, {"body", body}}
+}
 
 // SaveInterpretation creates (ID 0, status 起草) or updates an interpretation while its drafter holds it.
 // A section other than the policy's drafting section needs a reason, which is also recorded as an exemption.
@@ -240,14 +244,14 @@ func (s *InterpretationStore) SaveInterpretation(ctx context.Context, in core.In
 		if err != nil {
 			return err
 		}
-		values := []any{in.Form, in.Title, in.SectionID, in.SectionReason, in.AuthorID, body}
+		values := interpretationColumns(in, body)
 		var oldReason string
 		if in.ID == 0 {
 			in.ID, err = tx.insertInterpretation(ctx, in, body)
 			if err != nil {
 				return err
 			}
-			err = tx.audit("create", "interpretation", in.ID, "新建解读 "+in.Title, diff(interpretationFields, make([]any, len(values)), values))
+			err = tx.audit("create", "interpretation", in.ID, "新建解读 "+in.Title, diff(nil, values))
 		} else {
 			oldReason, err = tx.updateInterpretation(ctx, s.cal(), in, body, values)
 		}
@@ -278,7 +282,7 @@ func (tx *Tx) insertInterpretation(ctx context.Context, in core.Interpretation, 
 }
 
 // updateInterpretation saves the drafter's changes and returns the section reason it had before.
-func (tx *Tx) updateInterpretation(ctx context.Context, cal *calendar.Calendar, in core.Interpretation, body string, values []any) (string, error) {
+func (tx *Tx) updateInterpretation(ctx context.Context, cal *calendar.Calendar, in core.Interpretation, body string, values Columns) (string, error) {
 	old, err := tx.findInterpretation(ctx, cal, in.ID)
 	if err != nil {
 		return "", err
@@ -301,8 +305,7 @@ func (tx *Tx) updateInterpretation(ctx context.Context, cal *calendar.Calendar, 
 		body, tx.Stamp(), tx.actorID(), in.ID); err != nil {
 		return "", err
 	}
-	oldValues := []any{old.Form, old.Title, old.SectionID, old.SectionReason, old.AuthorID, oldBody}
-	if cs := diff(interpretationFields, oldValues, values); len(cs) > 0 {
+	if cs := diff(interpretationColumns(old, oldBody), values); len(cs) > 0 {
 		if err := tx.audit("update", "interpretation", in.ID, "修改解读 "+in.Title, cs); err != nil {
 			return "", err
 		}

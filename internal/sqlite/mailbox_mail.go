@@ -142,10 +142,11 @@ func (s *MailboxStore) SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (c
 		return c, err
 	}
 	changed := c.Password != "" && c.Password != s.plainPassword(old)
-	fields := []string{"host", "port", "security", "username", "mailbox", "only_unseen", "since_uid", "insecure_tls", "password_changed"}
-	cs := diff(fields,
-		[]any{old.Host, old.Port, old.Security, old.Username, old.Mailbox, old.OnlyUnseen, old.SinceUID, old.InsecureTLS, false},
-		[]any{c.Host, c.Port, c.Security, c.Username, c.Mailbox, c.OnlyUnseen, c.SinceUID, c.InsecureTLS, changed})
+	imap := func(c core.IMAPConfig, passwordChanged bool) Columns {
+		return Columns{{"host", c.Host}, {"port", c.Port}, {"security", c.Security}, {"username", c.Username}, {"mailbox", c.Mailbox},
+			{"only_unseen", c.OnlyUnseen}, {"since_uid", c.SinceUID}, {"insecure_tls", c.InsecureTLS}, {"password_changed", passwordChanged}}
+	}
+	cs := diff(imap(old.IMAPConfig, false), imap(c, changed))
 	if len(cs) > 0 {
 		if err := tx.audit("update", "mailbox_imap", 1, "修改收件邮箱设置", cs); err != nil {
 			return c, err

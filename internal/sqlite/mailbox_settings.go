@@ -142,8 +142,11 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 		return t, err
 	}
 	defer tx.Rollback()
-	fields := []string{"name", "section_id", "description", "keywords", "examples", "active"}
-	newVals := []any{t.Name, t.SectionID, t.Description, string(kw), string(ex), t.Active}
+	topic := func(t core.TopicRecord, kw, ex []byte) Columns {
+		return Columns{{"name", t.Name}, {"section_id", t.SectionID}, {"description", t.Description}, {"keywords", string(kw)},
+			{"examples", string(ex)}, {"active", t.Active}}
+	}
+	newVals := topic(t, kw, ex)
 	if t.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO topics (name, section_id, description, keywords, examples, active, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, t.Name, nullID(t.SectionID), t.Description, string(kw), string(ex), t.Active, tx.Stamp(), tx.Stamp())
@@ -153,7 +156,7 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 		if t.ID, err = res.LastInsertId(); err != nil {
 			return t, err
 		}
-		if err := tx.audit("create", "topic", t.ID, "新建留言主题 "+t.Name, diff(fields, make([]any, len(fields)), newVals)); err != nil {
+		if err := tx.audit("create", "topic", t.ID, "新建留言主题 "+t.Name, diff(nil, newVals)); err != nil {
 			return t, err
 		}
 	} else {
@@ -169,8 +172,7 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 		if err := topicWriteError(err, t.Name); err != nil {
 			return t, err
 		}
-		oldVals := []any{old.Name, old.SectionID, old.Description, string(oldKW), string(oldEx), old.Active}
-		if cs := diff(fields, oldVals, newVals); len(cs) > 0 {
+		if cs := diff(topic(old, oldKW, oldEx), newVals); len(cs) > 0 {
 			if err := tx.audit("update", "topic", t.ID, "修改留言主题 "+t.Name, cs); err != nil {
 				return t, err
 			}
@@ -260,8 +262,10 @@ func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTempla
 		return t, err
 	}
 	defer tx.Rollback()
-	fields := []string{"name", "msg_type", "body"}
-	newVals := []any{t.Name, t.Type, t.Body}
+	template := func(t core.ReplyTemplate) Columns {
+		return Columns{{"name", t.Name}, {"msg_type", t.Type}, {"body", t.Body}}
+	}
+	newVals := template(t)
 	if t.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO reply_templates (name, msg_type, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
 			t.Name, t.Type, t.Body, tx.Stamp(), tx.Stamp())
@@ -271,7 +275,7 @@ func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTempla
 		if t.ID, err = res.LastInsertId(); err != nil {
 			return t, err
 		}
-		if err := tx.audit("create", "reply_template", t.ID, "新建答复模板 "+t.Name, diff(fields, make([]any, len(fields)), newVals)); err != nil {
+		if err := tx.audit("create", "reply_template", t.ID, "新建答复模板 "+t.Name, diff(nil, newVals)); err != nil {
 			return t, err
 		}
 	} else {
@@ -283,7 +287,7 @@ func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTempla
 			t.Name, t.Type, t.Body, tx.Stamp(), t.ID); err != nil {
 			return t, err
 		}
-		if cs := diff(fields, []any{old.Name, old.Type, old.Body}, newVals); len(cs) > 0 {
+		if cs := diff(template(old), newVals); len(cs) > 0 {
 			if err := tx.audit("update", "reply_template", t.ID, "修改答复模板 "+t.Name, cs); err != nil {
 				return t, err
 			}

@@ -10,15 +10,16 @@ import (
 	"policydesk/internal/core"
 )
 
-// messageFields are the columns a workflow step may change, in audit order.
-var messageFields = []string{"sender_name", "sender_phone", "sender_email", "sender_address", "subject", "body", "msg_type",
-	"agree_publish", "state", "topic_id", "section_id", "assignee_id", "due_date", "stopped_days", "stopped_since",
-	"stop_request_reason", "stop_request_by", "stop_request_approver", "stop_requested_at", "reply_body", "replied_at", "replied_by", "forward_to", "published_at", "published_subject", "published_text", "published_reply"}
-
-func messageValues(m core.Message) []any {
-	return []any{m.SenderName, m.SenderPhone, m.SenderEmail, m.SenderAddress, m.Subject, m.Body, m.Type,
-		m.AgreePublish, m.State, m.TopicID, m.SectionID, m.AssigneeID, m.DueDate, m.StoppedDays, m.StoppedSince,
-		m.StopRequest.Reason, m.StopRequest.ByID, m.StopRequest.ApproverID, m.StopRequest.At, m.ReplyBody, m.RepliedAt, m.RepliedByID, m.ForwardTo, m.PublishedAt, m.PublishedSubject, m.PublishedText, m.PublishedReply}
+// messageColumns are the columns a workflow step may change, in audit order.
+func messageColumns(m core.Message) Columns {
+	return Columns{{"sender_name", m.SenderName}, {"sender_phone", m.SenderPhone}, {"sender_email", m.SenderEmail},
+		{"sender_address", m.SenderAddress}, {"subject", m.Subject}, {"body", m.Body}, {"msg_type", m.Type},
+		{"agree_publish", m.AgreePublish}, {"state", m.State}, {"topic_id", m.TopicID}, {"section_id", m.SectionID},
+		{"assignee_id", m.AssigneeID}, {"due_date", m.DueDate}, {"stopped_days", m.StoppedDays}, {"stopped_since", m.StoppedSince},
+		{"stop_request_reason", m.StopRequest.Reason}, {"stop_request_by", m.StopRequest.ByID},
+		{"stop_request_approver", m.StopRequest.ApproverID}, {"stop_requested_at", m.StopRequest.At}, {"reply_body", m.ReplyBody},
+		{"replied_at", m.RepliedAt}, {"replied_by", m.RepliedByID}, {"forward_to", m.ForwardTo}, {"published_at", m.PublishedAt},
+		{"published_subject", m.PublishedSubject}, {"published_text", m.PublishedText}, {"published_reply", m.PublishedReply}}
 }
 
 // change runs one workflow step on a message in a transaction: load, let step change it and record its
@@ -46,7 +47,7 @@ func (s *MailboxStore) changeAt(ctx context.Context, id, version int64, action, 
 	if err := step(tx, &m); err != nil {
 		return old, err
 	}
-	cs := diff(messageFields, messageValues(old), messageValues(m))
+	cs := diff(messageColumns(old), messageColumns(m))
 	if len(cs) > 0 {
 		if err := tx.writeMessage(ctx, m); err != nil {
 			return old, err

@@ -137,11 +137,11 @@ func (s *PolicyStore) Policy(ctx context.Context, id int64) (core.PolicyDetail, 
 	return d, nil
 }
 
-func policyValues(p core.Policy) []any {
-	return []any{p.Title, p.DocNumber, p.Category, p.SectionID, p.DrafterID, p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated}
+// policyColumns are a policy's audited register columns.
+func policyColumns(p core.Policy) Columns {
+	return Columns{{"title", p.Title}, {"doc_number", p.DocNumber}, {"category", p.Category}, {"section_id", p.SectionID},
+		{"drafter_id", p.DrafterID}, {"disclosure", p.Disclosure}, {"disclosure_basis", p.DisclosureBasis}, {"enterprise_related", p.EnterpriseRelated}}
 }
-
-var policyFields = []string{"title", "doc_number", "category", "section_id", "drafter_id", "disclosure", "disclosure_basis", "enterprise_related"}
 
 // SavePolicy creates (ID 0) or updates a policy's register fields. Status and publication change only
 // through SetPolicyStatus, so that every move is checked.
@@ -178,7 +178,7 @@ func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Polic
 		if p.ID, err = res.LastInsertId(); err != nil {
 			return p, err
 		}
-		if err := tx.audit("create", "policy", p.ID, "登记文件 "+p.Title, diff(policyFields, make([]any, len(policyFields)), policyValues(p))); err != nil {
+		if err := tx.audit("create", "policy", p.ID, "登记文件 "+p.Title, diff(nil, policyColumns(p))); err != nil {
 			return p, err
 		}
 	} else {
@@ -192,7 +192,7 @@ func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Polic
 			tx.Stamp(), tx.actorID(), p.ID); err != nil {
 			return p, err
 		}
-		if cs := diff(policyFields, policyValues(old), policyValues(p)); len(cs) > 0 {
+		if cs := diff(policyColumns(old), policyColumns(p)); len(cs) > 0 {
 			if err := tx.audit("update", "policy", p.ID, "修改文件 "+p.Title, cs); err != nil {
 				return p, err
 			}
@@ -275,8 +275,8 @@ func (tx *Tx) setPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (c
 		c.Status, nullString(published), url, tx.Stamp(), tx.actorID(), c.PolicyID); err != nil {
 		return old, err
 	}
-	changes := diff([]string{"status", "published_date", "published_url"}, []any{old.Status, old.PublishedDate, old.PublishedURL},
-		[]any{c.Status, published, url})
+	changes := diff(Columns{{"status", old.Status}, {"published_date", old.PublishedDate}, {"published_url", old.PublishedURL}},
+		Columns{{"status", c.Status}, {"published_date", published}, {"published_url", url}})
 	if c.Reason != "" {
 		changes = append(changes, Change{Field: "reason", New: c.Reason})
 	}

@@ -62,22 +62,22 @@ func (s *RoutingStore) SaveUserWord(ctx context.Context, w core.UserWord) (core.
 	var old core.DictionaryWord
 	err = tx.QueryRowContext(ctx, `SELECT word, freq, tag, created_at FROM user_words WHERE word = ?`, w.Word).
 		Scan(&old.Word, &old.Freq, &old.Tag, &old.CreatedAt)
-	fields := []string{"word", "freq", "tag"}
-	newVals := []any{w.Word, w.Freq, w.Tag}
+	word := func(w, freq any, tag string) Columns { return Columns{{"word", w}, {"freq", freq}, {"tag", tag}} }
+	newVals := word(w.Word, w.Freq, w.Tag)
 	switch {
 	case err == sql.ErrNoRows:
 		if _, err := tx.ExecContext(ctx, `INSERT INTO user_words (word, freq, tag, created_at) VALUES (?, ?, ?, ?)`,
 			w.Word, w.Freq, w.Tag, tx.Stamp()); err != nil {
 			return core.DictionaryWord{}, err
 		}
-		if err := tx.audit("create", "user_word", w.Word, "添加自定义词 "+w.Word, diff(fields, make([]any, 3), newVals)); err != nil {
+		if err := tx.audit("create", "user_word", w.Word, "添加自定义词 "+w.Word, diff(nil, newVals)); err != nil {
 			return core.DictionaryWord{}, err
 		}
 		old.CreatedAt = tx.Stamp()
 	case err != nil:
 		return core.DictionaryWord{}, err
 	default:
-		cs := diff(fields, []any{old.Word, old.Freq, old.Tag}, newVals)
+		cs := diff(word(old.Word, old.Freq, old.Tag), newVals)
 		if len(cs) == 0 {
 			return old, nil
 		}
@@ -107,7 +107,7 @@ func (s *RoutingStore) DeleteUserWord(ctx context.Context, word string) error {
 		return err
 	}
 	if err := tx.audit("delete", "user_word", word, "删除自定义词 "+word,
-		diff([]string{"word", "freq", "tag"}, []any{word, freq, tag}, make([]any, 3))); err != nil {
+		diff(Columns{{"word", word}, {"freq", freq}, {"tag", tag}}, nil)); err != nil {
 		return err
 	}
 	return tx.Commit()

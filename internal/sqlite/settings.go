@@ -215,8 +215,11 @@ func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core
 			return sec, core.FieldErrorf(core.EINVALID, "leaderId", "分管领导与科室负责人不能是同一人：审核和审签须由两人进行")
 		}
 	}
-	fields := []string{"name", "head_id", "leader_id", "phone", "duties", "sort_order", "active"}
-	newVals := []any{sec.Name, sec.HeadID, sec.LeaderID, sec.Phone, sec.Duties, sec.SortOrder, sec.Active}
+	section := func(s core.Section) Columns {
+		return Columns{{"name", s.Name}, {"head_id", s.HeadID}, {"leader_id", s.LeaderID}, {"phone", s.Phone}, {"duties", s.Duties},
+			{"sort_order", s.SortOrder}, {"active", s.Active}}
+	}
+	newVals := section(sec)
 	if sec.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
@@ -228,7 +231,7 @@ func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core
 		if sec.ID, err = res.LastInsertId(); err != nil {
 			return sec, err
 		}
-		if err := tx.audit("create", "section", sec.ID, "新建科室 "+sec.Name, diff(fields, make([]any, len(fields)), newVals)); err != nil {
+		if err := tx.audit("create", "section", sec.ID, "新建科室 "+sec.Name, diff(nil, newVals)); err != nil {
 			return sec, err
 		}
 	} else {
@@ -243,8 +246,7 @@ func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core
 		} else if err != nil {
 			return sec, err
 		}
-		oldVals := []any{old.Name, old.HeadID, old.LeaderID, old.Phone, old.Duties, old.SortOrder, old.Active}
-		if cs := diff(fields, oldVals, newVals); len(cs) > 0 {
+		if cs := diff(section(old), newVals); len(cs) > 0 {
 			if err := tx.audit("update", "section", sec.ID, "修改科室 "+sec.Name, cs); err != nil {
 				return sec, err
 			}
@@ -337,8 +339,11 @@ func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Per
 	if _, err := findSection(ctx, tx, p.SectionID); err != nil {
 		return p, err
 	}
-	fields := []string{"name", "section_id", "title", "role", "phone", "email", "active"}
-	newVals := []any{p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active}
+	person := func(p core.Person) Columns {
+		return Columns{{"name", p.Name}, {"section_id", p.SectionID}, {"title", p.Title}, {"role", p.Role}, {"phone", p.Phone},
+			{"email", p.Email}, {"active", p.Active}}
+	}
+	newVals := person(p)
 	if p.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
@@ -348,7 +353,7 @@ func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Per
 		if p.ID, err = res.LastInsertId(); err != nil {
 			return p, err
 		}
-		if err := tx.audit("create", "person", p.ID, "新增人员 "+p.Name, diff(fields, make([]any, len(fields)), newVals)); err != nil {
+		if err := tx.audit("create", "person", p.ID, "新增人员 "+p.Name, diff(nil, newVals)); err != nil {
 			return p, err
 		}
 	} else {
@@ -366,8 +371,7 @@ func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Per
 			WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID); err != nil {
 			return p, err
 		}
-		oldVals := []any{old.Name, old.SectionID, old.Title, old.Role, old.Phone, old.Email, old.Active}
-		if cs := diff(fields, oldVals, newVals); len(cs) > 0 {
+		if cs := diff(person(old), newVals); len(cs) > 0 {
 			if err := tx.audit("update", "person", p.ID, "修改人员 "+p.Name, cs); err != nil {
 				return p, err
 			}
