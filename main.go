@@ -233,20 +233,9 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		if err := segmenter.Wait(ctx); err != nil {
 			slog.Warn("segmenter not ready for demo data", "err", err)
 		}
-		if err := demo.SeedConsultations(ctx, settings, policies, consultations, interpretations, clock); err != nil {
-			return nil, fmt.Errorf("写入征求意见示例数据失败：%w", err)
-		}
-		if err := demo.SeedInterpretations(ctx, settings, policies, interpretations, clock); err != nil {
-			return nil, fmt.Errorf("写入政策解读示例数据失败：%w", err)
-		}
-		if err := demo.SeedMailbox(ctx, db, settings, mailboxes, cal); err != nil {
-			return nil, fmt.Errorf("写入局长信箱示例数据失败：%w", err)
-		}
-		if err := demo.SeedDisclosure(ctx, disclosures, settings, clock); err != nil {
-			return nil, fmt.Errorf("写入依申请公开示例数据失败：%w", err)
-		}
-		if err := demo.SeedAccounts(ctx, settings, db); err != nil {
-			return nil, fmt.Errorf("写入示例登录账号失败：%w", err)
+		if err := demo.SeedModules(ctx, demo.Stores{DB: db, Settings: settings, Policies: policies, Consultations: consultations,
+			Interpretations: interpretations, Mailbox: mailboxes, Disclosures: disclosures, Calendar: cal, Clock: clock}); err != nil {
+			return nil, err
 		}
 	}
 	// Messages are matched to topics by their keywords and, once trained, the model learned from history.

@@ -7,7 +7,9 @@ import (
 	"context"
 	"fmt"
 
+	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/sqlite"
 )
 
 // Bureau is the demo bureau (a fictional city).
@@ -158,4 +160,40 @@ func SignoffSteps(people []core.Person) []core.SignoffStep {
 		{Name: "分管领导审签", Rule: core.SignerSectionLeader},
 		{Name: "保密审查", Rule: core.SignerPerson, PersonID: reviewer},
 	}
+}
+
+// Stores are what seeding the demo bureau writes to: the stores of every module.
+type Stores struct {
+	DB              *sqlite.DB
+	Settings        core.SettingsStore
+	Policies        core.PolicyStore
+	Consultations   core.ConsultationStore
+	Interpretations core.InterpretationStore
+	Mailbox         *sqlite.MailboxStore
+	Disclosures     DisclosureStore
+	Calendar        func() *calendar.Calendar
+	Clock           core.Clock
+}
+
+// SeedModules fills every module of a new demo bureau (after Seed): consultations with their comments,
+// interpretations, the 局长信箱 with a season of messages, the 依申请公开 register, and sign-in accounts.
+func SeedModules(ctx context.Context, b Stores) error {
+	steps := []struct {
+		what string
+		seed func() error
+	}{
+		{"征求意见", func() error {
+			return SeedConsultations(ctx, b.Settings, b.Policies, b.Consultations, b.Interpretations, b.Clock)
+		}},
+		{"政策解读", func() error { return SeedInterpretations(ctx, b.Settings, b.Policies, b.Interpretations, b.Clock) }},
+		{"局长信箱", func() error { return SeedMailbox(ctx, b.DB, b.Settings, b.Mailbox, b.Calendar) }},
+		{"依申请公开", func() error { return SeedDisclosure(ctx, b.Disclosures, b.Settings, b.Clock) }},
+		{"登录账号", func() error { return SeedAccounts(ctx, b.Settings, b.DB) }},
+	}
+	for _, s := range steps {
+		if err := s.seed(); err != nil {
+			return fmt.Errorf("写入%s示例数据失败：%w", s.what, err)
+		}
+	}
+	return nil
 }
