@@ -514,56 +514,21 @@ func (s *RoutingService) evaluate(ctx context.Context, folds int, report func(st
 	return s.store.SaveEvaluation(s.base, ev)
 }
 
-// MinEvalSupport is how many labeled messages a topic needs to count in an evaluation's headline macro-F1:
-// with fewer, one message more or less right swings its F1 by tens of points, and a newly created topic
-// would drag the average down however well the established ones route. Every topic is still listed, and
-// MacroF1All averages them all.
-const MinEvalSupport = 20
+// MinEvalSupport is routing.MinEvalSupport: the topics an evaluation's headline counts.
+const MinEvalSupport = routing.MinEvalSupport
 
-// evaluationOf turns the engine's metrics (labels are topic IDs) into the evaluation shown in the UI.
+// evaluationOf turns the engine's metrics (labels are topic IDs) into the evaluation shown in the UI, scored
+// as eval-routing scores it (routing.ScoreOf).
 func evaluationOf(m routing.Metrics, runs []routing.Run, names map[int64]string) core.RoutingEvaluation {
+	score := routing.ScoreOf(m, runs)
 	ev := core.RoutingEvaluation{Accuracy: m.Accuracy, MacroF1All: m.MacroF1, MinSupport: MinEvalSupport, Confusion: m.Confusion,
-		Labels: make([]string, len(m.Labels)), PerTopic: make([]core.RoutingTopicEval, len(m.Labels)), FoldMacroF1: []float64{}}
-	scored := map[string]bool{}
+		Labels: make([]string, len(m.Labels)), PerTopic: make([]core.RoutingTopicEval, len(m.Labels)),
+		MacroF1: score.MacroF1, Scored: score.Scored, FoldMacroF1: score.FoldMacroF1, MsgsPerSec: score.MsgsPerSec}
 	for i, l := range m.Labels {
 		ev.Labels[i] = topicLabel(l, names)
 		ev.PerTopic[i] = core.RoutingTopicEval{Topic: ev.Labels[i], Precision: m.Precision[i], Recall: m.Recall[i], F1: m.F1[i], Support: m.Support[i]}
-		if m.Support[i] >= MinEvalSupport {
-			scored[l] = true
-		}
-	}
-	if len(scored) < 2 { // too little history to leave anything out
-		scored = nil
-	}
-	ev.MacroF1, ev.Scored = macroF1Over(m, scored)
-	var matched int
-	var matching time.Duration
-	for _, r := range runs {
-		f1, _ := macroF1Over(r.Metrics, scored)
-		ev.FoldMacroF1 = append(ev.FoldMacroF1, f1)
-		matched += r.Messages
-		matching += r.Match
-	}
-	if matching > 0 {
-		ev.MsgsPerSec = float64(matched) / matching.Seconds()
 	}
 	return ev
-}
-
-// macroF1Over averages F1 over the labels in keep (all labels when keep is nil) and says how many it averaged.
-func macroF1Over(m routing.Metrics, keep map[string]bool) (float64, int) {
-	var sum float64
-	var n int
-	for i, l := range m.Labels {
-		if keep == nil || keep[l] {
-			sum += m.F1[i]
-			n++
-		}
-	}
-	if n == 0 {
-		return 0, 0
-	}
-	return sum / float64(n), n
 }
 
 // topicLabel names a model label: a topic ID becomes the topic's name.

@@ -193,6 +193,7 @@ func EvalCommand(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, err)
 		}
 		run.Metrics.WriteReport(stdout)
+		writeScore(stdout, ScoreOf(run.Metrics, []Run{run}), len(run.Metrics.Labels))
 		fmt.Fprintf(stdout, "\n训练用时 %.2f 秒，模型 %.1f MB\n", run.Train.Seconds(), float64(run.ModelSize)/(1<<20))
 		fmt.Fprintf(stdout, "匹配速度 %.0f 条/秒（规范化+分词+匹配，%d 线程）\n", run.Rate(), *workers)
 		return 0
@@ -205,6 +206,7 @@ func EvalCommand(args []string, stdout, stderr io.Writer) int {
 	writeFolds(stdout, runs)
 	fmt.Fprintln(stdout)
 	pooled.WriteReport(stdout)
+	writeScore(stdout, ScoreOf(pooled, runs), len(pooled.Labels))
 	return 0
 }
 
