@@ -30,6 +30,7 @@ import (
 	"policydesk/internal/core"
 	"policydesk/internal/datadir"
 	"policydesk/internal/rules"
+	"policydesk/internal/seal"
 	"policydesk/internal/server"
 	"policydesk/internal/sqlite"
 )
@@ -442,7 +443,8 @@ func importStandalone(src string, paths datadir.Paths, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range []string{sqlite.AuditKeyFile, sqlite.AuditHeadFile} {
+	// The keys travel with the data: the audit key verifies the log, the secret key opens the mail password.
+	for _, name := range []string{sqlite.AuditKeyFile, sqlite.AuditHeadFile, seal.SecretKeyFile} {
 		b, err := os.ReadFile(filepath.Join(src, name))
 		if errors.Is(err, os.ErrNotExist) {
 			continue

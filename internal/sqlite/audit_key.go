@@ -23,6 +23,9 @@ const AuditKeyFile = "audit.key"
 // database, so deleting the last entries, wiping the log or rewriting it is detected.
 const AuditHeadFile = "audit-head.json"
 
+// auditKeySize is the audit key's length: HMAC-SHA256 with a 256-bit key.
+const auditKeySize = 32
+
 func (db *DB) auditKeyPath() string  { return filepath.Join(filepath.Dir(db.Path), AuditKeyFile) }
 func (db *DB) auditHeadPath() string { return filepath.Join(filepath.Dir(db.Path), AuditHeadFile) }
 
@@ -38,14 +41,14 @@ func (db *DB) auditKey(create bool) ([]byte, error) {
 	key, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && create:
-		if key, err = createKeyFile(path, AuditKeyFile); err != nil {
-			return nil, err
+		if key, err = core.CreateKeyFile(path, auditKeySize); err != nil {
+			return nil, fmt.Errorf("创建审计密钥文件失败：%w", err)
 		}
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, core.Errorf(core.EINVALID, "审计密钥文件 %s 不存在，已签名的审计记录无法验证，也不能再追加记录；请把原数据目录中的 %s 放回 %s", AuditKeyFile, AuditKeyFile, filepath.Dir(path))
 	case err != nil:
 		return nil, fmt.Errorf("读取审计密钥文件 %s 失败：%w", path, err)
-	case len(key) != secretKeySize:
+	case len(key) != auditKeySize:
 		return nil, core.Errorf(core.EINVALID, "审计密钥文件 %s 已损坏(长度不对)，请从原数据目录恢复该文件", AuditKeyFile)
 	}
 	db.auditKeyVal = key

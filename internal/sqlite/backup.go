@@ -262,7 +262,7 @@ func ValidateBackup(ctx context.Context, path, auditKeyPath string) (core.Backup
 	}
 	check, _, _, err := verifyChain(ctx, conn, func() ([]byte, error) {
 		key, err := os.ReadFile(auditKeyPath)
-		if err != nil || len(key) != secretKeySize {
+		if err != nil || len(key) != auditKeySize {
 			return nil, core.Errorf(core.EINVALID, "本数据目录的审计密钥 %s 不存在或已损坏", AuditKeyFile)
 		}
 		return key, nil

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"policydesk/internal/core"
 	"policydesk/internal/mailbox"
+	"policydesk/internal/seal"
 	"policydesk/internal/sqlite"
 )
 
@@ -92,7 +94,7 @@ func newMailboxFixture(tb testing.TB) *mailboxFixture {
 	if _, err := settings.SetCurrentUser(f.ctx, f.people["林雨桐"]); err != nil {
 		tb.Fatal(err)
 	}
-	f.store = sqlite.NewMailboxStore(db, cals.Calendar)
+	f.store = sqlite.NewMailboxStore(db, cals.Calendar, seal.KeyFile{Path: filepath.Join(filepath.Dir(db.Path), seal.SecretKeyFile)})
 	var rules []keywordRule
 	for _, t := range []struct{ name, section, word string }{
 		{"不动产登记", "确权登记组", "不动产"}, {"违法用地举报", "执法监察支队", "违建"}, {"其他", "综合组", "其他事项"},

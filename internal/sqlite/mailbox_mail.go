@@ -95,7 +95,7 @@ func (s *MailboxStore) FetchConfig(ctx context.Context) (core.IMAPConfig, error)
 		return c, core.Errorf(core.EINVALID, "尚未设置收件邮箱，请先在设置中填写邮件服务器和账号")
 	}
 	if st.SealedPassword != "" {
-		if c.Password, err = s.db.openSecret(imapPasswordPurpose, st.SealedPassword); err != nil {
+		if c.Password, err = s.sealer.Open(imapPasswordPurpose, st.SealedPassword); err != nil {
 			return c, err
 		}
 	}
@@ -123,7 +123,7 @@ func (s *MailboxStore) SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (c
 	st := storedIMAP{IMAPConfig: c, SealedPassword: old.SealedPassword}
 	st.Password, st.HasPassword = "", false
 	if plain := cmp.Or(c.Password, old.Password); plain != "" {
-		if st.SealedPassword, err = s.db.sealSecret(imapPasswordPurpose, plain); err != nil {
+		if st.SealedPassword, err = s.sealer.Seal(imapPasswordPurpose, plain); err != nil {
 			return c, err
 		}
 	}
@@ -164,7 +164,7 @@ func (s *MailboxStore) plainPassword(st storedIMAP) string {
 	if st.SealedPassword == "" {
 		return st.Password
 	}
-	plain, err := s.db.openSecret(imapPasswordPurpose, st.SealedPassword)
+	plain, err := s.sealer.Open(imapPasswordPurpose, st.SealedPassword)
 	if err != nil {
 		return ""
 	}

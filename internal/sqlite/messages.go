@@ -16,8 +16,9 @@ import (
 // (the mailbox service matches them); it keeps no matcher, segmenter or text index of its own beyond the
 // inbox's searches.
 type MailboxStore struct {
-	db  *DB
-	cal func() *calendar.Calendar
+	db     *DB
+	cal    func() *calendar.Calendar
+	sealer core.Sealer // seals the mail account's password
 
 	countsMu sync.Mutex
 	counts   map[string]cachedCounts // the inbox's state counts per filter, valid while the database is unchanged
@@ -32,9 +33,10 @@ type cachedCounts struct {
 
 var _ core.DeadlineSource = (*MailboxStore)(nil)
 
-// NewMailboxStore returns the mailbox store over db, dating everything with cal.
-func NewMailboxStore(db *DB, cal func() *calendar.Calendar) *MailboxStore {
-	return &MailboxStore{db: db, cal: cal}
+// NewMailboxStore returns the mailbox store over db, dating everything with cal; sealer (seal.KeyFile) keeps
+// the mail account's password sealed.
+func NewMailboxStore(db *DB, cal func() *calendar.Calendar, sealer core.Sealer) *MailboxStore {
+	return &MailboxStore{db: db, cal: cal, sealer: sealer}
 }
 
 // today is the civil date of the store's clock.
