@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"policydesk/internal/calendar"
@@ -92,21 +91,14 @@ type MailboxService struct {
 	// topicsChanged, when set, hands the new topic list to the matcher.
 	topicsChanged func([]core.Topic)
 
-	*fetchState // shared by the per-call copies (see Scoped)
-}
-
-// fetchState is the running mail fetch, if any.
-type fetchState struct {
-	mu          sync.Mutex
-	cancelFetch context.CancelFunc // non-nil while a fetch runs
-	fetchDone   chan struct{}
+	fetches *jobRunner // the mail fetch; shared by the per-call copies (see Scoped)
 }
 
 // NewMailboxService wraps the mailbox store; exports given no path, and chart images, go to exportDir.
 // topicsChanged may be nil.
 func NewMailboxService(store MailboxStore, matcher core.TopicMatcher, seg core.Segmenter, exportDir string, emit Emitter, topicsChanged func([]core.Topic)) *MailboxService {
 	return &MailboxService{ctx: context.Background(), store: store, matcher: matcher, finder: mailbox.NewFinder(seg), exportDir: exportDir, emit: emit, log: slog.Default(),
-		topicsChanged: topicsChanged, fetchState: &fetchState{}}
+		topicsChanged: topicsChanged, fetches: &jobRunner{}}
 }
 
 func (s *MailboxService) startup(ctx context.Context) { s.ctx = ctx }
@@ -114,13 +106,8 @@ func (s *MailboxService) startup(ctx context.Context) { s.ctx = ctx }
 // StopMailbox cancels a running mail fetch and waits for it to stop; main calls it on shutdown. It is a
 // function rather than a method so that Wails does not offer it to the frontend.
 func StopMailbox(s *MailboxService) {
-	s.mu.Lock()
-	cancel, done := s.cancelFetch, s.fetchDone
-	s.mu.Unlock()
-	if cancel != nil {
-		cancel()
-		<-done
-	}
+	s.fetches.stop()
+	s.fetches.wait()
 }
 
 // changed tells the frontend that messages changed, passing the result through.
@@ -452,14 +439,14 @@ func (s *MailboxService) fetchNow(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.cancelFetch != nil {
+	var res core.FetchResult
+	fetch := func(ctx context.Context) (err error) {
+		res, err = s.fetch(ctx, cfg)
+		return err
+	}
+	if !s.fetches.start(ctx, fetch, func(ctx context.Context, err error) { s.fetched(ctx, res, err) }) {
 		return core.Errorf(core.ECONFLICT, "正在收取邮件，请稍候")
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	s.cancelFetch, s.fetchDone = cancel, make(chan struct{})
-	go s.fetch(ctx, cfg, s.fetchDone)
 	return nil
 }
 
@@ -492,16 +479,18 @@ func WatchMail(ctx context.Context, s *MailboxService, clock core.Clock, tick ti
 	}
 }
 
-func (s *MailboxService) fetch(ctx context.Context, cfg core.IMAPConfig, done chan struct{}) {
-	defer close(done)
-	defer func() {
-		s.mu.Lock()
-		s.cancelFetch, s.fetchDone = nil, nil
-		s.mu.Unlock()
-	}()
+func (s *MailboxService) fetch(ctx context.Context, cfg core.IMAPConfig) (core.FetchResult, error) {
 	// Mails taken before are recognised by their UID before download, so every fetch may safely look at the
 	// whole mailbox; SinceUID stays what the user set, because a server may renumber (UIDVALIDITY).
-	res, err := mailbox.Fetch(ctx, cfg, mailSink{s}, func(p core.FetchProgress) { s.emit(EventMailFetchProgress, p) }, s.log)
+	return mailbox.Fetch(ctx, cfg, mailSink{s}, func(p core.FetchProgress) {
+		if s.fetches.throttle(p.Done >= p.Total) {
+			s.emit(EventMailFetchProgress, p)
+		}
+	}, s.log)
+}
+
+// fetched records a fetch's outcome and tells the frontend.
+func (s *MailboxService) fetched(ctx context.Context, res core.FetchResult, err error) {
 	outcome := fmt.Sprintf("服务器上%d封，新收取%d条留言", res.Found, res.Added)
 	if err != nil {
 		outcome = "收取失败：" + core.ErrorMessage(err)
@@ -521,22 +510,10 @@ func (s *MailboxService) fetch(ctx context.Context, cfg core.IMAPConfig, done ch
 
 // CancelFetch stops a running fetch after the current mail; what was taken stays. It reports whether a
 // fetch was running.
-func (s *MailboxService) CancelFetch() (bool, error) {
-	s.mu.Lock()
-	cancel := s.cancelFetch
-	s.mu.Unlock()
-	if cancel != nil {
-		cancel()
-	}
-	return cancel != nil, nil
-}
+func (s *MailboxService) CancelFetch() (bool, error) { return s.fetches.stop(), nil }
 
 // Fetching reports whether a mail fetch is running.
-func (s *MailboxService) Fetching() (bool, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.cancelFetch != nil, nil
-}
+func (s *MailboxService) Fetching() (bool, error) { return s.fetches.running(), nil }
 
 // SaveAttachment writes an attachment to path.
 func (s *MailboxService) SaveAttachment(id int64, path string) error {

@@ -63,12 +63,10 @@ type routingJobs struct {
 	base     context.Context // parent of jobs; cancelled by StopRouting
 	stopJobs context.CancelFunc
 
-	mu        sync.Mutex
-	job       core.RoutingJob
-	cancelJob context.CancelFunc
-	jobDone   chan struct{}
-	lastEmit  time.Time
-	model     core.RoutingModelInfo
+	runner jobRunner
+	mu     sync.Mutex
+	job    core.RoutingJob
+	model  core.RoutingModelInfo
 }
 
 // NewRoutingService wires routing administration to the matcher the mailbox uses; topics lists the active
@@ -97,12 +95,7 @@ func (s *RoutingService) startup(ctx context.Context) { s.ctx = ctx }
 // so that Wails does not offer it to the frontend.
 func StopRouting(s *RoutingService) {
 	s.stopJobs()
-	s.mu.Lock()
-	done := s.jobDone
-	s.mu.Unlock()
-	if done != nil {
-		<-done
-	}
+	s.runner.wait()
 }
 
 // LoadRouting installs the stored model and retrains in the background when there is none yet but enough
@@ -339,12 +332,7 @@ func (s *RoutingService) LastEvaluation() (core.RoutingEvaluation, error) {
 
 // CancelJob stops the running job; the model in use stays as it was.
 func (s *RoutingService) CancelJob() (core.RoutingJob, error) {
-	s.mu.Lock()
-	cancel := s.cancelJob
-	s.mu.Unlock()
-	if cancel != nil {
-		cancel()
-	}
+	s.runner.stop()
 	return s.Job()
 }
 
@@ -369,21 +357,16 @@ func (s *RoutingService) StartEvaluation(folds int) (core.RoutingJob, error) {
 func (s *RoutingService) start(kind string, job func(ctx context.Context, report func(stage string, done, total int)) error) (core.RoutingJob, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.job.Running {
+	if s.job.Running { // set false only when the job has ended and the runner is free
 		what := "训练"
 		if s.job.Kind == core.RoutingJobEvaluate {
 			what = "评估"
 		}
 		return s.job, core.Errorf(core.ECONFLICT, "正在%s主题匹配模型，请等待完成或先取消", what)
 	}
-	ctx, cancel := context.WithCancel(s.base)
 	s.job = core.RoutingJob{Kind: kind, Running: true, Stage: "准备", StartedAt: s.clock.Now().Format(time.RFC3339)}
-	s.cancelJob, s.jobDone = cancel, make(chan struct{})
-	done := s.jobDone
-	go func() {
-		defer close(done)
-		defer cancel()
-		err := job(ctx, s.report)
+	s.runner.start(s.base, func(ctx context.Context) error { return job(ctx, s.report) }, func(ctx context.Context, err error) {
+		// runs once the runner is free again
 		s.mu.Lock()
 		s.job.Running, s.job.EndedAt = false, s.clock.Now().Format(time.RFC3339)
 		switch {
@@ -396,13 +379,12 @@ func (s *RoutingService) start(kind string, job func(ctx context.Context, report
 			s.log.Error("routing job failed", "kind", kind, "err", err)
 		}
 		final := s.job
-		s.cancelJob = nil
 		s.mu.Unlock()
 		s.emit(EventRoutingProgress, final)
 		if err == nil {
 			s.emit(EventRoutingChanged)
 		}
-	}()
+	})
 	return s.job, nil
 }
 
@@ -415,23 +397,16 @@ func errorMessage(err error) string {
 	return "内部错误：" + err.Error()
 }
 
-// progressInterval limits progress events to a few per second; the UI needs no more.
-const progressInterval = 150 * time.Millisecond
-
-// report records the job's progress and tells the frontend, at most every progressInterval (and always at
-// the end of a stage).
+// report records the job's progress and tells the frontend (throttled by the runner, always at the end of a
+// stage).
 func (s *RoutingService) report(stage string, done, total int) {
 	s.mu.Lock()
 	s.job.Stage, s.job.Done, s.job.Total = stage, done, total
-	now := time.Now()
-	if done < total && now.Sub(s.lastEmit) < progressInterval {
-		s.mu.Unlock()
-		return
-	}
-	s.lastEmit = now
 	job := s.job
 	s.mu.Unlock()
-	s.emit(EventRoutingProgress, job)
+	if s.runner.throttle(done >= total) {
+		s.emit(EventRoutingProgress, job)
+	}
 }
 
 // stageNames are the Chinese names of the engine's stages.

@@ -1,0 +1,84 @@
+package app
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// jobRunner runs a service's background job (mail fetch, training, evaluation): one at a time, cancellable,
+// waited for on shutdown, with its progress reported at most every progressInterval. Every long job of the
+// bridge runs through one.
+type jobRunner struct {
+	mu       sync.Mutex
+	cancel   context.CancelFunc // non-nil while a job runs
+	done     chan struct{}
+	lastEmit time.Time
+}
+
+// start runs job in the background in a context derived from parent, unless one is running (false).
+// finish is called with the job's error once it has ended and the runner is free again.
+func (r *jobRunner) start(parent context.Context, job func(ctx context.Context) error, finish func(ctx context.Context, err error)) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cancel != nil {
+		return false
+	}
+	ctx, cancel := context.WithCancel(parent)
+	done := make(chan struct{})
+	r.cancel, r.done = cancel, done
+	go func() {
+		defer close(done)
+		defer cancel()
+		err := job(ctx)
+		r.mu.Lock()
+		r.cancel = nil
+		r.mu.Unlock()
+		finish(ctx, err)
+	}()
+	return true
+}
+
+// running reports whether a job runs.
+func (r *jobRunner) running() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.cancel != nil
+}
+
+// stop cancels the running job (true when there was one); it ends soon after.
+func (r *jobRunner) stop() bool {
+	r.mu.Lock()
+	cancel := r.cancel
+	r.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	return cancel != nil
+}
+
+// wait waits for the last job started to end.
+func (r *jobRunner) wait() {
+	r.mu.Lock()
+	done := r.done
+	r.mu.Unlock()
+	if done != nil {
+		<-done
+	}
+}
+
+// progressInterval limits progress events to a few per second; the UI needs no more.
+const progressInterval = 150 * time.Millisecond
+
+// throttle reports whether a progress event is due now: always at the end of a stage (final), else when
+// progressInterval has passed since the last one.
+func (r *jobRunner) throttle(final bool) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	now := time.Now()
+	if !final && now.Sub(r.lastEmit) < progressInterval {
+		return false
+	}
+	r.lastEmit = now
+	return true
+}
