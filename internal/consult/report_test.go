@@ -95,19 +95,7 @@ func readLedger(t *testing.T, path string) Ledger {
 func TestReportGolden(t *testing.T) {
 	dir := filepath.Join(repoRoot(t), "testdata", "consultation")
 	r := BuildReport(readLedger(t, filepath.Join(dir, "report.input")))
-	golden := filepath.Join(dir, "report.golden")
-	if testutil.Update {
-		if err := os.WriteFile(golden, []byte(r.Text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
-	}
-	if r.Text != string(want) {
-		t.Errorf("report differs from %s (UPDATE_GOLDEN=1 go test rewrites it):\n%s", golden, r.Text)
-	}
+	testutil.Golden(t, filepath.Join(dir, "report.golden"), r.Text)
 	// The counts behind the text.
 	if r.Total != 7 || r.Opinions != 5 || r.Undecided != 0 || len(r.NotAdopted) != 2 || len(r.Adopted) != 3 || !r.EnterpriseHeard {
 		t.Errorf("report counts: total %d opinions %d undecided %d not adopted %d adopted %d", r.Total, r.Opinions, r.Undecided, len(r.NotAdopted), len(r.Adopted))

@@ -1,16 +1,11 @@
 package demo
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
-	"time"
 	"unicode"
 
-	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/dedup"
-	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -30,20 +25,8 @@ func (bigrams) Cut(text string) []string {
 func (bigrams) Keywords(string, int) []core.Keyword { return nil }
 
 func TestSeedConsultations(t *testing.T) {
-	ctx := context.Background()
-	clock := core.NewFixedClock(time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai))
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "demo.db"), rules.All())
-	db.Clock = clock
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	settings := sqlite.NewSettingsStore(db)
-	if err := Seed(ctx, settings); err != nil {
-		t.Fatal(err)
-	}
-	cal := calendar.New(calendar.Builtin())
-	calFn := func() *calendar.Calendar { return cal }
+	d := newDemoDB(t)
+	ctx, clock, settings, db, calFn := d.ctx, d.clock, d.settings, d.db, d.cal
 	policies := sqlite.NewPolicyStore(db, calFn)
 	consultations := sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: bigrams{}})
 	if err := SeedConsultations(ctx, settings, policies, consultations, sqlite.NewInterpretationStore(db, calFn), clock); err != nil {

@@ -1,35 +1,19 @@
 package demo
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
-	"time"
 
-	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/disclosure"
-	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
 // The demo register goes through the store's rules: every application on the statutory clock, answered ones
 // of four kinds, open ones not yet overdue, and table 三 balanced.
 func TestSeedDisclosure(t *testing.T) {
-	ctx := context.Background()
-	clock := core.NewFixedClock(time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai))
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "demo.db"), rules.All())
-	db.Clock = clock
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	settings := sqlite.NewSettingsStore(db)
-	if err := Seed(ctx, settings); err != nil {
-		t.Fatal(err)
-	}
-	cal := calendar.New(calendar.Builtin())
-	store := sqlite.NewDisclosureStore(db, func() *calendar.Calendar { return cal })
+	d := newDemoDB(t)
+	ctx, clock, settings := d.ctx, d.clock, d.settings
+	store := sqlite.NewDisclosureStore(d.db, d.cal)
 	if err := SeedDisclosure(ctx, store, settings, clock); err != nil {
 		t.Fatal(err)
 	}

@@ -1,34 +1,18 @@
 package demo
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
-	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
 func TestSeedInterpretations(t *testing.T) {
-	ctx := context.Background()
-	clock := core.NewFixedClock(time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai))
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "demo.db"), rules.All())
-	db.Clock = clock
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	settings := sqlite.NewSettingsStore(db)
-	if err := Seed(ctx, settings); err != nil {
-		t.Fatal(err)
-	}
-	cal := calendar.New(calendar.Builtin())
-	calFn := func() *calendar.Calendar { return cal }
-	policies := sqlite.NewPolicyStore(db, calFn)
-	interps := sqlite.NewInterpretationStore(db, calFn)
+	d := newDemoDB(t)
+	ctx, clock, settings, db := d.ctx, d.clock, d.settings, d.db
+	policies := sqlite.NewPolicyStore(db, d.cal)
+	interps := sqlite.NewInterpretationStore(db, d.cal)
 	// The policies SeedConsultations registers, without their consultations.
 	seed := demoSeeder{ctx: ctx, policies: policies}
 	sections, _ := settings.Sections(ctx)

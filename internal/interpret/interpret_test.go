@@ -61,20 +61,7 @@ func TestGolden(t *testing.T) {
 			text := string(data)
 			title, _, _ := strings.Cut(text, "\n")
 			got := render(title, text)
-			golden := strings.TrimSuffix(in, ".input") + ".golden"
-			if testutil.Update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-			}
+			testutil.Golden(t, strings.TrimSuffix(in, ".input")+".golden", got)
 		})
 	}
 }

@@ -71,20 +71,7 @@ func TestGoldenMatches(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := renderMatch(string(src), m.Match(string(src)))
-			golden := strings.TrimSuffix(in, ".input") + ".golden"
-			if testutil.Update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("output differs from %s:\n--- got ---\n%s\n--- want ---\n%s", golden, got, want)
-			}
+			testutil.Golden(t, strings.TrimSuffix(in, ".input")+".golden", got)
 		})
 	}
 }
