@@ -13,25 +13,6 @@ import (
 	"policydesk/internal/testutil"
 )
 
-// repoRoot walks up from the test's directory to the one holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 // readLedger parses the tab-separated fixture described in its header comment.
 func readLedger(t *testing.T, path string) Ledger {
 	t.Helper()
@@ -93,7 +74,7 @@ func readLedger(t *testing.T, path string) Ledger {
 }
 
 func TestReportGolden(t *testing.T) {
-	dir := filepath.Join(repoRoot(t), "testdata", "consultation")
+	dir := testutil.Testdata(t, "consultation")
 	r := BuildReport(readLedger(t, filepath.Join(dir, "report.input")))
 	testutil.Golden(t, filepath.Join(dir, "report.golden"), r.Text)
 	// The counts behind the text.
