@@ -7,7 +7,7 @@ import { Events, onEvent } from './events'
 
 describe('onEvent', () => {
   afterEach(() => {
-    delete (window as unknown as { runtime?: unknown }).runtime
+    delete window.runtime
     vi.clearAllMocks()
   })
 
@@ -38,7 +38,7 @@ describe('onEvent', () => {
   })
 
   it('subscribes through the Wails runtime when it is there', () => {
-    ;(window as unknown as { runtime: object }).runtime = {}
+    window.runtime = {}
     const handler = () => {}
     onEvent(Events.SettingsChanged, handler)
     expect(EventsOn).toHaveBeenCalledWith('settings:changed', handler)

@@ -39,7 +39,6 @@ export type EventName = (typeof Events)[keyof typeof Events]
  * plain browser) there is no Wails runtime and nothing is ever sent, so the subscription is a no-op.
  */
 export function onEvent(name: EventName, handler: (...data: unknown[]) => void): () => void {
-  const w = window as unknown as { runtime?: unknown }
-  if (!w.runtime) return () => {}
+  if (!window.runtime) return () => {}
   return EventsOn(name, handler)
 }

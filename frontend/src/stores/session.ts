@@ -10,7 +10,7 @@ import { invoke, transportMode, type TransportMode } from '../api/transport'
 import type { CurrentUser } from '../api/types'
 import { useSettingsStore } from './settings'
 
-const emptyPage = (): LoginPage => ({ bureau: '', needsLogin: true, demo: false, demoAccounts: null, mode: 'standalone', canKeep: false })
+const emptyPage = (): LoginPage => ({ bureau: '', needsLogin: true, demo: false, demoAccounts: [], mode: 'standalone', canKeep: false })
 
 export const useSessionStore = defineStore('session', () => {
   const session = ref<Session | null>(null)
