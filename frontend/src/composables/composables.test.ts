@@ -88,22 +88,23 @@ describe('useFormDialog', () => {
 
   function dialog(save = vi.fn(async (f: Form) => ({ ...f, id: 1 }))) {
     const open = ref(false)
+    const form = ref(blank())
     const close = vi.fn(() => void (open.value = false))
     const saved = vi.fn()
     const d = useFormDialog({
       visible: () => open.value,
       close,
-      init: blank,
+      opened: () => void (form.value = blank()),
       rules: {
-        title: (f) => (f.title ? '' : '请填写标题'),
-        date: (f) => (f.date ? '' : '请选择日期'),
-        body: (f) => (f.body.length > 3 ? '正文过长' : ''),
+        title: () => (form.value.title ? '' : '请填写标题'),
+        date: () => (form.value.date ? '' : '请选择日期'),
+        body: () => (form.value.body.length > 3 ? '正文过长' : ''),
       },
-      save,
+      save: () => save(form.value),
       success: '已保存',
       saved,
     })
-    return { open, close, saved, save, d }
+    return { open, form, close, saved, save, d }
   }
 
   it('shows every failing field at once and saves nothing', async () => {
@@ -115,10 +116,10 @@ describe('useFormDialog', () => {
   })
 
   it('saves, tells, hands the result on and closes', async () => {
-    const { d, open, close, saved } = dialog()
+    const { d, open, form, close, saved } = dialog()
     open.value = true
     await nextTick()
-    Object.assign(d.form.value, { title: '通知', date: '2026-03-02', body: '正文' })
+    Object.assign(form.value, { title: '通知', date: '2026-03-02', body: '正文' })
     expect(await d.submit()).toBe(true)
     expect(saved).toHaveBeenCalledWith({ title: '通知', date: '2026-03-02', body: '正文', id: 1 })
     expect(ElMessage.success).toHaveBeenCalledWith('已保存')
@@ -127,10 +128,10 @@ describe('useFormDialog', () => {
   })
 
   it('lights up the field the Go side refuses, and starts clean when opened again', async () => {
-    const { d, open, close } = dialog(vi.fn().mockRejectedValue(new ApiError('invalid', '日期不是工作日', 'date')))
+    const { d, open, form, close } = dialog(vi.fn().mockRejectedValue(new ApiError('invalid', '日期不是工作日', 'date')))
     open.value = true
     await nextTick()
-    Object.assign(d.form.value, { title: '通知', date: '2026-03-01', body: '' })
+    Object.assign(form.value, { title: '通知', date: '2026-03-01', body: '' })
     expect(await d.submit()).toBe(false)
     expect(d.errors).toEqual({ date: '日期不是工作日' })
     expect(ElMessage.error).toHaveBeenCalledWith('日期不是工作日')
@@ -140,7 +141,7 @@ describe('useFormDialog', () => {
     open.value = true
     await nextTick()
     expect(d.errors).toEqual({})
-    expect(d.form.value).toEqual(blank())
+    expect(form.value).toEqual(blank())
   })
 })
 

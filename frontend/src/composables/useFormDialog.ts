@@ -1,31 +1,31 @@
-// A dialog that edits one form: it fills the form when it opens, checks every field at once before saving
-// (each rule that fails lights its field up, all together, not one per try), saves, and lights up the field
-// the Go side names when it refuses.
+// A dialog that edits one form: it resets the form each time it opens, checks every field at once before
+// saving (each failing rule lights its field up, all together, not one per try), saves, says so and closes,
+// and lights up the field the Go side names when it refuses. The component keeps its form (a ref or a
+// reactive object) and its layout.
 import { reactive, ref, watch, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { showError } from './errors'
 
 /** A field's check: the message to show, or '' when the value is fine. */
-export type FieldRule<T> = (form: T) => string
+export type FieldRule = () => string
 
-export interface FormDialogOptions<T, R> {
+export interface FormDialogOptions<R> {
   /** whether the dialog is open (the component's modelValue) */
   visible: () => boolean
   /** closes the dialog (emit('update:modelValue', false)) */
   close: () => void
-  /** the form's value each time the dialog opens */
-  init: () => T
+  /** fills the form each time the dialog opens (the field errors are cleared before) */
+  opened?: () => void | Promise<void>
   /** checks by field name; every failing one is shown at once and nothing is saved */
-  rules?: Record<string, FieldRule<T>>
-  save: (form: T) => Promise<R>
-  /** the toast after saving ('' for none) */
+  rules?: Record<string, FieldRule>
+  save: () => Promise<R>
+  /** the toast after saving ('' for none; default 已保存) */
   success?: string | ((saved: R) => string)
   /** runs after a save, before the dialog closes */
   saved?: (saved: R) => void
 }
 
-export interface FormDialog<T> {
-  form: Ref<T>
+export interface FormDialog {
   /** the messages by field name, for el-form-item's :error */
   errors: Record<string, string>
   saving: Ref<boolean>
@@ -34,8 +34,7 @@ export interface FormDialog<T> {
   clearErrors: () => void
 }
 
-export function useFormDialog<T, R>(opts: FormDialogOptions<T, R>): FormDialog<T> {
-  const form = ref(opts.init()) as Ref<T>
+export function useFormDialog<R>(opts: FormDialogOptions<R>): FormDialog {
   const errors = reactive<Record<string, string>>({})
   const saving = ref(false)
 
@@ -47,7 +46,7 @@ export function useFormDialog<T, R>(opts: FormDialogOptions<T, R>): FormDialog<T
   function check(): number {
     let failed = 0
     for (const [field, rule] of Object.entries(opts.rules ?? {})) {
-      const message = rule(form.value)
+      const message = rule()
       if (message) {
         errors[field] = message
         failed++
@@ -56,11 +55,15 @@ export function useFormDialog<T, R>(opts: FormDialogOptions<T, R>): FormDialog<T
     return failed
   }
 
-  watch(opts.visible, (open) => {
-    if (!open) return
-    clearErrors()
-    form.value = opts.init()
-  })
+  watch(
+    opts.visible,
+    (open) => {
+      if (!open) return
+      clearErrors()
+      return opts.opened?.()
+    },
+    { immediate: true },
+  )
 
   async function submit(): Promise<boolean> {
     clearErrors()
@@ -71,7 +74,7 @@ export function useFormDialog<T, R>(opts: FormDialogOptions<T, R>): FormDialog<T
     }
     saving.value = true
     try {
-      const out = await opts.save(form.value)
+      const out = await opts.save()
       const text = typeof opts.success === 'function' ? opts.success(out) : (opts.success ?? '已保存')
       if (text) ElMessage.success(text)
       opts.saved?.(out)
@@ -86,5 +89,5 @@ export function useFormDialog<T, R>(opts: FormDialogOptions<T, R>): FormDialog<T
     }
   }
 
-  return { form, errors, saving, submit, clearErrors }
+  return { errors, saving, submit, clearErrors }
 }
