@@ -268,12 +268,12 @@ func (s *AuthService) LoginPage() (core.LoginPage, error) {
 	page := core.LoginPage{Mode: s.mode(), DemoAccounts: []core.DemoAccount{}}
 	b, err := s.cfg.Settings.Bureau(sys)
 	if err != nil {
-		return page, err
+		return nonNil(page, err)
 	}
 	page.Bureau = b.Name
 	n, err := s.cfg.Store.HasAccounts(sys)
 	if err != nil {
-		return page, err
+		return nonNil(page, err)
 	}
 	_, signedIn := s.holder.Current()
 	page.NeedsLogin = n > 0 && !signedIn
@@ -282,7 +282,7 @@ func (s *AuthService) LoginPage() (core.LoginPage, error) {
 		page.Demo = true
 		people, err := s.cfg.Settings.People(sys)
 		if err != nil {
-			return page, err
+			return nonNil(page, err)
 		}
 		for _, d := range s.cfg.Demo {
 			for _, p := range people {
@@ -293,7 +293,7 @@ func (s *AuthService) LoginPage() (core.LoginPage, error) {
 			page.DemoAccounts = append(page.DemoAccounts, d)
 		}
 	}
-	return page, nil
+	return nonNil(page, nil)
 }
 
 // signature refuses a signature (审核/审签 decision, 发布) unless the signed-in person re-entered their password
@@ -317,7 +317,7 @@ func (s *AuthService) sensitive() error {
 }
 
 // Accounts lists the sign-in accounts (account administrators only).
-func (s *AuthService) Accounts() ([]core.Account, error) { return s.cfg.Store.Accounts(s.ctx) }
+func (s *AuthService) Accounts() ([]core.Account, error) { return nonNil(s.cfg.Store.Accounts(s.ctx)) }
 
 // CreateAccount gives a person a sign-in; they choose their own password at the first sign-in.
 func (s *AuthService) CreateAccount(personID int64, login string, password string, admin bool) (core.Account, error) {

@@ -36,11 +36,13 @@ func (s *CalendarService) startup(ctx context.Context) { s.ctx = ctx }
 
 // GetYear returns every day of a year with its kind.
 func (s *CalendarService) GetYear(year int) (core.CalendarYear, error) {
-	return s.store.Year(s.ctx, year)
+	return nonNil(s.store.Year(s.ctx, year))
 }
 
 // ListYears lists the years with recorded holiday data and their sources.
-func (s *CalendarService) ListYears() ([]core.CalendarYearInfo, error) { return s.store.Years(s.ctx) }
+func (s *CalendarService) ListYears() ([]core.CalendarYearInfo, error) {
+	return nonNil(s.store.Years(s.ctx))
+}
 
 // SetDay edits one day.
 func (s *CalendarService) SetDay(e core.CalendarDayEdit) (core.CalendarDay, error) {
@@ -53,7 +55,7 @@ func (s *CalendarService) SetDay(e core.CalendarDayEdit) (core.CalendarDay, erro
 
 // PreviewNotice shows what importing a pasted holiday notice would change.
 func (s *CalendarService) PreviewNotice(text string, defaultYear int) (core.NoticePreview, error) {
-	return s.store.PreviewNotice(s.ctx, text, defaultYear)
+	return nonNil(s.store.PreviewNotice(s.ctx, text, defaultYear))
 }
 
 // ApplyNotice imports a pasted holiday notice.
@@ -68,7 +70,7 @@ func (s *CalendarService) ApplyNotice(text string, defaultYear int) (core.Calend
 // Today describes today for the dashboard: its kind, the reply deadline of a message received today,
 // and the next holidays.
 func (s *CalendarService) Today() (core.TodayInfo, error) {
-	return TodayInfo(s.store.Calendar(), s.clock.Now()), nil
+	return nonNil(TodayInfo(s.store.Calendar(), s.clock.Now()), nil)
 }
 
 // TodayInfo builds the dashboard's date panel for now.

@@ -53,8 +53,8 @@ type ConsultationOptions struct {
 
 // Options lists channels, commenter categories, decisions and statuses.
 func (s *ConsultationService) Options() (ConsultationOptions, error) {
-	return ConsultationOptions{Channels: core.Channels, CommenterCategories: core.CommenterCategories, Decisions: core.Decisions,
-		Statuses: []string{core.ConsultationPending, core.ConsultationOpen, core.ConsultationClosed}, MinCommentDays: core.MinCommentDays}, nil
+	return nonNil(ConsultationOptions{Channels: core.Channels, CommenterCategories: core.CommenterCategories, Decisions: core.Decisions,
+		Statuses: []string{core.ConsultationPending, core.ConsultationOpen, core.ConsultationClosed}, MinCommentDays: core.MinCommentDays}, nil)
 }
 
 // consultationChanged passes a result through, announcing a successful change with the record's id.
@@ -67,12 +67,12 @@ func consultationChanged[T any](s *ConsultationService, event string, id int64, 
 
 // ListConsultations lists consultations, filtered and paged.
 func (s *ConsultationService) ListConsultations(f core.ConsultationFilter) (core.ConsultationPage, error) {
-	return s.store.Consultations(s.ctx, f)
+	return nonNil(s.store.Consultations(s.ctx, f))
 }
 
 // GetConsultation returns a consultation with its history and the draft's clauses.
 func (s *ConsultationService) GetConsultation(id int64) (core.ConsultationDetail, error) {
-	return s.store.Consultation(s.ctx, id)
+	return nonNil(s.store.Consultation(s.ctx, id))
 }
 
 // CheckPeriod gives the close-date picker the earliest lawful close date and whether a reason is needed.
@@ -86,30 +86,30 @@ func (s *ConsultationService) SaveConsultation(c core.Consultation) (core.Consul
 	if err == nil {
 		s.emit(EventPoliciesChanged, out.PolicyID) // opening one moves the policy to 征求意见
 	}
-	return consultationChanged(s, EventConsultationsChanged, out.ID, out, err)
+	return nonNil(consultationChanged(s, EventConsultationsChanged, out.ID, out, err))
 }
 
 // ExtendConsultation moves the close date later, with a reason kept as a notice.
 func (s *ConsultationService) ExtendConsultation(c core.PeriodChange) (core.Consultation, error) {
 	out, err := s.store.ExtendConsultation(s.ctx, c)
-	return consultationChanged(s, EventConsultationsChanged, c.ConsultationID, out, err)
+	return nonNil(consultationChanged(s, EventConsultationsChanged, c.ConsultationID, out, err))
 }
 
 // ReopenConsultation opens a closed consultation again, with a reason kept as a notice.
 func (s *ConsultationService) ReopenConsultation(c core.PeriodChange) (core.Consultation, error) {
 	out, err := s.store.ReopenConsultation(s.ctx, c)
-	return consultationChanged(s, EventConsultationsChanged, c.ConsultationID, out, err)
+	return nonNil(consultationChanged(s, EventConsultationsChanged, c.ConsultationID, out, err))
 }
 
 // ListComments lists a consultation's comments, filtered and paged.
 func (s *ConsultationService) ListComments(f core.CommentFilter) (core.CommentPage, error) {
-	return s.store.Comments(s.ctx, f)
+	return nonNil(s.store.Comments(s.ctx, f))
 }
 
 // SaveComment records (id 0) or corrects a comment entered by hand.
 func (s *ConsultationService) SaveComment(c core.Comment) (core.Comment, error) {
 	out, err := s.store.SaveComment(s.ctx, c)
-	return consultationChanged(s, EventCommentsChanged, c.ConsultationID, out, err)
+	return nonNil(consultationChanged(s, EventCommentsChanged, c.ConsultationID, out, err))
 }
 
 // DeleteComment deletes a comment recorded by mistake.
@@ -140,7 +140,7 @@ func (s *ConsultationService) PreviewImportFile(req core.ImportRequest, path str
 	}
 	req.FileName = name
 	c, err := s.readComments(req, data)
-	return c.Preview, err
+	return nonNil(c.Preview, err)
 }
 
 // ApplyImportFile imports every row of a comment sheet, or nothing if any row is invalid, then regroups.
@@ -150,7 +150,7 @@ func (s *ConsultationService) ApplyImportFile(req core.ImportRequest, path strin
 		return core.ImportResult{}, err
 	}
 	req.FileName = name
-	return s.importComments(req, data)
+	return nonNil(s.importComments(req, data))
 }
 
 // PreviewImportData is PreviewImportFile for a file picked in the browser (req.FileName and base64 content).
@@ -160,7 +160,7 @@ func (s *ConsultationService) PreviewImportData(req core.ImportRequest, dataBase
 		return core.ImportPreview{}, err
 	}
 	c, err := s.readComments(req, data)
-	return c.Preview, err
+	return nonNil(c.Preview, err)
 }
 
 // ApplyImportData is ApplyImportFile for a file picked in the browser (req.FileName and base64 content).
@@ -169,7 +169,7 @@ func (s *ConsultationService) ApplyImportData(req core.ImportRequest, dataBase64
 	if err != nil {
 		return core.ImportResult{}, err
 	}
-	return s.importComments(req, data)
+	return nonNil(s.importComments(req, data))
 }
 
 // readComments reads a comment file and checks its rows against the consultation's draft (internal/intake).
@@ -192,30 +192,30 @@ func (s *ConsultationService) importComments(req core.ImportRequest, data []byte
 	}
 	out, err := s.store.ImportComments(s.ctx, req.ConsultationID, c.File(), c.Rows)
 	out.Warnings = c.Preview.Warnings
-	return consultationChanged(s, EventCommentsChanged, req.ConsultationID, out, err)
+	return nonNil(consultationChanged(s, EventCommentsChanged, req.ConsultationID, out, err))
 }
 
 // Regroup groups near-duplicate comments again (groups staff split or merged are kept).
 func (s *ConsultationService) Regroup(consultationID int64) (core.GroupingResult, error) {
 	out, err := s.store.Regroup(s.ctx, consultationID)
-	return consultationChanged(s, EventCommentsChanged, consultationID, out, err)
+	return nonNil(consultationChanged(s, EventCommentsChanged, consultationID, out, err))
 }
 
 // ListGroups lists the groups of near-duplicate comments, largest first.
 func (s *ConsultationService) ListGroups(consultationID int64) ([]core.CommentGroup, error) {
-	return s.store.Groups(s.ctx, consultationID)
+	return nonNil(s.store.Groups(s.ctx, consultationID))
 }
 
 // SplitComment takes a comment out of its group.
 func (s *ConsultationService) SplitComment(commentID int64) (core.Comment, error) {
 	out, err := s.store.SplitComment(s.ctx, commentID)
-	return consultationChanged(s, EventCommentsChanged, out.ConsultationID, out, err)
+	return nonNil(consultationChanged(s, EventCommentsChanged, out.ConsultationID, out, err))
 }
 
 // MergeGroups joins groups and single comments into one group.
 func (s *ConsultationService) MergeGroups(m core.GroupMerge) (core.CommentGroup, error) {
 	out, err := s.store.MergeGroups(s.ctx, m)
-	return consultationChanged(s, EventCommentsChanged, m.ConsultationID, out, err)
+	return nonNil(consultationChanged(s, EventCommentsChanged, m.ConsultationID, out, err))
 }
 
 // Decide records the decision on a comment or on every member of a group.
@@ -225,12 +225,12 @@ func (s *ConsultationService) Decide(d core.Decision) ([]core.Comment, error) {
 	if len(out) > 0 {
 		id = out[0].ConsultationID
 	}
-	return consultationChanged(s, EventCommentsChanged, id, out, err)
+	return nonNil(consultationChanged(s, EventCommentsChanged, id, out, err))
 }
 
 // GenerateReport builds the 意见收集采纳情况说明 from the ledger (Warnings lists what to fix before publishing).
 func (s *ConsultationService) GenerateReport(consultationID int64) (core.FeedbackReport, error) {
-	return s.store.Report(s.ctx, consultationID)
+	return nonNil(s.store.Report(s.ctx, consultationID))
 }
 
 // PublishReport records the report's publication date and website URL.
@@ -239,7 +239,7 @@ func (s *ConsultationService) PublishReport(p core.ReportPublication) (core.Cons
 		return core.Consultation{}, err
 	}
 	out, err := s.store.PublishReport(s.ctx, p)
-	return consultationChanged(s, EventConsultationsChanged, p.ConsultationID, out, err)
+	return nonNil(consultationChanged(s, EventConsultationsChanged, p.ConsultationID, out, err))
 }
 
 // GetReportDueWorkdays is how many working days after closing the report should be published.
@@ -296,11 +296,11 @@ func (s *ConsultationService) ExportAll(consultationID int64, dir string) ([]Exp
 	for _, f := range []func(int64, string) (ExportedFile, error){s.ExportReportDOCX, s.ExportReportHTML, s.ExportLedgerXLSX} {
 		file, err := f(consultationID, dir)
 		if err != nil {
-			return out, err
+			return nonNil(out, err)
 		}
 		out = append(out, file)
 	}
-	return out, nil
+	return nonNil(out, nil)
 }
 
 func (s *ConsultationService) exportReport(id int64, dir, ext string, write func(string, export.Document) error) (ExportedFile, error) {

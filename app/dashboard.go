@@ -47,7 +47,7 @@ func (s *DashboardService) Deadlines() ([]core.Deadline, error) {
 		}
 		return out[i].Due < out[j].Due
 	})
-	return out, nil
+	return nonNil(out, nil)
 }
 
 // MonthView lays out a month in weeks (Monday first) with each day's kind and how many deadlines fall on it.
@@ -78,7 +78,7 @@ func (s *DashboardService) MonthView(year, month int) (core.MonthView, error) {
 		}
 		view.Weeks[len(view.Weeks)-1] = append(view.Weeks[len(view.Weeks)-1], md)
 	}
-	return view, nil
+	return nonNil(view, nil)
 }
 
 // CalendarDeadlines is the calendar's own contribution to the dashboard until the modules add theirs:

@@ -57,34 +57,34 @@ type DisclosureOptions struct {
 
 // Options lists channels, applicant types, the statutory outcomes and the ways of delivery.
 func (s *DisclosureService) Options() (DisclosureOptions, error) {
-	return DisclosureOptions{Channels: core.DisclosureChannels, ApplicantTypes: disclosure.Columns[:len(disclosure.Columns)-1],
+	return nonNil(DisclosureOptions{Channels: core.DisclosureChannels, ApplicantTypes: disclosure.Columns[:len(disclosure.Columns)-1],
 		Outcomes: disclosure.Outcomes, AnswerMethods: core.DisclosureAnswerMethods, Letters: disclosure.Letters,
-		RemedyKinds: disclosure.RemedyKinds, RemedyResults: disclosure.Table4Results[:4]}, nil
+		RemedyKinds: disclosure.RemedyKinds, RemedyResults: disclosure.Table4Results[:4]}, nil)
 }
 
 // ListRequests lists the register, newest receipt first.
 func (s *DisclosureService) ListRequests(f core.DisclosureFilter) ([]core.DisclosureRequest, error) {
-	return s.store.DisclosureRequests(s.ctx, f)
+	return nonNil(s.store.DisclosureRequests(s.ctx, f))
 }
 
 // GetRequest returns one application with its history.
 func (s *DisclosureService) GetRequest(id int64) (core.DisclosureDetail, error) {
-	return s.store.DisclosureRequest(s.ctx, id)
+	return nonNil(s.store.DisclosureRequest(s.ctx, id))
 }
 
 // Register records a new application and gives it its case number.
 func (s *DisclosureService) Register(in core.DisclosureIntake) (core.DisclosureDetail, error) {
-	return s.changed(s.store.RegisterDisclosure(s.ctx, in))
+	return nonNil(s.changed(s.store.RegisterDisclosure(s.ctx, in)))
 }
 
 // SendCorrection records the 补正告知书 sent on sent, with the applicant's deadline by.
 func (s *DisclosureService) SendCorrection(id int64, sent, by, note string) (core.DisclosureDetail, error) {
-	return s.changed(s.store.SendCorrection(s.ctx, id, sent, by, note))
+	return nonNil(s.changed(s.store.SendCorrection(s.ctx, id, sent, by, note)))
 }
 
 // ReceiveCorrection records the day the applicant's correction arrived: the clock starts again from it.
 func (s *DisclosureService) ReceiveCorrection(id int64, date string) (core.DisclosureDetail, error) {
-	return s.changed(s.store.ReceiveCorrection(s.ctx, id, date))
+	return nonNil(s.changed(s.store.ReceiveCorrection(s.ctx, id, date)))
 }
 
 // Extend records the extension of at most 20 working days approved by the office's head; it is an
@@ -93,27 +93,27 @@ func (s *DisclosureService) Extend(id int64, approver, reason string) (core.Disc
 	if err := signature(s.ctx); err != nil {
 		return core.DisclosureDetail{}, err
 	}
-	return s.changed(s.store.ExtendDisclosure(s.ctx, id, approver, reason))
+	return nonNil(s.changed(s.store.ExtendDisclosure(s.ctx, id, approver, reason)))
 }
 
 // Answer records the answer: its statutory outcome, date, way of delivery and reference.
 func (s *DisclosureService) Answer(a core.DisclosureAnswer) (core.DisclosureDetail, error) {
-	return s.changed(s.store.AnswerDisclosure(s.ctx, a))
+	return nonNil(s.changed(s.store.AnswerDisclosure(s.ctx, a)))
 }
 
 // SaveRemedy records or updates a 行政复议 or 行政诉讼 brought over an answer, for table 四.
 func (s *DisclosureService) SaveRemedy(m core.DisclosureRemedy) (core.DisclosureDetail, error) {
-	return s.changed(s.store.SaveRemedy(s.ctx, m))
+	return nonNil(s.changed(s.store.SaveRemedy(s.ctx, m)))
 }
 
 // AnnualTable4 builds table 四 of the year's report from the remedies filed in it.
 func (s *DisclosureService) AnnualTable4(year int) (core.DisclosureTable4, error) {
-	return disclosure.ReadAnnualTable4(s.ctx, s.store, year)
+	return nonNil(disclosure.ReadAnnualTable4(s.ctx, s.store, year))
 }
 
 // AnnualTable builds table 三 of the year's 政府信息公开工作年度报告 from the register.
 func (s *DisclosureService) AnnualTable(year int) (core.DisclosureTable, error) {
-	return disclosure.ReadAnnualTable(s.ctx, s.store, year)
+	return nonNil(disclosure.ReadAnnualTable(s.ctx, s.store, year))
 }
 
 // ExportLetter writes one procedural letter of an application (受理回执, 补正告知书, 延期答复告知书, 答复书) as
@@ -220,7 +220,7 @@ func (s *DisclosureService) PreviewRegisterData(fileName, dataBase64 string) (Re
 			p.Sample = append(p.Sample, sample)
 		}
 	}
-	return p, nil
+	return nonNil(p, nil)
 }
 
 // ImportRegisterData imports an existing 登记台账 whole, or nothing when any row is wrong.

@@ -77,10 +77,10 @@ type InterpretationOptions struct {
 
 // Options lists forms, statuses, the seven headings, 图解 block kinds and sign-off decisions.
 func (s *InterpretationService) Options() (InterpretationOptions, error) {
-	return InterpretationOptions{Forms: core.InterpretationForms, Statuses: core.InterpretationStatuses, TextHeadings: core.TextHeadings,
+	return nonNil(InterpretationOptions{Forms: core.InterpretationForms, Statuses: core.InterpretationStatuses, TextHeadings: core.TextHeadings,
 		BlockKinds: core.GraphicBlockKinds, MediaKinds: []string{"视频", "音频", "动画", "图片", "文稿", "其他"},
 		Decisions: []string{core.DecisionApprove, core.DecisionReturn}, LagWorkdays: core.InterpretationLag, ExemptionRule: core.RuleSyncDraft,
-		SignerRules: core.SignerRules}, nil
+		SignerRules: core.SignerRules}, nil)
 }
 
 // changed announces a change of a policy's interpretations (data: policy id).
@@ -106,17 +106,17 @@ func (s *InterpretationService) changedSubject(subjectType string, id int64) {
 
 // ListInterpretations lists a policy's interpretations in creation order.
 func (s *InterpretationService) ListInterpretations(policyID int64) ([]core.Interpretation, error) {
-	return s.store.Interpretations(s.ctx, core.InterpretationFilter{PolicyID: policyID})
+	return nonNil(s.store.Interpretations(s.ctx, core.InterpretationFilter{PolicyID: policyID}))
 }
 
 // FilterInterpretations lists interpretations across policies (by status, form or section).
 func (s *InterpretationService) FilterInterpretations(f core.InterpretationFilter) ([]core.Interpretation, error) {
-	return s.store.Interpretations(s.ctx, f)
+	return nonNil(s.store.Interpretations(s.ctx, f))
 }
 
 // GetInterpretation returns one interpretation.
 func (s *InterpretationService) GetInterpretation(id int64) (core.Interpretation, error) {
-	return s.store.Interpretation(s.ctx, id)
+	return nonNil(s.store.Interpretation(s.ctx, id))
 }
 
 // NewInterpretation returns an unsaved interpretation of the given form for a policy, pre-filled: the
@@ -140,7 +140,7 @@ func (s *InterpretationService) NewInterpretation(policyID int64, form string) (
 			in.Graphic.Blocks[i].Date = s.clock.Now().Format("2006-01-02")
 		}
 	}
-	return in, nil
+	return nonNil(in, nil)
 }
 
 func titleSuffix(form string) string {
@@ -165,7 +165,7 @@ func (s *InterpretationService) SaveInterpretation(in core.Interpretation) (core
 	if err == nil {
 		s.changed(out.PolicyID)
 	}
-	return out, err
+	return nonNil(out, err)
 }
 
 // DeleteInterpretation deletes an interpretation its drafter holds.
@@ -192,12 +192,12 @@ func (s *InterpretationService) RecordExemption(e core.ExemptionInput) (core.Exe
 
 // ListExemptions lists the exemptions recorded on a policy or interpretation.
 func (s *InterpretationService) ListExemptions(subjectType string, subjectID int64) ([]core.Exemption, error) {
-	return s.store.Exemptions(s.ctx, subjectType, subjectID)
+	return nonNil(s.store.Exemptions(s.ctx, subjectType, subjectID))
 }
 
 // SignoffSteps returns the configured sign-off steps.
 func (s *InterpretationService) SignoffSteps() ([]core.SignoffStep, error) {
-	return s.store.SignoffSteps(s.ctx)
+	return nonNil(s.store.SignoffSteps(s.ctx))
 }
 
 // SaveSignoffSteps replaces the configured sign-off steps.
@@ -206,12 +206,12 @@ func (s *InterpretationService) SaveSignoffSteps(steps []core.SignoffStep) ([]co
 	if err == nil {
 		s.emit(EventSettingsChanged)
 	}
-	return out, err
+	return nonNil(out, err)
 }
 
 // GetSignoff returns the sign-off of a policy or interpretation (subjectType "policy" / "interpretation").
 func (s *InterpretationService) GetSignoff(subjectType string, subjectID int64) (core.Signoff, error) {
-	return s.store.Signoff(s.ctx, subjectType, subjectID)
+	return nonNil(s.store.Signoff(s.ctx, subjectType, subjectID))
 }
 
 // SubmitSignoff starts a sign-off round.
@@ -220,7 +220,7 @@ func (s *InterpretationService) SubmitSignoff(subjectType string, subjectID int6
 	if err == nil {
 		s.changedSubject(subjectType, subjectID)
 	}
-	return out, err
+	return nonNil(out, err)
 }
 
 // DecideSignoff records the current step's 同意 or 退回 (with opinion).
@@ -232,17 +232,17 @@ func (s *InterpretationService) DecideSignoff(a core.SignoffAction) (core.Signof
 	if err == nil {
 		s.changedSubject(a.SubjectType, a.SubjectID)
 	}
-	return out, err
+	return nonNil(out, err)
 }
 
 // PrepubCheck runs the pre-publication check on a policy or interpretation and records its findings.
 func (s *InterpretationService) PrepubCheck(subjectType string, subjectID int64) (core.PrepubReport, error) {
-	return s.store.PrepubCheck(s.ctx, subjectType, subjectID)
+	return nonNil(s.store.PrepubCheck(s.ctx, subjectType, subjectID))
 }
 
 // AcknowledgeFinding keeps a (non-密级) finding with a reason.
 func (s *InterpretationService) AcknowledgeFinding(a core.FindingAck) (core.PrepubReport, error) {
-	return s.store.AcknowledgeFinding(s.ctx, a)
+	return nonNil(s.store.AcknowledgeFinding(s.ctx, a))
 }
 
 // PublishPolicy records the policy's publication date and URL; the interpretations' deadlines start.
@@ -266,12 +266,12 @@ func (s *InterpretationService) PublishInterpretation(p core.Publication) (core.
 	if err == nil {
 		s.changed(out.PolicyID)
 	}
-	return out, err
+	return nonNil(out, err)
 }
 
 // SyncPanel returns the 三同步 panel of a policy.
 func (s *InterpretationService) SyncPanel(policyID int64) (core.SyncPanel, error) {
-	return s.store.SyncPanel(s.ctx, policyID)
+	return nonNil(s.store.SyncPanel(s.ctx, policyID))
 }
 
 // EditorHelp returns the editor's side panel: the policy's clauses, keywords and facts.
@@ -282,7 +282,7 @@ func (s *InterpretationService) EditorHelp(policyID int64) (core.EditorHelp, err
 	}
 	help := core.EditorHelp{PolicyID: policyID, VersionID: v.ID, VersionKind: v.Kind, Headings: slices.Clone(core.TextHeadings)}
 	help.Clauses, help.Keywords, help.Facts = interpret.Help(v.Body, s.seg, editorKeywords)
-	return help, nil
+	return nonNil(help, nil)
 }
 
 // editorKeywords is how many keywords the editor's side panel lists.
@@ -309,7 +309,7 @@ func (s *InterpretationService) SuggestQuestions(policyID int64) ([]core.Questio
 			}
 		}
 	}
-	return out, nil
+	return nonNil(out, nil)
 }
 
 // loadFonts finds the CJK font once; the search and parse take a moment and the result never changes.
@@ -460,7 +460,7 @@ func (s *InterpretationService) ExportPackage(policyID int64, dir string) (Packa
 	for _, f := range res.Files {
 		out.Files = append(out.Files, ExportedFile{Kind: strings.TrimPrefix(filepath.Ext(f), "."), Name: filepath.Base(f), Path: f})
 	}
-	return out, nil
+	return nonNil(out, nil)
 }
 
 // exportFile names an export after its title and the day, writes it and describes it.

@@ -120,18 +120,18 @@ func changed[T any](s *MailboxService, v T, err error) (T, error) {
 
 // Options returns the states, types, channels and template fields for the forms.
 func (s *MailboxService) Options() (MailboxOptions, error) {
-	return MailboxOptions{States: core.MessageStates, Types: core.MessageTypes, Channels: core.MessageChannels,
-		TemplateFields: mailbox.TemplateFields}, nil
+	return nonNil(MailboxOptions{States: core.MessageStates, Types: core.MessageTypes, Channels: core.MessageChannels,
+		TemplateFields: mailbox.TemplateFields}, nil)
 }
 
 // ListMessages returns one page of the inbox.
 func (s *MailboxService) ListMessages(f core.MessageFilter) (core.MessagePage, error) {
-	return s.store.Messages(s.ctx, f)
+	return nonNil(s.store.Messages(s.ctx, f))
 }
 
 // GetMessage returns a message with its history, attachments and sign-off steps.
 func (s *MailboxService) GetMessage(id int64) (core.MessageDetail, error) {
-	return s.store.Message(s.ctx, id)
+	return nonNil(s.store.Message(s.ctx, id))
 }
 
 // SuggestType suggests a type for a message text (咨询, 建议, 投诉, 举报, 求助, 其他).
@@ -146,7 +146,7 @@ func (s *MailboxService) CreateMessage(in core.MessageInput) (core.Message, erro
 		return core.Message{}, err
 	}
 	m, err := s.store.CreateMessage(s.ctx, valid, mailbox.Match(s.matcher, valid))
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // mailSink stores fetched mails, each matched on arrival.
@@ -167,26 +167,26 @@ func (k mailSink) Save(ctx context.Context, fm mailbox.FetchedMail) (bool, error
 // UpdateMessage corrects a message's sender, text, type or consent.
 func (s *MailboxService) UpdateMessage(e core.MessageEdit) (core.Message, error) {
 	m, err := s.store.UpdateMessage(s.ctx, e)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // Reroute moves a message to another topic and section; the decision trains the matcher.
 func (s *MailboxService) Reroute(in core.RerouteInput) (core.Message, error) {
 	m, err := s.store.Reroute(s.ctx, in)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // Assign gives a message to a person of its section.
 func (s *MailboxService) Assign(messageID, personID int64) (core.Message, error) {
 	m, err := s.store.Assign(s.ctx, messageID, personID)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // RequestClockStop asks the named approver to stop a message's clock, with a reason; the clock runs on
 // until they approve.
 func (s *MailboxService) RequestClockStop(in core.ClockStopInput) (core.Message, error) {
 	m, err := s.store.RequestClockStop(s.ctx, in)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // DecideClockStop approves or rejects a waiting clock stop; only its named approver may, with their
@@ -196,19 +196,19 @@ func (s *MailboxService) DecideClockStop(d core.ClockStopDecision) (core.Message
 		return core.Message{}, err
 	}
 	m, err := s.store.DecideClockStop(s.ctx, d)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // ResumeClock restarts a stopped clock; the due date moves by the stopped working days.
 func (s *MailboxService) ResumeClock(messageID int64) (core.Message, error) {
 	m, err := s.store.ResumeClock(s.ctx, messageID)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // SubmitReply sends a reply for sign-off.
 func (s *MailboxService) SubmitReply(in core.ReplySubmission) (core.Message, error) {
 	m, err := s.store.SubmitReply(s.ctx, in)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // ApproveReply signs a reply off; from now it counts as sent.
@@ -217,7 +217,7 @@ func (s *MailboxService) ApproveReply(messageID int64, opinion string) (core.Mes
 		return core.Message{}, err
 	}
 	m, err := s.store.ApproveReply(s.ctx, messageID, opinion)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // ReturnReply sends a reply back with the approver's opinion.
@@ -226,18 +226,18 @@ func (s *MailboxService) ReturnReply(messageID int64, opinion string) (core.Mess
 		return core.Message{}, err
 	}
 	m, err := s.store.ReturnReply(s.ctx, messageID, opinion)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // Forward closes a message as 转办, telling the citizen where to turn.
 func (s *MailboxService) Forward(in core.ForwardInput) (core.Message, error) {
 	m, err := s.store.Forward(s.ctx, in)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // PublicationPreview shows exactly what publishing will put on the website, with every masked item.
 func (s *MailboxService) PublicationPreview(id int64) (core.PublicationPreview, error) {
-	return s.store.PublicationPreview(s.ctx, id)
+	return nonNil(s.store.PublicationPreview(s.ctx, id))
 }
 
 // Publish publishes the masked message and reply.
@@ -246,12 +246,12 @@ func (s *MailboxService) Publish(id int64) (core.Message, error) {
 		return core.Message{}, err
 	}
 	m, err := s.store.Publish(s.ctx, id)
-	return changed(s, m, err)
+	return nonNil(changed(s, m, err))
 }
 
 // ListTemplates lists the reply templates.
 func (s *MailboxService) ListTemplates() ([]core.ReplyTemplate, error) {
-	return s.store.ReplyTemplates(s.ctx)
+	return nonNil(s.store.ReplyTemplates(s.ctx))
 }
 
 // SaveTemplate creates or updates a reply template.
@@ -274,7 +274,7 @@ func (s *MailboxService) DeleteTemplate(id int64) error {
 
 // RenderTemplate fills a template's fields for a message.
 func (s *MailboxService) RenderTemplate(templateID, messageID int64) (core.RenderedReply, error) {
-	return s.store.RenderTemplate(s.ctx, templateID, messageID)
+	return nonNil(s.store.RenderTemplate(s.ctx, templateID, messageID))
 }
 
 // SimilarMessages lists up to n (5 by default) past answered messages most like this one, with their replies.
@@ -307,32 +307,34 @@ func (s *MailboxService) SimilarMessages(id int64, n int) ([]core.SimilarMessage
 			out = append(out, sm)
 		}
 	}
-	return out, nil
+	return nonNil(out, nil)
 }
 
 // ListTopics lists the routing topics.
-func (s *MailboxService) ListTopics() ([]core.TopicRecord, error) { return s.store.Topics(s.ctx) }
+func (s *MailboxService) ListTopics() ([]core.TopicRecord, error) {
+	return nonNil(s.store.Topics(s.ctx))
+}
 
 // SaveTopic creates or updates a topic and hands the new list to the matcher.
 func (s *MailboxService) SaveTopic(t core.TopicRecord) (core.TopicRecord, error) {
 	out, err := s.store.SaveTopic(s.ctx, t)
 	if err != nil {
-		return out, err
+		return nonNil(out, err)
 	}
 	if s.topicsChanged != nil {
 		topics, err := s.store.MatcherTopics(s.ctx)
 		if err != nil {
-			return out, err
+			return nonNil(out, err)
 		}
 		s.topicsChanged(topics)
 	}
 	s.emit(EventMailboxSettingsChanged)
-	return out, nil
+	return nonNil(out, nil)
 }
 
 // GetSettings returns the reply limits per type and the routing threshold.
 func (s *MailboxService) GetSettings() (core.MailboxSettings, error) {
-	return s.store.MailboxSettings(s.ctx)
+	return nonNil(s.store.MailboxSettings(s.ctx))
 }
 
 // SaveSettings changes the reply limits and the routing threshold.
@@ -341,7 +343,7 @@ func (s *MailboxService) SaveSettings(in core.MailboxSettings) (core.MailboxSett
 	if err == nil {
 		s.emit(EventMailboxSettingsChanged)
 	}
-	return out, err
+	return nonNil(out, err)
 }
 
 // PreviewImportFile shows what importing a file (.xlsx/.csv) would do. columns (field key → column index,
@@ -351,7 +353,7 @@ func (s *MailboxService) PreviewImportFile(path string, columns map[string]int) 
 	if err != nil {
 		return core.MessageImportPreview{}, err
 	}
-	return s.previewMessages(name, data, columns)
+	return nonNil(s.previewMessages(name, data, columns))
 }
 
 // ApplyImportFile imports a file; any row error imports nothing.
@@ -369,7 +371,7 @@ func (s *MailboxService) PreviewImportData(name, dataBase64 string, columns map[
 	if err != nil {
 		return core.MessageImportPreview{}, err
 	}
-	return s.previewMessages(name, data, columns)
+	return nonNil(s.previewMessages(name, data, columns))
 }
 
 // ApplyImportData is ApplyImportFile for a file picked in the browser.
@@ -505,7 +507,7 @@ func (s *MailboxService) fetched(ctx context.Context, res core.FetchResult, err 
 	if res.Added > 0 {
 		s.emit(EventMessagesChanged)
 	}
-	s.emit(EventMailFetched, res)
+	s.emit(EventMailFetched, filled(res))
 }
 
 // CancelFetch stops a running fetch after the current mail; what was taken stays. It reports whether a
@@ -531,7 +533,7 @@ func (s *MailboxService) SaveAttachment(id int64, path string) error {
 // day, blank to = today).
 func (s *MailboxService) Stats(from, to string) (core.MailboxStats, error) {
 	st, _, err := s.stats(from, to)
-	return st, err
+	return nonNil(st, err)
 }
 
 // stats reads the period's messages and classifies them as of today (internal/mailbox's rules).

@@ -20,7 +20,7 @@ func (s *MailboxService) RelatedDocuments(messageID int64, n int) ([]core.Relate
 	if err != nil {
 		return nil, err
 	}
-	return s.finder.Related(docs, query, n), nil
+	return nonNil(s.finder.Related(docs, query, n), nil)
 }
 
 // MailboxQuestions offers, for a policy's 问答, the questions citizens ask about it in the 局长信箱. It is a

@@ -33,20 +33,20 @@ type PolicyOptions struct {
 
 // Options lists the categories, statuses, 公开属性 and version kinds.
 func (s *PolicyService) Options() (PolicyOptions, error) {
-	return PolicyOptions{Categories: core.PolicyCategories, Statuses: core.PolicyStatuses, DisclosureTypes: core.DisclosureTypes,
-		VersionKinds: core.VersionKinds}, nil
+	return nonNil(PolicyOptions{Categories: core.PolicyCategories, Statuses: core.PolicyStatuses, DisclosureTypes: core.DisclosureTypes,
+		VersionKinds: core.VersionKinds}, nil)
 }
 
 func (s *PolicyService) changed(id int64) { s.emit(EventPoliciesChanged, id) }
 
 // ListPolicies lists the register, filtered and paged.
 func (s *PolicyService) ListPolicies(f core.PolicyFilter) (core.PolicyPage, error) {
-	return s.store.Policies(s.ctx, f)
+	return nonNil(s.store.Policies(s.ctx, f))
 }
 
 // GetPolicy returns a policy with its versions, consultations and next statuses.
 func (s *PolicyService) GetPolicy(id int64) (core.PolicyDetail, error) {
-	return s.store.Policy(s.ctx, id)
+	return nonNil(s.store.Policy(s.ctx, id))
 }
 
 // SavePolicy registers (id 0) or edits a policy.
@@ -94,7 +94,7 @@ func (s *PolicyService) ImportVersionFile(policyID int64, kind, versionDate, pat
 	if err != nil {
 		return core.PolicyVersion{}, err
 	}
-	return s.addVersion(core.VersionInput{PolicyID: policyID, Kind: kind, VersionDate: versionDate, FileName: name, Data: data})
+	return nonNil(s.addVersion(core.VersionInput{PolicyID: policyID, Kind: kind, VersionDate: versionDate, FileName: name, Data: data}))
 }
 
 // ImportVersionData is ImportVersionFile for a file picked in the browser (name and base64 content).
@@ -103,22 +103,22 @@ func (s *PolicyService) ImportVersionData(policyID int64, kind, versionDate, nam
 	if err != nil {
 		return core.PolicyVersion{}, err
 	}
-	return s.addVersion(core.VersionInput{PolicyID: policyID, Kind: kind, VersionDate: versionDate, FileName: name, Data: data})
+	return nonNil(s.addVersion(core.VersionInput{PolicyID: policyID, Kind: kind, VersionDate: versionDate, FileName: name, Data: data}))
 }
 
 // AddVersionText stores pasted text as a version.
 func (s *PolicyService) AddVersionText(policyID int64, kind, versionDate, text string) (core.PolicyVersion, error) {
-	return s.addVersion(core.VersionInput{PolicyID: policyID, Kind: kind, VersionDate: versionDate, Text: text})
+	return nonNil(s.addVersion(core.VersionInput{PolicyID: policyID, Kind: kind, VersionDate: versionDate, Text: text}))
 }
 
 // GetVersion returns one version with its text.
 func (s *PolicyService) GetVersion(id int64) (core.PolicyVersion, error) {
-	return s.store.Version(s.ctx, id)
+	return nonNil(s.store.Version(s.ctx, id))
 }
 
 // ListClauses lists a version's clauses in document order.
 func (s *PolicyService) ListClauses(versionID int64) ([]core.Clause, error) {
-	return s.store.Clauses(s.ctx, versionID)
+	return nonNil(s.store.Clauses(s.ctx, versionID))
 }
 
 // ChooseFile opens the native file dialog; "" means the user cancelled.

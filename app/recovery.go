@@ -46,11 +46,11 @@ func (s *RecoveryService) Status() (RecoveryStatus, error) {
 	if !st.OK {
 		list, err := s.list(s.backupDir)
 		if err != nil {
-			return st, err
+			return nonNil(st, err)
 		}
 		st.Backups = list
 	}
-	return st, nil
+	return nonNil(st, nil)
 }
 
 // RestoreAndQuit replaces the damaged database with a backup (the damaged file is kept in the backups folder)

@@ -207,7 +207,7 @@ func (s *RoutingService) ListDictionary() ([]core.DictionaryWord, error) {
 			out = append(out, core.DictionaryWord{Word: w.Word, Freq: w.Freq, Tag: w.Tag, Builtin: true})
 		}
 	}
-	return out, nil
+	return nonNil(out, nil)
 }
 
 // SaveUserWord adds or changes a user word; the segmenter is rebuilt in the background and
@@ -261,7 +261,9 @@ func UserWords(ctx context.Context, store RoutingStore) ([]core.UserWord, error)
 }
 
 // History summarises the labeled messages the model learns from.
-func (s *RoutingService) History() (core.RoutingHistory, error) { return s.store.HistorySummary(s.ctx) }
+func (s *RoutingService) History() (core.RoutingHistory, error) {
+	return nonNil(s.store.HistorySummary(s.ctx))
+}
 
 // parseExamples decodes an uploaded history file (CSV subject,body,label in UTF-8).
 func parseExamples(name, dataBase64 string) ([]core.LabeledMessage, error) {
@@ -278,7 +280,7 @@ func (s *RoutingService) PreviewExamples(name, dataBase64 string) (core.ExampleI
 	if err != nil {
 		return core.ExampleImportPreview{}, err
 	}
-	return s.store.PreviewExamples(s.ctx, name, rows)
+	return nonNil(s.store.PreviewExamples(s.ctx, name, rows))
 }
 
 // ImportExamples adds a labeled history file, all of it or nothing; createTopics makes a topic for each
@@ -290,16 +292,16 @@ func (s *RoutingService) ImportExamples(name, dataBase64 string, createTopics bo
 	}
 	res, err := s.store.ImportExamples(s.ctx, name, rows, createTopics)
 	if err != nil {
-		return res, err
+		return nonNil(res, err)
 	}
 	s.emit(EventRoutingChanged)
 	if len(res.CreatedTopics) > 0 {
 		if err := s.refreshTopics(s.ctx); err != nil {
-			return res, err
+			return nonNil(res, err)
 		}
 		s.emit(EventMailboxSettingsChanged)
 	}
-	return res, nil
+	return nonNil(res, nil)
 }
 
 // DeleteImportedExamples removes the imported history (routing decisions made in the app stay).
@@ -327,7 +329,7 @@ func (s *RoutingService) Job() (core.RoutingJob, error) {
 
 // LastEvaluation returns the latest evaluation (Folds 0 when none ran).
 func (s *RoutingService) LastEvaluation() (core.RoutingEvaluation, error) {
-	return s.store.LastEvaluation(s.ctx)
+	return nonNil(s.store.LastEvaluation(s.ctx))
 }
 
 // CancelJob stops the running job; the model in use stays as it was.
@@ -380,7 +382,7 @@ func (s *RoutingService) start(kind string, job func(ctx context.Context, report
 		}
 		final := s.job
 		s.mu.Unlock()
-		s.emit(EventRoutingProgress, final)
+		s.emit(EventRoutingProgress, filled(final))
 		if err == nil {
 			s.emit(EventRoutingChanged)
 		}
@@ -405,7 +407,7 @@ func (s *RoutingService) report(stage string, done, total int) {
 	job := s.job
 	s.mu.Unlock()
 	if s.runner.throttle(done >= total) {
-		s.emit(EventRoutingProgress, job)
+		s.emit(EventRoutingProgress, filled(job))
 	}
 }
 

@@ -36,7 +36,9 @@ func (s *SettingsService) SaveBureau(b core.Bureau) (core.Bureau, error) {
 }
 
 // ListSections lists the sections (科室).
-func (s *SettingsService) ListSections() ([]core.Section, error) { return s.svc.Sections(s.ctx) }
+func (s *SettingsService) ListSections() ([]core.Section, error) {
+	return nonNil(s.svc.Sections(s.ctx))
+}
 
 // SaveSection creates or updates a section.
 func (s *SettingsService) SaveSection(sec core.Section) (core.Section, error) {
@@ -57,7 +59,7 @@ func (s *SettingsService) DeleteSection(id int64) error {
 }
 
 // ListPeople lists everyone who acts in PolicyDesk.
-func (s *SettingsService) ListPeople() ([]core.Person, error) { return s.svc.People(s.ctx) }
+func (s *SettingsService) ListPeople() ([]core.Person, error) { return nonNil(s.svc.People(s.ctx)) }
 
 // SavePerson creates or updates a person.
 func (s *SettingsService) SavePerson(p core.Person) (core.Person, error) {
@@ -90,4 +92,4 @@ func (s *SettingsService) SetCurrentUser(personID int64) (core.CurrentUser, erro
 }
 
 // Roles lists the roles with their Chinese names.
-func (s *SettingsService) Roles() ([]core.Option, error) { return core.RoleLabels, nil }
+func (s *SettingsService) Roles() ([]core.Option, error) { return nonNil(core.RoleLabels, nil) }

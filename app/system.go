@@ -116,7 +116,9 @@ func (s *SystemService) Info() (SystemInfo, error) {
 }
 
 // ListBackups lists the backups, newest first.
-func (s *SystemService) ListBackups() ([]core.BackupInfo, error) { return s.backups(s.info.BackupDir) }
+func (s *SystemService) ListBackups() ([]core.BackupInfo, error) {
+	return nonNil(s.backups(s.info.BackupDir))
+}
 
 // BackupKeep is how many automatic backups are kept.
 func (s *SystemService) BackupKeep() (int, error) { return BackupKeep(s.ctx, s.db) }
@@ -157,7 +159,7 @@ func (s *SystemService) RestoreBackup(name string) (core.RestoreResult, error) {
 
 // AuditLog lists audit entries matching the filter, newest first.
 func (s *SystemService) AuditLog(f core.AuditFilter) (core.AuditPage, error) {
-	return s.db.AuditLog(s.ctx, f)
+	return nonNil(s.db.AuditLog(s.ctx, f))
 }
 
 // VerifyAudit checks the audit trail's hash chain and names the first broken entry.

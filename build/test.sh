@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command to run every test of PolicyDesk on Debian 12: formatting, generated bindings, go vet, Go unit tests
 # (race detector where affordable), bounded fuzzing of every importer and parser, the frontend's type check and
-# unit tests, end-to-end tests in Chromium against the real app, and the installers (built, installed, removed).
+# lint and unit tests, end-to-end tests in Chromium against the real app, and the installers (built, installed, removed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 POLICYDESK_TEST_DEPS=1 build/deps.sh
@@ -24,6 +24,9 @@ fi
 
 step "前端构建与类型检查 (vue-tsc + vite)"
 (cd frontend && npm run build --silent)
+
+step "前端代码检查 (eslint + eslint-plugin-vue)"
+(cd frontend && npx eslint .)
 
 step "go vet"
 go vet ./...

@@ -3,9 +3,8 @@ import { ClipboardSetText } from './wailsjs/runtime/runtime'
 
 /** Puts text on the clipboard; resolves false when neither the app nor the browser allowed it. */
 export async function copyText(text: string): Promise<boolean> {
-  const w = window as unknown as { runtime?: unknown }
   try {
-    if (w.runtime && (await ClipboardSetText(text))) return true
+    if (window.runtime && (await ClipboardSetText(text))) return true
   } catch {
     // the runtime's clipboard is unavailable (a browser on the dev server): try the browser's own
   }

@@ -3,55 +3,38 @@
 import * as go from './wailsjs/go/app/ConsultationService'
 import type { app, core } from './wailsjs/go/models'
 import { call } from './errors'
-import type { Clause, FileFilter } from './policies'
-import type { Data } from './types'
+import type { FileFilter } from './policies'
 
-export type Consultation = Data<core.Consultation>
-export type ConsultationFilter = Data<core.ConsultationFilter>
-export type ConsultationPage = { total: number; consultations: Consultation[] }
-export type ConsultationNotice = Data<core.ConsultationNotice>
-export type ConsultationDetail = { consultation: Consultation; notices: ConsultationNotice[]; clauses: Clause[] }
-export type ConsultationOptions = Data<app.ConsultationOptions>
-export type PeriodCheck = Data<core.PeriodCheck>
-export type PeriodChange = Data<core.PeriodChange>
+export type Consultation = core.Consultation
+export type ConsultationFilter = core.ConsultationFilter
+export type ConsultationPage = core.ConsultationPage
+export type ConsultationNotice = core.ConsultationNotice
+export type ConsultationDetail = core.ConsultationDetail
+export type ConsultationOptions = app.ConsultationOptions
+export type PeriodCheck = core.PeriodCheck
+export type PeriodChange = core.PeriodChange
 
-export type Comment = Data<core.Comment>
-export type CommentFilter = Data<core.CommentFilter>
-export type CommentPage = { total: number; comments: Comment[] }
-export type CommentGroup = Omit<Data<core.CommentGroup>, 'representative' | 'members'> & { representative: Comment; members: Comment[] }
-export type GroupingResult = Omit<Data<core.GroupingResult>, 'list'> & { list: CommentGroup[] }
-export type GroupMerge = Data<core.GroupMerge>
-export type Decision = Data<core.Decision>
+export type Comment = core.Comment
+export type CommentFilter = core.CommentFilter
+export type CommentPage = core.CommentPage
+export type CommentGroup = core.CommentGroup
+export type GroupingResult = core.GroupingResult
+export type GroupMerge = core.GroupMerge
+export type Decision = core.Decision
 
-export type ImportField = Data<core.ImportField>
-export type ImportRequest = Data<core.ImportRequest>
-export type ImportRow = Data<core.ImportRow>
-export type RowError = Data<core.RowError>
-export type ImportPreview = Omit<Data<core.ImportPreview>, 'fields' | 'rows' | 'errors' | 'warnings'> & {
-  fields: ImportField[]
-  rows: ImportRow[]
-  errors: RowError[]
-  warnings: RowError[]
-}
-export type ImportResult = Omit<Data<core.ImportResult>, 'grouping' | 'warnings'> & { grouping: GroupingResult; warnings: RowError[] }
+export type ImportField = core.ImportField
+export type ImportRequest = core.ImportRequest
+export type ImportRow = core.ImportRow
+export type RowError = core.RowError
+export type ImportPreview = core.ImportPreview
+export type ImportResult = core.ImportResult
 
-export type CountRow = Data<core.CountRow>
-export type ClauseSummary = Data<core.ClauseSummary>
-export type ReportItem = Data<core.ReportItem>
-export type FeedbackReport = Omit<
-  Data<core.FeedbackReport>,
-  'notices' | 'byCategory' | 'byChannel' | 'byDecision' | 'clauses' | 'adopted' | 'notAdopted'
-> & {
-  notices: ConsultationNotice[]
-  byCategory: CountRow[]
-  byChannel: CountRow[]
-  byDecision: CountRow[]
-  clauses: ClauseSummary[]
-  adopted: ReportItem[]
-  notAdopted: ReportItem[]
-}
-export type ReportPublication = Data<core.ReportPublication>
-export type ExportedFile = Data<app.ExportedFile>
+export type CountRow = core.CountRow
+export type ClauseSummary = core.ClauseSummary
+export type ReportItem = core.ReportItem
+export type FeedbackReport = core.FeedbackReport
+export type ReportPublication = core.ReportPublication
+export type ExportedFile = app.ExportedFile
 
 /** The comment sheets an import reads. */
 export const sheetFilters: FileFilter[] = [{ displayName: '意见表格(XLSX、CSV)', pattern: '*.xlsx;*.csv' }]

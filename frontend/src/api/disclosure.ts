@@ -3,42 +3,39 @@
 import * as go from './wailsjs/go/app/DisclosureService'
 import type { app, core } from './wailsjs/go/models'
 import { call } from './errors'
-import type { Data } from './types'
 import type { BadgeTone } from '../utils/deadline'
 
-export type DisclosureOptions = Data<app.DisclosureOptions>
-export type DisclosureRequest = Data<core.DisclosureRequest>
-export type DisclosureEvent = Data<core.DisclosureEvent>
-export type DisclosureRemedy = Data<core.DisclosureRemedy>
-export type DisclosureDetail = { request: DisclosureRequest; events: DisclosureEvent[]; remedies: DisclosureRemedy[] }
-export type DisclosureTable4 = Data<core.DisclosureTable4>
-export type DisclosureFilter = Data<core.DisclosureFilter>
-export type DisclosureIntake = Data<core.DisclosureIntake>
-export type DisclosureAnswer = Data<core.DisclosureAnswer>
-export type DisclosureTable = Data<core.DisclosureTable>
-export type ExportedFile = Data<app.ExportedFile>
-export type RegisterSample = Data<app.RegisterSample>
-export type RegisterPreview = Omit<Data<app.RegisterPreview>, 'sample' | 'errors'> & { sample: RegisterSample[]; errors: string[] }
-
-const detail = (d: core.DisclosureDetail): DisclosureDetail => ({ request: d.request, events: d.events ?? [], remedies: d.remedies ?? [] })
+export type DisclosureOptions = app.DisclosureOptions
+export type DisclosureRequest = core.DisclosureRequest
+export type DisclosureEvent = core.DisclosureEvent
+export type DisclosureRemedy = core.DisclosureRemedy
+export type DisclosureDetail = core.DisclosureDetail
+export type DisclosureTable4 = core.DisclosureTable4
+export type DisclosureFilter = core.DisclosureFilter
+export type DisclosureIntake = core.DisclosureIntake
+export type DisclosureAnswer = core.DisclosureAnswer
+export type DisclosureTable = core.DisclosureTable
+export type ExportedFile = app.ExportedFile
+export type RegisterSample = app.RegisterSample
+export type RegisterPreview = app.RegisterPreview
 
 export const disclosureOptions = (): Promise<DisclosureOptions> => call(() => go.Options())
-export const listRequests = (f: DisclosureFilter): Promise<DisclosureRequest[]> => call(() => go.ListRequests(f)).then((l) => l ?? [])
-export const getRequest = (id: number): Promise<DisclosureDetail> => call(() => go.GetRequest(id)).then(detail)
-export const registerRequest = (in_: DisclosureIntake): Promise<DisclosureDetail> => call(() => go.Register(in_)).then(detail)
+export const listRequests = (f: DisclosureFilter): Promise<DisclosureRequest[]> => call(() => go.ListRequests(f))
+export const getRequest = (id: number): Promise<DisclosureDetail> => call(() => go.GetRequest(id))
+export const registerRequest = (in_: DisclosureIntake): Promise<DisclosureDetail> => call(() => go.Register(in_))
 export const sendCorrection = (id: number, sent: string, by: string, note: string): Promise<DisclosureDetail> =>
-  call(() => go.SendCorrection(id, sent, by, note)).then(detail)
-export const receiveCorrection = (id: number, date: string): Promise<DisclosureDetail> => call(() => go.ReceiveCorrection(id, date)).then(detail)
+  call(() => go.SendCorrection(id, sent, by, note))
+export const receiveCorrection = (id: number, date: string): Promise<DisclosureDetail> => call(() => go.ReceiveCorrection(id, date))
 export const extendRequest = (id: number, approver: string, reason: string): Promise<DisclosureDetail> =>
-  call(() => go.Extend(id, approver, reason)).then(detail)
-export const answerRequest = (a: DisclosureAnswer): Promise<DisclosureDetail> => call(() => go.Answer(a)).then(detail)
+  call(() => go.Extend(id, approver, reason))
+export const answerRequest = (a: DisclosureAnswer): Promise<DisclosureDetail> => call(() => go.Answer(a))
 export const annualTable = (year: number): Promise<DisclosureTable> => call(() => go.AnnualTable(year))
 export const annualTable4 = (year: number): Promise<DisclosureTable4> => call(() => go.AnnualTable4(year))
 /** Records (id 0) or updates a 行政复议 or 行政诉讼 over an answered application. */
-export const saveRemedy = (m: DisclosureRemedy): Promise<DisclosureDetail> => call(() => go.SaveRemedy(m)).then(detail)
+export const saveRemedy = (m: DisclosureRemedy): Promise<DisclosureDetail> => call(() => go.SaveRemedy(m))
 /** Reads an existing 登记台账 (base64) and says what it holds, or row by row what is wrong. */
 export const previewRegister = (fileName: string, dataBase64: string): Promise<RegisterPreview> =>
-  call(() => go.PreviewRegisterData(fileName, dataBase64)).then((p) => ({ ...p, sample: p.sample ?? [], errors: p.errors ?? [] }))
+  call(() => go.PreviewRegisterData(fileName, dataBase64))
 /** Imports the register whole (nothing when a row is wrong); resolves to the number of applications added. */
 export const importRegister = (fileName: string, dataBase64: string): Promise<number> => call(() => go.ImportRegisterData(fileName, dataBase64))
 /** Writes one procedural letter (受理回执, 补正告知书, 延期答复告知书, 答复书) as DOCX. */

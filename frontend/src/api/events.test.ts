@@ -4,30 +4,19 @@ vi.mock('./wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) })
 
 import { EventsOn } from './wailsjs/runtime/runtime'
 import { Events, onEvent } from './events'
+import eventsGo from '../../../app/events.go?raw'
 
 describe('onEvent', () => {
   afterEach(() => {
-    delete (window as unknown as { runtime?: unknown }).runtime
+    delete window.runtime
     vi.clearAllMocks()
   })
 
-  it('mirrors the Go event names', () => {
-    expect(Events).toEqual({
-      SettingsChanged: 'settings:changed',
-      CalendarChanged: 'calendar:changed',
-      DataRestored: 'data:restored',
-      PoliciesChanged: 'policies:changed',
-      ConsultationsChanged: 'consultations:changed',
-      CommentsChanged: 'comments:changed',
-      InterpretationsChanged: 'interpretations:changed',
-      MessagesChanged: 'messages:changed',
-      MailProgress: 'mail:progress',
-      MailFetched: 'mail:fetched',
-      MailboxSettingsChanged: 'mailbox:settings',
-      RoutingProgress: 'routing:progress',
-      RoutingChanged: 'routing:changed',
-      DisclosureChanged: 'disclosure:changed',
-    })
+  it('names exactly the events app/events.go declares', () => {
+    // EventName = "name" in Go is Events.Name in TypeScript, with the same text
+    const declared = Object.fromEntries([...eventsGo.matchAll(/^\s*Event(\w+)\s*=\s*"([^"]+)"/gm)].map((m) => [m[1], m[2]]))
+    expect(Object.keys(declared).length).toBeGreaterThan(10)
+    expect(Events).toEqual(declared)
   })
 
   it('does nothing outside the app', () => {
@@ -38,7 +27,7 @@ describe('onEvent', () => {
   })
 
   it('subscribes through the Wails runtime when it is there', () => {
-    ;(window as unknown as { runtime: object }).runtime = {}
+    window.runtime = {}
     const handler = () => {}
     onEvent(Events.SettingsChanged, handler)
     expect(EventsOn).toHaveBeenCalledWith('settings:changed', handler)

@@ -1,4 +1,4 @@
-// Events sent by the Go side; the names mirror app/events.go.
+// Events sent by the Go side: Events.X is app.EventX of app/events.go, name for name (events.test.ts checks it).
 import { EventsOn } from './wailsjs/runtime/runtime'
 
 export const Events = {
@@ -19,7 +19,7 @@ export const Events = {
   /** a message was created, imported, fetched or moved on */
   MessagesChanged: 'messages:changed',
   /** progress of a mail fetch: { done, total } */
-  MailProgress: 'mail:progress',
+  MailFetchProgress: 'mail:progress',
   /** a mail fetch ended: a FetchResult, or an error {code, message} */
   MailFetched: 'mail:fetched',
   /** reply templates, topics, reply limits or the mail account changed */
@@ -39,7 +39,6 @@ export type EventName = (typeof Events)[keyof typeof Events]
  * plain browser) there is no Wails runtime and nothing is ever sent, so the subscription is a no-op.
  */
 export function onEvent(name: EventName, handler: (...data: unknown[]) => void): () => void {
-  const w = window as unknown as { runtime?: unknown }
-  if (!w.runtime) return () => {}
+  if (!window.runtime) return () => {}
   return EventsOn(name, handler)
 }

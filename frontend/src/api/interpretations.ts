@@ -4,45 +4,35 @@ import * as go from './wailsjs/go/app/InterpretationService'
 import type { app, core } from './wailsjs/go/models'
 import { call } from './errors'
 
-/**
- * The data fields of a generated model, nested models included. Values crossing the bridge are plain JSON,
- * so the generated classes' helper methods (createFrom, convertValues) never exist on them.
- */
-export type Plain<T> = T extends (infer U)[]
-  ? Plain<U>[]
-  : T extends object
-    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Plain<T[K]> }
-    : T
-
-export type Interpretation = Plain<core.Interpretation>
-export type InterpretationFilter = Plain<core.InterpretationFilter>
-export type InterpretationOptions = Plain<app.InterpretationOptions>
-export type TextSection = Plain<core.TextSection>
-export type QAPair = Plain<core.QAPair>
-export type Graphic = Plain<core.Graphic>
-export type GraphicBlock = Plain<core.GraphicBlock>
-export type KeyFigure = Plain<core.KeyFigure>
-export type FlowStep = Plain<core.FlowStep>
-export type Media = Plain<core.Media>
-export type MediaRef = Plain<core.MediaRef>
-export type EditorHelp = Plain<core.EditorHelp>
-export type PolicyFact = Plain<core.PolicyFact>
-export type QuestionSuggestion = Plain<core.QuestionSuggestion>
-export type SignoffStep = Plain<core.SignoffStep>
-export type Signoff = Plain<core.Signoff>
-export type SignoffApproval = Plain<core.SignoffApproval>
-export type SignoffAction = Plain<core.SignoffAction>
-export type PrepubReport = Plain<core.PrepubReport>
-export type PrepubFinding = Plain<core.PrepubFinding>
-export type FindingAck = Plain<core.FindingAck>
-export type Publication = Plain<core.Publication>
-export type Exemption = Plain<core.Exemption>
-export type ExemptionInput = Plain<core.ExemptionInput>
-export type SyncPanel = Plain<core.SyncPanel>
-export type SyncRow = Plain<core.SyncRow>
-export type ExportedFile = Plain<app.ExportedFile>
-export type PackageResult = Plain<app.PackageResult>
-export type PublishedPolicy = Plain<core.Policy>
+export type Interpretation = core.Interpretation
+export type InterpretationFilter = core.InterpretationFilter
+export type InterpretationOptions = app.InterpretationOptions
+export type TextSection = core.TextSection
+export type QAPair = core.QAPair
+export type Graphic = core.Graphic
+export type GraphicBlock = core.GraphicBlock
+export type KeyFigure = core.KeyFigure
+export type FlowStep = core.FlowStep
+export type Media = core.Media
+export type MediaRef = core.MediaRef
+export type EditorHelp = core.EditorHelp
+export type PolicyFact = core.PolicyFact
+export type QuestionSuggestion = core.QuestionSuggestion
+export type SignoffStep = core.SignoffStep
+export type Signoff = core.Signoff
+export type SignoffApproval = core.SignoffApproval
+export type SignoffAction = core.SignoffAction
+export type PrepubReport = core.PrepubReport
+export type PrepubFinding = core.PrepubFinding
+export type FindingAck = core.FindingAck
+export type Publication = core.Publication
+export type Exemption = core.Exemption
+export type ExemptionInput = core.ExemptionInput
+export type SyncPanel = core.SyncPanel
+export type SyncRow = core.SyncRow
+export type ExportedFile = app.ExportedFile
+export type PackageResult = app.PackageResult
+export type PublishedPolicy = core.Policy
 
 /** Sign-off subjects, as the Go side names them ('report': a consultation's 意见采纳情况说明). */
 export type SubjectType = 'policy' | 'interpretation' | 'report'
@@ -54,7 +44,7 @@ export const getInterpretation = (id: number): Promise<Interpretation> => call((
 /** An unsaved interpretation of the form, pre-filled from the policy (section, title, headings or blocks). */
 export const newInterpretation = (policyId: number, form: string): Promise<Interpretation> => call(() => go.NewInterpretation(policyId, form))
 export const saveInterpretation = (in_: Interpretation): Promise<Interpretation> =>
-  call(() => go.SaveInterpretation(in_ as core.Interpretation))
+  call(() => go.SaveInterpretation(in_))
 export const deleteInterpretation = (id: number): Promise<void> => call(() => go.DeleteInterpretation(id))
 
 export const recordExemption = (e: ExemptionInput): Promise<Exemption> => call(() => go.RecordExemption(e))
@@ -80,7 +70,7 @@ export const editorHelp = (policyId: number): Promise<EditorHelp> => call(() => 
 export const suggestQuestions = (policyId: number): Promise<QuestionSuggestion[]> => call(() => go.SuggestQuestions(policyId))
 
 /** Renders unsaved 图解 blocks; resolves to the PNG in base64. */
-export const previewGraphicPNG = (g: Graphic): Promise<string> => call(() => go.PreviewGraphicPNG(g as core.Graphic))
+export const previewGraphicPNG = (g: Graphic): Promise<string> => call(() => go.PreviewGraphicPNG(g))
 /** The exports write into dir; "" means the app's export folder. */
 export const exportGraphicPNG = (id: number, dir = ''): Promise<ExportedFile> => call(() => go.ExportGraphicPNG(id, dir))
 export const exportGraphicHTML = (id: number, dir = ''): Promise<ExportedFile> => call(() => go.ExportGraphicHTML(id, dir))

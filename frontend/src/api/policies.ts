@@ -3,24 +3,18 @@
 import * as go from './wailsjs/go/app/PolicyService'
 import type { app, core } from './wailsjs/go/models'
 import { call } from './errors'
-import type { Data } from './types'
 
-export type Policy = Data<core.Policy>
-export type PolicyFilter = Data<core.PolicyFilter>
-export type PolicyPage = { total: number; policies: Policy[] }
-export type PolicyVersion = Data<core.PolicyVersion>
-export type Clause = Data<core.Clause>
-export type PolicyStatusChange = Data<core.PolicyStatusChange>
-export type PolicyOptions = Data<app.PolicyOptions>
-export type FileFilter = Data<app.FileFilter>
+export type Policy = core.Policy
+export type PolicyFilter = core.PolicyFilter
+export type PolicyPage = core.PolicyPage
+export type PolicyVersion = core.PolicyVersion
+export type Clause = core.Clause
+export type PolicyStatusChange = core.PolicyStatusChange
+export type PolicyOptions = app.PolicyOptions
+export type FileFilter = app.FileFilter
 /** The consultations of a policy as its page lists them (the record only; see api/consultations). */
-export type PolicyConsultation = Data<core.Consultation>
-export type PolicyDetail = {
-  policy: Policy
-  versions: PolicyVersion[]
-  consultations: PolicyConsultation[]
-  nextStatuses: string[]
-}
+export type PolicyConsultation = core.Consultation
+export type PolicyDetail = core.PolicyDetail
 
 /** The file types a version's text can be imported from. */
 export const documentFilters: FileFilter[] = [{ displayName: '政策文本(PDF、DOCX、TXT)', pattern: '*.pdf;*.docx;*.txt' }]

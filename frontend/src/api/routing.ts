@@ -3,58 +3,31 @@
 import * as go from './wailsjs/go/app/RoutingService'
 import type { core } from './wailsjs/go/models'
 import { call } from './errors'
-import type { Data } from './types'
 
-export type UserWord = Data<core.UserWord>
-export type DictionaryWord = Data<core.DictionaryWord>
-export type RoutingTopicCount = Data<core.RoutingTopicCount>
-export type RoutingHistory = Omit<Data<core.RoutingHistory>, 'byTopic'> & { byTopic: RoutingTopicCount[] }
-export type LabeledMessage = Data<core.LabeledMessage>
-export type ExampleImportPreview = Omit<Data<core.ExampleImportPreview>, 'byLabel' | 'samples'> & {
-  byLabel: RoutingTopicCount[]
-  samples: LabeledMessage[]
-}
-export type ExampleImportResult = Data<core.ExampleImportResult>
-export type RoutingModelInfo = Data<core.RoutingModelInfo>
-export type RoutingJob = Data<core.RoutingJob>
-export type RoutingTopicEval = Data<core.RoutingTopicEval>
-export type RoutingEvaluation = Omit<Data<core.RoutingEvaluation>, 'perTopic'> & { perTopic: RoutingTopicEval[] }
+export type UserWord = core.UserWord
+export type DictionaryWord = core.DictionaryWord
+export type RoutingTopicCount = core.RoutingTopicCount
+export type RoutingHistory = core.RoutingHistory
+export type LabeledMessage = core.LabeledMessage
+export type ExampleImportPreview = core.ExampleImportPreview
+export type ExampleImportResult = core.ExampleImportResult
+export type RoutingModelInfo = core.RoutingModelInfo
+export type RoutingJob = core.RoutingJob
+export type RoutingTopicEval = core.RoutingTopicEval
+export type RoutingEvaluation = core.RoutingEvaluation
 
-const list = <T>(v: T[] | null | undefined): T[] => v ?? []
-
-/** Go sends nil slices as null; the pages read these as arrays. */
-export function normalizeEvaluation(e: RoutingEvaluation): RoutingEvaluation {
-  return {
-    ...e,
-    labels: list(e.labels),
-    confusion: list(e.confusion).map((r) => list(r)),
-    perTopic: list(e.perTopic),
-    foldMacroF1: list(e.foldMacroF1),
-  }
-}
-
-const normalizeHistory = (h: RoutingHistory): RoutingHistory => ({ ...h, byTopic: list(h.byTopic) })
-
-export const listDictionary = (): Promise<DictionaryWord[]> => call(() => go.ListDictionary()).then(list)
+export const listDictionary = (): Promise<DictionaryWord[]> => call(() => go.ListDictionary())
 /** Adds or changes a user word; the segmenter is rebuilt in the background. */
 export const saveUserWord = (w: UserWord): Promise<DictionaryWord> => call(() => go.SaveUserWord(w))
 export const deleteUserWord = (word: string): Promise<void> => call(() => go.DeleteUserWord(word))
 
-export const routingHistory = (): Promise<RoutingHistory> => call(() => go.History()).then(normalizeHistory)
+export const routingHistory = (): Promise<RoutingHistory> => call(() => go.History())
 /** What importing a labeled CSV (subject,body,label; UTF-8) would add. */
 export const previewExamples = (name: string, base64: string): Promise<ExampleImportPreview> =>
-  call(() => go.PreviewExamples(name, base64)).then((p) => ({
-    ...p,
-    byLabel: list(p.byLabel),
-    unknownLabels: list(p.unknownLabels),
-    samples: list(p.samples),
-  }))
+  call(() => go.PreviewExamples(name, base64))
 /** Imports a labeled CSV; createTopics makes a topic for every label that has none. */
 export const importExamples = (name: string, base64: string, createTopics: boolean): Promise<ExampleImportResult> =>
-  call(() => go.ImportExamples(name, base64, createTopics)).then((r) => ({
-    ...r,
-    createdTopics: list(r.createdTopics),
-  }))
+  call(() => go.ImportExamples(name, base64, createTopics))
 /** Removes every imported example (staff's routing decisions stay); resolves to how many were removed. */
 export const deleteImportedExamples = (): Promise<number> => call(() => go.DeleteImportedExamples())
 
@@ -66,5 +39,4 @@ export const startEvaluation = (folds: number): Promise<RoutingJob> => call(() =
 export const cancelJob = (): Promise<RoutingJob> => call(() => go.CancelJob())
 export const currentJob = (): Promise<RoutingJob> => call(() => go.Job())
 /** The last evaluation; folds is 0 when none was run. */
-export const lastEvaluation = (): Promise<RoutingEvaluation> =>
-  call(() => go.LastEvaluation()).then(normalizeEvaluation)
+export const lastEvaluation = (): Promise<RoutingEvaluation> => call(() => go.LastEvaluation())

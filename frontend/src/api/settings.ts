@@ -14,5 +14,4 @@ export const listPeople = (): Promise<Person[]> => call(() => go.ListPeople())
 export const savePerson = (p: Person): Promise<Person> => call(() => go.SavePerson(p))
 export const deletePerson = (id: number): Promise<void> => call(() => go.DeletePerson(id))
 
-
 export const listRoles = (): Promise<Option[]> => call(() => go.Roles())

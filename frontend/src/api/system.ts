@@ -6,7 +6,7 @@ import type { AuditCheck, AuditFilter, AuditPage, BackupInfo, RestoreResult, Sys
 export const getSystemInfo = (): Promise<SystemInfo> => call(() => go.Info())
 
 /** The backups in the data directory's backups folder, newest first. */
-export const listBackups = (): Promise<BackupInfo[]> => call(() => go.ListBackups()).then((l) => l ?? [])
+export const listBackups = (): Promise<BackupInfo[]> => call(() => go.ListBackups())
 export const backupNow = (): Promise<BackupInfo> => call(() => go.BackupNow())
 /** How many automatic backups are kept (manual ones are never pruned). */
 export const getBackupKeep = (): Promise<number> => call(() => go.BackupKeep())
@@ -15,8 +15,7 @@ export const setBackupKeep = (n: number): Promise<number> => call(() => go.SetBa
 export const restoreBackup = (name: string): Promise<RestoreResult> => call(() => go.RestoreBackup(name))
 
 /** One page of audit entries matching the filter, newest first. */
-export const auditLog = (f: AuditFilter): Promise<AuditPage> =>
-  call(() => go.AuditLog(f)).then((p) => ({ total: p.total, entries: p.entries ?? [] }))
+export const auditLog = (f: AuditFilter): Promise<AuditPage> => call(() => go.AuditLog(f))
 export const verifyAudit = (): Promise<AuditCheck> => call(() => go.VerifyAudit())
 /** Writes the entries matching the filter to an XLSX file and returns its path. */
 export const exportAudit = (f: AuditFilter): Promise<string> => call(() => go.ExportAudit(f))

@@ -45,7 +45,7 @@ describe('browser transport (no Wails bridge)', () => {
   let fetchMock: ReturnType<typeof vi.fn>
   beforeEach(() => {
     fetchMock = vi.fn()
-    expect(installTransport(window, { fetch: fetchMock as unknown as typeof fetch, EventSource: FakeSource as never })).toBe('browser')
+    expect(installTransport(window, { fetch: fetchMock as never, EventSource: FakeSource as never })).toBe('browser')
   })
 
   it('maps a generated binding onto POST /api/<Service>/<Method> with the arguments as a JSON array', async () => {

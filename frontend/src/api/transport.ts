@@ -44,7 +44,10 @@ interface State {
 
 let state: State | null = null
 
-type Win = Window & { go?: { app?: ServiceTable; server?: { Desk?: { Call?: Binding } } }; runtime?: Record<string, unknown> }
+type Win = Window & {
+  go?: { app?: ServiceTable; server?: { Desk?: { Call?: Binding } } }
+  EventSource?: TransportDeps['EventSource']
+}
 
 /** The failure body every transport rejects with: the same {code, message, field} the Go side formats. */
 export interface Failure {
@@ -302,7 +305,7 @@ export function installTransport(win: Window = window, deps?: Partial<TransportD
     deskCall: w.go?.server?.Desk?.Call ?? null,
     deps: {
       fetch: deps?.fetch ?? ((...a: Parameters<typeof fetch>) => win.fetch(...a)),
-      EventSource: deps?.EventSource ?? (win as unknown as { EventSource?: TransportDeps['EventSource'] }).EventSource,
+      EventSource: deps?.EventSource ?? w.EventSource,
       base: deps?.base ?? '',
     },
     csrf: '',

@@ -3,46 +3,22 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { interpretationOptions, type InterpretationOptions } from '../api/interpretations'
-import { Events, onEvent } from '../api/events'
+import { Events } from '../api/events'
+import { changeRevision, loadOnce } from './module'
 
 const noOptions = (): InterpretationOptions => ({
   forms: [], statuses: [], textHeadings: [], blockKinds: [], mediaKinds: [], decisions: [], lagWorkdays: 3, exemptionRule: '同步起草', signerRules: [],
 })
 
-/** How long change events must pause before pages reload. */
-export const SETTLE_MS = 200
+export { SETTLE_MS } from './module'
 
 export const useInterpretationsStore = defineStore('interpretations', () => {
   const options = ref<InterpretationOptions>(noOptions())
   /** Bumped on every change event; pages watch it. */
-  const revision = ref(0)
-  let loading: Promise<void> | null = null
-  let listening = false
-
-  /** Loads the value lists once; a failure lets the next call try again. */
-  function ensureOptions(): Promise<void> {
-    if (!loading) {
-      loading = interpretationOptions()
-        .then((o) => void (options.value = o))
-        .catch((e) => {
-          loading = null
-          throw e
-        })
-    }
-    return loading
-  }
-
-  /** Subscribes to the change events once; a burst of events moves the revision once, after it stops. */
-  function listen(): void {
-    if (listening) return
-    listening = true
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const bump = () => {
-      clearTimeout(timer)
-      timer = setTimeout(() => void revision.value++, SETTLE_MS)
-    }
-    for (const name of [Events.InterpretationsChanged, Events.PoliciesChanged, Events.DataRestored]) onEvent(name, bump)
-  }
+  const { revision, listen } = changeRevision([Events.InterpretationsChanged, Events.PoliciesChanged, Events.DataRestored])
+  const ensureOptions = loadOnce(async () => {
+    options.value = await interpretationOptions()
+  })
 
   /** The Chinese name of a 图解 block kind. */
   function blockLabel(kind: string): string {

@@ -9,8 +9,9 @@ import { ApiError } from '../api/errors'
 import { invoke, transportMode, type TransportMode } from '../api/transport'
 import type { CurrentUser } from '../api/types'
 import { useSettingsStore } from './settings'
+import { errorText } from '../composables/errors'
 
-const emptyPage = (): LoginPage => ({ bureau: '', needsLogin: true, demo: false, demoAccounts: null, mode: 'standalone', canKeep: false })
+const emptyPage = (): LoginPage => ({ bureau: '', needsLogin: true, demo: false, demoAccounts: [], mode: 'standalone', canKeep: false })
 
 export const useSessionStore = defineStore('session', () => {
   const session = ref<Session | null>(null)
@@ -58,7 +59,7 @@ export const useSessionStore = defineStore('session', () => {
         known.value = true
         return
       }
-      if ((e as ApiError).code === 'unavailable') unavailable.value = (e as ApiError).message
+      if ((e as ApiError).code === 'unavailable') unavailable.value = errorText(e)
     }
     try {
       adopt(await auth.me())

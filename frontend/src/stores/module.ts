@@ -1,0 +1,43 @@
+// What the module stores (征求意见, 政策解读, 局长信箱) share: value lists loaded once, and a revision that
+// moves when the Go side reports a change, so that open pages reload what they show.
+import { ref, type Ref } from 'vue'
+import { onEvent, type EventName } from '../api/events'
+
+/** How long change events must pause before pages reload. */
+export const SETTLE_MS = 200
+
+/** Runs load once; later calls share the first. A failure lets the next call try again. */
+export function loadOnce(load: () => Promise<void>): () => Promise<void> {
+  let loading: Promise<void> | null = null
+  return () => {
+    if (!loading) {
+      loading = load().catch((e) => {
+        loading = null
+        throw e
+      })
+    }
+    return loading
+  }
+}
+
+/**
+ * A revision that moves once after a burst of the named events stops (a batch decision or an import sends
+ * one event per record), and listen(), which subscribes once for the life of the app; extra subscriptions
+ * may be added by the store in more.
+ */
+export function changeRevision(events: EventName[], more?: () => void): { revision: Ref<number>; listen: () => void } {
+  const revision = ref(0)
+  let listening = false
+  function listen(): void {
+    if (listening) return
+    listening = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const bump = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void revision.value++, SETTLE_MS)
+    }
+    for (const name of events) onEvent(name, bump)
+    more?.()
+  }
+  return { revision, listen }
+}
