@@ -432,12 +432,6 @@ func beforeNumber(s string) bool {
 	return s == "" || s == "。" || isDigit(r) || strings.HasPrefix(s, "电话") || strings.HasPrefix(s, "手机") || strings.HasPrefix(s, "身份")
 }
 
-// boundaryAt reports whether punctuation, a space or the end of text is at text[i:].
-func boundaryAt(text string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return i == len(text) || strings.ContainsRune("，,。、）)；;：: \t\n！!？?", r)
-}
-
 // colonBefore reports whether a colon or 叫/是 stands right before text[start:]:
 // "姓名：于丽" leaves no doubt that 于丽 is a name.
 func colonBefore(text string, start int) bool {

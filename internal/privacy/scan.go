@@ -237,15 +237,6 @@ func whole(s string) []window { return []window{{0, len(s)}} }
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
-// digitBounded reports whether s[start:end] of a normalised text is not glued to
-// further digits.
-func digitBounded(s string, start, end int) bool {
-	if start > 0 && isASCIIDigit(s[start-1]) {
-		return false
-	}
-	return end >= len(s) || !isASCIIDigit(s[end])
-}
-
 // digitBounded is digitBounded on the normalised text, except that a Chinese
 // numeral next to a number written in Arabic digits is a word, not a digit:
 // "座机0769-2233 8845一直占线".

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"strings"
-	"time"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
@@ -636,13 +635,4 @@ func (s *MailboxStore) SimilarMessage(ctx context.Context, id int64) (core.Simil
 	}
 	sm.Excerpt = msgExcerpt(sm.Excerpt, 120)
 	return sm, true, nil
-}
-
-// replyDate is the civil date of a reply timestamp.
-func replyDate(stamp string) (time.Time, bool) {
-	t, err := time.Parse(TimeLayout, stamp)
-	if err != nil {
-		return time.Time{}, false
-	}
-	return calendar.Day(t.In(core.Shanghai)), true
 }

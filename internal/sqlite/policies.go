@@ -364,15 +364,6 @@ func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput, doc 
 	return v, tx.Commit()
 }
 
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
 // Version returns one version with its text.
 func (s *PolicyStore) Version(ctx context.Context, id int64) (core.PolicyVersion, error) {
 	row := s.db.db.QueryRowContext(ctx, `SELECT `+versionCols+`, v.body FROM policy_versions v WHERE v.id = ?`, id)
