@@ -38,6 +38,8 @@ type MailboxStore interface {
 	Forward(ctx context.Context, in core.ForwardInput) (core.Message, error)
 	PublicationPreview(ctx context.Context, id int64) (core.PublicationPreview, error)
 	Publish(ctx context.Context, id int64) (core.Message, error)
+	KeepMasked(ctx context.Context, in core.MaskKeepInput) (core.PublicationPreview, error)
+	UnkeepMasked(ctx context.Context, messageID, keepID int64) (core.PublicationPreview, error)
 	ReplyTemplates(ctx context.Context) ([]core.ReplyTemplate, error)
 	SaveReplyTemplate(ctx context.Context, t core.ReplyTemplate) (core.ReplyTemplate, error)
 	DeleteReplyTemplate(ctx context.Context, id int64) error
@@ -238,6 +240,19 @@ func (s *MailboxService) Forward(in core.ForwardInput) (core.Message, error) {
 // PublicationPreview shows exactly what publishing will put on the website, with every masked item.
 func (s *MailboxService) PublicationPreview(id int64) (core.PublicationPreview, error) {
 	return nonNil(s.store.PublicationPreview(s.ctx, id))
+}
+
+// KeepMasked publishes one masked item as written (a public figure, a shop's address), with the reason; the
+// signed-in person is recorded as deciding it. It returns the preview as it now stands.
+func (s *MailboxService) KeepMasked(in core.MaskKeepInput) (core.PublicationPreview, error) {
+	p, err := s.store.KeepMasked(s.ctx, in)
+	return nonNil(changed(s, p, err))
+}
+
+// UnkeepMasked withdraws a kept item: it is masked again.
+func (s *MailboxService) UnkeepMasked(messageID, keepID int64) (core.PublicationPreview, error) {
+	p, err := s.store.UnkeepMasked(s.ctx, messageID, keepID)
+	return nonNil(changed(s, p, err))
 }
 
 // Publish publishes the masked message and reply.

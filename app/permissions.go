@@ -196,6 +196,8 @@ var Permissions = map[string]Access{
 	"MailboxService.ApproveReply":       approving,
 	"MailboxService.ReturnReply":        approving,
 	"MailboxService.Publish":            mailboxDesk,
+	"MailboxService.KeepMasked":         mailboxDesk,
+	"MailboxService.UnkeepMasked":       mailboxDesk,
 	"MailboxService.SaveTemplate":       mailboxDesk,
 	"MailboxService.DeleteTemplate":     mailboxDesk,
 	"MailboxService.SaveTopic":          mailboxDesk,

@@ -191,6 +191,24 @@ test('局长信箱: import a GBK file, route with highlights, re-route, reply, s
     assert.match(await dialog.getByTestId('publication-reply').innerText(), /钱\*/)
     await page.waitForTimeout(400) // let the dialog's opening animation finish
     await shot(page, 'g-mailbox-publication', { fullPage: false })
+
+    // A masked item can be published as written with a recorded reason, and the decision withdrawn.
+    await dialog.getByTestId('publication-items').locator('tr', { hasText: '钱芳' }).getByTestId('publication-keep').click()
+    const box = page.locator('.el-message-box')
+    await box.locator('input').fill('留言人')
+    await box.getByRole('button', { name: '保留原文' }).click()
+    await box.getByText('请写明理由(至少4个字)').waitFor() // too short a reason is refused at once
+    await box.locator('input').fill('留言人书面同意署名公开')
+    await box.getByRole('button', { name: '保留原文' }).click()
+    await dialog.getByTestId('publication-kept').waitFor()
+    await box.waitFor({ state: 'hidden' })
+    assert.match(await dialog.getByTestId('publication-kept').innerText(), /姓名“钱芳”\s*理由：留言人书面同意署名公开 · 周明远/)
+    assert.match(await dialog.getByTestId('publication-reply').innerText(), /钱芳同志/)
+    await shot(page, 'g-mailbox-publication-kept', { fullPage: false })
+    await dialog.getByTestId('publication-kept').getByRole('button', { name: '撤销' }).click()
+    await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click()
+    await dialog.getByTestId('publication-kept').waitFor({ state: 'detached' })
+    assert.match(await dialog.getByTestId('publication-reply').innerText(), /钱\*同志/)
     await dialog.getByTestId('publication-confirm').click()
     await dialog.waitFor({ state: 'hidden' })
     await waitForText(page, 'message-state', '已公开')

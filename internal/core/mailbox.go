@@ -287,6 +287,26 @@ type PublicationPreview struct {
 	ReplyItems   []MaskedItem `json:"replyItems"`
 	Problems     []string     `json:"problems"` // why it cannot be published yet; empty when it can
 	CanPublish   bool         `json:"canPublish"`
+	Kept         []MaskKeep   `json:"kept"` // items staff decided to publish as written
+}
+
+// MaskKeep is a masked item staff decided to publish as written, with the reason and who decided.
+type MaskKeep struct {
+	ID         int64  `json:"id"`
+	MessageID  int64  `json:"messageId"`
+	Original   string `json:"original"`
+	Kind       string `json:"kind"`
+	Label      string `json:"label"`
+	Reason     string `json:"reason"`
+	PersonName string `json:"personName"`
+	At         string `json:"at"`
+}
+
+// MaskKeepInput asks to publish one masked item of a message's preview as written.
+type MaskKeepInput struct {
+	MessageID int64  `json:"messageId"`
+	Original  string `json:"original"`
+	Reason    string `json:"reason"`
 }
 
 // ReplyTemplate is a reusable reply text with fields {称呼} {收件日期} {承办科室} {联系电话}.

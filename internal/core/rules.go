@@ -86,7 +86,9 @@ type MailboxRules interface {
 	Salutation(name string) string
 	// Publication is what publishing a replied message puts on the website (personal data masked, the
 	// bureau's public numbers kept) and what stops it.
-	Publication(m Message, officePhones []string) PublicationPreview
+	Publication(m Message, officePhones []string, kept []MaskKeep) PublicationPreview
+	// CheckMaskKeep checks a request to publish a masked item as written against the current preview.
+	CheckMaskKeep(in MaskKeepInput, p PublicationPreview) (MaskKeep, error)
 }
 
 // DueBadge is a message's deadline as the inbox shows it.

@@ -1,6 +1,7 @@
 package mailbox
 
 import (
+	"strings"
 	"testing"
 
 	"policydesk/internal/core"
@@ -55,5 +56,36 @@ func TestCheckReply(t *testing.T) {
 		if ce, ok := err.(*core.Error); !ok || ce.Code != core.EINVALID || ce.Field != tt.field {
 			t.Errorf("%s: err = %v, want EINVALID on %s", tt.name, err, tt.field)
 		}
+	}
+}
+
+func TestCheckMaskKeep(t *testing.T) {
+	p := core.PublicationPreview{MessageItems: []core.MaskedItem{{Kind: "name", Label: "姓名", Original: "雷锋", Replacement: "雷*"}},
+		ReplyItems: []core.MaskedItem{{Kind: "address", Label: "详细地址", Original: "123号", Replacement: "***"}}}
+	tests := []struct {
+		name string
+		in   core.MaskKeepInput
+		code string
+	}{
+		{"a masked name with a reason", core.MaskKeepInput{Original: " 雷锋 ", Reason: "公众人物的姓名"}, ""},
+		{"an item of the reply", core.MaskKeepInput{Original: "123号", Reason: "商户的经营地址"}, ""},
+		{"a reason too short", core.MaskKeepInput{Original: "雷锋", Reason: "公众"}, core.EINVALID},
+		{"not a masked item", core.MaskKeepInput{Original: "张三", Reason: "公众人物的姓名"}, core.EINVALID},
+	}
+	for _, tt := range tests {
+		k, err := CheckMaskKeep(tt.in, p)
+		if core.ErrorCode(err) != tt.code {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.code)
+		}
+		if tt.code == "" && (k.Label == "" || k.Original != strings.TrimSpace(tt.in.Original)) {
+			t.Errorf("%s: kept %+v", tt.name, k)
+		}
+	}
+	// A kept item stays where it stands, every other one is masked.
+	m := core.Message{State: core.MsgReplied, AgreePublish: true, SenderName: "王建华", Body: "王建华反映：学习雷锋好榜样，我的电话13812345678。"}
+	out := Publication(m, nil, []core.MaskKeep{{Original: "雷锋"}})
+	if !strings.Contains(out.Message, "雷锋") || strings.Contains(out.Message, "13812345678") || strings.Contains(out.Message, "王建华") ||
+		len(out.Kept) != 1 || !out.CanPublish {
+		t.Errorf("publication with a kept item = %+v", out)
 	}
 }

@@ -121,6 +121,19 @@ func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
 	return fn(tx)
 }
 
+// write runs fn in a write transaction and commits when it succeeds.
+func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 // SQL exposes the handle for read-only checks and tests.
 func (db *DB) SQL() *sql.DB { return db.db }
 

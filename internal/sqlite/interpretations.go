@@ -176,15 +176,7 @@ func (s *InterpretationStore) read(ctx context.Context, fn func(tx *Tx) error) e
 
 // write runs fn in a write transaction and commits when it succeeds.
 func (s *InterpretationStore) write(ctx context.Context, fn func(tx *Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.db.write(ctx, fn)
 }
 
 // Interpretations lists interpretations, per policy in creation order.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 
 	"policydesk/internal/calendar"
@@ -525,37 +526,140 @@ func officePhones(ctx context.Context, tx *Tx) ([]string, error) {
 }
 
 // PublicationPreview shows exactly what Publish will put on the website.
-func (s *MailboxStore) PublicationPreview(ctx context.Context, id int64) (core.PublicationPreview, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.PublicationPreview{}, err
-	}
-	defer tx.Rollback()
-	m, err := findMessage(ctx, tx, id)
-	if err != nil {
-		return core.PublicationPreview{}, err
-	}
+func (s *MailboxStore) PublicationPreview(ctx context.Context, id int64) (p core.PublicationPreview, err error) {
+	err = s.db.read(ctx, func(tx *Tx) error {
+		m, err := findMessage(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		p, err = tx.publication(ctx, m)
+		return err
+	})
+	return p, err
+}
+
+// publication reads what masking a message needs (the bureau's public numbers, the items kept as written)
+// and applies the mailbox's publication rule.
+func (tx *Tx) publication(ctx context.Context, m core.Message) (core.PublicationPreview, error) {
 	phones, err := officePhones(ctx, tx)
 	if err != nil {
 		return core.PublicationPreview{}, err
 	}
-	return s.db.rules.Mailbox.Publication(m, phones), nil
+	kept, err := tx.maskKeeps(ctx, m.ID)
+	if err != nil {
+		return core.PublicationPreview{}, err
+	}
+	return tx.db.rules.Mailbox.Publication(m, phones, kept), nil
 }
 
-// Publish marks a replied message published and stores the masked texts exactly as previewed.
-func (s *MailboxStore) Publish(ctx context.Context, id int64) (core.Message, error) {
-	return s.change(ctx, id, "publish", "公开留言", func(tx *Tx, m *core.Message) error {
-		phones, err := officePhones(ctx, tx)
+// maskKeeps lists the items of a message staff decided to publish as written.
+func (tx *Tx) maskKeeps(ctx context.Context, messageID int64) ([]core.MaskKeep, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, message_id, original, kind, label, reason, person_name, at FROM message_mask_keeps
+		WHERE message_id = ? ORDER BY id`, messageID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []core.MaskKeep{}
+	for rows.Next() {
+		var k core.MaskKeep
+		if err := rows.Scan(&k.ID, &k.MessageID, &k.Original, &k.Kind, &k.Label, &k.Reason, &k.PersonName, &k.At); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// KeepMasked records that one masked item of a replied message is published as written, with the reason and
+// the person deciding, and returns the preview as it now stands.
+func (s *MailboxStore) KeepMasked(ctx context.Context, in core.MaskKeepInput) (p core.PublicationPreview, err error) {
+	err = s.db.write(ctx, func(tx *Tx) error {
+		m, err := findMessage(ctx, tx, in.MessageID)
 		if err != nil {
 			return err
 		}
-		p := tx.db.rules.Mailbox.Publication(*m, phones)
+		if m.State != core.MsgReplied {
+			return core.Errorf(core.ECONFLICT, "只有待公开(已答复)的留言可以调整隐去的内容，当前状态为“%s”", m.State)
+		}
+		if p, err = tx.publication(ctx, m); err != nil {
+			return err
+		}
+		k, err := tx.db.rules.Mailbox.CheckMaskKeep(in, p)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO message_mask_keeps (message_id, original, kind, label, reason, person_id, person_name, at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, m.ID, k.Original, k.Kind, k.Label, k.Reason, tx.actorID(), tx.actorName(), tx.Stamp())
+		if err != nil {
+			return err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if err := tx.audit("update", "message", m.ID, "公开时保留原文：“"+k.Original+"”("+k.Label+")", []Change{
+			{Field: "mask_keep", New: id}, {Field: "original", New: k.Original}, {Field: "reason", New: k.Reason}}); err != nil {
+			return err
+		}
+		if err := tx.messageEvent(ctx, m.ID, "保留原文", "", k.Label+"“"+k.Original+"”", k.Reason, 0); err != nil {
+			return err
+		}
+		p, err = tx.publication(ctx, m)
+		return err
+	})
+	return p, err
+}
+
+// UnkeepMasked withdraws a kept item before publishing: it is masked again.
+func (s *MailboxStore) UnkeepMasked(ctx context.Context, messageID, keepID int64) (p core.PublicationPreview, err error) {
+	err = s.db.write(ctx, func(tx *Tx) error {
+		m, err := findMessage(ctx, tx, messageID)
+		if err != nil {
+			return err
+		}
+		if m.State != core.MsgReplied {
+			return core.Errorf(core.ECONFLICT, "只有待公开(已答复)的留言可以调整隐去的内容，当前状态为“%s”", m.State)
+		}
+		var original, reason string
+		if err := tx.QueryRowContext(ctx, `SELECT original, reason FROM message_mask_keeps WHERE id = ? AND message_id = ?`, keepID, messageID).
+			Scan(&original, &reason); err != nil {
+			return notFound(err, "保留记录不存在(编号%d)", keepID)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM message_mask_keeps WHERE id = ?`, keepID); err != nil {
+			return err
+		}
+		if err := tx.audit("update", "message", m.ID, "撤销保留原文：“"+original+"”", []Change{
+			{Field: "mask_keep", Old: keepID}, {Field: "original", Old: original}, {Field: "reason", Old: reason}}); err != nil {
+			return err
+		}
+		if err := tx.messageEvent(ctx, m.ID, "撤销保留原文", original, "", "", 0); err != nil {
+			return err
+		}
+		p, err = tx.publication(ctx, m)
+		return err
+	})
+	return p, err
+}
+
+// Publish marks a replied message published and stores the masked texts exactly as previewed (with the items
+// kept as written, each recorded with its reason and who decided).
+func (s *MailboxStore) Publish(ctx context.Context, id int64) (core.Message, error) {
+	return s.change(ctx, id, "publish", "公开留言", func(tx *Tx, m *core.Message) error {
+		p, err := tx.publication(ctx, *m)
+		if err != nil {
+			return err
+		}
 		if !p.CanPublish {
 			return core.Errorf(core.EFORBID, "不能公开：%s", strings.Join(p.Problems, "；"))
 		}
 		m.State, m.PublishedAt = core.MsgPublished, tx.Stamp()
 		m.PublishedSubject, m.PublishedText, m.PublishedReply = p.Subject, p.Message, p.Reply
-		return tx.messageEvent(ctx, m.ID, "公开", core.MsgReplied, core.MsgPublished, "", 0)
+		note := ""
+		if len(p.Kept) > 0 {
+			note = fmt.Sprintf("保留原文%d项", len(p.Kept))
+		}
+		return tx.messageEvent(ctx, m.ID, "公开", core.MsgReplied, core.MsgPublished, note, 0)
 	})
 }
 

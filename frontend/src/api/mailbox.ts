@@ -27,6 +27,8 @@ export type ReplySubmission = core.ReplySubmission
 export type ForwardInput = core.ForwardInput
 export type MaskedItem = core.MaskedItem
 export type PublicationPreview = core.PublicationPreview
+export type MaskKeep = core.MaskKeep
+export type MaskKeepInput = core.MaskKeepInput
 
 export type ReplyTemplate = core.ReplyTemplate
 export type RenderedReply = core.RenderedReply
@@ -86,6 +88,9 @@ export const returnReply = (messageId: number, opinion: string): Promise<Message
 export const forward = (f: ForwardInput): Promise<Message> => call(() => go.Forward(f))
 export const publicationPreview = (id: number): Promise<PublicationPreview> => call(() => go.PublicationPreview(id))
 export const publish = (id: number): Promise<Message> => call(() => go.Publish(id))
+export const keepMasked = (k: MaskKeepInput): Promise<PublicationPreview> => call(() => go.KeepMasked(k))
+export const unkeepMasked = (messageId: number, keepId: number): Promise<PublicationPreview> =>
+  call(() => go.UnkeepMasked(messageId, keepId))
 
 export const listTemplates = (): Promise<ReplyTemplate[]> => call(() => go.ListTemplates())
 export const saveTemplate = (t: ReplyTemplate): Promise<ReplyTemplate> => call(() => go.SaveTemplate(t))

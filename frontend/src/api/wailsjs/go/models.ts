@@ -819,6 +819,21 @@ export namespace core {
 	    bySection: StatsRow[];
 	    monthly: StatsRow[];
 	}
+	export interface MaskKeep {
+	    id: number;
+	    messageId: number;
+	    original: string;
+	    kind: string;
+	    label: string;
+	    reason: string;
+	    personName: string;
+	    at: string;
+	}
+	export interface MaskKeepInput {
+	    messageId: number;
+	    original: string;
+	    reason: string;
+	}
 	export interface MaskedItem {
 	    kind: string;
 	    label: string;
@@ -1182,6 +1197,7 @@ export namespace core {
 	    replyItems: MaskedItem[];
 	    problems: string[];
 	    canPublish: boolean;
+	    kept: MaskKeep[];
 	}
 	
 	export interface QuestionSuggestion {

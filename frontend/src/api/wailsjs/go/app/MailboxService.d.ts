@@ -35,6 +35,8 @@ export function GetMessage(arg1:number):Promise<core.MessageDetail>;
 
 export function GetSettings():Promise<core.MailboxSettings>;
 
+export function KeepMasked(arg1:core.MaskKeepInput):Promise<core.PublicationPreview>;
+
 export function ListMessages(arg1:core.MessageFilter):Promise<core.MessagePage>;
 
 export function ListTemplates():Promise<Array<core.ReplyTemplate>>;
@@ -82,5 +84,7 @@ export function Stats(arg1:string,arg2:string):Promise<core.MailboxStats>;
 export function SubmitReply(arg1:core.ReplySubmission):Promise<core.Message>;
 
 export function SuggestType(arg1:string):Promise<string>;
+
+export function UnkeepMasked(arg1:number,arg2:number):Promise<core.PublicationPreview>;
 
 export function UpdateMessage(arg1:core.MessageEdit):Promise<core.Message>;

@@ -66,6 +66,10 @@ export function GetSettings() {
   return window['go']['app']['MailboxService']['GetSettings']();
 }
 
+export function KeepMasked(arg1) {
+  return window['go']['app']['MailboxService']['KeepMasked'](arg1);
+}
+
 export function ListMessages(arg1) {
   return window['go']['app']['MailboxService']['ListMessages'](arg1);
 }
@@ -160,6 +164,10 @@ export function SubmitReply(arg1) {
 
 export function SuggestType(arg1) {
   return window['go']['app']['MailboxService']['SuggestType'](arg1);
+}
+
+export function UnkeepMasked(arg1, arg2) {
+  return window['go']['app']['MailboxService']['UnkeepMasked'](arg1, arg2);
 }
 
 export function UpdateMessage(arg1) {
