@@ -33,10 +33,8 @@ func (s *MailboxStore) StatsMessages(ctx context.Context, from, to time.Time) ([
 		if m.Due, err = calendar.ParseDate(due); err != nil {
 			return nil, err
 		}
-		if replied != "" {
-			if m.Replied, err = time.Parse(TimeLayout, replied); err != nil {
-				return nil, err
-			}
+		if t, err := time.Parse(TimeLayout, replied); err == nil { // an unreadable stamp counts as no reply
+			m.Replied = t
 		}
 		out = append(out, m)
 	}
