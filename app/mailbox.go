@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/export"
 	"policydesk/internal/intake"
@@ -64,9 +63,7 @@ type MailboxStore interface {
 	SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (core.IMAPConfig, error)
 	AttachmentContent(ctx context.Context, id int64) (string, []byte, error)
 	Now() time.Time
-	StatsMessages(ctx context.Context, from, to time.Time) ([]core.StatsMessage, error)
-	Today() time.Time
-	Calendar() *calendar.Calendar
+	mailbox.StatsSource
 	BureauName(ctx context.Context) (string, error)
 }
 
@@ -551,19 +548,9 @@ func (s *MailboxService) Stats(from, to string) (core.MailboxStats, error) {
 	return nonNil(st, err)
 }
 
-// stats reads the period's messages and classifies them as of today (internal/mailbox's rules).
+// stats reads the period's statistics (internal/mailbox's rules over the store's facts).
 func (s *MailboxService) stats(from, to string) (core.MailboxStats, []mailbox.StatsLine, error) {
-	today := s.store.Today()
-	f, t, err := mailbox.ParsePeriod(from, to, today)
-	if err != nil {
-		return core.MailboxStats{}, nil, err
-	}
-	msgs, err := s.store.StatsMessages(s.ctx, f, t)
-	if err != nil {
-		return core.MailboxStats{}, nil, err
-	}
-	lines := mailbox.Classify(s.store.Calendar(), today, msgs)
-	return mailbox.ComputeStats(f, t, today, lines), lines, nil
+	return mailbox.ReadStats(s.ctx, s.store, from, to)
 }
 
 // ExportStatsHTML writes the public table 留言受理反馈情况统计 as a self-contained HTML file and returns its

@@ -1,6 +1,7 @@
 package mailbox
 
 import (
+	"context"
 	"sort"
 	"strconv"
 	"time"
@@ -182,4 +183,27 @@ func yesNo(b bool) string {
 		return "是"
 	}
 	return "否"
+}
+
+// StatsSource is what the statistics read: the store's today and calendar, and the period's messages.
+type StatsSource interface {
+	Today() time.Time
+	Calendar() *calendar.Calendar
+	StatsMessages(ctx context.Context, from, to time.Time) ([]core.StatsMessage, error)
+}
+
+// ReadStats reads the messages received in [from, to] (see ParsePeriod for blanks) and computes their
+// statistics as of today, with each message's line for the detail export.
+func ReadStats(ctx context.Context, src StatsSource, from, to string) (core.MailboxStats, []StatsLine, error) {
+	today := src.Today()
+	f, t, err := ParsePeriod(from, to, today)
+	if err != nil {
+		return core.MailboxStats{}, nil, err
+	}
+	msgs, err := src.StatsMessages(ctx, f, t)
+	if err != nil {
+		return core.MailboxStats{}, nil, err
+	}
+	lines := Classify(src.Calendar(), today, msgs)
+	return ComputeStats(f, t, today, lines), lines, nil
 }

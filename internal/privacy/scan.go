@@ -177,34 +177,17 @@ func insideURL(n normalized, h hit, urls [][]int) bool {
 // with offsets in s. After a rejected match the search resumes one character later,
 // so that a rejected long match does not hide a valid shorter one inside it.
 func findAll(re *regexp.Regexp, s string, windows []window, accept func(m []int) bool) [][]int {
-	var out [][]int
-	for _, w := range windows {
-		for pos := w.start; pos < w.end; {
-			m := re.FindStringSubmatchIndex(s[pos:w.end])
-			if m == nil {
-				break
-			}
-			for i := range m {
-				if m[i] >= 0 {
-					m[i] += pos
-				}
-			}
-			if accept(m) {
-				out = append(out, m)
-				pos = max(m[1], m[0]+1)
-				continue
-			}
-			_, size := utf8.DecodeRuneInString(s[m[0]:])
-			pos = m[0] + size
-		}
-	}
-	return out
+	return search(re, s, windows, accept, false)
 }
 
 // findAllDigits is findAll for items that cannot start right after a digit: after
 // a rejected match the search resumes past the digits that follow its start, since
 // no accepted match can start among them.
 func findAllDigits(re *regexp.Regexp, s string, windows []window, accept func(m []int) bool) [][]int {
+	return search(re, s, windows, accept, true)
+}
+
+func search(re *regexp.Regexp, s string, windows []window, accept func(m []int) bool, skipDigits bool) [][]int {
 	var out [][]int
 	for _, w := range windows {
 		for pos := w.start; pos < w.end; {
@@ -224,7 +207,7 @@ func findAllDigits(re *regexp.Regexp, s string, windows []window, accept func(m 
 			}
 			_, size := utf8.DecodeRuneInString(s[m[0]:])
 			pos = m[0] + size
-			for pos < w.end && isASCIIDigit(s[pos]) && isASCIIDigit(s[pos-1]) {
+			for skipDigits && pos < w.end && isASCIIDigit(s[pos]) && isASCIIDigit(s[pos-1]) {
 				pos++
 			}
 		}

@@ -39,20 +39,9 @@ func statsFixture(t *testing.T) *mailboxFixture {
 	return f
 }
 
-// stats reads the period's facts from the store and applies the mailbox statistics rules to them, as the
-// mailbox service does.
+// stats reads the period's statistics as the mailbox service does.
 func stats(f *mailboxFixture, from, to string) (core.MailboxStats, []mailbox.StatsLine, error) {
-	today := f.store.Today()
-	fd, td, err := mailbox.ParsePeriod(from, to, today)
-	if err != nil {
-		return core.MailboxStats{}, nil, err
-	}
-	msgs, err := f.store.StatsMessages(f.ctx, fd, td)
-	if err != nil {
-		return core.MailboxStats{}, nil, err
-	}
-	lines := mailbox.Classify(f.store.Calendar(), today, msgs)
-	return mailbox.ComputeStats(fd, td, today, lines), lines, nil
+	return mailbox.ReadStats(f.ctx, f.store, from, to)
 }
 
 func TestMailboxStatsAgainstHandComputedValues(t *testing.T) {
