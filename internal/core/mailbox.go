@@ -476,3 +476,21 @@ type MailboxStats struct {
 	BySection []StatsRow `json:"bySection"`
 	Monthly   []StatsRow `json:"monthly"`
 }
+
+// ReviewFacts are what deciding on a message's reply review needs: who may sign the reply off (approvers and
+// administrators for every message, and the head of its handling section for that section's messages) and
+// the review step waiting for a decision.
+type ReviewFacts struct {
+	Section  string // the handling section's name
+	HeadID   int64  // its head (科室负责人), 0 when none
+	HeadName string
+	OpenStep int64 // the waiting review step, 0 when none
+}
+
+// ReplyApproval is what signing a reply off changes: the message's new state (已答复 or 转办), the history's
+// action and its note (按时答复 / 超期答复).
+type ReplyApproval struct {
+	State string
+	What  string
+	Note  string
+}

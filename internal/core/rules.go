@@ -71,12 +71,25 @@ type MailboxRules interface {
 	ValidType(t string) bool
 	IsOpen(state string) bool
 	CheckTransition(from, to string) error
-	CheckForward(state string) error
 	AnswerState(forwardTo string) string
 	OnTime(replied, due time.Time) bool
 	DueDate(cal WorkingDays, received time.Time, s MailboxSettings, msgType string) time.Time
 	DueBadge(cal WorkingDays, state string, due, today time.Time, stopped bool, replied time.Time) DueBadge
 	Route(m MatchResult, topics TopicSections, threshold float64) MessageRoute
+	// The workflow's steps (mailbox.Edit, Reroute, …): each refuses with the office's reason or says what changes.
+	Edit(m Message, e MessageEdit) (Message, error)
+	Reroute(m Message, in RerouteInput, topic TopicRef) (Message, error)
+	CheckAssign(state string) error
+	CheckStopInput(in ClockStopInput) (ClockStopInput, error)
+	CheckStopOpinion(d ClockStopDecision) (ClockStopDecision, error)
+	CheckResume(stoppedSince string) error
+	CheckSubmit(m Message) error
+	CheckForwardInput(in ForwardInput) (ForwardInput, error)
+	CheckForwardSubmit(m Message) error
+	CheckChosenSigner(actor CurrentUser, p Person, f ReviewFacts, what, self string) error
+	Approve(u CurrentUser, m Message, f ReviewFacts, due, today time.Time) (ReplyApproval, error)
+	CheckReturn(u CurrentUser, m Message, f ReviewFacts, opinion string) (string, error)
+	CheckPublish(p PublicationPreview) error
 	CheckStopRequest(state string, due, today time.Time, stoppedSince string, pending StopRequest) error
 	CheckStopDecision(u CurrentUser, r StopRequest, approve bool, state string, due, today time.Time, stoppedSince string) error
 	ResumeClock(cal WorkingDays, due, stoppedSince, today time.Time) (time.Time, int)

@@ -63,7 +63,6 @@ func (Rules) NormalizeIMAP(c core.IMAPConfig) (core.IMAPConfig, error)       { r
 func (Rules) ValidType(t string) bool                                        { return ValidType(t) }
 func (Rules) IsOpen(state string) bool                                       { return IsOpen(state) }
 func (Rules) CheckTransition(from, to string) error                          { return CheckTransition(from, to) }
-func (Rules) CheckForward(state string) error                                { return CheckForward(state) }
 func (Rules) AnswerState(forwardTo string) string                            { return AnswerState(forwardTo) }
 func (Rules) OnTime(replied, due time.Time) bool                             { return OnTime(replied, due) }
 func (Rules) CheckTemplate(t core.ReplyTemplate) (core.ReplyTemplate, error) { return CheckTemplate(t) }
@@ -98,3 +97,31 @@ func (Rules) Publication(m core.Message, officePhones []string, kept []core.Mask
 func (Rules) CheckMaskKeep(in core.MaskKeepInput, p core.PublicationPreview) (core.MaskKeep, error) {
 	return CheckMaskKeep(in, p)
 }
+
+func (Rules) Edit(m core.Message, e core.MessageEdit) (core.Message, error) { return Edit(m, e) }
+func (Rules) Reroute(m core.Message, in core.RerouteInput, topic core.TopicRef) (core.Message, error) {
+	return Reroute(m, in, topic)
+}
+func (Rules) CheckAssign(state string) error { return CheckAssign(state) }
+func (Rules) CheckStopInput(in core.ClockStopInput) (core.ClockStopInput, error) {
+	return CheckStopInput(in)
+}
+func (Rules) CheckStopOpinion(d core.ClockStopDecision) (core.ClockStopDecision, error) {
+	return CheckStopOpinion(d)
+}
+func (Rules) CheckResume(stoppedSince string) error { return CheckResume(stoppedSince) }
+func (Rules) CheckSubmit(m core.Message) error      { return CheckSubmit(m) }
+func (Rules) CheckForwardInput(in core.ForwardInput) (core.ForwardInput, error) {
+	return CheckForwardInput(in)
+}
+func (Rules) CheckForwardSubmit(m core.Message) error { return CheckForwardSubmit(m) }
+func (Rules) CheckChosenSigner(actor core.CurrentUser, p core.Person, f core.ReviewFacts, what, self string) error {
+	return CheckChosenSigner(actor, p, f, what, self)
+}
+func (Rules) Approve(u core.CurrentUser, m core.Message, f core.ReviewFacts, due, today time.Time) (core.ReplyApproval, error) {
+	return Approve(u, m, f, due, today)
+}
+func (Rules) CheckReturn(u core.CurrentUser, m core.Message, f core.ReviewFacts, opinion string) (string, error) {
+	return CheckReturn(u, m, f, opinion)
+}
+func (Rules) CheckPublish(p core.PublicationPreview) error { return CheckPublish(p) }

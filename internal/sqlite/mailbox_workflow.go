@@ -97,62 +97,35 @@ func (tx *Tx) writeMessage(ctx context.Context, m core.Message) error {
 // UpdateMessage corrects the facts of a message (sender, text, type, consent to publication).
 // A changed type does not move the due date: the limit was fixed on arrival.
 func (s *MailboxStore) UpdateMessage(ctx context.Context, e core.MessageEdit) (core.Message, error) {
-	e.Body = strings.TrimSpace(e.Body)
-	if e.Body == "" {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "body", "缺少留言内容")
-	}
-	if !s.db.rules.Mailbox.ValidType(e.Type) {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "type", "留言类型“%s”不正确", e.Type)
-	}
-	return s.changeAt(ctx, e.ID, e.Version, "update", "修改留言", func(tx *Tx, m *core.Message) error {
-		if m.State == core.MsgPublished {
-			return core.Errorf(core.EFORBID, "留言已公开，不能再修改")
-		}
-		m.SenderName, m.SenderPhone, m.SenderEmail = strings.TrimSpace(e.SenderName), strings.TrimSpace(e.SenderPhone), strings.TrimSpace(e.SenderEmail)
-		m.SenderAddress, m.Subject, m.Body = strings.TrimSpace(e.SenderAddress), strings.TrimSpace(e.Subject), e.Body
-		m.Type, m.AgreePublish = e.Type, e.AgreePublish
-		return nil
+	return s.changeAt(ctx, e.ID, e.Version, "update", "修改留言", func(tx *Tx, m *core.Message) (err error) {
+		*m, err = s.db.rules.Mailbox.Edit(*m, e)
+		return err
 	})
 }
 
 // Reroute moves a message to another topic (and its section, unless one is given). The decision is kept as
 // training data for the matcher and recorded in the message's history.
 func (s *MailboxStore) Reroute(ctx context.Context, in core.RerouteInput) (core.Message, error) {
-	if in.TopicID == 0 && in.SectionID == 0 {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "topicId", "请选择主题或承办科室")
-	}
 	return s.changeAt(ctx, in.MessageID, in.Version, "state", "改派留言", func(tx *Tx, m *core.Message) error {
-		if !s.db.rules.Mailbox.IsOpen(m.State) || m.State == core.MsgReview {
-			return core.Errorf(core.EFORBID, "留言当前状态为“%s”，不能改派", m.State)
-		}
-		from := routeLabel(m.TopicName, m.SectionName)
-		topicName := ""
+		var topic core.TopicRef
 		if in.TopicID != 0 {
-			var sectionID int64
-			err := tx.QueryRowContext(ctx, `SELECT name, COALESCE(section_id, 0) FROM topics WHERE id = ?`, in.TopicID).Scan(&topicName, &sectionID)
+			err := tx.QueryRowContext(ctx, `SELECT id, name, COALESCE(section_id, 0) FROM topics WHERE id = ?`, in.TopicID).
+				Scan(&topic.ID, &topic.Name, &topic.SectionID)
 			if err != nil {
 				return notFound(err, "留言主题不存在(编号%d)", in.TopicID)
 			}
-			m.TopicID = in.TopicID
-			if in.SectionID == 0 {
-				in.SectionID = sectionID
-			}
 		}
-		if in.SectionID == 0 {
-			return core.FieldErrorf(core.EINVALID, "sectionId", "主题“%s”未设置承办科室，请选择承办科室", topicName)
-		}
-		sectionName, err := sectionName(ctx, tx, in.SectionID)
+		from := routeLabel(m.TopicName, m.SectionName)
+		moved, err := s.db.rules.Mailbox.Reroute(*m, in, topic)
 		if err != nil {
 			return err
 		}
-		if m.SectionID != in.SectionID {
-			m.AssigneeID = 0
+		*m = moved
+		sectionName, err := sectionName(ctx, tx, m.SectionID)
+		if err != nil {
+			return err
 		}
-		m.SectionID = in.SectionID
-		if in.AssigneeID != 0 {
-			m.AssigneeID = in.AssigneeID
-		}
-		m.State = core.MsgHandling
+		topicName := topic.Name
 		if topicName == "" {
 			topicName = m.TopicName
 		}
@@ -195,8 +168,8 @@ func personName(ctx context.Context, tx *Tx, id int64) (string, error) {
 // Assign gives a routed message to a person of its section (承办人).
 func (s *MailboxStore) Assign(ctx context.Context, messageID, personID int64) (core.Message, error) {
 	return s.change(ctx, messageID, "update", "指定承办人", func(tx *Tx, m *core.Message) error {
-		if m.State != core.MsgHandling {
-			return core.Errorf(core.EFORBID, "只有办理中的留言可以指定承办人(当前状态“%s”)", m.State)
+		if err := s.db.rules.Mailbox.CheckAssign(m.State); err != nil {
+			return err
 		}
 		name, err := personName(ctx, tx, personID)
 		if err != nil {
@@ -211,12 +184,9 @@ func (s *MailboxStore) Assign(ctx context.Context, messageID, personID int64) (c
 // who may sign the message's reply off and not the person asking. The clock keeps running until the approver
 // approves the request in their own action.
 func (s *MailboxStore) RequestClockStop(ctx context.Context, in core.ClockStopInput) (core.Message, error) {
-	in.Reason = strings.TrimSpace(in.Reason)
-	if in.Reason == "" {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "reason", "停止计时须填写原因")
-	}
-	if in.ApproverID == 0 {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "approverId", "停止计时须选择批准人")
+	in, err := s.db.rules.Mailbox.CheckStopInput(in)
+	if err != nil {
+		return core.Message{}, err
 	}
 	return s.change(ctx, in.MessageID, "state", "申请停止计时", func(tx *Tx, m *core.Message) error {
 		due, err := calendar.ParseDate(m.DueDate)
@@ -226,7 +196,7 @@ func (s *MailboxStore) RequestClockStop(ctx context.Context, in core.ClockStopIn
 		if err := s.db.rules.Mailbox.CheckStopRequest(m.State, due, tx.Now(), m.StoppedSince, m.StopRequest); err != nil {
 			return err
 		}
-		if err := checkChosenSigner(ctx, tx, in.ApproverID, *m, "批准停止计时", "停止计时须由他人批准，不能选择自己作为批准人"); err != nil {
+		if err := tx.checkChosenSigner(ctx, in.ApproverID, *m, "批准停止计时", "停止计时须由他人批准，不能选择自己作为批准人"); err != nil {
 			return err
 		}
 		m.StopRequest = core.StopRequest{Reason: in.Reason, ByID: tx.Actor().PersonID, ApproverID: in.ApproverID, At: tx.Stamp()}
@@ -238,9 +208,9 @@ func (s *MailboxStore) RequestClockStop(ctx context.Context, in core.ClockStopIn
 // today; rejecting needs a reason and leaves the clock running. Either way the request is closed and kept
 // in the history.
 func (s *MailboxStore) DecideClockStop(ctx context.Context, d core.ClockStopDecision) (core.Message, error) {
-	d.Opinion = strings.TrimSpace(d.Opinion)
-	if !d.Approve && d.Opinion == "" {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "opinion", "驳回停止计时申请须填写理由")
+	d, err := s.db.rules.Mailbox.CheckStopOpinion(d)
+	if err != nil {
+		return core.Message{}, err
 	}
 	summary := "驳回停止计时申请"
 	if d.Approve {
@@ -271,8 +241,8 @@ func (s *MailboxStore) DecideClockStop(ctx context.Context, d core.ClockStopDeci
 // ResumeClock restarts a stopped clock: the due date moves by the working days it stood still.
 func (s *MailboxStore) ResumeClock(ctx context.Context, messageID int64) (core.Message, error) {
 	return s.change(ctx, messageID, "state", "恢复计时", func(tx *Tx, m *core.Message) error {
-		if m.StoppedSince == "" {
-			return core.Errorf(core.EFORBID, "留言未停止计时")
+		if err := s.db.rules.Mailbox.CheckResume(m.StoppedSince); err != nil {
+			return err
 		}
 		since, err := calendar.ParseDate(m.StoppedSince)
 		if err != nil {
@@ -297,11 +267,8 @@ func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission)
 		return core.Message{}, err
 	}
 	return s.changeAt(ctx, in.MessageID, in.Version, "state", "提交答复审核", func(tx *Tx, m *core.Message) error {
-		if err := s.db.rules.Mailbox.CheckTransition(m.State, core.MsgReview); err != nil {
+		if err := s.db.rules.Mailbox.CheckSubmit(*m); err != nil {
 			return err
-		}
-		if m.StoppedSince != "" {
-			return core.Errorf(core.EFORBID, "留言处于停止计时状态，请先恢复计时")
 		}
 		approver, err := tx.requestReview(ctx, *m, in.ApproverID)
 		if err != nil {
@@ -315,7 +282,7 @@ func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission)
 // requestReview opens a review round of a message's reply (or 转办告知) with approverID as its one step, and
 // returns the approver's name. The writer never reviews their own reply.
 func (tx *Tx) requestReview(ctx context.Context, m core.Message, approverID int64) (string, error) {
-	if err := checkChosenSigner(ctx, tx, approverID, m, "审核答复", "答复须由他人审核，不能选择自己作为审核人"); err != nil {
+	if err := tx.checkChosenSigner(ctx, approverID, m, "审核答复", "答复须由他人审核，不能选择自己作为审核人"); err != nil {
 		return "", err
 	}
 	approver, err := personName(ctx, tx, approverID)
@@ -334,118 +301,57 @@ func (tx *Tx) requestReview(ctx context.Context, m core.Message, approverID int6
 	return approver, nil
 }
 
-// replySigners says who may sign off a message's reply: approvers and administrators for every message,
-// and the head (科室负责人) of its handling section for that section's messages.
-type replySigners struct {
-	section  string
-	headID   int64
-	headName string
+// reviewFacts reads who may sign off a message's reply and its waiting review step.
+func (tx *Tx) reviewFacts(ctx context.Context, m core.Message) (core.ReviewFacts, error) {
+	f := core.ReviewFacts{Section: m.SectionName}
+	if m.SectionID != 0 {
+		err := tx.QueryRowContext(ctx, `SELECT COALESCE(s.head_id, 0), COALESCE(p.name, '') FROM sections s
+			LEFT JOIN people p ON p.id = s.head_id WHERE s.id = ?`, m.SectionID).Scan(&f.HeadID, &f.HeadName)
+		if err != nil {
+			return f, notFound(err, "科室不存在(编号%d)", m.SectionID)
+		}
+	}
+	err := tx.QueryRowContext(ctx, `SELECT id FROM approvals WHERE subject_type = 'message' AND subject_id = ? AND decision = ''
+		ORDER BY id DESC LIMIT 1`, m.ID).Scan(&f.OpenStep)
+	if err == sql.ErrNoRows {
+		err = nil
+	}
+	return f, err
 }
 
-func findReplySigners(ctx context.Context, tx *Tx, m core.Message) (replySigners, error) {
-	rs := replySigners{section: m.SectionName}
-	if m.SectionID == 0 {
-		return rs, nil
-	}
-	err := tx.QueryRowContext(ctx, `SELECT COALESCE(s.head_id, 0), COALESCE(p.name, '') FROM sections s
-		LEFT JOIN people p ON p.id = s.head_id WHERE s.id = ?`, m.SectionID).Scan(&rs.headID, &rs.headName)
-	return rs, notFound(err, "科室不存在(编号%d)", m.SectionID)
-}
-
-// may reports whether a person with this id and role may sign off.
-func (rs replySigners) may(personID int64, role string) bool {
-	return core.SignsOff(role) || (rs.headID != 0 && rs.headID == personID)
-}
-
-// String names them for a refusal, e.g. 审核审签人员、系统管理员或承办科室“确权登记组”负责人刘芳.
-func (rs replySigners) String() string {
-	if rs.headID == 0 {
-		return "审核审签人员或系统管理员"
-	}
-	return "审核审签人员、系统管理员或承办科室“" + rs.section + "”负责人" + rs.headName
-}
-
-// checkActingSigner refuses a sign-off decision by someone who may not sign this reply off, and an approval
-// by the person who submitted the reply (双人复核: the writer never approves their own reply).
-func checkActingSigner(ctx context.Context, tx *Tx, m core.Message, approving bool) error {
-	u := tx.Actor()
-	if u.PersonID == 0 {
-		return core.Errorf(core.EFORBID, "尚未选择当前使用人，不能审核答复；请先在“设置 → 当前使用人”中选择您的姓名")
-	}
-	rs, err := findReplySigners(ctx, tx, m)
-	if err != nil {
-		return err
-	}
-	if approving && m.RepliedByID == u.PersonID {
-		return core.Errorf(core.EFORBID, "此答复由%s本人提交，不能由本人审核通过；请由其他%s审核", u.Name, rs)
-	}
-	if !rs.may(u.PersonID, u.Role) {
-		return core.Errorf(core.EFORBID, "%s(%s)无权审核答复：答复须由%s审核", u.Name, core.RoleLabel(u.Role), rs)
-	}
-	return nil
-}
-
-// checkChosenSigner checks the person chosen to approve something the acting person asks for (审核答复,
-// 批准停止计时): someone who may sign this message off, and not the one asking (self names that refusal).
-func checkChosenSigner(ctx context.Context, tx *Tx, personID int64, m core.Message, what, self string) error {
+// checkChosenSigner checks the person chosen to approve what the acting person asks for (审核答复,
+// 批准停止计时) against the mailbox's rule.
+func (tx *Tx) checkChosenSigner(ctx context.Context, personID int64, m core.Message, what, self string) error {
 	p, err := findPerson(ctx, tx, personID)
 	if err != nil {
 		return err
 	}
-	if p.ID == tx.Actor().PersonID {
-		return core.FieldErrorf(core.EFORBID, "approverId", "%s", self)
-	}
-	rs, err := findReplySigners(ctx, tx, m)
+	f, err := tx.reviewFacts(ctx, m)
 	if err != nil {
 		return err
 	}
-	if !rs.may(p.ID, p.Role) {
-		return core.FieldErrorf(core.EFORBID, "approverId", "%s(%s)不能%s：须由%s%s", p.Name, core.RoleLabel(p.Role), what, rs, what)
-	}
-	return nil
-}
-
-// pendingApproval finds the open sign-off step of a message.
-func pendingApproval(ctx context.Context, tx *Tx, id int64) (int64, error) {
-	var aid int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM approvals WHERE subject_type = 'message' AND subject_id = ? AND decision = ''
-		ORDER BY id DESC LIMIT 1`, id).Scan(&aid)
-	if err == sql.ErrNoRows {
-		return 0, core.Errorf(core.EFORBID, "该留言没有待审核的答复")
-	}
-	return aid, err
+	return tx.db.rules.Mailbox.CheckChosenSigner(tx.Actor(), p, f, what, self)
 }
 
 // ApproveReply signs the reply off: it counts as sent now, which decides on time or late. Only an approver,
 // an administrator or the head of the handling section may, and never the person who submitted the reply.
 func (s *MailboxStore) ApproveReply(ctx context.Context, messageID int64, opinion string) (core.Message, error) {
 	m, err := s.change(ctx, messageID, "sign", "审核通过答复", func(tx *Tx, m *core.Message) error {
-		target := s.db.rules.Mailbox.AnswerState(m.ForwardTo) // 已答复, or 转办 when the reply turns the message over
-		if err := s.db.rules.Mailbox.CheckTransition(m.State, target); err != nil {
+		f, err := tx.reviewFacts(ctx, *m)
+		if err != nil {
 			return err
 		}
-		if err := checkActingSigner(ctx, tx, *m, true); err != nil {
-			return err
-		}
-		aid, err := pendingApproval(ctx, tx, m.ID)
+		due, _ := calendar.ParseDate(m.DueDate)
+		a, err := s.db.rules.Mailbox.Approve(tx.Actor(), *m, f, due, tx.Now())
 		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE approvals SET decision = '同意', opinion = ?, acted_at = ?, person_name = CASE WHEN ? = '' THEN person_name ELSE ? END
-			WHERE id = ?`, strings.TrimSpace(opinion), tx.Stamp(), tx.actor.Name, tx.actor.Name, aid); err != nil {
+			WHERE id = ?`, strings.TrimSpace(opinion), tx.Stamp(), tx.actor.Name, tx.actor.Name, f.OpenStep); err != nil {
 			return err
 		}
-		m.State, m.RepliedAt = target, tx.Stamp()
-		due, _ := calendar.ParseDate(m.DueDate)
-		note := "按时答复"
-		if !s.db.rules.Mailbox.OnTime(tx.Now(), due) {
-			note = "超期答复"
-		}
-		what := "答复"
-		if target == core.MsgForwarded {
-			what, note = "转办", "转"+m.ForwardTo+"，"+note
-		}
-		return tx.messageEvent(ctx, m.ID, what, core.MsgReview, target, strings.TrimSpace(opinion+" "+note), tx.actor.PersonID)
+		m.State, m.RepliedAt = a.State, tx.Stamp()
+		return tx.messageEvent(ctx, m.ID, a.What, core.MsgReview, a.State, strings.TrimSpace(opinion+" "+a.Note), tx.actor.PersonID)
 	})
 	return m, err
 }
@@ -453,22 +359,16 @@ func (s *MailboxStore) ApproveReply(ctx context.Context, messageID int64, opinio
 // ReturnReply sends the reply back to the handler with the approver's opinion, which is required. The same
 // people as for ApproveReply may return a reply, its writer included (a return changes nothing irrevocably).
 func (s *MailboxStore) ReturnReply(ctx context.Context, messageID int64, opinion string) (core.Message, error) {
-	opinion = strings.TrimSpace(opinion)
-	if opinion == "" {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "opinion", "退回须填写意见")
-	}
 	return s.change(ctx, messageID, "sign", "退回答复", func(tx *Tx, m *core.Message) error {
-		if m.State != core.MsgReview {
-			return core.Errorf(core.EFORBID, "只有待审核的答复可以退回")
-		}
-		if err := checkActingSigner(ctx, tx, *m, false); err != nil {
-			return err
-		}
-		aid, err := pendingApproval(ctx, tx, m.ID)
+		f, err := tx.reviewFacts(ctx, *m)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE approvals SET decision = '退回', opinion = ?, acted_at = ? WHERE id = ?`, opinion, tx.Stamp(), aid); err != nil {
+		opinion, err := s.db.rules.Mailbox.CheckReturn(tx.Actor(), *m, f, opinion)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE approvals SET decision = '退回', opinion = ?, acted_at = ? WHERE id = ?`, opinion, tx.Stamp(), f.OpenStep); err != nil {
 			return err
 		}
 		m.State, m.ForwardTo = core.MsgHandling, "" // a returned 转办 is handled again: answered here or turned over anew
@@ -479,22 +379,13 @@ func (s *MailboxStore) ReturnReply(ctx context.Context, messageID int64, opinion
 // Forward closes a message as 转办: outside the bureau's remit, with a reply telling the citizen where to turn.
 // The reply counts as the answer for the deadline.
 func (s *MailboxStore) Forward(ctx context.Context, in core.ForwardInput) (core.Message, error) {
-	in.ForwardTo, in.Reply = strings.TrimSpace(in.ForwardTo), strings.TrimSpace(in.Reply)
-	if in.ForwardTo == "" {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "forwardTo", "请填写转办单位")
-	}
-	if in.Reply == "" {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "reply", "请填写告知留言人的答复内容")
-	}
-	if in.ApproverID == 0 {
-		return core.Message{}, core.FieldErrorf(core.EINVALID, "approverId", "转办告知须经审核后才能发出，请选择审核人")
+	in, err := s.db.rules.Mailbox.CheckForwardInput(in)
+	if err != nil {
+		return core.Message{}, err
 	}
 	return s.changeAt(ctx, in.MessageID, in.Version, "state", "提交转办审核", func(tx *Tx, m *core.Message) error {
-		if err := s.db.rules.Mailbox.CheckForward(m.State); err != nil {
+		if err := s.db.rules.Mailbox.CheckForwardSubmit(*m); err != nil {
 			return err
-		}
-		if m.StoppedSince != "" {
-			return core.Errorf(core.EFORBID, "留言处于停止计时状态，请先恢复计时")
 		}
 		approver, err := tx.requestReview(ctx, *m, in.ApproverID)
 		if err != nil {
@@ -650,8 +541,8 @@ func (s *MailboxStore) Publish(ctx context.Context, id int64) (core.Message, err
 		if err != nil {
 			return err
 		}
-		if !p.CanPublish {
-			return core.Errorf(core.EFORBID, "不能公开：%s", strings.Join(p.Problems, "；"))
+		if err := s.db.rules.Mailbox.CheckPublish(p); err != nil {
+			return err
 		}
 		m.State, m.PublishedAt = core.MsgPublished, tx.Stamp()
 		m.PublishedSubject, m.PublishedText, m.PublishedReply = p.Subject, p.Message, p.Reply
