@@ -90,6 +90,11 @@ type MailboxRules interface {
 	Approve(u CurrentUser, m Message, f ReviewFacts, due, today time.Time) (ReplyApproval, error)
 	CheckReturn(u CurrentUser, m Message, f ReviewFacts, opinion string) (string, error)
 	CheckPublish(p PublicationPreview) error
+	// CheckFilter checks an inbox filter and fills its defaults; CheckTopic a routing topic about to be saved;
+	// CheckFetchConfig refuses to fetch before a mail server is set.
+	CheckFilter(f MessageFilter) (MessageFilter, error)
+	CheckTopic(t TopicRecord) (TopicRecord, error)
+	CheckFetchConfig(c IMAPConfig) error
 	CheckStopRequest(state string, due, today time.Time, stoppedSince string, pending StopRequest) error
 	CheckStopDecision(u CurrentUser, r StopRequest, approve bool, state string, due, today time.Time, stoppedSince string) error
 	ResumeClock(cal WorkingDays, due, stoppedSince, today time.Time) (time.Time, int)

@@ -124,4 +124,7 @@ func (Rules) Approve(u core.CurrentUser, m core.Message, f core.ReviewFacts, due
 func (Rules) CheckReturn(u core.CurrentUser, m core.Message, f core.ReviewFacts, opinion string) (string, error) {
 	return CheckReturn(u, m, f, opinion)
 }
-func (Rules) CheckPublish(p core.PublicationPreview) error { return CheckPublish(p) }
+func (Rules) CheckPublish(p core.PublicationPreview) error                 { return CheckPublish(p) }
+func (Rules) CheckFilter(f core.MessageFilter) (core.MessageFilter, error) { return CheckFilter(f) }
+func (Rules) CheckTopic(t core.TopicRecord) (core.TopicRecord, error)      { return CheckTopic(t) }
+func (Rules) CheckFetchConfig(c core.IMAPConfig) error                     { return CheckFetchConfig(c) }

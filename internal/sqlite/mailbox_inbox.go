@@ -169,7 +169,7 @@ func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, t
 		add("m.state IN "+msgOpenStates+" AND m.stopped_since IS NULL AND m.due_date > ? AND m.due_date <= ?",
 			day, calendar.FormatDate(cal.AddWorkdays(today, 1)))
 	default:
-		return "", nil, core.FieldErrorf(core.EINVALID, "due", "未知的期限筛选“%s”", f.Due)
+		return "", nil, fmt.Errorf("inbox: unchecked deadline filter %q", f.Due) // mailbox.CheckFilter refuses it
 	}
 	if ts.query != "" {
 		add(ts.condition())
@@ -188,22 +188,11 @@ var inboxOrders = map[string]string{
 
 // Messages lists one page of the inbox.
 func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core.MessagePage, error) {
-	if f.Sort == "" {
-		f.Sort = core.SortReceivedDesc
+	f, err := s.db.rules.Mailbox.CheckFilter(f)
+	if err != nil {
+		return core.MessagePage{}, err
 	}
-	order, ok := inboxOrders[f.Sort]
-	if !ok {
-		return core.MessagePage{}, core.FieldErrorf(core.EINVALID, "sort", "未知的排序方式“%s”", f.Sort)
-	}
-	if f.PageSize <= 0 {
-		f.PageSize = 50
-	}
-	if f.PageSize > 200 {
-		f.PageSize = 200
-	}
-	if f.Page < 1 {
-		f.Page = 1
-	}
+	order := inboxOrders[f.Sort]
 	cal, today := s.cal(), s.today()
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {

@@ -91,8 +91,8 @@ func (s *MailboxStore) FetchConfig(ctx context.Context) (core.IMAPConfig, error)
 		return st.IMAPConfig, err
 	}
 	c := st.IMAPConfig
-	if c.Host == "" {
-		return c, core.Errorf(core.EINVALID, "尚未设置收件邮箱，请先在设置中填写邮件服务器和账号")
+	if err := s.db.rules.Mailbox.CheckFetchConfig(c); err != nil {
+		return c, err
 	}
 	if st.SealedPassword != "" {
 		if c.Password, err = s.sealer.Open(imapPasswordPurpose, st.SealedPassword); err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"strings"
 
 	"policydesk/internal/core"
 )
@@ -118,17 +117,10 @@ func (s *MailboxStore) MatcherTopics(ctx context.Context) ([]core.Topic, error) 
 
 // SaveTopic creates (ID 0) or updates a routing topic.
 func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.TopicRecord, error) {
-	t.Name = strings.TrimSpace(t.Name)
-	if t.Name == "" {
-		return t, core.FieldErrorf(core.EINVALID, "name", "请填写主题名称")
-	}
-	if t.Keywords == nil {
-		t.Keywords = []core.TopicKeyword{}
-	}
-	if err := validateTopicKeywords(t.Keywords); err != nil {
+	t, err := s.db.rules.Mailbox.CheckTopic(t)
+	if err != nil {
 		return t, err
 	}
-	t.Examples = cleanExamples(t.Examples)
 	kw, err := json.Marshal(t.Keywords)
 	if err != nil {
 		return t, err
@@ -184,35 +176,6 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 		return t, err
 	}
 	return saved, tx.Commit()
-}
-
-// validateTopicKeywords refuses empty keywords and weights outside what the matcher's prior is tuned for.
-func validateTopicKeywords(kws []core.TopicKeyword) error {
-	seen := map[string]bool{}
-	for i, k := range kws {
-		w := strings.TrimSpace(k.Word)
-		switch {
-		case w == "":
-			return core.FieldErrorf(core.EINVALID, "keywords", "第%d个关键词为空", i+1)
-		case seen[w]:
-			return core.FieldErrorf(core.EINVALID, "keywords", "关键词“%s”重复", w)
-		case k.Weight < 0.1 || k.Weight > 5:
-			return core.FieldErrorf(core.EINVALID, "keywords", "关键词“%s”的权重应在0.1到5之间", w)
-		}
-		seen[w] = true
-	}
-	return nil
-}
-
-// cleanExamples trims the example messages and drops empty ones.
-func cleanExamples(in []string) []string {
-	out := []string{}
-	for _, e := range in {
-		if e = strings.TrimSpace(e); e != "" {
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 func topicWriteError(err error, name string) error {
