@@ -340,3 +340,28 @@ func (Rules) CheckPolicyMove(from string, c core.PolicyStatusChange, f Publicati
 	return CheckPolicyMove(from, c, f)
 }
 func (Rules) BuildReport(l Ledger) core.FeedbackReport { return BuildReport(l) }
+
+func (Rules) CheckComment(c core.Comment) (core.Comment, error)    { return CheckComment(c) }
+func (Rules) CheckDecision(d core.Decision) (core.Decision, error) { return CheckDecision(d) }
+func (Rules) CheckSplit(c core.Comment) error                      { return CheckSplit(c) }
+func (Rules) CheckMerge(m core.GroupMerge, members []core.Comment) error {
+	return CheckMerge(m, members)
+}
+func (Rules) CheckListStatus(status string) error { return CheckListStatus(status) }
+func (Rules) CheckOpen(p core.Policy, versionID, versionOwner int64) error {
+	return CheckOpen(p, versionID, versionOwner)
+}
+func (Rules) CheckEdit(old, c core.Consultation, p core.Policy, versionOwner int64) error {
+	return CheckEdit(old, c, p, versionOwner)
+}
+func (Rules) CheckPeriodKind(kind string, old core.Consultation) error {
+	return CheckPeriodKind(kind, old)
+}
+func (Rules) CheckReportInput(p core.ReportPublication, closeDate string) (time.Time, string, error) {
+	return CheckReportInput(p, closeDate)
+}
+func (Rules) CheckPolicyTransition(from string, c core.PolicyStatusChange) (time.Time, error) {
+	return CheckPolicyTransition(from, c)
+}
+func (Rules) CheckDelete(p core.Policy, linked bool) error { return CheckDelete(p, linked) }
+func (Rules) CheckVersionDate(s string) (time.Time, error) { return CheckVersionDate(s) }

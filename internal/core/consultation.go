@@ -530,26 +530,6 @@ func NextPolicyStatuses(status string) []string {
 	return append([]string{}, policyTransitions[status]...)
 }
 
-// CheckPolicyTransition checks a status change: the move must be allowed, publication needs its date and
-// website URL, and going back or repealing needs a reason.
-func CheckPolicyTransition(from string, c PolicyStatusChange) error {
-	if !slices.Contains(PolicyStatuses, c.Status) {
-		return FieldErrorf(EINVALID, "status", "未知的文件状态“%s”", c.Status)
-	}
-	if !slices.Contains(policyTransitions[from], c.Status) {
-		return Errorf(EFORBID, "文件状态不能从“%s”改为“%s”", from, c.Status)
-	}
-	switch {
-	case c.Status == PolicyPublished && c.PublishedDate == "":
-		return FieldErrorf(EINVALID, "publishedDate", "请填写发布日期")
-	case c.Status == PolicyPublished && strings.TrimSpace(c.PublishedURL) == "":
-		return FieldErrorf(EINVALID, "publishedUrl", "请填写网站发布地址")
-	case (c.Status == PolicyDrafting || c.Status == PolicyRepealed) && strings.TrimSpace(c.Reason) == "":
-		return FieldErrorf(EINVALID, "reason", "请填写“%s”的原因", c.Status)
-	}
-	return nil
-}
-
 // ConsultationStatus tells where a consultation stands on today's civil date (2006-01-02): before the open
 // date it has not started, through the close date it is open, after it is closed. Dates in ISO form
 // compare correctly as strings.
@@ -562,21 +542,6 @@ func ConsultationStatus(openDate, closeDate, today string) string {
 	default:
 		return ConsultationClosed
 	}
-}
-
-// CheckDecision checks a decision: one of the four answers, and a reason unless the comment is adopted
-// in full, because the reasons for not adopting are published.
-func CheckDecision(d Decision) error {
-	if (d.CommentID == 0) == (d.GroupID == 0) {
-		return Errorf(EINVALID, "请选择一条意见或一组意见")
-	}
-	if !slices.Contains(Decisions, d.Decision) {
-		return FieldErrorf(EINVALID, "decision", "请选择处理结果(采纳、部分采纳、不予采纳或不属于征求范围)")
-	}
-	if d.Decision != DecisionAdopted && strings.TrimSpace(d.Reason) == "" {
-		return FieldErrorf(EINVALID, "reason", "处理结果为“%s”时须填写理由", d.Decision)
-	}
-	return nil
 }
 
 // IsAdopted reports whether a decision counts as adopted (in full or in part) in the report.

@@ -177,6 +177,19 @@ type ConsultationRules interface {
 	CheckReportPublication(f ReportFacts, so Signoff, findings []PrepubFinding) error
 	// CheckPolicyMove decides whether a policy may move from one status to another.
 	CheckPolicyMove(from string, c PolicyStatusChange, f PublicationFacts) error
+	// The steps (consult.CheckComment, CheckDecision, …): each refuses with the office's reason.
+	CheckComment(c Comment) (Comment, error)
+	CheckDecision(d Decision) (Decision, error)
+	CheckSplit(c Comment) error
+	CheckMerge(m GroupMerge, members []Comment) error
+	CheckListStatus(status string) error
+	CheckOpen(p Policy, versionID, versionOwner int64) error
+	CheckEdit(old, c Consultation, p Policy, versionOwner int64) error
+	CheckPeriodKind(kind string, old Consultation) error
+	CheckReportInput(p ReportPublication, closeDate string) (time.Time, string, error)
+	CheckPolicyTransition(from string, c PolicyStatusChange) (time.Time, error)
+	CheckDelete(p Policy, linked bool) error
+	CheckVersionDate(s string) (time.Time, error)
 	// BuildReport counts a consultation's ledger and lists its opinions for the 采纳情况说明.
 	BuildReport(l ConsultationLedger) FeedbackReport
 }

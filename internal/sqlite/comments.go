@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 )
 
@@ -93,33 +92,6 @@ func (s *ConsultationStore) Comments(ctx context.Context, f core.CommentFilter) 
 	return page, err
 }
 
-// checkComment normalises and validates a comment entered by hand.
-func checkComment(r core.ConsultationRules, c core.Comment) (core.Comment, error) {
-	c.Body, c.Commenter, c.Contact = strings.TrimSpace(c.Body), strings.TrimSpace(c.Commenter), strings.TrimSpace(c.Contact)
-	if c.Body == "" {
-		return c, core.FieldErrorf(core.EINVALID, "body", "请填写意见内容")
-	}
-	d, err := calendar.ParseDate(c.ReceivedDate)
-	if err != nil {
-		return c, core.FieldErrorf(core.EINVALID, "receivedDate", "请填写收到日期(如 2026-03-05)")
-	}
-	c.ReceivedDate = calendar.FormatDate(d)
-	ch, ok := r.NormalizeChannel(c.Channel)
-	if !ok {
-		return c, core.FieldErrorf(core.EINVALID, "channel", "请选择反馈渠道(%s)", strings.Join(core.Channels, "、"))
-	}
-	c.Channel = ch
-	cat, ok := r.NormalizeCategory(c.Category)
-	if !ok {
-		return c, core.FieldErrorf(core.EINVALID, "category", "请选择提出主体类别(%s)", strings.Join(core.CommenterCategories, "、"))
-	}
-	c.Category = cat
-	if c.Clauses == nil {
-		c.Clauses = []string{}
-	}
-	return c, nil
-}
-
 // commentColumns are a comment's stored and audited columns, in the order the statements write them.
 func commentColumns(c core.Comment) Columns {
 	cl, _ := json.Marshal(c.Clauses)
@@ -129,7 +101,7 @@ func commentColumns(c core.Comment) Columns {
 
 // SaveComment records (ID 0) or corrects a comment entered by hand. Decisions change only through Decide.
 func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (core.Comment, error) {
-	c, err := checkComment(s.db.rules.Consultation, c)
+	c, err := s.db.rules.Consultation.CheckComment(c)
 	if err != nil {
 		return c, err
 	}
@@ -476,8 +448,8 @@ func (s *ConsultationStore) SplitComment(ctx context.Context, commentID int64) (
 	if err != nil {
 		return c, err
 	}
-	if c.GroupID == 0 || c.GroupSize < 2 {
-		return c, core.Errorf(core.EINVALID, "这条意见没有与其他意见归并，无需拆分")
+	if err := s.db.rules.Consultation.CheckSplit(c); err != nil {
+		return c, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE comment_groups SET manual = 1 WHERE id = ?`, c.GroupID); err != nil {
 		return c, err
@@ -501,8 +473,8 @@ func (s *ConsultationStore) SplitComment(ctx context.Context, commentID int64) (
 // MergeGroups joins groups and single comments into one manual group: the first group given, or a new
 // group led by the first comment.
 func (s *ConsultationStore) MergeGroups(ctx context.Context, m core.GroupMerge) (core.CommentGroup, error) {
-	if len(m.GroupIDs)+len(m.CommentIDs) < 2 {
-		return core.CommentGroup{}, core.Errorf(core.EINVALID, "请至少选择两组或两条意见进行归并")
+	if err := s.db.rules.Consultation.CheckMerge(m, nil); err != nil {
+		return core.CommentGroup{}, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -535,8 +507,8 @@ func (s *ConsultationStore) MergeGroups(ctx context.Context, m core.GroupMerge) 
 		if err != nil {
 			return core.CommentGroup{}, err
 		}
-		if c.ConsultationID != m.ConsultationID {
-			return core.CommentGroup{}, core.Errorf(core.EINVALID, "意见(编号%d)不属于本次征求意见", cid)
+		if err := s.db.rules.Consultation.CheckMerge(m, []core.Comment{c}); err != nil {
+			return core.CommentGroup{}, err
 		}
 		if !slices.Contains(members, cid) {
 			members = append(members, cid)
@@ -621,8 +593,8 @@ func (s *ConsultationStore) groupSimilarity(ctx context.Context, tx *Tx, groupID
 
 // Decide records the answer to a comment, or to every member of a group.
 func (s *ConsultationStore) Decide(ctx context.Context, d core.Decision) ([]core.Comment, error) {
-	d.Reason, d.Response = strings.TrimSpace(d.Reason), strings.TrimSpace(d.Response)
-	if err := core.CheckDecision(d); err != nil {
+	d, err := s.db.rules.Consultation.CheckDecision(d)
+	if err != nil {
 		return nil, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)

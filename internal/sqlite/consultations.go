@@ -95,16 +95,16 @@ func (s *ConsultationStore) Consultations(ctx context.Context, f core.Consultati
 	if f.PolicyID != 0 {
 		where, args = append(where, "c.policy_id = ?"), append(args, f.PolicyID)
 	}
+	if err := s.db.rules.Consultation.CheckListStatus(f.Status); err != nil {
+		return core.ConsultationPage{}, err
+	}
 	switch f.Status {
-	case "":
 	case core.ConsultationPending:
 		where, args = append(where, "c.open_date > ?"), append(args, today)
 	case core.ConsultationOpen:
 		where, args = append(where, "c.open_date <= ? AND c.close_date >= ?"), append(args, today, today)
 	case core.ConsultationClosed:
 		where, args = append(where, "c.close_date < ?"), append(args, today)
-	default:
-		return core.ConsultationPage{}, core.FieldErrorf(core.EINVALID, "status", "未知的征求意见状态“%s”", f.Status)
 	}
 	if strings.TrimSpace(f.Query) != "" {
 		where = append(where, `(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`)
@@ -225,21 +225,23 @@ func (s *ConsultationStore) SaveConsultation(ctx context.Context, c core.Consult
 	if c.SectionID == 0 {
 		c.SectionID = p.SectionID
 	}
+	var owner int64 // the policy the chosen text belongs to
 	if c.VersionID == 0 {
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM policy_versions WHERE policy_id = ? AND kind = '征求意见稿'`, p.ID).Scan(&c.VersionID); err != nil {
 			return c, err
 		}
-	} else {
-		var owner int64
-		if err := tx.QueryRowContext(ctx, `SELECT policy_id FROM policy_versions WHERE id = ?`, c.VersionID).Scan(&owner); err != nil || owner != p.ID {
-			return c, core.FieldErrorf(core.EINVALID, "versionId", "所选文本不属于“%s”", p.Title)
-		}
+		owner = p.ID
+	} else if err := tx.QueryRowContext(ctx, `SELECT policy_id FROM policy_versions WHERE id = ?`, c.VersionID).Scan(&owner); err != nil && err != sql.ErrNoRows {
+		return c, err
 	}
 	if c.ID == 0 {
+		if err := s.db.rules.Consultation.CheckOpen(p, c.VersionID, owner); err != nil {
+			return c, err
+		}
 		if c.ID, err = tx.createConsultation(ctx, p, c); err != nil {
 			return c, err
 		}
-	} else if err := tx.updateConsultation(ctx, s.cal(), c); err != nil {
+	} else if err := tx.updateConsultation(ctx, s.cal(), c, p, owner); err != nil {
 		return c, err
 	}
 	saved, err := findConsultation(ctx, tx, s.cal(), c.ID)
@@ -250,9 +252,6 @@ func (s *ConsultationStore) SaveConsultation(ctx context.Context, c core.Consult
 }
 
 func (tx *Tx) createConsultation(ctx context.Context, p core.Policy, c core.Consultation) (int64, error) {
-	if p.Status != core.PolicyDrafting && p.Status != core.PolicyConsulting {
-		return 0, core.Errorf(core.EFORBID, "“%s”处于“%s”状态，不能再征求意见", p.Title, p.Status)
-	}
 	cols := consultationColumns(c)
 	res, err := tx.ExecContext(ctx, `INSERT INTO consultations (policy_id, version_id, open_date, close_date, short_reason, channels, contact,
 		explanation, section_id, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -285,16 +284,13 @@ func (tx *Tx) createConsultation(ctx context.Context, p core.Policy, c core.Cons
 	return id, nil
 }
 
-func (tx *Tx) updateConsultation(ctx context.Context, cal *calendar.Calendar, c core.Consultation) error {
+func (tx *Tx) updateConsultation(ctx context.Context, cal *calendar.Calendar, c core.Consultation, p core.Policy, versionOwner int64) error {
 	old, err := findConsultation(ctx, tx, cal, c.ID)
 	if err != nil {
 		return err
 	}
-	if old.PolicyID != c.PolicyID {
-		return core.FieldErrorf(core.EINVALID, "policyId", "征求意见记录不能改到另一份文件下")
-	}
-	if old.Status != core.ConsultationPending && (old.OpenDate != c.OpenDate || old.CloseDate != c.CloseDate) {
-		return core.Errorf(core.EFORBID, "征求意见已经开始，起止日期只能通过“延期”或“重新开放”调整，以便留下调整记录")
+	if err := tx.db.rules.Consultation.CheckEdit(old, c, p, versionOwner); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE consultations SET version_id = ?, open_date = ?, close_date = ?, short_reason = ?, channels = ?,
 		contact = ?, explanation = ?, section_id = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
@@ -335,11 +331,8 @@ func (s *ConsultationStore) changePeriod(ctx context.Context, pc core.PeriodChan
 	if err != nil {
 		return old, err
 	}
-	switch {
-	case kind == core.NoticeExtended && old.Status == core.ConsultationClosed:
-		return old, core.Errorf(core.EFORBID, "征求意见已于%s截止，请使用“重新开放”", old.CloseDate)
-	case kind == core.NoticeReopened && old.Status != core.ConsultationClosed:
-		return old, core.Errorf(core.EFORBID, "征求意见尚未截止，请使用“延期”")
+	if err := s.db.rules.Consultation.CheckPeriodKind(kind, old); err != nil {
+		return old, err
 	}
 	newClose, err := s.db.rules.Consultation.CheckPeriodChange(pc, old.CloseDate, tx.Now())
 	if err != nil {
@@ -369,14 +362,6 @@ func (s *ConsultationStore) changePeriod(ctx context.Context, pc core.PeriodChan
 // PublishReport records when and where the 意见收集采纳情况说明 was published. The consultation must have
 // closed and every comment must have been answered: the report states the outcome of each.
 func (s *ConsultationStore) PublishReport(ctx context.Context, p core.ReportPublication) (core.Consultation, error) {
-	date, err := calendar.ParseDate(p.PublishedDate)
-	if err != nil {
-		return core.Consultation{}, core.FieldErrorf(core.EINVALID, "publishedDate", "请填写发布日期(如 2026-11-20)")
-	}
-	url := strings.TrimSpace(p.PublishedURL)
-	if url == "" {
-		return core.Consultation{}, core.FieldErrorf(core.EINVALID, "publishedUrl", "请填写网站发布地址")
-	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return core.Consultation{}, err
@@ -395,6 +380,10 @@ func (s *ConsultationStore) PublishReport(ctx context.Context, p core.ReportPubl
 	if err != nil {
 		return old, err
 	}
+	date, url, err := s.db.rules.Consultation.CheckReportInput(p, old.CloseDate)
+	if err != nil {
+		return old, err
+	}
 	facts := core.ReportFacts{Status: old.Status, Undecided: old.UndecidedCount, Generated: old.ReportGenerated}
 	var now, signed string
 	if err := tx.QueryRowContext(ctx, `SELECT report_body, report_signed_body FROM consultations WHERE id = ?`, old.ID).Scan(&now, &signed); err != nil {
@@ -403,9 +392,6 @@ func (s *ConsultationStore) PublishReport(ctx context.Context, p core.ReportPubl
 	facts.Changed = !s.db.rules.Consultation.SameReport(now, signed)
 	if err := s.db.rules.Consultation.CheckReportPublication(facts, so, prepub.Findings); err != nil {
 		return old, err
-	}
-	if calendar.FormatDate(date) < old.CloseDate {
-		return old, core.FieldErrorf(core.EINVALID, "publishedDate", "发布日期不能早于征求意见截止日期%s", old.CloseDate)
 	}
 	published := calendar.FormatDate(date)
 	if _, err := tx.ExecContext(ctx, `UPDATE consultations SET report_published = ?, report_url = ?, updated_at = ?, updated_by = ? WHERE id = ?`,

@@ -217,11 +217,11 @@ func (s *PolicyStore) DeletePolicy(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	if p.Status != core.PolicyDrafting || p.Consultations > 0 {
-		return core.Errorf(core.EFORBID, "“%s”已进入%s或已征求意见，不能删除", p.Title, p.Status)
+	if err := s.db.rules.Consultation.CheckDelete(p, false); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM policies WHERE id = ?`, id); isForeignKeyViolation(err) {
-		return core.Errorf(core.EFORBID, "“%s”已有关联的解读或其他记录，不能删除", p.Title)
+		return s.db.rules.Consultation.CheckDelete(p, true)
 	} else if err != nil {
 		return err
 	}
@@ -231,7 +231,7 @@ func (s *PolicyStore) DeletePolicy(ctx context.Context, id int64) error {
 	return tx.Commit()
 }
 
-// SetPolicyStatus moves a policy along its life (core.CheckPolicyTransition).
+// SetPolicyStatus moves a policy along its life (consult.CheckPolicyTransition, CheckPolicyMove and the 三同步 rules).
 func (s *PolicyStore) SetPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (core.Policy, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -250,7 +250,8 @@ func (tx *Tx) setPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (c
 	if err != nil {
 		return old, err
 	}
-	if err := core.CheckPolicyTransition(old.Status, c); err != nil {
+	date, err := tx.db.rules.Consultation.CheckPolicyTransition(old.Status, c)
+	if err != nil {
 		return old, err
 	}
 	facts, err := tx.publicationFacts(ctx, old)
@@ -265,11 +266,7 @@ func (tx *Tx) setPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (c
 	}
 	published, url := old.PublishedDate, old.PublishedURL
 	if c.Status == core.PolicyPublished {
-		d, err := calendar.ParseDate(c.PublishedDate)
-		if err != nil {
-			return old, core.FieldErrorf(core.EINVALID, "publishedDate", "发布日期格式不正确：%s", c.PublishedDate)
-		}
-		published, url = calendar.FormatDate(d), strings.TrimSpace(c.PublishedURL)
+		published, url = calendar.FormatDate(date), strings.TrimSpace(c.PublishedURL)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE policies SET status = ?, published_date = ?, published_url = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
 		c.Status, nullString(published), url, tx.Stamp(), tx.actorID(), c.PolicyID); err != nil {
@@ -314,9 +311,9 @@ func listVersions(ctx context.Context, tx *Tx, policyID int64) ([]core.PolicyVer
 
 // AddVersion stores a version's text, read and split into its clauses by internal/intake (ReadVersion).
 func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput, doc core.VersionText) (core.PolicyVersion, error) {
-	date, err := calendar.ParseDate(in.VersionDate)
+	date, err := s.db.rules.Consultation.CheckVersionDate(in.VersionDate)
 	if err != nil {
-		return core.PolicyVersion{}, core.FieldErrorf(core.EINVALID, "versionDate", "请填写文本日期(如 2026-03-02)")
+		return core.PolicyVersion{}, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
