@@ -365,3 +365,4 @@ func (Rules) CheckPolicyTransition(from string, c core.PolicyStatusChange) (time
 }
 func (Rules) CheckDelete(p core.Policy, linked bool) error { return CheckDelete(p, linked) }
 func (Rules) CheckVersionDate(s string) (time.Time, error) { return CheckVersionDate(s) }
+func (Rules) ValidatePolicy(p core.Policy) error           { return ValidatePolicy(p) }

@@ -148,6 +148,24 @@ func CheckReportInput(p core.ReportPublication, closeDate string) (time.Time, st
 	return date, url, nil
 }
 
+// ValidatePolicy checks the fields every policy needs before it can be saved: 公开属性 and its basis are
+// required from the first draft (seed 000).
+func ValidatePolicy(p core.Policy) error {
+	switch {
+	case strings.TrimSpace(p.Title) == "":
+		return core.FieldErrorf(core.EINVALID, "title", "请填写文件标题")
+	case !slices.Contains(core.PolicyCategories, p.Category):
+		return core.FieldErrorf(core.EINVALID, "category", "请选择文件类别(规范性文件、重大行政决策或其他)")
+	case p.SectionID == 0:
+		return core.FieldErrorf(core.EINVALID, "sectionId", "请选择起草科室")
+	case !slices.Contains(core.DisclosureTypes, p.Disclosure):
+		return core.FieldErrorf(core.EINVALID, "disclosure", "请选择公开属性(主动公开、依申请公开或不予公开)")
+	case strings.TrimSpace(p.DisclosureBasis) == "":
+		return core.FieldErrorf(core.EINVALID, "disclosureBasis", "请填写公开属性的依据")
+	}
+	return nil
+}
+
 // CheckPolicyTransition checks a status change: the move must be allowed, publication needs a valid date and
 // the website URL, and going back or repealing needs a reason. It returns the publication date.
 func CheckPolicyTransition(from string, c core.PolicyStatusChange) (time.Time, error) {

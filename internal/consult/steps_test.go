@@ -200,3 +200,23 @@ func TestCheckDeleteAndVersionDate(t *testing.T) {
 }
 
 func second[T any](_ T, err error) error { return err }
+
+func TestValidatePolicy(t *testing.T) {
+	valid := core.Policy{Title: "办法", Category: "规范性文件", SectionID: 1, Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"}
+	if err := ValidatePolicy(valid); err != nil {
+		t.Fatal(err)
+	}
+	for field, edit := range map[string]func(*core.Policy){
+		"title":           func(p *core.Policy) { p.Title = "" },
+		"category":        func(p *core.Policy) { p.Category = "通知" },
+		"sectionId":       func(p *core.Policy) { p.SectionID = 0 },
+		"disclosure":      func(p *core.Policy) { p.Disclosure = "" },
+		"disclosureBasis": func(p *core.Policy) { p.DisclosureBasis = "  " },
+	} {
+		p := valid
+		edit(&p)
+		if got := core.ErrorField(ValidatePolicy(p)); got != field {
+			t.Errorf("missing %s: error on %q", field, got)
+		}
+	}
+}

@@ -2,8 +2,6 @@ package core
 
 import (
 	"context"
-	"slices"
-	"strings"
 )
 
 // Policy statuses: 起草 → 征求意见 (optional) → 审签 → 已发布 → 已废止/已修订 (DOMAIN.md §3).
@@ -496,24 +494,6 @@ type ConsultationStore interface {
 	Decide(ctx context.Context, d Decision) ([]Comment, error)
 	Report(ctx context.Context, consultationID int64) (FeedbackReport, error)
 	PublishReport(ctx context.Context, p ReportPublication) (Consultation, error)
-}
-
-// ValidatePolicy checks the fields every policy needs before it can be saved: 公开属性 and its basis are
-// required from the first draft (seed 000).
-func ValidatePolicy(p Policy) error {
-	switch {
-	case strings.TrimSpace(p.Title) == "":
-		return FieldErrorf(EINVALID, "title", "请填写文件标题")
-	case !slices.Contains(PolicyCategories, p.Category):
-		return FieldErrorf(EINVALID, "category", "请选择文件类别(规范性文件、重大行政决策或其他)")
-	case p.SectionID == 0:
-		return FieldErrorf(EINVALID, "sectionId", "请选择起草科室")
-	case !slices.Contains(DisclosureTypes, p.Disclosure):
-		return FieldErrorf(EINVALID, "disclosure", "请选择公开属性(主动公开、依申请公开或不予公开)")
-	case strings.TrimSpace(p.DisclosureBasis) == "":
-		return FieldErrorf(EINVALID, "disclosureBasis", "请填写公开属性的依据")
-	}
-	return nil
 }
 
 // policyTransitions lists where each status may go. 审签 may return to 起草 (退回修改); a published policy

@@ -14,23 +14,3 @@ func TestConsultationStatus(t *testing.T) {
 		}
 	}
 }
-
-func TestPolicyRules(t *testing.T) {
-	valid := Policy{Title: "办法", Category: "规范性文件", SectionID: 1, Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"}
-	if err := ValidatePolicy(valid); err != nil {
-		t.Fatal(err)
-	}
-	for field, edit := range map[string]func(*Policy){
-		"title":           func(p *Policy) { p.Title = "" },
-		"category":        func(p *Policy) { p.Category = "通知" },
-		"sectionId":       func(p *Policy) { p.SectionID = 0 },
-		"disclosure":      func(p *Policy) { p.Disclosure = "" },
-		"disclosureBasis": func(p *Policy) { p.DisclosureBasis = "  " },
-	} {
-		p := valid
-		edit(&p)
-		if got := ErrorField(ValidatePolicy(p)); got != field {
-			t.Errorf("missing %s: error on %q", field, got)
-		}
-	}
-}

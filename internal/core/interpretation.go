@@ -2,8 +2,6 @@ package core
 
 import (
 	"context"
-	"fmt"
-	"slices"
 	"strings"
 	"time"
 )
@@ -236,82 +234,10 @@ func NewInterpretationBody(form, policyTitle, issuer string) Interpretation {
 	return in
 }
 
-// ValidateInterpretation checks what every interpretation needs before it is saved. policySection is the
-// policy's drafting section: 谁起草、谁解读, so another section must say why it writes the interpretation.
-func ValidateInterpretation(in Interpretation, policySection int64) error {
-	switch {
-	case in.PolicyID == 0:
-		return FieldErrorf(EINVALID, "policyId", "请选择要解读的文件")
-	case !slices.Contains(InterpretationForms, in.Form):
-		return FieldErrorf(EINVALID, "form", "请选择解读形式(%s)", strings.Join(InterpretationForms, "、"))
-	case strings.TrimSpace(in.Title) == "":
-		return FieldErrorf(EINVALID, "title", "请填写解读标题")
-	case in.SectionID == 0:
-		return FieldErrorf(EINVALID, "sectionId", "请选择解读科室")
-	case in.SectionID != policySection && strings.TrimSpace(in.SectionReason) == "":
-		return FieldErrorf(EINVALID, "sectionReason", "按照“谁起草、谁解读”的原则，解读应由文件起草科室负责；由其他科室解读的，请填写原因")
-	}
-	for i, q := range in.QA {
-		if strings.TrimSpace(q.Question) == "" {
-			return FieldErrorf(EINVALID, "qa", "第%d组问答缺少问题", i+1)
-		}
-	}
-	for i, bl := range in.Graphic.Blocks {
-		if !slices.ContainsFunc(GraphicBlockKinds, func(o Option) bool { return o.Value == bl.Kind }) {
-			return FieldErrorf(EINVALID, "graphic", "图解第%d块的类型“%s”不正确", i+1, bl.Kind)
-		}
-	}
-	return nil
-}
-
-// CanEditInterpretation tells whether an interpretation in status may still be changed: only its drafter's
-// versions are editable; once under review or approved the text is what the approvers saw.
-func CanEditInterpretation(status string) error {
-	if status == InterpDrafting || status == InterpReturned {
-		return nil
-	}
-	return Errorf(EFORBID, "解读处于“%s”状态，不能修改；如需修改，请由审核人退回", status)
-}
-
 // SyncFacts is what the three 三同步 rules look at: a policy's interpretations and recorded exemptions.
 type SyncFacts struct {
 	Interpretations []Interpretation
 	DraftExemption  string // reason recorded for 同步起草, "" when none
-}
-
-// CheckSyncDraft is rule 1 (同步起草): a policy enters 审签 only with at least one interpretation, or with a
-// recorded exemption and its reason.
-func CheckSyncDraft(f SyncFacts) error {
-	if len(f.Interpretations) > 0 || strings.TrimSpace(f.DraftExemption) != "" {
-		return nil
-	}
-	return Errorf(EFORBID, "该文件尚无政策解读，不能提交审签；如确无需解读，请登记豁免理由。")
-}
-
-// CheckSyncApproval is rule 2 (同步审签): a policy is approved (its sign-off completed, or it moves on to
-// publication) only when every interpretation is approved.
-func CheckSyncApproval(f SyncFacts) error {
-	var pending []string
-	for _, in := range f.Interpretations {
-		if in.Status != InterpApproved && in.Status != InterpPublished {
-			pending = append(pending, fmt.Sprintf("“%s”(%s)", in.Title, in.Status))
-		}
-	}
-	if len(pending) == 0 {
-		return nil
-	}
-	return Errorf(EFORBID, "政策解读须与文件同步审签，以下解读尚未审签：%s", strings.Join(pending, "、"))
-}
-
-// CheckPolicyStatusSync applies rules 1 and 2 to a policy status change from status from.
-func CheckPolicyStatusSync(from string, c PolicyStatusChange, f SyncFacts) error {
-	switch {
-	case c.Status == PolicySigning && from != PolicySigning:
-		return CheckSyncDraft(f)
-	case c.Status == PolicyPublished:
-		return CheckSyncApproval(f)
-	}
-	return nil
 }
 
 // WorkdayAdder counts working days; the calendar adapter implements it.
@@ -331,20 +257,6 @@ func InterpretationDue(cal WorkdayAdder, policyPublished string) (string, error)
 		return "", FieldErrorf(EINVALID, "publishedDate", "发布日期格式不正确：%s", policyPublished)
 	}
 	return cal.AddWorkdays(d, InterpretationLag).Format("2006-01-02"), nil
-}
-
-// CheckInterpretationPublish checks publishing an interpretation: it must be approved, its policy published,
-// and it cannot go online before the policy.
-func CheckInterpretationPublish(in Interpretation, policy Policy, date string) error {
-	switch {
-	case in.Status != InterpApproved:
-		return Errorf(EFORBID, "解读“%s”尚未审签(当前状态：%s)，不能发布", in.Title, in.Status)
-	case policy.Status != PolicyPublished:
-		return Errorf(EFORBID, "文件尚未发布，解读应与文件同步发布；请先登记文件的发布日期和网址")
-	case date < policy.PublishedDate:
-		return FieldErrorf(EINVALID, "publishedDate", "解读的发布日期(%s)不能早于文件的发布日期(%s)", date, policy.PublishedDate)
-	}
-	return nil
 }
 
 // Who signs a sign-off step: a named person, or a rule resolved against the subject's drafting section

@@ -7,36 +7,6 @@ import (
 	"policydesk/internal/core"
 )
 
-func TestThreeSyncRules(t *testing.T) {
-	draft := core.Interpretation{Title: "文字解读", Status: core.InterpDrafting}
-	approved := core.Interpretation{Title: "图解", Status: core.InterpApproved}
-	published := core.Interpretation{Title: "问答", Status: core.InterpPublished}
-	cases := []struct {
-		name   string
-		from   string
-		status string
-		facts  core.SyncFacts
-		want   string
-	}{
-		{"同步起草: none, no exemption", core.PolicyDrafting, core.PolicySigning, core.SyncFacts{}, core.EFORBID},
-		{"同步起草: blank exemption", core.PolicyConsulting, core.PolicySigning, core.SyncFacts{DraftExemption: "  "}, core.EFORBID},
-		{"同步起草: exemption", core.PolicyDrafting, core.PolicySigning, core.SyncFacts{DraftExemption: "内部管理制度"}, ""},
-		{"同步起草: a draft interpretation suffices", core.PolicyDrafting, core.PolicySigning, core.SyncFacts{Interpretations: []core.Interpretation{draft}}, ""},
-		{"同步审签: draft blocks publication", core.PolicySigning, core.PolicyPublished, core.SyncFacts{Interpretations: []core.Interpretation{approved, draft}}, core.EFORBID},
-		{"同步审签: approved and published pass", core.PolicySigning, core.PolicyPublished, core.SyncFacts{Interpretations: []core.Interpretation{approved, published}}, ""},
-		{"同步审签: exempted policy without interpretations", core.PolicySigning, core.PolicyPublished, core.SyncFacts{DraftExemption: "无需解读"}, ""},
-		{"back to drafting is never blocked", core.PolicySigning, core.PolicyDrafting, core.SyncFacts{}, ""},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			err := core.CheckPolicyStatusSync(c.from, core.PolicyStatusChange{Status: c.status}, c.facts)
-			if got := core.ErrorCode(err); got != c.want {
-				t.Errorf("code = %q (%v), want %q", got, err, c.want)
-			}
-		})
-	}
-}
-
 func TestInterpretationDue(t *testing.T) {
 	cal := calendar.New(calendar.Builtin())
 	cases := []struct{ published, due string }{
@@ -54,30 +24,6 @@ func TestInterpretationDue(t *testing.T) {
 	}
 	if _, err := core.InterpretationDue(cal, "9月30日"); core.ErrorCode(err) != core.EINVALID {
 		t.Errorf("bad date: %v", err)
-	}
-}
-
-func TestValidateInterpretationSection(t *testing.T) {
-	in := core.Interpretation{PolicyID: 1, Form: core.FormText, Title: "解读", SectionID: 2}
-	if err := core.ValidateInterpretation(in, 2); err != nil {
-		t.Errorf("drafting section: %v", err)
-	}
-	if err := core.ValidateInterpretation(in, 3); core.ErrorField(err) != "sectionReason" {
-		t.Errorf("other section without reason: %v", err)
-	}
-	in.SectionReason = "由综合组统一制作"
-	if err := core.ValidateInterpretation(in, 3); err != nil {
-		t.Errorf("other section with reason: %v", err)
-	}
-	for _, form := range []string{core.FormAudio, core.FormAnim, core.FormVideo} { // the seeds name 音频 and 动画
-		in.Form = form
-		if err := core.ValidateInterpretation(in, 2); err != nil {
-			t.Errorf("%s: %v", form, err)
-		}
-	}
-	in.Form = "漫画"
-	if err := core.ValidateInterpretation(in, 2); core.ErrorField(err) != "form" {
-		t.Errorf("unknown form: %v", err)
 	}
 }
 

@@ -7,12 +7,31 @@ import "time"
 // (internal/rules.All), so that every store — SQLite today, PostgreSQL next — applies the very same rules
 // and imports none of their packages.
 type Rules struct {
-	Accounts     AccountRules
-	Consultation ConsultationRules
-	Disclosure   DisclosureRules
-	Mailbox      MailboxRules
-	Privacy      PrivacyRules
-	Signoff      SignoffRules
+	Accounts       AccountRules
+	Consultation   ConsultationRules
+	Disclosure     DisclosureRules
+	Interpretation InterpretationRules
+	Mailbox        MailboxRules
+	Privacy        PrivacyRules
+	Signoff        SignoffRules
+}
+
+// InterpretationRules decide 政策解读 and the 三同步 rules a policy obeys (internal/interpret).
+type InterpretationRules interface {
+	// Validate checks what every interpretation needs before it is saved (谁起草、谁解读 or a reason).
+	Validate(in Interpretation, policySection int64) error
+	// CanEdit says whether an interpretation in status is still its drafter's; CheckUpdate also keeps it with
+	// its policy.
+	CanEdit(status string) error
+	CheckUpdate(old, in Interpretation) error
+	// CheckSyncDraft (同步起草), CheckSyncApproval (同步审签) and both as a policy's status changes.
+	CheckSyncDraft(f SyncFacts) error
+	CheckSyncApproval(f SyncFacts) error
+	CheckPolicyStatusSync(from string, c PolicyStatusChange, f SyncFacts) error
+	// CheckPublish reads an interpretation's publication: date (not before the policy's) and address.
+	CheckPublish(in Interpretation, policy Policy, p Publication) (time.Time, string, error)
+	// CheckExemption checks a departure from a rule recorded with its reason.
+	CheckExemption(e ExemptionInput) (ExemptionInput, error)
 }
 
 // PrivacyRules find personal data and 密级 marks in text about to be published (internal/privacy).
@@ -187,6 +206,7 @@ type ConsultationRules interface {
 	CheckEdit(old, c Consultation, p Policy, versionOwner int64) error
 	CheckPeriodKind(kind string, old Consultation) error
 	CheckReportInput(p ReportPublication, closeDate string) (time.Time, string, error)
+	ValidatePolicy(p Policy) error
 	CheckPolicyTransition(from string, c PolicyStatusChange) (time.Time, error)
 	CheckDelete(p Policy, linked bool) error
 	CheckVersionDate(s string) (time.Time, error)

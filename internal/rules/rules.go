@@ -6,6 +6,7 @@ import (
 	"policydesk/internal/consult"
 	"policydesk/internal/core"
 	"policydesk/internal/disclosure"
+	"policydesk/internal/interpret"
 	"policydesk/internal/mailbox"
 	"policydesk/internal/privacy"
 	"policydesk/internal/signoff"
@@ -13,5 +14,5 @@ import (
 
 // All returns every area's rules.
 func All() core.Rules {
-	return core.Rules{Accounts: auth.Rules{}, Consultation: consult.Rules{}, Disclosure: disclosure.Rules{}, Mailbox: mailbox.Rules{}, Privacy: privacy.Rules{}, Signoff: signoff.Rules{}}
+	return core.Rules{Accounts: auth.Rules{}, Consultation: consult.Rules{}, Disclosure: disclosure.Rules{}, Interpretation: interpret.Rules{}, Mailbox: mailbox.Rules{}, Privacy: privacy.Rules{}, Signoff: signoff.Rules{}}
 }

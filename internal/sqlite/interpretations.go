@@ -218,7 +218,7 @@ func (s *InterpretationStore) SaveInterpretation(ctx context.Context, in core.In
 		if in.SectionID == p.SectionID {
 			in.SectionReason = ""
 		}
-		if err := core.ValidateInterpretation(in, p.SectionID); err != nil {
+		if err := tx.db.rules.Interpretation.Validate(in, p.SectionID); err != nil {
 			return err
 		}
 		if _, err := findSection(ctx, tx, in.SectionID); err != nil {
@@ -279,10 +279,7 @@ func (tx *Tx) updateInterpretation(ctx context.Context, cal *calendar.Calendar, 
 	if err != nil {
 		return "", err
 	}
-	if old.PolicyID != in.PolicyID {
-		return "", core.FieldErrorf(core.EINVALID, "policyId", "解读不能改挂到其他文件，请在该文件下新建解读")
-	}
-	if err := core.CanEditInterpretation(old.Status); err != nil {
+	if err := tx.db.rules.Interpretation.CheckUpdate(old, in); err != nil {
 		return "", err
 	}
 	if err := tx.checkVersion(ctx, "interpretations", "该解读", in.ID, in.Version); err != nil {
@@ -312,7 +309,7 @@ func (s *InterpretationStore) DeleteInterpretation(ctx context.Context, id int64
 		if err != nil {
 			return err
 		}
-		if err := core.CanEditInterpretation(in.Status); err != nil {
+		if err := tx.db.rules.Interpretation.CanEdit(in.Status); err != nil {
 			return err
 		}
 		for _, q := range []string{`DELETE FROM approvals WHERE subject_type = ? AND subject_id = ?`,
@@ -339,14 +336,9 @@ func (s *InterpretationStore) RecordExemption(ctx context.Context, e core.Exempt
 }
 
 func (tx *Tx) recordExemption(ctx context.Context, e core.ExemptionInput) (core.Exemption, error) {
-	e.Reason = strings.TrimSpace(e.Reason)
-	switch {
-	case e.Rule != core.RuleSyncDraft && e.Rule != core.RuleOtherSection && e.Rule != core.RuleConsultOpen:
-		return core.Exemption{}, core.FieldErrorf(core.EINVALID, "rule", "未知的豁免事项“%s”", e.Rule)
-	case e.Reason == "":
-		return core.Exemption{}, core.FieldErrorf(core.EINVALID, "reason", "请填写豁免理由")
-	case (e.Rule == core.RuleSyncDraft || e.Rule == core.RuleConsultOpen) && e.SubjectType != core.SubjectPolicy:
-		return core.Exemption{}, core.FieldErrorf(core.EINVALID, "subjectType", "“%s”豁免应登记在文件上", e.Rule)
+	e, err := tx.db.rules.Interpretation.CheckExemption(e)
+	if err != nil {
+		return core.Exemption{}, err
 	}
 	if e.SubjectType == core.SubjectPolicy {
 		if _, err := findPolicy(ctx, tx, e.SubjectID); err != nil {
@@ -432,7 +424,7 @@ func (tx *Tx) checkSyncRules(ctx context.Context, from string, c core.PolicyStat
 	if err != nil {
 		return err
 	}
-	if err := core.CheckPolicyStatusSync(from, c, facts); err != nil {
+	if err := tx.db.rules.Interpretation.CheckPolicyStatusSync(from, c, facts); err != nil {
 		return err
 	}
 	if c.Status != core.PolicyPublished {
@@ -465,22 +457,15 @@ func (s *InterpretationStore) PublishInterpretation(ctx context.Context, p core.
 		if err != nil {
 			return err
 		}
-		d, err := calendar.ParseDate(p.PublishedDate)
-		if err != nil {
-			return core.FieldErrorf(core.EINVALID, "publishedDate", "发布日期格式不正确：%s", p.PublishedDate)
-		}
-		url := strings.TrimSpace(p.PublishedURL)
-		if url == "" {
-			return core.FieldErrorf(core.EINVALID, "publishedUrl", "请填写网站发布地址")
-		}
 		policy, err := findPolicy(ctx, tx, in.PolicyID)
 		if err != nil {
 			return err
 		}
-		date := calendar.FormatDate(d)
-		if err := core.CheckInterpretationPublish(in, policy, date); err != nil {
+		d, url, err := tx.db.rules.Interpretation.CheckPublish(in, policy, p)
+		if err != nil {
 			return err
 		}
+		date := calendar.FormatDate(d)
 		report, err := tx.prepubReport(ctx, core.SubjectInterpretation, in.ID)
 		if err != nil {
 			return err
@@ -544,18 +529,18 @@ func (tx *Tx) syncPanel(ctx context.Context, cal *calendar.Calendar, policyID in
 			PublishedURL: in.PublishedURL, Due: in.Due, DueLabel: in.DueLabel, DueStatus: in.DueStatus, SectionName: in.SectionName,
 			SectionReason: in.SectionReason})
 	}
-	fillSyncVerdicts(&panel, facts)
+	fillSyncVerdicts(tx.db.rules.Interpretation, &panel, facts)
 	return panel, nil
 }
 
 // fillSyncVerdicts states which of the three rules hold for the panel.
-func fillSyncVerdicts(panel *core.SyncPanel, facts core.SyncFacts) {
-	if err := core.CheckSyncDraft(facts); err != nil {
+func fillSyncVerdicts(r core.InterpretationRules, panel *core.SyncPanel, facts core.SyncFacts) {
+	if err := r.CheckSyncDraft(facts); err != nil {
 		panel.Problems = append(panel.Problems, core.ErrorMessage(err))
 	} else {
 		panel.DraftOK = true
 	}
-	if err := core.CheckSyncApproval(facts); err != nil {
+	if err := r.CheckSyncApproval(facts); err != nil {
 		panel.Problems = append(panel.Problems, core.ErrorMessage(err))
 	} else {
 		panel.ApprovalOK = true

@@ -148,7 +148,7 @@ func policyColumns(p core.Policy) Columns {
 func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Policy, error) {
 	p.Title, p.DocNumber = strings.TrimSpace(p.Title), strings.TrimSpace(p.DocNumber)
 	p.DisclosureBasis = strings.TrimSpace(p.DisclosureBasis)
-	if err := core.ValidatePolicy(p); err != nil {
+	if err := s.db.rules.Consultation.ValidatePolicy(p); err != nil {
 		return p, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)

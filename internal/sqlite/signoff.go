@@ -275,7 +275,7 @@ func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffA
 			if err != nil {
 				return err
 			}
-			if err := core.CheckSyncApproval(facts); err != nil {
+			if err := tx.db.rules.Interpretation.CheckSyncApproval(facts); err != nil {
 				return err
 			}
 		}
