@@ -6,18 +6,6 @@ import (
 	"policydesk/internal/core"
 )
 
-// refusal renders an error as "CODE field: message" ("" for nil), so that each case names the exact refusal.
-func refusal(err error) string {
-	if err == nil {
-		return ""
-	}
-	ce, ok := err.(*core.Error)
-	if !ok {
-		return "?: " + err.Error()
-	}
-	return ce.Code + " " + ce.Field + ": " + ce.Message
-}
-
 func TestCheckComment(t *testing.T) {
 	ok := core.Comment{Body: " 建议延长过渡期 ", ReceivedDate: "2026-3-5", Channel: "网上留言", Category: "企业"}
 	tests := []struct {
@@ -35,7 +23,7 @@ func TestCheckComment(t *testing.T) {
 		c := ok
 		tt.edit(&c)
 		got, err := CheckComment(c)
-		if r := refusal(err); r != tt.want {
+		if r := core.Refusal(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 		if err == nil && (got.Body != "建议延长过渡期" || got.ReceivedDate != "2026-03-05" || got.Channel != "网站") {
@@ -57,8 +45,8 @@ func TestCheckDecision(t *testing.T) {
 		{"neither comment nor group", "invalid : 请选择一条意见或一组意见", core.Decision{Decision: core.DecisionAdopted}},
 		{"both comment and group", "invalid : 请选择一条意见或一组意见", core.Decision{CommentID: 1, GroupID: 2, Decision: core.DecisionAdopted}},
 	} {
-		if _, err := CheckDecision(tc.d); refusal(err) != tc.want {
-			t.Errorf("%s: %q, want %q", tc.name, refusal(err), tc.want)
+		if _, err := CheckDecision(tc.d); core.Refusal(err) != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, core.Refusal(err), tc.want)
 		}
 	}
 }
@@ -78,7 +66,7 @@ func TestGroupingSteps(t *testing.T) {
 		{"merge another consultation's comment", CheckMerge(merge, []core.Comment{{ID: 5, ConsultationID: 8}}), "invalid : 意见(编号5)不属于本次征求意见"},
 	}
 	for _, tt := range tests {
-		if r := refusal(tt.err); r != tt.want {
+		if r := core.Refusal(tt.err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -119,7 +107,7 @@ func TestConsultationSteps(t *testing.T) {
 		{"reopen an open one", CheckPeriodKind(core.NoticeReopened, open), "forbidden : 征求意见尚未截止，请使用“延期”"},
 	}
 	for _, tt := range tests {
-		if r := refusal(tt.err); r != tt.want {
+		if r := core.Refusal(tt.err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -137,7 +125,7 @@ func TestCheckReportInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, url, err := CheckReportInput(core.ReportPublication{PublishedDate: tt.date, PublishedURL: tt.url}, "2026-12-31")
-		if r := refusal(err); r != tt.want {
+		if r := core.Refusal(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 		if err == nil && url != "https://gov.example/1" {
@@ -167,7 +155,7 @@ func TestCheckPolicyTransition(t *testing.T) {
 		{"unknown", core.PolicyDrafting, core.PolicyStatusChange{Status: "作废"}, "invalid status: 未知的文件状态“作废”"},
 	} {
 		d, err := CheckPolicyTransition(tc.from, tc.c)
-		if r := refusal(err); r != tc.want {
+		if r := core.Refusal(err); r != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, r, tc.want)
 		}
 		if tc.name == "signing to published" && d.Format("2006-01-02") != "2026-11-20" {
@@ -193,7 +181,7 @@ func TestCheckDeleteAndVersionDate(t *testing.T) {
 		{"no version date", second(CheckVersionDate("")), "invalid versionDate: 请填写文本日期(如 2026-03-02)"},
 	}
 	for _, tt := range tests {
-		if r := refusal(tt.err); r != tt.want {
+		if r := core.Refusal(tt.err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}

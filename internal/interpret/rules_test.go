@@ -60,18 +60,6 @@ func TestValidateInterpretationSection(t *testing.T) {
 	}
 }
 
-// refusal renders an error as "CODE field: message" ("" for nil), so that each case names the exact refusal.
-func refusal(err error) string {
-	if err == nil {
-		return ""
-	}
-	ce, ok := err.(*core.Error)
-	if !ok {
-		return "?: " + err.Error()
-	}
-	return ce.Code + " " + ce.Field + ": " + ce.Message
-}
-
 func TestValidate(t *testing.T) {
 	ok := core.Interpretation{PolicyID: 1, Form: core.FormText, Title: "解读", SectionID: 2}
 	tests := []struct {
@@ -89,7 +77,7 @@ func TestValidate(t *testing.T) {
 	for _, tt := range tests {
 		in := ok
 		tt.edit(&in)
-		if r := refusal(Validate(in, 2)); r != tt.want {
+		if r := core.Refusal(Validate(in, 2)); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -122,7 +110,7 @@ func TestStepRefusals(t *testing.T) {
 			"invalid subjectType: “" + core.RuleSyncDraft + "”豁免应登记在文件上"},
 	}
 	for _, tt := range tests {
-		if r := refusal(tt.err); r != tt.want {
+		if r := core.Refusal(tt.err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -150,7 +138,7 @@ func TestCheckPublish(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, url, err := CheckPublish(tt.in, tt.policy, tt.p)
-		if r := refusal(err); r != tt.want {
+		if r := core.Refusal(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 		if err == nil && url != "https://gov.example/jd" {

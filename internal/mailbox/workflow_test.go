@@ -6,18 +6,6 @@ import (
 	"policydesk/internal/core"
 )
 
-// refusal renders an error as "CODE field: message" ("" for nil), so that each case names the exact refusal.
-func refusal(err error) string {
-	if err == nil {
-		return ""
-	}
-	ce, ok := err.(*core.Error)
-	if !ok {
-		return "?: " + err.Error()
-	}
-	return ce.Code + " " + ce.Field + ": " + ce.Message
-}
-
 func TestEdit(t *testing.T) {
 	handling := core.Message{State: core.MsgHandling, Subject: "旧", Body: "旧", Type: "咨询"}
 	tests := []struct {
@@ -34,7 +22,7 @@ func TestEdit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := Edit(tt.m, tt.e)
-		if r := refusal(err); r != tt.want {
+		if r := core.Refusal(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 		if tt.name == "a correction" && (got.SenderName != "张三" || got.Subject != "新主题" || got.Body != "新内容" || got.Type != "投诉" || !got.AgreePublish) {
@@ -66,7 +54,7 @@ func TestReroute(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := Reroute(tt.m, tt.in, tt.topic)
-		if r := refusal(err); r != tt.want {
+		if r := core.Refusal(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 			continue
 		}
@@ -106,7 +94,7 @@ func TestStepInputs(t *testing.T) {
 		{"publish without consent", CheckPublish(core.PublicationPreview{Problems: []string{"留言人未同意公开", "答复为空"}}), "forbidden : 不能公开：留言人未同意公开；答复为空"},
 	}
 	for _, tt := range tests {
-		if r := refusal(tt.err); r != tt.want {
+		if r := core.Refusal(tt.err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -145,7 +133,7 @@ func TestCheckChosenSigner(t *testing.T) {
 	}
 	for _, tt := range tests {
 		err := CheckChosenSigner(tt.actor, tt.p, tt.f, "审核答复", "答复须由他人审核，不能选择自己作为审核人")
-		if r := refusal(err); r != tt.want {
+		if r := core.Refusal(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -178,7 +166,7 @@ func TestApprove(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a, err := Approve(tt.u, tt.m, tt.f, due, day(t, tt.today))
-		if r := refusal(err); r != tt.want {
+		if r := core.Refusal(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 			continue
 		}
@@ -206,7 +194,7 @@ func TestCheckReturn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := CheckReturn(tt.u, tt.m, tt.f, tt.opinion)
-		if r := refusal(err); r != tt.want {
+		if r := core.Refusal(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 		if err == nil && got != "请补充依据" {
