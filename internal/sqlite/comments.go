@@ -105,77 +105,71 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 	if err != nil {
 		return c, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return c, err
-	}
-	defer tx.Rollback()
-	if err := tx.checkVersion(ctx, "comments", "该条意见", c.ID, c.Version); err != nil {
-		return core.Comment{}, err
-	}
-	cols := commentColumns(c)
-	if c.ID == 0 {
-		cons, err := findConsultation(ctx, tx, s.cal(), c.ConsultationID)
-		if err != nil {
-			return c, err
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Comment, error) {
+		if err := tx.checkVersion(ctx, "comments", "该条意见", c.ID, c.Version); err != nil {
+			return core.Comment{}, err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO comments (consultation_id, received_date, channel, commenter, category, contact, body,
-			clause_paths, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			append(append([]any{cons.ID}, cols.Values()...), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())...)
-		if err != nil {
-			return c, err
-		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return c, err
-		}
-		if err := tx.audit("create", "comment", c.ID, "录入意见 "+cons.PolicyTitle, diff(nil, cols)); err != nil {
-			return c, err
-		}
-	} else {
-		old, err := findComment(ctx, tx, c.ID)
-		if err != nil {
-			return c, err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE comments SET received_date = ?, channel = ?, commenter = ?, category = ?, contact = ?, body = ?,
-			clause_paths = ?, updated_at = ?, updated_by = ? WHERE id = ?`, append(cols.Values(), tx.Stamp(), tx.actorID(), c.ID)...); err != nil {
-			return c, err
-		}
-		if cs := diff(commentColumns(old), cols); len(cs) > 0 {
-			if err := tx.audit("update", "comment", c.ID, "修改意见", cs); err != nil {
+		cols := commentColumns(c)
+		if c.ID == 0 {
+			cons, err := findConsultation(ctx, tx, s.cal(), c.ConsultationID)
+			if err != nil {
 				return c, err
 			}
+			res, err := tx.ExecContext(ctx, `INSERT INTO comments (consultation_id, received_date, channel, commenter, category, contact, body,
+				clause_paths, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				append(append([]any{cons.ID}, cols.Values()...), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())...)
+			if err != nil {
+				return c, err
+			}
+			if c.ID, err = res.LastInsertId(); err != nil {
+				return c, err
+			}
+			if err := tx.audit("create", "comment", c.ID, "录入意见 "+cons.PolicyTitle, diff(nil, cols)); err != nil {
+				return c, err
+			}
+		} else {
+			old, err := findComment(ctx, tx, c.ID)
+			if err != nil {
+				return c, err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE comments SET received_date = ?, channel = ?, commenter = ?, category = ?, contact = ?, body = ?,
+				clause_paths = ?, updated_at = ?, updated_by = ? WHERE id = ?`, append(cols.Values(), tx.Stamp(), tx.actorID(), c.ID)...); err != nil {
+				return c, err
+			}
+			if cs := diff(commentColumns(old), cols); len(cs) > 0 {
+				if err := tx.audit("update", "comment", c.ID, "修改意见", cs); err != nil {
+					return c, err
+				}
+			}
 		}
-	}
-	saved, err := findComment(ctx, tx, c.ID)
-	if err != nil {
-		return c, err
-	}
-	return saved, tx.Commit()
+		saved, err := findComment(ctx, tx, c.ID)
+		if err != nil {
+			return c, err
+		}
+		return saved, nil
+	})
 }
 
 // DeleteComment removes a comment recorded by mistake (a duplicate entry, a wrong consultation).
 func (s *ConsultationStore) DeleteComment(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	old, err := findComment(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM comments WHERE id = ?`, id); err != nil {
-		return err
-	}
-	if old.GroupID != 0 {
-		if err := tx.repairGroup(ctx, old.GroupID); err != nil {
+	return s.db.write(ctx, func(tx *Tx) error {
+		old, err := findComment(ctx, tx, id)
+		if err != nil {
 			return err
 		}
-	}
-	if err := tx.audit("delete", "comment", id, "删除意见", diff(commentColumns(old), nil)); err != nil {
-		return err
-	}
-	return tx.Commit()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM comments WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if old.GroupID != 0 {
+			if err := tx.repairGroup(ctx, old.GroupID); err != nil {
+				return err
+			}
+		}
+		if err := tx.audit("delete", "comment", id, "删除意见", diff(commentColumns(old), nil)); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 // repairGroup keeps a group consistent after a member left: an automatic group of fewer than two members
@@ -273,45 +267,42 @@ func (s *ConsultationStore) ImportComments(ctx context.Context, consultationID i
 // Regroup groups the consultation's near-duplicate comments again. Groups staff split or merged (manual)
 // are kept as they are; automatic groups are rebuilt from the current texts.
 func (s *ConsultationStore) Regroup(ctx context.Context, consultationID int64) (core.GroupingResult, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.GroupingResult{}, err
-	}
-	defer tx.Rollback()
-	c, err := findConsultation(ctx, tx, s.cal(), consultationID)
-	if err != nil {
-		return core.GroupingResult{}, err
-	}
-	var before int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM comment_groups WHERE consultation_id = ? AND manual = 0`, c.ID).Scan(&before); err != nil {
-		return core.GroupingResult{}, err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM comment_groups WHERE consultation_id = ? AND manual = 0`, c.ID); err != nil {
-		return core.GroupingResult{}, err
-	}
-	docs, err := s.groupableDocs(ctx, tx, c.ID)
-	if err != nil {
-		return core.GroupingResult{}, err
-	}
-	for _, cl := range s.grouper.Group(docs) {
-		if len(cl.Members) < 2 {
-			continue
-		}
-		if _, err := tx.insertGroup(ctx, c.ID, cl.Representative, cl.Similarity, false, cl.Members); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.GroupingResult, error) {
+		c, err := findConsultation(ctx, tx, s.cal(), consultationID)
+		if err != nil {
 			return core.GroupingResult{}, err
 		}
-	}
-	groups, err := listGroups(ctx, tx, c.ID)
-	if err != nil {
-		return core.GroupingResult{}, err
-	}
-	result := groupingResult(len(docs), groups)
-	if err := tx.audit("update", "consultation", c.ID, "意见自动归并 "+c.PolicyTitle, []Change{
-		{Field: "auto_groups", Old: before, New: result.Groups}, {Field: "duplicates", New: result.Duplicates},
-	}); err != nil {
-		return result, err
-	}
-	return result, tx.Commit()
+		var before int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM comment_groups WHERE consultation_id = ? AND manual = 0`, c.ID).Scan(&before); err != nil {
+			return core.GroupingResult{}, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM comment_groups WHERE consultation_id = ? AND manual = 0`, c.ID); err != nil {
+			return core.GroupingResult{}, err
+		}
+		docs, err := s.groupableDocs(ctx, tx, c.ID)
+		if err != nil {
+			return core.GroupingResult{}, err
+		}
+		for _, cl := range s.grouper.Group(docs) {
+			if len(cl.Members) < 2 {
+				continue
+			}
+			if _, err := tx.insertGroup(ctx, c.ID, cl.Representative, cl.Similarity, false, cl.Members); err != nil {
+				return core.GroupingResult{}, err
+			}
+		}
+		groups, err := listGroups(ctx, tx, c.ID)
+		if err != nil {
+			return core.GroupingResult{}, err
+		}
+		result := groupingResult(len(docs), groups)
+		if err := tx.audit("update", "consultation", c.ID, "意见自动归并 "+c.PolicyTitle, []Change{
+			{Field: "auto_groups", Old: before, New: result.Groups}, {Field: "duplicates", New: result.Duplicates},
+		}); err != nil {
+			return result, err
+		}
+		return result, nil
+	})
 }
 
 func groupingResult(comments int, groups []core.CommentGroup) core.GroupingResult {
@@ -421,53 +412,47 @@ func commonDecision(members []core.Comment) string {
 
 // Groups lists the groups of two or more comments, largest first.
 func (s *ConsultationStore) Groups(ctx context.Context, consultationID int64) ([]core.CommentGroup, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if _, err := findConsultation(ctx, tx, s.cal(), consultationID); err != nil {
-		return nil, err
-	}
-	groups, err := listGroups(ctx, tx, consultationID)
-	if err != nil {
-		return nil, err
-	}
-	return groupingResult(0, groups).List, nil
+	return inRead(ctx, s.db, func(tx *Tx) ([]core.CommentGroup, error) {
+		if _, err := findConsultation(ctx, tx, s.cal(), consultationID); err != nil {
+			return nil, err
+		}
+		groups, err := listGroups(ctx, tx, consultationID)
+		if err != nil {
+			return nil, err
+		}
+		return groupingResult(0, groups).List, nil
+	})
 }
 
 // SplitComment takes a comment out of its group. The comment is pinned on its own (a manual group of
 // one) and the group it left is marked manual, so regrouping does not undo the staff's judgement.
 func (s *ConsultationStore) SplitComment(ctx context.Context, commentID int64) (core.Comment, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.Comment{}, err
-	}
-	defer tx.Rollback()
-	c, err := findComment(ctx, tx, commentID)
-	if err != nil {
-		return c, err
-	}
-	if err := s.db.rules.Consultation.CheckSplit(c); err != nil {
-		return c, err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE comment_groups SET manual = 1 WHERE id = ?`, c.GroupID); err != nil {
-		return c, err
-	}
-	if _, err := tx.insertGroup(ctx, c.ConsultationID, c.ID, 1, true, []int64{c.ID}); err != nil {
-		return c, err
-	}
-	if err := tx.repairGroup(ctx, c.GroupID); err != nil {
-		return c, err
-	}
-	if err := tx.audit("update", "comment", c.ID, "将意见移出归并组", []Change{{Field: "group_id", Old: c.GroupID, New: nil}}); err != nil {
-		return c, err
-	}
-	saved, err := findComment(ctx, tx, c.ID)
-	if err != nil {
-		return c, err
-	}
-	return saved, tx.Commit()
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Comment, error) {
+		c, err := findComment(ctx, tx, commentID)
+		if err != nil {
+			return c, err
+		}
+		if err := s.db.rules.Consultation.CheckSplit(c); err != nil {
+			return c, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE comment_groups SET manual = 1 WHERE id = ?`, c.GroupID); err != nil {
+			return c, err
+		}
+		if _, err := tx.insertGroup(ctx, c.ConsultationID, c.ID, 1, true, []int64{c.ID}); err != nil {
+			return c, err
+		}
+		if err := tx.repairGroup(ctx, c.GroupID); err != nil {
+			return c, err
+		}
+		if err := tx.audit("update", "comment", c.ID, "将意见移出归并组", []Change{{Field: "group_id", Old: c.GroupID, New: nil}}); err != nil {
+			return c, err
+		}
+		saved, err := findComment(ctx, tx, c.ID)
+		if err != nil {
+			return c, err
+		}
+		return saved, nil
+	})
 }
 
 // MergeGroups joins groups and single comments into one manual group: the first group given, or a new
@@ -597,44 +582,41 @@ func (s *ConsultationStore) Decide(ctx context.Context, d core.Decision) ([]core
 	if err != nil {
 		return nil, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	var targets []core.Comment
-	if d.CommentID != 0 {
-		c, err := findComment(ctx, tx, d.CommentID)
-		if err != nil {
-			return nil, err
-		}
-		targets = []core.Comment{c}
-	} else {
-		if targets, err = queryComments(ctx, tx, `WHERE m.group_id = ? ORDER BY m.id`, d.GroupID); err != nil {
-			return nil, err
-		}
-		if len(targets) == 0 {
-			return nil, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", d.GroupID)
-		}
-	}
-	out := []core.Comment{}
-	for _, c := range targets {
-		if _, err := tx.ExecContext(ctx, `UPDATE comments SET decision = ?, reason = ?, response = ?, decided_by = ?, decided_at = ?,
-			updated_at = ?, updated_by = ? WHERE id = ?`, d.Decision, d.Reason, d.Response, tx.actorID(), tx.Stamp(), tx.Stamp(), tx.actorID(), c.ID); err != nil {
-			return nil, err
-		}
-		cs := diff(Columns{{"decision", c.Decision}, {"reason", c.Reason}, {"response", c.Response}},
-			Columns{{"decision", d.Decision}, {"reason", d.Reason}, {"response", d.Response}})
-		if len(cs) > 0 {
-			if err := tx.audit("update", "comment", c.ID, "意见处理："+d.Decision, cs); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) ([]core.Comment, error) {
+		var targets []core.Comment
+		if d.CommentID != 0 {
+			c, err := findComment(ctx, tx, d.CommentID)
+			if err != nil {
 				return nil, err
 			}
+			targets = []core.Comment{c}
+		} else {
+			if targets, err = queryComments(ctx, tx, `WHERE m.group_id = ? ORDER BY m.id`, d.GroupID); err != nil {
+				return nil, err
+			}
+			if len(targets) == 0 {
+				return nil, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", d.GroupID)
+			}
 		}
-		saved, err := findComment(ctx, tx, c.ID)
-		if err != nil {
-			return nil, err
+		out := []core.Comment{}
+		for _, c := range targets {
+			if _, err := tx.ExecContext(ctx, `UPDATE comments SET decision = ?, reason = ?, response = ?, decided_by = ?, decided_at = ?,
+				updated_at = ?, updated_by = ? WHERE id = ?`, d.Decision, d.Reason, d.Response, tx.actorID(), tx.Stamp(), tx.Stamp(), tx.actorID(), c.ID); err != nil {
+				return nil, err
+			}
+			cs := diff(Columns{{"decision", c.Decision}, {"reason", c.Reason}, {"response", c.Response}},
+				Columns{{"decision", d.Decision}, {"reason", d.Reason}, {"response", d.Response}})
+			if len(cs) > 0 {
+				if err := tx.audit("update", "comment", c.ID, "意见处理："+d.Decision, cs); err != nil {
+					return nil, err
+				}
+			}
+			saved, err := findComment(ctx, tx, c.ID)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, saved)
 		}
-		out = append(out, saved)
-	}
-	return out, tx.Commit()
+		return out, nil
+	})
 }

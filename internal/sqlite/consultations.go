@@ -137,21 +137,18 @@ func (s *ConsultationStore) Consultations(ctx context.Context, f core.Consultati
 
 // Consultation returns a consultation with its history and the clauses of its draft.
 func (s *ConsultationStore) Consultation(ctx context.Context, id int64) (core.ConsultationDetail, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.ConsultationDetail{}, err
-	}
-	defer tx.Rollback()
-	c, err := findConsultation(ctx, tx, s.cal(), id)
-	if err != nil {
-		return core.ConsultationDetail{}, err
-	}
-	d := core.ConsultationDetail{Consultation: c}
-	if d.Notices, err = listNotices(ctx, tx, id); err != nil {
+	return inRead(ctx, s.db, func(tx *Tx) (core.ConsultationDetail, error) {
+		c, err := findConsultation(ctx, tx, s.cal(), id)
+		if err != nil {
+			return core.ConsultationDetail{}, err
+		}
+		d := core.ConsultationDetail{Consultation: c}
+		if d.Notices, err = listNotices(ctx, tx, id); err != nil {
+			return d, err
+		}
+		d.Clauses, err = listClauses(ctx, tx, c.VersionID)
 		return d, err
-	}
-	d.Clauses, err = listClauses(ctx, tx, c.VersionID)
-	return d, err
+	})
 }
 
 func listNotices(ctx context.Context, tx *Tx, consultationID int64) ([]core.ConsultationNotice, error) {
@@ -210,45 +207,42 @@ func (s *ConsultationStore) SaveConsultation(ctx context.Context, c core.Consult
 	if !pc.Short {
 		c.ShortReason = ""
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return c, err
-	}
-	defer tx.Rollback()
-	if err := tx.checkVersion(ctx, "consultations", "该征求意见", c.ID, c.Version); err != nil {
-		return core.Consultation{}, err
-	}
-	p, err := findPolicy(ctx, tx, c.PolicyID)
-	if err != nil {
-		return c, err
-	}
-	if c.SectionID == 0 {
-		c.SectionID = p.SectionID
-	}
-	var owner int64 // the policy the chosen text belongs to
-	if c.VersionID == 0 {
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM policy_versions WHERE policy_id = ? AND kind = '征求意见稿'`, p.ID).Scan(&c.VersionID); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Consultation, error) {
+		if err := tx.checkVersion(ctx, "consultations", "该征求意见", c.ID, c.Version); err != nil {
+			return core.Consultation{}, err
+		}
+		p, err := findPolicy(ctx, tx, c.PolicyID)
+		if err != nil {
 			return c, err
 		}
-		owner = p.ID
-	} else if err := tx.QueryRowContext(ctx, `SELECT policy_id FROM policy_versions WHERE id = ?`, c.VersionID).Scan(&owner); err != nil && err != sql.ErrNoRows {
-		return c, err
-	}
-	if c.ID == 0 {
-		if err := s.db.rules.Consultation.CheckOpen(p, c.VersionID, owner); err != nil {
+		if c.SectionID == 0 {
+			c.SectionID = p.SectionID
+		}
+		var owner int64 // the policy the chosen text belongs to
+		if c.VersionID == 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM policy_versions WHERE policy_id = ? AND kind = '征求意见稿'`, p.ID).Scan(&c.VersionID); err != nil {
+				return c, err
+			}
+			owner = p.ID
+		} else if err := tx.QueryRowContext(ctx, `SELECT policy_id FROM policy_versions WHERE id = ?`, c.VersionID).Scan(&owner); err != nil && err != sql.ErrNoRows {
 			return c, err
 		}
-		if c.ID, err = tx.createConsultation(ctx, p, c); err != nil {
+		if c.ID == 0 {
+			if err := s.db.rules.Consultation.CheckOpen(p, c.VersionID, owner); err != nil {
+				return c, err
+			}
+			if c.ID, err = tx.createConsultation(ctx, p, c); err != nil {
+				return c, err
+			}
+		} else if err := tx.updateConsultation(ctx, s.cal(), c, p, owner); err != nil {
 			return c, err
 		}
-	} else if err := tx.updateConsultation(ctx, s.cal(), c, p, owner); err != nil {
-		return c, err
-	}
-	saved, err := findConsultation(ctx, tx, s.cal(), c.ID)
-	if err != nil {
-		return c, err
-	}
-	return saved, tx.Commit()
+		saved, err := findConsultation(ctx, tx, s.cal(), c.ID)
+		if err != nil {
+			return c, err
+		}
+		return saved, nil
+	})
 }
 
 func (tx *Tx) createConsultation(ctx context.Context, p core.Policy, c core.Consultation) (int64, error) {
@@ -321,150 +315,138 @@ func (s *ConsultationStore) ReopenConsultation(ctx context.Context, c core.Perio
 }
 
 func (s *ConsultationStore) changePeriod(ctx context.Context, pc core.PeriodChange, kind string) (core.Consultation, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.Consultation{}, err
-	}
-	defer tx.Rollback()
-	cal := s.cal()
-	old, err := findConsultation(ctx, tx, cal, pc.ConsultationID)
-	if err != nil {
-		return old, err
-	}
-	if err := s.db.rules.Consultation.CheckPeriodKind(kind, old); err != nil {
-		return old, err
-	}
-	newClose, err := s.db.rules.Consultation.CheckPeriodChange(pc, old.CloseDate, tx.Now())
-	if err != nil {
-		return old, err
-	}
-	closeDate, today := calendar.FormatDate(newClose), calendar.FormatDate(calendar.Day(tx.Now()))
-	reason := strings.TrimSpace(pc.Reason)
-	if _, err := tx.ExecContext(ctx, `UPDATE consultations SET close_date = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-		closeDate, tx.Stamp(), tx.actorID(), old.ID); err != nil {
-		return old, err
-	}
-	if err := tx.addNotice(ctx, old.ID, kind, today, old.CloseDate, closeDate, reason); err != nil {
-		return old, err
-	}
-	if err := tx.audit("update", "consultation", old.ID, kind+" "+old.PolicyTitle, []Change{
-		{Field: "close_date", Old: old.CloseDate, New: closeDate}, {Field: "reason", New: reason},
-	}); err != nil {
-		return old, err
-	}
-	saved, err := findConsultation(ctx, tx, cal, old.ID)
-	if err != nil {
-		return old, err
-	}
-	return saved, tx.Commit()
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Consultation, error) {
+		cal := s.cal()
+		old, err := findConsultation(ctx, tx, cal, pc.ConsultationID)
+		if err != nil {
+			return old, err
+		}
+		if err := s.db.rules.Consultation.CheckPeriodKind(kind, old); err != nil {
+			return old, err
+		}
+		newClose, err := s.db.rules.Consultation.CheckPeriodChange(pc, old.CloseDate, tx.Now())
+		if err != nil {
+			return old, err
+		}
+		closeDate, today := calendar.FormatDate(newClose), calendar.FormatDate(calendar.Day(tx.Now()))
+		reason := strings.TrimSpace(pc.Reason)
+		if _, err := tx.ExecContext(ctx, `UPDATE consultations SET close_date = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+			closeDate, tx.Stamp(), tx.actorID(), old.ID); err != nil {
+			return old, err
+		}
+		if err := tx.addNotice(ctx, old.ID, kind, today, old.CloseDate, closeDate, reason); err != nil {
+			return old, err
+		}
+		if err := tx.audit("update", "consultation", old.ID, kind+" "+old.PolicyTitle, []Change{
+			{Field: "close_date", Old: old.CloseDate, New: closeDate}, {Field: "reason", New: reason},
+		}); err != nil {
+			return old, err
+		}
+		saved, err := findConsultation(ctx, tx, cal, old.ID)
+		if err != nil {
+			return old, err
+		}
+		return saved, nil
+	})
 }
 
 // PublishReport records when and where the 意见收集采纳情况说明 was published. The consultation must have
 // closed and every comment must have been answered: the report states the outcome of each.
 func (s *ConsultationStore) PublishReport(ctx context.Context, p core.ReportPublication) (core.Consultation, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.Consultation{}, err
-	}
-	defer tx.Rollback()
-	cal := s.cal()
-	old, err := findConsultation(ctx, tx, cal, p.ConsultationID)
-	if err != nil {
-		return old, err
-	}
-	so, err := tx.signoff(ctx, core.SubjectReport, old.ID)
-	if err != nil {
-		return old, err
-	}
-	prepub, err := tx.prepubReport(ctx, core.SubjectReport, old.ID)
-	if err != nil {
-		return old, err
-	}
-	date, url, err := s.db.rules.Consultation.CheckReportInput(p, old.CloseDate)
-	if err != nil {
-		return old, err
-	}
-	facts := core.ReportFacts{Status: old.Status, Undecided: old.UndecidedCount, Generated: old.ReportGenerated}
-	var now, signed string
-	if err := tx.QueryRowContext(ctx, `SELECT report_body, report_signed_body FROM consultations WHERE id = ?`, old.ID).Scan(&now, &signed); err != nil {
-		return old, err
-	}
-	facts.Changed = !s.db.rules.Consultation.SameReport(now, signed)
-	if err := s.db.rules.Consultation.CheckReportPublication(facts, so, prepub.Findings); err != nil {
-		return old, err
-	}
-	published := calendar.FormatDate(date)
-	if _, err := tx.ExecContext(ctx, `UPDATE consultations SET report_published = ?, report_url = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-		published, url, tx.Stamp(), tx.actorID(), old.ID); err != nil {
-		return old, err
-	}
-	if err := tx.audit("publish", "consultation", old.ID, "发布意见采纳情况说明 "+old.PolicyTitle,
-		diff(Columns{{"report_published", old.ReportPublished}, {"report_url", old.ReportURL}},
-			Columns{{"report_published", published}, {"report_url", url}})); err != nil {
-		return old, err
-	}
-	saved, err := findConsultation(ctx, tx, cal, old.ID)
-	if err != nil {
-		return old, err
-	}
-	return saved, tx.Commit()
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Consultation, error) {
+		cal := s.cal()
+		old, err := findConsultation(ctx, tx, cal, p.ConsultationID)
+		if err != nil {
+			return old, err
+		}
+		so, err := tx.signoff(ctx, core.SubjectReport, old.ID)
+		if err != nil {
+			return old, err
+		}
+		prepub, err := tx.prepubReport(ctx, core.SubjectReport, old.ID)
+		if err != nil {
+			return old, err
+		}
+		date, url, err := s.db.rules.Consultation.CheckReportInput(p, old.CloseDate)
+		if err != nil {
+			return old, err
+		}
+		facts := core.ReportFacts{Status: old.Status, Undecided: old.UndecidedCount, Generated: old.ReportGenerated}
+		var now, signed string
+		if err := tx.QueryRowContext(ctx, `SELECT report_body, report_signed_body FROM consultations WHERE id = ?`, old.ID).Scan(&now, &signed); err != nil {
+			return old, err
+		}
+		facts.Changed = !s.db.rules.Consultation.SameReport(now, signed)
+		if err := s.db.rules.Consultation.CheckReportPublication(facts, so, prepub.Findings); err != nil {
+			return old, err
+		}
+		published := calendar.FormatDate(date)
+		if _, err := tx.ExecContext(ctx, `UPDATE consultations SET report_published = ?, report_url = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+			published, url, tx.Stamp(), tx.actorID(), old.ID); err != nil {
+			return old, err
+		}
+		if err := tx.audit("publish", "consultation", old.ID, "发布意见采纳情况说明 "+old.PolicyTitle,
+			diff(Columns{{"report_published", old.ReportPublished}, {"report_url", old.ReportURL}},
+				Columns{{"report_published", published}, {"report_url", url}})); err != nil {
+			return old, err
+		}
+		saved, err := findConsultation(ctx, tx, cal, old.ID)
+		if err != nil {
+			return old, err
+		}
+		return saved, nil
+	})
 }
 
 // Report builds the 意见收集采纳情况说明 from the ledger and keeps its text with the consultation (audited
 // when it changes), so that what was signed off can be compared with what the ledger says later.
 func (s *ConsultationStore) Report(ctx context.Context, consultationID int64) (core.FeedbackReport, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.FeedbackReport{}, err
-	}
-	defer tx.Rollback()
-	cal := s.cal()
-	c, err := findConsultation(ctx, tx, cal, consultationID)
-	if err != nil {
-		return core.FeedbackReport{}, err
-	}
-	l := core.ConsultationLedger{Consultation: c, SectionName: c.SectionName, Today: tx.Now()}
-	if l.BureauName, err = tx.getSetting("bureau.name"); err != nil {
-		return core.FeedbackReport{}, err
-	}
-	if l.Notices, err = listNotices(ctx, tx, c.ID); err != nil {
-		return core.FeedbackReport{}, err
-	}
-	if l.Clauses, err = listClauses(ctx, tx, c.VersionID); err != nil {
-		return core.FeedbackReport{}, err
-	}
-	if l.Comments, err = queryComments(ctx, tx, `WHERE m.consultation_id = ? ORDER BY m.received_date, m.id`, c.ID); err != nil {
-		return core.FeedbackReport{}, err
-	}
-	r := s.db.rules.Consultation.BuildReport(l)
-	var old string
-	if err := tx.QueryRowContext(ctx, `SELECT report_body FROM consultations WHERE id = ?`, c.ID).Scan(&old); err != nil {
-		return r, err
-	}
-	if old != r.Text {
-		if _, err := tx.ExecContext(ctx, `UPDATE consultations SET report_body = ? WHERE id = ?`, r.Text, c.ID); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.FeedbackReport, error) {
+		cal := s.cal()
+		c, err := findConsultation(ctx, tx, cal, consultationID)
+		if err != nil {
+			return core.FeedbackReport{}, err
+		}
+		l := core.ConsultationLedger{Consultation: c, SectionName: c.SectionName, Today: tx.Now()}
+		if l.BureauName, err = tx.getSetting("bureau.name"); err != nil {
+			return core.FeedbackReport{}, err
+		}
+		if l.Notices, err = listNotices(ctx, tx, c.ID); err != nil {
+			return core.FeedbackReport{}, err
+		}
+		if l.Clauses, err = listClauses(ctx, tx, c.VersionID); err != nil {
+			return core.FeedbackReport{}, err
+		}
+		if l.Comments, err = queryComments(ctx, tx, `WHERE m.consultation_id = ? ORDER BY m.received_date, m.id`, c.ID); err != nil {
+			return core.FeedbackReport{}, err
+		}
+		r := s.db.rules.Consultation.BuildReport(l)
+		var old string
+		if err := tx.QueryRowContext(ctx, `SELECT report_body FROM consultations WHERE id = ?`, c.ID).Scan(&old); err != nil {
 			return r, err
 		}
-		if err := tx.audit("update", "consultation", c.ID, "生成意见采纳情况说明 "+c.PolicyTitle, []Change{
-			{Field: "report_chars", Old: len([]rune(old)), New: len([]rune(r.Text))},
-		}); err != nil {
-			return r, err
+		if old != r.Text {
+			if _, err := tx.ExecContext(ctx, `UPDATE consultations SET report_body = ? WHERE id = ?`, r.Text, c.ID); err != nil {
+				return r, err
+			}
+			if err := tx.audit("update", "consultation", c.ID, "生成意见采纳情况说明 "+c.PolicyTitle, []Change{
+				{Field: "report_chars", Old: len([]rune(old)), New: len([]rune(r.Text))},
+			}); err != nil {
+				return r, err
+			}
 		}
-	}
-	return r, tx.Commit()
+		return r, nil
+	})
 }
 
 // AllComments returns every comment of a consultation in the order received, for the ledger export.
 func (s *ConsultationStore) AllComments(ctx context.Context, consultationID int64) ([]core.Comment, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if _, err := findConsultation(ctx, tx, s.cal(), consultationID); err != nil {
-		return nil, err
-	}
-	return queryComments(ctx, tx, `WHERE m.consultation_id = ? ORDER BY m.received_date, m.id`, consultationID)
+	return inRead(ctx, s.db, func(tx *Tx) ([]core.Comment, error) {
+		if _, err := findConsultation(ctx, tx, s.cal(), consultationID); err != nil {
+			return nil, err
+		}
+		return queryComments(ctx, tx, `WHERE m.consultation_id = ? ORDER BY m.received_date, m.id`, consultationID)
+	})
 }
 
 // ReportDueWorkdays is how many working days after closing the report is due.

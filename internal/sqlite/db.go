@@ -481,3 +481,23 @@ func notFound(err error, format string, args ...any) error {
 
 // EmbeddedMigrations is the embedded migration files, for tests that build a next version on top of them.
 func EmbeddedMigrations() fs.FS { return migrationFS }
+
+// inWrite runs fn in a write transaction and commits when it succeeds, returning fn's result.
+func inWrite[T any](ctx context.Context, db *DB, fn func(tx *Tx) (T, error)) (T, error) {
+	var v T
+	err := db.write(ctx, func(tx *Tx) (err error) {
+		v, err = fn(tx)
+		return err
+	})
+	return v, err
+}
+
+// inRead runs fn in a read-only transaction and returns its result.
+func inRead[T any](ctx context.Context, db *DB, fn func(tx *Tx) (T, error)) (T, error) {
+	var v T
+	err := db.read(ctx, func(tx *Tx) (err error) {
+		v, err = fn(tx)
+		return err
+	})
+	return v, err
+}

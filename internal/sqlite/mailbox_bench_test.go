@@ -228,3 +228,16 @@ func BenchmarkInboxSearchAfterWrite100k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnsweredKey100k reads the key of the answered messages, asked each time a message is opened to
+// know whether the similar-replies index is current.
+func BenchmarkAnsweredKey100k(b *testing.B) {
+	f := inboxFixture100k(b)
+	b.Run("key", func(b *testing.B) { // the parent, which seeds, runs once
+		for i := 0; i < b.N; i++ {
+			if _, err := f.store.AnsweredKey(f.ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

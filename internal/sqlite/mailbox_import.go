@@ -98,57 +98,54 @@ func (s *MailboxStore) importMessages(ctx context.Context, file core.ImportFile,
 			return core.MessageImportResult{}, core.Errorf(core.EIMPORT, "%s未导入：%s", file.Name, r.Error)
 		}
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.MessageImportResult{}, err
-	}
-	defer tx.Rollback()
-	if err := markStored(ctx, tx, rows); err != nil {
-		return core.MessageImportResult{}, err
-	}
-	res := core.MessageImportResult{Total: len(rows)}
-	batch, err := tx.ExecContext(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, created_at, created_by)
-		VALUES ('messages', ?, ?, ?, ?, ?)`, file.Name, file.Encoding, len(rows), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return res, err
-	}
-	if res.BatchID, err = batch.LastInsertId(); err != nil {
-		return res, err
-	}
-	rc, err := s.routing(ctx, tx)
-	if err != nil {
-		return res, err
-	}
-	for i, r := range rows {
-		if r.Duplicate {
-			res.Skipped++
-			continue
-		}
-		match, err := matches.Result(ctx, i)
-		if err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.MessageImportResult, error) {
+		if err := markStored(ctx, tx, rows); err != nil {
 			return core.MessageImportResult{}, err
 		}
-		_, routed, err := tx.insertMessage(ctx, rc, newMessage{in: r.Input, received: r.Received, batchID: res.BatchID, match: match})
+		res := core.MessageImportResult{Total: len(rows)}
+		batch, err := tx.ExecContext(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, created_at, created_by)
+			VALUES ('messages', ?, ?, ?, ?, ?)`, file.Name, file.Encoding, len(rows), tx.Stamp(), tx.actorID())
 		if err != nil {
-			return core.MessageImportResult{}, fmt.Errorf("第%d行: %w", r.Row, err)
+			return res, err
 		}
-		res.Added++
-		if routed {
-			res.Routed++
-		} else {
-			res.Pending++
+		if res.BatchID, err = batch.LastInsertId(); err != nil {
+			return res, err
 		}
-	}
-	if err := ctx.Err(); err != nil {
-		return core.MessageImportResult{}, err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET rows_added = ?, rows_skipped = ? WHERE id = ?`, res.Added, res.Skipped, res.BatchID); err != nil {
-		return res, err
-	}
-	// One audit entry for the batch: the messages carry batch_id, so each is traceable to it.
-	if err := tx.audit("import", "import_batch", res.BatchID, fmt.Sprintf("导入留言 %s：新增%d条，跳过重复%d条，自动分办%d条",
-		file.Name, res.Added, res.Skipped, res.Routed), nil); err != nil {
-		return res, err
-	}
-	return res, tx.Commit()
+		rc, err := s.routing(ctx, tx)
+		if err != nil {
+			return res, err
+		}
+		for i, r := range rows {
+			if r.Duplicate {
+				res.Skipped++
+				continue
+			}
+			match, err := matches.Result(ctx, i)
+			if err != nil {
+				return core.MessageImportResult{}, err
+			}
+			_, routed, err := tx.insertMessage(ctx, rc, newMessage{in: r.Input, received: r.Received, batchID: res.BatchID, match: match})
+			if err != nil {
+				return core.MessageImportResult{}, fmt.Errorf("第%d行: %w", r.Row, err)
+			}
+			res.Added++
+			if routed {
+				res.Routed++
+			} else {
+				res.Pending++
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return core.MessageImportResult{}, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET rows_added = ?, rows_skipped = ? WHERE id = ?`, res.Added, res.Skipped, res.BatchID); err != nil {
+			return res, err
+		}
+		// One audit entry for the batch: the messages carry batch_id, so each is traceable to it.
+		if err := tx.audit("import", "import_batch", res.BatchID, fmt.Sprintf("导入留言 %s：新增%d条，跳过重复%d条，自动分办%d条",
+			file.Name, res.Added, res.Skipped, res.Routed), nil); err != nil {
+			return res, err
+		}
+		return res, nil
+	})
 }

@@ -194,48 +194,45 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 	}
 	order := inboxOrders[f.Sort]
 	cal, today := s.cal(), s.today()
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.MessagePage{}, err
-	}
-	defer tx.Rollback()
-	page := core.MessagePage{Page: f.Page, PageSize: f.PageSize, Items: []core.MessageListItem{}}
-	if done, err := s.keptSearchPage(ctx, tx, f, order, cal, today, &page); done || err != nil {
-		return page, err
-	}
-	ts, err := planSearch(ctx, tx, f.Text)
-	if err != nil {
-		return page, err
-	}
-	if page.StateCounts, err = s.cachedStateCounts(ctx, tx, f, cal, today, ts); err != nil {
-		return page, err
-	}
-	if f.State != "" {
-		page.Total = page.StateCounts[f.State]
-	} else {
-		for _, n := range page.StateCounts {
-			page.Total += n
+	return inRead(ctx, s.db, func(tx *Tx) (core.MessagePage, error) {
+		page := core.MessagePage{Page: f.Page, PageSize: f.PageSize, Items: []core.MessageListItem{}}
+		if done, err := s.keptSearchPage(ctx, tx, f, order, cal, today, &page); done || err != nil {
+			return page, err
 		}
-	}
-	if (f.Page-1)*f.PageSize >= page.Total {
-		return page, nil
-	}
-	// A page of a few messages looks its matches up even when the text alone matches many: the other filters
-	// leave few, and walking an index for them could cross most of it.
-	ts.lead = page.Total <= fewMatches && !ts.except
-	cond, args, err := inboxWhere(f, cal, today, ts)
-	if err != nil {
-		return page, err
-	}
-	// Page the ids first, then read the rows: sorting a large match on its ids and sort keys alone keeps the
-	// sort within the indexes instead of carrying every matching row's text through it.
-	rows, err := tx.QueryContext(ctx, `SELECT `+msgListCols+` FROM (SELECT m.id FROM messages m`+cond+order+` LIMIT ? OFFSET ?) page
-		JOIN messages m ON m.id = page.id`+messageLookups+order, append(args, f.PageSize, (f.Page-1)*f.PageSize)...)
-	if err != nil {
-		return page, err
-	}
-	defer rows.Close()
-	return page, s.scanListItems(rows, cal, today, &page)
+		ts, err := planSearch(ctx, tx, f.Text)
+		if err != nil {
+			return page, err
+		}
+		if page.StateCounts, err = s.cachedStateCounts(ctx, tx, f, cal, today, ts); err != nil {
+			return page, err
+		}
+		if f.State != "" {
+			page.Total = page.StateCounts[f.State]
+		} else {
+			for _, n := range page.StateCounts {
+				page.Total += n
+			}
+		}
+		if (f.Page-1)*f.PageSize >= page.Total {
+			return page, nil
+		}
+		// A page of a few messages looks its matches up even when the text alone matches many: the other filters
+		// leave few, and walking an index for them could cross most of it.
+		ts.lead = page.Total <= fewMatches && !ts.except
+		cond, args, err := inboxWhere(f, cal, today, ts)
+		if err != nil {
+			return page, err
+		}
+		// Page the ids first, then read the rows: sorting a large match on its ids and sort keys alone keeps the
+		// sort within the indexes instead of carrying every matching row's text through it.
+		rows, err := tx.QueryContext(ctx, `SELECT `+msgListCols+` FROM (SELECT m.id FROM messages m`+cond+order+` LIMIT ? OFFSET ?) page
+			JOIN messages m ON m.id = page.id`+messageLookups+order, append(args, f.PageSize, (f.Page-1)*f.PageSize)...)
+		if err != nil {
+			return page, err
+		}
+		defer rows.Close()
+		return page, s.scanListItems(rows, cal, today, &page)
+	})
 }
 
 // scanListItems reads the rows of an inbox page (msgListCols) into page, with each row's deadline badge.

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"time"
@@ -35,12 +34,9 @@ func readStoredIMAP(tx *Tx) (storedIMAP, error) {
 }
 
 func (s *MailboxStore) storedIMAP(ctx context.Context) (storedIMAP, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return storedIMAP{}, err
-	}
-	defer tx.Rollback()
-	return readStoredIMAP(tx)
+	return inRead(ctx, s.db, func(tx *Tx) (storedIMAP, error) {
+		return readStoredIMAP(tx)
+	})
 }
 
 // IMAPConfig returns the mail account without its password (HasPassword says whether one is stored), with
@@ -69,19 +65,16 @@ type lastFetch struct {
 // SaveFetchOutcome records that a fetch ended now and what it did (a Chinese sentence), for the settings page
 // and the scheduler.
 func (s *MailboxStore) SaveFetchOutcome(ctx context.Context, result string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	data, err := json.Marshal(lastFetch{At: tx.Now().Format(time.RFC3339), Result: result})
-	if err != nil {
-		return err
-	}
-	if err := tx.setSetting(lastFetchKey, string(data)); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.db.write(ctx, func(tx *Tx) error {
+		data, err := json.Marshal(lastFetch{At: tx.Now().Format(time.RFC3339), Result: result})
+		if err != nil {
+			return err
+		}
+		if err := tx.setSetting(lastFetchKey, string(data)); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 // FetchConfig is the stored account with its password, for the fetcher only; never send it to the UI.
@@ -182,49 +175,46 @@ func (s *MailboxStore) Known(ctx context.Context, uidKey string) (bool, error) {
 // on arrival by its match (nil: 待分办). A mail whose Message-ID is already stored (the same mail in another folder, or re-sent by the
 // server under a new UIDVALIDITY) is not taken again.
 func (s *MailboxStore) SaveMail(ctx context.Context, fm core.ArrivedMail, match *core.MatchResult) (bool, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return false, err
-	}
-	defer tx.Rollback()
-	if fm.MessageID != "" {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE message_id = ?`, fm.MessageID).Scan(&n); err != nil || n > 0 {
+	return inWrite(ctx, s.db, func(tx *Tx) (bool, error) {
+		if fm.MessageID != "" {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE message_id = ?`, fm.MessageID).Scan(&n); err != nil || n > 0 {
+				return false, err
+			}
+		}
+		in, at, err := s.db.rules.Mailbox.ValidateInput(fm.Input, tx.Now())
+		if err != nil {
 			return false, err
 		}
-	}
-	in, at, err := s.db.rules.Mailbox.ValidateInput(fm.Input, tx.Now())
-	if err != nil {
-		return false, err
-	}
-	rc, err := s.routing(ctx, tx)
-	if err != nil {
-		return false, err
-	}
-	id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: at, mailUID: fm.UIDKey, msgID: fm.MessageID, match: match})
-	if isUniqueViolation(err) {
-		return false, nil
-	} else if err != nil {
-		return false, err
-	}
-	if !fm.Sent.IsZero() { // the sender's own date, shown as 发信时间
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET sent_at = ? WHERE id = ?`,
-			fm.Sent.In(core.Shanghai).Format(TimeLayout), id); err != nil {
+		rc, err := s.routing(ctx, tx)
+		if err != nil {
 			return false, err
 		}
-	}
-	for _, a := range fm.Attachments {
-		sum := sha256.Sum256(a.Data)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (subject_type, subject_id, file_name, mime_type, size, sha256, content, created_at)
-			VALUES ('message', ?, ?, ?, ?, ?, ?, ?)`, id, a.FileName, a.MimeType, len(a.Data), hex.EncodeToString(sum[:]), a.Data, tx.Stamp()); err != nil {
+		id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: at, mailUID: fm.UIDKey, msgID: fm.MessageID, match: match})
+		if isUniqueViolation(err) {
+			return false, nil
+		} else if err != nil {
 			return false, err
 		}
-	}
-	summary := "收取邮件留言 “" + msgExcerpt(orNone(in.Subject, in.Body), 20) + "”"
-	if err := tx.audit("create", "message", id, summary, []Change{{Field: "mail_uid", New: fm.UIDKey}, {Field: "message_id", New: fm.MessageID}}); err != nil {
-		return false, err
-	}
-	return true, tx.Commit()
+		if !fm.Sent.IsZero() { // the sender's own date, shown as 发信时间
+			if _, err := tx.ExecContext(ctx, `UPDATE messages SET sent_at = ? WHERE id = ?`,
+				fm.Sent.In(core.Shanghai).Format(TimeLayout), id); err != nil {
+				return false, err
+			}
+		}
+		for _, a := range fm.Attachments {
+			sum := sha256.Sum256(a.Data)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (subject_type, subject_id, file_name, mime_type, size, sha256, content, created_at)
+				VALUES ('message', ?, ?, ?, ?, ?, ?, ?)`, id, a.FileName, a.MimeType, len(a.Data), hex.EncodeToString(sum[:]), a.Data, tx.Stamp()); err != nil {
+				return false, err
+			}
+		}
+		summary := "收取邮件留言 “" + msgExcerpt(orNone(in.Subject, in.Body), 20) + "”"
+		if err := tx.audit("create", "message", id, summary, []Change{{Field: "mail_uid", New: fm.UIDKey}, {Field: "message_id", New: fm.MessageID}}); err != nil {
+			return false, err
+		}
+		return true, nil
+	})
 }
 
 func orNone(s, none string) string {

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 
 	"policydesk/internal/core"
@@ -24,12 +23,9 @@ func readMailboxSettings(tx *Tx) (core.MailboxSettings, error) {
 
 // MailboxSettings returns the reply limits per type and the routing threshold, defaults filled in.
 func (s *MailboxStore) MailboxSettings(ctx context.Context) (core.MailboxSettings, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.MailboxSettings{}, err
-	}
-	defer tx.Rollback()
-	return readMailboxSettings(tx)
+	return inRead(ctx, s.db, func(tx *Tx) (core.MailboxSettings, error) {
+		return readMailboxSettings(tx)
+	})
 }
 
 // SaveMailboxSettings changes the limits and threshold. Due dates of existing messages stay as they were
@@ -39,31 +35,28 @@ func (s *MailboxStore) SaveMailboxSettings(ctx context.Context, in core.MailboxS
 		return in, err
 	}
 	in = s.db.rules.Mailbox.Settings(in)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return in, err
-	}
-	defer tx.Rollback()
-	old, err := readMailboxSettings(tx)
-	if err != nil {
-		return in, err
-	}
-	oldJSON, _ := json.Marshal(old)
-	newJSON, err := json.Marshal(in)
-	if err != nil {
-		return in, err
-	}
-	if string(oldJSON) == string(newJSON) {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.MailboxSettings, error) {
+		old, err := readMailboxSettings(tx)
+		if err != nil {
+			return in, err
+		}
+		oldJSON, _ := json.Marshal(old)
+		newJSON, err := json.Marshal(in)
+		if err != nil {
+			return in, err
+		}
+		if string(oldJSON) == string(newJSON) {
+			return in, nil
+		}
+		if err := tx.setSetting(mailboxSettingsKey, string(newJSON)); err != nil {
+			return in, err
+		}
+		if err := tx.audit("update", "mailbox_settings", 1, "修改局长信箱答复时限与分办阈值",
+			[]Change{{Field: "settings", Old: string(oldJSON), New: string(newJSON)}}); err != nil {
+			return in, err
+		}
 		return in, nil
-	}
-	if err := tx.setSetting(mailboxSettingsKey, string(newJSON)); err != nil {
-		return in, err
-	}
-	if err := tx.audit("update", "mailbox_settings", 1, "修改局长信箱答复时限与分办阈值",
-		[]Change{{Field: "settings", Old: string(oldJSON), New: string(newJSON)}}); err != nil {
-		return in, err
-	}
-	return in, tx.Commit()
+	})
 }
 
 // Topics lists the routing topics with their sections.
@@ -129,53 +122,50 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 	if err != nil {
 		return t, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return t, err
-	}
-	defer tx.Rollback()
-	topic := func(t core.TopicRecord, kw, ex []byte) Columns {
-		return Columns{{"name", t.Name}, {"section_id", t.SectionID}, {"description", t.Description}, {"keywords", string(kw)},
-			{"examples", string(ex)}, {"active", t.Active}}
-	}
-	newVals := topic(t, kw, ex)
-	if t.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO topics (name, section_id, description, keywords, examples, active, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, t.Name, nullID(t.SectionID), t.Description, string(kw), string(ex), t.Active, tx.Stamp(), tx.Stamp())
-		if err := topicWriteError(err, t.Name); err != nil {
-			return t, err
+	return inWrite(ctx, s.db, func(tx *Tx) (core.TopicRecord, error) {
+		topic := func(t core.TopicRecord, kw, ex []byte) Columns {
+			return Columns{{"name", t.Name}, {"section_id", t.SectionID}, {"description", t.Description}, {"keywords", string(kw)},
+				{"examples", string(ex)}, {"active", t.Active}}
 		}
-		if t.ID, err = res.LastInsertId(); err != nil {
-			return t, err
-		}
-		if err := tx.audit("create", "topic", t.ID, "新建留言主题 "+t.Name, diff(nil, newVals)); err != nil {
-			return t, err
-		}
-	} else {
-		old, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), '', t.description, t.keywords, t.examples, t.active
-			FROM topics t WHERE t.id = ?`, t.ID))
-		if err != nil {
-			return t, notFound(err, "留言主题不存在(编号%d)", t.ID)
-		}
-		oldKW, _ := json.Marshal(old.Keywords)
-		oldEx, _ := json.Marshal(old.Examples)
-		_, err = tx.ExecContext(ctx, `UPDATE topics SET name = ?, section_id = ?, description = ?, keywords = ?, examples = ?, active = ?,
-			updated_at = ? WHERE id = ?`, t.Name, nullID(t.SectionID), t.Description, string(kw), string(ex), t.Active, tx.Stamp(), t.ID)
-		if err := topicWriteError(err, t.Name); err != nil {
-			return t, err
-		}
-		if cs := diff(topic(old, oldKW, oldEx), newVals); len(cs) > 0 {
-			if err := tx.audit("update", "topic", t.ID, "修改留言主题 "+t.Name, cs); err != nil {
+		newVals := topic(t, kw, ex)
+		if t.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO topics (name, section_id, description, keywords, examples, active, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, t.Name, nullID(t.SectionID), t.Description, string(kw), string(ex), t.Active, tx.Stamp(), tx.Stamp())
+			if err := topicWriteError(err, t.Name); err != nil {
 				return t, err
 			}
+			if t.ID, err = res.LastInsertId(); err != nil {
+				return t, err
+			}
+			if err := tx.audit("create", "topic", t.ID, "新建留言主题 "+t.Name, diff(nil, newVals)); err != nil {
+				return t, err
+			}
+		} else {
+			old, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), '', t.description, t.keywords, t.examples, t.active
+				FROM topics t WHERE t.id = ?`, t.ID))
+			if err != nil {
+				return t, notFound(err, "留言主题不存在(编号%d)", t.ID)
+			}
+			oldKW, _ := json.Marshal(old.Keywords)
+			oldEx, _ := json.Marshal(old.Examples)
+			_, err = tx.ExecContext(ctx, `UPDATE topics SET name = ?, section_id = ?, description = ?, keywords = ?, examples = ?, active = ?,
+				updated_at = ? WHERE id = ?`, t.Name, nullID(t.SectionID), t.Description, string(kw), string(ex), t.Active, tx.Stamp(), t.ID)
+			if err := topicWriteError(err, t.Name); err != nil {
+				return t, err
+			}
+			if cs := diff(topic(old, oldKW, oldEx), newVals); len(cs) > 0 {
+				if err := tx.audit("update", "topic", t.ID, "修改留言主题 "+t.Name, cs); err != nil {
+					return t, err
+				}
+			}
 		}
-	}
-	saved, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
-		t.keywords, t.examples, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id WHERE t.id = ?`, t.ID))
-	if err != nil {
-		return t, err
-	}
-	return saved, tx.Commit()
+		saved, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
+			t.keywords, t.examples, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id WHERE t.id = ?`, t.ID))
+		if err != nil {
+			return t, err
+		}
+		return saved, nil
+	})
 }
 
 func topicWriteError(err error, name string) error {
@@ -220,66 +210,60 @@ func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTempla
 	if err != nil {
 		return t, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return t, err
-	}
-	defer tx.Rollback()
-	template := func(t core.ReplyTemplate) Columns {
-		return Columns{{"name", t.Name}, {"msg_type", t.Type}, {"body", t.Body}}
-	}
-	newVals := template(t)
-	if t.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO reply_templates (name, msg_type, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
-			t.Name, t.Type, t.Body, tx.Stamp(), tx.Stamp())
-		if err != nil {
-			return t, err
+	return inWrite(ctx, s.db, func(tx *Tx) (core.ReplyTemplate, error) {
+		template := func(t core.ReplyTemplate) Columns {
+			return Columns{{"name", t.Name}, {"msg_type", t.Type}, {"body", t.Body}}
 		}
-		if t.ID, err = res.LastInsertId(); err != nil {
-			return t, err
-		}
-		if err := tx.audit("create", "reply_template", t.ID, "新建答复模板 "+t.Name, diff(nil, newVals)); err != nil {
-			return t, err
-		}
-	} else {
-		old, err := findTemplate(ctx, tx, t.ID)
-		if err != nil {
-			return t, err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE reply_templates SET name = ?, msg_type = ?, body = ?, updated_at = ? WHERE id = ?`,
-			t.Name, t.Type, t.Body, tx.Stamp(), t.ID); err != nil {
-			return t, err
-		}
-		if cs := diff(template(old), newVals); len(cs) > 0 {
-			if err := tx.audit("update", "reply_template", t.ID, "修改答复模板 "+t.Name, cs); err != nil {
+		newVals := template(t)
+		if t.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO reply_templates (name, msg_type, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+				t.Name, t.Type, t.Body, tx.Stamp(), tx.Stamp())
+			if err != nil {
 				return t, err
 			}
+			if t.ID, err = res.LastInsertId(); err != nil {
+				return t, err
+			}
+			if err := tx.audit("create", "reply_template", t.ID, "新建答复模板 "+t.Name, diff(nil, newVals)); err != nil {
+				return t, err
+			}
+		} else {
+			old, err := findTemplate(ctx, tx, t.ID)
+			if err != nil {
+				return t, err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE reply_templates SET name = ?, msg_type = ?, body = ?, updated_at = ? WHERE id = ?`,
+				t.Name, t.Type, t.Body, tx.Stamp(), t.ID); err != nil {
+				return t, err
+			}
+			if cs := diff(template(old), newVals); len(cs) > 0 {
+				if err := tx.audit("update", "reply_template", t.ID, "修改答复模板 "+t.Name, cs); err != nil {
+					return t, err
+				}
+			}
 		}
-	}
-	saved, err := findTemplate(ctx, tx, t.ID)
-	if err != nil {
-		return t, err
-	}
-	return saved, tx.Commit()
+		saved, err := findTemplate(ctx, tx, t.ID)
+		if err != nil {
+			return t, err
+		}
+		return saved, nil
+	})
 }
 
 // DeleteReplyTemplate deletes a template; replies already written from it are not affected.
 func (s *MailboxStore) DeleteReplyTemplate(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	old, err := findTemplate(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM reply_templates WHERE id = ?`, id); err != nil {
-		return err
-	}
-	if err := tx.audit("delete", "reply_template", id, "删除答复模板 "+old.Name,
-		[]Change{{Field: "name", Old: old.Name}, {Field: "body", Old: old.Body}}); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.db.write(ctx, func(tx *Tx) error {
+		old, err := findTemplate(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM reply_templates WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if err := tx.audit("delete", "reply_template", id, "删除答复模板 "+old.Name,
+			[]Change{{Field: "name", Old: old.Name}, {Field: "body", Old: old.Body}}); err != nil {
+			return err
+		}
+		return nil
+	})
 }

@@ -31,42 +31,39 @@ func (s *MailboxStore) change(ctx context.Context, id int64, action, summary str
 // changeAt is change for an edit based on version (0: not checked): a message changed since is refused,
 // naming who changed it and when, instead of silently overwriting their work.
 func (s *MailboxStore) changeAt(ctx context.Context, id, version int64, action, summary string, step func(tx *Tx, m *core.Message) error) (core.Message, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.Message{}, err
-	}
-	defer tx.Rollback()
-	old, err := findMessage(ctx, tx, id)
-	if err != nil {
-		return old, err
-	}
-	if version != 0 && old.Version != version {
-		return old, tx.staleMessage(ctx, id)
-	}
-	m := old
-	if err := step(tx, &m); err != nil {
-		return old, err
-	}
-	cs := diff(messageColumns(old), messageColumns(m))
-	if len(cs) > 0 {
-		if err := tx.writeMessage(ctx, m); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Message, error) {
+		old, err := findMessage(ctx, tx, id)
+		if err != nil {
 			return old, err
 		}
-		if old.Subject != m.Subject || old.Body != m.Body {
-			if _, err := tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, IndexGrams(m.Subject+"\n"+m.Body), id); err != nil {
+		if version != 0 && old.Version != version {
+			return old, tx.staleMessage(ctx, id)
+		}
+		m := old
+		if err := step(tx, &m); err != nil {
+			return old, err
+		}
+		cs := diff(messageColumns(old), messageColumns(m))
+		if len(cs) > 0 {
+			if err := tx.writeMessage(ctx, m); err != nil {
+				return old, err
+			}
+			if old.Subject != m.Subject || old.Body != m.Body {
+				if _, err := tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, IndexGrams(m.Subject+"\n"+m.Body), id); err != nil {
+					return old, err
+				}
+			}
+			if err := tx.audit(action, "message", id, summary+" "+msgSummary(old), cs); err != nil {
 				return old, err
 			}
 		}
-		if err := tx.audit(action, "message", id, summary+" "+msgSummary(old), cs); err != nil {
-			return old, err
+		saved, err := findMessage(ctx, tx, id)
+		if err != nil {
+			return saved, err
 		}
-	}
-	saved, err := findMessage(ctx, tx, id)
-	if err != nil {
-		return saved, err
-	}
-	msgBadge(s.db.rules.Mailbox, s.cal(), &saved, calendar.Day(tx.Now()))
-	return saved, tx.Commit()
+		msgBadge(s.db.rules.Mailbox, s.cal(), &saved, calendar.Day(tx.Now()))
+		return saved, nil
+	})
 }
 
 // staleMessage is the refusal of an edit based on an older version of a message.
@@ -557,29 +554,26 @@ func (s *MailboxStore) Publish(ctx context.Context, id int64) (core.Message, err
 // RenderTemplate fills a reply template for a message: the sender, the date of receipt, the handling
 // section and its phone.
 func (s *MailboxStore) RenderTemplate(ctx context.Context, templateID, messageID int64) (core.RenderedReply, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.RenderedReply{}, err
-	}
-	defer tx.Rollback()
-	t, err := findTemplate(ctx, tx, templateID)
-	if err != nil {
-		return core.RenderedReply{}, err
-	}
-	m, err := findMessage(ctx, tx, messageID)
-	if err != nil {
-		return core.RenderedReply{}, err
-	}
-	v := core.TemplateValues{Salutation: s.db.rules.Mailbox.Salutation(m.SenderName), Section: m.SectionName}
-	if d, err := calendar.ParseDate(m.ReceivedDate); err == nil {
-		v.Received = d.Format("2006年1月2日")
-	}
-	if m.SectionID != 0 {
-		if err := tx.QueryRowContext(ctx, `SELECT phone FROM sections WHERE id = ?`, m.SectionID).Scan(&v.Phone); err != nil {
+	return inRead(ctx, s.db, func(tx *Tx) (core.RenderedReply, error) {
+		t, err := findTemplate(ctx, tx, templateID)
+		if err != nil {
 			return core.RenderedReply{}, err
 		}
-	}
-	return s.db.rules.Mailbox.RenderReply(t.Body, v), nil
+		m, err := findMessage(ctx, tx, messageID)
+		if err != nil {
+			return core.RenderedReply{}, err
+		}
+		v := core.TemplateValues{Salutation: s.db.rules.Mailbox.Salutation(m.SenderName), Section: m.SectionName}
+		if d, err := calendar.ParseDate(m.ReceivedDate); err == nil {
+			v.Received = d.Format("2006年1月2日")
+		}
+		if m.SectionID != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT phone FROM sections WHERE id = ?`, m.SectionID).Scan(&v.Phone); err != nil {
+				return core.RenderedReply{}, err
+			}
+		}
+		return s.db.rules.Mailbox.RenderReply(t.Body, v), nil
+	})
 }
 
 // AnsweredKey names the state of the answered messages: it changes whenever a reply is signed off or a

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"strings"
 	"sync"
@@ -115,25 +114,22 @@ func findMessage(ctx context.Context, tx *Tx, id int64) (core.Message, error) {
 
 // Message returns one message with its history, attachments and sign-off steps.
 func (s *MailboxStore) Message(ctx context.Context, id int64) (core.MessageDetail, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.MessageDetail{}, err
-	}
-	defer tx.Rollback()
-	m, err := findMessage(ctx, tx, id)
-	if err != nil {
-		return core.MessageDetail{}, err
-	}
-	msgBadge(s.db.rules.Mailbox, s.cal(), &m, s.today())
-	d := core.MessageDetail{Message: m}
-	if d.Events, err = messageEvents(ctx, tx, id); err != nil {
+	return inRead(ctx, s.db, func(tx *Tx) (core.MessageDetail, error) {
+		m, err := findMessage(ctx, tx, id)
+		if err != nil {
+			return core.MessageDetail{}, err
+		}
+		msgBadge(s.db.rules.Mailbox, s.cal(), &m, s.today())
+		d := core.MessageDetail{Message: m}
+		if d.Events, err = messageEvents(ctx, tx, id); err != nil {
+			return d, err
+		}
+		if d.Attachments, err = messageAttachments(ctx, tx, id); err != nil {
+			return d, err
+		}
+		d.Approvals, err = messageApprovals(ctx, tx, id)
 		return d, err
-	}
-	if d.Attachments, err = messageAttachments(ctx, tx, id); err != nil {
-		return d, err
-	}
-	d.Approvals, err = messageApprovals(ctx, tx, id)
-	return d, err
+	})
 }
 
 func messageEvents(ctx context.Context, tx *Tx, id int64) ([]core.MessageEvent, error) {
@@ -316,37 +312,34 @@ func isDuplicateMessage(ctx context.Context, tx *Tx, in core.MessageInput) (bool
 
 // CreateMessage stores a message entered by hand, routed by its match like any other (nil: 待分办).
 func (s *MailboxStore) CreateMessage(ctx context.Context, in core.MessageInput, match *core.MatchResult) (core.Message, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.Message{}, err
-	}
-	defer tx.Rollback()
-	in, received, err := s.db.rules.Mailbox.ValidateInput(in, tx.Now())
-	if err != nil {
-		return core.Message{}, err
-	}
-	if dup, err := isDuplicateMessage(ctx, tx, in); err != nil {
-		return core.Message{}, err
-	} else if dup {
-		return core.Message{}, core.Errorf(core.ECONFLICT, "已有相同的留言(同一编号，或同一留言人的相同内容)")
-	}
-	rc, err := s.routing(ctx, tx)
-	if err != nil {
-		return core.Message{}, err
-	}
-	id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: received, match: match})
-	if err != nil {
-		return core.Message{}, err
-	}
-	m, err := findMessage(ctx, tx, id)
-	if err != nil {
-		return m, err
-	}
-	if err := tx.audit("create", "message", id, "登记留言 "+msgSummary(m), nil); err != nil {
-		return m, err
-	}
-	msgBadge(s.db.rules.Mailbox, rc.cal, &m, calendar.Day(tx.Now()))
-	return m, tx.Commit()
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Message, error) {
+		in, received, err := s.db.rules.Mailbox.ValidateInput(in, tx.Now())
+		if err != nil {
+			return core.Message{}, err
+		}
+		if dup, err := isDuplicateMessage(ctx, tx, in); err != nil {
+			return core.Message{}, err
+		} else if dup {
+			return core.Message{}, core.Errorf(core.ECONFLICT, "已有相同的留言(同一编号，或同一留言人的相同内容)")
+		}
+		rc, err := s.routing(ctx, tx)
+		if err != nil {
+			return core.Message{}, err
+		}
+		id, _, err := tx.insertMessage(ctx, rc, newMessage{in: in, received: received, match: match})
+		if err != nil {
+			return core.Message{}, err
+		}
+		m, err := findMessage(ctx, tx, id)
+		if err != nil {
+			return m, err
+		}
+		if err := tx.audit("create", "message", id, "登记留言 "+msgSummary(m), nil); err != nil {
+			return m, err
+		}
+		msgBadge(s.db.rules.Mailbox, rc.cal, &m, calendar.Day(tx.Now()))
+		return m, nil
+	})
 }
 
 // summaryOf names a message in audit summaries: its subject, or the start of its body.

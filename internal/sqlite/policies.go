@@ -100,41 +100,38 @@ func (s *PolicyStore) Policies(ctx context.Context, f core.PolicyFilter) (core.P
 
 // Policy returns a policy with its versions, consultations and the statuses it may move to.
 func (s *PolicyStore) Policy(ctx context.Context, id int64) (core.PolicyDetail, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.PolicyDetail{}, err
-	}
-	defer tx.Rollback()
-	p, err := findPolicy(ctx, tx, id)
-	if err != nil {
-		return core.PolicyDetail{}, err
-	}
-	d := core.PolicyDetail{Policy: p, NextStatuses: core.NextPolicyStatuses(p.Status), Consultations: []core.Consultation{}}
-	if d.Versions, err = listVersions(ctx, tx, id); err != nil {
-		return d, err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT c.id FROM consultations c WHERE c.policy_id = ? ORDER BY c.open_date DESC, c.id DESC`, id)
-	if err != nil {
-		return d, err
-	}
-	var ids []int64
-	for rows.Next() {
-		var cid int64
-		if err := rows.Scan(&cid); err != nil {
-			rows.Close()
+	return inRead(ctx, s.db, func(tx *Tx) (core.PolicyDetail, error) {
+		p, err := findPolicy(ctx, tx, id)
+		if err != nil {
+			return core.PolicyDetail{}, err
+		}
+		d := core.PolicyDetail{Policy: p, NextStatuses: core.NextPolicyStatuses(p.Status), Consultations: []core.Consultation{}}
+		if d.Versions, err = listVersions(ctx, tx, id); err != nil {
 			return d, err
 		}
-		ids = append(ids, cid)
-	}
-	rows.Close()
-	for _, cid := range ids {
-		c, err := findConsultation(ctx, tx, s.cal(), cid)
+		rows, err := tx.QueryContext(ctx, `SELECT c.id FROM consultations c WHERE c.policy_id = ? ORDER BY c.open_date DESC, c.id DESC`, id)
 		if err != nil {
 			return d, err
 		}
-		d.Consultations = append(d.Consultations, c)
-	}
-	return d, nil
+		var ids []int64
+		for rows.Next() {
+			var cid int64
+			if err := rows.Scan(&cid); err != nil {
+				rows.Close()
+				return d, err
+			}
+			ids = append(ids, cid)
+		}
+		rows.Close()
+		for _, cid := range ids {
+			c, err := findConsultation(ctx, tx, s.cal(), cid)
+			if err != nil {
+				return d, err
+			}
+			d.Consultations = append(d.Consultations, c)
+		}
+		return d, nil
+	})
 }
 
 // policyColumns are a policy's audited register columns.
@@ -151,98 +148,89 @@ func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Polic
 	if err := s.db.rules.Consultation.ValidatePolicy(p); err != nil {
 		return p, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return p, err
-	}
-	defer tx.Rollback()
-	if err := tx.checkVersion(ctx, "policies", "该政策文件", p.ID, p.Version); err != nil {
-		return core.Policy{}, err
-	}
-	if _, err := findSection(ctx, tx, p.SectionID); err != nil {
-		return p, err
-	}
-	if p.DrafterID != 0 {
-		if _, err := findPerson(ctx, tx, p.DrafterID); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Policy, error) {
+		if err := tx.checkVersion(ctx, "policies", "该政策文件", p.ID, p.Version); err != nil {
+			return core.Policy{}, err
+		}
+		if _, err := findSection(ctx, tx, p.SectionID); err != nil {
 			return p, err
 		}
-	}
-	if p.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO policies (title, doc_number, category, section_id, drafter_id, disclosure,
-			disclosure_basis, enterprise_related, status, created_at, created_by, updated_at, updated_by)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Title, p.DocNumber, p.Category, p.SectionID, nullID(p.DrafterID),
-			p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated, core.PolicyDrafting, tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-		if err != nil {
-			return p, err
-		}
-		if p.ID, err = res.LastInsertId(); err != nil {
-			return p, err
-		}
-		if err := tx.audit("create", "policy", p.ID, "登记文件 "+p.Title, diff(nil, policyColumns(p))); err != nil {
-			return p, err
-		}
-	} else {
-		old, err := findPolicy(ctx, tx, p.ID)
-		if err != nil {
-			return p, err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE policies SET title = ?, doc_number = ?, category = ?, section_id = ?, drafter_id = ?,
-			disclosure = ?, disclosure_basis = ?, enterprise_related = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-			p.Title, p.DocNumber, p.Category, p.SectionID, nullID(p.DrafterID), p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated,
-			tx.Stamp(), tx.actorID(), p.ID); err != nil {
-			return p, err
-		}
-		if cs := diff(policyColumns(old), policyColumns(p)); len(cs) > 0 {
-			if err := tx.audit("update", "policy", p.ID, "修改文件 "+p.Title, cs); err != nil {
+		if p.DrafterID != 0 {
+			if _, err := findPerson(ctx, tx, p.DrafterID); err != nil {
 				return p, err
 			}
 		}
-	}
-	saved, err := findPolicy(ctx, tx, p.ID)
-	if err != nil {
-		return p, err
-	}
-	return saved, tx.Commit()
+		if p.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO policies (title, doc_number, category, section_id, drafter_id, disclosure,
+				disclosure_basis, enterprise_related, status, created_at, created_by, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Title, p.DocNumber, p.Category, p.SectionID, nullID(p.DrafterID),
+				p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated, core.PolicyDrafting, tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+			if err != nil {
+				return p, err
+			}
+			if p.ID, err = res.LastInsertId(); err != nil {
+				return p, err
+			}
+			if err := tx.audit("create", "policy", p.ID, "登记文件 "+p.Title, diff(nil, policyColumns(p))); err != nil {
+				return p, err
+			}
+		} else {
+			old, err := findPolicy(ctx, tx, p.ID)
+			if err != nil {
+				return p, err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE policies SET title = ?, doc_number = ?, category = ?, section_id = ?, drafter_id = ?,
+				disclosure = ?, disclosure_basis = ?, enterprise_related = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+				p.Title, p.DocNumber, p.Category, p.SectionID, nullID(p.DrafterID), p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated,
+				tx.Stamp(), tx.actorID(), p.ID); err != nil {
+				return p, err
+			}
+			if cs := diff(policyColumns(old), policyColumns(p)); len(cs) > 0 {
+				if err := tx.audit("update", "policy", p.ID, "修改文件 "+p.Title, cs); err != nil {
+					return p, err
+				}
+			}
+		}
+		saved, err := findPolicy(ctx, tx, p.ID)
+		if err != nil {
+			return p, err
+		}
+		return saved, nil
+	})
 }
 
 // DeletePolicy removes a policy still being drafted that has no consultation; anything further along is
 // evidence of a decision and can only be repealed.
 func (s *PolicyStore) DeletePolicy(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	p, err := findPolicy(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if err := s.db.rules.Consultation.CheckDelete(p, false); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM policies WHERE id = ?`, id); isForeignKeyViolation(err) {
-		return s.db.rules.Consultation.CheckDelete(p, true)
-	} else if err != nil {
-		return err
-	}
-	if err := tx.audit("delete", "policy", id, "删除文件 "+p.Title, []Change{{Field: "title", Old: p.Title, New: nil}}); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.db.write(ctx, func(tx *Tx) error {
+		p, err := findPolicy(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := s.db.rules.Consultation.CheckDelete(p, false); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM policies WHERE id = ?`, id); isForeignKeyViolation(err) {
+			return s.db.rules.Consultation.CheckDelete(p, true)
+		} else if err != nil {
+			return err
+		}
+		if err := tx.audit("delete", "policy", id, "删除文件 "+p.Title, []Change{{Field: "title", Old: p.Title, New: nil}}); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 // SetPolicyStatus moves a policy along its life (consult.CheckPolicyTransition, CheckPolicyMove and the 三同步 rules).
 func (s *PolicyStore) SetPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (core.Policy, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.Policy{}, err
-	}
-	defer tx.Rollback()
-	p, err := tx.setPolicyStatus(ctx, c)
-	if err != nil {
-		return p, err
-	}
-	return p, tx.Commit()
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Policy, error) {
+		p, err := tx.setPolicyStatus(ctx, c)
+		if err != nil {
+			return p, err
+		}
+		return p, nil
+	})
 }
 
 func (tx *Tx) setPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (core.Policy, error) {
@@ -315,50 +303,47 @@ func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput, doc 
 	if err != nil {
 		return core.PolicyVersion{}, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.PolicyVersion{}, err
-	}
-	defer tx.Rollback()
-	p, err := findPolicy(ctx, tx, in.PolicyID)
-	if err != nil {
-		return core.PolicyVersion{}, err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO policy_versions (policy_id, kind, version_date, file_name, format, encoding, body, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, in.Kind, calendar.FormatDate(date), in.FileName, doc.Format, doc.Encoding, doc.Text, tx.Stamp(), tx.actorID())
-	if err != nil {
-		return core.PolicyVersion{}, err
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return core.PolicyVersion{}, err
-	}
-	clauses := doc.Clauses
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO clauses (version_id, path, level, number, heading, body, start_pos, end_pos, seq)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return core.PolicyVersion{}, err
-	}
-	defer stmt.Close()
-	for i, c := range clauses {
-		if _, err := stmt.ExecContext(ctx, id, c.Path, c.Level, c.Number, c.Heading, c.Body, c.Start, c.End, i+1); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.PolicyVersion, error) {
+		p, err := findPolicy(ctx, tx, in.PolicyID)
+		if err != nil {
 			return core.PolicyVersion{}, err
 		}
-	}
-	if err := tx.audit("create", "policy_version", id, "导入"+in.Kind+" "+p.Title, []Change{
-		{Field: "kind", New: in.Kind}, {Field: "file_name", New: in.FileName}, {Field: "clauses", New: len(clauses)}, {Field: "chars", New: len([]rune(doc.Text))},
-	}); err != nil {
-		return core.PolicyVersion{}, err
-	}
-	v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM policy_versions v WHERE v.id = ?`, id))
-	if err != nil {
-		return v, err
-	}
-	v.Body = doc.Text
-	if doc.Warnings != nil {
-		v.Warnings = doc.Warnings
-	}
-	return v, tx.Commit()
+		res, err := tx.ExecContext(ctx, `INSERT INTO policy_versions (policy_id, kind, version_date, file_name, format, encoding, body, created_at, created_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, in.Kind, calendar.FormatDate(date), in.FileName, doc.Format, doc.Encoding, doc.Text, tx.Stamp(), tx.actorID())
+		if err != nil {
+			return core.PolicyVersion{}, err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return core.PolicyVersion{}, err
+		}
+		clauses := doc.Clauses
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO clauses (version_id, path, level, number, heading, body, start_pos, end_pos, seq)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return core.PolicyVersion{}, err
+		}
+		defer stmt.Close()
+		for i, c := range clauses {
+			if _, err := stmt.ExecContext(ctx, id, c.Path, c.Level, c.Number, c.Heading, c.Body, c.Start, c.End, i+1); err != nil {
+				return core.PolicyVersion{}, err
+			}
+		}
+		if err := tx.audit("create", "policy_version", id, "导入"+in.Kind+" "+p.Title, []Change{
+			{Field: "kind", New: in.Kind}, {Field: "file_name", New: in.FileName}, {Field: "clauses", New: len(clauses)}, {Field: "chars", New: len([]rune(doc.Text))},
+		}); err != nil {
+			return core.PolicyVersion{}, err
+		}
+		v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM policy_versions v WHERE v.id = ?`, id))
+		if err != nil {
+			return v, err
+		}
+		v.Body = doc.Text
+		if doc.Warnings != nil {
+			v.Warnings = doc.Warnings
+		}
+		return v, nil
+	})
 }
 
 // Version returns one version with its text.

@@ -54,63 +54,57 @@ func (s *RoutingStore) SaveUserWord(ctx context.Context, w core.UserWord) (core.
 	if w.Tag == "" {
 		w.Tag = "n"
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.DictionaryWord{}, err
-	}
-	defer tx.Rollback()
-	var old core.DictionaryWord
-	err = tx.QueryRowContext(ctx, `SELECT word, freq, tag, created_at FROM user_words WHERE word = ?`, w.Word).
-		Scan(&old.Word, &old.Freq, &old.Tag, &old.CreatedAt)
-	word := func(w, freq any, tag string) Columns { return Columns{{"word", w}, {"freq", freq}, {"tag", tag}} }
-	newVals := word(w.Word, w.Freq, w.Tag)
-	switch {
-	case err == sql.ErrNoRows:
-		if _, err := tx.ExecContext(ctx, `INSERT INTO user_words (word, freq, tag, created_at) VALUES (?, ?, ?, ?)`,
-			w.Word, w.Freq, w.Tag, tx.Stamp()); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.DictionaryWord, error) {
+		var old core.DictionaryWord
+		err := tx.QueryRowContext(ctx, `SELECT word, freq, tag, created_at FROM user_words WHERE word = ?`, w.Word).
+			Scan(&old.Word, &old.Freq, &old.Tag, &old.CreatedAt)
+		word := func(w, freq any, tag string) Columns { return Columns{{"word", w}, {"freq", freq}, {"tag", tag}} }
+		newVals := word(w.Word, w.Freq, w.Tag)
+		switch {
+		case err == sql.ErrNoRows:
+			if _, err := tx.ExecContext(ctx, `INSERT INTO user_words (word, freq, tag, created_at) VALUES (?, ?, ?, ?)`,
+				w.Word, w.Freq, w.Tag, tx.Stamp()); err != nil {
+				return core.DictionaryWord{}, err
+			}
+			if err := tx.audit("create", "user_word", w.Word, "添加自定义词 "+w.Word, diff(nil, newVals)); err != nil {
+				return core.DictionaryWord{}, err
+			}
+			old.CreatedAt = tx.Stamp()
+		case err != nil:
 			return core.DictionaryWord{}, err
+		default:
+			cs := diff(word(old.Word, old.Freq, old.Tag), newVals)
+			if len(cs) == 0 {
+				return old, nil
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE user_words SET freq = ?, tag = ? WHERE word = ?`, w.Freq, w.Tag, w.Word); err != nil {
+				return core.DictionaryWord{}, err
+			}
+			if err := tx.audit("update", "user_word", w.Word, "修改自定义词 "+w.Word, cs); err != nil {
+				return core.DictionaryWord{}, err
+			}
 		}
-		if err := tx.audit("create", "user_word", w.Word, "添加自定义词 "+w.Word, diff(nil, newVals)); err != nil {
-			return core.DictionaryWord{}, err
-		}
-		old.CreatedAt = tx.Stamp()
-	case err != nil:
-		return core.DictionaryWord{}, err
-	default:
-		cs := diff(word(old.Word, old.Freq, old.Tag), newVals)
-		if len(cs) == 0 {
-			return old, nil
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE user_words SET freq = ?, tag = ? WHERE word = ?`, w.Freq, w.Tag, w.Word); err != nil {
-			return core.DictionaryWord{}, err
-		}
-		if err := tx.audit("update", "user_word", w.Word, "修改自定义词 "+w.Word, cs); err != nil {
-			return core.DictionaryWord{}, err
-		}
-	}
-	return core.DictionaryWord{Word: w.Word, Freq: w.Freq, Tag: w.Tag, CreatedAt: old.CreatedAt}, tx.Commit()
+		return core.DictionaryWord{Word: w.Word, Freq: w.Freq, Tag: w.Tag, CreatedAt: old.CreatedAt}, nil
+	})
 }
 
 // DeleteUserWord removes a word from the dictionary.
 func (s *RoutingStore) DeleteUserWord(ctx context.Context, word string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var freq int
-	var tag string
-	if err := tx.QueryRowContext(ctx, `SELECT freq, tag FROM user_words WHERE word = ?`, word).Scan(&freq, &tag); err != nil {
-		return notFound(err, "自定义词“%s”不存在", word)
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM user_words WHERE word = ?`, word); err != nil {
-		return err
-	}
-	if err := tx.audit("delete", "user_word", word, "删除自定义词 "+word,
-		diff(Columns{{"word", word}, {"freq", freq}, {"tag", tag}}, nil)); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.db.write(ctx, func(tx *Tx) error {
+		var freq int
+		var tag string
+		if err := tx.QueryRowContext(ctx, `SELECT freq, tag FROM user_words WHERE word = ?`, word).Scan(&freq, &tag); err != nil {
+			return notFound(err, "自定义词“%s”不存在", word)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM user_words WHERE word = ?`, word); err != nil {
+			return err
+		}
+		if err := tx.audit("delete", "user_word", word, "删除自定义词 "+word,
+			diff(Columns{{"word", word}, {"freq", freq}, {"tag", tag}}, nil)); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 // historyQuery selects the labeled history: imported examples of existing topics, and mailbox messages
@@ -155,47 +149,44 @@ func (s *RoutingStore) History(ctx context.Context) ([]core.LabeledMessage, erro
 // HistorySummary counts the history by source and topic, and how much of it is newer than the model.
 func (s *RoutingStore) HistorySummary(ctx context.Context) (core.RoutingHistory, error) {
 	h := core.RoutingHistory{ByTopic: []core.RoutingTopicCount{}}
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return h, err
-	}
-	defer tx.Rollback()
-	var modelExamples sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT examples FROM routing_models ORDER BY id DESC LIMIT 1`).Scan(&modelExamples); err != nil && err != sql.ErrNoRows {
-		return h, err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT h.topic_id, t.name, h.src, COUNT(*) FROM (`+historyQuery+`) h
-		JOIN topics t ON t.id = h.topic_id GROUP BY h.topic_id, h.src ORDER BY t.name`, HistoryLimit)
-	if err != nil {
-		return h, err
-	}
-	defer rows.Close()
-	index := map[int64]int{}
-	for rows.Next() {
-		var c core.RoutingTopicCount
-		var src string
-		if err := rows.Scan(&c.TopicID, &c.TopicName, &src, &c.Count); err != nil {
+	return inRead(ctx, s.db, func(tx *Tx) (core.RoutingHistory, error) {
+		var modelExamples sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT examples FROM routing_models ORDER BY id DESC LIMIT 1`).Scan(&modelExamples); err != nil && err != sql.ErrNoRows {
 			return h, err
 		}
-		if src == exampleImported {
-			h.Imported += c.Count
-		} else {
-			h.Decisions += c.Count
+		rows, err := tx.QueryContext(ctx, `SELECT h.topic_id, t.name, h.src, COUNT(*) FROM (`+historyQuery+`) h
+			JOIN topics t ON t.id = h.topic_id GROUP BY h.topic_id, h.src ORDER BY t.name`, HistoryLimit)
+		if err != nil {
+			return h, err
 		}
-		h.Total += c.Count
-		i, ok := index[c.TopicID]
-		if !ok {
-			index[c.TopicID] = len(h.ByTopic)
-			h.ByTopic = append(h.ByTopic, c)
-			continue
+		defer rows.Close()
+		index := map[int64]int{}
+		for rows.Next() {
+			var c core.RoutingTopicCount
+			var src string
+			if err := rows.Scan(&c.TopicID, &c.TopicName, &src, &c.Count); err != nil {
+				return h, err
+			}
+			if src == exampleImported {
+				h.Imported += c.Count
+			} else {
+				h.Decisions += c.Count
+			}
+			h.Total += c.Count
+			i, ok := index[c.TopicID]
+			if !ok {
+				index[c.TopicID] = len(h.ByTopic)
+				h.ByTopic = append(h.ByTopic, c)
+				continue
+			}
+			h.ByTopic[i].Count += c.Count
 		}
-		h.ByTopic[i].Count += c.Count
-	}
-	if err := rows.Err(); err != nil {
-		return h, err
-	}
-	h.NewSinceModel = max(0, h.Total-int(modelExamples.Int64))
-	return h, nil
+		if err := rows.Err(); err != nil {
+			return h, err
+		}
+		h.NewSinceModel = max(0, h.Total-int(modelExamples.Int64))
+		return h, nil
+	})
 }
 
 // exampleKey identifies an imported example, so importing the same file twice adds nothing.
@@ -207,24 +198,21 @@ func exampleKey(m core.LabeledMessage) string {
 // PreviewExamples tells what importing rows (labels are topic names) would add, without writing anything.
 func (s *RoutingStore) PreviewExamples(ctx context.Context, name string, rows []core.LabeledMessage) (core.ExampleImportPreview, error) {
 	p := core.ExampleImportPreview{FileName: name, Rows: len(rows), ByLabel: []core.RoutingTopicCount{}, UnknownLabels: []string{}}
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return p, err
-	}
-	defer tx.Rollback()
-	plan, err := planExamples(ctx, tx, rows)
-	if err != nil {
-		return p, err
-	}
-	p.Duplicates = plan.duplicates
-	for _, l := range plan.labels {
-		p.ByLabel = append(p.ByLabel, core.RoutingTopicCount{TopicID: plan.topics[l], TopicName: l, Count: plan.counts[l]})
-		if plan.topics[l] == 0 {
-			p.UnknownLabels = append(p.UnknownLabels, l)
+	return inRead(ctx, s.db, func(tx *Tx) (core.ExampleImportPreview, error) {
+		plan, err := planExamples(ctx, tx, rows)
+		if err != nil {
+			return p, err
 		}
-	}
-	p.Samples = rows[:min(5, len(rows))]
-	return p, nil
+		p.Duplicates = plan.duplicates
+		for _, l := range plan.labels {
+			p.ByLabel = append(p.ByLabel, core.RoutingTopicCount{TopicID: plan.topics[l], TopicName: l, Count: plan.counts[l]})
+			if plan.topics[l] == 0 {
+				p.UnknownLabels = append(p.UnknownLabels, l)
+			}
+		}
+		p.Samples = rows[:min(5, len(rows))]
+		return p, nil
+	})
 }
 
 // examplePlan is how rows of a history file map onto topics and which of them are new.
@@ -283,84 +271,78 @@ func planExamples(ctx context.Context, tx *Tx, rows []core.LabeledMessage) (exam
 // 设置 → 主题), otherwise such a label is an error naming the row.
 func (s *RoutingStore) ImportExamples(ctx context.Context, name string, rows []core.LabeledMessage, createTopics bool) (core.ExampleImportResult, error) {
 	res := core.ExampleImportResult{CreatedTopics: []string{}}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return res, err
-	}
-	defer tx.Rollback()
-	plan, err := planExamples(ctx, tx, rows)
-	if err != nil {
-		return res, err
-	}
-	for _, l := range plan.labels {
-		if plan.topics[l] != 0 {
-			continue
-		}
-		if !createTopics {
-			for i, row := range rows {
-				if strings.TrimSpace(row.Label) == l {
-					return res, core.Errorf(core.EIMPORT, "%s 第%d行：没有名为“%s”的主题。请先在主题中添加，或勾选“为没有的主题新建主题”", name, i+2, l)
-				}
-			}
-		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO topics (name, description, keywords, examples, active, created_at, updated_at)
-			VALUES (?, ?, '[]', '[]', 1, ?, ?)`, l, "导入历史留言时新建", tx.Stamp(), tx.Stamp())
+	return inWrite(ctx, s.db, func(tx *Tx) (core.ExampleImportResult, error) {
+		plan, err := planExamples(ctx, tx, rows)
 		if err != nil {
 			return res, err
 		}
-		if plan.topics[l], err = r.LastInsertId(); err != nil {
+		for _, l := range plan.labels {
+			if plan.topics[l] != 0 {
+				continue
+			}
+			if !createTopics {
+				for i, row := range rows {
+					if strings.TrimSpace(row.Label) == l {
+						return res, core.Errorf(core.EIMPORT, "%s 第%d行：没有名为“%s”的主题。请先在主题中添加，或勾选“为没有的主题新建主题”", name, i+2, l)
+					}
+				}
+			}
+			r, err := tx.ExecContext(ctx, `INSERT INTO topics (name, description, keywords, examples, active, created_at, updated_at)
+				VALUES (?, ?, '[]', '[]', 1, ?, ?)`, l, "导入历史留言时新建", tx.Stamp(), tx.Stamp())
+			if err != nil {
+				return res, err
+			}
+			if plan.topics[l], err = r.LastInsertId(); err != nil {
+				return res, err
+			}
+			if err := tx.audit("create", "topic", plan.topics[l], "导入历史留言时新建留言主题 "+l,
+				[]Change{{Field: "name", New: l}}); err != nil {
+				return res, err
+			}
+			res.CreatedTopics = append(res.CreatedTopics, l)
+		}
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO routing_examples (subject, body, label, source, topic_id, dedup_key, created_at)
+			VALUES (?, ?, ?, 'import', ?, ?, ?)`)
+		if err != nil {
 			return res, err
 		}
-		if err := tx.audit("create", "topic", plan.topics[l], "导入历史留言时新建留言主题 "+l,
-			[]Change{{Field: "name", New: l}}); err != nil {
+		defer stmt.Close()
+		for _, i := range plan.fresh {
+			row := rows[i]
+			l := strings.TrimSpace(row.Label)
+			if _, err := stmt.ExecContext(ctx, row.Subject, row.Body, l, plan.topics[l], plan.keys[i], tx.Stamp()); err != nil {
+				return res, err
+			}
+		}
+		res.Added, res.Duplicates = len(plan.fresh), plan.duplicates
+		if err := tx.audit("import", "routing_examples", 0, "导入历史留言 "+name,
+			[]Change{{Field: "rows", New: strconv.Itoa(res.Added)}}); err != nil {
 			return res, err
 		}
-		res.CreatedTopics = append(res.CreatedTopics, l)
-	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO routing_examples (subject, body, label, source, topic_id, dedup_key, created_at)
-		VALUES (?, ?, ?, 'import', ?, ?, ?)`)
-	if err != nil {
-		return res, err
-	}
-	defer stmt.Close()
-	for _, i := range plan.fresh {
-		row := rows[i]
-		l := strings.TrimSpace(row.Label)
-		if _, err := stmt.ExecContext(ctx, row.Subject, row.Body, l, plan.topics[l], plan.keys[i], tx.Stamp()); err != nil {
-			return res, err
-		}
-	}
-	res.Added, res.Duplicates = len(plan.fresh), plan.duplicates
-	if err := tx.audit("import", "routing_examples", 0, "导入历史留言 "+name,
-		[]Change{{Field: "rows", New: strconv.Itoa(res.Added)}}); err != nil {
-		return res, err
-	}
-	return res, tx.Commit()
+		return res, nil
+	})
 }
 
 // DeleteImportedExamples removes every imported example (decisions made in the app stay) and returns how many.
 func (s *RoutingStore) DeleteImportedExamples(ctx context.Context) (int, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	r, err := tx.ExecContext(ctx, `DELETE FROM routing_examples WHERE source = 'import'`)
-	if err != nil {
-		return 0, err
-	}
-	n, err := r.RowsAffected()
-	if err != nil {
-		return 0, err
-	}
-	if n == 0 {
-		return 0, nil
-	}
-	if err := tx.audit("delete", "routing_examples", 0, "删除导入的历史留言",
-		[]Change{{Field: "rows", Old: strconv.FormatInt(n, 10)}}); err != nil {
-		return 0, err
-	}
-	return int(n), tx.Commit()
+	return inWrite(ctx, s.db, func(tx *Tx) (int, error) {
+		r, err := tx.ExecContext(ctx, `DELETE FROM routing_examples WHERE source = 'import'`)
+		if err != nil {
+			return 0, err
+		}
+		n, err := r.RowsAffected()
+		if err != nil {
+			return 0, err
+		}
+		if n == 0 {
+			return 0, nil
+		}
+		if err := tx.audit("delete", "routing_examples", 0, "删除导入的历史留言",
+			[]Change{{Field: "rows", Old: strconv.FormatInt(n, 10)}}); err != nil {
+			return 0, err
+		}
+		return int(n), nil
+	})
 }
 
 // SaveModel stores a trained model (its Save bytes) with what describes it, and prunes old models.
@@ -369,20 +351,17 @@ func (s *RoutingStore) SaveModel(ctx context.Context, data []byte, info core.Rou
 	if err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO routing_models (created_at, examples, metrics, model) VALUES (?, ?, ?, ?)`,
-		info.TrainedAt, info.Examples, string(meta), data); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM routing_models WHERE id NOT IN (SELECT id FROM routing_models ORDER BY id DESC LIMIT ?)`,
-		modelsKept); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.db.write(ctx, func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO routing_models (created_at, examples, metrics, model) VALUES (?, ?, ?, ?)`,
+			info.TrainedAt, info.Examples, string(meta), data); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM routing_models WHERE id NOT IN (SELECT id FROM routing_models ORDER BY id DESC LIMIT ?)`,
+			modelsKept); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 // LatestModel returns the newest stored model's bytes and description; ok is false when none was trained.
@@ -407,15 +386,12 @@ func (s *RoutingStore) SaveEvaluation(ctx context.Context, ev core.RoutingEvalua
 	if err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := tx.setSetting(evaluationKey, string(raw)); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.db.write(ctx, func(tx *Tx) error {
+		if err := tx.setSetting(evaluationKey, string(raw)); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 // LastEvaluation returns the latest evaluation, or the zero value (Folds 0) when none ran.
