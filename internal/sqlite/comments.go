@@ -34,20 +34,7 @@ func scanComment(sc interface{ Scan(...any) error }) (core.Comment, error) {
 }
 
 func queryComments(ctx context.Context, q querier, tail string, args ...any) ([]core.Comment, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+commentCols+commentFrom+tail, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	list := []core.Comment{}
-	for rows.Next() {
-		c, err := scanComment(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, c)
-	}
-	return list, rows.Err()
+	return queryAll(ctx, q, scanComment, `SELECT `+commentCols+commentFrom+tail, args...)
 }
 
 func findComment(ctx context.Context, tx *Tx, id int64) (core.Comment, error) {

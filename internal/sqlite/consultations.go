@@ -152,22 +152,12 @@ func (s *ConsultationStore) Consultation(ctx context.Context, id int64) (core.Co
 }
 
 func listNotices(ctx context.Context, tx *Tx, consultationID int64) ([]core.ConsultationNotice, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT n.id, n.consultation_id, n.kind, n.notice_date, COALESCE(n.old_close, ''), COALESCE(n.new_close, ''),
+	return queryAll(ctx, tx, func(r scanner) (n core.ConsultationNotice, err error) {
+		err = r.Scan(&n.ID, &n.ConsultationID, &n.Kind, &n.NoticeDate, &n.OldClose, &n.NewClose, &n.Reason, &n.CreatedAt, &n.CreatedBy)
+		return
+	}, `SELECT n.id, n.consultation_id, n.kind, n.notice_date, COALESCE(n.old_close, ''), COALESCE(n.new_close, ''),
 		n.reason, n.created_at, COALESCE(p.name, '') FROM consultation_notices n LEFT JOIN people p ON p.id = n.created_by
 		WHERE n.consultation_id = ? ORDER BY n.id`, consultationID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	list := []core.ConsultationNotice{}
-	for rows.Next() {
-		var n core.ConsultationNotice
-		if err := rows.Scan(&n.ID, &n.ConsultationID, &n.Kind, &n.NoticeDate, &n.OldClose, &n.NewClose, &n.Reason, &n.CreatedAt, &n.CreatedBy); err != nil {
-			return nil, err
-		}
-		list = append(list, n)
-	}
-	return list, rows.Err()
 }
 
 // CheckPeriod tells the close-date picker the earliest lawful close date and whether a reason is needed.

@@ -501,3 +501,29 @@ func inRead[T any](ctx context.Context, db *DB, fn func(tx *Tx) (T, error)) (T, 
 	})
 	return v, err
 }
+
+// querier runs queries: the database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// scanner reads one row (sql.Row or sql.Rows).
+type scanner = interface{ Scan(dest ...any) error }
+
+// queryAll runs query and reads every row with scan; the list is empty, never nil, when nothing matches.
+func queryAll[T any](ctx context.Context, q querier, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

@@ -378,21 +378,11 @@ func (s *InterpretationStore) Exemptions(ctx context.Context, subjectType string
 }
 
 func (tx *Tx) exemptions(ctx context.Context, subjectType string, subjectID int64) ([]core.Exemption, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, subject_type, subject_id, rule, reason, person_name, created_at FROM exemptions
+	return queryAll(ctx, tx, func(r scanner) (e core.Exemption, err error) {
+		err = r.Scan(&e.ID, &e.SubjectType, &e.SubjectID, &e.Rule, &e.Reason, &e.PersonName, &e.CreatedAt)
+		return
+	}, `SELECT id, subject_type, subject_id, rule, reason, person_name, created_at FROM exemptions
 		WHERE subject_type = ? AND subject_id = ? ORDER BY id`, subjectType, subjectID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	list := []core.Exemption{}
-	for rows.Next() {
-		var e core.Exemption
-		if err := rows.Scan(&e.ID, &e.SubjectType, &e.SubjectID, &e.Rule, &e.Reason, &e.PersonName, &e.CreatedAt); err != nil {
-			return nil, err
-		}
-		list = append(list, e)
-	}
-	return list, rows.Err()
 }
 
 // syncFacts gathers what the 三同步 rules need about a policy.

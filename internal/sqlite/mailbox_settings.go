@@ -61,21 +61,8 @@ func (s *MailboxStore) SaveMailboxSettings(ctx context.Context, in core.MailboxS
 
 // Topics lists the routing topics with their sections.
 func (s *MailboxStore) Topics(ctx context.Context) ([]core.TopicRecord, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
+	return queryAll(ctx, s.db.db, scanTopic, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
 		t.keywords, t.examples, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id ORDER BY t.active DESC, t.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.TopicRecord{}
-	for rows.Next() {
-		t, err := scanTopic(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
 }
 
 func scanTopic(sc interface{ Scan(...any) error }) (core.TopicRecord, error) {
@@ -180,20 +167,10 @@ func topicWriteError(err error, name string) error {
 
 // ReplyTemplates lists the reply templates.
 func (s *MailboxStore) ReplyTemplates(ctx context.Context) ([]core.ReplyTemplate, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT id, name, msg_type, body, updated_at FROM reply_templates ORDER BY msg_type, name, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.ReplyTemplate{}
-	for rows.Next() {
-		var t core.ReplyTemplate
-		if err := rows.Scan(&t.ID, &t.Name, &t.Type, &t.Body, &t.UpdatedAt); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db.db, func(r scanner) (t core.ReplyTemplate, err error) {
+		err = r.Scan(&t.ID, &t.Name, &t.Type, &t.Body, &t.UpdatedAt)
+		return
+	}, `SELECT id, name, msg_type, body, updated_at FROM reply_templates ORDER BY msg_type, name, id`)
 }
 
 func findTemplate(ctx context.Context, tx *Tx, id int64) (core.ReplyTemplate, error) {

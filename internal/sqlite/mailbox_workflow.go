@@ -442,21 +442,11 @@ func (tx *Tx) publication(ctx context.Context, m core.Message) (core.Publication
 
 // maskKeeps lists the items of a message staff decided to publish as written.
 func (tx *Tx) maskKeeps(ctx context.Context, messageID int64) ([]core.MaskKeep, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, message_id, original, kind, label, reason, person_name, at FROM message_mask_keeps
+	return queryAll(ctx, tx, func(r scanner) (k core.MaskKeep, err error) {
+		err = r.Scan(&k.ID, &k.MessageID, &k.Original, &k.Kind, &k.Label, &k.Reason, &k.PersonName, &k.At)
+		return
+	}, `SELECT id, message_id, original, kind, label, reason, person_name, at FROM message_mask_keeps
 		WHERE message_id = ? ORDER BY id`, messageID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.MaskKeep{}
-	for rows.Next() {
-		var k core.MaskKeep
-		if err := rows.Scan(&k.ID, &k.MessageID, &k.Original, &k.Kind, &k.Label, &k.Reason, &k.PersonName, &k.At); err != nil {
-			return nil, err
-		}
-		out = append(out, k)
-	}
-	return out, rows.Err()
 }
 
 // KeepMasked records that one masked item of a replied message is published as written, with the reason and
@@ -588,20 +578,10 @@ func (s *MailboxStore) AnsweredKey(ctx context.Context) (string, error) {
 
 // AnsweredMessages reads every message with a reply, for finding similar ones.
 func (s *MailboxStore) AnsweredMessages(ctx context.Context) ([]core.MessageText, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT id, subject, body FROM messages WHERE reply_body <> '' AND replied_at IS NOT NULL`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.MessageText{}
-	for rows.Next() {
-		var m core.MessageText
-		if err := rows.Scan(&m.ID, &m.Subject, &m.Body); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db.db, func(r scanner) (m core.MessageText, err error) {
+		err = r.Scan(&m.ID, &m.Subject, &m.Body)
+		return
+	}, `SELECT id, subject, body FROM messages WHERE reply_body <> '' AND replied_at IS NOT NULL`)
 }
 
 // MessageText reads a message's subject and body.

@@ -133,58 +133,28 @@ func (s *MailboxStore) Message(ctx context.Context, id int64) (core.MessageDetai
 }
 
 func messageEvents(ctx context.Context, tx *Tx, id int64) ([]core.MessageEvent, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.kind, e.from_value, e.to_value, e.reason, COALESCE(e.approver_id, 0),
+	return queryAll(ctx, tx, func(r scanner) (e core.MessageEvent, err error) {
+		err = r.Scan(&e.ID, &e.Kind, &e.From, &e.To, &e.Reason, &e.ApproverID, &e.ApproverName, &e.PersonName, &e.At)
+		return
+	}, `SELECT e.id, e.kind, e.from_value, e.to_value, e.reason, COALESCE(e.approver_id, 0),
 		COALESCE(p.name, ''), e.person_name, e.at FROM message_events e LEFT JOIN people p ON p.id = e.approver_id
 		WHERE e.message_id = ? ORDER BY e.id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.MessageEvent{}
-	for rows.Next() {
-		var e core.MessageEvent
-		if err := rows.Scan(&e.ID, &e.Kind, &e.From, &e.To, &e.Reason, &e.ApproverID, &e.ApproverName, &e.PersonName, &e.At); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 func messageAttachments(ctx context.Context, tx *Tx, id int64) ([]core.Attachment, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, file_name, mime_type, size, sha256 FROM attachments
+	return queryAll(ctx, tx, func(r scanner) (a core.Attachment, err error) {
+		err = r.Scan(&a.ID, &a.FileName, &a.MimeType, &a.Size, &a.SHA256)
+		return
+	}, `SELECT id, file_name, mime_type, size, sha256 FROM attachments
 		WHERE subject_type = 'message' AND subject_id = ? ORDER BY id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.Attachment{}
-	for rows.Next() {
-		var a core.Attachment
-		if err := rows.Scan(&a.ID, &a.FileName, &a.MimeType, &a.Size, &a.SHA256); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
 }
 
 func messageApprovals(ctx context.Context, tx *Tx, id int64) ([]core.Approval, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, round, step_name, COALESCE(person_id, 0), person_name, decision, opinion,
+	return queryAll(ctx, tx, func(r scanner) (a core.Approval, err error) {
+		err = r.Scan(&a.ID, &a.Round, &a.StepName, &a.PersonID, &a.PersonName, &a.Decision, &a.Opinion, &a.ActedAt)
+		return
+	}, `SELECT id, round, step_name, COALESCE(person_id, 0), person_name, decision, opinion,
 		COALESCE(acted_at, '') FROM approvals WHERE subject_type = 'message' AND subject_id = ? ORDER BY round, step_order, id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.Approval{}
-	for rows.Next() {
-		var a core.Approval
-		if err := rows.Scan(&a.ID, &a.Round, &a.StepName, &a.PersonID, &a.PersonName, &a.Decision, &a.Opinion, &a.ActedAt); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
 }
 
 // AttachmentContent returns an attachment's file name and bytes, for saving it to disk.

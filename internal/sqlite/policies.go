@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"policydesk/internal/calendar"
@@ -281,20 +280,7 @@ func scanVersion(sc interface{ Scan(...any) error }) (core.PolicyVersion, error)
 }
 
 func listVersions(ctx context.Context, tx *Tx, policyID int64) ([]core.PolicyVersion, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+versionCols+` FROM policy_versions v WHERE v.policy_id = ? ORDER BY v.version_date, v.id`, policyID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	list := []core.PolicyVersion{}
-	for rows.Next() {
-		v, err := scanVersion(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, v)
-	}
-	return list, rows.Err()
+	return queryAll(ctx, tx, scanVersion, `SELECT `+versionCols+` FROM policy_versions v WHERE v.policy_id = ? ORDER BY v.version_date, v.id`, policyID)
 }
 
 // AddVersion stores a version's text, read and split into its clauses by internal/intake (ReadVersion).
@@ -359,24 +345,10 @@ func (s *PolicyStore) Clauses(ctx context.Context, versionID int64) ([]core.Clau
 	return listClauses(ctx, s.db.db, versionID)
 }
 
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 func listClauses(ctx context.Context, q querier, versionID int64) ([]core.Clause, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, version_id, path, level, number, heading, body, start_pos, end_pos, seq
+	return queryAll(ctx, q, func(r scanner) (c core.Clause, err error) {
+		err = r.Scan(&c.ID, &c.VersionID, &c.Path, &c.Level, &c.Number, &c.Heading, &c.Body, &c.Start, &c.End, &c.Seq)
+		return
+	}, `SELECT id, version_id, path, level, number, heading, body, start_pos, end_pos, seq
 		FROM clauses WHERE version_id = ? ORDER BY seq`, versionID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	list := []core.Clause{}
-	for rows.Next() {
-		var c core.Clause
-		if err := rows.Scan(&c.ID, &c.VersionID, &c.Path, &c.Level, &c.Number, &c.Heading, &c.Body, &c.Start, &c.End, &c.Seq); err != nil {
-			return nil, err
-		}
-		list = append(list, c)
-	}
-	return list, rows.Err()
 }

@@ -32,20 +32,10 @@ const evaluationKey = "routing.evaluation"
 
 // UserWords lists the words users added to the segmentation dictionary.
 func (s *RoutingStore) UserWords(ctx context.Context) ([]core.DictionaryWord, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT word, freq, tag, created_at FROM user_words ORDER BY word`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.DictionaryWord{}
-	for rows.Next() {
-		var w core.DictionaryWord
-		if err := rows.Scan(&w.Word, &w.Freq, &w.Tag, &w.CreatedAt); err != nil {
-			return nil, err
-		}
-		out = append(out, w)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db.db, func(r scanner) (w core.DictionaryWord, err error) {
+		err = r.Scan(&w.Word, &w.Freq, &w.Tag, &w.CreatedAt)
+		return
+	}, `SELECT word, freq, tag, created_at FROM user_words ORDER BY word`)
 }
 
 // SaveUserWord adds a word to the dictionary or changes its frequency and tag.
