@@ -167,6 +167,15 @@ func (cs Columns) Value(name string) any {
 	return nil
 }
 
+// auditChanges records an update of an entity with the columns that differ between old and new; an update
+// that changes nothing leaves no entry.
+func (tx *Tx) auditChanges(action, entity string, entityID any, summary string, old, new Columns) error {
+	if cs := diff(old, new); len(cs) > 0 {
+		return tx.audit(action, entity, entityID, summary, cs)
+	}
+	return nil
+}
+
 // diff lists the columns whose values differ between old and new, matched by name: new's columns in their
 // order, then those only old has. A column missing on one side counts as nil there, so diff(nil, cs)
 // records a creation and diff(cs, nil) a deletion.

@@ -123,10 +123,8 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 				clause_paths = ?, updated_at = ?, updated_by = ? WHERE id = ?`, append(cols.Values(), tx.Stamp(), tx.actorID(), c.ID)...); err != nil {
 				return c, err
 			}
-			if cs := diff(commentColumns(old), cols); len(cs) > 0 {
-				if err := tx.audit("update", "comment", c.ID, "修改意见", cs); err != nil {
-					return c, err
-				}
+			if err := tx.auditChanges("update", "comment", c.ID, "修改意见", commentColumns(old), cols); err != nil {
+				return c, err
 			}
 		}
 		saved, err := findComment(ctx, tx, c.ID)

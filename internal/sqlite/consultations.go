@@ -282,10 +282,7 @@ func (tx *Tx) updateConsultation(ctx context.Context, cal *calendar.Calendar, c 
 		tx.Stamp(), tx.actorID(), c.ID); err != nil {
 		return err
 	}
-	if cs := diff(consultationColumns(old), consultationColumns(c)); len(cs) > 0 {
-		return tx.audit("update", "consultation", c.ID, "修改征求意见 "+old.PolicyTitle, cs)
-	}
-	return nil
+	return tx.auditChanges("update", "consultation", c.ID, "修改征求意见 "+old.PolicyTitle, consultationColumns(old), consultationColumns(c))
 }
 
 func (tx *Tx) addNotice(ctx context.Context, consultationID int64, kind, date, oldClose, newClose, reason string) error {

@@ -294,10 +294,8 @@ func (tx *Tx) updateInterpretation(ctx context.Context, cal *calendar.Calendar, 
 		body, tx.Stamp(), tx.actorID(), in.ID); err != nil {
 		return "", err
 	}
-	if cs := diff(interpretationColumns(old, oldBody), values); len(cs) > 0 {
-		if err := tx.audit("update", "interpretation", in.ID, "修改解读 "+in.Title, cs); err != nil {
-			return "", err
-		}
+	if err := tx.auditChanges("update", "interpretation", in.ID, "修改解读 "+in.Title, interpretationColumns(old, oldBody), values); err != nil {
+		return "", err
 	}
 	return old.SectionReason, nil
 }

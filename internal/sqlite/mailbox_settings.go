@@ -140,10 +140,8 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 			if err := topicWriteError(err, t.Name); err != nil {
 				return t, err
 			}
-			if cs := diff(topic(old, oldKW, oldEx), newVals); len(cs) > 0 {
-				if err := tx.audit("update", "topic", t.ID, "修改留言主题 "+t.Name, cs); err != nil {
-					return t, err
-				}
+			if err := tx.auditChanges("update", "topic", t.ID, "修改留言主题 "+t.Name, topic(old, oldKW, oldEx), newVals); err != nil {
+				return t, err
 			}
 		}
 		saved, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
@@ -213,10 +211,8 @@ func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTempla
 				t.Name, t.Type, t.Body, tx.Stamp(), t.ID); err != nil {
 				return t, err
 			}
-			if cs := diff(template(old), newVals); len(cs) > 0 {
-				if err := tx.audit("update", "reply_template", t.ID, "修改答复模板 "+t.Name, cs); err != nil {
-					return t, err
-				}
+			if err := tx.auditChanges("update", "reply_template", t.ID, "修改答复模板 "+t.Name, template(old), newVals); err != nil {
+				return t, err
 			}
 		}
 		saved, err := findTemplate(ctx, tx, t.ID)

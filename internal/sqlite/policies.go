@@ -184,10 +184,8 @@ func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Polic
 				tx.Stamp(), tx.actorID(), p.ID); err != nil {
 				return p, err
 			}
-			if cs := diff(policyColumns(old), policyColumns(p)); len(cs) > 0 {
-				if err := tx.audit("update", "policy", p.ID, "修改文件 "+p.Title, cs); err != nil {
-					return p, err
-				}
+			if err := tx.auditChanges("update", "policy", p.ID, "修改文件 "+p.Title, policyColumns(old), policyColumns(p)); err != nil {
+				return p, err
 			}
 		}
 		saved, err := findPolicy(ctx, tx, p.ID)
