@@ -31,14 +31,16 @@ type DisclosureRules interface {
 	DateField(field, label, s string, today time.Time) (time.Time, error)
 	// CheckIntake checks a new application and returns it with its arrival and legal receipt dates.
 	CheckIntake(in DisclosureIntake, today time.Time) (DisclosureIntake, time.Time, time.Time, error)
-	CheckCorrection(cal WorkingDays, r DisclosureRequest, sent, by time.Time) error
+	// CheckCorrection checks a 补正告知书 sent on sent and returns the 补正期限 it sets, read from by.
+	CheckCorrection(cal WorkingDays, r DisclosureRequest, sent time.Time, by string) (time.Time, error)
 	CheckCorrectionReceived(r DisclosureRequest, received time.Time) error
 	CheckExtend(r DisclosureRequest, approver string) error
 	CheckAnswer(r DisclosureRequest, a DisclosureAnswer, answered time.Time) (DisclosureAnswer, error)
 	// AnswerNote is the register's line for an answer; OutcomeLabel names a result row of table 三.
 	AnswerNote(r DisclosureRequest, a DisclosureAnswer, answered time.Time) string
 	OutcomeLabel(outcome int) string
-	CheckRemedy(kind, result string, answered, filed, decided, today time.Time) error
+	// CheckRemedy checks a 行政复议 or 行政诉讼 recorded against a request, which must have been answered.
+	CheckRemedy(r DisclosureRequest, kind, result string, filed, decided, today time.Time) error
 	// ColumnLabel names table 三's applicant column i.
 	ColumnLabel(i int) string
 	// AnnualReportDue says which year's report is due on which day while its countdown is shown.
