@@ -20,6 +20,8 @@ type PrivacyRules interface {
 	// Scan lists what the pre-publication check finds, offsets in UTF-16 code units; keep lists public
 	// items (the bureau's numbers and addresses) that are not findings where they stand whole.
 	Scan(text string, keep []string) []PrepubFinding
+	// CheckSubject refuses a pre-publication check of anything but a policy, an interpretation or a 采纳情况说明.
+	CheckSubject(subjectType string) error
 }
 
 // DisclosureRules decide 依申请公开 requests on the statutory clock (internal/disclosure).
@@ -223,6 +225,11 @@ type SignoffRules interface {
 	Assign(steps []SignoffStep, subj SignoffSubject) ([]SignoffStep, error)
 	// CheckSigner refuses a decision by anyone but the step's signer, a second step by one person, the author.
 	CheckSigner(u CurrentUser, f SignerFacts) error
+	// CheckSubject refuses a sign-off of anything but a policy, an interpretation or a 采纳情况说明.
+	CheckSubject(subjectType string) error
+	// PendingStep is the step of the latest round waiting for a decision and whether it is the round's last;
+	// it refuses a decision when no step waits.
+	PendingStep(subj SignoffSubject, current Signoff) (SignoffApproval, bool, error)
 }
 
 // SignerSection is what the sign-off rules need of a record's drafting section.
