@@ -190,11 +190,23 @@ type ConsultationLedger struct {
 	Today        time.Time
 }
 
-// AccountRules decide sign-in, lockout and passwords (internal/auth).
+// AccountRules decide sign-in, lockout, passwords and who manages accounts (internal/auth).
 type AccountRules interface {
-	// CheckPassword refuses a password too weak for the login; CheckChange also one equal to the old.
+	// CheckManager refuses account management to anybody but an account administrator (admin: the actor's
+	// active account administers accounts); the command line (系统, no person) may.
+	CheckManager(actor CurrentUser, admin bool) error
+	// CheckLogin trims a new account's login and refuses one of the wrong form; CheckHolder refuses an
+	// account for a disabled person.
+	CheckLogin(login string) (string, error)
+	CheckHolder(p Person) error
+	// CheckDisable and CheckAdminChange refuse an administrator stopping their own account or withdrawing
+	// their own administration.
+	CheckDisable(actor CurrentUser, personID int64, disabled bool) error
+	CheckAdminChange(actor CurrentUser, personID int64, admin bool) error
+	// CheckPassword refuses a password too weak for the login; CheckChange refuses a change whose old
+	// password was wrong (oldCorrect false) or whose new one is too weak or equal to the old.
 	CheckPassword(login, password string) error
-	CheckChange(login, oldPassword, newPassword string) error
+	CheckChange(login string, oldCorrect bool, oldPassword, newPassword string) error
 	// Hash and Verify keep passwords only as salted hashes; NeedsRehash says a hash's parameters are outdated.
 	Hash(password string) (string, error)
 	Verify(encoded, password string) bool
@@ -204,6 +216,8 @@ type AccountRules interface {
 	CanTry(s LoginState, now time.Time) error
 	Failed(s LoginState, now time.Time) (LoginState, bool)
 	FailureMessage(s LoginState, locked bool) error
+	// ConfirmFailure is the refusal of a wrong password at 电子签名确认 (the lockout message when it locked).
+	ConfirmFailure(s LoginState, locked bool) error
 	Succeeded(s LoginState) LoginState
 	Reset(s LoginState) LoginState
 }

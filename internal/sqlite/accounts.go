@@ -7,15 +7,11 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
-	"regexp"
 	"strings"
 	"time"
 
 	"policydesk/internal/core"
 )
-
-// loginPattern: letters, digits and . _ - (a login is typed on every sign-in, often on a shared keyboard).
-var loginPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$`)
 
 const accountCols = `a.person_id, a.login, p.name, p.role, COALESCE(s.name, ''), a.admin, a.disabled,
 	COALESCE(a.locked_until, ''), COALESCE(a.last_login_at, ''), a.must_change, a.version`
@@ -66,18 +62,14 @@ func (tx *Tx) writeState(ctx context.Context, personID int64, s core.LoginState)
 
 // requireAccountAdmin refuses account management to anybody but an account administrator (or 系统: the CLI).
 func (tx *Tx) requireAccountAdmin(ctx context.Context) error {
-	if tx.actor.PersonID == 0 {
-		return nil
-	}
 	var admin bool
-	err := tx.QueryRowContext(ctx, `SELECT admin FROM accounts WHERE person_id = ? AND disabled = 0`, tx.actor.PersonID).Scan(&admin)
-	if err != nil && err != sql.ErrNoRows {
-		return err
+	if tx.actor.PersonID != 0 {
+		err := tx.QueryRowContext(ctx, `SELECT admin FROM accounts WHERE person_id = ? AND disabled = 0`, tx.actor.PersonID).Scan(&admin)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
 	}
-	if !admin {
-		return core.Errorf(core.EFORBID, "只有账号管理员可以管理登录账号，请联系系统管理员")
-	}
-	return nil
+	return tx.db.rules.Accounts.CheckManager(tx.actor, admin)
 }
 
 // HasAccounts reports how many active accounts exist: a desk with more than one asks who signs in.
@@ -127,9 +119,9 @@ func (db *DB) Account(ctx context.Context, personID int64) (core.Account, error)
 // CreateAccount gives a person a sign-in. An account created by an administrator must change its password at the
 // first sign-in; one created from the command line (系统) need not.
 func (db *DB) CreateAccount(ctx context.Context, personID int64, login, password string, admin bool) (core.Account, error) {
-	login = strings.TrimSpace(login)
-	if !loginPattern.MatchString(login) {
-		return core.Account{}, core.FieldErrorf(core.EINVALID, "login", "账号需为2至32位字母、数字或 . _ -，且以字母或数字开头")
+	login, err := db.rules.Accounts.CheckLogin(login)
+	if err != nil {
+		return core.Account{}, err
 	}
 	if err := db.rules.Accounts.CheckPassword(login, password); err != nil {
 		return core.Account{}, err
@@ -150,8 +142,8 @@ func (db *DB) CreateAccount(ctx context.Context, personID int64, login, password
 	if err != nil {
 		return core.Account{}, err
 	}
-	if !p.Active {
-		return core.Account{}, core.Errorf(core.EINVALID, "“%s”已停用，不能开设登录账号", p.Name)
+	if err := db.rules.Accounts.CheckHolder(p); err != nil {
+		return core.Account{}, err
 	}
 	mustChange := tx.actor.PersonID != 0 && tx.actor.PersonID != personID
 	_, err = tx.ExecContext(ctx, `INSERT INTO accounts (person_id, login, password_hash, admin, must_change, password_changed_at,
@@ -280,10 +272,7 @@ func (db *DB) VerifyPassword(ctx context.Context, personID int64, password strin
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	if locked {
-		return db.rules.Accounts.FailureMessage(s, true)
-	}
-	return core.FieldErrorf(core.EINVALID, "password", "密码不正确，请重新输入")
+	return db.rules.Accounts.ConfirmFailure(s, locked)
 }
 
 // ChangePassword sets a new password after checking the old one; it clears a pending forced change
@@ -298,10 +287,7 @@ func (db *DB) ChangePassword(ctx context.Context, personID int64, oldPassword, n
 	if err != nil {
 		return core.Account{}, err
 	}
-	if !db.rules.Accounts.Verify(r.hash, oldPassword) {
-		return core.Account{}, core.FieldErrorf(core.EINVALID, "oldPassword", "原密码不正确")
-	}
-	if err := db.rules.Accounts.CheckChange(r.Login, oldPassword, newPassword); err != nil {
+	if err := db.rules.Accounts.CheckChange(r.Login, db.rules.Accounts.Verify(r.hash, oldPassword), oldPassword, newPassword); err != nil {
 		return core.Account{}, err
 	}
 	h, err := db.rules.Accounts.Hash(newPassword)
@@ -348,8 +334,8 @@ func (db *DB) ResetPassword(ctx context.Context, personID int64, newPassword str
 // SetAccountDisabled stops (or restores) a person's sign-in; stopping ends their sessions.
 func (db *DB) SetAccountDisabled(ctx context.Context, personID int64, disabled bool) (core.Account, error) {
 	return db.changeAccount(ctx, personID, disabled, func(tx *Tx, r accountRow) (string, []Change, error) {
-		if disabled && personID == tx.actor.PersonID {
-			return "", nil, core.Errorf(core.EFORBID, "不能停用自己正在使用的账号")
+		if err := db.rules.Accounts.CheckDisable(tx.actor, personID, disabled); err != nil {
+			return "", nil, err
 		}
 		s := r.state
 		s.Disabled = disabled
@@ -372,8 +358,8 @@ func (db *DB) UnlockAccount(ctx context.Context, personID int64) (core.Account, 
 // SetAccountAdmin grants or withdraws account administration.
 func (db *DB) SetAccountAdmin(ctx context.Context, personID int64, admin bool) (core.Account, error) {
 	return db.changeAccount(ctx, personID, false, func(tx *Tx, r accountRow) (string, []Change, error) {
-		if !admin && personID == tx.actor.PersonID {
-			return "", nil, core.Errorf(core.EFORBID, "不能取消自己的账号管理权限，请由另一位管理员操作")
+		if err := db.rules.Accounts.CheckAdminChange(tx.actor, personID, admin); err != nil {
+			return "", nil, err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE accounts SET admin = ?, updated_at = ?, version = version + 1 WHERE person_id = ?`,
 			admin, tx.Stamp(), personID)
