@@ -12,6 +12,7 @@ type Rules struct {
 	Disclosure   DisclosureRules
 	Mailbox      MailboxRules
 	Privacy      PrivacyRules
+	Settings     SettingsRules
 	Signoff      SignoffRules
 }
 
@@ -244,6 +245,40 @@ type SignoffRules interface {
 	// PendingStep is the step of the latest round waiting for a decision and whether it is the round's last;
 	// it refuses a decision when no step waits.
 	PendingStep(subj SignoffSubject, current Signoff) (SignoffApproval, bool, error)
+}
+
+// SettingsRules decide what 设置 keeps: the bureau's details, its sections with their heads and 分管领导
+// (who sign by rule), its people and who uses the desk (internal/org).
+type SettingsRules interface {
+	// CheckBureau trims the bureau's details and refuses them without a name.
+	CheckBureau(b Bureau) (Bureau, error)
+	// CheckNumber refuses a whole-number setting, named label, outside [min, max].
+	CheckNumber(label string, n, min, max int) error
+	// CheckSection trims a section about to be saved and checks its head and 分管领导 as stored.
+	CheckSection(s Section, f SectionFacts) (Section, error)
+	// CheckSectionDelete refuses to delete a section with people or records.
+	CheckSectionDelete(f Deletion) error
+	// CheckPerson trims a person about to be saved and refuses one without a name, section or role.
+	CheckPerson(p Person) (Person, error)
+	// CheckPersonDelete refuses to delete the desk's current user or a person named by records.
+	CheckPersonDelete(f Deletion) error
+	// CheckCurrentUser refuses a disabled person as the desk's current user.
+	CheckCurrentUser(p Person) error
+}
+
+// SectionFacts are what CheckSection decides on: the chosen head and 分管领导 as stored.
+type SectionFacts struct {
+	HeadFound     bool  // the head (Section.HeadID, when set) exists
+	HeadSectionID int64 // the head's own section, 0 when none
+	LeaderFound   bool  // the 分管领导 (Section.LeaderID, when set) exists
+}
+
+// Deletion is what the rules of deleting a section or a person decide on.
+type Deletion struct {
+	Name    string
+	People  int  // people of the section
+	Current bool // the person is the desk's current user
+	InUse   bool // records name it (the database refused the delete for them)
 }
 
 // SignerSection is what the sign-off rules need of a record's drafting section.

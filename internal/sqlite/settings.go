@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"strconv"
-	"strings"
 
 	"policydesk/internal/core"
 )
@@ -52,9 +51,9 @@ func readBureau(ctx context.Context, tx *Tx) (core.Bureau, error) {
 
 // SaveBureau updates the bureau's details; the name is required because every report is headed with it.
 func (s *SettingsStore) SaveBureau(ctx context.Context, b core.Bureau) (core.Bureau, error) {
-	b.Name = strings.TrimSpace(b.Name)
-	if b.Name == "" {
-		return b, core.FieldErrorf(core.EINVALID, "name", "请填写单位名称")
+	b, err := s.db.rules.Settings.CheckBureau(b)
+	if err != nil {
+		return b, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -68,7 +67,7 @@ func (s *SettingsStore) SaveBureau(ctx context.Context, b core.Bureau) (core.Bur
 	oldVals, newVals := bureauValues(old), bureauValues(b)
 	var changes []Change
 	for i, k := range bureauKeys {
-		v := strings.TrimSpace(newVals[i])
+		v := newVals[i]
 		if v == oldVals[i] {
 			continue
 		}
@@ -131,8 +130,8 @@ func (db *DB) IntSetting(ctx context.Context, key string, def, min, max int) (in
 // SetIntSetting changes a whole-number setting, audited with the given Chinese summary; label names the
 // value (e.g. 工作日数) in the audit entry and in the error shown when n is outside [min, max].
 func (db *DB) SetIntSetting(ctx context.Context, key, label, summary string, n, def, min, max int) (int, error) {
-	if n < min || n > max {
-		return 0, core.FieldErrorf(core.EINVALID, "value", "%s须在%d到%d之间", label, min, max)
+	if err := db.rules.Settings.CheckNumber(label, n, min, max); err != nil {
+		return 0, err
 	}
 	old, err := db.IntSetting(ctx, key, def, min, max)
 	if err != nil {
@@ -188,32 +187,17 @@ func findSection(ctx context.Context, tx *Tx, id int64) (core.Section, error) {
 
 // SaveSection creates (ID 0) or updates a section.
 func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core.Section, error) {
-	sec.Name = strings.TrimSpace(sec.Name)
-	if sec.Name == "" {
-		return sec, core.FieldErrorf(core.EINVALID, "name", "请填写科室名称")
-	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return sec, err
 	}
 	defer tx.Rollback()
-	if sec.HeadID != 0 {
-		var headSection sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT section_id FROM people WHERE id = ?`, sec.HeadID).Scan(&headSection)
-		if err != nil {
-			return sec, notFound(err, "负责人不存在(编号%d)", sec.HeadID)
-		}
-		if sec.ID != 0 && headSection.Int64 != sec.ID {
-			return sec, core.FieldErrorf(core.EINVALID, "headId", "科室负责人须是本科室人员")
-		}
+	facts, err := sectionFacts(ctx, tx, sec)
+	if err != nil {
+		return sec, err
 	}
-	if sec.LeaderID != 0 {
-		if _, err := findPerson(ctx, tx, sec.LeaderID); err != nil {
-			return sec, core.FieldErrorf(core.EINVALID, "leaderId", "分管领导不存在(编号%d)", sec.LeaderID)
-		}
-		if sec.LeaderID == sec.HeadID {
-			return sec, core.FieldErrorf(core.EINVALID, "leaderId", "分管领导与科室负责人不能是同一人：审核和审签须由两人进行")
-		}
+	if sec, err = s.db.rules.Settings.CheckSection(sec, facts); err != nil {
+		return sec, err
 	}
 	section := func(s core.Section) Columns {
 		return Columns{{"name", s.Name}, {"head_id", s.HeadID}, {"leader_id", s.LeaderID}, {"phone", s.Phone}, {"duties", s.Duties},
@@ -259,6 +243,27 @@ func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core
 	return saved, tx.Commit()
 }
 
+// sectionFacts reads what the section rules need of a section's chosen head and 分管领导.
+func sectionFacts(ctx context.Context, tx *Tx, sec core.Section) (core.SectionFacts, error) {
+	var f core.SectionFacts
+	if sec.HeadID != 0 {
+		var headSection sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT section_id FROM people WHERE id = ?`, sec.HeadID).Scan(&headSection)
+		if err != nil && err != sql.ErrNoRows {
+			return f, err
+		}
+		f.HeadFound, f.HeadSectionID = err == nil, headSection.Int64
+	}
+	if sec.LeaderID != 0 {
+		_, err := findPerson(ctx, tx, sec.LeaderID)
+		if err != nil && core.ErrorCode(err) != core.ENOTFOUND {
+			return f, err
+		}
+		f.LeaderFound = err == nil
+	}
+	return f, nil
+}
+
 // DeleteSection removes a section with no people; a section with people or records can only be deactivated.
 func (s *SettingsStore) DeleteSection(ctx context.Context, id int64) error {
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -274,11 +279,13 @@ func (s *SettingsStore) DeleteSection(ctx context.Context, id int64) error {
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM people WHERE section_id = ?`, id).Scan(&people); err != nil {
 		return err
 	}
-	if people > 0 {
-		return core.Errorf(core.EFORBID, "“%s”还有%d名人员，不能删除；可先调整人员所属科室，或将科室设为停用。", old.Name, people)
+	f := core.Deletion{Name: old.Name, People: people}
+	if err := s.db.rules.Settings.CheckSectionDelete(f); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sections WHERE id = ?`, id); isForeignKeyViolation(err) {
-		return core.Errorf(core.EFORBID, "“%s”已有关联的文件或留言记录，不能删除，可将其设为停用。", old.Name)
+		f.InUse = true // records name the section
+		return s.db.rules.Settings.CheckSectionDelete(f)
 	} else if err != nil {
 		return err
 	}
@@ -322,14 +329,9 @@ func findPerson(ctx context.Context, tx *Tx, id int64) (core.Person, error) {
 
 // SavePerson creates (ID 0) or updates a person.
 func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Person, error) {
-	p.Name = strings.TrimSpace(p.Name)
-	switch {
-	case p.Name == "":
-		return p, core.FieldErrorf(core.EINVALID, "name", "请填写姓名")
-	case p.SectionID == 0:
-		return p, core.FieldErrorf(core.EINVALID, "sectionId", "请选择所属科室")
-	case !core.ValidRole(p.Role):
-		return p, core.FieldErrorf(core.EINVALID, "role", "请选择角色")
+	p, err := s.db.rules.Settings.CheckPerson(p)
+	if err != nil {
+		return p, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -400,8 +402,9 @@ func (s *SettingsStore) DeletePerson(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	if cur == strconv.FormatInt(id, 10) {
-		return core.Errorf(core.EFORBID, "“%s”是本机当前使用人，不能删除；请先在“当前使用人”中切换为其他人员。", old.Name)
+	f := core.Deletion{Name: old.Name, Current: cur == strconv.FormatInt(id, 10)}
+	if err := s.db.rules.Settings.CheckPersonDelete(f); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ?`, id); err != nil {
 		return err
@@ -410,7 +413,8 @@ func (s *SettingsStore) DeletePerson(ctx context.Context, id int64) error {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id); isForeignKeyViolation(err) {
-		return core.Errorf(core.EFORBID, "“%s”已经办理过文件或留言，不能删除，可将其设为停用。", old.Name)
+		f.InUse = true // records name the person
+		return s.db.rules.Settings.CheckPersonDelete(f)
 	} else if err != nil {
 		return err
 	}
@@ -461,8 +465,8 @@ func (s *SettingsStore) SetCurrentUser(ctx context.Context, personID int64) (cor
 	if err != nil {
 		return core.CurrentUser{}, err
 	}
-	if !p.Active {
-		return core.CurrentUser{}, core.Errorf(core.EINVALID, "“%s”已停用，不能设为当前使用人", p.Name)
+	if err := s.db.rules.Settings.CheckCurrentUser(p); err != nil {
+		return core.CurrentUser{}, err
 	}
 	old := tx.actor
 	if err := tx.setSetting("current_user", strconv.FormatInt(personID, 10)); err != nil {
