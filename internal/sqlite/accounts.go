@@ -48,6 +48,15 @@ func (tx *Tx) findAccount(ctx context.Context, where string, arg any) (accountRo
 	return r, nil
 }
 
+// commitAccount commits tx and returns the person's account as it now stands.
+func (tx *Tx) commitAccount(ctx context.Context, personID int64) (core.Account, error) {
+	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
+	if err != nil {
+		return core.Account{}, err
+	}
+	return r.Account, tx.Commit()
+}
+
 // writeState stores the sign-in state of an account and bumps its version.
 func (tx *Tx) writeState(ctx context.Context, personID int64, s core.LoginState) error {
 	locked := ""
@@ -72,6 +81,20 @@ func (tx *Tx) requireAccountAdmin(ctx context.Context) error {
 	return tx.db.rules.Accounts.CheckManager(tx.actor, admin)
 }
 
+// adminTx begins a transaction of account management, refused (and rolled back) unless the actor is an account
+// administrator.
+func (db *DB) adminTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
+	tx, err := db.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.requireAccountAdmin(ctx); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
+}
+
 // HasAccounts reports how many active accounts exist: a desk with more than one asks who signs in.
 func (db *DB) HasAccounts(ctx context.Context) (int, error) {
 	var n int
@@ -81,28 +104,16 @@ func (db *DB) HasAccounts(ctx context.Context) (int, error) {
 
 // Accounts lists every account, by section and name.
 func (db *DB) Accounts(ctx context.Context) ([]core.Account, error) {
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := db.adminTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	if err := tx.requireAccountAdmin(ctx); err != nil {
-		return nil, err
-	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+accountCols+accountFrom+` ORDER BY COALESCE(s.sort_order, 1e9), p.name`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := []core.Account{}
-	for rows.Next() {
-		a, err := scanAccount(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return scanAll(rows, scanAccount)
 }
 
 // Account returns one person's account.
@@ -130,14 +141,11 @@ func (db *DB) CreateAccount(ctx context.Context, personID int64, login, password
 	if err != nil {
 		return core.Account{}, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.adminTx(ctx, nil)
 	if err != nil {
 		return core.Account{}, err
 	}
 	defer tx.Rollback()
-	if err := tx.requireAccountAdmin(ctx); err != nil {
-		return core.Account{}, err
-	}
 	p, err := findPerson(ctx, tx, personID)
 	if err != nil {
 		return core.Account{}, err
@@ -161,11 +169,7 @@ func (db *DB) CreateAccount(ctx context.Context, personID int64, login, password
 		[]Change{{Field: "login", New: login}, {Field: "admin", Old: nil, New: admin}}); err != nil {
 		return core.Account{}, err
 	}
-	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
-	if err != nil {
-		return core.Account{}, err
-	}
-	return r.Account, tx.Commit()
+	return tx.commitAccount(ctx, personID)
 }
 
 // Authenticate checks a login and password. A wrong password is counted (and audited) even though the call fails;
@@ -225,11 +229,7 @@ func (db *DB) Authenticate(ctx context.Context, login, password string) (core.Ac
 	if err := tx.auditAs(r.Account, "login", "account", r.PersonID, r.Name+" 登录", nil); err != nil {
 		return core.Account{}, err
 	}
-	r, err = tx.findAccount(ctx, "a.person_id = ?", r.PersonID)
-	if err != nil {
-		return core.Account{}, err
-	}
-	return r.Account, tx.Commit()
+	return tx.commitAccount(ctx, r.PersonID)
 }
 
 // auditAs writes an audit entry on behalf of the account's person (a sign-in happens before anybody is signed in).
@@ -301,11 +301,7 @@ func (db *DB) ChangePassword(ctx context.Context, personID int64, oldPassword, n
 	if err := tx.auditAs(r.Account, "password", "account", personID, r.Name+" 修改登录密码", nil); err != nil {
 		return core.Account{}, err
 	}
-	r, err = tx.findAccount(ctx, "a.person_id = ?", personID)
-	if err != nil {
-		return core.Account{}, err
-	}
-	return r.Account, tx.Commit()
+	return tx.commitAccount(ctx, personID)
 }
 
 // ResetPassword is an administrator setting a new password: the account unlocks, its sessions end, and the person
@@ -370,14 +366,11 @@ func (db *DB) SetAccountAdmin(ctx context.Context, personID int64, admin bool) (
 // changeAccount runs one administrator's change to an account: permission, change, session end, audit, commit.
 // endSessions signs the person out everywhere (a reset or a disabled account).
 func (db *DB) changeAccount(ctx context.Context, personID int64, endSessions bool, change func(*Tx, accountRow) (string, []Change, error)) (core.Account, error) {
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.adminTx(ctx, nil)
 	if err != nil {
 		return core.Account{}, err
 	}
 	defer tx.Rollback()
-	if err := tx.requireAccountAdmin(ctx); err != nil {
-		return core.Account{}, err
-	}
 	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
 	if err != nil {
 		return core.Account{}, err
@@ -394,11 +387,7 @@ func (db *DB) changeAccount(ctx context.Context, personID int64, endSessions boo
 	if err := tx.audit("update", "account", personID, summary, changes); err != nil {
 		return core.Account{}, err
 	}
-	r, err = tx.findAccount(ctx, "a.person_id = ?", personID)
-	if err != nil {
-		return core.Account{}, err
-	}
-	return r.Account, tx.Commit()
+	return tx.commitAccount(ctx, personID)
 }
 
 // ServerSession is a stored server session.

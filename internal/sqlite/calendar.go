@@ -190,16 +190,11 @@ func (s *CalendarStore) Years(ctx context.Context) ([]core.CalendarYearInfo, err
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	list := []core.CalendarYearInfo{}
-	for rows.Next() {
+	return scanAll(rows, func(row interface{ Scan(...any) error }) (core.CalendarYearInfo, error) {
 		var y core.CalendarYearInfo
-		if err := rows.Scan(&y.Year, &y.Source, &y.SourceURL, &y.UpdatedAt, &y.UpdatedBy, &y.RestDays, &y.MakeupWorkdays, &y.EditedDays); err != nil {
-			return nil, err
-		}
-		list = append(list, y)
-	}
-	return list, rows.Err()
+		err := row.Scan(&y.Year, &y.Source, &y.SourceURL, &y.UpdatedAt, &y.UpdatedBy, &y.RestDays, &y.MakeupWorkdays, &y.EditedDays)
+		return y, err
+	})
 }
 
 // SetDay changes one day: a rest day, a 调休 working day, or back to the plain Mon–Fri rule.

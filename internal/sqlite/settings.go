@@ -168,14 +168,19 @@ func (s *SettingsStore) Sections(ctx context.Context) ([]core.Section, error) {
 	if err != nil {
 		return nil, err
 	}
+	return scanAll(rows, scanSection)
+}
+
+// scanAll reads every row with scan and closes rows; no rows make an empty list, not nil.
+func scanAll[T any](rows *sql.Rows, scan func(interface{ Scan(...any) error }) (T, error)) ([]T, error) {
 	defer rows.Close()
-	list := []core.Section{}
+	list := []T{}
 	for rows.Next() {
-		sec, err := scanSection(rows)
+		v, err := scan(rows)
 		if err != nil {
 			return nil, err
 		}
-		list = append(list, sec)
+		list = append(list, v)
 	}
 	return list, rows.Err()
 }
@@ -199,46 +204,74 @@ func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core
 	if sec, err = s.db.rules.Settings.CheckSection(sec, facts); err != nil {
 		return sec, err
 	}
-	section := func(s core.Section) Columns {
-		return Columns{{"name", s.Name}, {"head_id", s.HeadID}, {"leader_id", s.LeaderID}, {"phone", s.Phone}, {"duties", s.Duties},
-			{"sort_order", s.SortOrder}, {"active", s.Active}}
-	}
-	newVals := section(sec)
-	if sec.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
+	conflict := func(err error) error {
 		if isUniqueViolation(err) {
-			return sec, core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
-		} else if err != nil {
-			return sec, err
+			return core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
 		}
-		if sec.ID, err = res.LastInsertId(); err != nil {
-			return sec, err
+		return err
+	}
+	return saveRecord(ctx, tx, sec.ID, sec, record[core.Section]{
+		entity: "section", created: "新建科室 " + sec.Name, updated: "修改科室 " + sec.Name, columns: sectionColumns, find: findSection,
+		insert: func() (sql.Result, error) {
+			res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
+			return res, conflict(err)
+		},
+		update: func(core.Section) error {
+			_, err := tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, leader_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
+				WHERE id = ?`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
+			return conflict(err)
+		},
+	})
+}
+
+// sectionColumns are a section's audited values.
+func sectionColumns(s core.Section) Columns {
+	return Columns{{"name", s.Name}, {"head_id", s.HeadID}, {"leader_id", s.LeaderID}, {"phone", s.Phone}, {"duties", s.Duties},
+		{"sort_order", s.SortOrder}, {"active", s.Active}}
+}
+
+// record is how saveRecord writes one kind of row.
+type record[T any] struct {
+	entity           string                                       // the audit entity: section, person
+	created, updated string                                       // the audit summaries of a new and of a changed row
+	columns          func(T) Columns                              // a row's audited values
+	find             func(context.Context, *Tx, int64) (T, error) // a stored row
+	insert           func() (sql.Result, error)
+	update           func(old T) error
+}
+
+// saveRecord inserts v (id 0) or updates row id from what it was to v, audits the values that changed, and
+// commits; it returns the row as stored.
+func saveRecord[T any](ctx context.Context, tx *Tx, id int64, v T, r record[T]) (T, error) {
+	if id == 0 {
+		res, err := r.insert()
+		if err != nil {
+			return v, err
 		}
-		if err := tx.audit("create", "section", sec.ID, "新建科室 "+sec.Name, diff(nil, newVals)); err != nil {
-			return sec, err
+		if id, err = res.LastInsertId(); err != nil {
+			return v, err
+		}
+		if err := tx.audit("create", r.entity, id, r.created, diff(nil, r.columns(v))); err != nil {
+			return v, err
 		}
 	} else {
-		old, err := findSection(ctx, tx, sec.ID)
+		old, err := r.find(ctx, tx, id)
 		if err != nil {
-			return sec, err
+			return v, err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, leader_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
-			WHERE id = ?`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
-		if isUniqueViolation(err) {
-			return sec, core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
-		} else if err != nil {
-			return sec, err
+		if err := r.update(old); err != nil {
+			return v, err
 		}
-		if cs := diff(section(old), newVals); len(cs) > 0 {
-			if err := tx.audit("update", "section", sec.ID, "修改科室 "+sec.Name, cs); err != nil {
-				return sec, err
+		if cs := diff(r.columns(old), r.columns(v)); len(cs) > 0 {
+			if err := tx.audit("update", r.entity, id, r.updated, cs); err != nil {
+				return v, err
 			}
 		}
 	}
-	saved, err := findSection(ctx, tx, sec.ID)
+	saved, err := r.find(ctx, tx, id)
 	if err != nil {
-		return sec, err
+		return v, err
 	}
 	return saved, tx.Commit()
 }
@@ -283,13 +316,19 @@ func (s *SettingsStore) DeleteSection(ctx context.Context, id int64) error {
 	if err := s.db.rules.Settings.CheckSectionDelete(f); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM sections WHERE id = ?`, id); isForeignKeyViolation(err) {
-		f.InUse = true // records name the section
-		return s.db.rules.Settings.CheckSectionDelete(f)
+	return tx.deleteRecord(ctx, "sections", "section", id, "删除科室 "+old.Name, f, s.db.rules.Settings.CheckSectionDelete)
+}
+
+// deleteRecord deletes row id of table, audited as entity with summary, and commits. When records still name
+// the row the database refuses, and check gives the refusal the user sees (f with InUse set).
+func (tx *Tx) deleteRecord(ctx context.Context, table, entity string, id int64, summary string, f core.Deletion, check func(core.Deletion) error) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id); isForeignKeyViolation(err) {
+		f.InUse = true
+		return check(f)
 	} else if err != nil {
 		return err
 	}
-	if err := tx.audit("delete", "section", id, "删除科室 "+old.Name, []Change{{Field: "name", Old: old.Name, New: nil}}); err != nil {
+	if err := tx.audit("delete", entity, id, summary, []Change{{Field: "name", Old: f.Name, New: nil}}); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -310,16 +349,7 @@ func (s *SettingsStore) People(ctx context.Context) ([]core.Person, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	list := []core.Person{}
-	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, p)
-	}
-	return list, rows.Err()
+	return scanAll(rows, scanPerson)
 }
 
 func findPerson(ctx context.Context, tx *Tx, id int64) (core.Person, error) {
@@ -341,49 +371,30 @@ func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Per
 	if _, err := findSection(ctx, tx, p.SectionID); err != nil {
 		return p, err
 	}
-	person := func(p core.Person) Columns {
-		return Columns{{"name", p.Name}, {"section_id", p.SectionID}, {"title", p.Title}, {"role", p.Role}, {"phone", p.Phone},
-			{"email", p.Email}, {"active", p.Active}}
-	}
-	newVals := person(p)
-	if p.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
-		if err != nil {
-			return p, err
-		}
-		if p.ID, err = res.LastInsertId(); err != nil {
-			return p, err
-		}
-		if err := tx.audit("create", "person", p.ID, "新增人员 "+p.Name, diff(nil, newVals)); err != nil {
-			return p, err
-		}
-	} else {
-		old, err := findPerson(ctx, tx, p.ID)
-		if err != nil {
-			return p, err
-		}
-		if old.SectionID != p.SectionID {
-			// A section head who moves away stops being its head.
-			if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID); err != nil {
-				return p, err
+	return saveRecord(ctx, tx, p.ID, p, record[core.Person]{
+		entity: "person", created: "新增人员 " + p.Name, updated: "修改人员 " + p.Name, columns: personColumns, find: findPerson,
+		insert: func() (sql.Result, error) {
+			return tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
+		},
+		update: func(old core.Person) error {
+			if old.SectionID != p.SectionID {
+				// A section head who moves away stops being its head.
+				if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID); err != nil {
+					return err
+				}
 			}
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, section_id = ?, title = ?, role = ?, phone = ?, email = ?, active = ?, updated_at = ?
-			WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID); err != nil {
-			return p, err
-		}
-		if cs := diff(person(old), newVals); len(cs) > 0 {
-			if err := tx.audit("update", "person", p.ID, "修改人员 "+p.Name, cs); err != nil {
-				return p, err
-			}
-		}
-	}
-	saved, err := findPerson(ctx, tx, p.ID)
-	if err != nil {
-		return p, err
-	}
-	return saved, tx.Commit()
+			_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, section_id = ?, title = ?, role = ?, phone = ?, email = ?, active = ?, updated_at = ?
+				WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID)
+			return err
+		},
+	})
+}
+
+// personColumns are a person's audited values.
+func personColumns(p core.Person) Columns {
+	return Columns{{"name", p.Name}, {"section_id", p.SectionID}, {"title", p.Title}, {"role", p.Role}, {"phone", p.Phone},
+		{"email", p.Email}, {"active", p.Active}}
 }
 
 // DeletePerson removes a person who has not acted on any record; otherwise they can only be deactivated,
@@ -412,16 +423,7 @@ func (s *SettingsStore) DeletePerson(ctx context.Context, id int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE sections SET leader_id = NULL WHERE leader_id = ?`, id); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id); isForeignKeyViolation(err) {
-		f.InUse = true // records name the person
-		return s.db.rules.Settings.CheckPersonDelete(f)
-	} else if err != nil {
-		return err
-	}
-	if err := tx.audit("delete", "person", id, "删除人员 "+old.Name, []Change{{Field: "name", Old: old.Name, New: nil}}); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return tx.deleteRecord(ctx, "people", "person", id, "删除人员 "+old.Name, f, s.db.rules.Settings.CheckPersonDelete)
 }
 
 // currentUser reads who uses this computer; a transaction stamps its writes with it.
