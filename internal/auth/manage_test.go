@@ -6,24 +6,15 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
-
-// refusal is err's code, field and message; all "" for nil.
-func refusal(err error) (code, field, msg string) {
-	if err == nil {
-		return "", "", ""
-	}
-	return core.ErrorCode(err), core.ErrorField(err), core.ErrorMessage(err)
-}
 
 // want is a refusal as the user sees it; the zero want is no refusal.
 type want struct{ code, field, msg string }
 
 func (w want) check(t *testing.T, err error) {
 	t.Helper()
-	if code, field, msg := refusal(err); code != w.code || field != w.field || msg != w.msg {
-		t.Fatalf("got %q %q %q, want %q %q %q", code, field, msg, w.code, w.field, w.msg)
-	}
+	testutil.Refusal(t, err, w.code, w.field, w.msg)
 }
 
 func TestCheckLogin(t *testing.T) {

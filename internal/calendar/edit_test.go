@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 func TestCheckYear(t *testing.T) {
@@ -18,16 +19,11 @@ func TestCheckYear(t *testing.T) {
 		{2101, "年份2101超出范围(1990–2100)"},
 	}
 	for _, c := range cases {
-		err := CheckYear(c.year)
+		code, field := core.EINVALID, "year"
 		if c.msg == "" {
-			if err != nil {
-				t.Errorf("CheckYear(%d) = %v, want nil", c.year, err)
-			}
-			continue
+			code, field = "", ""
 		}
-		if core.ErrorCode(err) != core.EINVALID || core.ErrorField(err) != "year" || core.ErrorMessage(err) != c.msg {
-			t.Errorf("CheckYear(%d) = %v, want EINVALID year %q", c.year, err, c.msg)
-		}
+		testutil.Refusal(t, CheckYear(c.year), code, field, c.msg)
 	}
 }
 
@@ -60,9 +56,7 @@ func TestCheckDayEdit(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			got, day, err := CheckDayEdit(c.in)
 			if c.field != "" {
-				if core.ErrorCode(err) != core.EINVALID || core.ErrorField(err) != c.field || core.ErrorMessage(err) != c.msg {
-					t.Fatalf("err %v, want EINVALID %s %q", err, c.field, c.msg)
-				}
+				testutil.Refusal(t, err, core.EINVALID, c.field, c.msg)
 				return
 			}
 			if err != nil {

@@ -6,17 +6,10 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 // The refusals the store used to make itself: each case checks the code, the field and the message as shown.
-
-// refusal is err's code, field and message; all "" for nil.
-func refusal(err error) (code, field, msg string) {
-	if err == nil {
-		return "", "", ""
-	}
-	return core.ErrorCode(err), core.ErrorField(err), core.ErrorMessage(err)
-}
 
 func TestCheckAnsweredRemedy(t *testing.T) {
 	today := d("2026-11-20")
@@ -49,10 +42,7 @@ func TestCheckAnsweredRemedy(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := CheckAnsweredRemedy(c.r, c.kind, c.result, day(c.filed), day(c.decided), today)
-			if code, field, msg := refusal(err); code != c.code || field != "" || msg != c.msg {
-				t.Fatalf("err %v, want %q %q", err, c.code, c.msg)
-			}
+			testutil.Refusal(t, CheckAnsweredRemedy(c.r, c.kind, c.result, day(c.filed), day(c.decided), today), c.code, "", c.msg)
 		})
 	}
 }
@@ -74,9 +64,7 @@ func TestCheckCorrectionNotice(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			by, err := CheckCorrectionNotice(cal, s, d("2025-01-21"), c.by)
-			if code, field, msg := refusal(err); code != c.code || field != c.field || msg != c.msg {
-				t.Fatalf("err %v, want %q %q %q", err, c.code, c.field, c.msg)
-			}
+			testutil.Refusal(t, err, c.code, c.field, c.msg)
 			if c.want != "" && calendar.FormatDate(by) != c.want {
 				t.Fatalf("deadline %s, want %s", calendar.FormatDate(by), c.want)
 			}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 // want is a refusal as the user sees it: code, field and message; the zero want is no refusal.
@@ -12,13 +13,7 @@ type want struct{ code, field, msg string }
 
 func (w want) check(t *testing.T, err error) {
 	t.Helper()
-	var code, field, msg string
-	if err != nil {
-		code, field, msg = core.ErrorCode(err), core.ErrorField(err), core.ErrorMessage(err)
-	}
-	if code != w.code || field != w.field || msg != w.msg {
-		t.Fatalf("got %q %q %q, want %q %q %q", code, field, msg, w.code, w.field, w.msg)
-	}
+	testutil.Refusal(t, err, w.code, w.field, w.msg)
 }
 
 func TestCheckBureau(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 func TestCheckSubject(t *testing.T) {
@@ -18,15 +19,10 @@ func TestCheckSubject(t *testing.T) {
 		{"", "未知的检查对象“”"},
 	}
 	for _, c := range cases {
-		err := CheckSubject(c.subjectType)
+		code, field := core.EINVALID, "subjectType"
 		if c.msg == "" {
-			if err != nil {
-				t.Errorf("CheckSubject(%q) = %v, want nil", c.subjectType, err)
-			}
-			continue
+			code, field = "", ""
 		}
-		if core.ErrorCode(err) != core.EINVALID || core.ErrorField(err) != "subjectType" || core.ErrorMessage(err) != c.msg {
-			t.Errorf("CheckSubject(%q) = %v, want EINVALID subjectType %q", c.subjectType, err, c.msg)
-		}
+		testutil.Refusal(t, CheckSubject(c.subjectType), code, field, c.msg)
 	}
 }

@@ -4,15 +4,8 @@ import (
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
-
-// refusal is err's code, field and message; all "" for nil.
-func refusal(err error) (code, field, msg string) {
-	if err == nil {
-		return "", "", ""
-	}
-	return core.ErrorCode(err), core.ErrorField(err), core.ErrorMessage(err)
-}
 
 func TestCheckSubject(t *testing.T) {
 	cases := []struct {
@@ -26,10 +19,11 @@ func TestCheckSubject(t *testing.T) {
 		{"", "未知的审签对象“”"},
 	}
 	for _, c := range cases {
-		code, field, msg := refusal(CheckSubject(c.subjectType))
-		if c.msg == "" && code != "" || c.msg != "" && (code != core.EINVALID || field != "subjectType" || msg != c.msg) {
-			t.Errorf("CheckSubject(%q) = %s %s %q, want %q", c.subjectType, code, field, msg, c.msg)
+		code, field := core.EINVALID, "subjectType"
+		if c.msg == "" {
+			code, field = "", ""
 		}
+		testutil.Refusal(t, CheckSubject(c.subjectType), code, field, c.msg)
 	}
 }
 
@@ -56,11 +50,8 @@ func TestPendingStep(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			step, last, err := PendingStep(subj, c.current)
-			code, field, msg := refusal(err)
 			if c.msg != "" {
-				if code != core.EFORBID || field != "" || msg != c.msg {
-					t.Fatalf("err %v, want EFORBID %q", err, c.msg)
-				}
+				testutil.Refusal(t, err, core.EFORBID, "", c.msg)
 				return
 			}
 			if err != nil || step.ID != c.step || last != c.last {
