@@ -72,8 +72,12 @@ func CheckPassword(login, password string) error {
 	return nil
 }
 
-// CheckChange applies the policy to a password change: the new password follows the policy and differs from the old.
-func CheckChange(login, oldPassword, newPassword string) error {
+// CheckChange applies the policy to a password change: the old password was typed correctly (oldCorrect), the
+// new one follows the policy and differs from the old.
+func CheckChange(login string, oldCorrect bool, oldPassword, newPassword string) error {
+	if !oldCorrect {
+		return core.FieldErrorf(core.EINVALID, "oldPassword", "原密码不正确")
+	}
 	if oldPassword == newPassword {
 		return core.FieldErrorf(core.EINVALID, "newPassword", "新密码不能与原密码相同")
 	}
@@ -219,9 +223,20 @@ type Rules struct{}
 
 var _ core.AccountRules = Rules{}
 
+func (Rules) CheckManager(actor core.CurrentUser, admin bool) error {
+	return CheckManager(actor, admin)
+}
+func (Rules) CheckLogin(login string) (string, error) { return CheckLogin(login) }
+func (Rules) CheckHolder(p core.Person) error         { return CheckHolder(p) }
+func (Rules) CheckDisable(actor core.CurrentUser, personID int64, disabled bool) error {
+	return CheckDisable(actor, personID, disabled)
+}
+func (Rules) CheckAdminChange(actor core.CurrentUser, personID int64, admin bool) error {
+	return CheckAdminChange(actor, personID, admin)
+}
 func (Rules) CheckPassword(login, password string) error { return CheckPassword(login, password) }
-func (Rules) CheckChange(login, oldPassword, newPassword string) error {
-	return CheckChange(login, oldPassword, newPassword)
+func (Rules) CheckChange(login string, oldCorrect bool, oldPassword, newPassword string) error {
+	return CheckChange(login, oldCorrect, oldPassword, newPassword)
 }
 func (Rules) Hash(password string) (string, error)        { return Hash(password) }
 func (Rules) Verify(encoded, password string) bool        { return Verify(encoded, password) }
@@ -229,5 +244,6 @@ func (Rules) NeedsRehash(encoded string) bool             { return NeedsRehash(e
 func (Rules) CanTry(s State, now time.Time) error         { return CanTry(s, now) }
 func (Rules) Failed(s State, now time.Time) (State, bool) { return Failed(s, now) }
 func (Rules) FailureMessage(s State, locked bool) error   { return FailureMessage(s, locked) }
+func (Rules) ConfirmFailure(s State, locked bool) error   { return ConfirmFailure(s, locked) }
 func (Rules) Succeeded(s State) State                     { return Succeeded(s) }
 func (Rules) Reset(s State) State                         { return Reset(s) }

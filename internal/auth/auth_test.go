@@ -39,13 +39,17 @@ func TestCheckPassword(t *testing.T) {
 }
 
 func TestCheckChange(t *testing.T) {
-	if code(CheckChange("zhou", "Abc12345", "Abc12345")) != core.EINVALID {
+	if err := CheckChange("zhou", false, "Abc12345", "Xyz-98765"); code(err) != core.EINVALID || core.ErrorField(err) != "oldPassword" ||
+		core.ErrorMessage(err) != "原密码不正确" {
+		t.Errorf("wrong old password: %v", err)
+	}
+	if code(CheckChange("zhou", true, "Abc12345", "Abc12345")) != core.EINVALID {
 		t.Error("same password accepted")
 	}
-	if err := CheckChange("zhou", "Abc12345", "short"); code(err) != core.EINVALID || core.ErrorField(err) != "newPassword" {
+	if err := CheckChange("zhou", true, "Abc12345", "short"); code(err) != core.EINVALID || core.ErrorField(err) != "newPassword" {
 		t.Errorf("weak new password: %v", err)
 	}
-	if err := CheckChange("zhou", "Abc12345", "Xyz-98765"); err != nil {
+	if err := CheckChange("zhou", true, "Abc12345", "Xyz-98765"); err != nil {
 		t.Error(err)
 	}
 }

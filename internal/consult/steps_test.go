@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 func TestCheckComment(t *testing.T) {
@@ -23,7 +24,7 @@ func TestCheckComment(t *testing.T) {
 		c := ok
 		tt.edit(&c)
 		got, err := CheckComment(c)
-		if r := core.Refusal(err); r != tt.want {
+		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 		if err == nil && (got.Body != "建议延长过渡期" || got.ReceivedDate != "2026-03-05" || got.Channel != "网站") {
@@ -45,8 +46,8 @@ func TestCheckDecision(t *testing.T) {
 		{"neither comment nor group", "invalid : 请选择一条意见或一组意见", core.Decision{Decision: core.DecisionAdopted}},
 		{"both comment and group", "invalid : 请选择一条意见或一组意见", core.Decision{CommentID: 1, GroupID: 2, Decision: core.DecisionAdopted}},
 	} {
-		if _, err := CheckDecision(tc.d); core.Refusal(err) != tc.want {
-			t.Errorf("%s: %q, want %q", tc.name, core.Refusal(err), tc.want)
+		if _, err := CheckDecision(tc.d); testutil.RefusalText(err) != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, testutil.RefusalText(err), tc.want)
 		}
 	}
 }
@@ -66,7 +67,7 @@ func TestGroupingSteps(t *testing.T) {
 		{"merge another consultation's comment", CheckMerge(merge, []core.Comment{{ID: 5, ConsultationID: 8}}), "invalid : 意见(编号5)不属于本次征求意见"},
 	}
 	for _, tt := range tests {
-		if r := core.Refusal(tt.err); r != tt.want {
+		if r := testutil.RefusalText(tt.err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -107,7 +108,7 @@ func TestConsultationSteps(t *testing.T) {
 		{"reopen an open one", CheckPeriodKind(core.NoticeReopened, open), "forbidden : 征求意见尚未截止，请使用“延期”"},
 	}
 	for _, tt := range tests {
-		if r := core.Refusal(tt.err); r != tt.want {
+		if r := testutil.RefusalText(tt.err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -125,7 +126,7 @@ func TestCheckReportInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, url, err := CheckReportInput(core.ReportPublication{PublishedDate: tt.date, PublishedURL: tt.url}, "2026-12-31")
-		if r := core.Refusal(err); r != tt.want {
+		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 		if err == nil && url != "https://gov.example/1" {
@@ -155,7 +156,7 @@ func TestCheckPolicyTransition(t *testing.T) {
 		{"unknown", core.PolicyDrafting, core.PolicyStatusChange{Status: "作废"}, "invalid status: 未知的文件状态“作废”"},
 	} {
 		d, err := CheckPolicyTransition(tc.from, tc.c)
-		if r := core.Refusal(err); r != tc.want {
+		if r := testutil.RefusalText(err); r != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, r, tc.want)
 		}
 		if tc.name == "signing to published" && d.Format("2006-01-02") != "2026-11-20" {
@@ -181,7 +182,7 @@ func TestCheckDeleteAndVersionDate(t *testing.T) {
 		{"no version date", second(CheckVersionDate("")), "invalid versionDate: 请填写文本日期(如 2026-03-02)"},
 	}
 	for _, tt := range tests {
-		if r := core.Refusal(tt.err); r != tt.want {
+		if r := testutil.RefusalText(tt.err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}

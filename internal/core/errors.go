@@ -73,16 +73,3 @@ func ErrorField(err error) string {
 	}
 	return ""
 }
-
-// Refusal renders err as "code field: message" ("" for nil), the form in which the rules' table tests name
-// the exact refusal they expect.
-func Refusal(err error) string {
-	var e *Error
-	switch {
-	case err == nil:
-		return ""
-	case errors.As(err, &e):
-		return e.Code + " " + e.Field + ": " + e.Message
-	}
-	return "?: " + err.Error()
-}

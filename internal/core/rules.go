@@ -13,6 +13,7 @@ type Rules struct {
 	Interpretation InterpretationRules
 	Mailbox        MailboxRules
 	Privacy        PrivacyRules
+	Settings       SettingsRules
 	Signoff        SignoffRules
 }
 
@@ -39,6 +40,8 @@ type PrivacyRules interface {
 	// Scan lists what the pre-publication check finds, offsets in UTF-16 code units; keep lists public
 	// items (the bureau's numbers and addresses) that are not findings where they stand whole.
 	Scan(text string, keep []string) []PrepubFinding
+	// CheckSubject refuses a pre-publication check of anything but a policy, an interpretation or a 采纳情况说明.
+	CheckSubject(subjectType string) error
 }
 
 // DisclosureRules decide 依申请公开 requests on the statutory clock (internal/disclosure).
@@ -50,14 +53,16 @@ type DisclosureRules interface {
 	DateField(field, label, s string, today time.Time) (time.Time, error)
 	// CheckIntake checks a new application and returns it with its arrival and legal receipt dates.
 	CheckIntake(in DisclosureIntake, today time.Time) (DisclosureIntake, time.Time, time.Time, error)
-	CheckCorrection(cal WorkingDays, r DisclosureRequest, sent, by time.Time) error
+	// CheckCorrection checks a 补正告知书 sent on sent and returns the 补正期限 it sets, read from by.
+	CheckCorrection(cal WorkingDays, r DisclosureRequest, sent time.Time, by string) (time.Time, error)
 	CheckCorrectionReceived(r DisclosureRequest, received time.Time) error
 	CheckExtend(r DisclosureRequest, approver string) error
 	CheckAnswer(r DisclosureRequest, a DisclosureAnswer, answered time.Time) (DisclosureAnswer, error)
 	// AnswerNote is the register's line for an answer; OutcomeLabel names a result row of table 三.
 	AnswerNote(r DisclosureRequest, a DisclosureAnswer, answered time.Time) string
 	OutcomeLabel(outcome int) string
-	CheckRemedy(kind, result string, answered, filed, decided, today time.Time) error
+	// CheckRemedy checks a 行政复议 or 行政诉讼 recorded against a request, which must have been answered.
+	CheckRemedy(r DisclosureRequest, kind, result string, filed, decided, today time.Time) error
 	// ColumnLabel names table 三's applicant column i.
 	ColumnLabel(i int) string
 	// AnnualReportDue says which year's report is due on which day while its countdown is shown.
@@ -237,11 +242,23 @@ type ConsultationLedger struct {
 	Today        time.Time
 }
 
-// AccountRules decide sign-in, lockout and passwords (internal/auth).
+// AccountRules decide sign-in, lockout, passwords and who manages accounts (internal/auth).
 type AccountRules interface {
-	// CheckPassword refuses a password too weak for the login; CheckChange also one equal to the old.
+	// CheckManager refuses account management to anybody but an account administrator (admin: the actor's
+	// active account administers accounts); the command line (系统, no person) may.
+	CheckManager(actor CurrentUser, admin bool) error
+	// CheckLogin trims a new account's login and refuses one of the wrong form; CheckHolder refuses an
+	// account for a disabled person.
+	CheckLogin(login string) (string, error)
+	CheckHolder(p Person) error
+	// CheckDisable and CheckAdminChange refuse an administrator stopping their own account or withdrawing
+	// their own administration.
+	CheckDisable(actor CurrentUser, personID int64, disabled bool) error
+	CheckAdminChange(actor CurrentUser, personID int64, admin bool) error
+	// CheckPassword refuses a password too weak for the login; CheckChange refuses a change whose old
+	// password was wrong (oldCorrect false) or whose new one is too weak or equal to the old.
 	CheckPassword(login, password string) error
-	CheckChange(login, oldPassword, newPassword string) error
+	CheckChange(login string, oldCorrect bool, oldPassword, newPassword string) error
 	// Hash and Verify keep passwords only as salted hashes; NeedsRehash says a hash's parameters are outdated.
 	Hash(password string) (string, error)
 	Verify(encoded, password string) bool
@@ -251,6 +268,8 @@ type AccountRules interface {
 	CanTry(s LoginState, now time.Time) error
 	Failed(s LoginState, now time.Time) (LoginState, bool)
 	FailureMessage(s LoginState, locked bool) error
+	// ConfirmFailure is the refusal of a wrong password at 电子签名确认 (the lockout message when it locked).
+	ConfirmFailure(s LoginState, locked bool) error
 	Succeeded(s LoginState) LoginState
 	Reset(s LoginState) LoginState
 }
@@ -272,6 +291,45 @@ type SignoffRules interface {
 	Assign(steps []SignoffStep, subj SignoffSubject) ([]SignoffStep, error)
 	// CheckSigner refuses a decision by anyone but the step's signer, a second step by one person, the author.
 	CheckSigner(u CurrentUser, f SignerFacts) error
+	// CheckSubject refuses a sign-off of anything but a policy, an interpretation or a 采纳情况说明.
+	CheckSubject(subjectType string) error
+	// PendingStep is the step of the latest round waiting for a decision and whether it is the round's last;
+	// it refuses a decision when no step waits.
+	PendingStep(subj SignoffSubject, current Signoff) (SignoffApproval, bool, error)
+}
+
+// SettingsRules decide what 设置 keeps: the bureau's details, its sections with their heads and 分管领导
+// (who sign by rule), its people and who uses the desk (internal/org).
+type SettingsRules interface {
+	// CheckBureau trims the bureau's details and refuses them without a name.
+	CheckBureau(b Bureau) (Bureau, error)
+	// CheckNumber refuses a whole-number setting, named label, outside [min, max].
+	CheckNumber(label string, n, min, max int) error
+	// CheckSection trims a section about to be saved and checks its head and 分管领导 as stored.
+	CheckSection(s Section, f SectionFacts) (Section, error)
+	// CheckSectionDelete refuses to delete a section with people or records.
+	CheckSectionDelete(f Deletion) error
+	// CheckPerson trims a person about to be saved and refuses one without a name, section or role.
+	CheckPerson(p Person) (Person, error)
+	// CheckPersonDelete refuses to delete the desk's current user or a person named by records.
+	CheckPersonDelete(f Deletion) error
+	// CheckCurrentUser refuses a disabled person as the desk's current user.
+	CheckCurrentUser(p Person) error
+}
+
+// SectionFacts are what CheckSection decides on: the chosen head and 分管领导 as stored.
+type SectionFacts struct {
+	HeadFound     bool  // the head (Section.HeadID, when set) exists
+	HeadSectionID int64 // the head's own section, 0 when none
+	LeaderFound   bool  // the 分管领导 (Section.LeaderID, when set) exists
+}
+
+// Deletion is what the rules of deleting a section or a person decide on.
+type Deletion struct {
+	Name    string
+	People  int  // people of the section
+	Current bool // the person is the desk's current user
+	InUse   bool // records name it (the database refused the delete for them)
 }
 
 // SignerSection is what the sign-off rules need of a record's drafting section.

@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"strings"
 	"time"
 
 	"policydesk/internal/calendar"
@@ -33,6 +34,15 @@ func CheckCorrection(cal core.WorkingDays, s State, sent, by time.Time) error {
 		return core.FieldErrorf(core.EINVALID, "by", "请填写晚于发出日期的补正期限")
 	}
 	return nil
+}
+
+// CheckCorrectionNotice reads the 补正期限 by of a 补正告知书 sent on sent and checks the notice (CheckCorrection).
+func CheckCorrectionNotice(cal core.WorkingDays, s State, sent time.Time, by string) (time.Time, error) {
+	byDay, err := calendar.ParseDate(strings.TrimSpace(by))
+	if err != nil {
+		return byDay, core.FieldErrorf(core.EINVALID, "by", "请填写补正期限")
+	}
+	return byDay, CheckCorrection(cal, s, sent, byDay)
 }
 
 // CorrectionLapsed reports whether the applicant missed the 补正 deadline, so the case closes

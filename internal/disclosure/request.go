@@ -196,8 +196,8 @@ func (Rules) DateField(field, label, s string, today time.Time) (time.Time, erro
 func (Rules) CheckIntake(in core.DisclosureIntake, today time.Time) (core.DisclosureIntake, time.Time, time.Time, error) {
 	return CheckIntake(in, today)
 }
-func (Rules) CheckCorrection(cal core.WorkingDays, r core.DisclosureRequest, sent, by time.Time) error {
-	return CheckCorrection(cal, StateOf(r), sent, by)
+func (Rules) CheckCorrection(cal core.WorkingDays, r core.DisclosureRequest, sent time.Time, by string) (time.Time, error) {
+	return CheckCorrectionNotice(cal, StateOf(r), sent, by)
 }
 func (Rules) CheckCorrectionReceived(r core.DisclosureRequest, received time.Time) error {
 	return CheckCorrectionReceived(r, received)
@@ -212,8 +212,8 @@ func (Rules) AnswerNote(r core.DisclosureRequest, a core.DisclosureAnswer, answe
 	return AnswerNote(r, a, answered)
 }
 func (Rules) OutcomeLabel(outcome int) string { return OutcomeLabel(outcome) }
-func (Rules) CheckRemedy(kind, result string, answered, filed, decided, today time.Time) error {
-	return CheckRemedy(kind, result, answered, filed, decided, today)
+func (Rules) CheckRemedy(r core.DisclosureRequest, kind, result string, filed, decided, today time.Time) error {
+	return CheckAnsweredRemedy(r, kind, result, filed, decided, today)
 }
 func (Rules) ColumnLabel(i int) string {
 	if i < 0 || i >= len(Columns) {

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"policydesk/internal/core"
 )
 
 // Remedy is a 行政复议 or 行政诉讼 brought over a disclosure answer.
@@ -108,26 +110,35 @@ func SuggestProactive(rows []ParsedRow, key func(ParsedRow) string, min int) []R
 // RemedyKinds are the kinds of remedy a case records, in table 四's order.
 var RemedyKinds = []string{"行政复议", "未经复议直接起诉", "复议后起诉"}
 
+// CheckAnsweredRemedy checks a remedy recorded against request r: only an answered request has one, and the
+// remedy must pass CheckRemedy.
+func CheckAnsweredRemedy(r core.DisclosureRequest, kind, result string, filed, decided, today time.Time) error {
+	if r.Outcome < 0 {
+		return core.Errorf(core.EFORBID, "该申请尚未答复，不能登记行政复议或行政诉讼")
+	}
+	return CheckRemedy(kind, result, day(r.AnswerDate), filed, decided, today)
+}
+
 // CheckRemedy checks a remedy as recorded: a known kind and result, filed on or after the answer and not in the
 // future, decided (when it is) on or after it was filed, and decided exactly when it has a result.
 func CheckRemedy(kind, result string, answered, filed, decided, today time.Time) error {
 	switch {
 	case !slices.Contains(RemedyKinds, kind):
-		return fmt.Errorf("请选择行政复议、未经复议直接起诉或复议后起诉")
+		return core.Errorf(core.EINVALID, "请选择行政复议、未经复议直接起诉或复议后起诉")
 	case !slices.Contains(Table4Results[:4], result):
-		return fmt.Errorf("结果只能是结果维持、结果纠正、其他结果或尚未审结")
+		return core.Errorf(core.EINVALID, "结果只能是结果维持、结果纠正、其他结果或尚未审结")
 	case filed.IsZero():
-		return fmt.Errorf("请填写申请复议或起诉的日期")
+		return core.Errorf(core.EINVALID, "请填写申请复议或起诉的日期")
 	case !answered.IsZero() && filed.Before(answered):
-		return fmt.Errorf("申请复议或起诉的日期不能早于答复日期")
+		return core.Errorf(core.EINVALID, "申请复议或起诉的日期不能早于答复日期")
 	case filed.After(today):
-		return fmt.Errorf("申请复议或起诉的日期不能晚于今天")
+		return core.Errorf(core.EINVALID, "申请复议或起诉的日期不能晚于今天")
 	case result == "尚未审结" && !decided.IsZero():
-		return fmt.Errorf("尚未审结的案件不填写决定或裁判日期")
+		return core.Errorf(core.EINVALID, "尚未审结的案件不填写决定或裁判日期")
 	case result != "尚未审结" && decided.IsZero():
-		return fmt.Errorf("请填写复议决定或裁判的日期")
+		return core.Errorf(core.EINVALID, "请填写复议决定或裁判的日期")
 	case !decided.IsZero() && (decided.Before(filed) || decided.After(today)):
-		return fmt.Errorf("决定或裁判的日期须在申请之后、今天之前")
+		return core.Errorf(core.EINVALID, "决定或裁判的日期须在申请之后、今天之前")
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 func TestThreeSyncRules(t *testing.T) {
@@ -77,7 +78,7 @@ func TestValidate(t *testing.T) {
 	for _, tt := range tests {
 		in := ok
 		tt.edit(&in)
-		if r := core.Refusal(Validate(in, 2)); r != tt.want {
+		if r := testutil.RefusalText(Validate(in, 2)); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -110,7 +111,7 @@ func TestStepRefusals(t *testing.T) {
 			"invalid subjectType: “" + core.RuleSyncDraft + "”豁免应登记在文件上"},
 	}
 	for _, tt := range tests {
-		if r := core.Refusal(tt.err); r != tt.want {
+		if r := testutil.RefusalText(tt.err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -138,7 +139,7 @@ func TestCheckPublish(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, url, err := CheckPublish(tt.in, tt.policy, tt.p)
-		if r := core.Refusal(err); r != tt.want {
+		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 		if err == nil && url != "https://gov.example/jd" {

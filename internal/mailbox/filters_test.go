@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 func TestCheckFilter(t *testing.T) {
@@ -23,7 +24,7 @@ func TestCheckFilter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := CheckFilter(tt.in)
-		if r := core.Refusal(err); r != tt.want {
+		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 			continue
 		}
@@ -50,7 +51,7 @@ func TestCheckTopic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := CheckTopic(tt.in)
-		if r := core.Refusal(err); r != tt.want {
+		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 			continue
 		}
@@ -65,7 +66,7 @@ func TestCheckTopic(t *testing.T) {
 }
 
 func TestCheckFetchConfig(t *testing.T) {
-	if r := core.Refusal(CheckFetchConfig(core.IMAPConfig{})); r != "invalid : 尚未设置收件邮箱，请先在设置中填写邮件服务器和账号" {
+	if r := testutil.RefusalText(CheckFetchConfig(core.IMAPConfig{})); r != "invalid : 尚未设置收件邮箱，请先在设置中填写邮件服务器和账号" {
 		t.Errorf("no server: %q", r)
 	}
 	if err := CheckFetchConfig(core.IMAPConfig{Host: "imap.example.org"}); err != nil {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 func TestEdit(t *testing.T) {
@@ -22,7 +23,7 @@ func TestEdit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := Edit(tt.m, tt.e)
-		if r := core.Refusal(err); r != tt.want {
+		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 		if tt.name == "a correction" && (got.SenderName != "张三" || got.Subject != "新主题" || got.Body != "新内容" || got.Type != "投诉" || !got.AgreePublish) {
@@ -54,7 +55,7 @@ func TestReroute(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := Reroute(tt.m, tt.in, tt.topic)
-		if r := core.Refusal(err); r != tt.want {
+		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 			continue
 		}
@@ -94,7 +95,7 @@ func TestStepInputs(t *testing.T) {
 		{"publish without consent", CheckPublish(core.PublicationPreview{Problems: []string{"留言人未同意公开", "答复为空"}}), "forbidden : 不能公开：留言人未同意公开；答复为空"},
 	}
 	for _, tt := range tests {
-		if r := core.Refusal(tt.err); r != tt.want {
+		if r := testutil.RefusalText(tt.err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -133,7 +134,7 @@ func TestCheckChosenSigner(t *testing.T) {
 	}
 	for _, tt := range tests {
 		err := CheckChosenSigner(tt.actor, tt.p, tt.f, "审核答复", "答复须由他人审核，不能选择自己作为审核人")
-		if r := core.Refusal(err); r != tt.want {
+		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
@@ -166,7 +167,7 @@ func TestApprove(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a, err := Approve(tt.u, tt.m, tt.f, due, day(t, tt.today))
-		if r := core.Refusal(err); r != tt.want {
+		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 			continue
 		}
@@ -194,7 +195,7 @@ func TestCheckReturn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := CheckReturn(tt.u, tt.m, tt.f, tt.opinion)
-		if r := core.Refusal(err); r != tt.want {
+		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 		if err == nil && got != "请补充依据" {

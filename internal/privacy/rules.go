@@ -16,3 +16,15 @@ func (Rules) Scan(text string, keep []string) []core.PrepubFinding {
 	}
 	return out
 }
+
+// CheckSubject refuses a pre-publication check of anything but a policy, an interpretation or a 采纳情况说明.
+func (Rules) CheckSubject(subjectType string) error { return CheckSubject(subjectType) }
+
+// CheckSubject refuses a pre-publication check of anything but a policy, an interpretation or a 采纳情况说明.
+func CheckSubject(subjectType string) error {
+	switch subjectType {
+	case core.SubjectPolicy, core.SubjectInterpretation, core.SubjectReport:
+		return nil
+	}
+	return core.FieldErrorf(core.EINVALID, "subjectType", "未知的检查对象“%s”", subjectType)
+}

@@ -8,11 +8,13 @@ import (
 	"policydesk/internal/disclosure"
 	"policydesk/internal/interpret"
 	"policydesk/internal/mailbox"
+	"policydesk/internal/org"
 	"policydesk/internal/privacy"
 	"policydesk/internal/signoff"
 )
 
 // All returns every area's rules.
 func All() core.Rules {
-	return core.Rules{Accounts: auth.Rules{}, Consultation: consult.Rules{}, Disclosure: disclosure.Rules{}, Interpretation: interpret.Rules{}, Mailbox: mailbox.Rules{}, Privacy: privacy.Rules{}, Signoff: signoff.Rules{}}
+	return core.Rules{Accounts: auth.Rules{}, Consultation: consult.Rules{}, Disclosure: disclosure.Rules{}, Interpretation: interpret.Rules{},
+		Mailbox: mailbox.Rules{}, Privacy: privacy.Rules{}, Settings: org.Rules{}, Signoff: signoff.Rules{}}
 }

@@ -115,6 +115,25 @@ func CheckActor(u core.CurrentUser, step string) error {
 	return nil
 }
 
+// CheckSubject refuses a sign-off of anything but a policy, an interpretation or a 采纳情况说明.
+func CheckSubject(subjectType string) error {
+	switch subjectType {
+	case core.SubjectPolicy, core.SubjectInterpretation, core.SubjectReport:
+		return nil
+	}
+	return core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", subjectType)
+}
+
+// PendingStep is the step of current's latest round waiting for a decision and whether it is the round's last.
+// It refuses a decision on a subject with no step waiting: never submitted, returned or signed already.
+func PendingStep(subj Subject, current core.Signoff) (core.SignoffApproval, bool, error) {
+	step, last, ok := current.Pending()
+	if !ok {
+		return step, last, core.Errorf(core.EFORBID, "“%s”没有待审签的步骤，请先提交审签", subj.Title)
+	}
+	return step, last, nil
+}
+
 // Rules are the sign-off rules as the stores take them (core.SignoffRules).
 type Rules struct{}
 
@@ -134,4 +153,10 @@ func (Rules) CheckSigner(u core.CurrentUser, f Facts) error {
 		return err
 	}
 	return CheckSigner(u, f)
+}
+
+func (Rules) CheckSubject(subjectType string) error { return CheckSubject(subjectType) }
+
+func (Rules) PendingStep(subj Subject, current core.Signoff) (core.SignoffApproval, bool, error) {
+	return PendingStep(subj, current)
 }

@@ -7,15 +7,11 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
-	"regexp"
 	"strings"
 	"time"
 
 	"policydesk/internal/core"
 )
-
-// loginPattern: letters, digits and . _ - (a login is typed on every sign-in, often on a shared keyboard).
-var loginPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$`)
 
 const accountCols = `a.person_id, a.login, p.name, p.role, COALESCE(s.name, ''), a.admin, a.disabled,
 	COALESCE(a.locked_until, ''), COALESCE(a.last_login_at, ''), a.must_change, a.version`
@@ -52,6 +48,15 @@ func (tx *Tx) findAccount(ctx context.Context, where string, arg any) (accountRo
 	return r, nil
 }
 
+// commitAccount commits tx and returns the person's account as it now stands.
+func (tx *Tx) commitAccount(ctx context.Context, personID int64) (core.Account, error) {
+	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
+	if err != nil {
+		return core.Account{}, err
+	}
+	return r.Account, tx.Commit()
+}
+
 // writeState stores the sign-in state of an account and bumps its version.
 func (tx *Tx) writeState(ctx context.Context, personID int64, s core.LoginState) error {
 	locked := ""
@@ -66,18 +71,28 @@ func (tx *Tx) writeState(ctx context.Context, personID int64, s core.LoginState)
 
 // requireAccountAdmin refuses account management to anybody but an account administrator (or 系统: the CLI).
 func (tx *Tx) requireAccountAdmin(ctx context.Context) error {
-	if tx.actor.PersonID == 0 {
-		return nil
-	}
 	var admin bool
-	err := tx.QueryRowContext(ctx, `SELECT admin FROM accounts WHERE person_id = ? AND disabled = 0`, tx.actor.PersonID).Scan(&admin)
-	if err != nil && err != sql.ErrNoRows {
-		return err
+	if tx.actor.PersonID != 0 {
+		err := tx.QueryRowContext(ctx, `SELECT admin FROM accounts WHERE person_id = ? AND disabled = 0`, tx.actor.PersonID).Scan(&admin)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
 	}
-	if !admin {
-		return core.Errorf(core.EFORBID, "只有账号管理员可以管理登录账号，请联系系统管理员")
+	return tx.db.rules.Accounts.CheckManager(tx.actor, admin)
+}
+
+// adminTx begins a transaction of account management, refused (and rolled back) unless the actor is an account
+// administrator.
+func (db *DB) adminTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
+	tx, err := db.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	if err := tx.requireAccountAdmin(ctx); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
 }
 
 // HasAccounts reports how many active accounts exist: a desk with more than one asks who signs in.
@@ -89,28 +104,16 @@ func (db *DB) HasAccounts(ctx context.Context) (int, error) {
 
 // Accounts lists every account, by section and name.
 func (db *DB) Accounts(ctx context.Context) ([]core.Account, error) {
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := db.adminTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	if err := tx.requireAccountAdmin(ctx); err != nil {
-		return nil, err
-	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+accountCols+accountFrom+` ORDER BY COALESCE(s.sort_order, 1e9), p.name`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := []core.Account{}
-	for rows.Next() {
-		a, err := scanAccount(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return scanAll(rows, scanAccount)
 }
 
 // Account returns one person's account.
@@ -127,9 +130,9 @@ func (db *DB) Account(ctx context.Context, personID int64) (core.Account, error)
 // CreateAccount gives a person a sign-in. An account created by an administrator must change its password at the
 // first sign-in; one created from the command line (系统) need not.
 func (db *DB) CreateAccount(ctx context.Context, personID int64, login, password string, admin bool) (core.Account, error) {
-	login = strings.TrimSpace(login)
-	if !loginPattern.MatchString(login) {
-		return core.Account{}, core.FieldErrorf(core.EINVALID, "login", "账号需为2至32位字母、数字或 . _ -，且以字母或数字开头")
+	login, err := db.rules.Accounts.CheckLogin(login)
+	if err != nil {
+		return core.Account{}, err
 	}
 	if err := db.rules.Accounts.CheckPassword(login, password); err != nil {
 		return core.Account{}, err
@@ -138,20 +141,17 @@ func (db *DB) CreateAccount(ctx context.Context, personID int64, login, password
 	if err != nil {
 		return core.Account{}, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.adminTx(ctx, nil)
 	if err != nil {
 		return core.Account{}, err
 	}
 	defer tx.Rollback()
-	if err := tx.requireAccountAdmin(ctx); err != nil {
-		return core.Account{}, err
-	}
 	p, err := findPerson(ctx, tx, personID)
 	if err != nil {
 		return core.Account{}, err
 	}
-	if !p.Active {
-		return core.Account{}, core.Errorf(core.EINVALID, "“%s”已停用，不能开设登录账号", p.Name)
+	if err := db.rules.Accounts.CheckHolder(p); err != nil {
+		return core.Account{}, err
 	}
 	mustChange := tx.actor.PersonID != 0 && tx.actor.PersonID != personID
 	_, err = tx.ExecContext(ctx, `INSERT INTO accounts (person_id, login, password_hash, admin, must_change, password_changed_at,
@@ -169,11 +169,7 @@ func (db *DB) CreateAccount(ctx context.Context, personID int64, login, password
 		[]Change{{Field: "login", New: login}, {Field: "admin", Old: nil, New: admin}}); err != nil {
 		return core.Account{}, err
 	}
-	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
-	if err != nil {
-		return core.Account{}, err
-	}
-	return r.Account, tx.Commit()
+	return tx.commitAccount(ctx, personID)
 }
 
 // Authenticate checks a login and password. A wrong password is counted (and audited) even though the call fails;
@@ -233,11 +229,7 @@ func (db *DB) Authenticate(ctx context.Context, login, password string) (core.Ac
 	if err := tx.auditAs(r.Account, "login", "account", r.PersonID, r.Name+" 登录", nil); err != nil {
 		return core.Account{}, err
 	}
-	r, err = tx.findAccount(ctx, "a.person_id = ?", r.PersonID)
-	if err != nil {
-		return core.Account{}, err
-	}
-	return r.Account, tx.Commit()
+	return tx.commitAccount(ctx, r.PersonID)
 }
 
 // auditAs writes an audit entry on behalf of the account's person (a sign-in happens before anybody is signed in).
@@ -280,10 +272,7 @@ func (db *DB) VerifyPassword(ctx context.Context, personID int64, password strin
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	if locked {
-		return db.rules.Accounts.FailureMessage(s, true)
-	}
-	return core.FieldErrorf(core.EINVALID, "password", "密码不正确，请重新输入")
+	return db.rules.Accounts.ConfirmFailure(s, locked)
 }
 
 // ChangePassword sets a new password after checking the old one; it clears a pending forced change
@@ -298,10 +287,7 @@ func (db *DB) ChangePassword(ctx context.Context, personID int64, oldPassword, n
 	if err != nil {
 		return core.Account{}, err
 	}
-	if !db.rules.Accounts.Verify(r.hash, oldPassword) {
-		return core.Account{}, core.FieldErrorf(core.EINVALID, "oldPassword", "原密码不正确")
-	}
-	if err := db.rules.Accounts.CheckChange(r.Login, oldPassword, newPassword); err != nil {
+	if err := db.rules.Accounts.CheckChange(r.Login, db.rules.Accounts.Verify(r.hash, oldPassword), oldPassword, newPassword); err != nil {
 		return core.Account{}, err
 	}
 	h, err := db.rules.Accounts.Hash(newPassword)
@@ -315,11 +301,7 @@ func (db *DB) ChangePassword(ctx context.Context, personID int64, oldPassword, n
 	if err := tx.auditAs(r.Account, "password", "account", personID, r.Name+" 修改登录密码", nil); err != nil {
 		return core.Account{}, err
 	}
-	r, err = tx.findAccount(ctx, "a.person_id = ?", personID)
-	if err != nil {
-		return core.Account{}, err
-	}
-	return r.Account, tx.Commit()
+	return tx.commitAccount(ctx, personID)
 }
 
 // ResetPassword is an administrator setting a new password: the account unlocks, its sessions end, and the person
@@ -348,8 +330,8 @@ func (db *DB) ResetPassword(ctx context.Context, personID int64, newPassword str
 // SetAccountDisabled stops (or restores) a person's sign-in; stopping ends their sessions.
 func (db *DB) SetAccountDisabled(ctx context.Context, personID int64, disabled bool) (core.Account, error) {
 	return db.changeAccount(ctx, personID, disabled, func(tx *Tx, r accountRow) (string, []Change, error) {
-		if disabled && personID == tx.actor.PersonID {
-			return "", nil, core.Errorf(core.EFORBID, "不能停用自己正在使用的账号")
+		if err := db.rules.Accounts.CheckDisable(tx.actor, personID, disabled); err != nil {
+			return "", nil, err
 		}
 		s := r.state
 		s.Disabled = disabled
@@ -372,8 +354,8 @@ func (db *DB) UnlockAccount(ctx context.Context, personID int64) (core.Account, 
 // SetAccountAdmin grants or withdraws account administration.
 func (db *DB) SetAccountAdmin(ctx context.Context, personID int64, admin bool) (core.Account, error) {
 	return db.changeAccount(ctx, personID, false, func(tx *Tx, r accountRow) (string, []Change, error) {
-		if !admin && personID == tx.actor.PersonID {
-			return "", nil, core.Errorf(core.EFORBID, "不能取消自己的账号管理权限，请由另一位管理员操作")
+		if err := db.rules.Accounts.CheckAdminChange(tx.actor, personID, admin); err != nil {
+			return "", nil, err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE accounts SET admin = ?, updated_at = ?, version = version + 1 WHERE person_id = ?`,
 			admin, tx.Stamp(), personID)
@@ -384,14 +366,11 @@ func (db *DB) SetAccountAdmin(ctx context.Context, personID int64, admin bool) (
 // changeAccount runs one administrator's change to an account: permission, change, session end, audit, commit.
 // endSessions signs the person out everywhere (a reset or a disabled account).
 func (db *DB) changeAccount(ctx context.Context, personID int64, endSessions bool, change func(*Tx, accountRow) (string, []Change, error)) (core.Account, error) {
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.adminTx(ctx, nil)
 	if err != nil {
 		return core.Account{}, err
 	}
 	defer tx.Rollback()
-	if err := tx.requireAccountAdmin(ctx); err != nil {
-		return core.Account{}, err
-	}
 	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
 	if err != nil {
 		return core.Account{}, err
@@ -408,11 +387,7 @@ func (db *DB) changeAccount(ctx context.Context, personID int64, endSessions boo
 	if err := tx.audit("update", "account", personID, summary, changes); err != nil {
 		return core.Account{}, err
 	}
-	r, err = tx.findAccount(ctx, "a.person_id = ?", personID)
-	if err != nil {
-		return core.Account{}, err
-	}
-	return r.Account, tx.Commit()
+	return tx.commitAccount(ctx, personID)
 }
 
 // ServerSession is a stored server session.

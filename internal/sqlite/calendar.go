@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -141,8 +140,8 @@ func (tx *Tx) replaceYear(ctx context.Context, y calendar.Year, noticeText strin
 
 // Year returns every day of a year with its kind, for the year view.
 func (s *CalendarStore) Year(ctx context.Context, year int) (core.CalendarYear, error) {
-	if year < 1990 || year > 2100 {
-		return core.CalendarYear{}, core.FieldErrorf(core.EINVALID, "year", "年份%d超出范围(1990–2100)", year)
+	if err := calendar.CheckYear(year); err != nil {
+		return core.CalendarYear{}, err
 	}
 	cal := s.Calendar()
 	out := core.CalendarYear{Year: year, Covered: cal.Covers(year), Days: make([]core.CalendarDay, 0, 366)}
@@ -191,47 +190,27 @@ func (s *CalendarStore) Years(ctx context.Context) ([]core.CalendarYearInfo, err
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	list := []core.CalendarYearInfo{}
-	for rows.Next() {
+	return scanAll(rows, func(row interface{ Scan(...any) error }) (core.CalendarYearInfo, error) {
 		var y core.CalendarYearInfo
-		if err := rows.Scan(&y.Year, &y.Source, &y.SourceURL, &y.UpdatedAt, &y.UpdatedBy, &y.RestDays, &y.MakeupWorkdays, &y.EditedDays); err != nil {
-			return nil, err
-		}
-		list = append(list, y)
-	}
-	return list, rows.Err()
+		err := row.Scan(&y.Year, &y.Source, &y.SourceURL, &y.UpdatedAt, &y.UpdatedBy, &y.RestDays, &y.MakeupWorkdays, &y.EditedDays)
+		return y, err
+	})
 }
 
 // SetDay changes one day: a rest day, a 调休 working day, or back to the plain Mon–Fri rule.
 func (s *CalendarStore) SetDay(ctx context.Context, e core.CalendarDayEdit) (core.CalendarDay, error) {
-	d, err := calendar.ParseDate(e.Date)
+	e, d, err := calendar.CheckDayEdit(e)
 	if err != nil {
-		return core.CalendarDay{}, core.FieldErrorf(core.EINVALID, "date", "日期格式不正确：%s", e.Date)
+		return core.CalendarDay{}, err
 	}
-	e.Name, e.Note = strings.TrimSpace(e.Name), strings.TrimSpace(e.Note)
 	date := calendar.FormatDate(d)
-	weekend := d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
-	switch e.Kind {
-	case string(calendar.Holiday):
-		if e.Name == "" {
-			e.Name = "休息日"
-		}
-	case string(calendar.Workday):
-		if !weekend {
-			return core.CalendarDay{}, core.FieldErrorf(core.EINVALID, "kind", "%s是周一至周五，本来就是工作日，无需设为调休上班", date)
-		}
-	case "default":
-	default:
-		return core.CalendarDay{}, core.FieldErrorf(core.EINVALID, "kind", "请选择这一天的类型")
-	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return core.CalendarDay{}, err
 	}
 	defer tx.Rollback()
 	before := calendarDay(s.Calendar(), d)
-	if e.Kind == "default" {
+	if e.Kind == calendar.DayDefault {
 		_, err = tx.ExecContext(ctx, `DELETE FROM calendar_days WHERE date = ?`, date)
 	} else {
 		_, err = tx.ExecContext(ctx, `INSERT INTO calendar_days (date, year, kind, name, note, edited, updated_at, updated_by)
@@ -254,7 +233,7 @@ func (s *CalendarStore) SetDay(ctx context.Context, e core.CalendarDayEdit) (cor
 		return core.CalendarDay{}, err
 	}
 	day := calendarDay(s.Calendar(), d)
-	day.Note, day.Edited = e.Note, e.Kind != "default"
+	day.Note, day.Edited = e.Note, e.Kind != calendar.DayDefault
 	return day, nil
 }
 

@@ -516,14 +516,19 @@ func queryAll[T any](ctx context.Context, q querier, scan func(scanner) (T, erro
 	if err != nil {
 		return nil, err
 	}
+	return scanAll(rows, scan)
+}
+
+// scanAll reads every row of rows with scan and closes them; the list is never nil.
+func scanAll[T any](rows *sql.Rows, scan func(scanner) (T, error)) ([]T, error) {
 	defer rows.Close()
-	out := []T{}
+	list := []T{}
 	for rows.Next() {
 		v, err := scan(rows)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, v)
+		list = append(list, v)
 	}
-	return out, rows.Err()
+	return list, rows.Err()
 }

@@ -166,7 +166,7 @@ func (tx *Tx) remedies(ctx context.Context, where string, args ...any) ([]core.D
 }
 
 // SaveRemedy records (ID 0) or updates a 行政复议 or 行政诉讼 brought over an answered application, checked by
-// disclosure.CheckRemedy.
+// disclosure.CheckAnsweredRemedy.
 func (s *DisclosureStore) SaveRemedy(ctx context.Context, m core.DisclosureRemedy) (core.DisclosureDetail, error) {
 	m.Forum, m.Note = strings.TrimSpace(m.Forum), strings.TrimSpace(m.Note)
 	if m.Result == "" {
@@ -187,11 +187,8 @@ func (s *DisclosureStore) SaveRemedy(ctx context.Context, m core.DisclosureRemed
 	if err != nil {
 		return core.DisclosureDetail{}, err
 	}
-	if r.Outcome < 0 {
-		return core.DisclosureDetail{}, core.Errorf(core.EFORBID, "该申请尚未答复，不能登记行政复议或行政诉讼")
-	}
-	if err := s.db.rules.Disclosure.CheckRemedy(m.Kind, m.Result, parseDay(r.AnswerDate), parseDay(m.Filed), parseDay(m.Decided), calendar.Day(tx.Now().In(core.Shanghai))); err != nil {
-		return core.DisclosureDetail{}, core.Errorf(core.EINVALID, "%s", err.Error())
+	if err := s.db.rules.Disclosure.CheckRemedy(r, m.Kind, m.Result, parseDay(m.Filed), parseDay(m.Decided), calendar.Day(tx.Now().In(core.Shanghai))); err != nil {
+		return core.DisclosureDetail{}, err
 	}
 	if m.ID == 0 {
 		_, err = tx.ExecContext(ctx, `INSERT INTO disclosure_remedies (request_id, kind, filed, forum, result, decided, note, created_at, created_by,
@@ -318,11 +315,8 @@ func (s *DisclosureStore) SendCorrection(ctx context.Context, id int64, sent, by
 		if err != nil {
 			return err
 		}
-		byDay, err := calendar.ParseDate(strings.TrimSpace(by))
+		byDay, err := tx.db.rules.Disclosure.CheckCorrection(s.cal(), r, sentDay, by)
 		if err != nil {
-			return core.FieldErrorf(core.EINVALID, "by", "请填写补正期限")
-		}
-		if err := tx.db.rules.Disclosure.CheckCorrection(s.cal(), r, sentDay, byDay); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET correction_sent = ?, correction_by = ? WHERE id = ?`,

@@ -25,6 +25,9 @@ type findingRow struct {
 
 // subjectText is the text published for a subject: an interpretation's content, or a policy's current version.
 func (tx *Tx) subjectText(ctx context.Context, subjectType string, id int64) (string, error) {
+	if err := tx.db.rules.Privacy.CheckSubject(subjectType); err != nil {
+		return "", err
+	}
 	switch subjectType {
 	case core.SubjectInterpretation:
 		var form, title, body string
@@ -45,7 +48,7 @@ func (tx *Tx) subjectText(ctx context.Context, subjectType string, id int64) (st
 		err := tx.QueryRowContext(ctx, `SELECT report_body FROM consultations WHERE id = ?`, id).Scan(&body)
 		return body, notFound(err, "征求意见记录不存在(编号%d)", id)
 	}
-	return "", core.FieldErrorf(core.EINVALID, "subjectType", "未知的检查对象“%s”", subjectType)
+	return "", fmt.Errorf("pre-publication subject %q has no text to read", subjectType)
 }
 
 // publicItems are the bureau's own published address and numbers and its sections' office numbers: they

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"strconv"
-	"strings"
 
 	"policydesk/internal/core"
 )
@@ -52,9 +51,9 @@ func readBureau(ctx context.Context, tx *Tx) (core.Bureau, error) {
 
 // SaveBureau updates the bureau's details; the name is required because every report is headed with it.
 func (s *SettingsStore) SaveBureau(ctx context.Context, b core.Bureau) (core.Bureau, error) {
-	b.Name = strings.TrimSpace(b.Name)
-	if b.Name == "" {
-		return b, core.FieldErrorf(core.EINVALID, "name", "请填写单位名称")
+	b, err := s.db.rules.Settings.CheckBureau(b)
+	if err != nil {
+		return b, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -68,7 +67,7 @@ func (s *SettingsStore) SaveBureau(ctx context.Context, b core.Bureau) (core.Bur
 	oldVals, newVals := bureauValues(old), bureauValues(b)
 	var changes []Change
 	for i, k := range bureauKeys {
-		v := strings.TrimSpace(newVals[i])
+		v := newVals[i]
 		if v == oldVals[i] {
 			continue
 		}
@@ -131,8 +130,8 @@ func (db *DB) IntSetting(ctx context.Context, key string, def, min, max int) (in
 // SetIntSetting changes a whole-number setting, audited with the given Chinese summary; label names the
 // value (e.g. 工作日数) in the audit entry and in the error shown when n is outside [min, max].
 func (db *DB) SetIntSetting(ctx context.Context, key, label, summary string, n, def, min, max int) (int, error) {
-	if n < min || n > max {
-		return 0, core.FieldErrorf(core.EINVALID, "value", "%s须在%d到%d之间", label, min, max)
+	if err := db.rules.Settings.CheckNumber(label, n, min, max); err != nil {
+		return 0, err
 	}
 	old, err := db.IntSetting(ctx, key, def, min, max)
 	if err != nil {
@@ -169,16 +168,7 @@ func (s *SettingsStore) Sections(ctx context.Context) ([]core.Section, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	list := []core.Section{}
-	for rows.Next() {
-		sec, err := scanSection(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, sec)
-	}
-	return list, rows.Err()
+	return scanAll(rows, scanSection)
 }
 
 func findSection(ctx context.Context, tx *Tx, id int64) (core.Section, error) {
@@ -188,75 +178,109 @@ func findSection(ctx context.Context, tx *Tx, id int64) (core.Section, error) {
 
 // SaveSection creates (ID 0) or updates a section.
 func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core.Section, error) {
-	sec.Name = strings.TrimSpace(sec.Name)
-	if sec.Name == "" {
-		return sec, core.FieldErrorf(core.EINVALID, "name", "请填写科室名称")
-	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return sec, err
 	}
 	defer tx.Rollback()
-	if sec.HeadID != 0 {
-		var headSection sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT section_id FROM people WHERE id = ?`, sec.HeadID).Scan(&headSection)
-		if err != nil {
-			return sec, notFound(err, "负责人不存在(编号%d)", sec.HeadID)
-		}
-		if sec.ID != 0 && headSection.Int64 != sec.ID {
-			return sec, core.FieldErrorf(core.EINVALID, "headId", "科室负责人须是本科室人员")
-		}
-	}
-	if sec.LeaderID != 0 {
-		if _, err := findPerson(ctx, tx, sec.LeaderID); err != nil {
-			return sec, core.FieldErrorf(core.EINVALID, "leaderId", "分管领导不存在(编号%d)", sec.LeaderID)
-		}
-		if sec.LeaderID == sec.HeadID {
-			return sec, core.FieldErrorf(core.EINVALID, "leaderId", "分管领导与科室负责人不能是同一人：审核和审签须由两人进行")
-		}
-	}
-	section := func(s core.Section) Columns {
-		return Columns{{"name", s.Name}, {"head_id", s.HeadID}, {"leader_id", s.LeaderID}, {"phone", s.Phone}, {"duties", s.Duties},
-			{"sort_order", s.SortOrder}, {"active", s.Active}}
-	}
-	newVals := section(sec)
-	if sec.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
-		if isUniqueViolation(err) {
-			return sec, core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
-		} else if err != nil {
-			return sec, err
-		}
-		if sec.ID, err = res.LastInsertId(); err != nil {
-			return sec, err
-		}
-		if err := tx.audit("create", "section", sec.ID, "新建科室 "+sec.Name, diff(nil, newVals)); err != nil {
-			return sec, err
-		}
-	} else {
-		old, err := findSection(ctx, tx, sec.ID)
-		if err != nil {
-			return sec, err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, leader_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
-			WHERE id = ?`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
-		if isUniqueViolation(err) {
-			return sec, core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
-		} else if err != nil {
-			return sec, err
-		}
-		if cs := diff(section(old), newVals); len(cs) > 0 {
-			if err := tx.audit("update", "section", sec.ID, "修改科室 "+sec.Name, cs); err != nil {
-				return sec, err
-			}
-		}
-	}
-	saved, err := findSection(ctx, tx, sec.ID)
+	facts, err := sectionFacts(ctx, tx, sec)
 	if err != nil {
 		return sec, err
 	}
+	if sec, err = s.db.rules.Settings.CheckSection(sec, facts); err != nil {
+		return sec, err
+	}
+	conflict := func(err error) error {
+		if isUniqueViolation(err) {
+			return core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
+		}
+		return err
+	}
+	return saveRecord(ctx, tx, sec.ID, sec, record[core.Section]{
+		entity: "section", created: "新建科室 " + sec.Name, updated: "修改科室 " + sec.Name, columns: sectionColumns, find: findSection,
+		insert: func() (sql.Result, error) {
+			res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
+			return res, conflict(err)
+		},
+		update: func(core.Section) error {
+			_, err := tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, leader_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
+				WHERE id = ?`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
+			return conflict(err)
+		},
+	})
+}
+
+// sectionColumns are a section's audited values.
+func sectionColumns(s core.Section) Columns {
+	return Columns{{"name", s.Name}, {"head_id", s.HeadID}, {"leader_id", s.LeaderID}, {"phone", s.Phone}, {"duties", s.Duties},
+		{"sort_order", s.SortOrder}, {"active", s.Active}}
+}
+
+// record is how saveRecord writes one kind of row.
+type record[T any] struct {
+	entity           string                                       // the audit entity: section, person
+	created, updated string                                       // the audit summaries of a new and of a changed row
+	columns          func(T) Columns                              // a row's audited values
+	find             func(context.Context, *Tx, int64) (T, error) // a stored row
+	insert           func() (sql.Result, error)
+	update           func(old T) error
+}
+
+// saveRecord inserts v (id 0) or updates row id from what it was to v, audits the values that changed, and
+// commits; it returns the row as stored.
+func saveRecord[T any](ctx context.Context, tx *Tx, id int64, v T, r record[T]) (T, error) {
+	if id == 0 {
+		res, err := r.insert()
+		if err != nil {
+			return v, err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return v, err
+		}
+		if err := tx.audit("create", r.entity, id, r.created, diff(nil, r.columns(v))); err != nil {
+			return v, err
+		}
+	} else {
+		old, err := r.find(ctx, tx, id)
+		if err != nil {
+			return v, err
+		}
+		if err := r.update(old); err != nil {
+			return v, err
+		}
+		if cs := diff(r.columns(old), r.columns(v)); len(cs) > 0 {
+			if err := tx.audit("update", r.entity, id, r.updated, cs); err != nil {
+				return v, err
+			}
+		}
+	}
+	saved, err := r.find(ctx, tx, id)
+	if err != nil {
+		return v, err
+	}
 	return saved, tx.Commit()
+}
+
+// sectionFacts reads what the section rules need of a section's chosen head and 分管领导.
+func sectionFacts(ctx context.Context, tx *Tx, sec core.Section) (core.SectionFacts, error) {
+	var f core.SectionFacts
+	if sec.HeadID != 0 {
+		var headSection sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT section_id FROM people WHERE id = ?`, sec.HeadID).Scan(&headSection)
+		if err != nil && err != sql.ErrNoRows {
+			return f, err
+		}
+		f.HeadFound, f.HeadSectionID = err == nil, headSection.Int64
+	}
+	if sec.LeaderID != 0 {
+		_, err := findPerson(ctx, tx, sec.LeaderID)
+		if err != nil && core.ErrorCode(err) != core.ENOTFOUND {
+			return f, err
+		}
+		f.LeaderFound = err == nil
+	}
+	return f, nil
 }
 
 // DeleteSection removes a section with no people; a section with people or records can only be deactivated.
@@ -274,15 +298,23 @@ func (s *SettingsStore) DeleteSection(ctx context.Context, id int64) error {
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM people WHERE section_id = ?`, id).Scan(&people); err != nil {
 		return err
 	}
-	if people > 0 {
-		return core.Errorf(core.EFORBID, "“%s”还有%d名人员，不能删除；可先调整人员所属科室，或将科室设为停用。", old.Name, people)
+	f := core.Deletion{Name: old.Name, People: people}
+	if err := s.db.rules.Settings.CheckSectionDelete(f); err != nil {
+		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM sections WHERE id = ?`, id); isForeignKeyViolation(err) {
-		return core.Errorf(core.EFORBID, "“%s”已有关联的文件或留言记录，不能删除，可将其设为停用。", old.Name)
+	return tx.deleteRecord(ctx, "sections", "section", id, "删除科室 "+old.Name, f, s.db.rules.Settings.CheckSectionDelete)
+}
+
+// deleteRecord deletes row id of table, audited as entity with summary, and commits. When records still name
+// the row the database refuses, and check gives the refusal the user sees (f with InUse set).
+func (tx *Tx) deleteRecord(ctx context.Context, table, entity string, id int64, summary string, f core.Deletion, check func(core.Deletion) error) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id); isForeignKeyViolation(err) {
+		f.InUse = true
+		return check(f)
 	} else if err != nil {
 		return err
 	}
-	if err := tx.audit("delete", "section", id, "删除科室 "+old.Name, []Change{{Field: "name", Old: old.Name, New: nil}}); err != nil {
+	if err := tx.audit("delete", entity, id, summary, []Change{{Field: "name", Old: f.Name, New: nil}}); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -303,16 +335,7 @@ func (s *SettingsStore) People(ctx context.Context) ([]core.Person, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	list := []core.Person{}
-	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, p)
-	}
-	return list, rows.Err()
+	return scanAll(rows, scanPerson)
 }
 
 func findPerson(ctx context.Context, tx *Tx, id int64) (core.Person, error) {
@@ -322,14 +345,9 @@ func findPerson(ctx context.Context, tx *Tx, id int64) (core.Person, error) {
 
 // SavePerson creates (ID 0) or updates a person.
 func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Person, error) {
-	p.Name = strings.TrimSpace(p.Name)
-	switch {
-	case p.Name == "":
-		return p, core.FieldErrorf(core.EINVALID, "name", "请填写姓名")
-	case p.SectionID == 0:
-		return p, core.FieldErrorf(core.EINVALID, "sectionId", "请选择所属科室")
-	case !core.ValidRole(p.Role):
-		return p, core.FieldErrorf(core.EINVALID, "role", "请选择角色")
+	p, err := s.db.rules.Settings.CheckPerson(p)
+	if err != nil {
+		return p, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -339,49 +357,30 @@ func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Per
 	if _, err := findSection(ctx, tx, p.SectionID); err != nil {
 		return p, err
 	}
-	person := func(p core.Person) Columns {
-		return Columns{{"name", p.Name}, {"section_id", p.SectionID}, {"title", p.Title}, {"role", p.Role}, {"phone", p.Phone},
-			{"email", p.Email}, {"active", p.Active}}
-	}
-	newVals := person(p)
-	if p.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
-		if err != nil {
-			return p, err
-		}
-		if p.ID, err = res.LastInsertId(); err != nil {
-			return p, err
-		}
-		if err := tx.audit("create", "person", p.ID, "新增人员 "+p.Name, diff(nil, newVals)); err != nil {
-			return p, err
-		}
-	} else {
-		old, err := findPerson(ctx, tx, p.ID)
-		if err != nil {
-			return p, err
-		}
-		if old.SectionID != p.SectionID {
-			// A section head who moves away stops being its head.
-			if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID); err != nil {
-				return p, err
+	return saveRecord(ctx, tx, p.ID, p, record[core.Person]{
+		entity: "person", created: "新增人员 " + p.Name, updated: "修改人员 " + p.Name, columns: personColumns, find: findPerson,
+		insert: func() (sql.Result, error) {
+			return tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
+		},
+		update: func(old core.Person) error {
+			if old.SectionID != p.SectionID {
+				// A section head who moves away stops being its head.
+				if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID); err != nil {
+					return err
+				}
 			}
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, section_id = ?, title = ?, role = ?, phone = ?, email = ?, active = ?, updated_at = ?
-			WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID); err != nil {
-			return p, err
-		}
-		if cs := diff(person(old), newVals); len(cs) > 0 {
-			if err := tx.audit("update", "person", p.ID, "修改人员 "+p.Name, cs); err != nil {
-				return p, err
-			}
-		}
-	}
-	saved, err := findPerson(ctx, tx, p.ID)
-	if err != nil {
-		return p, err
-	}
-	return saved, tx.Commit()
+			_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, section_id = ?, title = ?, role = ?, phone = ?, email = ?, active = ?, updated_at = ?
+				WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID)
+			return err
+		},
+	})
+}
+
+// personColumns are a person's audited values.
+func personColumns(p core.Person) Columns {
+	return Columns{{"name", p.Name}, {"section_id", p.SectionID}, {"title", p.Title}, {"role", p.Role}, {"phone", p.Phone},
+		{"email", p.Email}, {"active", p.Active}}
 }
 
 // DeletePerson removes a person who has not acted on any record; otherwise they can only be deactivated,
@@ -400,8 +399,9 @@ func (s *SettingsStore) DeletePerson(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	if cur == strconv.FormatInt(id, 10) {
-		return core.Errorf(core.EFORBID, "“%s”是本机当前使用人，不能删除；请先在“当前使用人”中切换为其他人员。", old.Name)
+	f := core.Deletion{Name: old.Name, Current: cur == strconv.FormatInt(id, 10)}
+	if err := s.db.rules.Settings.CheckPersonDelete(f); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ?`, id); err != nil {
 		return err
@@ -409,15 +409,7 @@ func (s *SettingsStore) DeletePerson(ctx context.Context, id int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE sections SET leader_id = NULL WHERE leader_id = ?`, id); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id); isForeignKeyViolation(err) {
-		return core.Errorf(core.EFORBID, "“%s”已经办理过文件或留言，不能删除，可将其设为停用。", old.Name)
-	} else if err != nil {
-		return err
-	}
-	if err := tx.audit("delete", "person", id, "删除人员 "+old.Name, []Change{{Field: "name", Old: old.Name, New: nil}}); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return tx.deleteRecord(ctx, "people", "person", id, "删除人员 "+old.Name, f, s.db.rules.Settings.CheckPersonDelete)
 }
 
 // currentUser reads who uses this computer; a transaction stamps its writes with it.
@@ -461,8 +453,8 @@ func (s *SettingsStore) SetCurrentUser(ctx context.Context, personID int64) (cor
 	if err != nil {
 		return core.CurrentUser{}, err
 	}
-	if !p.Active {
-		return core.CurrentUser{}, core.Errorf(core.EINVALID, "“%s”已停用，不能设为当前使用人", p.Name)
+	if err := s.db.rules.Settings.CheckCurrentUser(p); err != nil {
+		return core.CurrentUser{}, err
 	}
 	old := tx.actor
 	if err := tx.setSetting("current_user", strconv.FormatInt(personID, 10)); err != nil {

@@ -143,6 +143,9 @@ func (tx *Tx) signoff(ctx context.Context, subjectType string, subjectID int64) 
 // signoffSubject reads what sign-off needs to know of the record it decides on.
 func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) (core.SignoffSubject, error) {
 	var s core.SignoffSubject
+	if err := tx.db.rules.Signoff.CheckSubject(subjectType); err != nil {
+		return s, err
+	}
 	var err error
 	switch subjectType {
 	case core.SubjectPolicy:
@@ -167,7 +170,7 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 		s.Report.Status = core.ConsultationStatus(open, closing, calendar.FormatDate(calendar.Day(tx.Now())))
 		s.Status = s.Report.Status
 	default:
-		err = core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", subjectType)
+		err = fmt.Errorf("sign-off subject %q has no record to read", subjectType)
 	}
 	return s, err
 }
@@ -263,9 +266,9 @@ func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffA
 		if err != nil {
 			return err
 		}
-		step, last, ok := current.Pending()
-		if !ok {
-			return core.Errorf(core.EFORBID, "“%s”没有待审签的步骤，请先提交审签", subj.Title)
+		step, last, err := tx.db.rules.Signoff.PendingStep(subj, current)
+		if err != nil {
+			return err
 		}
 		if err := tx.db.rules.Signoff.CheckSigner(tx.Actor(), core.SignerFacts{Step: step, Round: current.Steps, AuthorID: subj.AuthorID}); err != nil {
 			return err

@@ -1,0 +1,28 @@
+package privacy
+
+import (
+	"testing"
+
+	"policydesk/internal/core"
+	"policydesk/internal/testutil"
+)
+
+func TestCheckSubject(t *testing.T) {
+	cases := []struct {
+		subjectType string
+		msg         string // "" when allowed
+	}{
+		{core.SubjectPolicy, ""},
+		{core.SubjectInterpretation, ""},
+		{core.SubjectReport, ""},
+		{"message", "未知的检查对象“message”"},
+		{"", "未知的检查对象“”"},
+	}
+	for _, c := range cases {
+		code, field := core.EINVALID, "subjectType"
+		if c.msg == "" {
+			code, field = "", ""
+		}
+		testutil.Refusal(t, CheckSubject(c.subjectType), code, field, c.msg)
+	}
+}

@@ -1,0 +1,29 @@
+package testutil
+
+import (
+	"testing"
+
+	"policydesk/internal/core"
+)
+
+// Refusal fails the test unless err is the refusal with code, field and message, as the user is shown them;
+// all three "" expect no error.
+func Refusal(tb testing.TB, err error, code, field, msg string) {
+	tb.Helper()
+	var gotCode, gotField, gotMsg string
+	if err != nil {
+		gotCode, gotField, gotMsg = core.ErrorCode(err), core.ErrorField(err), core.ErrorMessage(err)
+	}
+	if gotCode != code || gotField != field || gotMsg != msg {
+		tb.Errorf("got %q %q %q (%v), want %q %q %q", gotCode, gotField, gotMsg, err, code, field, msg)
+	}
+}
+
+// RefusalText renders err as "code field: message" ("" for nil), the form in which table tests name the
+// exact refusal they expect in one column.
+func RefusalText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return core.ErrorCode(err) + " " + core.ErrorField(err) + ": " + core.ErrorMessage(err)
+}
