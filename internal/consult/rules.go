@@ -11,6 +11,7 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/privacy"
 )
 
 // EarliestClose is the earliest lawful close date of a consultation opened on open: 30 natural days
@@ -287,7 +288,7 @@ func CheckReportPublication(f ReportFacts, signoff core.Signoff, findings []core
 	case f.Changed:
 		return core.Errorf(core.EFORBID, "意见采纳情况说明在提交审签后已有变动(意见处理结果有修改)，请重新提交审签后再登记发布")
 	}
-	if err := core.PrepubClear(findings); err != nil {
+	if err := privacy.Clear(findings); err != nil {
 		return err
 	}
 	return nil

@@ -245,20 +245,6 @@ type WorkdayAdder interface {
 	AddWorkdays(d time.Time, n int) time.Time
 }
 
-// InterpretationDue is rule 3 (同步发布): an interpretation is due InterpretationLag working days after the
-// policy's publication date (the publication day itself not counted). It returns "" while the policy is
-// unpublished.
-func InterpretationDue(cal WorkdayAdder, policyPublished string) (string, error) {
-	if policyPublished == "" {
-		return "", nil
-	}
-	d, err := time.ParseInLocation("2006-01-02", policyPublished, time.UTC)
-	if err != nil {
-		return "", FieldErrorf(EINVALID, "publishedDate", "发布日期格式不正确：%s", policyPublished)
-	}
-	return cal.AddWorkdays(d, InterpretationLag).Format("2006-01-02"), nil
-}
-
 // Who signs a sign-off step: a named person, or a rule resolved against the subject's drafting section
 // when the round is submitted, or any approver.
 const (
@@ -307,35 +293,6 @@ func SignerRuleLabel(rule string) string {
 	return rule
 }
 
-// ValidateSignoffSteps checks a sign-off configuration: at least one step, each named once, each with a
-// known rule and a person where the rule names one.
-func ValidateSignoffSteps(steps []SignoffStep) error {
-	if len(steps) == 0 {
-		return FieldErrorf(EINVALID, "steps", "至少需要一个审签步骤")
-	}
-	seen := map[string]bool{}
-	for i, s := range steps {
-		name := strings.TrimSpace(s.Name)
-		if name == "" {
-			return FieldErrorf(EINVALID, "steps", "第%d个审签步骤缺少名称", i+1)
-		}
-		if seen[name] {
-			return FieldErrorf(EINVALID, "steps", "审签步骤“%s”重复", name)
-		}
-		seen[name] = true
-		switch s.SignerRule() {
-		case SignerPerson:
-			if s.PersonID == 0 {
-				return FieldErrorf(EINVALID, "steps", "审签步骤“%s”须指定签批人", name)
-			}
-		case SignerSectionHead, SignerSectionLeader, SignerAny:
-		default:
-			return FieldErrorf(EINVALID, "steps", "审签步骤“%s”的签批人规则“%s”无效", name, s.Rule)
-		}
-	}
-	return nil
-}
-
 // SignoffApproval is one step of one sign-off round, pending until someone decides.
 type SignoffApproval struct {
 	ID          int64  `json:"id"`
@@ -370,19 +327,6 @@ type SignoffAction struct {
 	SubjectID   int64  `json:"subjectId"`
 	Decision    string `json:"decision"` // 同意 or 退回
 	Opinion     string `json:"opinion"`
-}
-
-// CheckSignoffAction checks a decision: returning needs an opinion, because it goes back to the drafter.
-func CheckSignoffAction(a SignoffAction) error {
-	switch {
-	case a.SubjectType != SubjectPolicy && a.SubjectType != SubjectInterpretation && a.SubjectType != SubjectReport:
-		return FieldErrorf(EINVALID, "subjectType", "未知的审签对象“%s”", a.SubjectType)
-	case a.Decision != DecisionApprove && a.Decision != DecisionReturn:
-		return FieldErrorf(EINVALID, "decision", "请选择“同意”或“退回”")
-	case a.Decision == DecisionReturn && strings.TrimSpace(a.Opinion) == "":
-		return FieldErrorf(EINVALID, "opinion", "退回时请填写审核意见，以便起草人修改")
-	}
-	return nil
 }
 
 // Exemption is a recorded departure from a rule, with who decided and why.
@@ -431,33 +375,11 @@ type FindingAck struct {
 	Reason      string `json:"reason"`
 }
 
-// CheckFindingAck refuses acknowledging a blocking finding: a 密级 mark means the text must not go online
-// (涉密不上网), so it can only be removed.
-func CheckFindingAck(f PrepubFinding, reason string) error {
-	if f.Severity == SeverityBlock {
-		return Errorf(EFORBID, "“%s”是%s，涉密内容不得上网，只能修改原文后重新检查，不能确认放行", f.Match, f.Label)
-	}
-	if strings.TrimSpace(reason) == "" {
-		return FieldErrorf(EINVALID, "reason", "请填写保留“%s”的理由", f.Match)
-	}
-	return nil
-}
-
 // Severities of a pre-publication finding.
 const (
 	SeverityBlock = "block" // the text must not be published as it is
 	SeverityWarn  = "warn"  // a reviewer must look at it
 )
-
-// PrepubClear reports whether every finding is acknowledged; it returns the first open one as an error.
-func PrepubClear(findings []PrepubFinding) error {
-	for _, f := range findings {
-		if f.Resolution != FindingAcknowledged {
-			return Errorf(EFORBID, "发布前检查发现%s“%s”尚未处理：请修改原文，或登记保留理由后再发布", f.Label, f.Match)
-		}
-	}
-	return nil
-}
 
 // Publication records when and where a policy or interpretation went online.
 type Publication struct {

@@ -33,6 +33,8 @@ type InterpretationRules interface {
 	CheckPublish(in Interpretation, policy Policy, p Publication) (time.Time, string, error)
 	// CheckExemption checks a departure from a rule recorded with its reason.
 	CheckExemption(e ExemptionInput) (ExemptionInput, error)
+	// Due is rule 3 (同步发布): the day an interpretation of a policy published then is due ("" unpublished).
+	Due(cal WorkdayAdder, policyPublished string) (string, error)
 }
 
 // PrivacyRules find personal data and 密级 marks in text about to be published (internal/privacy).
@@ -42,6 +44,10 @@ type PrivacyRules interface {
 	Scan(text string, keep []string) []PrepubFinding
 	// CheckSubject refuses a pre-publication check of anything but a policy, an interpretation or a 采纳情况说明.
 	CheckSubject(subjectType string) error
+	// CheckAck refuses keeping a finding without a reason, or a 密级 mark at all; Clear refuses publishing
+	// while a finding is open.
+	CheckAck(f PrepubFinding, reason string) error
+	Clear(findings []PrepubFinding) error
 }
 
 // DisclosureRules decide 依申请公开 requests on the statutory clock (internal/disclosure).
@@ -293,6 +299,9 @@ type SignoffRules interface {
 	CheckSigner(u CurrentUser, f SignerFacts) error
 	// CheckSubject refuses a sign-off of anything but a policy, an interpretation or a 采纳情况说明.
 	CheckSubject(subjectType string) error
+	// ValidateSteps checks a sign-off configuration; CheckAction a decision on a step.
+	ValidateSteps(steps []SignoffStep) error
+	CheckAction(a SignoffAction) error
 	// PendingStep is the step of the latest round waiting for a decision and whether it is the round's last;
 	// it refuses a decision when no step waits.
 	PendingStep(subj SignoffSubject, current Signoff) (SignoffApproval, bool, error)

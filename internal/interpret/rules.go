@@ -100,6 +100,20 @@ func checkPublishOrder(in core.Interpretation, policy core.Policy, date string) 
 	return nil
 }
 
+// Due is rule 3 (同步发布): an interpretation is due core.InterpretationLag working days after the
+// policy's publication date (the publication day itself not counted). It returns "" while the policy is
+// unpublished.
+func Due(cal core.WorkdayAdder, policyPublished string) (string, error) {
+	if policyPublished == "" {
+		return "", nil
+	}
+	d, err := time.ParseInLocation("2006-01-02", policyPublished, time.UTC)
+	if err != nil {
+		return "", core.FieldErrorf(core.EINVALID, "publishedDate", "发布日期格式不正确：%s", policyPublished)
+	}
+	return cal.AddWorkdays(d, core.InterpretationLag).Format("2006-01-02"), nil
+}
+
 // CheckUpdate decides whether a saved interpretation (old) may take the drafter's changes: it stays with its
 // policy and is still the drafter's.
 func CheckUpdate(old, in core.Interpretation) error {
@@ -158,4 +172,7 @@ func (Rules) CheckPublish(in core.Interpretation, policy core.Policy, p core.Pub
 }
 func (Rules) CheckExemption(e core.ExemptionInput) (core.ExemptionInput, error) {
 	return CheckExemption(e)
+}
+func (Rules) Due(cal core.WorkdayAdder, policyPublished string) (string, error) {
+	return Due(cal, policyPublished)
 }

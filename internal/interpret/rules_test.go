@@ -3,6 +3,8 @@ package interpret
 import (
 	"testing"
 
+	"policydesk/internal/calendar"
+
 	"policydesk/internal/core"
 	"policydesk/internal/testutil"
 )
@@ -149,3 +151,23 @@ func TestCheckPublish(t *testing.T) {
 }
 
 func second[T any](_ T, err error) error { return err }
+
+func TestInterpretationDue(t *testing.T) {
+	cal := calendar.New(calendar.Builtin())
+	cases := []struct{ published, due string }{
+		{"2026-09-30", "2026-10-10"}, // 国庆: 10-08, 10-09 and the 调休 Saturday 10-10
+		{"2026-09-18", "2026-09-22"}, // Friday; Sunday 09-20 is a 调休 working day
+		{"2026-11-20", "2026-11-25"}, // an ordinary Friday
+		{"2026-11-21", "2026-11-25"}, // a Saturday counts like the Friday
+		{"", ""},
+	}
+	for _, c := range cases {
+		got, err := Due(cal, c.published)
+		if err != nil || got != c.due {
+			t.Errorf("InterpretationDue(%q) = %q, %v; want %q", c.published, got, err, c.due)
+		}
+	}
+	if _, err := Due(cal, "9月30日"); core.ErrorCode(err) != core.EINVALID {
+		t.Errorf("bad date: %v", err)
+	}
+}

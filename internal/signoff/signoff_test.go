@@ -96,7 +96,7 @@ func TestValidateSignoffStepsRules(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if err := core.ValidateSignoffSteps(tc.steps); (err == nil) != tc.ok {
+			if err := ValidateSteps(tc.steps); (err == nil) != tc.ok {
 				t.Fatalf("err %v, want ok=%v", err, tc.ok)
 			}
 		})

@@ -94,7 +94,7 @@ const interpretationFrom = ` FROM interpretations i JOIN policies p ON p.id = i.
 	LEFT JOIN sections s ON s.id = i.section_id LEFT JOIN people a ON a.id = i.author_id`
 
 // scanInterpretation reads a row and works out its due date and countdown from the policy's publication.
-func scanInterpretation(sc interface{ Scan(...any) error }, cal *calendar.Calendar, now time.Time) (core.Interpretation, error) {
+func scanInterpretation(sc scanner, r core.InterpretationRules, cal *calendar.Calendar, now time.Time) (core.Interpretation, error) {
 	var in core.Interpretation
 	var body, policyPublished string
 	if err := sc.Scan(&in.ID, &in.PolicyID, &in.PolicyTitle, &in.Form, &in.Title, &in.SectionID, &in.SectionName, &in.SectionReason,
@@ -105,13 +105,13 @@ func scanInterpretation(sc interface{ Scan(...any) error }, cal *calendar.Calend
 	if err := decodeBody(&in, body); err != nil {
 		return in, err
 	}
-	return withDue(in, cal, policyPublished, now)
+	return withDue(r, in, cal, policyPublished, now)
 }
 
 // withDue applies rule 3 (同步发布): due = policy publication + 3 working days, shown as a countdown until
 // the interpretation is published and as on time or late afterwards.
-func withDue(in core.Interpretation, cal *calendar.Calendar, policyPublished string, now time.Time) (core.Interpretation, error) {
-	due, err := core.InterpretationDue(cal, policyPublished)
+func withDue(r core.InterpretationRules, in core.Interpretation, cal *calendar.Calendar, policyPublished string, now time.Time) (core.Interpretation, error) {
+	due, err := r.Due(cal, policyPublished)
 	if err != nil || due == "" {
 		return in, err
 	}
@@ -130,7 +130,7 @@ func withDue(in core.Interpretation, cal *calendar.Calendar, policyPublished str
 }
 
 func (tx *Tx) findInterpretation(ctx context.Context, cal *calendar.Calendar, id int64) (core.Interpretation, error) {
-	in, err := scanInterpretation(tx.QueryRowContext(ctx, `SELECT `+interpretationCols+interpretationFrom+` WHERE i.id = ?`, id), cal, tx.now)
+	in, err := scanInterpretation(tx.QueryRowContext(ctx, `SELECT `+interpretationCols+interpretationFrom+` WHERE i.id = ?`, id), tx.db.rules.Interpretation, cal, tx.now)
 	return in, notFound(err, "解读不存在(编号%d)", id)
 }
 
@@ -160,7 +160,7 @@ func (tx *Tx) listInterpretations(ctx context.Context, cal *calendar.Calendar, f
 	defer rows.Close()
 	list := []core.Interpretation{}
 	for rows.Next() {
-		in, err := scanInterpretation(rows, cal, tx.now)
+		in, err := scanInterpretation(rows, tx.db.rules.Interpretation, cal, tx.now)
 		if err != nil {
 			return nil, err
 		}
@@ -422,7 +422,7 @@ func (tx *Tx) checkSyncRules(ctx context.Context, from string, c core.PolicyStat
 	if err != nil {
 		return err
 	}
-	return core.PrepubClear(report.Findings)
+	return tx.db.rules.Privacy.Clear(report.Findings)
 }
 
 // PublishPolicy records the policy's publication (date and website URL) through the register's status
@@ -458,7 +458,7 @@ func (s *InterpretationStore) PublishInterpretation(ctx context.Context, p core.
 		if err != nil {
 			return err
 		}
-		if err := core.PrepubClear(report.Findings); err != nil {
+		if err := tx.db.rules.Privacy.Clear(report.Findings); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE interpretations SET status = ?, published_date = ?, published_url = ?, updated_at = ?,
@@ -567,7 +567,7 @@ func (s *InterpretationStore) Deadlines(ctx context.Context, now time.Time) ([]c
 	defer rows.Close()
 	out := []core.Deadline{}
 	for rows.Next() {
-		in, err := scanInterpretation(rows, cal, now)
+		in, err := scanInterpretation(rows, s.db.rules.Interpretation, cal, now)
 		if err != nil {
 			return nil, err
 		}

@@ -142,7 +142,7 @@ func (tx *Tx) prepubReport(ctx context.Context, subjectType string, id int64) (c
 			report.Fixed = append(report.Fixed, f)
 		}
 	}
-	report.Clear = core.PrepubClear(report.Findings) == nil
+	report.Clear = tx.db.rules.Privacy.Clear(report.Findings) == nil
 	return report, nil
 }
 
@@ -220,7 +220,7 @@ func (s *InterpretationStore) AcknowledgeFinding(ctx context.Context, a core.Fin
 		if target == nil {
 			return core.Errorf(core.ENOTFOUND, "文本中已没有“%s”，无需确认；请重新检查", a.Match)
 		}
-		if err := core.CheckFindingAck(*target, a.Reason); err != nil {
+		if err := tx.db.rules.Privacy.CheckAck(*target, a.Reason); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE prepub_findings SET resolution = ?, reason = ?, person_id = ?, person_name = ?, resolved_at = ?

@@ -53,7 +53,7 @@ func (tx *Tx) signoffSteps(ctx context.Context) ([]core.SignoffStep, error) {
 
 // SaveSignoffSteps replaces the sign-off configuration. Rounds already started keep their steps.
 func (s *InterpretationStore) SaveSignoffSteps(ctx context.Context, steps []core.SignoffStep) (saved []core.SignoffStep, err error) {
-	if err := core.ValidateSignoffSteps(steps); err != nil {
+	if err := s.db.rules.Signoff.ValidateSteps(steps); err != nil {
 		return nil, err
 	}
 	err = s.write(ctx, func(tx *Tx) error {
@@ -253,7 +253,7 @@ func (s *InterpretationStore) SubmitSignoff(ctx context.Context, subjectType str
 // round and sends the record back to its drafter with the opinion; agreeing to the last step approves it.
 // A policy's last step is refused while its interpretations are not approved (同步审签).
 func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffAction) (so core.Signoff, err error) {
-	if err := core.CheckSignoffAction(a); err != nil {
+	if err := s.db.rules.Signoff.CheckAction(a); err != nil {
 		return so, err
 	}
 	a.Opinion = strings.TrimSpace(a.Opinion)
