@@ -11,6 +11,7 @@ const (
 	EventMailFetchProgress      = "mail:progress"    // core.FetchProgress while mail is fetched
 	EventMailFetched            = "mail:fetched"     // a fetch ended: core.FetchResult, or a BridgeError
 	EventMailboxSettingsChanged = "mailbox:settings" // templates, topics, limits or the mail account changed
+	EventImportProgress         = "import:progress"  // core.ImportProgress while a message file is imported
 
 	// 设置 → 主题与分办
 	EventRoutingProgress = "routing:progress" // core.RoutingJob while a training or evaluation runs, and when it ends

@@ -4,9 +4,11 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"policydesk/internal/core"
 )
 
-// jobRunner runs a service's background job (mail fetch, training, evaluation): one at a time, cancellable,
+// jobRunner runs a service's background job (mail fetch, training, evaluation, a message import): one at a time, cancellable,
 // waited for on shutdown, with its progress reported at most every progressInterval. Every long job of the
 // bridge runs through one.
 type jobRunner struct {
@@ -81,4 +83,30 @@ func (r *jobRunner) throttle(final bool) bool {
 	}
 	r.lastEmit = now
 	return true
+}
+
+// run runs job through the runner and waits for it, so that the bridge call that asked returns the job's
+// result while stop (a Cancel… method) can end it early. busy is the refusal when another job of this runner
+// is running.
+func (r *jobRunner) run(parent context.Context, busy string, job func(ctx context.Context) error) error {
+	ended := make(chan error, 1)
+	if !r.start(parent, job, func(_ context.Context, err error) { ended <- err }) {
+		return core.Errorf(core.ECONFLICT, "%s", busy)
+	}
+	return <-ended
+}
+
+// progressStream reports how many of an import's rows have been taken from its match stream.
+type progressStream struct {
+	core.MatchStream
+	total  int
+	report func(p core.ImportProgress)
+}
+
+func (p progressStream) Result(ctx context.Context, i int) (*core.MatchResult, error) {
+	m, err := p.MatchStream.Result(ctx, i)
+	if err == nil {
+		p.report(core.ImportProgress{Done: i + 1, Total: p.total})
+	}
+	return m, err
 }

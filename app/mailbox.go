@@ -91,13 +91,14 @@ type MailboxService struct {
 	topicsChanged func([]core.Topic)
 
 	fetches *jobRunner // the mail fetch; shared by the per-call copies (see Scoped)
+	imports *jobRunner // a message file's import, likewise shared
 }
 
 // NewMailboxService wraps the mailbox store; exports given no path, and chart images, go to exportDir.
 // topicsChanged may be nil.
 func NewMailboxService(store MailboxStore, matcher core.TopicMatcher, seg core.Segmenter, exportDir string, emit Emitter, topicsChanged func([]core.Topic)) *MailboxService {
 	return &MailboxService{ctx: context.Background(), store: store, matcher: matcher, finder: mailbox.NewFinder(seg), exportDir: exportDir, emit: emit, log: slog.Default(),
-		topicsChanged: topicsChanged, fetches: &jobRunner{}}
+		topicsChanged: topicsChanged, fetches: &jobRunner{}, imports: &jobRunner{}}
 }
 
 func (s *MailboxService) startup(ctx context.Context) { s.ctx = ctx }
@@ -105,8 +106,10 @@ func (s *MailboxService) startup(ctx context.Context) { s.ctx = ctx }
 // StopMailbox cancels a running mail fetch and waits for it to stop; main calls it on shutdown. It is a
 // function rather than a method so that Wails does not offer it to the frontend.
 func StopMailbox(s *MailboxService) {
-	s.fetches.stop()
-	s.fetches.wait()
+	for _, r := range []*jobRunner{s.fetches, s.imports} {
+		r.stop()
+		r.wait()
+	}
 }
 
 // changed tells the frontend that messages changed, passing the result through.
@@ -421,14 +424,27 @@ func (s *MailboxService) importMessages(name string, data []byte, columns map[st
 	if err != nil {
 		return core.MessageImportResult{}, err
 	}
-	matches := mailbox.StartMatching(s.ctx, s.matcher, m.Rows)
-	defer matches.Close()
-	res, err := s.store.ImportMessages(s.ctx, m.File(), m.Rows, matches)
-	if err != nil && s.ctx.Err() != nil {
-		err = s.ctx.Err()
-	}
+	var res core.MessageImportResult
+	err = s.imports.run(s.ctx, "正在导入另一个留言文件，请待其完成或取消后再导入", func(ctx context.Context) error {
+		matches := mailbox.StartMatching(ctx, s.matcher, m.Rows)
+		defer matches.Close()
+		report := func(p core.ImportProgress) {
+			if s.imports.throttle(p.Done == p.Total) {
+				s.emit(EventImportProgress, p)
+			}
+		}
+		res, err = s.store.ImportMessages(ctx, m.File(), m.Rows, progressStream{MatchStream: matches, total: len(m.Rows), report: report})
+		if err != nil && ctx.Err() != nil {
+			return core.Errorf(core.EIMPORT, "已取消导入“%s”，没有导入任何留言", name)
+		}
+		return err
+	})
 	return changed(s, res, err)
 }
+
+// CancelImport stops the message import that is running; nothing of its file is kept. It reports whether
+// one was running.
+func (s *MailboxService) CancelImport() bool { return s.imports.stop() }
 
 // GetIMAPConfig returns the mail account (without its password).
 func (s *MailboxService) GetIMAPConfig() (core.IMAPConfig, error) { return s.store.IMAPConfig(s.ctx) }

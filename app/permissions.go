@@ -205,6 +205,7 @@ var Permissions = map[string]Access{
 	"MailboxService.GetIMAPConfig":      mailboxDesk,
 	"MailboxService.SaveIMAPConfig":     mailboxDesk,
 	"MailboxService.FetchMail":          mailboxDesk,
+	"MailboxService.CancelImport":       mailboxDesk,
 	"MailboxService.CancelFetch":        mailboxDesk,
 
 	"PolicyService.Options":           anyone,

@@ -1,4 +1,5 @@
-// Package core holds PolicyDesk's domain types, rules and service interfaces.
+// Package core holds PolicyDesk's domain types and the interfaces between its parts: the stores, and the
+// rules each area's package implements (rules.go).
 // It imports the standard library only: storage, UI and segmentation live in adapters.
 package core
 

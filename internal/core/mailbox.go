@@ -494,3 +494,9 @@ type ReplyApproval struct {
 	What  string
 	Note  string
 }
+
+// ImportProgress is how far a running import has come: rows stored of the file's rows.
+type ImportProgress struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
+}

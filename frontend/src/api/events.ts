@@ -24,6 +24,8 @@ export const Events = {
   MailFetched: 'mail:fetched',
   /** reply templates, topics, reply limits or the mail account changed */
   MailboxSettingsChanged: 'mailbox:settings',
+  /** progress of a message file's import: { done, total } */
+  ImportProgress: 'import:progress',
   /** a topic-model training or evaluation is running or has ended: the RoutingJob */
   RoutingProgress: 'routing:progress',
   /** the segmentation dictionary, the labeled history or the topic model changed */

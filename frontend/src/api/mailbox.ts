@@ -109,6 +109,8 @@ export const previewImportData = (name: string, base64: string, columns: Record<
   call(() => go.PreviewImportData(name, base64, columns))
 export const applyImportData = (name: string, base64: string, columns: Record<string, number> = {}): Promise<MessageImportResult> =>
   call(() => go.ApplyImportData(name, base64, columns))
+/** Stops the message import that is running (its file is not imported at all); false when none runs. */
+export const cancelImport = (): Promise<boolean> => call(() => go.CancelImport())
 
 export const getIMAPConfig = (): Promise<IMAPConfig> => call(() => go.GetIMAPConfig())
 export const saveIMAPConfig = (c: IMAPConfig): Promise<IMAPConfig> => call(() => go.SaveIMAPConfig(c))

@@ -13,6 +13,8 @@ export function Assign(arg1:number,arg2:number):Promise<core.Message>;
 
 export function CancelFetch():Promise<boolean>;
 
+export function CancelImport():Promise<boolean>;
+
 export function CreateMessage(arg1:core.MessageInput):Promise<core.Message>;
 
 export function DecideClockStop(arg1:core.ClockStopDecision):Promise<core.Message>;

@@ -22,6 +22,10 @@ export function CancelFetch() {
   return window['go']['app']['MailboxService']['CancelFetch']();
 }
 
+export function CancelImport() {
+  return window['go']['app']['MailboxService']['CancelImport']();
+}
+
 export function CreateMessage(arg1) {
   return window['go']['app']['MailboxService']['CreateMessage'](arg1);
 }
