@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"policydesk/internal/core"
 	"policydesk/internal/segment"
@@ -28,17 +29,37 @@ type span struct {
 // five words rarely need more, and locating every feature would cost as much as segmenting.
 const featuresPerTopic = 4 * wordsPerTopic
 
-// attribute credits a bigram to the word it lies inside ("区业" in "小区业主" → 小区业主), which
-// reads better than a fragment; bigrams spanning two words stay as they are.
-func (ex *explainer) attribute(o occurrence) span {
+// minContribution is the least a word must add to a score to be listed (it would show as 0.00).
+const minContribution = 0.005
+
+// minExplained is the confidence below which a topic's words are not listed: it shows as 0 %.
+const minExplained = 0.005
+
+// attribute says which word of the text an occurrence reads as, and whether it counts as evidence at all. A
+// bigram is credited to the word it lies inside ("区业" in "小区业主" → 小区业主), which reads better than a
+// fragment; one across two words ("们小" in 我们/小区), inside a stop word or a word without letters is no
+// evidence. Nor is a stop word, even as a bigram ("我们", "请问"), or a lone character ("建"): they say
+// nothing of a topic a reader could check.
+func (ex *explainer) attribute(o occurrence) (span, bool) {
+	sp := span{surface: o.key, start: o.start, end: o.end}
 	if o.kind == kindBigram {
 		toks := ex.a.Tokens
 		k := sort.Search(len(toks), func(k int) bool { return toks[k].Start > o.start }) - 1
-		if k >= 0 && toks[k].End >= o.end && isFeatureWord(toks[k].Word) && !ex.isStop(toks[k].Word) {
-			return span{surface: toks[k].Word, start: toks[k].Start, end: toks[k].End}
+		if k < 0 || toks[k].End < o.end || !isFeatureWord(toks[k].Word) {
+			return sp, false
 		}
+		sp = span{surface: toks[k].Word, start: toks[k].Start, end: toks[k].End}
 	}
-	return span{surface: o.key, start: o.start, end: o.end}
+	return sp, !ex.isStop(sp.surface) && !letterWords[sp.surface] && utf8.RuneCountInString(sp.surface) > 1
+}
+
+// letterWords are the words of any citizen's letter (asking, thanking, "the problem", "the situation"): the
+// model may weigh them a little, but shown as the reason for a topic they would only puzzle the reader.
+var letterWords = map[string]bool{
+	"请问": true, "需要": true, "属于": true, "希望": true, "能否": true, "是否": true, "如何": true, "问题": true,
+	"情况": true, "反映": true, "咨询": true, "您好": true, "你好": true, "谢谢": true, "感谢": true, "领导": true,
+	"相关": true, "有关": true, "进行": true, "要求": true, "请求": true, "一下": true, "现在": true, "目前": true,
+	"已经": true, "还是": true, "没有": true, "什么": true, "怎么": true, "我们": true, "我家": true, "本人": true,
 }
 
 // words lists the strongest positive contributions to c's score: weight × value for the
@@ -62,7 +83,9 @@ func (ex *explainer) words(c candidate) []core.MatchedWord {
 		top := ex.strongest(c.label)
 		for _, h := range top.hits(ex.sc.colOf) {
 			f := top.features[h.feature]
-			add(ex.attribute(ex.sc.occ[h.occurrence]), f.contribution/float64(f.occurrences))
+			if sp, ok := ex.attribute(ex.sc.occ[h.occurrence]); ok {
+				add(sp, f.contribution/float64(f.occurrences))
+			}
 		}
 	}
 	for _, t := range ex.st.keywords[c.topic] {
@@ -86,7 +109,7 @@ func (ex *explainer) words(c candidate) []core.MatchedWord {
 	}
 	var best []ranked
 	for surface, a := range bySurface {
-		if a.contribution > 0 {
+		if a.contribution >= minContribution {
 			best = append(best, ranked{surface, a})
 		}
 	}

@@ -200,12 +200,16 @@ func (m *Matcher) Match(text string) core.MatchResult {
 	var res core.MatchResult
 	for _, i := range order[:min(topTopics, len(order))] {
 		t := st.topics[cands[i].topic]
+		words := []core.MatchedWord{}
+		if probs[i] >= minExplained { // a topic shown as 0 % has no words that speak for it
+			words = ex.words(cands[i])
+		}
 		res.Top = append(res.Top, core.TopicScore{
 			TopicID:    t.ID,
 			Name:       t.Name,
 			Section:    t.Section,
 			Confidence: probs[i],
-			Words:      ex.words(cands[i]),
+			Words:      words,
 		})
 	}
 	return res

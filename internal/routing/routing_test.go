@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"policydesk/internal/core"
 	"policydesk/internal/segment"
@@ -468,6 +469,34 @@ func BenchmarkTrainCorpus(b *testing.B) {
 	for b.Loop() {
 		if _, err := Train(context.Background(), seg, msgs, Options{}, nil); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The words shown as a topic's evidence are words a reader can check: never a stop word, a letter's filler
+// (请问, 需要, 我们), a single character or a fragment across two words, and none for a topic shown as 0 %.
+func TestExplanationsAreWords(t *testing.T) {
+	m := trainedMatcher(t, nil)
+	texts := []string{
+		"请问我们小区的房屋什么时候能办理不动产权证书？需要哪些材料？",
+		"举报邻居在楼顶违法加建房屋，请依法查处违章建筑。我们希望相关部门尽快处理。",
+		"您好，请问老旧小区改造需要业主同意吗？谢谢领导。",
+	}
+	for _, text := range texts {
+		for _, ts := range m.Match(text).Top {
+			if ts.Confidence < minExplained && len(ts.Words) > 0 {
+				t.Errorf("%q: %s at %.3f lists %v", text, ts.Name, ts.Confidence, ts.Words)
+			}
+			for _, w := range ts.Words {
+				if utf8.RuneCountInString(w.Word) < 2 || letterWords[w.Word] || m.an.IsStopWord(w.Word) {
+					t.Errorf("%q: %s credits %q", text, ts.Name, w.Word)
+				}
+				for _, sp := range w.Spans {
+					if got := text[sp.Start:sp.End]; got != w.Word {
+						t.Errorf("%q: %s credits %q at %q", text, ts.Name, w.Word, got)
+					}
+				}
+			}
 		}
 	}
 }
