@@ -264,8 +264,8 @@ func SeedConsultations(ctx context.Context, settings core.SettingsStore, policie
 	}
 	// SeedInterpretations drafts this policy's interpretations and then sends it to 审签 (同步起草).
 
-	// Closed three weeks ago with about forty comments, a campaign among them; part decided.
-	renOpen := tl.onOrBefore(-45)
+	// Closed about two weeks ago with about forty comments, a campaign among them; part decided.
+	renOpen := tl.onOrBefore(-40)
 	renewal, err := seed.policy(core.Policy{Title: "临江市城市更新实施办法(征求意见稿)", Category: "重大行政决策",
 		SectionID: sectionID("开发利用组"), DrafterID: personID("许文博"), Disclosure: "主动公开",
 		DisclosureBasis: "《重大行政决策程序暂行条例》第十四条", EnterpriseRelated: true}, renewalDraft,
