@@ -176,18 +176,27 @@ type Stores struct {
 }
 
 // SeedModules fills every module of a new demo bureau (after Seed): consultations with their comments,
-// interpretations, the 局长信箱 with a season of messages, the 依申请公开 register, and sign-in accounts.
+// interpretations, the 局长信箱 with a season of messages and the history its routing learns from, the
+// 依申请公开 register, and sign-in accounts. What people did is stamped when they did it: the database reads
+// a stepped clock while seeding (weeks back, at working-hour moments) and gets its own clock back afterwards.
 func SeedModules(ctx context.Context, b Stores) error {
+	realClock := b.DB.Clock
+	if realClock == nil {
+		realClock = b.Clock
+	}
+	stepped := core.NewFixedClock(b.Clock.Now())
+	b.DB.Clock = stepped
+	defer func() { b.DB.Clock = realClock }()
 	steps := []struct {
 		what string
 		seed func() error
 	}{
 		{"征求意见", func() error {
-			return SeedConsultations(ctx, b.Settings, b.Policies, b.Consultations, b.Interpretations, b.Clock)
+			return SeedConsultations(ctx, b.Settings, b.Policies, b.Consultations, b.Interpretations, stepped)
 		}},
-		{"政策解读", func() error { return SeedInterpretations(ctx, b.Settings, b.Policies, b.Interpretations, b.Clock) }},
+		{"政策解读", func() error { return SeedInterpretations(ctx, b.Settings, b.Policies, b.Interpretations, stepped) }},
 		{"局长信箱", func() error { return SeedMailbox(ctx, b.DB, b.Settings, b.Mailbox, b.Calendar) }},
-		{"依申请公开", func() error { return SeedDisclosure(ctx, b.Disclosures, b.Settings, b.Clock) }},
+		{"依申请公开", func() error { return SeedDisclosure(ctx, b.Disclosures, b.Settings, stepped) }},
 		{"登录账号", func() error { return SeedAccounts(ctx, b.Settings, b.DB) }},
 	}
 	for _, s := range steps {

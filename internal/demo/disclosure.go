@@ -3,7 +3,10 @@ package demo
 import (
 	"context"
 	"fmt"
+	"sort"
+	"time"
 
+	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 )
 
@@ -28,7 +31,7 @@ type demoRequest struct {
 }
 
 var demoRequests = []demoRequest{
-	{channel: "当面", arrived: 62, applicant: "陈立平", kind: "自然人", content: "滨江街道2025年度集体土地征收补偿安置方案及批复文件", section: "用途管制组",
+	{channel: "当面", arrived: 62, applicant: "陈立平", kind: "自然人", content: "滨江街道{Y-1}年度集体土地征收补偿安置方案及批复文件", section: "用途管制组",
 		outcome: 0, answered: 50, method: "直接送达", text: "经查，您申请的补偿安置方案属于可以公开的政府信息，现提供复印件一份。"},
 	{channel: "网络", arrived: 45, confirm: 44, applicant: "临江市恒远置业有限公司", kind: "商业企业", content: "城西片区控制性详细规划调整的专家论证意见",
 		section: "空间规划组", outcome: 5, answered: 30, method: "邮寄", ref: "1163548890212",
@@ -38,7 +41,7 @@ var demoRequests = []demoRequest{
 		outcome: 1, answered: 12, method: "邮寄", ref: "1163548890336", text: "宅基地审批表予以公开；其中涉及相邻权利人身份证号码的部分不予公开。"},
 	{channel: "当面", arrived: 26, applicant: "林晓燕", kind: "自然人", content: "2019年耕地占补平衡项目验收报告",
 		section: "耕地保护组", outcome: 10, answered: 15, method: "直接送达", text: "经检索，本机关未制作或获取您所申请的验收报告。"},
-	{channel: "邮寄", arrived: 16, applicant: "临江市绿源环境保护协会", kind: "社会公益组织", content: "2026年度自然资源违法案件查处情况汇总",
+	{channel: "邮寄", arrived: 16, applicant: "临江市绿源环境保护协会", kind: "社会公益组织", content: "{Y}年度自然资源违法案件查处情况汇总",
 		section: "执法监察支队", outcome: -1},
 	{channel: "网络", arrived: 4, confirm: 4, applicant: "浙江正衡律师事务所", kind: "法律服务机构", content: "某地块土地出让合同及补充协议",
 		section: "开发利用组", outcome: -1},
@@ -48,8 +51,12 @@ var demoRequests = []demoRequest{
 
 // SeedDisclosure fills the 依申请公开 register with applications of the last two months: answered ones of
 // each kind (予以公开, 部分公开 after a 补正, 不予公开 to protect a third party, 无法提供) and three open ones on
-// the clock. Everything is written through the store, so each date follows the statutory rules.
+// the clock. Everything is written through the store, so each date follows the statutory rules; each act is
+// done on its day (the next working day for one that fell on a rest day) when the clock is a
+// *core.FixedClock the database reads, in the order the acts happened.
 func SeedDisclosure(ctx context.Context, store DisclosureStore, settings core.SettingsStore, clock core.Clock) error {
+	tl := newTimeline(clock, calendar.New(calendar.Builtin()))
+	defer tl.restore()
 	secs, err := settings.Sections(ctx)
 	if err != nil {
 		return err
@@ -60,30 +67,65 @@ func SeedDisclosure(ctx context.Context, store DisclosureStore, settings core.Se
 	}
 	today := clock.Now().In(core.Shanghai)
 	day := func(before int) string { return today.AddDate(0, 0, -before).Format("2006-01-02") }
+	// actedOn is the working moment an act dated before days ago was done.
+	actedOn := func(before int, minutes int, key string) time.Time {
+		d := tl.today.AddDate(0, 0, -before)
+		for !tl.cal.IsWorkday(d) && d.Before(tl.today) {
+			d = d.AddDate(0, 0, 1)
+		}
+		return officeTime(d, minutes, key)
+	}
+	var steps []mailboxStep
+	add := func(at time.Time, do func() error) {
+		steps = append(steps, mailboxStep{at: at, seq: len(steps), do: do})
+	}
 	for _, r := range demoRequests {
-		in := core.DisclosureIntake{Channel: r.channel, Arrived: day(r.arrived), Applicant: r.applicant, ApplicantType: r.kind, Content: r.content,
-			Form: "纸质", Delivery: "邮寄", SectionID: section[r.section]}
+		r := r
+		in := core.DisclosureIntake{Channel: r.channel, Arrived: day(r.arrived), Applicant: r.applicant, ApplicantType: r.kind,
+			Content: withYears(r.content, today.Year()), Form: "纸质", Delivery: "邮寄", SectionID: section[r.section]}
+		registered := r.arrived
 		if r.confirm > 0 {
 			in.Confirmed = day(r.confirm)
+			registered = r.confirm
 		}
-		d, err := store.RegisterDisclosure(ctx, in)
-		if err != nil {
-			return fmt.Errorf("register %s: %w", r.applicant, err)
-		}
-		id := d.Request.ID
+		var id int64
+		add(actedOn(registered, 10*60, r.applicant), func() error {
+			d, err := store.RegisterDisclosure(ctx, in)
+			if err != nil {
+				return fmt.Errorf("register %s: %w", r.applicant, err)
+			}
+			id = d.Request.ID
+			return nil
+		})
 		if c := r.correction; c[0] > 0 {
-			if _, err := store.SendCorrection(ctx, id, day(c[0]), day(c[1]), r.correctionNote); err != nil {
-				return fmt.Errorf("补正 %s: %w", r.applicant, err)
-			}
-			if _, err := store.ReceiveCorrection(ctx, id, day(c[2])); err != nil {
-				return fmt.Errorf("收到补正 %s: %w", r.applicant, err)
-			}
+			add(actedOn(c[0], 15*60, r.applicant+"补正"), func() error {
+				if _, err := store.SendCorrection(ctx, id, day(c[0]), day(c[1]), r.correctionNote); err != nil {
+					return fmt.Errorf("补正 %s: %w", r.applicant, err)
+				}
+				return nil
+			})
+			add(actedOn(c[2], 11*60, r.applicant+"收到补正"), func() error {
+				if _, err := store.ReceiveCorrection(ctx, id, day(c[2])); err != nil {
+					return fmt.Errorf("收到补正 %s: %w", r.applicant, err)
+				}
+				return nil
+			})
 		}
 		if r.outcome >= 0 {
-			if _, err := store.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: id, Outcome: r.outcome, Date: day(r.answered), Method: r.method,
-				Ref: r.ref, Text: r.text}); err != nil {
-				return fmt.Errorf("answer %s: %w", r.applicant, err)
-			}
+			add(actedOn(r.answered, 16*60, r.applicant+"答复"), func() error {
+				if _, err := store.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: id, Outcome: r.outcome, Date: day(r.answered), Method: r.method,
+					Ref: r.ref, Text: r.text}); err != nil {
+					return fmt.Errorf("answer %s: %w", r.applicant, err)
+				}
+				return nil
+			})
+		}
+	}
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].at.Before(steps[j].at) })
+	for _, s := range steps {
+		tl.set(s.at)
+		if err := s.do(); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -14,7 +14,8 @@ func TestSeedInterpretations(t *testing.T) {
 	policies := sqlite.NewPolicyStore(db, d.cal)
 	interps := sqlite.NewInterpretationStore(db, d.cal)
 	// The policies SeedConsultations registers, without their consultations.
-	seed := demoSeeder{ctx: ctx, policies: policies}
+	tl := newTimeline(clock, d.cal())
+	seed := demoSeeder{ctx: ctx, policies: policies, tl: tl}
 	sections, _ := settings.Sections(ctx)
 	sectionID := func(name string) int64 {
 		for _, s := range sections {
@@ -27,17 +28,19 @@ func TestSeedInterpretations(t *testing.T) {
 	for _, p := range []struct{ title, section, text string }{
 		{"临江市不动产登记若干规定(征求意见稿)", "确权登记组", registrationDraft},
 		{"临江市城市更新实施办法(征求意见稿)", "开发利用组", renewalDraft},
+		{"临江市既有住宅增设电梯规划管理办法(征求意见稿)", "空间规划组", elevatorDraft},
 	} {
 		if _, err := seed.policy(core.Policy{Title: p.title, Category: "规范性文件", SectionID: sectionID(p.section), Disclosure: "主动公开",
-			DisclosureBasis: "《中华人民共和国政府信息公开条例》第十九条"}, p.text, "2026-08-20"); err != nil {
+			DisclosureBasis: "《中华人民共和国政府信息公开条例》第十九条"}, p.text, tl.workday(-70), tl.workday(-65)); err != nil {
 			t.Fatal(err)
 		}
 	}
+	tl.restore()
 	if err := SeedInterpretations(ctx, settings, policies, interps, clock); err != nil {
 		t.Fatal(err)
 	}
 	list, err := interps.Interpretations(ctx, core.InterpretationFilter{})
-	if err != nil || len(list) != 5 {
+	if err != nil || len(list) != 6 {
 		t.Fatalf("interpretations = %d, %v", len(list), err)
 	}
 	var approvedText, graphic6, overdue bool
