@@ -29,6 +29,8 @@ type InterpretationRules interface {
 	CheckSyncDraft(f SyncFacts) error
 	CheckSyncApproval(f SyncFacts) error
 	CheckPolicyStatusSync(from string, c PolicyStatusChange, f SyncFacts) error
+	// Verdicts states which of the three rules hold for a policy's panel, and why not.
+	Verdicts(p SyncPanel, f SyncFacts) SyncPanel
 	// CheckPublish reads an interpretation's publication: date (not before the policy's) and address.
 	CheckPublish(in Interpretation, policy Policy, p Publication) (time.Time, string, error)
 	// CheckExemption checks a departure from a rule recorded with its reason.

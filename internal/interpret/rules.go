@@ -114,6 +114,37 @@ func Due(cal core.WorkdayAdder, policyPublished string) (string, error) {
 	return cal.AddWorkdays(d, core.InterpretationLag).Format("2006-01-02"), nil
 }
 
+// Verdicts states which of the three 三同步 rules hold for a policy's panel, with a line for each one unmet:
+// 同步起草 (an interpretation or an exemption), 同步审签 (every interpretation approved — nothing to approve
+// counts only when an exemption stands in for one) and 同步发布 (each published by its due date).
+func Verdicts(p core.SyncPanel, f core.SyncFacts) core.SyncPanel {
+	p.Problems = []string{}
+	p.DraftOK, p.ApprovalOK = false, false
+	if err := CheckSyncDraft(f); err != nil {
+		p.Problems = append(p.Problems, core.ErrorMessage(err))
+	} else {
+		p.DraftOK = true
+	}
+	if err := CheckSyncApproval(f); err != nil {
+		p.Problems = append(p.Problems, core.ErrorMessage(err))
+	} else {
+		p.ApprovalOK = p.DraftOK
+	}
+	p.PublishOK = p.Policy.Published != ""
+	for _, r := range p.Interpretations {
+		if r.DueStatus != "done" {
+			p.PublishOK = false
+		}
+		switch r.DueStatus {
+		case "late":
+			p.Problems = append(p.Problems, fmt.Sprintf("“%s”于%s发布，晚于应发布日期%s", r.Title, r.Published, r.Due))
+		case calendar.StatusOverdue, calendar.StatusDueToday:
+			p.Problems = append(p.Problems, fmt.Sprintf("“%s”应于%s前发布(%s)", r.Title, r.Due, r.DueLabel))
+		}
+	}
+	return p
+}
+
 // CheckUpdate decides whether a saved interpretation (old) may take the drafter's changes: it stays with its
 // policy and is still the drafter's.
 func CheckUpdate(old, in core.Interpretation) error {
@@ -176,3 +207,4 @@ func (Rules) CheckExemption(e core.ExemptionInput) (core.ExemptionInput, error) 
 func (Rules) Due(cal core.WorkdayAdder, policyPublished string) (string, error) {
 	return Due(cal, policyPublished)
 }
+func (Rules) Verdicts(p core.SyncPanel, f core.SyncFacts) core.SyncPanel { return Verdicts(p, f) }

@@ -171,3 +171,32 @@ func TestInterpretationDue(t *testing.T) {
 		t.Errorf("bad date: %v", err)
 	}
 }
+
+func TestVerdicts(t *testing.T) {
+	approved := core.Interpretation{Title: "图解", Status: core.InterpApproved}
+	draft := core.Interpretation{Title: "问答", Status: core.InterpDrafting}
+	onTime := core.SyncRow{Title: "图解", DueStatus: "done"}
+	late := core.SyncRow{Title: "问答", DueStatus: "late", Published: "2026-11-26", Due: "2026-11-25"}
+	published := core.SyncRow{Published: "2026-11-20"}
+	tests := []struct {
+		name                     string
+		panel                    core.SyncPanel
+		facts                    core.SyncFacts
+		draftOK, approvalOK, pub bool
+		problems                 int
+	}{
+		{"nothing drafted: no rule holds", core.SyncPanel{}, core.SyncFacts{}, false, false, false, 1},
+		{"an exemption stands in", core.SyncPanel{}, core.SyncFacts{DraftExemption: "内部管理制度"}, true, true, false, 0},
+		{"a draft awaits sign-off", core.SyncPanel{}, core.SyncFacts{Interpretations: []core.Interpretation{draft}}, true, false, false, 1},
+		{"published on time", core.SyncPanel{Policy: published, Interpretations: []core.SyncRow{onTime}},
+			core.SyncFacts{Interpretations: []core.Interpretation{approved}}, true, true, true, 0},
+		{"one published late", core.SyncPanel{Policy: published, Interpretations: []core.SyncRow{onTime, late}},
+			core.SyncFacts{Interpretations: []core.Interpretation{approved}}, true, true, false, 1},
+	}
+	for _, tt := range tests {
+		p := Verdicts(tt.panel, tt.facts)
+		if p.DraftOK != tt.draftOK || p.ApprovalOK != tt.approvalOK || p.PublishOK != tt.pub || len(p.Problems) != tt.problems {
+			t.Errorf("%s: 起草 %v 审签 %v 发布 %v, problems %q", tt.name, p.DraftOK, p.ApprovalOK, p.PublishOK, p.Problems)
+		}
+	}
+}

@@ -517,34 +517,8 @@ func (tx *Tx) syncPanel(ctx context.Context, cal *calendar.Calendar, policyID in
 			PublishedURL: in.PublishedURL, Due: in.Due, DueLabel: in.DueLabel, DueStatus: in.DueStatus, SectionName: in.SectionName,
 			SectionReason: in.SectionReason})
 	}
-	fillSyncVerdicts(tx.db.rules.Interpretation, &panel, facts)
+	panel = tx.db.rules.Interpretation.Verdicts(panel, facts)
 	return panel, nil
-}
-
-// fillSyncVerdicts states which of the three rules hold for the panel.
-func fillSyncVerdicts(r core.InterpretationRules, panel *core.SyncPanel, facts core.SyncFacts) {
-	if err := r.CheckSyncDraft(facts); err != nil {
-		panel.Problems = append(panel.Problems, core.ErrorMessage(err))
-	} else {
-		panel.DraftOK = true
-	}
-	if err := r.CheckSyncApproval(facts); err != nil {
-		panel.Problems = append(panel.Problems, core.ErrorMessage(err))
-	} else {
-		panel.ApprovalOK = true
-	}
-	panel.PublishOK = panel.Policy.Published != ""
-	for _, r := range panel.Interpretations {
-		if r.DueStatus != "done" {
-			panel.PublishOK = false
-		}
-		switch r.DueStatus {
-		case "late":
-			panel.Problems = append(panel.Problems, fmt.Sprintf("“%s”于%s发布，晚于应发布日期%s", r.Title, r.Published, r.Due))
-		case calendar.StatusOverdue, calendar.StatusDueToday:
-			panel.Problems = append(panel.Problems, fmt.Sprintf("“%s”应于%s前发布(%s)", r.Title, r.Due, r.DueLabel))
-		}
-	}
 }
 
 // datePart is the civil date of a stored timestamp.
