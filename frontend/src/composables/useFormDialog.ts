@@ -19,6 +19,8 @@ export interface FormDialogOptions<R> {
   opened?: () => void | Promise<void>
   /** checks by field name; every failing one is shown at once and nothing is saved */
   rules?: Record<string, FieldRule>
+  /** a check of the form's own (el-form's rules, which mark required fields and say why inline); false saves nothing */
+  validate?: () => Promise<boolean>
   save: () => Promise<R>
   /** the toast after saving ('' for none; default 已保存) */
   success?: string | ((saved: R) => string)
@@ -88,6 +90,7 @@ export function useFormDialog<R>(opts: FormDialogOptions<R>): FormDialog {
       ElMessage.error(failed === 1 ? Object.values(errors)[0] : `有 ${failed} 处需要填写或更正，请查看标红的项目。`)
       return false
     }
+    if (opts.validate && !(await opts.validate())) return false
     saving.value = true
     try {
       const out = await opts.save()
