@@ -10,7 +10,8 @@ function mountSelect(modelValue: string | number, options: unknown[]) {
   })
 }
 
-describe('FilterSelect', () => {
+// Element Plus is mounted whole: the first mount can take seconds on a loaded machine.
+describe('FilterSelect', { timeout: 30_000 }, () => {
   it('offers records by id with their name or title, and clears a record filter to 0', async () => {
     const w = mountSelect(3, [{ id: 3, name: '综合科' }, { id: 5, title: '某政策' }])
     const select = w.findComponent({ name: 'ElSelect' })

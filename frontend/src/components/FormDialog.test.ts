@@ -14,7 +14,8 @@ function mountDialog(props: Record<string, unknown>, slots: Record<string, strin
 
 const buttons = () => [...document.body.querySelectorAll('.el-dialog__footer button')] as HTMLButtonElement[]
 
-describe('FormDialog', () => {
+// Element Plus is mounted whole: the first mount can take seconds on a loaded machine.
+describe('FormDialog', { timeout: 30_000 }, () => {
   it('cancels with 取消 and saves with the named button of the chosen kind', async () => {
     const w = mountDialog({ saveText: '确定退回', saveType: 'danger', saveTestid: 'action-save' })
     await w.vm.$nextTick()

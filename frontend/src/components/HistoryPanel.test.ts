@@ -5,7 +5,8 @@ import HistoryPanel from './HistoryPanel.vue'
 
 vi.mock('./RecordHistory.vue', () => ({ default: { name: 'RecordHistory', props: ['entity', 'entityId'], template: '<div class="entries" />' } }))
 
-describe('HistoryPanel', () => {
+// Element Plus is mounted whole: the first mount can take seconds on a loaded machine.
+describe('HistoryPanel', { timeout: 30_000 }, () => {
   it('fetches the history only once opened, and folds again for another record', async () => {
     const w = mount(HistoryPanel, { props: { entity: 'section', entityId: 3 }, global: { plugins: [ElementPlus] } })
     expect(w.findComponent({ name: 'RecordHistory' }).exists()).toBe(false)

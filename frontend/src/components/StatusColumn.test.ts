@@ -6,7 +6,8 @@ import StatusColumn from './StatusColumn.vue'
 
 const tone = (s: string) => (s === '已办结' ? 'green' : 'orange')
 
-describe('StatusColumn', () => {
+// Element Plus is mounted whole: the first mount can take seconds on a loaded machine.
+describe('StatusColumn', { timeout: 30_000 }, () => {
   it('shows each row’s status as a badge toned by the rule, named by testid, with what follows it', async () => {
     const Page = defineComponent({
       setup: () => () =>
