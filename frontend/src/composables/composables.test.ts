@@ -145,6 +145,40 @@ describe('useFormDialog', () => {
   })
 })
 
+describe('useFormDialog shown inline', () => {
+  it('keeps a failing rule’s message and the Go side’s in failure, without a toast', async () => {
+    const open = ref(true)
+    const value = ref('')
+    const save = vi.fn().mockRejectedValue(new ApiError('invalid', '理由过短', 'reason'))
+    const d = useFormDialog({ visible: () => open.value, close: vi.fn(), rules: { reason: () => (value.value ? '' : '请填写理由') }, save, inline: true })
+    expect(await d.submit()).toBe(false)
+    expect(d.failure.value).toBe('请填写理由')
+    value.value = '短'
+    expect(await d.submit()).toBe(false)
+    expect(d.failure.value).toBe('理由过短')
+    expect(d.errors).toEqual({ reason: '理由过短' })
+    expect(ElMessage.error).not.toHaveBeenCalled()
+    open.value = false
+    await nextTick()
+    open.value = true
+    await nextTick()
+    expect(d.failure.value).toBe('')
+  })
+
+  it('lets the dialog take over a refusal it answers itself, and shows the others', async () => {
+    const refused = vi.fn((err: ApiError) => err.code === 'forbidden')
+    const save = vi.fn().mockRejectedValueOnce(new ApiError('forbidden', '征求意见未结束')).mockRejectedValueOnce(new ApiError('conflict', '已被修改'))
+    const close = vi.fn()
+    const d = useFormDialog({ visible: () => true, close, save, refused })
+    expect(await d.submit()).toBe(false)
+    expect(ElMessage.error).not.toHaveBeenCalled()
+    expect(await d.submit()).toBe(false)
+    expect(ElMessage.error).toHaveBeenCalledWith('已被修改')
+    expect(refused).toHaveBeenCalledTimes(2)
+    expect(close).not.toHaveBeenCalled()
+  })
+})
+
 describe('useAction', () => {
   it('asks first, runs, and says it is done', async () => {
     vi.mocked(ElMessageBox.confirm).mockResolvedValue('confirm' as never)

@@ -1,5 +1,6 @@
 // What the module stores (征求意见, 政策解读, 局长信箱) share: value lists loaded once, and a revision that
 // moves when the Go side reports a change, so that open pages reload what they show.
+import { defineStore } from 'pinia'
 import { ref, type Ref } from 'vue'
 import { onEvent, type EventName } from '../api/events'
 
@@ -40,4 +41,38 @@ export function changeRevision(events: EventName[], more?: () => void): { revisi
     more?.()
   }
   return { revision, listen }
+}
+
+/** What a module store is made of: the events that move its revision, and its value lists. */
+export interface ModuleSpec<O> {
+  events: EventName[]
+  /** the value lists before they are loaded (empty lists) */
+  blank: () => O
+  load: () => Promise<O>
+}
+
+/** The shared part of every module store. */
+export interface ModuleBase<O> {
+  options: Ref<O>
+  /** Bumped on every change event (a burst moves it once); pages watch it. */
+  revision: Ref<number>
+  listen: () => void
+  /** Loads the value lists once; later calls share the first. */
+  ensureOptions: () => Promise<void>
+}
+
+/**
+ * Defines a module store: its value lists (loaded once) and a revision that moves when the Go side reports a
+ * change; extend adds what is the module's own (getters over the lists, lookups).
+ */
+export function defineModuleStore<O, X extends object = object>(id: string, spec: ModuleSpec<O>, extend?: (base: ModuleBase<O>) => X) {
+  return defineStore(id, () => {
+    const options = ref(spec.blank()) as Ref<O>
+    const { revision, listen } = changeRevision(spec.events)
+    const ensureOptions = loadOnce(async () => {
+      options.value = await spec.load()
+    })
+    const base: ModuleBase<O> = { options, revision, listen, ensureOptions }
+    return { ...base, ...((extend?.(base) ?? {}) as X) }
+  })
 }

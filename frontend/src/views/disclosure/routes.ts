@@ -1,13 +1,8 @@
 // The 依申请公开 module's pages: the register (with table 三 of the annual report) and one application.
 import type { RouteRecordRaw } from 'vue-router'
+import { page, recordPage } from '../../router/pages'
 
 export const disclosureRoutes: RouteRecordRaw[] = [
-  { path: '/disclosure', name: 'disclosure', component: () => import('./DisclosureListView.vue'), meta: { title: '依申请公开' } },
-  {
-    path: '/disclosure/:id(\\d+)',
-    name: 'disclosure-request',
-    component: () => import('./DisclosureDetailView.vue'),
-    props: (r) => ({ id: Number(r.params.id) }),
-    meta: { title: '依申请公开' },
-  },
+  page('/disclosure', 'disclosure', () => import('./DisclosureListView.vue'), '依申请公开'),
+  recordPage('/disclosure', 'disclosure-request', () => import('./DisclosureDetailView.vue'), '依申请公开'),
 ]
