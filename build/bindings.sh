@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the TypeScript bindings of the Go services (frontend/src/api/wailsjs) the way `wails generate module`
+# Regenerates the TypeScript bindings of the Go services (frontend/wailsjs) the way `wails generate module`
 # does: build with the "bindings" tag and run the binary, which writes them and exits. The output type
 # (bindings.ts_generation.outputType in wails.json: "interfaces") reaches the binary the way the wails command
 # passes it, as the tsoutputtype variable.

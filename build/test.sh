@@ -15,9 +15,9 @@ if [ -n "$unformatted" ]; then echo "gofmt would change:"; echo "$unformatted"; 
 step "生成的前端绑定与 Go 代码一致"
 build/bindings.sh
 if git rev-parse --git-dir >/dev/null 2>&1; then
-  if ! git diff --quiet -- frontend/src/api/wailsjs || [ -n "$(git ls-files --others --exclude-standard frontend/src/api/wailsjs)" ]; then
-    git status --short frontend/src/api/wailsjs
-    echo "frontend/src/api/wailsjs 与 Go 服务不一致：请运行 build/bindings.sh 并提交结果" >&2
+  if ! git diff --quiet -- frontend/wailsjs || [ -n "$(git ls-files --others --exclude-standard frontend/wailsjs)" ]; then
+    git status --short frontend/wailsjs
+    echo "frontend/wailsjs 与 Go 服务不一致：请运行 build/bindings.sh 并提交结果" >&2
     exit 1
   fi
 fi

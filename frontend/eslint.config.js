@@ -1,5 +1,5 @@
 // Lint of the frontend: eslint's recommended rules, typescript-eslint's, and eslint-plugin-vue's for
-// Vue 3 single-file components. The generated bindings (src/api/wailsjs) are not ours to lint.
+// Vue 3 single-file components. The generated bindings (frontend/wailsjs) are not ours to lint.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
@@ -7,7 +7,7 @@ import vueParser from 'vue-eslint-parser'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/api/wailsjs/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'wailsjs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

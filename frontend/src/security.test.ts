@@ -2,7 +2,7 @@
 // {{ }} escapes; these are the ways around it, and none of them may appear in the app's own code.
 import { describe, expect, it } from 'vitest'
 
-const files = import.meta.glob(['./**/*.{vue,ts}', '!./**/*.test.ts', '!./api/wailsjs/**'], {
+const files = import.meta.glob(['./**/*.{vue,ts}', '!./**/*.test.ts'], {
   query: '?raw',
   import: 'default',
   eager: true,

@@ -1,7 +1,7 @@
 // Typed wrapper of AuthService: signing in and out, the password, its confirmation (电子签名确认) and, for an
 // administrator, the people's logins.
-import * as go from './wailsjs/go/app/AuthService'
-import type { core } from './wailsjs/go/models'
+import * as go from '../../wailsjs/go/app/AuthService'
+import type { core } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { setCsrfToken } from './transport'
 

@@ -1,5 +1,5 @@
 // Typed wrapper of CalendarService: the working-day calendar and every date computed from it.
-import * as go from './wailsjs/go/app/CalendarService'
+import * as go from '../../wailsjs/go/app/CalendarService'
 import { call } from './errors'
 import type {
   CalendarDay,

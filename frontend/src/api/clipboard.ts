@@ -1,5 +1,5 @@
 // Copying text for the user: through the Wails runtime inside the app, the browser's clipboard elsewhere.
-import { ClipboardSetText } from './wailsjs/runtime/runtime'
+import { ClipboardSetText } from '../../wailsjs/runtime/runtime'
 
 /** Puts text on the clipboard; resolves false when neither the app nor the browser allowed it. */
 export async function copyText(text: string): Promise<boolean> {

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-vi.mock('./wailsjs/go/app/ConsultationService', () => ({
+vi.mock('../../wailsjs/go/app/ConsultationService', () => ({
   CheckPeriod: vi.fn(),
   Decide: vi.fn(),
   ExportReportDOCX: vi.fn(),
   ChooseFile: vi.fn(),
 }))
-vi.mock('./wailsjs/go/app/PolicyService', () => ({ ImportVersionData: vi.fn(), ChooseFile: vi.fn() }))
+vi.mock('../../wailsjs/go/app/PolicyService', () => ({ ImportVersionData: vi.fn(), ChooseFile: vi.fn() }))
 
-import * as go from './wailsjs/go/app/ConsultationService'
-import * as policyGo from './wailsjs/go/app/PolicyService'
+import * as go from '../../wailsjs/go/app/ConsultationService'
+import * as policyGo from '../../wailsjs/go/app/PolicyService'
 import { checkPeriod, chooseSheet, decide, exportReportDOCX, sheetFilters } from './consultations'
 import { chooseDocument, documentFilters, importVersionData } from './policies'
 import { ApiError } from './errors'

@@ -1,7 +1,7 @@
 // Typed wrapper of ConsultationService: consultations (决策预公开), their comments — entered, imported,
 // grouped and decided — and the 意见收集采纳情况说明 with its exports.
-import * as go from './wailsjs/go/app/ConsultationService'
-import type { app, core } from './wailsjs/go/models'
+import * as go from '../../wailsjs/go/app/ConsultationService'
+import type { app, core } from '../../wailsjs/go/models'
 import { call } from './errors'
 import type { FileFilter } from './policies'
 

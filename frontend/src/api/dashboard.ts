@@ -1,5 +1,5 @@
 // Typed wrapper of DashboardService: the 工作台's deadlines and month calendar.
-import * as go from './wailsjs/go/app/DashboardService'
+import * as go from '../../wailsjs/go/app/DashboardService'
 import { call } from './errors'
 import type { Deadline, MonthView } from './types'
 

@@ -1,7 +1,7 @@
 // Typed wrapper of DisclosureService (依申请公开): the register of applications on the statutory clock and
 // table 三 of the annual report.
-import * as go from './wailsjs/go/app/DisclosureService'
-import type { app, core } from './wailsjs/go/models'
+import * as go from '../../wailsjs/go/app/DisclosureService'
+import type { app, core } from '../../wailsjs/go/models'
 import { call } from './errors'
 import type { BadgeTone } from '../utils/deadline'
 

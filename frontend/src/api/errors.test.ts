@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-vi.mock('./wailsjs/go/app/SettingsService', () => ({
+vi.mock('../../wailsjs/go/app/SettingsService', () => ({
   GetBureau: vi.fn(),
   SaveSection: vi.fn(),
   DeletePerson: vi.fn(),
 }))
-vi.mock('./wailsjs/go/app/CalendarService', () => ({
+vi.mock('../../wailsjs/go/app/CalendarService', () => ({
   AddWorkdays: vi.fn(),
   PreviewNotice: vi.fn(),
 }))
 
-import * as goSettings from './wailsjs/go/app/SettingsService'
-import * as goCalendar from './wailsjs/go/app/CalendarService'
+import * as goSettings from '../../wailsjs/go/app/SettingsService'
+import * as goCalendar from '../../wailsjs/go/app/CalendarService'
 import { ApiError, GENERIC_MESSAGE, toApiError } from './errors'
 import { deletePerson, getBureau, saveSection } from './settings'
 import { addWorkdays, previewNotice } from './calendar'

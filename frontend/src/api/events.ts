@@ -1,5 +1,5 @@
 // Events sent by the Go side: Events.X is app.EventX of app/events.go, name for name (events.test.ts checks it).
-import { EventsOn } from './wailsjs/runtime/runtime'
+import { EventsOn } from '../../wailsjs/runtime/runtime'
 
 export const Events = {
   /** bureau, sections, people or the current user changed */

@@ -1,7 +1,7 @@
 // Typed wrapper of InterpretationService: the 政策解读 of each policy (文字, 图解, 问答, 负责人解读 …),
 // their sign-off, the pre-publication check, publication in step with the policy (三同步) and the exports.
-import * as go from './wailsjs/go/app/InterpretationService'
-import type { app, core } from './wailsjs/go/models'
+import * as go from '../../wailsjs/go/app/InterpretationService'
+import type { app, core } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 export type Interpretation = core.Interpretation

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-vi.mock('./wailsjs/go/app/MailboxService', () => ({ ListMessages: vi.fn() }))
+vi.mock('../../wailsjs/go/app/MailboxService', () => ({ ListMessages: vi.fn() }))
 
-import * as go from './wailsjs/go/app/MailboxService'
+import * as go from '../../wailsjs/go/app/MailboxService'
 import { listMessages, tabCounts } from './mailbox'
 
 const counts = { 待分办: 3, 办理中: 5, 待审核: 0, 已答复: 2, 已公开: 1, 转办: 0 }

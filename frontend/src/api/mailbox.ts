@@ -1,7 +1,7 @@
 // Typed wrapper of MailboxService (局长信箱): the inbox, a message's handling, replies and their sign-off,
 // publication with masking, reply templates, topics, the mail account, imports and the statistics.
-import * as go from './wailsjs/go/app/MailboxService'
-import type { app, core } from './wailsjs/go/models'
+import * as go from '../../wailsjs/go/app/MailboxService'
+import type { app, core } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 export type MailboxOptions = app.MailboxOptions

@@ -1,7 +1,7 @@
 // Typed wrapper of PolicyService: the policy register (文件库) every module shares, the versions of a
 // policy's text and their clauses.
-import * as go from './wailsjs/go/app/PolicyService'
-import type { app, core } from './wailsjs/go/models'
+import * as go from '../../wailsjs/go/app/PolicyService'
+import type { app, core } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 export type Policy = core.Policy

@@ -1,7 +1,7 @@
 // Typed wrapper of RecoveryService: whether the database opened, and restoring a backup when it did not.
-import * as go from './wailsjs/go/app/RecoveryService'
+import * as go from '../../wailsjs/go/app/RecoveryService'
 import { call } from './errors'
-import type { app } from './wailsjs/go/models'
+import type { app } from '../../wailsjs/go/models'
 import type { BackupInfo } from './types'
 
 export type RecoveryStatus = app.RecoveryStatus

@@ -1,6 +1,6 @@
 // Typed wrapper of RemoteService (desktop only): the 单位服务器 this desk works on, probed, pinned and connected.
-import * as go from './wailsjs/go/app/RemoteService'
-import type { core } from './wailsjs/go/models'
+import * as go from '../../wailsjs/go/app/RemoteService'
+import type { core } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { setRemote } from './transport'
 

@@ -1,7 +1,7 @@
 // Typed wrapper of RoutingService (设置 → 主题与分办): the segmentation dictionary, the labeled history the
 // topic model learns from, its import, and the background training and evaluation runs.
-import * as go from './wailsjs/go/app/RoutingService'
-import type { core } from './wailsjs/go/models'
+import * as go from '../../wailsjs/go/app/RoutingService'
+import type { core } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 export type UserWord = core.UserWord

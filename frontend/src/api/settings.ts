@@ -1,5 +1,5 @@
 // Typed wrapper of SettingsService: the bureau, its sections and people (the signed-in person: api/auth.ts).
-import * as go from './wailsjs/go/app/SettingsService'
+import * as go from '../../wailsjs/go/app/SettingsService'
 import { call } from './errors'
 import type { Bureau, Option, Person, Section } from './types'
 

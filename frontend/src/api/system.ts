@@ -1,5 +1,5 @@
 // Typed wrapper of SystemService: facts about the installation, backups and restore, and the audit trail.
-import * as go from './wailsjs/go/app/SystemService'
+import * as go from '../../wailsjs/go/app/SystemService'
 import { call } from './errors'
 import type { AuditCheck, AuditFilter, AuditPage, BackupInfo, RestoreResult, SystemInfo } from './types'
 

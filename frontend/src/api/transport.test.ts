@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { deliverExport, downloadURL, hasNativeDialogs, installTransport, invoke, resetTransport, setRemote, transportMode, UNAVAILABLE_MESSAGE } from './transport'
-import { GetBureau, SaveBureau } from './wailsjs/go/app/SettingsService'
-import { EventsOn, EventsOff } from './wailsjs/runtime/runtime'
+import { GetBureau, SaveBureau } from '../../wailsjs/go/app/SettingsService'
+import { EventsOn, EventsOff } from '../../wailsjs/runtime/runtime'
 import { ApiError, toApiError } from './errors'
 import { login, logout, me } from './auth'
 

@@ -1,4 +1,4 @@
-// How a call to a Go service travels. The generated bindings (./wailsjs) always call
+// How a call to a Go service travels. The generated bindings (frontend/wailsjs) always call
 // window.go.app.<Service>.<Method>(...args); this module decides, per call, where that goes:
 //
 //   - desktop, standalone: the Wails bridge, as generated;

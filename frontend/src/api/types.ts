@@ -1,6 +1,6 @@
 // The data types shared by several services, as the generated bindings declare them (interfaces of the Go
 // structs' JSON; every list and map arrives non-null, see app/nonnil.go).
-import type { app, core } from './wailsjs/go/models'
+import type { app, core } from '../../wailsjs/go/models'
 
 export type Bureau = core.Bureau
 export type Section = core.Section
