@@ -153,12 +153,16 @@ test('局长信箱: import a GBK file, route with highlights, re-route, reply, s
     const similar = page.locator('[data-testid^="similar-"]:not([data-testid="similar-messages"]):not([data-testid="similar-quote"])')
     await similar.first().waitFor()
     assert.match(await page.getByTestId('similar-messages').innerText(), /过户|转移登记/)
+    // Quoting takes the past reply's substance: not its greeting and acknowledgement, which the template has.
     const quoted = (await similar.first().locator('.sim__reply').innerText()).trim().split('\n').filter(Boolean)[1]
+      .replace(/^您好！[^。！]*已收悉。/, '')
     await similar.first().getByTestId('similar-quote').click()
     await page.waitForFunction(
       (q) => (document.querySelector('textarea[data-testid="reply-body"], [data-testid="reply-body"] textarea')?.value ?? '').includes(q),
       quoted.slice(0, 20),
     )
+    const replied = await field(page, 'reply-body').inputValue()
+    assert.equal(replied.match(/您好/g)?.length ?? 0, 1, `one greeting in the quoted reply: ${replied}`)
     await page.getByTestId('reply-editor').scrollIntoViewIfNeeded()
     await shot(page, 'g-mailbox-reply', { fullPage: false })
     await chooseOption(page, 'reply-approver', '张卫东')

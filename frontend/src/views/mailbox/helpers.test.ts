@@ -8,6 +8,7 @@ import {
   quickPeriods,
   queryToFilter,
   quoteReply,
+  replySubstance,
   rate,
   splitFirstLine,
 } from './helpers'
@@ -112,12 +113,24 @@ describe('statistics helpers', () => {
 
 describe('quoteReply', () => {
   const reply = '张伟同志：\n您好！二手房转移登记需携带身份证件。'
-  it('replaces the template placeholder and drops the other salutation', () => {
+  it('replaces the template placeholder and drops the other salutation and greeting', () => {
     const body = '钱芳同志：\n您好！答复如下：\n\n（答复正文）\n\n感谢您的支持！'
-    expect(quoteReply(body, reply)).toBe('钱芳同志：\n您好！答复如下：\n\n您好！二手房转移登记需携带身份证件。\n\n感谢您的支持！')
+    expect(quoteReply(body, reply)).toBe('钱芳同志：\n您好！答复如下：\n\n二手房转移登记需携带身份证件。\n\n感谢您的支持！')
   })
   it('appends when there is no placeholder, and starts an empty reply', () => {
-    expect(quoteReply('钱芳同志：\n您好！', reply)).toBe('钱芳同志：\n您好！\n\n您好！二手房转移登记需携带身份证件。')
-    expect(quoteReply('', reply)).toBe('您好！二手房转移登记需携带身份证件。')
+    expect(quoteReply('钱芳同志：\n您好！', reply)).toBe('钱芳同志：\n您好！\n\n二手房转移登记需携带身份证件。')
+    expect(quoteReply('', reply)).toBe('二手房转移登记需携带身份证件。')
+  })
+})
+
+describe('replySubstance', () => {
+  it.each([
+    ['张伟同志：\n您好！您反映的问题已收悉。二手房转移登记需买卖双方到场。\n感谢您对自然资源工作的关心和支持！', '二手房转移登记需买卖双方到场。'],
+    ['网友：\n你好，来信收到。补助申请可在竣工后三个月内提交。特此答复。', '补助申请可在竣工后三个月内提交。'],
+    ['您好！经核查，该地块已收回。谢谢！', '经核查，该地块已收回。'],
+    ['办理时限为5个工作日，感谢理解的话不在句首不删。', '办理时限为5个工作日，感谢理解的话不在句首不删。'],
+    ['您好！感谢您的来信！', '您好！感谢您的来信！'],
+  ])('%s', (reply, want) => {
+    expect(replySubstance(reply)).toBe(want)
   })
 })

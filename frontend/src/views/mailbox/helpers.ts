@@ -188,12 +188,35 @@ const PLACEHOLDER = /^[ \t]*（[^）\n]*）[ \t]*$/m
 /** A first line that only greets someone ("张伟同志："). */
 const SALUTATION = /^[^\n：:]{1,16}[：:][ \t]*\n/
 
+/** An opening sentence that only greets or acknowledges ("您好！", "您反映的问题已收悉。"). */
+const OPENING = /^(?:(?:您好|你好)[！!，,。]?|[^。！!\n]*(?:已收悉|来信收到|已经收到)[^。！!\n]*[。！!])\s*/
+/** A closing sentence that only thanks or ends the reply ("感谢您对…的关心和支持！", "特此答复。"). */
+const CLOSING = /(?<=^|[。！!\n])\s*(?:(?:感谢|谢谢)[^。！!\n]*[。！!]?|特此答复[。！!]?|此复[。！!]?)\s*$/
+
+/** Strips every match of pattern from the text's end it is anchored to, as long as one is found. */
+function stripAll(text: string, pattern: RegExp): string {
+  for (let prev = ''; prev !== text; ) {
+    prev = text
+    text = text.replace(pattern, '').trim()
+  }
+  return text
+}
+
 /**
- * Puts a past reply into the reply being written: without its own salutation (it names another citizen),
- * in place of the template's placeholder line when there is one, else after what is written.
+ * The substance of a past reply: without the salutation naming its citizen, the greeting and acknowledgement
+ * before it and the thanks after it, which the reply being written has from its own template.
+ */
+export function replySubstance(reply: string): string {
+  const text = stripAll(stripAll(reply.trim().replace(SALUTATION, '').trim(), OPENING), CLOSING)
+  return text || reply.trim()
+}
+
+/**
+ * Puts a past reply's substance into the reply being written, in place of the template's placeholder line when
+ * there is one, else after what is written.
  */
 export function quoteReply(body: string, reply: string): string {
-  const text = reply.trim().replace(SALUTATION, '').trim()
+  const text = replySubstance(reply)
   if (!body.trim()) return text
   if (PLACEHOLDER.test(body)) return body.replace(PLACEHOLDER, () => text)
   return `${body.trimEnd()}\n\n${text}`
