@@ -5,6 +5,7 @@ package testutil
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -70,5 +71,25 @@ func Golden(tb testing.TB, path, got string) {
 	}
 	if string(want) != got {
 		tb.Errorf("output differs from %s (run with UPDATE_GOLDEN=1 to accept):\n--- want\n%s\n--- got\n%s", path, want, got)
+	}
+}
+
+// GoldenFiles runs a subtest for each file matching pattern (a glob of *.input files): render turns the
+// file's text into output, which is compared with the .golden file beside it. No matching file is a failure.
+func GoldenFiles(t *testing.T, pattern string, render func(t *testing.T, input string) string) {
+	t.Helper()
+	inputs, err := filepath.Glob(pattern)
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no inputs match %s: %v", pattern, err)
+	}
+	for _, in := range inputs {
+		base := strings.TrimSuffix(in, ".input")
+		t.Run(filepath.Base(base), func(t *testing.T) {
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			Golden(t, base+".golden", render(t, string(data)))
+		})
 	}
 }
