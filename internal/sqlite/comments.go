@@ -304,20 +304,11 @@ func groupingResult(comments int, groups []core.CommentGroup) core.GroupingResul
 
 // groupableDocs are the comments not pinned in a manual group.
 func (s *ConsultationStore) groupableDocs(ctx context.Context, tx *Tx, consultationID int64) ([]core.CommentText, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.body FROM comments m WHERE m.consultation_id = ? AND m.group_id IS NULL ORDER BY m.id`, consultationID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var docs []core.CommentText
-	for rows.Next() {
+	return queryAll(ctx, tx, func(sc scanner) (core.CommentText, error) {
 		var d core.CommentText
-		if err := rows.Scan(&d.ID, &d.Body); err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
-	}
-	return docs, rows.Err()
+		err := sc.Scan(&d.ID, &d.Body)
+		return d, err
+	}, `SELECT m.id, m.body FROM comments m WHERE m.consultation_id = ? AND m.group_id IS NULL ORDER BY m.id`, consultationID)
 }
 
 func (tx *Tx) insertGroup(ctx context.Context, consultationID, representative int64, similarity float64, manual bool, members []int64) (int64, error) {

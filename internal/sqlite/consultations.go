@@ -118,21 +118,16 @@ func (s *ConsultationStore) Consultations(ctx context.Context, f core.Consultati
 	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*)`+consultationFrom+cond, args...).Scan(&page.Total); err != nil {
 		return page, err
 	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+consultationCols+consultationFrom+cond+` ORDER BY c.open_date DESC, c.id DESC LIMIT ? OFFSET ?`,
+	cal := s.cal()
+	consultations, err := queryAll(ctx, s.db.db, func(sc scanner) (core.Consultation, error) {
+		return scanConsultation(sc, s.db.rules.Consultation, cal, now)
+	}, `SELECT `+consultationCols+consultationFrom+cond+` ORDER BY c.open_date DESC, c.id DESC LIMIT ? OFFSET ?`,
 		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
 	if err != nil {
 		return page, err
 	}
-	defer rows.Close()
-	cal := s.cal()
-	for rows.Next() {
-		c, err := scanConsultation(rows, s.db.rules.Consultation, cal, now)
-		if err != nil {
-			return page, err
-		}
-		page.Consultations = append(page.Consultations, c)
-	}
-	return page, rows.Err()
+	page.Consultations = consultations
+	return page, nil
 }
 
 // Consultation returns a consultation with its history and the clauses of its draft.

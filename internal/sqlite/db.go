@@ -519,6 +519,13 @@ func queryAll[T any](ctx context.Context, q querier, scan func(scanner) (T, erro
 	return scanAll(rows, scan)
 }
 
+// scanString reads a row of one text column.
+func scanString(sc scanner) (string, error) {
+	var s string
+	err := sc.Scan(&s)
+	return s, err
+}
+
 // scanAll reads every row of rows with scan and closes them; the list is never nil.
 func scanAll[T any](rows *sql.Rows, scan func(scanner) (T, error)) ([]T, error) {
 	defer rows.Close()

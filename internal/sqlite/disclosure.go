@@ -94,32 +94,18 @@ func (s *DisclosureStore) DisclosureRequests(ctx context.Context, f core.Disclos
 		like := "%" + q + "%"
 		args = append(args, like, like, like)
 	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY r.received DESC, r.id DESC`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	cal, now := s.cal(), s.db.Clock.Now()
-	out := []core.DisclosureRequest{}
-	for rows.Next() {
-		r, err := scanDisclosure(rows, s.db.rules.Disclosure, cal, now)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db.db, func(sc scanner) (core.DisclosureRequest, error) {
+		return scanDisclosure(sc, s.db.rules.Disclosure, cal, now)
+	}, `SELECT `+disclosureCols+disclosureFrom+` WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY r.received DESC, r.id DESC`, args...)
 }
 
 // DisclosureRequest returns an application with its procedural history.
 func (s *DisclosureStore) DisclosureRequest(ctx context.Context, id int64) (core.DisclosureDetail, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	defer tx.Rollback()
-	return tx.disclosureDetail(ctx, s.cal(), id)
+	return inRead(ctx, s.db, func(tx *Tx) (core.DisclosureDetail, error) {
+		return tx.disclosureDetail(ctx, s.cal(), id)
+	})
 }
 
 func (tx *Tx) disclosureDetail(ctx context.Context, cal *calendar.Calendar, id int64) (core.DisclosureDetail, error) {
@@ -149,20 +135,11 @@ func (tx *Tx) disclosureDetail(ctx context.Context, cal *calendar.Calendar, id i
 }
 
 func (tx *Tx) remedies(ctx context.Context, where string, args ...any) ([]core.DisclosureRemedy, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, request_id, kind, filed, forum, result, decided, note FROM disclosure_remedies `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.DisclosureRemedy{}
-	for rows.Next() {
+	return queryAll(ctx, tx, func(sc scanner) (core.DisclosureRemedy, error) {
 		var m core.DisclosureRemedy
-		if err := rows.Scan(&m.ID, &m.RequestID, &m.Kind, &m.Filed, &m.Forum, &m.Result, &m.Decided, &m.Note); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+		err := sc.Scan(&m.ID, &m.RequestID, &m.Kind, &m.Filed, &m.Forum, &m.Result, &m.Decided, &m.Note)
+		return m, err
+	}, `SELECT id, request_id, kind, filed, forum, result, decided, note FROM disclosure_remedies `+where, args...)
 }
 
 // SaveRemedy records (ID 0) or updates a 行政复议 or 行政诉讼 brought over an answered application, checked by
@@ -212,12 +189,10 @@ func (s *DisclosureStore) SaveRemedy(ctx context.Context, m core.DisclosureRemed
 }
 
 // RemediesFiled reads the 行政复议 and 行政诉讼 filed in a year, for table 四 of its report.
-func (s *DisclosureStore) RemediesFiled(ctx context.Context, year int) (ms []core.DisclosureRemedy, err error) {
-	err = s.db.read(ctx, func(tx *Tx) error {
-		ms, err = tx.remedies(ctx, `WHERE filed BETWEEN ? AND ?`, fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year))
-		return err
+func (s *DisclosureStore) RemediesFiled(ctx context.Context, year int) ([]core.DisclosureRemedy, error) {
+	return inRead(ctx, s.db, func(tx *Tx) ([]core.DisclosureRemedy, error) {
+		return tx.remedies(ctx, `WHERE filed BETWEEN ? AND ?`, fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year))
 	})
-	return ms, err
 }
 
 func (tx *Tx) addDisclosureEvent(ctx context.Context, id int64, kind, date, note string) error {
@@ -499,10 +474,7 @@ func (s *DisclosureStore) ImportRegister(ctx context.Context, file string, rows 
 
 // Issuer is the bureau whose name and numbers the register's letters carry.
 func (s *DisclosureStore) Issuer(ctx context.Context) (core.Bureau, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.Bureau{}, err
-	}
-	defer tx.Rollback()
-	return readBureau(ctx, tx)
+	return inRead(ctx, s.db, func(tx *Tx) (core.Bureau, error) {
+		return readBureau(ctx, tx)
+	})
 }

@@ -41,10 +41,7 @@ func newDemoBureau(tb testing.TB) *demoBureau {
 	if err := seg.Wait(ctx); err != nil {
 		tb.Fatal(err)
 	}
-	cals := sqlite.NewCalendarStore(db)
-	if err := cals.Load(ctx); err != nil {
-		tb.Fatal(err)
-	}
+	cals := loadedCalendar(tb, db)
 	settings := sqlite.NewSettingsStore(db)
 	b := &demoBureau{db: db, policies: sqlite.NewPolicyStore(db, cals.Calendar),
 		interps: sqlite.NewInterpretationStore(db, cals.Calendar), mailbox: sqlite.NewMailboxStore(db, cals.Calendar, nil)}

@@ -81,20 +81,13 @@ func (s *PolicyStore) Policies(ctx context.Context, f core.PolicyFilter) (core.P
 	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM policies p`+cond, args...).Scan(&page.Total); err != nil {
 		return page, err
 	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+policyCols+policyFrom+cond+` ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`,
+	policies, err := queryAll(ctx, s.db.db, scanPolicy, `SELECT `+policyCols+policyFrom+cond+` ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`,
 		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
 	if err != nil {
 		return page, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		p, err := scanPolicy(rows)
-		if err != nil {
-			return page, err
-		}
-		page.Policies = append(page.Policies, p)
-	}
-	return page, rows.Err()
+	page.Policies = policies
+	return page, nil
 }
 
 // Policy returns a policy with its versions, consultations and the statuses it may move to.

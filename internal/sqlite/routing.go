@@ -218,20 +218,12 @@ type examplePlan struct {
 func planExamples(ctx context.Context, tx *Tx, rows []core.LabeledMessage) (examplePlan, error) {
 	p := examplePlan{counts: map[string]int{}, topics: map[string]int64{}, keys: make([]string, len(rows))}
 	existing := map[string]bool{}
-	r, err := tx.QueryContext(ctx, `SELECT dedup_key FROM routing_examples WHERE source = 'import'`)
+	keys, err := queryAll(ctx, tx, scanString, `SELECT dedup_key FROM routing_examples WHERE source = 'import'`)
 	if err != nil {
 		return p, err
 	}
-	defer r.Close()
-	for r.Next() {
-		var k string
-		if err := r.Scan(&k); err != nil {
-			return p, err
-		}
+	for _, k := range keys {
 		existing[k] = true
-	}
-	if err := r.Err(); err != nil {
-		return p, err
 	}
 	for i, row := range rows {
 		l := strings.TrimSpace(row.Label)

@@ -25,12 +25,9 @@ func bureauValues(b core.Bureau) []string {
 
 // Bureau returns the bureau's details.
 func (s *SettingsStore) Bureau(ctx context.Context) (core.Bureau, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.Bureau{}, err
-	}
-	defer tx.Rollback()
-	return readBureau(ctx, tx)
+	return inRead(ctx, s.db, func(tx *Tx) (core.Bureau, error) {
+		return readBureau(ctx, tx)
+	})
 }
 
 func readBureau(ctx context.Context, tx *Tx) (core.Bureau, error) {
@@ -106,12 +103,9 @@ func (tx *Tx) getSetting(key string) (string, error) {
 
 // Setting reads one raw setting ("" when unset).
 func (db *DB) Setting(ctx context.Context, key string) (string, error) {
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return "", err
-	}
-	defer tx.Rollback()
-	return tx.getSetting(key)
+	return inRead(ctx, db, func(tx *Tx) (string, error) {
+		return tx.getSetting(key)
+	})
 }
 
 // IntSetting is a whole-number setting within [min, max]; def when unset or unreadable.
@@ -434,12 +428,9 @@ func currentUser(ctx context.Context, tx *Tx) (core.CurrentUser, error) {
 
 // CurrentUser returns who is using this computer.
 func (s *SettingsStore) CurrentUser(ctx context.Context) (core.CurrentUser, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.CurrentUser{}, err
-	}
-	defer tx.Rollback()
-	return tx.actor, nil
+	return inRead(ctx, s.db, func(tx *Tx) (core.CurrentUser, error) {
+		return tx.actor, nil
+	})
 }
 
 // SetCurrentUser records who is using this computer.

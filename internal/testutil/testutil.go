@@ -3,6 +3,7 @@
 package testutil
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,6 +52,22 @@ func Corpus(tb testing.TB, elem ...string) string {
 		tb.Skipf("public corpus not available (%s); set POLICYDESK_CORPUS to run this test", path)
 	}
 	return path
+}
+
+// CorpusCSV reads every record of a CSV file in the public corpus, header included; the test is skipped
+// as by Corpus when the file is not there.
+func CorpusCSV(tb testing.TB, elem ...string) [][]string {
+	tb.Helper()
+	f, err := os.Open(Corpus(tb, elem...))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return records
 }
 
 // Golden compares got with the golden file at path, or rewrites the file when UPDATE_GOLDEN=1.
