@@ -109,11 +109,7 @@ func (db *DB) Accounts(ctx context.Context) ([]core.Account, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT `+accountCols+accountFrom+` ORDER BY COALESCE(s.sort_order, 1e9), p.name`)
-	if err != nil {
-		return nil, err
-	}
-	return scanAll(rows, scanAccount)
+	return queryAll(ctx, tx, scanAccount, `SELECT `+accountCols+accountFrom+` ORDER BY COALESCE(s.sort_order, 1e9), p.name`)
 }
 
 // Account returns one person's account.

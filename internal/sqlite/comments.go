@@ -69,14 +69,9 @@ func (s *ConsultationStore) Comments(ctx context.Context, f core.CommentFilter) 
 		args = append(args, likePattern(f.Query), likePattern(f.Query))
 	}
 	cond := " WHERE " + strings.Join(where, " AND ")
-	page := core.CommentPage{}
-	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM comments m`+cond, args...).Scan(&page.Total); err != nil {
-		return page, err
-	}
-	var err error
-	page.Comments, err = queryComments(ctx, s.db.db, cond+` ORDER BY m.received_date, m.id LIMIT ? OFFSET ?`,
-		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
-	return page, err
+	total, comments, err := queryPage(ctx, s.db.db, scanComment, `SELECT COUNT(*) FROM comments m`+cond,
+		`SELECT `+commentCols+commentFrom+cond+` ORDER BY m.received_date, m.id LIMIT ? OFFSET ?`, args, f.Limit, f.Offset)
+	return core.CommentPage{Total: total, Comments: comments}, err
 }
 
 // commentColumns are a comment's stored and audited columns, in the order the statements write them.
@@ -127,11 +122,7 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 				return c, err
 			}
 		}
-		saved, err := findComment(ctx, tx, c.ID)
-		if err != nil {
-			return c, err
-		}
-		return saved, nil
+		return findComment(ctx, tx, c.ID)
 	})
 }
 
@@ -150,10 +141,7 @@ func (s *ConsultationStore) DeleteComment(ctx context.Context, id int64) error {
 				return err
 			}
 		}
-		if err := tx.audit("delete", "comment", id, "删除意见", diff(commentColumns(old), nil)); err != nil {
-			return err
-		}
-		return nil
+		return tx.audit("delete", "comment", id, "删除意见", diff(commentColumns(old), nil))
 	})
 }
 
@@ -423,11 +411,7 @@ func (s *ConsultationStore) SplitComment(ctx context.Context, commentID int64) (
 		if err := tx.audit("update", "comment", c.ID, "将意见移出归并组", []Change{{Field: "group_id", Old: c.GroupID, New: nil}}); err != nil {
 			return c, err
 		}
-		saved, err := findComment(ctx, tx, c.ID)
-		if err != nil {
-			return c, err
-		}
-		return saved, nil
+		return findComment(ctx, tx, c.ID)
 	})
 }
 

@@ -110,24 +110,13 @@ func (s *ConsultationStore) Consultations(ctx context.Context, f core.Consultati
 		where = append(where, `(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`)
 		args = append(args, likePattern(f.Query), likePattern(f.Query))
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	page := core.ConsultationPage{Consultations: []core.Consultation{}}
-	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*)`+consultationFrom+cond, args...).Scan(&page.Total); err != nil {
-		return page, err
-	}
+	cond := whereClause(where)
 	cal := s.cal()
-	consultations, err := queryAll(ctx, s.db.db, func(sc scanner) (core.Consultation, error) {
+	total, consultations, err := queryPage(ctx, s.db.db, func(sc scanner) (core.Consultation, error) {
 		return scanConsultation(sc, s.db.rules.Consultation, cal, now)
-	}, `SELECT `+consultationCols+consultationFrom+cond+` ORDER BY c.open_date DESC, c.id DESC LIMIT ? OFFSET ?`,
-		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
-	if err != nil {
-		return page, err
-	}
-	page.Consultations = consultations
-	return page, nil
+	}, `SELECT COUNT(*)`+consultationFrom+cond,
+		`SELECT `+consultationCols+consultationFrom+cond+` ORDER BY c.open_date DESC, c.id DESC LIMIT ? OFFSET ?`, args, f.Limit, f.Offset)
+	return core.ConsultationPage{Total: total, Consultations: consultations}, err
 }
 
 // Consultation returns a consultation with its history and the clauses of its draft.

@@ -149,10 +149,7 @@ func (tx *Tx) listInterpretations(ctx context.Context, cal *calendar.Calendar, f
 	if f.SectionID != 0 {
 		where, args = append(where, "i.section_id = ?"), append(args, f.SectionID)
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
+	cond := whereClause(where)
 	return queryAll(ctx, tx, func(sc scanner) (core.Interpretation, error) {
 		return scanInterpretation(sc, tx.db.rules.Interpretation, cal, tx.now)
 	}, `SELECT `+interpretationCols+interpretationFrom+cond+` ORDER BY i.policy_id DESC, i.id`, args...)

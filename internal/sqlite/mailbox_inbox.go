@@ -177,7 +177,7 @@ func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, t
 	if len(where) == 0 {
 		return "", nil, nil
 	}
-	return " WHERE " + strings.Join(where, " AND "), args, nil
+	return whereClause(where), args, nil
 }
 
 var inboxOrders = map[string]string{

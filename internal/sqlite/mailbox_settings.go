@@ -215,11 +215,7 @@ func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTempla
 				return t, err
 			}
 		}
-		saved, err := findTemplate(ctx, tx, t.ID)
-		if err != nil {
-			return t, err
-		}
-		return saved, nil
+		return findTemplate(ctx, tx, t.ID)
 	})
 }
 

@@ -73,21 +73,10 @@ func (s *PolicyStore) Policies(ctx context.Context, f core.PolicyFilter) (core.P
 		where = append(where, `(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`)
 		args = append(args, likePattern(f.Query), likePattern(f.Query))
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	page := core.PolicyPage{Policies: []core.Policy{}}
-	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM policies p`+cond, args...).Scan(&page.Total); err != nil {
-		return page, err
-	}
-	policies, err := queryAll(ctx, s.db.db, scanPolicy, `SELECT `+policyCols+policyFrom+cond+` ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`,
-		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
-	if err != nil {
-		return page, err
-	}
-	page.Policies = policies
-	return page, nil
+	cond := whereClause(where)
+	total, policies, err := queryPage(ctx, s.db.db, scanPolicy, `SELECT COUNT(*) FROM policies p`+cond,
+		`SELECT `+policyCols+policyFrom+cond+` ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`, args, f.Limit, f.Offset)
+	return core.PolicyPage{Total: total, Policies: policies}, err
 }
 
 // Policy returns a policy with its versions, consultations and the statuses it may move to.
@@ -181,11 +170,7 @@ func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Polic
 				return p, err
 			}
 		}
-		saved, err := findPolicy(ctx, tx, p.ID)
-		if err != nil {
-			return p, err
-		}
-		return saved, nil
+		return findPolicy(ctx, tx, p.ID)
 	})
 }
 
@@ -205,10 +190,7 @@ func (s *PolicyStore) DeletePolicy(ctx context.Context, id int64) error {
 		} else if err != nil {
 			return err
 		}
-		if err := tx.audit("delete", "policy", id, "删除文件 "+p.Title, []Change{{Field: "title", Old: p.Title, New: nil}}); err != nil {
-			return err
-		}
-		return nil
+		return tx.audit("delete", "policy", id, "删除文件 "+p.Title, []Change{{Field: "title", Old: p.Title, New: nil}})
 	})
 }
 

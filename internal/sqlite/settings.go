@@ -52,37 +52,34 @@ func (s *SettingsStore) SaveBureau(ctx context.Context, b core.Bureau) (core.Bur
 	if err != nil {
 		return b, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return b, err
-	}
-	defer tx.Rollback()
-	old, err := readBureau(ctx, tx)
-	if err != nil {
-		return b, err
-	}
-	oldVals, newVals := bureauValues(old), bureauValues(b)
-	var changes []Change
-	for i, k := range bureauKeys {
-		v := newVals[i]
-		if v == oldVals[i] {
-			continue
-		}
-		if err := tx.setSetting(k, v); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Bureau, error) {
+		old, err := readBureau(ctx, tx)
+		if err != nil {
 			return b, err
 		}
-		changes = append(changes, Change{Field: k, Old: oldVals[i], New: v})
-	}
-	if len(changes) > 0 {
-		if err := tx.audit("update", "bureau", 1, "修改单位信息", changes); err != nil {
+		oldVals, newVals := bureauValues(old), bureauValues(b)
+		var changes []Change
+		for i, k := range bureauKeys {
+			v := newVals[i]
+			if v == oldVals[i] {
+				continue
+			}
+			if err := tx.setSetting(k, v); err != nil {
+				return b, err
+			}
+			changes = append(changes, Change{Field: k, Old: oldVals[i], New: v})
+		}
+		if len(changes) > 0 {
+			if err := tx.audit("update", "bureau", 1, "修改单位信息", changes); err != nil {
+				return b, err
+			}
+		}
+		saved, err := readBureau(ctx, tx)
+		if err != nil {
 			return b, err
 		}
-	}
-	saved, err := readBureau(ctx, tx)
-	if err != nil {
-		return b, err
-	}
-	return saved, tx.Commit()
+		return saved, nil
+	})
 }
 
 func (tx *Tx) setSetting(key, value string) error {
@@ -157,12 +154,8 @@ func scanSection(sc interface{ Scan(...any) error }) (core.Section, error) {
 
 // Sections lists sections in display order.
 func (s *SettingsStore) Sections(ctx context.Context) ([]core.Section, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+sectionCols+` FROM sections s LEFT JOIN people h ON h.id = s.head_id
+	return queryAll(ctx, s.db.db, scanSection, `SELECT `+sectionCols+` FROM sections s LEFT JOIN people h ON h.id = s.head_id
 		ORDER BY s.active DESC, s.sort_order, s.id`)
-	if err != nil {
-		return nil, err
-	}
-	return scanAll(rows, scanSection)
 }
 
 func findSection(ctx context.Context, tx *Tx, id int64) (core.Section, error) {
@@ -324,12 +317,8 @@ func scanPerson(sc interface{ Scan(...any) error }) (core.Person, error) {
 
 // People lists people, active first, by section.
 func (s *SettingsStore) People(ctx context.Context) ([]core.Person, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+personCols+` FROM people p LEFT JOIN sections s ON s.id = p.section_id
+	return queryAll(ctx, s.db.db, scanPerson, `SELECT `+personCols+` FROM people p LEFT JOIN sections s ON s.id = p.section_id
 		ORDER BY p.active DESC, COALESCE(s.sort_order, 9999), p.section_id, p.id`)
-	if err != nil {
-		return nil, err
-	}
-	return scanAll(rows, scanPerson)
 }
 
 func findPerson(ctx context.Context, tx *Tx, id int64) (core.Person, error) {
@@ -435,30 +424,27 @@ func (s *SettingsStore) CurrentUser(ctx context.Context) (core.CurrentUser, erro
 
 // SetCurrentUser records who is using this computer.
 func (s *SettingsStore) SetCurrentUser(ctx context.Context, personID int64) (core.CurrentUser, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.CurrentUser{}, err
-	}
-	defer tx.Rollback()
-	p, err := findPerson(ctx, tx, personID)
-	if err != nil {
-		return core.CurrentUser{}, err
-	}
-	if err := s.db.rules.Settings.CheckCurrentUser(p); err != nil {
-		return core.CurrentUser{}, err
-	}
-	old := tx.actor
-	if err := tx.setSetting("current_user", strconv.FormatInt(personID, 10)); err != nil {
-		return core.CurrentUser{}, err
-	}
-	if tx.actor, err = currentUser(ctx, tx); err != nil {
-		return core.CurrentUser{}, err
-	}
-	if err := tx.audit("update", "current_user", personID, "切换当前使用人为 "+p.Name,
-		[]Change{{Field: "person", Old: old.Name, New: p.Name}}); err != nil {
-		return core.CurrentUser{}, err
-	}
-	return tx.actor, tx.Commit()
+	return inWrite(ctx, s.db, func(tx *Tx) (core.CurrentUser, error) {
+		p, err := findPerson(ctx, tx, personID)
+		if err != nil {
+			return core.CurrentUser{}, err
+		}
+		if err := s.db.rules.Settings.CheckCurrentUser(p); err != nil {
+			return core.CurrentUser{}, err
+		}
+		old := tx.actor
+		if err := tx.setSetting("current_user", strconv.FormatInt(personID, 10)); err != nil {
+			return core.CurrentUser{}, err
+		}
+		if tx.actor, err = currentUser(ctx, tx); err != nil {
+			return core.CurrentUser{}, err
+		}
+		if err := tx.audit("update", "current_user", personID, "切换当前使用人为 "+p.Name,
+			[]Change{{Field: "person", Old: old.Name, New: p.Name}}); err != nil {
+			return core.CurrentUser{}, err
+		}
+		return tx.actor, nil
+	})
 }
 
 // readSetting decodes the JSON setting key into v; a missing one leaves v as it is.
