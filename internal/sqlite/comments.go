@@ -97,13 +97,10 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 			if err != nil {
 				return c, err
 			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO comments (consultation_id, received_date, channel, commenter, category, contact, body,
+			c.ID, err = tx.insert(ctx, `INSERT INTO comments (consultation_id, received_date, channel, commenter, category, contact, body,
 				clause_paths, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				append(append([]any{cons.ID}, cols.Values()...), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())...)
 			if err != nil {
-				return c, err
-			}
-			if c.ID, err = res.LastInsertId(); err != nil {
 				return c, err
 			}
 			if err := tx.audit("create", "comment", c.ID, "录入意见 "+cons.PolicyTitle, diff(nil, cols)); err != nil {
@@ -200,12 +197,8 @@ func (s *ConsultationStore) ImportComments(ctx context.Context, consultationID i
 	if err != nil {
 		return core.ImportResult{}, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, rows_added, rows_skipped, created_at, created_by)
+	batch, err := tx.insert(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, rows_added, rows_skipped, created_at, created_by)
 		VALUES ('comments', ?, ?, ?, ?, 0, ?, ?)`, file.Name, file.Encoding, file.Total, len(rows), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return core.ImportResult{}, err
-	}
-	batch, err := res.LastInsertId()
 	if err != nil {
 		return core.ImportResult{}, err
 	}
@@ -300,12 +293,8 @@ func (s *ConsultationStore) groupableDocs(ctx context.Context, tx *Tx, consultat
 }
 
 func (tx *Tx) insertGroup(ctx context.Context, consultationID, representative int64, similarity float64, manual bool, members []int64) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO comment_groups (consultation_id, representative_id, similarity, manual, created_at) VALUES (?, ?, ?, ?, ?)`,
+	id, err := tx.insert(ctx, `INSERT INTO comment_groups (consultation_id, representative_id, similarity, manual, created_at) VALUES (?, ?, ?, ?, ?)`,
 		consultationID, representative, similarity, manual, tx.Stamp())
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return 0, err
 	}

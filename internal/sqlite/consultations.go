@@ -221,14 +221,10 @@ func (s *ConsultationStore) SaveConsultation(ctx context.Context, c core.Consult
 
 func (tx *Tx) createConsultation(ctx context.Context, p core.Policy, c core.Consultation) (int64, error) {
 	cols := consultationColumns(c)
-	res, err := tx.ExecContext(ctx, `INSERT INTO consultations (policy_id, version_id, open_date, close_date, short_reason, channels, contact,
+	id, err := tx.insert(ctx, `INSERT INTO consultations (policy_id, version_id, open_date, close_date, short_reason, channels, contact,
 		explanation, section_id, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.PolicyID, nullID(c.VersionID), c.OpenDate, c.CloseDate, c.ShortReason, cols.Value("channels"), c.Contact, c.Explanation, nullID(c.SectionID),
 		tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return 0, err
 	}

@@ -444,6 +444,15 @@ func (tx *Tx) actorName() string {
 	return tx.actor.Name
 }
 
+// insert runs an INSERT and returns the new row's ID.
+func (tx *Tx) insert(ctx context.Context, query string, args ...any) (int64, error) {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
 // nullString maps "" to NULL for optional date columns.
 func nullString(s string) any {
 	if s == "" {

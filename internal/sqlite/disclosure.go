@@ -230,16 +230,12 @@ func (s *DisclosureStore) RegisterDisclosure(ctx context.Context, in core.Disclo
 			break
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, confirmed, received, applicant,
+	id, err := tx.insert(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, confirmed, received, applicant,
 		applicant_type, id_number, contact, content, form, delivery, section_id, handler_id, created_at, created_by, updated_at, updated_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		caseNo, in.Channel, calendar.FormatDate(arrived), in.Confirmed, calendar.FormatDate(received), in.Applicant, in.ApplicantType,
 		in.IDNumber, in.Contact, in.Content, in.Form, in.Delivery,
 		nullID(in.SectionID), nullID(in.HandlerID), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return core.DisclosureDetail{}, err
 	}
@@ -428,48 +424,41 @@ func (s *DisclosureStore) Deadlines(ctx context.Context, now time.Time) ([]core.
 // ImportRegister adds the rows of an existing 登记台账 (checked by disclosure.ParseRegister) in one
 // transaction: all or nothing. A case number already in the register refuses the whole file, naming it.
 func (s *DisclosureStore) ImportRegister(ctx context.Context, file string, rows []core.DisclosureRecord) (int, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	for _, r := range rows {
-		var taken int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM disclosure_requests WHERE case_no = ?`, r.No).Scan(&taken); err != nil {
-			return 0, err
-		}
-		if taken > 0 {
-			return 0, core.Errorf(core.ECONFLICT, "%s：编号“%s”已在登记簿中，整个文件未导入（是否已导入过？）", file, r.No)
-		}
-		received, answered := calendar.FormatDate(r.Received), ""
-		if !r.Answered.IsZero() {
-			answered = calendar.FormatDate(r.Answered)
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, received, applicant, applicant_type,
-			content, outcome, answer_date, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.No, r.Channel, received, received, r.Applicant, s.db.rules.Disclosure.ColumnLabel(r.Column), r.Content, r.Outcome, answered,
-			tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-		if err != nil {
-			return 0, err
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return 0, err
-		}
-		if err := tx.addDisclosureEvent(ctx, id, "登记", received, "由登记台账“"+file+"”导入"); err != nil {
-			return 0, err
-		}
-		if answered != "" {
-			if err := tx.addDisclosureEvent(ctx, id, "答复", answered, s.db.rules.Disclosure.OutcomeLabel(r.Outcome)); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (int, error) {
+		for _, r := range rows {
+			var taken int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM disclosure_requests WHERE case_no = ?`, r.No).Scan(&taken); err != nil {
 				return 0, err
 			}
+			if taken > 0 {
+				return 0, core.Errorf(core.ECONFLICT, "%s：编号“%s”已在登记簿中，整个文件未导入（是否已导入过？）", file, r.No)
+			}
+			received, answered := calendar.FormatDate(r.Received), ""
+			if !r.Answered.IsZero() {
+				answered = calendar.FormatDate(r.Answered)
+			}
+			id, err := tx.insert(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, received, applicant, applicant_type,
+				content, outcome, answer_date, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				r.No, r.Channel, received, received, r.Applicant, s.db.rules.Disclosure.ColumnLabel(r.Column), r.Content, r.Outcome, answered,
+				tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+			if err != nil {
+				return 0, err
+			}
+			if err := tx.addDisclosureEvent(ctx, id, "登记", received, "由登记台账“"+file+"”导入"); err != nil {
+				return 0, err
+			}
+			if answered != "" {
+				if err := tx.addDisclosureEvent(ctx, id, "答复", answered, s.db.rules.Disclosure.OutcomeLabel(r.Outcome)); err != nil {
+					return 0, err
+				}
+			}
 		}
-	}
-	if err := tx.audit("import", "disclosure_request", 0, fmt.Sprintf("导入依申请公开登记台账 %s（%d件）", file, len(rows)),
-		[]Change{{Field: "rows", New: len(rows)}}); err != nil {
-		return 0, err
-	}
-	return len(rows), tx.Commit()
+		if err := tx.audit("import", "disclosure_request", 0, fmt.Sprintf("导入依申请公开登记台账 %s（%d件）", file, len(rows)),
+			[]Change{{Field: "rows", New: len(rows)}}); err != nil {
+			return 0, err
+		}
+		return len(rows), nil
+	})
 }
 
 // Issuer is the bureau whose name and numbers the register's letters carry.

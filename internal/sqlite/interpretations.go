@@ -245,14 +245,10 @@ func (s *InterpretationStore) SaveInterpretation(ctx context.Context, in core.In
 }
 
 func (tx *Tx) insertInterpretation(ctx context.Context, in core.Interpretation, body string) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO interpretations (policy_id, form, title, section_id, section_reason, author_id, body,
+	return tx.insert(ctx, `INSERT INTO interpretations (policy_id, form, title, section_id, section_reason, author_id, body,
 		status, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		in.PolicyID, in.Form, in.Title, in.SectionID, in.SectionReason, nullID(in.AuthorID), body, core.InterpDrafting,
 		tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
 }
 
 // updateInterpretation saves the drafter's changes and returns the section reason it had before.
@@ -331,12 +327,8 @@ func (tx *Tx) recordExemption(ctx context.Context, e core.ExemptionInput) (core.
 			}
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO exemptions (subject_type, subject_id, rule, reason, person_id, person_name, created_at)
+	id, err := tx.insert(ctx, `INSERT INTO exemptions (subject_type, subject_id, rule, reason, person_id, person_name, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, e.SubjectType, e.SubjectID, e.Rule, e.Reason, tx.actorID(), tx.actorName(), tx.Stamp())
-	if err != nil {
-		return core.Exemption{}, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return core.Exemption{}, err
 	}

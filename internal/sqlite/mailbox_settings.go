@@ -191,12 +191,10 @@ func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTempla
 		}
 		newVals := template(t)
 		if t.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO reply_templates (name, msg_type, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+			var err error
+			t.ID, err = tx.insert(ctx, `INSERT INTO reply_templates (name, msg_type, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
 				t.Name, t.Type, t.Body, tx.Stamp(), tx.Stamp())
 			if err != nil {
-				return t, err
-			}
-			if t.ID, err = res.LastInsertId(); err != nil {
 				return t, err
 			}
 			if err := tx.audit("create", "reply_template", t.ID, "新建答复模板 "+t.Name, diff(nil, newVals)); err != nil {

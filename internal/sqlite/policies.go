@@ -142,14 +142,12 @@ func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Polic
 			}
 		}
 		if p.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO policies (title, doc_number, category, section_id, drafter_id, disclosure,
+			var err error
+			p.ID, err = tx.insert(ctx, `INSERT INTO policies (title, doc_number, category, section_id, drafter_id, disclosure,
 				disclosure_basis, enterprise_related, status, created_at, created_by, updated_at, updated_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Title, p.DocNumber, p.Category, p.SectionID, nullID(p.DrafterID),
 				p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated, core.PolicyDrafting, tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
 			if err != nil {
-				return p, err
-			}
-			if p.ID, err = res.LastInsertId(); err != nil {
 				return p, err
 			}
 			if err := tx.audit("create", "policy", p.ID, "登记文件 "+p.Title, diff(nil, policyColumns(p))); err != nil {
@@ -267,12 +265,8 @@ func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput, doc 
 		if err != nil {
 			return core.PolicyVersion{}, err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO policy_versions (policy_id, kind, version_date, file_name, format, encoding, body, created_at, created_by)
+		id, err := tx.insert(ctx, `INSERT INTO policy_versions (policy_id, kind, version_date, file_name, format, encoding, body, created_at, created_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, in.Kind, calendar.FormatDate(date), in.FileName, doc.Format, doc.Encoding, doc.Text, tx.Stamp(), tx.actorID())
-		if err != nil {
-			return core.PolicyVersion{}, err
-		}
-		id, err := res.LastInsertId()
 		if err != nil {
 			return core.PolicyVersion{}, err
 		}

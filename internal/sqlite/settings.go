@@ -128,18 +128,15 @@ func (db *DB) SetIntSetting(ctx context.Context, key, label, summary string, n, 
 	if err != nil {
 		return 0, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	if err := tx.setSetting(key, strconv.Itoa(n)); err != nil {
-		return 0, err
-	}
-	if err := tx.audit("update", "setting", key, summary, []Change{{Field: label, Old: old, New: n}}); err != nil {
-		return 0, err
-	}
-	return n, tx.Commit()
+	return inWrite(ctx, db, func(tx *Tx) (int, error) {
+		if err := tx.setSetting(key, strconv.Itoa(n)); err != nil {
+			return 0, err
+		}
+		if err := tx.audit("update", "setting", key, summary, []Change{{Field: label, Old: old, New: n}}); err != nil {
+			return 0, err
+		}
+		return n, nil
+	})
 }
 
 const sectionCols = `s.id, s.name, COALESCE(s.head_id, 0), COALESCE(h.name, ''), COALESCE(s.leader_id, 0),
@@ -165,36 +162,33 @@ func findSection(ctx context.Context, tx *Tx, id int64) (core.Section, error) {
 
 // SaveSection creates (ID 0) or updates a section.
 func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core.Section, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return sec, err
-	}
-	defer tx.Rollback()
-	facts, err := sectionFacts(ctx, tx, sec)
-	if err != nil {
-		return sec, err
-	}
-	if sec, err = s.db.rules.Settings.CheckSection(sec, facts); err != nil {
-		return sec, err
-	}
-	conflict := func(err error) error {
-		if isUniqueViolation(err) {
-			return core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Section, error) {
+		facts, err := sectionFacts(ctx, tx, sec)
+		if err != nil {
+			return sec, err
 		}
-		return err
-	}
-	return saveRecord(ctx, tx, sec.ID, sec, record[core.Section]{
-		entity: "section", created: "新建科室 " + sec.Name, updated: "修改科室 " + sec.Name, columns: sectionColumns, find: findSection,
-		insert: func() (sql.Result, error) {
-			res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
-			return res, conflict(err)
-		},
-		update: func(core.Section) error {
-			_, err := tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, leader_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
-				WHERE id = ?`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
-			return conflict(err)
-		},
+		if sec, err = s.db.rules.Settings.CheckSection(sec, facts); err != nil {
+			return sec, err
+		}
+		conflict := func(err error) error {
+			if isUniqueViolation(err) {
+				return core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
+			}
+			return err
+		}
+		return saveRecord(ctx, tx, sec.ID, sec, record[core.Section]{
+			entity: "section", created: "新建科室 " + sec.Name, updated: "修改科室 " + sec.Name, columns: sectionColumns, find: findSection,
+			insert: func() (sql.Result, error) {
+				res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
+				return res, conflict(err)
+			},
+			update: func(core.Section) error {
+				_, err := tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, leader_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
+					WHERE id = ?`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
+				return conflict(err)
+			},
+		})
 	})
 }
 
@@ -215,7 +209,7 @@ type record[T any] struct {
 }
 
 // saveRecord inserts v (id 0) or updates row id from what it was to v, audits the values that changed, and
-// commits; it returns the row as stored.
+// returns the row as stored; the caller commits.
 func saveRecord[T any](ctx context.Context, tx *Tx, id int64, v T, r record[T]) (T, error) {
 	if id == 0 {
 		res, err := r.insert()
@@ -246,7 +240,7 @@ func saveRecord[T any](ctx context.Context, tx *Tx, id int64, v T, r record[T]) 
 	if err != nil {
 		return v, err
 	}
-	return saved, tx.Commit()
+	return saved, nil
 }
 
 // sectionFacts reads what the section rules need of a section's chosen head and 分管领导.
@@ -272,27 +266,24 @@ func sectionFacts(ctx context.Context, tx *Tx, sec core.Section) (core.SectionFa
 
 // DeleteSection removes a section with no people; a section with people or records can only be deactivated.
 func (s *SettingsStore) DeleteSection(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	old, err := findSection(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	var people int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM people WHERE section_id = ?`, id).Scan(&people); err != nil {
-		return err
-	}
-	f := core.Deletion{Name: old.Name, People: people}
-	if err := s.db.rules.Settings.CheckSectionDelete(f); err != nil {
-		return err
-	}
-	return tx.deleteRecord(ctx, "sections", "section", id, "删除科室 "+old.Name, f, s.db.rules.Settings.CheckSectionDelete)
+	return s.db.write(ctx, func(tx *Tx) error {
+		old, err := findSection(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		var people int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM people WHERE section_id = ?`, id).Scan(&people); err != nil {
+			return err
+		}
+		f := core.Deletion{Name: old.Name, People: people}
+		if err := s.db.rules.Settings.CheckSectionDelete(f); err != nil {
+			return err
+		}
+		return tx.deleteRecord(ctx, "sections", "section", id, "删除科室 "+old.Name, f, s.db.rules.Settings.CheckSectionDelete)
+	})
 }
 
-// deleteRecord deletes row id of table, audited as entity with summary, and commits. When records still name
+// deleteRecord deletes row id of table, audited as entity with summary. When records still name
 // the row the database refuses, and check gives the refusal the user sees (f with InUse set).
 func (tx *Tx) deleteRecord(ctx context.Context, table, entity string, id int64, summary string, f core.Deletion, check func(core.Deletion) error) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id); isForeignKeyViolation(err) {
@@ -301,10 +292,7 @@ func (tx *Tx) deleteRecord(ctx context.Context, table, entity string, id int64, 
 	} else if err != nil {
 		return err
 	}
-	if err := tx.audit("delete", entity, id, summary, []Change{{Field: "name", Old: f.Name, New: nil}}); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return tx.audit("delete", entity, id, summary, []Change{{Field: "name", Old: f.Name, New: nil}})
 }
 
 const personCols = `p.id, p.name, COALESCE(p.section_id, 0), COALESCE(s.name, ''), p.title, p.role, p.phone, p.email, p.active`
@@ -332,31 +320,28 @@ func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Per
 	if err != nil {
 		return p, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return p, err
-	}
-	defer tx.Rollback()
-	if _, err := findSection(ctx, tx, p.SectionID); err != nil {
-		return p, err
-	}
-	return saveRecord(ctx, tx, p.ID, p, record[core.Person]{
-		entity: "person", created: "新增人员 " + p.Name, updated: "修改人员 " + p.Name, columns: personColumns, find: findPerson,
-		insert: func() (sql.Result, error) {
-			return tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
-		},
-		update: func(old core.Person) error {
-			if old.SectionID != p.SectionID {
-				// A section head who moves away stops being its head.
-				if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID); err != nil {
-					return err
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Person, error) {
+		if _, err := findSection(ctx, tx, p.SectionID); err != nil {
+			return p, err
+		}
+		return saveRecord(ctx, tx, p.ID, p, record[core.Person]{
+			entity: "person", created: "新增人员 " + p.Name, updated: "修改人员 " + p.Name, columns: personColumns, find: findPerson,
+			insert: func() (sql.Result, error) {
+				return tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
+			},
+			update: func(old core.Person) error {
+				if old.SectionID != p.SectionID {
+					// A section head who moves away stops being its head.
+					if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID); err != nil {
+						return err
+					}
 				}
-			}
-			_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, section_id = ?, title = ?, role = ?, phone = ?, email = ?, active = ?, updated_at = ?
-				WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID)
-			return err
-		},
+				_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, section_id = ?, title = ?, role = ?, phone = ?, email = ?, active = ?, updated_at = ?
+					WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID)
+				return err
+			},
+		})
 	})
 }
 
@@ -369,30 +354,27 @@ func personColumns(p core.Person) Columns {
 // DeletePerson removes a person who has not acted on any record; otherwise they can only be deactivated,
 // because records must keep naming who did what.
 func (s *SettingsStore) DeletePerson(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	old, err := findPerson(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	cur, err := tx.getSetting("current_user")
-	if err != nil {
-		return err
-	}
-	f := core.Deletion{Name: old.Name, Current: cur == strconv.FormatInt(id, 10)}
-	if err := s.db.rules.Settings.CheckPersonDelete(f); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ?`, id); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE sections SET leader_id = NULL WHERE leader_id = ?`, id); err != nil {
-		return err
-	}
-	return tx.deleteRecord(ctx, "people", "person", id, "删除人员 "+old.Name, f, s.db.rules.Settings.CheckPersonDelete)
+	return s.db.write(ctx, func(tx *Tx) error {
+		old, err := findPerson(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		cur, err := tx.getSetting("current_user")
+		if err != nil {
+			return err
+		}
+		f := core.Deletion{Name: old.Name, Current: cur == strconv.FormatInt(id, 10)}
+		if err := s.db.rules.Settings.CheckPersonDelete(f); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ?`, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sections SET leader_id = NULL WHERE leader_id = ?`, id); err != nil {
+			return err
+		}
+		return tx.deleteRecord(ctx, "people", "person", id, "删除人员 "+old.Name, f, s.db.rules.Settings.CheckPersonDelete)
+	})
 }
 
 // currentUser reads who uses this computer; a transaction stamps its writes with it.
