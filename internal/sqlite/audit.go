@@ -316,20 +316,17 @@ func (db *DB) verifyAuditHead(check core.AuditCheck, last core.AuditEntry, keyed
 
 // AuditLog lists audit entries, newest first, filtered.
 func (db *DB) AuditLog(ctx context.Context, f core.AuditFilter) (core.AuditPage, error) {
-	to := f.To
-	if to != "" {
-		to += "T99" // to is a date: include the whole day
+	var c conditions
+	equal(&c, "person_name", f.PersonName)
+	equal(&c, "entity", f.Entity)
+	equal(&c, "entity_id", f.EntityID)
+	if f.From != "" {
+		c.add("at >= ?", f.From)
 	}
-	var where []string
-	var args []any
-	for _, c := range []struct{ cond, value string }{
-		{"person_name = ?", f.PersonName}, {"entity = ?", f.Entity}, {"entity_id = ?", f.EntityID}, {"at >= ?", f.From}, {"at < ?", to},
-	} {
-		if c.value != "" {
-			where, args = append(where, c.cond), append(args, c.value)
-		}
+	if f.To != "" {
+		c.add("at < ?", f.To+"T99") // to is a date: include the whole day
 	}
-	cond := whereClause(where)
+	cond, args := c.clause(), c.args
 	page := core.AuditPage{}
 	if err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log`+cond, args...).Scan(&page.Total); err != nil {
 		return page, err

@@ -44,31 +44,25 @@ func findComment(ctx context.Context, tx *Tx, id int64) (core.Comment, error) {
 
 // Comments lists one consultation's comments in the order received, filtered and paged.
 func (s *ConsultationStore) Comments(ctx context.Context, f core.CommentFilter) (core.CommentPage, error) {
-	where, args := []string{"m.consultation_id = ?"}, []any{f.ConsultationID}
+	var c conditions
+	c.add("m.consultation_id = ?", f.ConsultationID)
 	switch f.Decision {
 	case "":
 	case "undecided":
-		where = append(where, "m.decision = ''")
+		c.add("m.decision = ''")
 	default:
-		where, args = append(where, "m.decision = ?"), append(args, f.Decision)
+		c.add("m.decision = ?", f.Decision)
 	}
-	if f.Category != "" {
-		where, args = append(where, "m.category = ?"), append(args, f.Category)
-	}
-	if f.Channel != "" {
-		where, args = append(where, "m.channel = ?"), append(args, f.Channel)
-	}
-	if f.GroupID != 0 {
-		where, args = append(where, "m.group_id = ?"), append(args, f.GroupID)
-	}
+	equal(&c, "m.category", f.Category)
+	equal(&c, "m.channel", f.Channel)
+	equal(&c, "m.group_id", f.GroupID)
 	if f.Clause != "" {
-		where, args = append(where, "EXISTS (SELECT 1 FROM json_each(m.clause_paths) j WHERE j.value = ?)"), append(args, f.Clause)
+		c.add("EXISTS (SELECT 1 FROM json_each(m.clause_paths) j WHERE j.value = ?)", f.Clause)
 	}
 	if strings.TrimSpace(f.Query) != "" {
-		where = append(where, `(m.body LIKE ? ESCAPE '\' OR m.commenter LIKE ? ESCAPE '\')`)
-		args = append(args, likePattern(f.Query), likePattern(f.Query))
+		c.add(`(m.body LIKE ? ESCAPE '\' OR m.commenter LIKE ? ESCAPE '\')`, likePattern(f.Query), likePattern(f.Query))
 	}
-	cond := " WHERE " + strings.Join(where, " AND ")
+	cond, args := c.clause(), c.args
 	total, comments, err := queryPage(ctx, s.db.db, scanComment, `SELECT COUNT(*) FROM comments m`+cond,
 		`SELECT `+commentCols+commentFrom+cond+` ORDER BY m.received_date, m.id LIMIT ? OFFSET ?`, args, f.Limit, f.Offset)
 	return core.CommentPage{Total: total, Comments: comments}, err

@@ -90,27 +90,23 @@ func findConsultation(ctx context.Context, tx *Tx, cal *calendar.Calendar, id in
 func (s *ConsultationStore) Consultations(ctx context.Context, f core.ConsultationFilter) (core.ConsultationPage, error) {
 	now := s.db.Clock.Now().In(core.Shanghai)
 	today := calendar.FormatDate(calendar.Day(now))
-	var where []string
-	var args []any
-	if f.PolicyID != 0 {
-		where, args = append(where, "c.policy_id = ?"), append(args, f.PolicyID)
-	}
+	var c conditions
+	equal(&c, "c.policy_id", f.PolicyID)
 	if err := s.db.rules.Consultation.CheckListStatus(f.Status); err != nil {
 		return core.ConsultationPage{}, err
 	}
 	switch f.Status {
 	case core.ConsultationPending:
-		where, args = append(where, "c.open_date > ?"), append(args, today)
+		c.add("c.open_date > ?", today)
 	case core.ConsultationOpen:
-		where, args = append(where, "c.open_date <= ? AND c.close_date >= ?"), append(args, today, today)
+		c.add("c.open_date <= ? AND c.close_date >= ?", today, today)
 	case core.ConsultationClosed:
-		where, args = append(where, "c.close_date < ?"), append(args, today)
+		c.add("c.close_date < ?", today)
 	}
 	if strings.TrimSpace(f.Query) != "" {
-		where = append(where, `(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`)
-		args = append(args, likePattern(f.Query), likePattern(f.Query))
+		c.add(`(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`, likePattern(f.Query), likePattern(f.Query))
 	}
-	cond := whereClause(where)
+	cond, args := c.clause(), c.args
 	cal := s.cal()
 	total, consultations, err := queryPage(ctx, s.db.db, func(sc scanner) (core.Consultation, error) {
 		return scanConsultation(sc, s.db.rules.Consultation, cal, now)

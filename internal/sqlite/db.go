@@ -536,6 +536,28 @@ func whereClause(where []string) string {
 	return " WHERE " + strings.Join(where, " AND ")
 }
 
+// conditions gathers the WHERE conditions of a list query with their arguments.
+type conditions struct {
+	where []string
+	args  []any
+}
+
+// add adds a condition with its arguments.
+func (c *conditions) add(cond string, args ...any) {
+	c.where, c.args = append(c.where, cond), append(c.args, args...)
+}
+
+// clause is the WHERE clause, "" when there are no conditions.
+func (c *conditions) clause() string { return whereClause(c.where) }
+
+// equal adds "column = ?" when v is set: a filter field left at its zero value selects everything.
+func equal[T comparable](c *conditions, column string, v T) {
+	var zero T
+	if v != zero {
+		c.add(column+" = ?", v)
+	}
+}
+
 // scanString reads a row of one text column.
 func scanString(sc scanner) (string, error) {
 	var s string
@@ -552,6 +574,24 @@ func queryPage[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, er
 	}
 	items, err := queryAll(ctx, db, scan, list, append(args, pageLimit(limit), max(offset, 0))...)
 	return total, items, err
+}
+
+// queryMap runs a query of two columns, a key and a value, and sets m[key] = value for each row.
+func queryMap[K comparable, V any](ctx context.Context, q querier, m map[K]V, query string, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k K
+		var v V
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		m[k] = v
+	}
+	return rows.Err()
 }
 
 // scanAll reads every row of rows with scan and closes them; the list is never nil.

@@ -135,21 +135,12 @@ func (tx *Tx) findInterpretation(ctx context.Context, cal *calendar.Calendar, id
 }
 
 func (tx *Tx) listInterpretations(ctx context.Context, cal *calendar.Calendar, f core.InterpretationFilter) ([]core.Interpretation, error) {
-	var where []string
-	var args []any
-	if f.PolicyID != 0 {
-		where, args = append(where, "i.policy_id = ?"), append(args, f.PolicyID)
-	}
-	if f.Status != "" {
-		where, args = append(where, "i.status = ?"), append(args, f.Status)
-	}
-	if f.Form != "" {
-		where, args = append(where, "i.form = ?"), append(args, f.Form)
-	}
-	if f.SectionID != 0 {
-		where, args = append(where, "i.section_id = ?"), append(args, f.SectionID)
-	}
-	cond := whereClause(where)
+	var c conditions
+	equal(&c, "i.policy_id", f.PolicyID)
+	equal(&c, "i.status", f.Status)
+	equal(&c, "i.form", f.Form)
+	equal(&c, "i.section_id", f.SectionID)
+	cond, args := c.clause(), c.args
 	return queryAll(ctx, tx, func(sc scanner) (core.Interpretation, error) {
 		return scanInterpretation(sc, tx.db.rules.Interpretation, cal, tx.now)
 	}, `SELECT `+interpretationCols+interpretationFrom+cond+` ORDER BY i.policy_id DESC, i.id`, args...)

@@ -58,22 +58,14 @@ func pageLimit(n int) int {
 
 // Policies lists the register, newest first, filtered and paged.
 func (s *PolicyStore) Policies(ctx context.Context, f core.PolicyFilter) (core.PolicyPage, error) {
-	var where []string
-	var args []any
-	if f.Status != "" {
-		where, args = append(where, "p.status = ?"), append(args, f.Status)
-	}
-	if f.Category != "" {
-		where, args = append(where, "p.category = ?"), append(args, f.Category)
-	}
-	if f.SectionID != 0 {
-		where, args = append(where, "p.section_id = ?"), append(args, f.SectionID)
-	}
+	var c conditions
+	equal(&c, "p.status", f.Status)
+	equal(&c, "p.category", f.Category)
+	equal(&c, "p.section_id", f.SectionID)
 	if strings.TrimSpace(f.Query) != "" {
-		where = append(where, `(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`)
-		args = append(args, likePattern(f.Query), likePattern(f.Query))
+		c.add(`(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`, likePattern(f.Query), likePattern(f.Query))
 	}
-	cond := whereClause(where)
+	cond, args := c.clause(), c.args
 	total, policies, err := queryPage(ctx, s.db.db, scanPolicy, `SELECT COUNT(*) FROM policies p`+cond,
 		`SELECT `+policyCols+policyFrom+cond+` ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`, args, f.Limit, f.Offset)
 	return core.PolicyPage{Total: total, Policies: policies}, err

@@ -391,19 +391,9 @@ func (s *RoutingStore) LastEvaluation(ctx context.Context) (core.RoutingEvaluati
 
 // TopicNames maps every topic's ID to its name, for reports on model labels.
 func (s *RoutingStore) TopicNames(ctx context.Context) (map[int64]string, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT id, name FROM topics`)
-	if err != nil {
+	out := map[int64]string{}
+	if err := queryMap(ctx, s.db.db, out, `SELECT id, name FROM topics`); err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		out[id] = name
-	}
-	return out, rows.Err()
+	return out, nil
 }
