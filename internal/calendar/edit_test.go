@@ -19,11 +19,7 @@ func TestCheckYear(t *testing.T) {
 		{2101, "年份2101超出范围(1990–2100)"},
 	}
 	for _, c := range cases {
-		code, field := core.EINVALID, "year"
-		if c.msg == "" {
-			code, field = "", ""
-		}
-		testutil.Refusal(t, CheckYear(c.year), code, field, c.msg)
+		testutil.Invalid(t, CheckYear(c.year), "year", c.msg)
 	}
 }
 

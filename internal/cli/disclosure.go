@@ -18,6 +18,18 @@ import (
 // maxRegisterFile bounds a register read from the command line (the importers' limit).
 const maxRegisterFile = 50 << 20
 
+// withRegister runs fn on the register of the data directory in args and closes the database after; a
+// database that cannot be opened is reported and fails the command.
+func withRegister(args []string, stderr io.Writer, fn func(*sqlite.DisclosureStore) int) int {
+	db, store, err := openRegister(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误："+err.Error())
+		return 1
+	}
+	defer db.Close()
+	return fn(store)
+}
+
 // openRegister opens the data directory's database for the 依申请公开 commands: a directory that does not
 // exist yet gets an empty database (no demo data), so a script can start from a clean slate.
 func openRegister(args []string) (*sqlite.DB, *sqlite.DisclosureStore, error) {
@@ -77,19 +89,15 @@ func requests(args, rest []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	db, store, err := openRegister(args)
-	if err != nil {
-		fmt.Fprintln(stderr, "错误："+err.Error())
-		return 1
-	}
-	defer db.Close()
-	n, err := store.ImportRegister(core.WithActor(context.Background(), core.System), name, parsed)
-	if err != nil {
-		fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
-		return 1
-	}
-	fmt.Fprintf(stdout, "已从 %s 导入%d件依申请公开记录\n", name, n)
-	return 0
+	return withRegister(args, stderr, func(store *sqlite.DisclosureStore) int {
+		n, err := store.ImportRegister(core.WithActor(context.Background(), core.System), name, parsed)
+		if err != nil {
+			fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
+			return 1
+		}
+		fmt.Fprintf(stdout, "已从 %s 导入%d件依申请公开记录\n", name, n)
+		return 0
+	})
 }
 
 // annualReport prints a table of the 政府信息公开工作年度报告:
@@ -116,43 +124,39 @@ func annualReport(args, rest []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "错误：--table 只能是 3 或 4")
 		return 2
 	}
-	db, store, err := openRegister(args)
-	if err != nil {
-		fmt.Fprintln(stderr, "错误："+err.Error())
-		return 1
-	}
-	defer db.Close()
-	if *table == 4 {
-		t4, err := disclosure.ReadAnnualTable4(core.WithActor(context.Background(), core.System), store, *year)
+	return withRegister(args, stderr, func(store *sqlite.DisclosureStore) int {
+		if *table == 4 {
+			t4, err := disclosure.ReadAnnualTable4(core.WithActor(context.Background(), core.System), store, *year)
+			if err != nil {
+				fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
+				return 1
+			}
+			var cells [3][5]int
+			for g := range cells {
+				copy(cells[g][:], t4.Cells[g])
+			}
+			fmt.Fprint(stdout, disclosure.Table4CSV(cells))
+			return 0
+		}
+		t, err := disclosure.ReadAnnualTable(core.WithActor(context.Background(), core.System), store, *year)
 		if err != nil {
 			fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
 			return 1
 		}
-		var cells [3][5]int
-		for g := range cells {
-			copy(cells[g][:], t4.Cells[g])
+		var b strings.Builder
+		b.WriteString("项目," + strings.Join(t.Columns, ",") + "\n")
+		for i, l := range t.Labels {
+			b.WriteString(l)
+			for _, v := range t.Cells[i] {
+				fmt.Fprintf(&b, ",%d", v)
+			}
+			b.WriteString("\n")
 		}
-		fmt.Fprint(stdout, disclosure.Table4CSV(cells))
+		fmt.Fprint(stdout, b.String())
+		if t.Check != "" {
+			fmt.Fprintln(stderr, "警告：勾稽关系不符：", t.Check)
+			return 1
+		}
 		return 0
-	}
-	t, err := disclosure.ReadAnnualTable(core.WithActor(context.Background(), core.System), store, *year)
-	if err != nil {
-		fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
-		return 1
-	}
-	var b strings.Builder
-	b.WriteString("项目," + strings.Join(t.Columns, ",") + "\n")
-	for i, l := range t.Labels {
-		b.WriteString(l)
-		for _, v := range t.Cells[i] {
-			fmt.Fprintf(&b, ",%d", v)
-		}
-		b.WriteString("\n")
-	}
-	fmt.Fprint(stdout, b.String())
-	if t.Check != "" {
-		fmt.Fprintln(stderr, "警告：勾稽关系不符：", t.Check)
-		return 1
-	}
-	return 0
+	})
 }

@@ -2,7 +2,6 @@ package dedup
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -267,15 +266,7 @@ func BenchmarkGroup10k(b *testing.B) {
 // (../shared/corpus beside the repository, or $POLICYDESK_CORPUS): the 5,391
 // messages, then copies with the first tenth cut off and a greeting added.
 func BenchmarkGroupMailbox10k(b *testing.B) {
-	f, err := os.Open(testutil.Corpus(b, "mailbox", "train.csv"))
-	if err != nil {
-		b.Skipf("public corpus not available: %v", err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		b.Fatal(err)
-	}
+	rows := testutil.CorpusCSV(b, "mailbox", "train.csv")
 	var docs []Doc
 	for copyNo := 0; len(docs) < 10_000; copyNo++ {
 		for _, row := range rows[1:] {

@@ -29,17 +29,7 @@ func TestHongze2023(t *testing.T) {
 				Applicant: "申请人", ApplicantType: "自然人", Result: c.result, Answered: "2023-04-28"})
 		}
 	}
-	parsed, errs := ParseRegister(rows, 2)
-	if errs != nil {
-		t.Fatal(errs)
-	}
-	tb, err := BuildTable3(RequestsForYear(parsed, 2023))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := tb.Check(); err != nil {
-		t.Fatal(err)
-	}
+	tb := checkedTable3(t, rows, 2023)
 	// 自然人 and 总计 columns as published, in row order (the other columns are all 0).
 	published := []int{21, 0, 0, 4, 1, 0, 0, 0, 0, 1, 1, 0, 10, 3, 0, 1, 0, 0, 0, 0, 0, 0, 0, 21, 0}
 	for i, want := range published {
@@ -105,17 +95,7 @@ func TestHuaian2024(t *testing.T) {
 	for i := 0; i < published[24][0]; i++ {
 		add("2024-12-23", "自然人", "", "")
 	}
-	parsed, errs := ParseRegister(rows, 2)
-	if errs != nil {
-		t.Fatal(errs[0])
-	}
-	tb, err := BuildTable3(RequestsForYear(parsed, 2024))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := tb.Check(); err != nil {
-		t.Fatal(err)
-	}
+	tb := checkedTable3(t, rows, 2024)
 	for i, want := range published {
 		if tb.Cells[i] != want {
 			t.Errorf("%s: got %v, published %v", tb.Labels[i], tb.Cells[i], want)

@@ -53,23 +53,30 @@ func TestRegisterRefusesBadRowsAllOrNothing(t *testing.T) {
 	}
 }
 
-func TestRequestsForYearCarryOver(t *testing.T) {
-	rows, errs := ParseRegister([]RegisterRow{
-		{No: "a", Received: "2024-12-20", ApplicantType: "自然人", Result: "予以公开", Answered: "2025-01-10"},
-		{No: "b", Received: "2024-06-01", ApplicantType: "自然人", Result: "予以公开", Answered: "2024-06-20"},
-		{No: "c", Received: "2025-12-25", ApplicantType: "商业企业", Result: "部分公开", Answered: "2026-01-08"},
-		{No: "d", Received: "2025-05-05", ApplicantType: "法律服务机构", Result: "重复申请", Answered: "2025-05-09"},
-	}, 2)
+// checkedTable3 parses rows as a register, builds table 三 of year from them and checks its sums.
+func checkedTable3(t *testing.T, rows []RegisterRow, year int) Table3 {
+	t.Helper()
+	parsed, errs := ParseRegister(rows, 2)
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	tb, err := BuildTable3(RequestsForYear(rows, 2025))
+	tb, err := BuildTable3(RequestsForYear(parsed, year))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := tb.Check(); err != nil {
 		t.Fatal(err)
 	}
+	return tb
+}
+
+func TestRequestsForYearCarryOver(t *testing.T) {
+	tb := checkedTable3(t, []RegisterRow{
+		{No: "a", Received: "2024-12-20", ApplicantType: "自然人", Result: "予以公开", Answered: "2025-01-10"},
+		{No: "b", Received: "2024-06-01", ApplicantType: "自然人", Result: "予以公开", Answered: "2024-06-20"},
+		{No: "c", Received: "2025-12-25", ApplicantType: "商业企业", Result: "部分公开", Answered: "2026-01-08"},
+		{No: "d", Received: "2025-05-05", ApplicantType: "法律服务机构", Result: "重复申请", Answered: "2025-05-09"},
+	}, 2025)
 	csv := tb.CSV()
 	for _, want := range []string{
 		"项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计\n",

@@ -35,12 +35,19 @@ func TestPlainText(t *testing.T) {
 	}
 }
 
-// TestDOCXIsAValidPackage unzips the file, checks the parts Word needs and parses every XML part.
-func TestDOCXIsAValidPackage(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "report.docx")
-	if err := WriteDOCX(path, sampleDocument()); err != nil {
+// writeSample writes the sample document with write to name in dir and returns the file's path.
+func writeSample(t *testing.T, dir, name string, write func(string, Document) error) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := write(path, sampleDocument()); err != nil {
 		t.Fatal(err)
 	}
+	return path
+}
+
+// TestDOCXIsAValidPackage unzips the file, checks the parts Word needs and parses every XML part.
+func TestDOCXIsAValidPackage(t *testing.T) {
+	path := writeSample(t, t.TempDir(), "report.docx", WriteDOCX)
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		t.Fatal(err)
@@ -127,10 +134,7 @@ func TestDOCXConvertsWithLibreOffice(t *testing.T) {
 		t.Skip("LibreOffice (soffice) not installed")
 	}
 	dir := t.TempDir()
-	path := filepath.Join(dir, "report.docx")
-	if err := WriteDOCX(path, sampleDocument()); err != nil {
-		t.Fatal(err)
-	}
+	path := writeSample(t, dir, "report.docx", WriteDOCX)
 	cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
 		"--convert-to", "pdf", "--outdir", dir, path)
 	done := make(chan error, 1)
@@ -159,10 +163,7 @@ func TestDOCXConvertsWithLibreOffice(t *testing.T) {
 }
 
 func TestHTMLEscapesAndIsSelfContained(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "report.html")
-	if err := WriteHTML(path, sampleDocument()); err != nil {
-		t.Fatal(err)
-	}
+	path := writeSample(t, t.TempDir(), "report.html", WriteHTML)
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

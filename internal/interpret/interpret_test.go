@@ -2,8 +2,6 @@ package interpret
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -11,25 +9,6 @@ import (
 	"policydesk/internal/core"
 	"policydesk/internal/testutil"
 )
-
-// testdataDir finds <repo root>/testdata/interpretation by walking up to go.mod.
-func testdataDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "testdata", "interpretation")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
 
 // render writes facts and questions as the golden files hold them.
 func render(title, text string) string {
@@ -46,24 +25,10 @@ func render(title, text string) string {
 }
 
 func TestGolden(t *testing.T) {
-	dir := testdataDir(t)
-	inputs, err := filepath.Glob(filepath.Join(dir, "*.input"))
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no inputs in %s: %v", dir, err)
-	}
-	for _, in := range inputs {
-		name := strings.TrimSuffix(filepath.Base(in), ".input")
-		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := string(data)
-			title, _, _ := strings.Cut(text, "\n")
-			got := render(title, text)
-			testutil.Golden(t, strings.TrimSuffix(in, ".input")+".golden", got)
-		})
-	}
+	testutil.GoldenFiles(t, testutil.Testdata(t, "interpretation", "*.input"), func(t *testing.T, text string) string {
+		title, _, _ := strings.Cut(text, "\n")
+		return render(title, text)
+	})
 }
 
 func TestFactOffsetsAreUTF16(t *testing.T) {

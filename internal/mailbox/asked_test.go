@@ -1,10 +1,10 @@
 package mailbox
 
 import (
-	"strings"
 	"testing"
 
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 // fixedKeywords is a segmenter whose keywords are the listed words found in the text, in list order.
@@ -13,13 +13,7 @@ type fixedKeywords []string
 func (f fixedKeywords) Cut(text string) []string { return nil }
 
 func (f fixedKeywords) Keywords(text string, n int) []core.Keyword {
-	var out []core.Keyword
-	for _, w := range f {
-		if strings.Contains(text, w) && len(out) < n {
-			out = append(out, core.Keyword{Word: w, Weight: 1})
-		}
-	}
-	return out
+	return testutil.ListedKeywords(f, text, n)
 }
 
 func TestPolicyQuestions(t *testing.T) {

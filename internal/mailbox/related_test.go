@@ -3,8 +3,6 @@ package mailbox
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -21,31 +19,20 @@ func TestRelatedGolden(t *testing.T) {
 	if err := seg.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	inputs, err := filepath.Glob(testutil.Testdata(t, "related", "*.input"))
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no cases: %v", err)
-	}
-	for _, in := range inputs {
-		name := strings.TrimSuffix(filepath.Base(in), ".input")
-		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parts := strings.Split(string(data), "\n===\n")
-			docs := parts[1:]
-			ix := NewRelatedIndex(seg, docs)
-			var b strings.Builder
-			for _, h := range ix.Query(parts[0], 5, 0.04) {
-				title, body, _ := strings.Cut(docs[h.Doc], "\n")
-				fmt.Fprintf(&b, "%s %.3f %s\n  %s\n", title, h.Score, strings.Join(h.Words, " "), Snippet(body, h.Words, 40))
-			}
-			if b.Len() == 0 {
-				b.WriteString("(none)\n")
-			}
-			testutil.Golden(t, strings.TrimSuffix(in, ".input")+".golden", b.String())
-		})
-	}
+	testutil.GoldenFiles(t, testutil.Testdata(t, "related", "*.input"), func(t *testing.T, data string) string {
+		parts := strings.Split(data, "\n===\n")
+		docs := parts[1:]
+		ix := NewRelatedIndex(seg, docs)
+		var b strings.Builder
+		for _, h := range ix.Query(parts[0], 5, 0.04) {
+			title, body, _ := strings.Cut(docs[h.Doc], "\n")
+			fmt.Fprintf(&b, "%s %.3f %s\n  %s\n", title, h.Score, strings.Join(h.Words, " "), Snippet(body, h.Words, 40))
+		}
+		if b.Len() == 0 {
+			b.WriteString("(none)\n")
+		}
+		return b.String()
+	})
 }
 
 func TestSnippet(t *testing.T) {

@@ -120,7 +120,7 @@ func termFreqs(seg core.Segmenter, text string) map[string]float64 {
 	counts := map[string]int{}
 	for _, w := range seg.Cut(text) {
 		w = strings.TrimSpace(w)
-		if utf8.RuneCountInString(w) < 2 || !hasLetter(w) {
+		if utf8.RuneCountInString(w) < 2 || !strings.ContainsFunc(w, unicode.IsLetter) {
 			continue
 		}
 		counts[w]++
@@ -130,13 +130,4 @@ func termFreqs(seg core.Segmenter, text string) map[string]float64 {
 		tf[w] = 1 + math.Log(float64(c))
 	}
 	return tf
-}
-
-func hasLetter(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
 }

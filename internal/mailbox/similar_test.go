@@ -1,8 +1,6 @@
 package mailbox
 
 import (
-	"encoding/csv"
-	"os"
 	"strconv"
 	"testing"
 
@@ -45,15 +43,7 @@ func TestSimilarIndexRanksTheClosestFirst(t *testing.T) {
 // On the public 问政 history, a message rewritten as its first half must find itself, with its reply,
 // among the top three for most messages.
 func TestSimilarIndexOnPublicReplies(t *testing.T) {
-	f, err := os.Open(testutil.Corpus(t, "mailbox", "replies.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	records, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	records := testutil.CorpusCSV(t, "mailbox", "replies.csv")
 	var docs []SimilarDoc
 	for i, r := range records[1:] {
 		docs = append(docs, SimilarDoc{ID: int64(i + 1), Text: r[1] + "\n" + r[3]})

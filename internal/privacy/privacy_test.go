@@ -1,7 +1,6 @@
 package privacy
 
 import (
-	"encoding/csv"
 	"fmt"
 	"os"
 	"slices"
@@ -268,15 +267,7 @@ func BenchmarkScan10KB(b *testing.B) {
 // BenchmarkScanMailbox10KB scans 10 KB of real citizen messages from the public
 // corpus (../shared/corpus beside the repository, or $POLICYDESK_CORPUS).
 func BenchmarkScanMailbox10KB(b *testing.B) {
-	f, err := os.Open(testutil.Corpus(b, "mailbox", "train.csv"))
-	if err != nil {
-		b.Skipf("public corpus not available: %v", err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		b.Fatal(err)
-	}
+	rows := testutil.CorpusCSV(b, "mailbox", "train.csv")
 	var text strings.Builder
 	for _, row := range rows[1:] {
 		if text.Len() > 10*1024 {

@@ -19,10 +19,6 @@ func TestCheckSubject(t *testing.T) {
 		{"", "未知的检查对象“”"},
 	}
 	for _, c := range cases {
-		code, field := core.EINVALID, "subjectType"
-		if c.msg == "" {
-			code, field = "", ""
-		}
-		testutil.Refusal(t, CheckSubject(c.subjectType), code, field, c.msg)
+		testutil.Invalid(t, CheckSubject(c.subjectType), "subjectType", c.msg)
 	}
 }

@@ -99,14 +99,7 @@ func withSubject(occ []occurrence, text string) []occurrence {
 
 // isFeatureWord keeps words with at least one letter (Chinese characters count): numbers
 // and punctuation vary from message to message without saying anything about the topic.
-func isFeatureWord(w string) bool {
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
-}
+func isFeatureWord(w string) bool { return strings.ContainsFunc(w, unicode.IsLetter) }
 
 // vocabulary maps features to columns, with their inverse document frequencies.
 type vocabulary struct {

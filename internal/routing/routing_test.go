@@ -60,21 +60,9 @@ func trainedMatcher(t testing.TB, topics []core.Topic) *Matcher {
 // TestGoldenMatches checks ranking, confidence and explanations for testdata/routing/*.input.
 func TestGoldenMatches(t *testing.T) {
 	m := trainedMatcher(t, []core.Topic{{ID: "T4", Name: "耕地保护", Section: "耕地保护监督科"}})
-	inputs, _ := filepath.Glob(testdata("*.input"))
-	if len(inputs) == 0 {
-		t.Fatal("no inputs under testdata/routing")
-	}
-	for _, in := range inputs {
-		name := strings.TrimSuffix(filepath.Base(in), ".input")
-		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := renderMatch(string(src), m.Match(string(src)))
-			testutil.Golden(t, strings.TrimSuffix(in, ".input")+".golden", got)
-		})
-	}
+	testutil.GoldenFiles(t, testdata("*.input"), func(t *testing.T, src string) string {
+		return renderMatch(src, m.Match(src))
+	})
 }
 
 // renderMatch prints a result with each word's occurrences cut from the original text,

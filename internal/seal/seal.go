@@ -56,7 +56,12 @@ func (k KeyFile) key(create bool) ([]byte, error) {
 	return key, nil
 }
 
-func aead(key []byte) (cipher.AEAD, error) {
+// aead is the cipher under the key file's key; create makes the key file when there is none yet.
+func (k KeyFile) aead(create bool) (cipher.AEAD, error) {
+	key, err := k.key(create)
+	if err != nil {
+		return nil, err
+	}
 	block, err := aes.NewCipher(key)
 	if err != nil {
 		return nil, err
@@ -66,11 +71,7 @@ func aead(key []byte) (cipher.AEAD, error) {
 
 // Seal encrypts plain with the key (created on first use), bound to purpose.
 func (k KeyFile) Seal(purpose, plain string) (string, error) {
-	key, err := k.key(true)
-	if err != nil {
-		return "", err
-	}
-	a, err := aead(key)
+	a, err := k.aead(true)
 	if err != nil {
 		return "", err
 	}
@@ -87,11 +88,7 @@ func (k KeyFile) Open(purpose, sealed string) (string, error) {
 	if err != nil || !strings.HasPrefix(sealed, sealedPrefix) {
 		return "", errUnreadable("保存的密码格式不正确")
 	}
-	key, err := k.key(false)
-	if err != nil {
-		return "", err
-	}
-	a, err := aead(key)
+	a, err := k.aead(false)
 	if err != nil {
 		return "", err
 	}

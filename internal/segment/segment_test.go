@@ -39,21 +39,9 @@ func testdataDir(t *testing.T) string {
 
 // TestGolden checks normalisation, segmentation and keywords for each testdata/segment/*.input.
 func TestGolden(t *testing.T) {
-	inputs, err := filepath.Glob(filepath.Join(testdataDir(t), "*.input"))
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no golden inputs found: %v", err)
-	}
-	for _, in := range inputs {
-		name := strings.TrimSuffix(filepath.Base(in), ".input")
-		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := render(string(src))
-			testutil.Golden(t, strings.TrimSuffix(in, ".input")+".golden", got)
-		})
-	}
+	testutil.GoldenFiles(t, filepath.Join(testdataDir(t), "*.input"), func(t *testing.T, src string) string {
+		return render(src)
+	})
 }
 
 func render(text string) string {

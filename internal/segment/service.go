@@ -6,6 +6,7 @@ import (
 	"context"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -155,24 +156,15 @@ func ValidateUserWords(words []core.UserWord) error {
 			return core.FieldErrorf(core.EINVALID, "userWords", "第%d个自定义词为空", i+1)
 		case !utf8.ValidString(w.Word) || len([]rune(w.Word)) > 32:
 			return core.FieldErrorf(core.EINVALID, "userWords", "第%d个自定义词“%s”无效或过长（最多32个字）", i+1, w.Word)
-		case hasSpace(w.Word):
+		case strings.ContainsFunc(w.Word, unicode.IsSpace):
 			return core.FieldErrorf(core.EINVALID, "userWords", "第%d个自定义词“%s”不能包含空格", i+1, w.Word)
 		case w.Freq < 0:
 			return core.FieldErrorf(core.EINVALID, "userWords", "第%d个自定义词“%s”的词频不能为负数", i+1, w.Word)
-		case hasSpace(w.Tag):
+		case strings.ContainsFunc(w.Tag, unicode.IsSpace):
 			return core.FieldErrorf(core.EINVALID, "userWords", "第%d个自定义词“%s”的词性不能包含空格", i+1, w.Word)
 		}
 	}
 	return nil
-}
-
-func hasSpace(s string) bool {
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // free releases the C++ segmenter once no call is using it.
@@ -308,7 +300,7 @@ func (s *Service) Keywords(text string, n int) []core.Keyword {
 		}
 		// Ask for every candidate: a boosted term may rank below the first n before boosting.
 		for _, ww := range in.jieba.ExtractWithWeight(norm, math.MaxInt32) {
-			if !hasLetter(ww.Word) {
+			if !strings.ContainsFunc(ww.Word, unicode.IsLetter) {
 				continue // numbers (phone numbers, years) say nothing about the subject
 			}
 			weight := ww.Weight
@@ -328,13 +320,4 @@ func (s *Service) Keywords(text string, n int) []core.Keyword {
 		kws = kws[:n]
 	}
 	return kws
-}
-
-func hasLetter(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
 }

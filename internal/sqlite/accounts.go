@@ -109,22 +109,15 @@ func (db *DB) Accounts(ctx context.Context) ([]core.Account, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT `+accountCols+accountFrom+` ORDER BY COALESCE(s.sort_order, 1e9), p.name`)
-	if err != nil {
-		return nil, err
-	}
-	return scanAll(rows, scanAccount)
+	return queryAll(ctx, tx, scanAccount, `SELECT `+accountCols+accountFrom+` ORDER BY COALESCE(s.sort_order, 1e9), p.name`)
 }
 
 // Account returns one person's account.
 func (db *DB) Account(ctx context.Context, personID int64) (core.Account, error) {
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.Account{}, err
-	}
-	defer tx.Rollback()
-	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
-	return r.Account, err
+	return inRead(ctx, db, func(tx *Tx) (core.Account, error) {
+		r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
+		return r.Account, err
+	})
 }
 
 // CreateAccount gives a person a sign-in. An account created by an administrator must change its password at the

@@ -14,18 +14,9 @@ func accountFixture(t *testing.T) (*sqlite.DB, context.Context, core.Person, cor
 	db := mustOpen(t)
 	ctx := core.WithActor(context.Background(), core.System)
 	settings := sqlite.NewSettingsStore(db)
-	sec, err := settings.SaveSection(ctx, core.Section{Name: "办公室", Active: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin, err := settings.SavePerson(ctx, core.Person{Name: "周明远", SectionID: sec.ID, Role: core.RoleOfficer, Active: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	clerk, err := settings.SavePerson(ctx, core.Person{Name: "钱晓峰", SectionID: sec.ID, Role: core.RoleMailbox, Active: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sec := mustSection(t, ctx, settings, "办公室")
+	admin := mustPerson(t, ctx, settings, "周明远", sec.ID, core.RoleOfficer)
+	clerk := mustPerson(t, ctx, settings, "钱晓峰", sec.ID, core.RoleMailbox)
 	if _, err := db.CreateAccount(ctx, admin.ID, "zhoumy", "Zhou-2026a", true); err != nil {
 		t.Fatal(err)
 	}

@@ -316,32 +316,17 @@ func (db *DB) verifyAuditHead(check core.AuditCheck, last core.AuditEntry, keyed
 
 // AuditLog lists audit entries, newest first, filtered.
 func (db *DB) AuditLog(ctx context.Context, f core.AuditFilter) (core.AuditPage, error) {
-	var where []string
-	var args []any
-	if f.PersonName != "" {
-		where = append(where, "person_name = ?")
-		args = append(args, f.PersonName)
-	}
-	if f.Entity != "" {
-		where = append(where, "entity = ?")
-		args = append(args, f.Entity)
-	}
-	if f.EntityID != "" {
-		where = append(where, "entity_id = ?")
-		args = append(args, f.EntityID)
-	}
+	var c conditions
+	equal(&c, "person_name", f.PersonName)
+	equal(&c, "entity", f.Entity)
+	equal(&c, "entity_id", f.EntityID)
 	if f.From != "" {
-		where = append(where, "at >= ?")
-		args = append(args, f.From)
+		c.add("at >= ?", f.From)
 	}
 	if f.To != "" {
-		where = append(where, "at < ?")
-		args = append(args, f.To+"T99") // to is a date: include the whole day
+		c.add("at < ?", f.To+"T99") // to is a date: include the whole day
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
+	cond, args := c.clause(), c.args
 	page := core.AuditPage{}
 	if err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log`+cond, args...).Scan(&page.Total); err != nil {
 		return page, err

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -182,29 +183,16 @@ func (db *DB) CheckIntegrity(ctx context.Context, full bool) ([]string, error) {
 	return checkIntegrity(ctx, db.db, full)
 }
 
-func checkIntegrity(ctx context.Context, q interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, full bool) ([]string, error) {
+func checkIntegrity(ctx context.Context, q querier, full bool) ([]string, error) {
 	pragma := "PRAGMA quick_check"
 	if full {
 		pragma = "PRAGMA integrity_check"
 	}
-	rows, err := q.QueryContext(ctx, pragma)
+	lines, err := queryAll(ctx, q, scanString, pragma)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		if s != "ok" {
-			problems = append(problems, s)
-		}
-	}
-	return problems, rows.Err()
+	return slices.DeleteFunc(lines, func(s string) bool { return s == "ok" }), nil
 }
 
 // ValidateBackup opens a backup file read-only and checks that it is a genuine PolicyDesk database this build

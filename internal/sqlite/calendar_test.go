@@ -21,13 +21,20 @@ func mustDate(tb testing.TB, s string) time.Time {
 	return t
 }
 
+// loadedCalendar is db's calendar store, seeded and loaded.
+func loadedCalendar(tb testing.TB, db *sqlite.DB) *sqlite.CalendarStore {
+	tb.Helper()
+	store := sqlite.NewCalendarStore(db)
+	if err := store.Load(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return store
+}
+
 func TestCalendarStoreSeedsEditsAndPersists(t *testing.T) {
 	db := mustOpen(t)
 	ctx := context.Background()
-	store := sqlite.NewCalendarStore(db)
-	if err := store.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
+	store := loadedCalendar(t, db)
 	years, err := store.Years(ctx)
 	if err != nil || len(years) < 7 {
 		t.Fatalf("years = %d, %v", len(years), err)
@@ -54,10 +61,7 @@ func TestCalendarStoreSeedsEditsAndPersists(t *testing.T) {
 
 	// The edit survives a restart, and re-seeding never overwrites an edited year.
 	db = reopen(t, db)
-	store = sqlite.NewCalendarStore(db)
-	if err := store.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
+	store = loadedCalendar(t, db)
 	if store.Calendar().IsWorkday(mustDate(t, "2026-11-24")) {
 		t.Fatal("edit lost after reopen")
 	}
@@ -87,10 +91,7 @@ func TestCalendarStoreSeedsEditsAndPersists(t *testing.T) {
 func TestCalendarNoticePreviewAndApply(t *testing.T) {
 	db := mustOpen(t)
 	ctx := context.Background()
-	store := sqlite.NewCalendarStore(db)
-	if err := store.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
+	store := loadedCalendar(t, db)
 	text, err := os.ReadFile(filepath.Join("..", "..", "testdata", "calendar", "notice_2026.txt"))
 	if err != nil {
 		t.Fatal(err)

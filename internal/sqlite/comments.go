@@ -44,39 +44,28 @@ func findComment(ctx context.Context, tx *Tx, id int64) (core.Comment, error) {
 
 // Comments lists one consultation's comments in the order received, filtered and paged.
 func (s *ConsultationStore) Comments(ctx context.Context, f core.CommentFilter) (core.CommentPage, error) {
-	where, args := []string{"m.consultation_id = ?"}, []any{f.ConsultationID}
+	var c conditions
+	c.add("m.consultation_id = ?", f.ConsultationID)
 	switch f.Decision {
 	case "":
 	case "undecided":
-		where = append(where, "m.decision = ''")
+		c.add("m.decision = ''")
 	default:
-		where, args = append(where, "m.decision = ?"), append(args, f.Decision)
+		c.add("m.decision = ?", f.Decision)
 	}
-	if f.Category != "" {
-		where, args = append(where, "m.category = ?"), append(args, f.Category)
-	}
-	if f.Channel != "" {
-		where, args = append(where, "m.channel = ?"), append(args, f.Channel)
-	}
-	if f.GroupID != 0 {
-		where, args = append(where, "m.group_id = ?"), append(args, f.GroupID)
-	}
+	equal(&c, "m.category", f.Category)
+	equal(&c, "m.channel", f.Channel)
+	equal(&c, "m.group_id", f.GroupID)
 	if f.Clause != "" {
-		where, args = append(where, "EXISTS (SELECT 1 FROM json_each(m.clause_paths) j WHERE j.value = ?)"), append(args, f.Clause)
+		c.add("EXISTS (SELECT 1 FROM json_each(m.clause_paths) j WHERE j.value = ?)", f.Clause)
 	}
 	if strings.TrimSpace(f.Query) != "" {
-		where = append(where, `(m.body LIKE ? ESCAPE '\' OR m.commenter LIKE ? ESCAPE '\')`)
-		args = append(args, likePattern(f.Query), likePattern(f.Query))
+		c.add(`(m.body LIKE ? ESCAPE '\' OR m.commenter LIKE ? ESCAPE '\')`, likePattern(f.Query), likePattern(f.Query))
 	}
-	cond := " WHERE " + strings.Join(where, " AND ")
-	page := core.CommentPage{}
-	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM comments m`+cond, args...).Scan(&page.Total); err != nil {
-		return page, err
-	}
-	var err error
-	page.Comments, err = queryComments(ctx, s.db.db, cond+` ORDER BY m.received_date, m.id LIMIT ? OFFSET ?`,
-		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
-	return page, err
+	cond, args := c.clause(), c.args
+	total, comments, err := queryPage(ctx, s.db.db, scanComment, `SELECT COUNT(*) FROM comments m`+cond,
+		`SELECT `+commentCols+commentFrom+cond+` ORDER BY m.received_date, m.id LIMIT ? OFFSET ?`, args, f.Limit, f.Offset)
+	return core.CommentPage{Total: total, Comments: comments}, err
 }
 
 // commentColumns are a comment's stored and audited columns, in the order the statements write them.
@@ -102,13 +91,10 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 			if err != nil {
 				return c, err
 			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO comments (consultation_id, received_date, channel, commenter, category, contact, body,
+			c.ID, err = tx.insert(ctx, `INSERT INTO comments (consultation_id, received_date, channel, commenter, category, contact, body,
 				clause_paths, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				append(append([]any{cons.ID}, cols.Values()...), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())...)
 			if err != nil {
-				return c, err
-			}
-			if c.ID, err = res.LastInsertId(); err != nil {
 				return c, err
 			}
 			if err := tx.audit("create", "comment", c.ID, "录入意见 "+cons.PolicyTitle, diff(nil, cols)); err != nil {
@@ -127,11 +113,7 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 				return c, err
 			}
 		}
-		saved, err := findComment(ctx, tx, c.ID)
-		if err != nil {
-			return c, err
-		}
-		return saved, nil
+		return findComment(ctx, tx, c.ID)
 	})
 }
 
@@ -150,10 +132,7 @@ func (s *ConsultationStore) DeleteComment(ctx context.Context, id int64) error {
 				return err
 			}
 		}
-		if err := tx.audit("delete", "comment", id, "删除意见", diff(commentColumns(old), nil)); err != nil {
-			return err
-		}
-		return nil
+		return tx.audit("delete", "comment", id, "删除意见", diff(commentColumns(old), nil))
 	})
 }
 
@@ -212,12 +191,8 @@ func (s *ConsultationStore) ImportComments(ctx context.Context, consultationID i
 	if err != nil {
 		return core.ImportResult{}, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, rows_added, rows_skipped, created_at, created_by)
+	batch, err := tx.insert(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, rows_added, rows_skipped, created_at, created_by)
 		VALUES ('comments', ?, ?, ?, ?, 0, ?, ?)`, file.Name, file.Encoding, file.Total, len(rows), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return core.ImportResult{}, err
-	}
-	batch, err := res.LastInsertId()
 	if err != nil {
 		return core.ImportResult{}, err
 	}
@@ -304,29 +279,16 @@ func groupingResult(comments int, groups []core.CommentGroup) core.GroupingResul
 
 // groupableDocs are the comments not pinned in a manual group.
 func (s *ConsultationStore) groupableDocs(ctx context.Context, tx *Tx, consultationID int64) ([]core.CommentText, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.body FROM comments m WHERE m.consultation_id = ? AND m.group_id IS NULL ORDER BY m.id`, consultationID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var docs []core.CommentText
-	for rows.Next() {
+	return queryAll(ctx, tx, func(sc scanner) (core.CommentText, error) {
 		var d core.CommentText
-		if err := rows.Scan(&d.ID, &d.Body); err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
-	}
-	return docs, rows.Err()
+		err := sc.Scan(&d.ID, &d.Body)
+		return d, err
+	}, `SELECT m.id, m.body FROM comments m WHERE m.consultation_id = ? AND m.group_id IS NULL ORDER BY m.id`, consultationID)
 }
 
 func (tx *Tx) insertGroup(ctx context.Context, consultationID, representative int64, similarity float64, manual bool, members []int64) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO comment_groups (consultation_id, representative_id, similarity, manual, created_at) VALUES (?, ?, ?, ?, ?)`,
+	id, err := tx.insert(ctx, `INSERT INTO comment_groups (consultation_id, representative_id, similarity, manual, created_at) VALUES (?, ?, ?, ?, ?)`,
 		consultationID, representative, similarity, manual, tx.Stamp())
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return 0, err
 	}
@@ -432,11 +394,7 @@ func (s *ConsultationStore) SplitComment(ctx context.Context, commentID int64) (
 		if err := tx.audit("update", "comment", c.ID, "将意见移出归并组", []Change{{Field: "group_id", Old: c.GroupID, New: nil}}); err != nil {
 			return c, err
 		}
-		saved, err := findComment(ctx, tx, c.ID)
-		if err != nil {
-			return c, err
-		}
-		return saved, nil
+		return findComment(ctx, tx, c.ID)
 	})
 }
 

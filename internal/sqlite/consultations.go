@@ -90,49 +90,29 @@ func findConsultation(ctx context.Context, tx *Tx, cal *calendar.Calendar, id in
 func (s *ConsultationStore) Consultations(ctx context.Context, f core.ConsultationFilter) (core.ConsultationPage, error) {
 	now := s.db.Clock.Now().In(core.Shanghai)
 	today := calendar.FormatDate(calendar.Day(now))
-	var where []string
-	var args []any
-	if f.PolicyID != 0 {
-		where, args = append(where, "c.policy_id = ?"), append(args, f.PolicyID)
-	}
+	var c conditions
+	equal(&c, "c.policy_id", f.PolicyID)
 	if err := s.db.rules.Consultation.CheckListStatus(f.Status); err != nil {
 		return core.ConsultationPage{}, err
 	}
 	switch f.Status {
 	case core.ConsultationPending:
-		where, args = append(where, "c.open_date > ?"), append(args, today)
+		c.add("c.open_date > ?", today)
 	case core.ConsultationOpen:
-		where, args = append(where, "c.open_date <= ? AND c.close_date >= ?"), append(args, today, today)
+		c.add("c.open_date <= ? AND c.close_date >= ?", today, today)
 	case core.ConsultationClosed:
-		where, args = append(where, "c.close_date < ?"), append(args, today)
+		c.add("c.close_date < ?", today)
 	}
 	if strings.TrimSpace(f.Query) != "" {
-		where = append(where, `(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`)
-		args = append(args, likePattern(f.Query), likePattern(f.Query))
+		c.add(`(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`, likePattern(f.Query), likePattern(f.Query))
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	page := core.ConsultationPage{Consultations: []core.Consultation{}}
-	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*)`+consultationFrom+cond, args...).Scan(&page.Total); err != nil {
-		return page, err
-	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+consultationCols+consultationFrom+cond+` ORDER BY c.open_date DESC, c.id DESC LIMIT ? OFFSET ?`,
-		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
-	if err != nil {
-		return page, err
-	}
-	defer rows.Close()
+	cond, args := c.clause(), c.args
 	cal := s.cal()
-	for rows.Next() {
-		c, err := scanConsultation(rows, s.db.rules.Consultation, cal, now)
-		if err != nil {
-			return page, err
-		}
-		page.Consultations = append(page.Consultations, c)
-	}
-	return page, rows.Err()
+	total, consultations, err := queryPage(ctx, s.db.db, func(sc scanner) (core.Consultation, error) {
+		return scanConsultation(sc, s.db.rules.Consultation, cal, now)
+	}, `SELECT COUNT(*)`+consultationFrom+cond,
+		`SELECT `+consultationCols+consultationFrom+cond+` ORDER BY c.open_date DESC, c.id DESC LIMIT ? OFFSET ?`, args, f.Limit, f.Offset)
+	return core.ConsultationPage{Total: total, Consultations: consultations}, err
 }
 
 // Consultation returns a consultation with its history and the clauses of its draft.
@@ -237,14 +217,10 @@ func (s *ConsultationStore) SaveConsultation(ctx context.Context, c core.Consult
 
 func (tx *Tx) createConsultation(ctx context.Context, p core.Policy, c core.Consultation) (int64, error) {
 	cols := consultationColumns(c)
-	res, err := tx.ExecContext(ctx, `INSERT INTO consultations (policy_id, version_id, open_date, close_date, short_reason, channels, contact,
+	id, err := tx.insert(ctx, `INSERT INTO consultations (policy_id, version_id, open_date, close_date, short_reason, channels, contact,
 		explanation, section_id, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.PolicyID, nullID(c.VersionID), c.OpenDate, c.CloseDate, c.ShortReason, cols.Value("channels"), c.Contact, c.Explanation, nullID(c.SectionID),
 		tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return 0, err
 	}

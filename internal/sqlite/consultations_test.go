@@ -65,14 +65,8 @@ func newConsultFixture(tb testing.TB) *consultFixture {
 		tb.Fatal(err)
 	}
 	anySigners(tb, db)
-	sec, err := settings.SaveSection(ctx, core.Section{Name: "空间规划组", Active: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	p, err := settings.SavePerson(ctx, core.Person{Name: "孙佳怡", SectionID: sec.ID, Role: core.RoleDrafter, Active: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	sec := mustSection(tb, ctx, settings, "空间规划组")
+	p := mustPerson(tb, ctx, settings, "孙佳怡", sec.ID, core.RoleDrafter)
 	if _, err := settings.SetCurrentUser(ctx, p.ID); err != nil {
 		tb.Fatal(err)
 	}
@@ -225,10 +219,7 @@ func TestPolicyRegister(t *testing.T) {
 	}
 	settings := sqlite.NewSettingsStore(f.db)
 	for i := range so.Steps {
-		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d", i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+		approver := mustPerson(t, ctx, settings, fmt.Sprintf("审签人%d", i+1), f.sectionID, core.RoleApprover)
 		if _, err := settings.SetCurrentUser(ctx, approver.ID); err != nil {
 			t.Fatal(err)
 		}
@@ -597,10 +588,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	settings := sqlite.NewSettingsStore(later)
 	var approvers []int64
 	for i := 0; i < 3; i++ {
-		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d", i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+		approver := mustPerson(t, ctx, settings, fmt.Sprintf("审签人%d", i+1), f.sectionID, core.RoleApprover)
 		approvers = append(approvers, approver.ID)
 	}
 	signAll := func() {

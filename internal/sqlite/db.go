@@ -444,6 +444,15 @@ func (tx *Tx) actorName() string {
 	return tx.actor.Name
 }
 
+// insert runs an INSERT and returns the new row's ID.
+func (tx *Tx) insert(ctx context.Context, query string, args ...any) (int64, error) {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
 // nullString maps "" to NULL for optional date columns.
 func nullString(s string) any {
 	if s == "" {
@@ -484,18 +493,18 @@ func EmbeddedMigrations() fs.FS { return migrationFS }
 
 // inWrite runs fn in a write transaction and commits when it succeeds, returning fn's result.
 func inWrite[T any](ctx context.Context, db *DB, fn func(tx *Tx) (T, error)) (T, error) {
-	var v T
-	err := db.write(ctx, func(tx *Tx) (err error) {
-		v, err = fn(tx)
-		return err
-	})
-	return v, err
+	return inTx(ctx, db.write, fn)
 }
 
 // inRead runs fn in a read-only transaction and returns its result.
 func inRead[T any](ctx context.Context, db *DB, fn func(tx *Tx) (T, error)) (T, error) {
+	return inTx(ctx, db.read, fn)
+}
+
+// inTx runs fn in the transaction run gives it (db.read or db.write) and returns fn's result.
+func inTx[T any](ctx context.Context, run func(context.Context, func(*Tx) error) error, fn func(tx *Tx) (T, error)) (T, error) {
 	var v T
-	err := db.read(ctx, func(tx *Tx) (err error) {
+	err := run(ctx, func(tx *Tx) (err error) {
 		v, err = fn(tx)
 		return err
 	})
@@ -517,6 +526,72 @@ func queryAll[T any](ctx context.Context, q querier, scan func(scanner) (T, erro
 		return nil, err
 	}
 	return scanAll(rows, scan)
+}
+
+// whereClause joins the conditions of a query into its WHERE clause, "" when there are none.
+func whereClause(where []string) string {
+	if len(where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(where, " AND ")
+}
+
+// conditions gathers the WHERE conditions of a list query with their arguments.
+type conditions struct {
+	where []string
+	args  []any
+}
+
+// add adds a condition with its arguments.
+func (c *conditions) add(cond string, args ...any) {
+	c.where, c.args = append(c.where, cond), append(c.args, args...)
+}
+
+// clause is the WHERE clause, "" when there are no conditions.
+func (c *conditions) clause() string { return whereClause(c.where) }
+
+// equal adds "column = ?" when v is set: a filter field left at its zero value selects everything.
+func equal[T comparable](c *conditions, column string, v T) {
+	var zero T
+	if v != zero {
+		c.add(column+" = ?", v)
+	}
+}
+
+// scanString reads a row of one text column.
+func scanString(sc scanner) (string, error) {
+	var s string
+	err := sc.Scan(&s)
+	return s, err
+}
+
+// queryPage reads one page of a filtered list: how many rows count finds, and with scan the rows list finds
+// (list ends in LIMIT ? OFFSET ?, filled from limit and offset after args).
+func queryPage[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), count, list string, args []any, limit, offset int) (int, []T, error) {
+	var total int
+	if err := db.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+		return 0, nil, err
+	}
+	items, err := queryAll(ctx, db, scan, list, append(args, pageLimit(limit), max(offset, 0))...)
+	return total, items, err
+}
+
+// queryMap runs a query of two columns, a key and a value, and sets m[key] = value for each row.
+func queryMap[K comparable, V any](ctx context.Context, q querier, m map[K]V, query string, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k K
+		var v V
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		m[k] = v
+	}
+	return rows.Err()
 }
 
 // scanAll reads every row of rows with scan and closes them; the list is never nil.

@@ -94,32 +94,18 @@ func (s *DisclosureStore) DisclosureRequests(ctx context.Context, f core.Disclos
 		like := "%" + q + "%"
 		args = append(args, like, like, like)
 	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY r.received DESC, r.id DESC`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	cal, now := s.cal(), s.db.Clock.Now()
-	out := []core.DisclosureRequest{}
-	for rows.Next() {
-		r, err := scanDisclosure(rows, s.db.rules.Disclosure, cal, now)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db.db, func(sc scanner) (core.DisclosureRequest, error) {
+		return scanDisclosure(sc, s.db.rules.Disclosure, cal, now)
+	}, `SELECT `+disclosureCols+disclosureFrom+` WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY r.received DESC, r.id DESC`, args...)
 }
 
 // DisclosureRequest returns an application with its procedural history.
 func (s *DisclosureStore) DisclosureRequest(ctx context.Context, id int64) (core.DisclosureDetail, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	defer tx.Rollback()
-	return tx.disclosureDetail(ctx, s.cal(), id)
+	return inRead(ctx, s.db, func(tx *Tx) (core.DisclosureDetail, error) {
+		return tx.disclosureDetail(ctx, s.cal(), id)
+	})
 }
 
 func (tx *Tx) disclosureDetail(ctx context.Context, cal *calendar.Calendar, id int64) (core.DisclosureDetail, error) {
@@ -149,20 +135,11 @@ func (tx *Tx) disclosureDetail(ctx context.Context, cal *calendar.Calendar, id i
 }
 
 func (tx *Tx) remedies(ctx context.Context, where string, args ...any) ([]core.DisclosureRemedy, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, request_id, kind, filed, forum, result, decided, note FROM disclosure_remedies `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []core.DisclosureRemedy{}
-	for rows.Next() {
+	return queryAll(ctx, tx, func(sc scanner) (core.DisclosureRemedy, error) {
 		var m core.DisclosureRemedy
-		if err := rows.Scan(&m.ID, &m.RequestID, &m.Kind, &m.Filed, &m.Forum, &m.Result, &m.Decided, &m.Note); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+		err := sc.Scan(&m.ID, &m.RequestID, &m.Kind, &m.Filed, &m.Forum, &m.Result, &m.Decided, &m.Note)
+		return m, err
+	}, `SELECT id, request_id, kind, filed, forum, result, decided, note FROM disclosure_remedies `+where, args...)
 }
 
 // SaveRemedy records (ID 0) or updates a 行政复议 or 行政诉讼 brought over an answered application, checked by
@@ -212,12 +189,10 @@ func (s *DisclosureStore) SaveRemedy(ctx context.Context, m core.DisclosureRemed
 }
 
 // RemediesFiled reads the 行政复议 and 行政诉讼 filed in a year, for table 四 of its report.
-func (s *DisclosureStore) RemediesFiled(ctx context.Context, year int) (ms []core.DisclosureRemedy, err error) {
-	err = s.db.read(ctx, func(tx *Tx) error {
-		ms, err = tx.remedies(ctx, `WHERE filed BETWEEN ? AND ?`, fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year))
-		return err
+func (s *DisclosureStore) RemediesFiled(ctx context.Context, year int) ([]core.DisclosureRemedy, error) {
+	return inRead(ctx, s.db, func(tx *Tx) ([]core.DisclosureRemedy, error) {
+		return tx.remedies(ctx, `WHERE filed BETWEEN ? AND ?`, fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year))
 	})
-	return ms, err
 }
 
 func (tx *Tx) addDisclosureEvent(ctx context.Context, id int64, kind, date, note string) error {
@@ -255,16 +230,12 @@ func (s *DisclosureStore) RegisterDisclosure(ctx context.Context, in core.Disclo
 			break
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, confirmed, received, applicant,
+	id, err := tx.insert(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, confirmed, received, applicant,
 		applicant_type, id_number, contact, content, form, delivery, section_id, handler_id, created_at, created_by, updated_at, updated_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		caseNo, in.Channel, calendar.FormatDate(arrived), in.Confirmed, calendar.FormatDate(received), in.Applicant, in.ApplicantType,
 		in.IDNumber, in.Contact, in.Content, in.Form, in.Delivery,
 		nullID(in.SectionID), nullID(in.HandlerID), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return core.DisclosureDetail{}, err
 	}
@@ -453,56 +424,46 @@ func (s *DisclosureStore) Deadlines(ctx context.Context, now time.Time) ([]core.
 // ImportRegister adds the rows of an existing 登记台账 (checked by disclosure.ParseRegister) in one
 // transaction: all or nothing. A case number already in the register refuses the whole file, naming it.
 func (s *DisclosureStore) ImportRegister(ctx context.Context, file string, rows []core.DisclosureRecord) (int, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	for _, r := range rows {
-		var taken int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM disclosure_requests WHERE case_no = ?`, r.No).Scan(&taken); err != nil {
-			return 0, err
-		}
-		if taken > 0 {
-			return 0, core.Errorf(core.ECONFLICT, "%s：编号“%s”已在登记簿中，整个文件未导入（是否已导入过？）", file, r.No)
-		}
-		received, answered := calendar.FormatDate(r.Received), ""
-		if !r.Answered.IsZero() {
-			answered = calendar.FormatDate(r.Answered)
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, received, applicant, applicant_type,
-			content, outcome, answer_date, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.No, r.Channel, received, received, r.Applicant, s.db.rules.Disclosure.ColumnLabel(r.Column), r.Content, r.Outcome, answered,
-			tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-		if err != nil {
-			return 0, err
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return 0, err
-		}
-		if err := tx.addDisclosureEvent(ctx, id, "登记", received, "由登记台账“"+file+"”导入"); err != nil {
-			return 0, err
-		}
-		if answered != "" {
-			if err := tx.addDisclosureEvent(ctx, id, "答复", answered, s.db.rules.Disclosure.OutcomeLabel(r.Outcome)); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (int, error) {
+		for _, r := range rows {
+			var taken int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM disclosure_requests WHERE case_no = ?`, r.No).Scan(&taken); err != nil {
 				return 0, err
 			}
+			if taken > 0 {
+				return 0, core.Errorf(core.ECONFLICT, "%s：编号“%s”已在登记簿中，整个文件未导入（是否已导入过？）", file, r.No)
+			}
+			received, answered := calendar.FormatDate(r.Received), ""
+			if !r.Answered.IsZero() {
+				answered = calendar.FormatDate(r.Answered)
+			}
+			id, err := tx.insert(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, received, applicant, applicant_type,
+				content, outcome, answer_date, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				r.No, r.Channel, received, received, r.Applicant, s.db.rules.Disclosure.ColumnLabel(r.Column), r.Content, r.Outcome, answered,
+				tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+			if err != nil {
+				return 0, err
+			}
+			if err := tx.addDisclosureEvent(ctx, id, "登记", received, "由登记台账“"+file+"”导入"); err != nil {
+				return 0, err
+			}
+			if answered != "" {
+				if err := tx.addDisclosureEvent(ctx, id, "答复", answered, s.db.rules.Disclosure.OutcomeLabel(r.Outcome)); err != nil {
+					return 0, err
+				}
+			}
 		}
-	}
-	if err := tx.audit("import", "disclosure_request", 0, fmt.Sprintf("导入依申请公开登记台账 %s（%d件）", file, len(rows)),
-		[]Change{{Field: "rows", New: len(rows)}}); err != nil {
-		return 0, err
-	}
-	return len(rows), tx.Commit()
+		if err := tx.audit("import", "disclosure_request", 0, fmt.Sprintf("导入依申请公开登记台账 %s（%d件）", file, len(rows)),
+			[]Change{{Field: "rows", New: len(rows)}}); err != nil {
+			return 0, err
+		}
+		return len(rows), nil
+	})
 }
 
 // Issuer is the bureau whose name and numbers the register's letters carry.
 func (s *DisclosureStore) Issuer(ctx context.Context) (core.Bureau, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.Bureau{}, err
-	}
-	defer tx.Rollback()
-	return readBureau(ctx, tx)
+	return inRead(ctx, s.db, func(tx *Tx) (core.Bureau, error) {
+		return readBureau(ctx, tx)
+	})
 }

@@ -135,38 +135,15 @@ func (tx *Tx) findInterpretation(ctx context.Context, cal *calendar.Calendar, id
 }
 
 func (tx *Tx) listInterpretations(ctx context.Context, cal *calendar.Calendar, f core.InterpretationFilter) ([]core.Interpretation, error) {
-	var where []string
-	var args []any
-	if f.PolicyID != 0 {
-		where, args = append(where, "i.policy_id = ?"), append(args, f.PolicyID)
-	}
-	if f.Status != "" {
-		where, args = append(where, "i.status = ?"), append(args, f.Status)
-	}
-	if f.Form != "" {
-		where, args = append(where, "i.form = ?"), append(args, f.Form)
-	}
-	if f.SectionID != 0 {
-		where, args = append(where, "i.section_id = ?"), append(args, f.SectionID)
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+interpretationCols+interpretationFrom+cond+` ORDER BY i.policy_id DESC, i.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	list := []core.Interpretation{}
-	for rows.Next() {
-		in, err := scanInterpretation(rows, tx.db.rules.Interpretation, cal, tx.now)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, in)
-	}
-	return list, rows.Err()
+	var c conditions
+	equal(&c, "i.policy_id", f.PolicyID)
+	equal(&c, "i.status", f.Status)
+	equal(&c, "i.form", f.Form)
+	equal(&c, "i.section_id", f.SectionID)
+	cond, args := c.clause(), c.args
+	return queryAll(ctx, tx, func(sc scanner) (core.Interpretation, error) {
+		return scanInterpretation(sc, tx.db.rules.Interpretation, cal, tx.now)
+	}, `SELECT `+interpretationCols+interpretationFrom+cond+` ORDER BY i.policy_id DESC, i.id`, args...)
 }
 
 // read runs fn in a read-only transaction.
@@ -180,21 +157,17 @@ func (s *InterpretationStore) write(ctx context.Context, fn func(tx *Tx) error) 
 }
 
 // Interpretations lists interpretations, per policy in creation order.
-func (s *InterpretationStore) Interpretations(ctx context.Context, f core.InterpretationFilter) (list []core.Interpretation, err error) {
-	err = s.read(ctx, func(tx *Tx) error {
-		list, err = tx.listInterpretations(ctx, s.cal(), f)
-		return err
+func (s *InterpretationStore) Interpretations(ctx context.Context, f core.InterpretationFilter) ([]core.Interpretation, error) {
+	return inRead(ctx, s.db, func(tx *Tx) ([]core.Interpretation, error) {
+		return tx.listInterpretations(ctx, s.cal(), f)
 	})
-	return list, err
 }
 
 // Interpretation returns one interpretation.
-func (s *InterpretationStore) Interpretation(ctx context.Context, id int64) (in core.Interpretation, err error) {
-	err = s.read(ctx, func(tx *Tx) error {
-		in, err = tx.findInterpretation(ctx, s.cal(), id)
-		return err
+func (s *InterpretationStore) Interpretation(ctx context.Context, id int64) (core.Interpretation, error) {
+	return inRead(ctx, s.db, func(tx *Tx) (core.Interpretation, error) {
+		return tx.findInterpretation(ctx, s.cal(), id)
 	})
-	return in, err
 }
 
 // interpretationColumns are an interpretation's audited columns; body is the stored JSON.
@@ -263,14 +236,10 @@ func (s *InterpretationStore) SaveInterpretation(ctx context.Context, in core.In
 }
 
 func (tx *Tx) insertInterpretation(ctx context.Context, in core.Interpretation, body string) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO interpretations (policy_id, form, title, section_id, section_reason, author_id, body,
+	return tx.insert(ctx, `INSERT INTO interpretations (policy_id, form, title, section_id, section_reason, author_id, body,
 		status, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		in.PolicyID, in.Form, in.Title, in.SectionID, in.SectionReason, nullID(in.AuthorID), body, core.InterpDrafting,
 		tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
 }
 
 // updateInterpretation saves the drafter's changes and returns the section reason it had before.
@@ -349,12 +318,8 @@ func (tx *Tx) recordExemption(ctx context.Context, e core.ExemptionInput) (core.
 			}
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO exemptions (subject_type, subject_id, rule, reason, person_id, person_name, created_at)
+	id, err := tx.insert(ctx, `INSERT INTO exemptions (subject_type, subject_id, rule, reason, person_id, person_name, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, e.SubjectType, e.SubjectID, e.Rule, e.Reason, tx.actorID(), tx.actorName(), tx.Stamp())
-	if err != nil {
-		return core.Exemption{}, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return core.Exemption{}, err
 	}
@@ -367,12 +332,10 @@ func (tx *Tx) recordExemption(ctx context.Context, e core.ExemptionInput) (core.
 }
 
 // Exemptions lists the exemptions recorded on a subject, oldest first.
-func (s *InterpretationStore) Exemptions(ctx context.Context, subjectType string, subjectID int64) (list []core.Exemption, err error) {
-	err = s.read(ctx, func(tx *Tx) error {
-		list, err = tx.exemptions(ctx, subjectType, subjectID)
-		return err
+func (s *InterpretationStore) Exemptions(ctx context.Context, subjectType string, subjectID int64) ([]core.Exemption, error) {
+	return inRead(ctx, s.db, func(tx *Tx) ([]core.Exemption, error) {
+		return tx.exemptions(ctx, subjectType, subjectID)
 	})
-	return list, err
 }
 
 func (tx *Tx) exemptions(ctx context.Context, subjectType string, subjectID int64) ([]core.Exemption, error) {
@@ -477,12 +440,10 @@ func (s *InterpretationStore) PublishInterpretation(ctx context.Context, p core.
 
 // SyncPanel shows the 三同步 of one policy: the policy and each interpretation with drafted, approved and
 // published dates, the due date of each interpretation, and which rule is not met.
-func (s *InterpretationStore) SyncPanel(ctx context.Context, policyID int64) (panel core.SyncPanel, err error) {
-	err = s.read(ctx, func(tx *Tx) error {
-		panel, err = tx.syncPanel(ctx, s.cal(), policyID)
-		return err
+func (s *InterpretationStore) SyncPanel(ctx context.Context, policyID int64) (core.SyncPanel, error) {
+	return inRead(ctx, s.db, func(tx *Tx) (core.SyncPanel, error) {
+		return tx.syncPanel(ctx, s.cal(), policyID)
 	})
-	return panel, err
 }
 
 func (tx *Tx) syncPanel(ctx context.Context, cal *calendar.Calendar, policyID int64) (core.SyncPanel, error) {

@@ -58,34 +58,16 @@ func newInterpFixture(tb testing.TB) *interpFixture {
 		tb.Fatal(err)
 	}
 	anySigners(tb, db)
-	sec, err := settings.SaveSection(ctx, core.Section{Name: "空间规划组", Active: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	other, err := settings.SaveSection(ctx, core.Section{Name: "综合组", Active: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	person, err := settings.SavePerson(ctx, core.Person{Name: "孙佳怡", SectionID: sec.ID, Role: core.RoleDrafter, Active: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	approver, err := settings.SavePerson(ctx, core.Person{Name: "赵志强", SectionID: sec.ID, Role: core.RoleApprover, Active: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	sec := mustSection(tb, ctx, settings, "空间规划组")
+	other := mustSection(tb, ctx, settings, "综合组")
+	person := mustPerson(tb, ctx, settings, "孙佳怡", sec.ID, core.RoleDrafter)
+	approver := mustPerson(tb, ctx, settings, "赵志强", sec.ID, core.RoleApprover)
 	// 三审 means three people: the second and third steps are signed by others than the first.
 	var approvers []int64
 	approvers = append(approvers, approver.ID)
 	for _, name := range []string{"张卫东", "梁红"} {
-		a, err := settings.SavePerson(ctx, core.Person{Name: name, SectionID: sec.ID, Role: core.RoleApprover, Active: true})
-		if err != nil {
-			tb.Fatal(err)
-		}
+		a := mustPerson(tb, ctx, settings, name, sec.ID, core.RoleApprover)
 		approvers = append(approvers, a.ID)
-	}
-	if err != nil {
-		tb.Fatal(err)
 	}
 	if _, err := settings.SetCurrentUser(ctx, person.ID); err != nil {
 		tb.Fatal(err)
@@ -95,6 +77,7 @@ func newInterpFixture(tb testing.TB) *interpFixture {
 	f := &interpFixture{db: db, clock: clock, settings: settings, policies: sqlite.NewPolicyStore(db, calFn),
 		store: sqlite.NewInterpretationStore(db, calFn), section: sec.ID, other: other.ID,
 		drafter: person.ID, approver: approver.ID, approvers: approvers}
+	var err error
 	f.policy, err = f.policies.SavePolicy(ctx, core.Policy{Title: "临江市既有住宅加装电梯财政补助办法", Category: "规范性文件", SectionID: sec.ID,
 		DrafterID: person.ID, Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"})
 	if err != nil {

@@ -1,7 +1,6 @@
 package sqlite_test
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
 	"math/rand"
@@ -173,31 +172,7 @@ func BenchmarkInboxSearch100k(b *testing.B) {
 
 // BenchmarkImport10k imports a 10,000-row CSV export, matching each message on arrival.
 func BenchmarkImport10k(b *testing.B) {
-	texts := benchTexts(b)
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write([]string{"留言编号", "留言时间", "留言人", "留言标题", "留言内容"})
-	for i := 0; i < 10_000; i++ {
-		t := texts[i%len(texts)]
-		w.Write([]string{fmt.Sprintf("W%05d", i), now.Add(-time.Duration(i) * time.Minute).Format("2006-01-02 15:04"),
-			fmt.Sprintf("市民%d", i), t[0], t[1]})
-	}
-	w.Flush()
-	data := buf.Bytes()
-	var cpu time.Duration
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		f := newMailboxFixture(b)
-		before := processCPU(b)
-		b.StartTimer()
-		res, err := messages(f.store, f.matcher).ApplyImport(f.ctx, "留言.csv", data, nil)
-		if err != nil || res.Added != 10_000 {
-			b.Fatalf("import = %+v %v", res, err)
-		}
-		cpu += processCPU(b) - before
-	}
-	// CPU seconds do not depend on what else the machine runs, unlike ns/op on a shared runner.
-	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	benchImport(b, importCSV10k(b), nil)
 }
 
 // BenchmarkInboxSearchAfterWrite100k edits a message and then searches, as a busy server does: every search

@@ -68,10 +68,7 @@ func newMailboxFixture(tb testing.TB) *mailboxFixture {
 	db := mustOpen(tb)
 	f := &mailboxFixture{ctx: context.Background(), db: db, clock: db.Clock.(*core.FixedClock),
 		sections: map[string]int64{}, people: map[string]int64{}, topics: map[string]int64{}}
-	cals := sqlite.NewCalendarStore(db)
-	if err := cals.Load(f.ctx); err != nil {
-		tb.Fatal(err)
-	}
+	cals := loadedCalendar(tb, db)
 	settings := sqlite.NewSettingsStore(db)
 	if _, err := settings.SaveBureau(f.ctx, core.Bureau{Name: "临江市规划和自然资源局", Phone: "0571-8801 2345"}); err != nil {
 		tb.Fatal(err)
@@ -139,13 +136,7 @@ func (f *mailboxFixture) reply(tb testing.TB, id int64, body string) core.Messag
 	if _, err := f.store.SubmitReply(f.ctx, core.ReplySubmission{MessageID: id, Body: body, ApproverID: f.people["刘芳"]}); err != nil {
 		tb.Fatal(err)
 	}
-	defer f.as(tb, "林雨桐")
-	f.as(tb, "刘芳")
-	m, err := f.store.ApproveReply(f.ctx, id, "同意")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return m
+	return f.approveAsLiuFang(tb, id, "同意")
 }
 
 // forward turns a message over to another body: the 转办告知 is submitted to 刘芳, who approves it.
@@ -154,9 +145,15 @@ func (f *mailboxFixture) forward(tb testing.TB, id int64, to, reply string) core
 	if _, err := f.store.Forward(f.ctx, core.ForwardInput{MessageID: id, ForwardTo: to, Reply: reply, ApproverID: f.people["刘芳"]}); err != nil {
 		tb.Fatal(err)
 	}
+	return f.approveAsLiuFang(tb, id, "同意转办")
+}
+
+// approveAsLiuFang has 刘芳 approve the reply submitted to her, then gives the desk back to 林雨桐.
+func (f *mailboxFixture) approveAsLiuFang(tb testing.TB, id int64, opinion string) core.Message {
+	tb.Helper()
 	defer f.as(tb, "林雨桐")
 	f.as(tb, "刘芳")
-	m, err := f.store.ApproveReply(f.ctx, id, "同意转办")
+	m, err := f.store.ApproveReply(f.ctx, id, opinion)
 	if err != nil {
 		tb.Fatal(err)
 	}

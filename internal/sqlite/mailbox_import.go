@@ -103,12 +103,10 @@ func (s *MailboxStore) importMessages(ctx context.Context, file core.ImportFile,
 			return core.MessageImportResult{}, err
 		}
 		res := core.MessageImportResult{Total: len(rows)}
-		batch, err := tx.ExecContext(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, created_at, created_by)
+		var err error
+		res.BatchID, err = tx.insert(ctx, `INSERT INTO import_batches (kind, file_name, encoding, rows_total, created_at, created_by)
 			VALUES ('messages', ?, ?, ?, ?, ?)`, file.Name, file.Encoding, len(rows), tx.Stamp(), tx.actorID())
 		if err != nil {
-			return res, err
-		}
-		if res.BatchID, err = batch.LastInsertId(); err != nil {
 			return res, err
 		}
 		rc, err := s.routing(ctx, tx)

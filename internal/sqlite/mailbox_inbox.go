@@ -177,7 +177,7 @@ func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, t
 	if len(where) == 0 {
 		return "", nil, nil
 	}
-	return " WHERE " + strings.Join(where, " AND "), args, nil
+	return whereClause(where), args, nil
 }
 
 var inboxOrders = map[string]string{
@@ -360,20 +360,10 @@ func groupCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calenda
 	if cond == "" {
 		query = `SELECT state, n FROM message_state_counts WHERE n <> 0` // kept by triggers (migration 0015)
 	}
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
+	if err := queryMap(ctx, tx, counts, query, args...); err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var st string
-		var count int
-		if err := rows.Scan(&st, &count); err != nil {
-			return nil, err
-		}
-		counts[st] = count
-	}
-	return counts, rows.Err()
+	return counts, nil
 }
 
 // Deadlines lists, for the 工作台, open messages due today, overdue or due within one working day, and a

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"strings"
 
@@ -31,69 +30,57 @@ func (s *MailboxStore) RelatedQuery(ctx context.Context, id int64) (string, erro
 // PublishedDocuments reads the published policies, each with the text of its current version, and the
 // published interpretations of policies still in force.
 func (s *MailboxStore) PublishedDocuments(ctx context.Context) ([]core.PublishedDocument, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // one snapshot of policies and interpretations
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	docs, err := publishedPolicies(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	interps, err := publishedInterpretations(ctx, tx)
-	return append(docs, interps...), err
+	// One snapshot of policies and interpretations.
+	return inRead(ctx, s.db, func(tx *Tx) ([]core.PublishedDocument, error) {
+		docs, err := publishedPolicies(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		interps, err := publishedInterpretations(ctx, tx)
+		return append(docs, interps...), err
+	})
 }
 
 // publishedPolicies reads each published policy with its current version chosen as policyText chooses it.
 func publishedPolicies(ctx context.Context, tx *Tx) ([]core.PublishedDocument, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.title, p.doc_number, COALESCE(p.published_date, ''),
+	return queryAll(ctx, tx, scanPublishedPolicy, `SELECT p.id, p.title, p.doc_number, COALESCE(p.published_date, ''),
 		COALESCE((SELECT v.body FROM policy_versions v WHERE v.policy_id = p.id ORDER BY v.version_date DESC,
 			CASE v.kind WHEN '正式文本' THEN 0 WHEN '送审稿' THEN 1 ELSE 2 END, v.id DESC LIMIT 1), '')
 		FROM policies p WHERE p.status = ? ORDER BY p.id`, core.PolicyPublished)
-	if err != nil {
-		return nil, err
+}
+
+func scanPublishedPolicy(sc scanner) (core.PublishedDocument, error) {
+	d := core.RelatedDocument{Kind: core.RelatedPolicy, Words: []string{}}
+	var body string
+	if err := sc.Scan(&d.ID, &d.Title, &d.DocNumber, &d.PublishedDate, &body); err != nil {
+		return core.PublishedDocument{}, err
 	}
-	defer rows.Close()
-	var out []core.PublishedDocument
-	for rows.Next() {
-		d := core.RelatedDocument{Kind: core.RelatedPolicy, Words: []string{}}
-		var body string
-		if err := rows.Scan(&d.ID, &d.Title, &d.DocNumber, &d.PublishedDate, &body); err != nil {
-			return nil, err
-		}
-		d.PolicyID, d.PolicyTitle = d.ID, d.Title
-		d.Citation = core.PolicyCitation(d.Title, d.DocNumber, d.PublishedDate)
-		out = append(out, core.PublishedDocument{Doc: d, Text: d.Title + "\n" + body, Excerpt: withoutTitle(body, d.Title)})
-	}
-	return out, rows.Err()
+	d.PolicyID, d.PolicyTitle = d.ID, d.Title
+	d.Citation = core.PolicyCitation(d.Title, d.DocNumber, d.PublishedDate)
+	return core.PublishedDocument{Doc: d, Text: d.Title + "\n" + body, Excerpt: withoutTitle(body, d.Title)}, nil
 }
 
 // publishedInterpretations reads the published interpretations whose policy is still published (not
 // repealed or revised), as plain text whatever their form.
 func publishedInterpretations(ctx context.Context, tx *Tx) ([]core.PublishedDocument, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.form, i.title, i.body, COALESCE(i.published_date, ''), p.id, p.title, p.doc_number
+	return queryAll(ctx, tx, scanPublishedInterpretation, `SELECT i.id, i.form, i.title, i.body, COALESCE(i.published_date, ''), p.id, p.title, p.doc_number
 		FROM interpretations i JOIN policies p ON p.id = i.policy_id
 		WHERE i.status = ? AND p.status = ? ORDER BY i.id`, core.InterpPublished, core.PolicyPublished)
-	if err != nil {
-		return nil, err
+}
+
+func scanPublishedInterpretation(sc scanner) (core.PublishedDocument, error) {
+	d := core.RelatedDocument{Kind: core.RelatedInterpretation, Words: []string{}}
+	var body string
+	if err := sc.Scan(&d.ID, &d.Form, &d.Title, &body, &d.PublishedDate, &d.PolicyID, &d.PolicyTitle, &d.DocNumber); err != nil {
+		return core.PublishedDocument{}, err
 	}
-	defer rows.Close()
-	var out []core.PublishedDocument
-	for rows.Next() {
-		d := core.RelatedDocument{Kind: core.RelatedInterpretation, Words: []string{}}
-		var body string
-		if err := rows.Scan(&d.ID, &d.Form, &d.Title, &body, &d.PublishedDate, &d.PolicyID, &d.PolicyTitle, &d.DocNumber); err != nil {
-			return nil, err
-		}
-		in := core.Interpretation{ID: d.ID, Form: d.Form, Title: d.Title}
-		if err := decodeBody(&in, body); err != nil {
-			return nil, err
-		}
-		d.Citation = core.InterpretationCitation(d.Title, d.PublishedDate)
-		text := in.InterpretationText()
-		out = append(out, core.PublishedDocument{Doc: d, Text: text, Excerpt: withoutTitle(text, d.Title)})
+	in := core.Interpretation{ID: d.ID, Form: d.Form, Title: d.Title}
+	if err := decodeBody(&in, body); err != nil {
+		return core.PublishedDocument{}, err
 	}
-	return out, rows.Err()
+	d.Citation = core.InterpretationCitation(d.Title, d.PublishedDate)
+	text := in.InterpretationText()
+	return core.PublishedDocument{Doc: d, Text: text, Excerpt: withoutTitle(text, d.Title)}, nil
 }
 
 // withoutTitle drops the lines of text that only repeat the title.

@@ -15,6 +15,7 @@ import (
 	"policydesk/internal/rules"
 	"policydesk/internal/segment"
 	"policydesk/internal/sqlite"
+	"policydesk/internal/testutil"
 )
 
 // demoBureau is the demo database as a first run of the app leaves it, with jieba loaded.
@@ -41,10 +42,7 @@ func newDemoBureau(tb testing.TB) *demoBureau {
 	if err := seg.Wait(ctx); err != nil {
 		tb.Fatal(err)
 	}
-	cals := sqlite.NewCalendarStore(db)
-	if err := cals.Load(ctx); err != nil {
-		tb.Fatal(err)
-	}
+	cals := loadedCalendar(tb, db)
 	settings := sqlite.NewSettingsStore(db)
 	b := &demoBureau{db: db, policies: sqlite.NewPolicyStore(db, cals.Calendar),
 		interps: sqlite.NewInterpretationStore(db, cals.Calendar), mailbox: sqlite.NewMailboxStore(db, cals.Calendar, nil)}
@@ -120,13 +118,7 @@ type listedKeywords []string
 func (l listedKeywords) Cut(text string) []string { return mbSegmenter{}.Cut(text) }
 
 func (l listedKeywords) Keywords(text string, n int) []core.Keyword {
-	var out []core.Keyword
-	for _, w := range l {
-		if strings.Contains(text, w) && len(out) < n {
-			out = append(out, core.Keyword{Word: w, Weight: 1})
-		}
-	}
-	return out
+	return testutil.ListedKeywords(l, text, n)
 }
 
 // The 局长信箱 offers a policy's 问答 the questions its 咨询 messages ask about it, the most asked first.

@@ -165,16 +165,19 @@ func topicWriteError(err error, name string) error {
 
 // ReplyTemplates lists the reply templates.
 func (s *MailboxStore) ReplyTemplates(ctx context.Context) ([]core.ReplyTemplate, error) {
-	return queryAll(ctx, s.db.db, func(r scanner) (t core.ReplyTemplate, err error) {
-		err = r.Scan(&t.ID, &t.Name, &t.Type, &t.Body, &t.UpdatedAt)
-		return
-	}, `SELECT id, name, msg_type, body, updated_at FROM reply_templates ORDER BY msg_type, name, id`)
+	return queryAll(ctx, s.db.db, scanTemplate, `SELECT `+templateCols+` FROM reply_templates ORDER BY msg_type, name, id`)
+}
+
+const templateCols = `id, name, msg_type, body, updated_at`
+
+func scanTemplate(sc scanner) (core.ReplyTemplate, error) {
+	var t core.ReplyTemplate
+	err := sc.Scan(&t.ID, &t.Name, &t.Type, &t.Body, &t.UpdatedAt)
+	return t, err
 }
 
 func findTemplate(ctx context.Context, tx *Tx, id int64) (core.ReplyTemplate, error) {
-	var t core.ReplyTemplate
-	err := tx.QueryRowContext(ctx, `SELECT id, name, msg_type, body, updated_at FROM reply_templates WHERE id = ?`, id).
-		Scan(&t.ID, &t.Name, &t.Type, &t.Body, &t.UpdatedAt)
+	t, err := scanTemplate(tx.QueryRowContext(ctx, `SELECT `+templateCols+` FROM reply_templates WHERE id = ?`, id))
 	return t, notFound(err, "答复模板不存在(编号%d)", id)
 }
 
@@ -191,12 +194,10 @@ func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTempla
 		}
 		newVals := template(t)
 		if t.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO reply_templates (name, msg_type, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+			var err error
+			t.ID, err = tx.insert(ctx, `INSERT INTO reply_templates (name, msg_type, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
 				t.Name, t.Type, t.Body, tx.Stamp(), tx.Stamp())
 			if err != nil {
-				return t, err
-			}
-			if t.ID, err = res.LastInsertId(); err != nil {
 				return t, err
 			}
 			if err := tx.audit("create", "reply_template", t.ID, "新建答复模板 "+t.Name, diff(nil, newVals)); err != nil {
@@ -215,11 +216,7 @@ func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTempla
 				return t, err
 			}
 		}
-		saved, err := findTemplate(ctx, tx, t.ID)
-		if err != nil {
-			return t, err
-		}
-		return saved, nil
+		return findTemplate(ctx, tx, t.ID)
 	})
 }
 

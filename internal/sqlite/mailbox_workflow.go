@@ -396,21 +396,8 @@ func (s *MailboxStore) Forward(ctx context.Context, in core.ForwardInput) (core.
 // officePhones lists the bureau's and its sections' public phone numbers, longest first so that a number
 // containing another is kept whole.
 func officePhones(ctx context.Context, tx *Tx) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT phone FROM (SELECT phone FROM sections WHERE phone <> ''
+	return queryAll(ctx, tx, scanString, `SELECT phone FROM (SELECT phone FROM sections WHERE phone <> ''
 		UNION SELECT value FROM settings WHERE key = 'bureau.phone' AND value <> '') ORDER BY length(phone) DESC`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 // PublicationPreview shows exactly what Publish will put on the website.

@@ -58,43 +58,17 @@ func pageLimit(n int) int {
 
 // Policies lists the register, newest first, filtered and paged.
 func (s *PolicyStore) Policies(ctx context.Context, f core.PolicyFilter) (core.PolicyPage, error) {
-	var where []string
-	var args []any
-	if f.Status != "" {
-		where, args = append(where, "p.status = ?"), append(args, f.Status)
-	}
-	if f.Category != "" {
-		where, args = append(where, "p.category = ?"), append(args, f.Category)
-	}
-	if f.SectionID != 0 {
-		where, args = append(where, "p.section_id = ?"), append(args, f.SectionID)
-	}
+	var c conditions
+	equal(&c, "p.status", f.Status)
+	equal(&c, "p.category", f.Category)
+	equal(&c, "p.section_id", f.SectionID)
 	if strings.TrimSpace(f.Query) != "" {
-		where = append(where, `(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`)
-		args = append(args, likePattern(f.Query), likePattern(f.Query))
+		c.add(`(p.title LIKE ? ESCAPE '\' OR p.doc_number LIKE ? ESCAPE '\')`, likePattern(f.Query), likePattern(f.Query))
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	page := core.PolicyPage{Policies: []core.Policy{}}
-	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM policies p`+cond, args...).Scan(&page.Total); err != nil {
-		return page, err
-	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+policyCols+policyFrom+cond+` ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`,
-		append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
-	if err != nil {
-		return page, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		p, err := scanPolicy(rows)
-		if err != nil {
-			return page, err
-		}
-		page.Policies = append(page.Policies, p)
-	}
-	return page, rows.Err()
+	cond, args := c.clause(), c.args
+	total, policies, err := queryPage(ctx, s.db.db, scanPolicy, `SELECT COUNT(*) FROM policies p`+cond,
+		`SELECT `+policyCols+policyFrom+cond+` ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?`, args, f.Limit, f.Offset)
+	return core.PolicyPage{Total: total, Policies: policies}, err
 }
 
 // Policy returns a policy with its versions, consultations and the statuses it may move to.
@@ -160,14 +134,12 @@ func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Polic
 			}
 		}
 		if p.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO policies (title, doc_number, category, section_id, drafter_id, disclosure,
+			var err error
+			p.ID, err = tx.insert(ctx, `INSERT INTO policies (title, doc_number, category, section_id, drafter_id, disclosure,
 				disclosure_basis, enterprise_related, status, created_at, created_by, updated_at, updated_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Title, p.DocNumber, p.Category, p.SectionID, nullID(p.DrafterID),
 				p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated, core.PolicyDrafting, tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
 			if err != nil {
-				return p, err
-			}
-			if p.ID, err = res.LastInsertId(); err != nil {
 				return p, err
 			}
 			if err := tx.audit("create", "policy", p.ID, "登记文件 "+p.Title, diff(nil, policyColumns(p))); err != nil {
@@ -188,11 +160,7 @@ func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Polic
 				return p, err
 			}
 		}
-		saved, err := findPolicy(ctx, tx, p.ID)
-		if err != nil {
-			return p, err
-		}
-		return saved, nil
+		return findPolicy(ctx, tx, p.ID)
 	})
 }
 
@@ -212,10 +180,7 @@ func (s *PolicyStore) DeletePolicy(ctx context.Context, id int64) error {
 		} else if err != nil {
 			return err
 		}
-		if err := tx.audit("delete", "policy", id, "删除文件 "+p.Title, []Change{{Field: "title", Old: p.Title, New: nil}}); err != nil {
-			return err
-		}
-		return nil
+		return tx.audit("delete", "policy", id, "删除文件 "+p.Title, []Change{{Field: "title", Old: p.Title, New: nil}})
 	})
 }
 
@@ -292,12 +257,8 @@ func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput, doc 
 		if err != nil {
 			return core.PolicyVersion{}, err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO policy_versions (policy_id, kind, version_date, file_name, format, encoding, body, created_at, created_by)
+		id, err := tx.insert(ctx, `INSERT INTO policy_versions (policy_id, kind, version_date, file_name, format, encoding, body, created_at, created_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, in.Kind, calendar.FormatDate(date), in.FileName, doc.Format, doc.Encoding, doc.Text, tx.Stamp(), tx.actorID())
-		if err != nil {
-			return core.PolicyVersion{}, err
-		}
-		id, err := res.LastInsertId()
 		if err != nil {
 			return core.PolicyVersion{}, err
 		}

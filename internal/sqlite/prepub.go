@@ -63,19 +63,11 @@ func (tx *Tx) publicItems(ctx context.Context) ([]string, error) {
 		}
 		keep = append(keep, v)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT phone FROM sections WHERE phone <> ''`)
+	phones, err := queryAll(ctx, tx, scanString, `SELECT phone FROM sections WHERE phone <> ''`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var phone string
-		if err := rows.Scan(&phone); err != nil {
-			return nil, err
-		}
-		keep = append(keep, phone)
-	}
-	return keep, rows.Err()
+	return append(keep, phones...), nil
 }
 
 func (tx *Tx) findingRows(ctx context.Context, subjectType string, id int64) (map[findingKey]findingRow, []core.PrepubFinding, error) {

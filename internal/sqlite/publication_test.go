@@ -27,10 +27,7 @@ func signOff(t *testing.T, f *consultFixture, interps *sqlite.InterpretationStor
 	}
 	settings := sqlite.NewSettingsStore(f.db)
 	for i := range so.Steps {
-		approver, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%s%d", subjectType, i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+		approver := mustPerson(t, ctx, settings, fmt.Sprintf("审签人%s%d", subjectType, i+1), f.sectionID, core.RoleApprover)
 		if _, err := settings.SetCurrentUser(ctx, approver.ID); err != nil {
 			t.Fatal(err)
 		}

@@ -218,20 +218,12 @@ type examplePlan struct {
 func planExamples(ctx context.Context, tx *Tx, rows []core.LabeledMessage) (examplePlan, error) {
 	p := examplePlan{counts: map[string]int{}, topics: map[string]int64{}, keys: make([]string, len(rows))}
 	existing := map[string]bool{}
-	r, err := tx.QueryContext(ctx, `SELECT dedup_key FROM routing_examples WHERE source = 'import'`)
+	keys, err := queryAll(ctx, tx, scanString, `SELECT dedup_key FROM routing_examples WHERE source = 'import'`)
 	if err != nil {
 		return p, err
 	}
-	defer r.Close()
-	for r.Next() {
-		var k string
-		if err := r.Scan(&k); err != nil {
-			return p, err
-		}
+	for _, k := range keys {
 		existing[k] = true
-	}
-	if err := r.Err(); err != nil {
-		return p, err
 	}
 	for i, row := range rows {
 		l := strings.TrimSpace(row.Label)
@@ -399,19 +391,9 @@ func (s *RoutingStore) LastEvaluation(ctx context.Context) (core.RoutingEvaluati
 
 // TopicNames maps every topic's ID to its name, for reports on model labels.
 func (s *RoutingStore) TopicNames(ctx context.Context) (map[int64]string, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT id, name FROM topics`)
-	if err != nil {
+	out := map[int64]string{}
+	if err := queryMap(ctx, s.db.db, out, `SELECT id, name FROM topics`); err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		out[id] = name
-	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -25,12 +25,9 @@ func bureauValues(b core.Bureau) []string {
 
 // Bureau returns the bureau's details.
 func (s *SettingsStore) Bureau(ctx context.Context) (core.Bureau, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.Bureau{}, err
-	}
-	defer tx.Rollback()
-	return readBureau(ctx, tx)
+	return inRead(ctx, s.db, func(tx *Tx) (core.Bureau, error) {
+		return readBureau(ctx, tx)
+	})
 }
 
 func readBureau(ctx context.Context, tx *Tx) (core.Bureau, error) {
@@ -55,37 +52,34 @@ func (s *SettingsStore) SaveBureau(ctx context.Context, b core.Bureau) (core.Bur
 	if err != nil {
 		return b, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return b, err
-	}
-	defer tx.Rollback()
-	old, err := readBureau(ctx, tx)
-	if err != nil {
-		return b, err
-	}
-	oldVals, newVals := bureauValues(old), bureauValues(b)
-	var changes []Change
-	for i, k := range bureauKeys {
-		v := newVals[i]
-		if v == oldVals[i] {
-			continue
-		}
-		if err := tx.setSetting(k, v); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Bureau, error) {
+		old, err := readBureau(ctx, tx)
+		if err != nil {
 			return b, err
 		}
-		changes = append(changes, Change{Field: k, Old: oldVals[i], New: v})
-	}
-	if len(changes) > 0 {
-		if err := tx.audit("update", "bureau", 1, "修改单位信息", changes); err != nil {
+		oldVals, newVals := bureauValues(old), bureauValues(b)
+		var changes []Change
+		for i, k := range bureauKeys {
+			v := newVals[i]
+			if v == oldVals[i] {
+				continue
+			}
+			if err := tx.setSetting(k, v); err != nil {
+				return b, err
+			}
+			changes = append(changes, Change{Field: k, Old: oldVals[i], New: v})
+		}
+		if len(changes) > 0 {
+			if err := tx.audit("update", "bureau", 1, "修改单位信息", changes); err != nil {
+				return b, err
+			}
+		}
+		saved, err := readBureau(ctx, tx)
+		if err != nil {
 			return b, err
 		}
-	}
-	saved, err := readBureau(ctx, tx)
-	if err != nil {
-		return b, err
-	}
-	return saved, tx.Commit()
+		return saved, nil
+	})
 }
 
 func (tx *Tx) setSetting(key, value string) error {
@@ -106,12 +100,9 @@ func (tx *Tx) getSetting(key string) (string, error) {
 
 // Setting reads one raw setting ("" when unset).
 func (db *DB) Setting(ctx context.Context, key string) (string, error) {
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return "", err
-	}
-	defer tx.Rollback()
-	return tx.getSetting(key)
+	return inRead(ctx, db, func(tx *Tx) (string, error) {
+		return tx.getSetting(key)
+	})
 }
 
 // IntSetting is a whole-number setting within [min, max]; def when unset or unreadable.
@@ -137,18 +128,15 @@ func (db *DB) SetIntSetting(ctx context.Context, key, label, summary string, n, 
 	if err != nil {
 		return 0, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	if err := tx.setSetting(key, strconv.Itoa(n)); err != nil {
-		return 0, err
-	}
-	if err := tx.audit("update", "setting", key, summary, []Change{{Field: label, Old: old, New: n}}); err != nil {
-		return 0, err
-	}
-	return n, tx.Commit()
+	return inWrite(ctx, db, func(tx *Tx) (int, error) {
+		if err := tx.setSetting(key, strconv.Itoa(n)); err != nil {
+			return 0, err
+		}
+		if err := tx.audit("update", "setting", key, summary, []Change{{Field: label, Old: old, New: n}}); err != nil {
+			return 0, err
+		}
+		return n, nil
+	})
 }
 
 const sectionCols = `s.id, s.name, COALESCE(s.head_id, 0), COALESCE(h.name, ''), COALESCE(s.leader_id, 0),
@@ -163,12 +151,8 @@ func scanSection(sc interface{ Scan(...any) error }) (core.Section, error) {
 
 // Sections lists sections in display order.
 func (s *SettingsStore) Sections(ctx context.Context) ([]core.Section, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+sectionCols+` FROM sections s LEFT JOIN people h ON h.id = s.head_id
+	return queryAll(ctx, s.db.db, scanSection, `SELECT `+sectionCols+` FROM sections s LEFT JOIN people h ON h.id = s.head_id
 		ORDER BY s.active DESC, s.sort_order, s.id`)
-	if err != nil {
-		return nil, err
-	}
-	return scanAll(rows, scanSection)
 }
 
 func findSection(ctx context.Context, tx *Tx, id int64) (core.Section, error) {
@@ -178,36 +162,33 @@ func findSection(ctx context.Context, tx *Tx, id int64) (core.Section, error) {
 
 // SaveSection creates (ID 0) or updates a section.
 func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core.Section, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return sec, err
-	}
-	defer tx.Rollback()
-	facts, err := sectionFacts(ctx, tx, sec)
-	if err != nil {
-		return sec, err
-	}
-	if sec, err = s.db.rules.Settings.CheckSection(sec, facts); err != nil {
-		return sec, err
-	}
-	conflict := func(err error) error {
-		if isUniqueViolation(err) {
-			return core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Section, error) {
+		facts, err := sectionFacts(ctx, tx, sec)
+		if err != nil {
+			return sec, err
 		}
-		return err
-	}
-	return saveRecord(ctx, tx, sec.ID, sec, record[core.Section]{
-		entity: "section", created: "新建科室 " + sec.Name, updated: "修改科室 " + sec.Name, columns: sectionColumns, find: findSection,
-		insert: func() (sql.Result, error) {
-			res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
-			return res, conflict(err)
-		},
-		update: func(core.Section) error {
-			_, err := tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, leader_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
-				WHERE id = ?`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
-			return conflict(err)
-		},
+		if sec, err = s.db.rules.Settings.CheckSection(sec, facts); err != nil {
+			return sec, err
+		}
+		conflict := func(err error) error {
+			if isUniqueViolation(err) {
+				return core.FieldErrorf(core.ECONFLICT, "name", "已有名为“%s”的科室", sec.Name)
+			}
+			return err
+		}
+		return saveRecord(ctx, tx, sec.ID, sec, record[core.Section]{
+			entity: "section", created: "新建科室 " + sec.Name, updated: "修改科室 " + sec.Name, columns: sectionColumns, find: findSection,
+			insert: func() (sql.Result, error) {
+				res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
+				return res, conflict(err)
+			},
+			update: func(core.Section) error {
+				_, err := tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, leader_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
+					WHERE id = ?`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
+				return conflict(err)
+			},
+		})
 	})
 }
 
@@ -228,7 +209,7 @@ type record[T any] struct {
 }
 
 // saveRecord inserts v (id 0) or updates row id from what it was to v, audits the values that changed, and
-// commits; it returns the row as stored.
+// returns the row as stored; the caller commits.
 func saveRecord[T any](ctx context.Context, tx *Tx, id int64, v T, r record[T]) (T, error) {
 	if id == 0 {
 		res, err := r.insert()
@@ -259,7 +240,7 @@ func saveRecord[T any](ctx context.Context, tx *Tx, id int64, v T, r record[T]) 
 	if err != nil {
 		return v, err
 	}
-	return saved, tx.Commit()
+	return saved, nil
 }
 
 // sectionFacts reads what the section rules need of a section's chosen head and 分管领导.
@@ -285,27 +266,24 @@ func sectionFacts(ctx context.Context, tx *Tx, sec core.Section) (core.SectionFa
 
 // DeleteSection removes a section with no people; a section with people or records can only be deactivated.
 func (s *SettingsStore) DeleteSection(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	old, err := findSection(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	var people int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM people WHERE section_id = ?`, id).Scan(&people); err != nil {
-		return err
-	}
-	f := core.Deletion{Name: old.Name, People: people}
-	if err := s.db.rules.Settings.CheckSectionDelete(f); err != nil {
-		return err
-	}
-	return tx.deleteRecord(ctx, "sections", "section", id, "删除科室 "+old.Name, f, s.db.rules.Settings.CheckSectionDelete)
+	return s.db.write(ctx, func(tx *Tx) error {
+		old, err := findSection(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		var people int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM people WHERE section_id = ?`, id).Scan(&people); err != nil {
+			return err
+		}
+		f := core.Deletion{Name: old.Name, People: people}
+		if err := s.db.rules.Settings.CheckSectionDelete(f); err != nil {
+			return err
+		}
+		return tx.deleteRecord(ctx, "sections", "section", id, "删除科室 "+old.Name, f, s.db.rules.Settings.CheckSectionDelete)
+	})
 }
 
-// deleteRecord deletes row id of table, audited as entity with summary, and commits. When records still name
+// deleteRecord deletes row id of table, audited as entity with summary. When records still name
 // the row the database refuses, and check gives the refusal the user sees (f with InUse set).
 func (tx *Tx) deleteRecord(ctx context.Context, table, entity string, id int64, summary string, f core.Deletion, check func(core.Deletion) error) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id); isForeignKeyViolation(err) {
@@ -314,10 +292,7 @@ func (tx *Tx) deleteRecord(ctx context.Context, table, entity string, id int64, 
 	} else if err != nil {
 		return err
 	}
-	if err := tx.audit("delete", entity, id, summary, []Change{{Field: "name", Old: f.Name, New: nil}}); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return tx.audit("delete", entity, id, summary, []Change{{Field: "name", Old: f.Name, New: nil}})
 }
 
 const personCols = `p.id, p.name, COALESCE(p.section_id, 0), COALESCE(s.name, ''), p.title, p.role, p.phone, p.email, p.active`
@@ -330,12 +305,8 @@ func scanPerson(sc interface{ Scan(...any) error }) (core.Person, error) {
 
 // People lists people, active first, by section.
 func (s *SettingsStore) People(ctx context.Context) ([]core.Person, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+personCols+` FROM people p LEFT JOIN sections s ON s.id = p.section_id
+	return queryAll(ctx, s.db.db, scanPerson, `SELECT `+personCols+` FROM people p LEFT JOIN sections s ON s.id = p.section_id
 		ORDER BY p.active DESC, COALESCE(s.sort_order, 9999), p.section_id, p.id`)
-	if err != nil {
-		return nil, err
-	}
-	return scanAll(rows, scanPerson)
 }
 
 func findPerson(ctx context.Context, tx *Tx, id int64) (core.Person, error) {
@@ -349,31 +320,28 @@ func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Per
 	if err != nil {
 		return p, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return p, err
-	}
-	defer tx.Rollback()
-	if _, err := findSection(ctx, tx, p.SectionID); err != nil {
-		return p, err
-	}
-	return saveRecord(ctx, tx, p.ID, p, record[core.Person]{
-		entity: "person", created: "新增人员 " + p.Name, updated: "修改人员 " + p.Name, columns: personColumns, find: findPerson,
-		insert: func() (sql.Result, error) {
-			return tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
-		},
-		update: func(old core.Person) error {
-			if old.SectionID != p.SectionID {
-				// A section head who moves away stops being its head.
-				if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID); err != nil {
-					return err
+	return inWrite(ctx, s.db, func(tx *Tx) (core.Person, error) {
+		if _, err := findSection(ctx, tx, p.SectionID); err != nil {
+			return p, err
+		}
+		return saveRecord(ctx, tx, p.ID, p, record[core.Person]{
+			entity: "person", created: "新增人员 " + p.Name, updated: "修改人员 " + p.Name, columns: personColumns, find: findPerson,
+			insert: func() (sql.Result, error) {
+				return tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
+			},
+			update: func(old core.Person) error {
+				if old.SectionID != p.SectionID {
+					// A section head who moves away stops being its head.
+					if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID); err != nil {
+						return err
+					}
 				}
-			}
-			_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, section_id = ?, title = ?, role = ?, phone = ?, email = ?, active = ?, updated_at = ?
-				WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID)
-			return err
-		},
+				_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, section_id = ?, title = ?, role = ?, phone = ?, email = ?, active = ?, updated_at = ?
+					WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID)
+				return err
+			},
+		})
 	})
 }
 
@@ -386,30 +354,27 @@ func personColumns(p core.Person) Columns {
 // DeletePerson removes a person who has not acted on any record; otherwise they can only be deactivated,
 // because records must keep naming who did what.
 func (s *SettingsStore) DeletePerson(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	old, err := findPerson(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	cur, err := tx.getSetting("current_user")
-	if err != nil {
-		return err
-	}
-	f := core.Deletion{Name: old.Name, Current: cur == strconv.FormatInt(id, 10)}
-	if err := s.db.rules.Settings.CheckPersonDelete(f); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ?`, id); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE sections SET leader_id = NULL WHERE leader_id = ?`, id); err != nil {
-		return err
-	}
-	return tx.deleteRecord(ctx, "people", "person", id, "删除人员 "+old.Name, f, s.db.rules.Settings.CheckPersonDelete)
+	return s.db.write(ctx, func(tx *Tx) error {
+		old, err := findPerson(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		cur, err := tx.getSetting("current_user")
+		if err != nil {
+			return err
+		}
+		f := core.Deletion{Name: old.Name, Current: cur == strconv.FormatInt(id, 10)}
+		if err := s.db.rules.Settings.CheckPersonDelete(f); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ?`, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sections SET leader_id = NULL WHERE leader_id = ?`, id); err != nil {
+			return err
+		}
+		return tx.deleteRecord(ctx, "people", "person", id, "删除人员 "+old.Name, f, s.db.rules.Settings.CheckPersonDelete)
+	})
 }
 
 // currentUser reads who uses this computer; a transaction stamps its writes with it.
@@ -434,40 +399,34 @@ func currentUser(ctx context.Context, tx *Tx) (core.CurrentUser, error) {
 
 // CurrentUser returns who is using this computer.
 func (s *SettingsStore) CurrentUser(ctx context.Context) (core.CurrentUser, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return core.CurrentUser{}, err
-	}
-	defer tx.Rollback()
-	return tx.actor, nil
+	return inRead(ctx, s.db, func(tx *Tx) (core.CurrentUser, error) {
+		return tx.actor, nil
+	})
 }
 
 // SetCurrentUser records who is using this computer.
 func (s *SettingsStore) SetCurrentUser(ctx context.Context, personID int64) (core.CurrentUser, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.CurrentUser{}, err
-	}
-	defer tx.Rollback()
-	p, err := findPerson(ctx, tx, personID)
-	if err != nil {
-		return core.CurrentUser{}, err
-	}
-	if err := s.db.rules.Settings.CheckCurrentUser(p); err != nil {
-		return core.CurrentUser{}, err
-	}
-	old := tx.actor
-	if err := tx.setSetting("current_user", strconv.FormatInt(personID, 10)); err != nil {
-		return core.CurrentUser{}, err
-	}
-	if tx.actor, err = currentUser(ctx, tx); err != nil {
-		return core.CurrentUser{}, err
-	}
-	if err := tx.audit("update", "current_user", personID, "切换当前使用人为 "+p.Name,
-		[]Change{{Field: "person", Old: old.Name, New: p.Name}}); err != nil {
-		return core.CurrentUser{}, err
-	}
-	return tx.actor, tx.Commit()
+	return inWrite(ctx, s.db, func(tx *Tx) (core.CurrentUser, error) {
+		p, err := findPerson(ctx, tx, personID)
+		if err != nil {
+			return core.CurrentUser{}, err
+		}
+		if err := s.db.rules.Settings.CheckCurrentUser(p); err != nil {
+			return core.CurrentUser{}, err
+		}
+		old := tx.actor
+		if err := tx.setSetting("current_user", strconv.FormatInt(personID, 10)); err != nil {
+			return core.CurrentUser{}, err
+		}
+		if tx.actor, err = currentUser(ctx, tx); err != nil {
+			return core.CurrentUser{}, err
+		}
+		if err := tx.audit("update", "current_user", personID, "切换当前使用人为 "+p.Name,
+			[]Change{{Field: "person", Old: old.Name, New: p.Name}}); err != nil {
+			return core.CurrentUser{}, err
+		}
+		return tx.actor, nil
+	})
 }
 
 // readSetting decodes the JSON setting key into v; a missing one leaves v as it is.

@@ -16,12 +16,10 @@ const SettingSignoffSteps = "interpretation.signoff_steps"
 
 // SignoffSteps returns the configured sign-off steps, the default three (科室负责人审核 → 分管领导审签 →
 // 保密审查) until they are changed.
-func (s *InterpretationStore) SignoffSteps(ctx context.Context) (steps []core.SignoffStep, err error) {
-	err = s.read(ctx, func(tx *Tx) error {
-		steps, err = tx.signoffSteps(ctx)
-		return err
+func (s *InterpretationStore) SignoffSteps(ctx context.Context) ([]core.SignoffStep, error) {
+	return inRead(ctx, s.db, func(tx *Tx) ([]core.SignoffStep, error) {
+		return tx.signoffSteps(ctx)
 	})
-	return steps, err
 }
 
 func (tx *Tx) signoffSteps(ctx context.Context) ([]core.SignoffStep, error) {
@@ -91,35 +89,27 @@ func (s *InterpretationStore) SaveSignoffSteps(ctx context.Context, steps []core
 }
 
 // Signoff returns a subject's sign-off: the latest round and the decisions of earlier ones.
-func (s *InterpretationStore) Signoff(ctx context.Context, subjectType string, subjectID int64) (so core.Signoff, err error) {
-	err = s.read(ctx, func(tx *Tx) error {
-		so, err = tx.signoff(ctx, subjectType, subjectID)
-		return err
+func (s *InterpretationStore) Signoff(ctx context.Context, subjectType string, subjectID int64) (core.Signoff, error) {
+	return inRead(ctx, s.db, func(tx *Tx) (core.Signoff, error) {
+		return tx.signoff(ctx, subjectType, subjectID)
 	})
-	return so, err
 }
 
 func (tx *Tx) signoff(ctx context.Context, subjectType string, subjectID int64) (core.Signoff, error) {
 	so := core.Signoff{SubjectType: subjectType, SubjectID: subjectID, Steps: []core.SignoffApproval{}, History: []core.SignoffApproval{}}
-	rows, err := tx.QueryContext(ctx, `SELECT id, subject_type, subject_id, round, step_order, step_name, COALESCE(person_id, 0), person_name,
+	all, err := queryAll(ctx, tx, func(sc scanner) (core.SignoffApproval, error) {
+		var a core.SignoffApproval
+		err := sc.Scan(&a.ID, &a.SubjectType, &a.SubjectID, &a.Round, &a.StepOrder, &a.StepName, &a.PersonID, &a.PersonName,
+			&a.Decision, &a.Opinion, &a.ActedAt)
+		return a, err
+	}, `SELECT id, subject_type, subject_id, round, step_order, step_name, COALESCE(person_id, 0), person_name,
 		decision, opinion, COALESCE(acted_at, '') FROM approvals WHERE subject_type = ? AND subject_id = ? ORDER BY round, step_order`,
 		subjectType, subjectID)
 	if err != nil {
 		return so, err
 	}
-	defer rows.Close()
-	var all []core.SignoffApproval
-	for rows.Next() {
-		var a core.SignoffApproval
-		if err := rows.Scan(&a.ID, &a.SubjectType, &a.SubjectID, &a.Round, &a.StepOrder, &a.StepName, &a.PersonID, &a.PersonName,
-			&a.Decision, &a.Opinion, &a.ActedAt); err != nil {
-			return so, err
-		}
+	for _, a := range all {
 		so.Round = max(so.Round, a.Round)
-		all = append(all, a)
-	}
-	if err := rows.Err(); err != nil {
-		return so, err
 	}
 	for _, a := range all {
 		if a.Round < so.Round {

@@ -18,10 +18,7 @@ func newSignoffFixture(t *testing.T) signoffFixture {
 	t.Helper()
 	f := newMailboxFixture(t)
 	settings := sqlite.NewSettingsStore(f.db)
-	admin, err := settings.SavePerson(f.ctx, core.Person{Name: "周明远", SectionID: f.sections["综合组"], Role: core.RoleAdmin, Active: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	admin := mustPerson(t, f.ctx, settings, "周明远", f.sections["综合组"], core.RoleAdmin)
 	f.people["周明远"] = admin.ID
 	sections, err := settings.Sections(f.ctx)
 	if err != nil {
@@ -170,10 +167,7 @@ func TestInterpretationSignoffNeedsApproverOrAdmin(t *testing.T) {
 	if err != nil || so.Steps[0].PersonName != "赵志强" {
 		t.Fatalf("approver decides: %+v %v", so, err)
 	}
-	admin, err := f.settings.SavePerson(ctx, core.Person{Name: "周明远", SectionID: f.other, Role: core.RoleAdmin, Active: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	admin := mustPerson(t, ctx, f.settings, "周明远", f.other, core.RoleAdmin)
 	f.as(t, admin.ID)
 	if so, err = f.store.DecideSignoff(ctx, ret); err != nil || !so.Returned || so.Steps[1].PersonName != "周明远" {
 		t.Fatalf("administrator returns: %+v %v", so, err)

@@ -26,6 +26,26 @@ func mustOpen(tb testing.TB) *sqlite.DB {
 	return db
 }
 
+// mustSection saves a new active section.
+func mustSection(tb testing.TB, ctx context.Context, s *sqlite.SettingsStore, name string) core.Section {
+	tb.Helper()
+	sec, err := s.SaveSection(ctx, core.Section{Name: name, Active: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return sec
+}
+
+// mustPerson saves a new active person with role in the section.
+func mustPerson(tb testing.TB, ctx context.Context, s *sqlite.SettingsStore, name string, sectionID int64, role string) core.Person {
+	tb.Helper()
+	p, err := s.SavePerson(ctx, core.Person{Name: name, SectionID: sectionID, Role: role, Active: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
 func reopen(tb testing.TB, db *sqlite.DB) *sqlite.DB {
 	tb.Helper()
 	if err := db.Close(); err != nil {

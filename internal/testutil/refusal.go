@@ -19,6 +19,16 @@ func Refusal(tb testing.TB, err error, code, field, msg string) {
 	}
 }
 
+// Invalid fails the test unless err is the EINVALID refusal on field with message msg; msg "" expects no error.
+func Invalid(tb testing.TB, err error, field, msg string) {
+	tb.Helper()
+	if msg == "" {
+		Refusal(tb, err, "", "", "")
+		return
+	}
+	Refusal(tb, err, core.EINVALID, field, msg)
+}
+
 // RefusalText renders err as "code field: message" ("" for nil), the form in which table tests name the
 // exact refusal they expect in one column.
 func RefusalText(err error) string {

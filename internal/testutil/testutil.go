@@ -3,8 +3,10 @@
 package testutil
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -52,6 +54,22 @@ func Corpus(tb testing.TB, elem ...string) string {
 	return path
 }
 
+// CorpusCSV reads every record of a CSV file in the public corpus, header included; the test is skipped
+// as by Corpus when the file is not there.
+func CorpusCSV(tb testing.TB, elem ...string) [][]string {
+	tb.Helper()
+	f, err := os.Open(Corpus(tb, elem...))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return records
+}
+
 // Golden compares got with the golden file at path, or rewrites the file when UPDATE_GOLDEN=1.
 func Golden(tb testing.TB, path, got string) {
 	tb.Helper()
@@ -70,5 +88,25 @@ func Golden(tb testing.TB, path, got string) {
 	}
 	if string(want) != got {
 		tb.Errorf("output differs from %s (run with UPDATE_GOLDEN=1 to accept):\n--- want\n%s\n--- got\n%s", path, want, got)
+	}
+}
+
+// GoldenFiles runs a subtest for each file matching pattern (a glob of *.input files): render turns the
+// file's text into output, which is compared with the .golden file beside it. No matching file is a failure.
+func GoldenFiles(t *testing.T, pattern string, render func(t *testing.T, input string) string) {
+	t.Helper()
+	inputs, err := filepath.Glob(pattern)
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no inputs match %s: %v", pattern, err)
+	}
+	for _, in := range inputs {
+		base := strings.TrimSuffix(in, ".input")
+		t.Run(filepath.Base(base), func(t *testing.T) {
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			Golden(t, base+".golden", render(t, string(data)))
+		})
 	}
 }
