@@ -59,7 +59,7 @@ var letterWords = map[string]bool{
 	"请问": true, "需要": true, "属于": true, "希望": true, "能否": true, "是否": true, "如何": true, "问题": true,
 	"情况": true, "反映": true, "咨询": true, "您好": true, "你好": true, "谢谢": true, "感谢": true, "领导": true,
 	"相关": true, "有关": true, "进行": true, "要求": true, "请求": true, "一下": true, "现在": true, "目前": true,
-	"已经": true, "还是": true, "没有": true, "什么": true, "怎么": true, "我们": true, "我家": true, "本人": true,
+	"已经": true, "还是": true, "没有": true, "我家": true, "本人": true,
 }
 
 // words lists the strongest positive contributions to c's score: weight × value for the

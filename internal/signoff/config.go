@@ -37,9 +37,10 @@ func ValidateSteps(steps []core.SignoffStep) error {
 
 // CheckAction checks a decision: returning needs an opinion, because it goes back to the drafter.
 func CheckAction(a core.SignoffAction) error {
+	if err := CheckSubject(a.SubjectType); err != nil {
+		return err
+	}
 	switch {
-	case a.SubjectType != core.SubjectPolicy && a.SubjectType != core.SubjectInterpretation && a.SubjectType != core.SubjectReport:
-		return core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", a.SubjectType)
 	case a.Decision != core.DecisionApprove && a.Decision != core.DecisionReturn:
 		return core.FieldErrorf(core.EINVALID, "decision", "请选择“同意”或“退回”")
 	case a.Decision == core.DecisionReturn && strings.TrimSpace(a.Opinion) == "":

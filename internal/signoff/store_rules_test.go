@@ -56,3 +56,19 @@ func TestPendingStep(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckAction(t *testing.T) {
+	for _, c := range []struct {
+		a     core.SignoffAction
+		field string
+		msg   string
+	}{
+		{core.SignoffAction{SubjectType: core.SubjectPolicy, Decision: core.DecisionApprove}, "", ""},
+		{core.SignoffAction{SubjectType: core.SubjectReport, Decision: core.DecisionReturn, Opinion: "请补充依据"}, "", ""},
+		{core.SignoffAction{SubjectType: "message", Decision: core.DecisionApprove}, "subjectType", "未知的审签对象“message”"},
+		{core.SignoffAction{SubjectType: core.SubjectPolicy, Decision: "同意吧"}, "decision", "请选择“同意”或“退回”"},
+		{core.SignoffAction{SubjectType: core.SubjectInterpretation, Decision: core.DecisionReturn, Opinion: " "}, "opinion", "退回时请填写审核意见，以便起草人修改"},
+	} {
+		testutil.Invalid(t, CheckAction(c.a), c.field, c.msg)
+	}
+}
