@@ -10,9 +10,11 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"policydesk/app"
+	"policydesk/internal/applog"
 	"policydesk/internal/buildinfo"
 	"policydesk/internal/calendar"
 	"policydesk/internal/cli"
@@ -100,13 +102,24 @@ func lockedDataDir(args []string, whenLocked string) (datadir.Paths, func(), err
 	if err != nil {
 		return datadir.Paths{}, nil, err
 	}
-	release, err := datadir.Lock(paths.Lock)
+	unlock, err := datadir.Lock(paths.Lock)
 	if errors.Is(err, datadir.ErrLocked) {
 		return datadir.Paths{}, nil, fmt.Errorf("%w(%s)。%s", err, dir, whenLocked)
 	} else if err != nil {
 		return datadir.Paths{}, nil, err
 	}
-	return paths, release, nil
+	// The log file belongs to whoever holds the lock, so two programs never rotate it under each other.
+	stopLog, err := applog.Start(paths.Logs)
+	if err != nil {
+		unlock()
+		return datadir.Paths{}, nil, err
+	}
+	slog.Info("program started", "version", buildinfo.Version, "commit", buildinfo.CommitID(), "os", runtime.GOOS, "arch", runtime.GOARCH)
+	return paths, func() {
+		slog.Info("program stopped")
+		stopLog()
+		unlock()
+	}, nil
 }
 
 // takeDailyBackup takes the day's backup unless one exists, keeping as many as the setting says; a failure is
@@ -271,7 +284,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	disclosureAPI := app.NewDisclosureService(disclosures, paths.Exports, clock, emit)
 	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes, disclosures)
 	systemAPI := app.NewSystemService(app.SystemConfig{
-		DataDir: paths.Dir, DBPath: paths.DB, BackupDir: paths.Backups, ExportDir: paths.Exports,
+		DataDir: paths.Dir, DBPath: paths.DB, BackupDir: paths.Backups, ExportDir: paths.Exports, LogDir: paths.Logs,
 		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, Emit: emit, Started: opt.Started,
 		OnRestored: func(ctx context.Context) error {
 			if err := calendars.Load(ctx); err != nil {

@@ -46,6 +46,7 @@ type SystemInfo struct {
 	DBPath        string `json:"dbPath"`
 	BackupDir     string `json:"backupDir"`
 	ExportDir     string `json:"exportDir"`
+	LogDir        string `json:"logDir"`
 	SchemaVersion int    `json:"schemaVersion"`
 	StartedAt     string `json:"startedAt"`
 	Now           string `json:"now"`
@@ -71,6 +72,7 @@ type Maintenance interface {
 	Restore(ctx context.Context, backupPath, dir string) (core.RestoreResult, error)
 	AuditLog(ctx context.Context, f core.AuditFilter) (core.AuditPage, error)
 	VerifyAudit(ctx context.Context) (core.AuditCheck, error)
+	CheckIntegrity(ctx context.Context, full bool) ([]string, error)
 }
 
 // SystemService answers questions about the installation itself: backups, restore, the audit trail.
@@ -86,20 +88,20 @@ type SystemService struct {
 
 // SystemConfig wires a SystemService.
 type SystemConfig struct {
-	DataDir, DBPath, BackupDir, ExportDir string
-	Clock                                 core.Clock
-	DB                                    Maintenance
-	ListBackups                           func(dir string) ([]core.BackupInfo, error)
-	OnRestored                            func(ctx context.Context) error // reload caches after a restore
-	Emit                                  Emitter
-	Started                               time.Time
+	DataDir, DBPath, BackupDir, ExportDir, LogDir string
+	Clock                                         core.Clock
+	DB                                            Maintenance
+	ListBackups                                   func(dir string) ([]core.BackupInfo, error)
+	OnRestored                                    func(ctx context.Context) error // reload caches after a restore
+	Emit                                          Emitter
+	Started                                       time.Time
 }
 
 // NewSystemService describes an installation.
 func NewSystemService(c SystemConfig) *SystemService {
 	_, fixed := c.Clock.(*core.FixedClock)
 	return &SystemService{ctx: context.Background(), clock: c.Clock, db: c.DB, backups: c.ListBackups, onRestored: c.OnRestored, emit: c.Emit,
-		info: SystemInfo{Version: buildinfo.Version, Commit: buildinfo.CommitID(), DataDir: c.DataDir, DBPath: c.DBPath, BackupDir: c.BackupDir, ExportDir: c.ExportDir,
+		info: SystemInfo{Version: buildinfo.Version, Commit: buildinfo.CommitID(), DataDir: c.DataDir, DBPath: c.DBPath, BackupDir: c.BackupDir, ExportDir: c.ExportDir, LogDir: c.LogDir,
 			StartedAt: c.Started.Format(time.RFC3339), FixedClock: fixed}}
 }
 

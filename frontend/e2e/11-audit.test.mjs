@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { chooseOption, field, openApp, session, shot } from './harness.mjs'
 
@@ -90,6 +90,18 @@ test('an edited section appears in 审计日志 with who and what; the chain ver
       return m && !/-enter/.test(m.className) && getComputedStyle(m).opacity === '1'
     })
     await shot(page, 'f-audit-log')
+
+    // 设置 → 关于: the log folder holds the program's masked log, and the 诊断包 carries it with the checks.
+    await openApp(page, '/settings/about')
+    const logDir = (await page.getByTestId('about-log-dir').innerText()).trim()
+    assert.equal(logDir, join(s.dataDir, 'logs'))
+    assert.match(readFileSync(join(logDir, 'policydesk.log'), 'utf8'), /program started/)
+    await page.getByTestId('open-log-folder').waitFor()
+    await page.getByTestId('export-diagnostics').click()
+    const bundle = (await page.getByTestId('diagnostics-path').innerText()).trim()
+    assert.ok(bundle.startsWith(join(s.dataDir, 'exports', '诊断包-')) && bundle.endsWith('.zip'), bundle)
+    assert.ok(statSync(bundle).size > 0, `${bundle} is written`)
+    await shot(page, 'f-diagnostics', { fullPage: false })
     assert.deepEqual(s.errors, [])
   } finally {
     await s.close()

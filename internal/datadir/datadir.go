@@ -73,7 +73,7 @@ type Paths struct {
 	Cache   string // cache/ (segmentation dictionaries, derived data that can be rebuilt)
 	Exports string // exports/ (files the user exported: ledgers, reports, audit logs)
 	Lock    string // policydesk.lock
-	Log     string // policydesk.log
+	Logs    string // logs/ (the program's rotated log, masked: see internal/applog)
 }
 
 // DBFile is the database file inside a data directory.
@@ -88,9 +88,9 @@ func Prepare(dir string) (Paths, error) {
 		Cache:   filepath.Join(dir, "cache"),
 		Exports: filepath.Join(dir, "exports"),
 		Lock:    filepath.Join(dir, "policydesk.lock"),
-		Log:     filepath.Join(dir, "policydesk.log"),
+		Logs:    filepath.Join(dir, "logs"),
 	}
-	for _, d := range []string{p.Dir, p.Backups, p.Cache, p.Exports} {
+	for _, d := range []string{p.Dir, p.Backups, p.Cache, p.Exports, p.Logs} {
 		if err := os.MkdirAll(d, 0o700); err != nil {
 			return p, fmt.Errorf("无法创建数据目录 %s：%w", d, err)
 		}

@@ -19,3 +19,8 @@ export const auditLog = (f: AuditFilter): Promise<AuditPage> => call(() => go.Au
 export const verifyAudit = (): Promise<AuditCheck> => call(() => go.VerifyAudit())
 /** Writes the entries matching the filter to an XLSX file and returns its path. */
 export const exportAudit = (f: AuditFilter): Promise<string> => call(() => go.ExportAudit(f))
+
+/** Opens the log folder in the desk's file manager (standalone desk only). */
+export const openLogFolder = (): Promise<void> => call(() => go.OpenLogFolder())
+/** Writes a 诊断包 (masked logs, installation facts, checks; no records) and returns its path. */
+export const exportDiagnostics = (): Promise<string> => call(() => go.ExportDiagnostics())

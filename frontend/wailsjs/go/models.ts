@@ -85,6 +85,7 @@ export namespace app {
 	    dbPath: string;
 	    backupDir: string;
 	    exportDir: string;
+	    logDir: string;
 	    schemaVersion: number;
 	    startedAt: string;
 	    now: string;

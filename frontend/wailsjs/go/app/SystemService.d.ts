@@ -11,9 +11,13 @@ export function BackupNow():Promise<core.BackupInfo>;
 
 export function ExportAudit(arg1:core.AuditFilter):Promise<string>;
 
+export function ExportDiagnostics():Promise<string>;
+
 export function Info():Promise<app.SystemInfo>;
 
 export function ListBackups():Promise<Array<core.BackupInfo>>;
+
+export function OpenLogFolder():Promise<void>;
 
 export function RestoreBackup(arg1:string):Promise<core.RestoreResult>;
 

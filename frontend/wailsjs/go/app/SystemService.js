@@ -18,12 +18,20 @@ export function ExportAudit(arg1) {
   return window['go']['app']['SystemService']['ExportAudit'](arg1);
 }
 
+export function ExportDiagnostics() {
+  return window['go']['app']['SystemService']['ExportDiagnostics']();
+}
+
 export function Info() {
   return window['go']['app']['SystemService']['Info']();
 }
 
 export function ListBackups() {
   return window['go']['app']['SystemService']['ListBackups']();
+}
+
+export function OpenLogFolder() {
+  return window['go']['app']['SystemService']['OpenLogFolder']();
 }
 
 export function RestoreBackup(arg1) {
