@@ -241,7 +241,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	policies := sqlite.NewPolicyStore(db, cal)
 	consultations := sqlite.NewConsultationStore(db, cal, dedup.Grouper{Seg: segmenter})
 	interpretations := sqlite.NewInterpretationStore(db, cal)
-	mailboxes := sqlite.NewMailboxStore(db, cal, seal.KeyFile{Path: filepath.Join(filepath.Dir(db.Path), seal.SecretKeyFile)})
+	mailboxes := sqlite.NewMailboxStore(db, cal, seal.KeyFile{Path: filepath.Join(filepath.Dir(db.Path), seal.SecretKeyFile)}, segmenter)
 	disclosures := sqlite.NewDisclosureStore(db, cal)
 	if first {
 		if err := segmenter.Wait(ctx); err != nil {

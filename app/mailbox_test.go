@@ -76,7 +76,7 @@ func newMailboxAPI(t *testing.T) (*MailboxService, *recorder) {
 		t.Fatal(err)
 	}
 	rec := newRecorder()
-	return NewMailboxService(sqlite.NewMailboxStore(db, cals.Calendar, seal.KeyFile{Path: filepath.Join(filepath.Dir(db.Path), seal.SecretKeyFile)}), nil, nil, filepath.Join(t.TempDir(), "exports"), rec.emit, nil), rec
+	return NewMailboxService(sqlite.NewMailboxStore(db, cals.Calendar, seal.KeyFile{Path: filepath.Join(filepath.Dir(db.Path), seal.SecretKeyFile)}, nil), nil, nil, filepath.Join(t.TempDir(), "exports"), rec.emit, nil), rec
 }
 
 func TestMailboxImportDataFromTheBrowser(t *testing.T) {

@@ -96,7 +96,7 @@ func newRoutingFixture(t *testing.T, dbPath string) *routingFixture {
 	}
 	f := &routingFixture{db: db, store: sqlite.NewRoutingStore(db), events: &jobEvents{}}
 	f.matcher = routing.NewMatcher(sharedSegmenter(t), nil, nil)
-	mailboxes := sqlite.NewMailboxStore(db, nil, nil)
+	mailboxes := sqlite.NewMailboxStore(db, nil, nil, nil)
 	f.api = NewRoutingService(f.store, sharedSegmenter(t), f.matcher, mailboxes.MatcherTopics, db.Clock, f.events.emit)
 	t.Cleanup(func() {
 		StopRouting(f.api)

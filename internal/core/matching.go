@@ -98,3 +98,16 @@ type TextSpan struct {
 type MatchStream interface {
 	Result(ctx context.Context, i int) (*MatchResult, error)
 }
+
+// TaggedWord is a word with its part-of-speech tag as jieba writes it (nr a person's name, x a word the
+// dictionaries lack, found by the hidden Markov model).
+type TaggedWord struct {
+	Word string
+	Tag  string
+}
+
+// NameTagger tags the words of a text so that personal names without a cue around them can be found before
+// publication.
+type NameTagger interface {
+	Tag(text string) []TaggedWord
+}

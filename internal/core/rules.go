@@ -136,7 +136,7 @@ type MailboxRules interface {
 	Salutation(name string) string
 	// Publication is what publishing a replied message puts on the website (personal data masked, the
 	// bureau's public numbers kept) and what stops it.
-	Publication(m Message, officePhones []string, kept []MaskKeep) PublicationPreview
+	Publication(m Message, officePhones []string, kept []MaskKeep, tagged []TaggedWord) PublicationPreview
 	// CheckMaskKeep checks a request to publish a masked item as written against the current preview.
 	CheckMaskKeep(in MaskKeepInput, p PublicationPreview) (MaskKeep, error)
 }

@@ -30,7 +30,7 @@ func TestSeedMailbox(t *testing.T) {
 	if err := Seed(ctx, settings); err != nil {
 		t.Fatal(err)
 	}
-	store := sqlite.NewMailboxStore(db, cals.Calendar, nil)
+	store := sqlite.NewMailboxStore(db, cals.Calendar, nil, nil)
 	if err := SeedMailbox(ctx, db, settings, store, cals.Calendar); err != nil {
 		t.Fatal(err)
 	}

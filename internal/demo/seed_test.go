@@ -76,7 +76,7 @@ func seedDemo(tb testing.TB, now time.Time) *seeded {
 	s.policies = sqlite.NewPolicyStore(s.db, cals.Calendar)
 	s.consultations = sqlite.NewConsultationStore(s.db, cals.Calendar, dedup.Grouper{Seg: seg})
 	s.interpretations = sqlite.NewInterpretationStore(s.db, cals.Calendar)
-	s.mailbox = sqlite.NewMailboxStore(s.db, cals.Calendar, nil)
+	s.mailbox = sqlite.NewMailboxStore(s.db, cals.Calendar, nil, nil)
 	s.routing = sqlite.NewRoutingStore(s.db)
 	s.disclosures = sqlite.NewDisclosureStore(s.db, cals.Calendar)
 	if err := Seed(s.ctx, s.settings); err != nil {

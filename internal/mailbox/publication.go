@@ -10,13 +10,14 @@ import (
 // addresses and detailed addresses. The bureau's own public numbers (officePhones) stay readable in the reply,
 // since telling the citizen whom to call is the point of writing them.
 //
-// kept are the items staff decided to publish as written (CheckMaskKeep): they stay where they stand whole.
-func Publication(m core.Message, officePhones []string, kept []core.MaskKeep) core.PublicationPreview {
+// tagged are the words of subject, message and reply with their part-of-speech tags: names written with no
+// cue around them (关伟强反映…) are found there. kept are the items staff decided to publish as written (CheckMaskKeep): they stay where they stand whole.
+func Publication(m core.Message, officePhones []string, kept []core.MaskKeep, tagged []core.TaggedWord) core.PublicationPreview {
 	names := []string{}
 	if n := strings.TrimSpace(m.SenderName); privacy.LooksLikeName(n) {
 		names = append(names, n)
 	}
-	opts := privacy.MaskOptions{Names: names, MaskAddresses: true}
+	opts := privacy.MaskOptions{Names: names, Tagged: privacy.NamesFromTags(tagged), MaskAddresses: true}
 	for _, k := range kept {
 		opts.Keep = append(opts.Keep, k.Original)
 	}

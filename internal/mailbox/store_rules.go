@@ -91,8 +91,8 @@ func (Rules) CheckStopDecision(u core.CurrentUser, r core.StopRequest, approve b
 func (Rules) ResumeClock(cal core.WorkingDays, due, stoppedSince, today time.Time) (time.Time, int) {
 	return ResumeClock(cal, due, stoppedSince, today)
 }
-func (Rules) Publication(m core.Message, officePhones []string, kept []core.MaskKeep) core.PublicationPreview {
-	return Publication(m, officePhones, kept)
+func (Rules) Publication(m core.Message, officePhones []string, kept []core.MaskKeep, tagged []core.TaggedWord) core.PublicationPreview {
+	return Publication(m, officePhones, kept, tagged)
 }
 func (Rules) CheckMaskKeep(in core.MaskKeepInput, p core.PublicationPreview) (core.MaskKeep, error) {
 	return CheckMaskKeep(in, p)

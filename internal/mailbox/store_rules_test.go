@@ -87,9 +87,30 @@ func TestCheckMaskKeep(t *testing.T) {
 	}
 	// A kept item stays where it stands, every other one is masked.
 	m := core.Message{State: core.MsgReplied, AgreePublish: true, SenderName: "王建华", Body: "王建华反映：学习雷锋好榜样，我的电话13812345678。"}
-	out := Publication(m, nil, []core.MaskKeep{{Original: "雷锋"}})
+	out := Publication(m, nil, []core.MaskKeep{{Original: "雷锋"}}, nil)
 	if !strings.Contains(out.Message, "雷锋") || strings.Contains(out.Message, "13812345678") || strings.Contains(out.Message, "王建华") ||
 		len(out.Kept) != 1 || !out.CanPublish {
 		t.Errorf("publication with a kept item = %+v", out)
+	}
+}
+
+// TestPublicationMasksTaggedNames: a name written with no cue (not the sender's) is masked in the message and
+// the reply when the tagger found it, and listed among the replacements.
+func TestPublicationMasksTaggedNames(t *testing.T) {
+	m := core.Message{State: core.MsgReplied, AgreePublish: true, SenderName: "匿名",
+		Body: "麦嘉欣和温志坚两家的宅基地纠纷一直没人管。", ReplyBody: "您反映的麦嘉欣、温志坚两户宅基地纠纷，镇政府已受理。"}
+	tagged := []core.TaggedWord{{Word: "麦嘉欣", Tag: "x"}, {Word: "和", Tag: "c"}, {Word: "温志坚", Tag: "x"}}
+	without := Publication(m, nil, nil, nil)
+	if !strings.Contains(without.Message, "麦嘉欣") {
+		t.Fatalf("without tags the cue rules alone find no name here: %q", without.Message)
+	}
+	out := Publication(m, nil, nil, tagged)
+	for _, text := range []string{out.Message, out.Reply} {
+		if strings.Contains(text, "麦嘉欣") || strings.Contains(text, "温志坚") || !strings.Contains(text, "宅基地纠纷") {
+			t.Errorf("tagged names not masked: %q", text)
+		}
+	}
+	if len(out.MessageItems) != 2 || len(out.ReplyItems) != 2 || out.MessageItems[0].Label != "姓名" {
+		t.Errorf("replacements: %+v / %+v", out.MessageItems, out.ReplyItems)
 	}
 }

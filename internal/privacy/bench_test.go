@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"policydesk/internal/segment"
 )
 
 type benchMessage struct {
@@ -53,11 +55,22 @@ func readBench(t testing.TB) []benchMessage {
 // category, the public items that were altered and the replacements that hit no
 // planted item (false positives). Run with -v to see the numbers.
 func TestBenchmarkRecall(t *testing.T) {
+	benchmarkRecall(t, func(string) []string { return nil })
+}
+
+// TestBenchmarkRecallTagged is TestBenchmarkRecall with the names jieba's tagger finds, as publication masks.
+func TestBenchmarkRecallTagged(t *testing.T) {
+	seg := segment.New(t.TempDir(), nil)
+	defer seg.Close()
+	benchmarkRecall(t, func(text string) []string { return NamesFromTags(seg.Tag(text)) })
+}
+
+func benchmarkRecall(t *testing.T, tagged func(string) []string) {
 	msgs := readBench(t)
 	found, total := map[string]int{}, map[string]int{}
 	altered, falsePositives, planted := 0, 0, 0
 	for _, m := range msgs {
-		res := Mask(m.text, MaskOptions{MaskAddresses: true})
+		res := Mask(m.text, MaskOptions{MaskAddresses: true, Tagged: tagged(m.text)})
 		got := res.Text
 		var spans [][2]int
 		for kind, items := range m.planted {

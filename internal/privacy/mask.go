@@ -11,6 +11,9 @@ type MaskOptions struct {
 	// Every occurrence is masked; names of fewer than two characters, or not valid
 	// UTF-8, are ignored.
 	Names []string
+	// Tagged are names a part-of-speech tagger found (NamesFromTags): masked everywhere except after an
+	// official title or inside 《》, where a name is a leader's in their role.
+	Tagged []string
 	// MaskAddresses masks house numbers, buildings and rooms after a road, street,
 	// village or estate name.
 	MaskAddresses bool
@@ -50,6 +53,7 @@ func Mask(text string, opts MaskOptions) MaskResult {
 		}
 	}
 	hits = append(hits, findNames(text, opts.Names)...)
+	hits = append(hits, taggedHits(text, opts.Tagged)...)
 	if opts.MaskAddresses {
 		hits = append(hits, findAddresses(n)...)
 	}

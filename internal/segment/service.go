@@ -17,7 +17,10 @@ import (
 	"policydesk/internal/core"
 )
 
-var _ core.Segmenter = (*Service)(nil)
+var (
+	_ core.Segmenter  = (*Service)(nil)
+	_ core.NameTagger = (*Service)(nil)
+)
 
 // userWordBoost raises the TF-IDF weight of dictionary terms in keyword extraction: they are
 // the bureau's own vocabulary and jieba's IDF table does not know them.
@@ -226,6 +229,26 @@ func (s *Service) cutNormalized(text string, hmm bool) []string {
 		words = in.jieba.Cut(text, hmm)
 	})
 	return words
+}
+
+// Tag returns the words of text as written (not normalised, so they can be found in it again) with jieba's
+// part-of-speech tags; the hidden Markov model is on, so unknown names come out whole, tagged x. Without a
+// segmenter nothing is tagged.
+func (s *Service) Tag(text string) []core.TaggedWord {
+	var out []core.TaggedWord
+	s.with(func(in *instance) {
+		if in == nil {
+			return
+		}
+		for _, wt := range in.jieba.Tag(text) {
+			i := strings.LastIndexByte(wt, '/')
+			if i <= 0 {
+				continue
+			}
+			out = append(out, core.TaggedWord{Word: wt[:i], Tag: wt[i+1:]})
+		}
+	})
+	return out
 }
 
 // fallbackCut splits into single Chinese characters and runs of letters or digits: poor,

@@ -45,7 +45,7 @@ func newDemoBureau(tb testing.TB) *demoBureau {
 	cals := loadedCalendar(tb, db)
 	settings := sqlite.NewSettingsStore(db)
 	b := &demoBureau{db: db, policies: sqlite.NewPolicyStore(db, cals.Calendar),
-		interps: sqlite.NewInterpretationStore(db, cals.Calendar), mailbox: sqlite.NewMailboxStore(db, cals.Calendar, nil)}
+		interps: sqlite.NewInterpretationStore(db, cals.Calendar), mailbox: sqlite.NewMailboxStore(db, cals.Calendar, nil, nil)}
 	for _, step := range []func() error{
 		func() error { return demo.Seed(ctx, settings) },
 		func() error {

@@ -407,15 +407,15 @@ func (s *MailboxStore) PublicationPreview(ctx context.Context, id int64) (p core
 		if err != nil {
 			return err
 		}
-		p, err = tx.publication(ctx, m)
+		p, err = s.publication(ctx, tx, m)
 		return err
 	})
 	return p, err
 }
 
-// publication reads what masking a message needs (the bureau's public numbers, the items kept as written)
-// and applies the mailbox's publication rule.
-func (tx *Tx) publication(ctx context.Context, m core.Message) (core.PublicationPreview, error) {
+// publication reads what masking a message needs (the bureau's public numbers, the items kept as written,
+// the words' part-of-speech tags that reveal names written without a cue) and applies the mailbox's publication rule.
+func (s *MailboxStore) publication(ctx context.Context, tx *Tx, m core.Message) (core.PublicationPreview, error) {
 	phones, err := officePhones(ctx, tx)
 	if err != nil {
 		return core.PublicationPreview{}, err
@@ -424,7 +424,11 @@ func (tx *Tx) publication(ctx context.Context, m core.Message) (core.Publication
 	if err != nil {
 		return core.PublicationPreview{}, err
 	}
-	return tx.db.rules.Mailbox.Publication(m, phones, kept), nil
+	var tagged []core.TaggedWord
+	if s.tagger != nil {
+		tagged = s.tagger.Tag(m.Subject + "\n" + m.Body + "\n" + m.ReplyBody)
+	}
+	return tx.db.rules.Mailbox.Publication(m, phones, kept, tagged), nil
 }
 
 // maskKeeps lists the items of a message staff decided to publish as written.
@@ -447,7 +451,7 @@ func (s *MailboxStore) KeepMasked(ctx context.Context, in core.MaskKeepInput) (p
 		if m.State != core.MsgReplied {
 			return core.Errorf(core.ECONFLICT, "只有待公开(已答复)的留言可以调整隐去的内容，当前状态为“%s”", m.State)
 		}
-		if p, err = tx.publication(ctx, m); err != nil {
+		if p, err = s.publication(ctx, tx, m); err != nil {
 			return err
 		}
 		k, err := tx.db.rules.Mailbox.CheckMaskKeep(in, p)
@@ -470,7 +474,7 @@ func (s *MailboxStore) KeepMasked(ctx context.Context, in core.MaskKeepInput) (p
 		if err := tx.messageEvent(ctx, m.ID, "保留原文", "", k.Label+"“"+k.Original+"”", k.Reason, 0); err != nil {
 			return err
 		}
-		p, err = tx.publication(ctx, m)
+		p, err = s.publication(ctx, tx, m)
 		return err
 	})
 	return p, err
@@ -501,7 +505,7 @@ func (s *MailboxStore) UnkeepMasked(ctx context.Context, messageID, keepID int64
 		if err := tx.messageEvent(ctx, m.ID, "撤销保留原文", original, "", "", 0); err != nil {
 			return err
 		}
-		p, err = tx.publication(ctx, m)
+		p, err = s.publication(ctx, tx, m)
 		return err
 	})
 	return p, err
@@ -511,7 +515,7 @@ func (s *MailboxStore) UnkeepMasked(ctx context.Context, messageID, keepID int64
 // kept as written, each recorded with its reason and who decided).
 func (s *MailboxStore) Publish(ctx context.Context, id int64) (core.Message, error) {
 	return s.change(ctx, id, "publish", "公开留言", func(tx *Tx, m *core.Message) error {
-		p, err := tx.publication(ctx, *m)
+		p, err := s.publication(ctx, tx, *m)
 		if err != nil {
 			return err
 		}

@@ -17,7 +17,8 @@ import (
 type MailboxStore struct {
 	db     *DB
 	cal    func() *calendar.Calendar
-	sealer core.Sealer // seals the mail account's password
+	sealer core.Sealer     // seals the mail account's password
+	tagger core.NameTagger // tags the words of a message before publication (nil: the cue rules alone)
 
 	countsMu sync.Mutex
 	counts   map[string]cachedCounts // the inbox's state counts per filter, valid while the database is unchanged
@@ -34,8 +35,8 @@ var _ core.DeadlineSource = (*MailboxStore)(nil)
 
 // NewMailboxStore returns the mailbox store over db, dating everything with cal; sealer (seal.KeyFile) keeps
 // the mail account's password sealed.
-func NewMailboxStore(db *DB, cal func() *calendar.Calendar, sealer core.Sealer) *MailboxStore {
-	return &MailboxStore{db: db, cal: cal, sealer: sealer}
+func NewMailboxStore(db *DB, cal func() *calendar.Calendar, sealer core.Sealer, tagger core.NameTagger) *MailboxStore {
+	return &MailboxStore{db: db, cal: cal, sealer: sealer, tagger: tagger}
 }
 
 // today is the civil date of the store's clock.
