@@ -20,7 +20,7 @@ type DisclosureStore interface {
 	ReceiveCorrection(ctx context.Context, id int64, date string) (core.DisclosureDetail, error)
 	ExtendDisclosure(ctx context.Context, id int64, approver, reason string) (core.DisclosureDetail, error)
 	AnswerDisclosure(ctx context.Context, a core.DisclosureAnswer) (core.DisclosureDetail, error)
-	disclosure.Register
+	disclosure.AnnualSource
 	ImportRegister(ctx context.Context, file string, rows []core.DisclosureRecord) (int, error)
 	SaveRemedy(ctx context.Context, m core.DisclosureRemedy) (core.DisclosureDetail, error)
 }
@@ -114,6 +114,36 @@ func (s *DisclosureService) AnnualTable4(year int) (core.DisclosureTable4, error
 // AnnualTable builds table 三 of the year's 政府信息公开工作年度报告 from the register.
 func (s *DisclosureService) AnnualTable(year int) (core.DisclosureTable, error) {
 	return nonNil(disclosure.ReadAnnualTable(s.ctx, s.store, year))
+}
+
+// AnnualReport drafts the year's 政府信息公开工作年度报告 from the records: the six sections' text and tables
+// 二（第二十条第（一）项）, 三 and 四.
+func (s *DisclosureService) AnnualReport(year int) (core.AnnualReport, error) {
+	return nonNil(disclosure.ReadAnnualReport(s.ctx, s.store, year))
+}
+
+// ExportAnnualReport writes the year's report as DOCX (to file and sign off) or self-contained HTML (for the
+// website) into dir (the exports folder when empty).
+func (s *DisclosureService) ExportAnnualReport(year int, format, dir string) (ExportedFile, error) {
+	write, ok := map[string]func(string, export.Document) error{"docx": export.WriteDOCX, "html": export.WriteHTML}[format]
+	if !ok {
+		return ExportedFile{}, core.FieldErrorf(core.EINVALID, "format", "导出格式只能是 DOCX 或 HTML")
+	}
+	r, err := disclosure.ReadAnnualReport(s.ctx, s.store, year)
+	if err != nil {
+		return ExportedFile{}, err
+	}
+	if dir == "" {
+		dir = s.exportDir
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ExportedFile{}, core.Errorf(core.EINVALID, "无法创建导出文件夹%s", dir)
+	}
+	path := filepath.Join(dir, safeFileName(r.Title)+"."+format)
+	if err := write(path, disclosure.AnnualReportDocument(r)); err != nil {
+		return ExportedFile{}, exportFailed(path, err)
+	}
+	return ExportedFile{Kind: format, Name: filepath.Base(path), Path: path}, nil
 }
 
 // ExportLetter writes one procedural letter of an application (受理回执, 补正告知书, 延期答复告知书, 答复书) as

@@ -117,6 +117,8 @@ var Permissions = map[string]Access{
 	"DisclosureService.ListRequests":              anyone,
 	"DisclosureService.GetRequest":                anyone,
 	"DisclosureService.AnnualTable":               anyone,
+	"DisclosureService.AnnualReport":              anyone,
+	"DisclosureService.ExportAnnualReport":        withDir(anyone, 3),
 	"DisclosureService.Register":                  officeWork,
 	"DisclosureService.SendCorrection":            officeWork,
 	"DisclosureService.ReceiveCorrection":         officeWork,

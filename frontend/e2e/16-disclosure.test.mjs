@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chooseOption, field, openApp, session, shot, waitForText } from './harness.mjs'
@@ -110,6 +110,22 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     assert.equal(Number(after4[3]), Number(before4[3]) + 1, `行政复议/尚未审结: ${before4} → ${after4}`)
     assert.equal(Number(after4[4]), Number(before4[4]) + 1, `行政复议/总计: ${before4} → ${after4}`)
     await shot(page, 'q-table3')
+
+    // The whole report, drafted from the records, exports as DOCX and HTML.
+    await page.getByTestId('report-text').getByText('2026年政府信息公开工作年度报告').click()
+    await page.getByTestId('report-text').getByText('一、总体情况').waitFor()
+    for (const format of ['docx', 'html']) {
+      await page.getByTestId(`report-export-${format}`).click()
+      await page.waitForFunction((ext) => document.querySelector('[data-testid="report-exported"]')?.textContent?.trim().endsWith(ext), `.${format}`)
+      const file = (await page.getByTestId('report-exported').innerText()).replace(/^已导出：/, '').trim()
+      assert.ok(file.endsWith(`2026年政府信息公开工作年度报告.${format}`), file)
+      assert.ok(statSync(file).size > 2000, `${file} is too small`)
+      if (format === 'html') {
+        const html = readFileSync(file, 'utf8')
+        for (const want of ['一、总体情况', '第二十条第（一）项', '（二）部分公开', '六、其他需要报告的事项']) assert.ok(html.includes(want), `html lacks ${want}`)
+      }
+    }
+    await shot(page, 'q-annual-report', { fullPage: false })
     assert.deepEqual(s.errors, [])
   } catch (e) {
     await shot(s.page, 'q-failure', { fullPage: false }).catch(() => {})

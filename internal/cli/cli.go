@@ -82,6 +82,8 @@ func usage(w io.Writer) {
                                      申请内容、申请方式、办理结果、答复日期；有一行不符即整个文件不导入)
   policydesk annual-report --year YYYY --table 3|4 --format csv
                                      输出政府信息公开工作年度报告的表三或表四
+  policydesk annual-report --year YYYY --format docx|html --out FILE
+                                     由记录生成整份年度报告(DOCX 供审签存档，HTML 供网站发布)
 
 选项:
   --data-dir DIR                     数据目录(默认为用户配置目录下的 PolicyDesk，也可用环境变量 POLICYDESK_DATA_DIR)

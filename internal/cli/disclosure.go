@@ -11,6 +11,7 @@ import (
 
 	"policydesk/internal/core"
 	"policydesk/internal/disclosure"
+	"policydesk/internal/export"
 	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
@@ -100,24 +101,35 @@ func requests(args, rest []string, stdout, stderr io.Writer) int {
 	})
 }
 
-// annualReport prints a table of the 政府信息公开工作年度报告:
-// `policydesk annual-report --year YYYY --table 3|4 --format csv`.
+// annualReport prints a table of the 政府信息公开工作年度报告 as CSV, or writes the whole report:
+// `policydesk annual-report --year YYYY --table 3|4 --format csv` and `--format docx|html --out FILE`.
 func annualReport(args, rest []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("annual-report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	year := fs.Int("year", 0, "报告年度")
 	table := fs.Int("table", 3, "表格：3(收到和处理政府信息公开申请情况)或 4(行政复议、行政诉讼情况)")
-	format := fs.String("format", "csv", "输出格式")
-	fs.String("out", "", "输出文件")
+	format := fs.String("format", "csv", "输出格式：csv(表三或表四)、docx 或 html(整份报告)")
+	out := fs.String("out", "", "整份报告的输出文件(--format docx|html 时必填)")
 	if err := fs.Parse(rest); err != nil {
 		return 2
 	}
 	if *year == 0 {
 		fmt.Fprintln(stderr, "用法：policydesk annual-report --year YYYY --table 3|4 --format csv [--data-dir DIR]")
+		fmt.Fprintln(stderr, "      policydesk annual-report --year YYYY --format docx|html --out FILE [--data-dir DIR]")
 		return 2
 	}
-	if *format != "csv" {
-		fmt.Fprintf(stderr, "错误：--format %s 尚不支持：整份报告的 DOCX/HTML 导出尚未提供，目前可用 --format csv 输出表三、表四\n", *format)
+	switch *format {
+	case "csv":
+	case "docx", "html":
+		if *out == "" {
+			fmt.Fprintf(stderr, "错误：--format %s 需要用 --out 指定输出文件\n", *format)
+			return 2
+		}
+		return withRegister(args, stderr, func(store *sqlite.DisclosureStore) int {
+			return writeAnnualReport(store, *year, *format, *out, stdout, stderr)
+		})
+	default:
+		fmt.Fprintf(stderr, "错误：--format 只能是 csv、docx 或 html，不能是 %s\n", *format)
 		return 2
 	}
 	if *table != 3 && *table != 4 {
@@ -159,4 +171,27 @@ func annualReport(args, rest []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	})
+}
+
+// writeAnnualReport drafts the year's report from the records and writes it as DOCX or HTML.
+func writeAnnualReport(store *sqlite.DisclosureStore, year int, format, out string, stdout, stderr io.Writer) int {
+	r, err := disclosure.ReadAnnualReport(core.WithActor(context.Background(), core.System), store, year)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
+		return 1
+	}
+	write := export.WriteHTML
+	if format == "docx" {
+		write = export.WriteDOCX
+	}
+	if err := write(out, disclosure.AnnualReportDocument(r)); err != nil {
+		fmt.Fprintf(stderr, "错误：无法写入 %s：%v\n", out, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已生成《%s》：%s\n", r.Title, out)
+	if r.Table3.Check != "" {
+		fmt.Fprintln(stderr, "警告：表三勾稽关系不符：", r.Table3.Check)
+		return 1
+	}
+	return 0
 }

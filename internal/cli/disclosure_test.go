@@ -62,7 +62,26 @@ func TestRequestsImportAndAnnualReport(t *testing.T) {
 	if lines := strings.Count(out, "\n"); lines != 1+25 { // the header and the statutory 25 rows
 		t.Errorf("table 三 has %d lines, want 26", lines)
 	}
-	if _, errs, code := run(t, "annual-report", "--year", "2026", "--format", "docx", "--data-dir", dir); code != 2 || !strings.Contains(errs, "尚不支持") {
-		t.Errorf("docx: %d %s", code, errs)
+	if _, errs, code := run(t, "annual-report", "--year", "2026", "--format", "docx", "--data-dir", dir); code != 2 || !strings.Contains(errs, "--out") {
+		t.Errorf("docx without --out: %d %s", code, errs)
+	}
+	// The whole report, from the same records: DOCX to file and HTML to publish.
+	for _, format := range []string{"docx", "html"} {
+		file := filepath.Join(t.TempDir(), "报告."+format)
+		out, errs, code := run(t, "annual-report", "--year", "2026", "--format", format, "--out", file, "--data-dir", dir)
+		if code != 0 || !strings.Contains(out, "2026年政府信息公开工作年度报告") {
+			t.Fatalf("%s: %d %s %s", format, code, out, errs)
+		}
+		data, err := os.ReadFile(file)
+		if err != nil || len(data) == 0 {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if format == "html" {
+			for _, want := range []string{"一、总体情况", "六、其他需要报告的事项", "本年新收政府信息公开申请", "第二十条第（一）项"} {
+				if !strings.Contains(string(data), want) {
+					t.Errorf("html lacks %q", want)
+				}
+			}
+		}
 	}
 }

@@ -46,7 +46,7 @@ const MinCommentDays = 30
 
 // Value lists, in display order; the UI offers them as selects.
 var (
-	PolicyCategories    = []string{"规范性文件", "重大行政决策", "其他"}
+	PolicyCategories    = []string{"规范性文件", "规章", "重大行政决策", "其他"}
 	PolicyStatuses      = []string{PolicyDrafting, PolicyConsulting, PolicySigning, PolicyPublished, PolicyRepealed, PolicyRevised}
 	DisclosureTypes     = []string{DisclosureActive, DisclosureOnRequest, DisclosureNone}
 	VersionKinds        = []string{"征求意见稿", "送审稿", "正式文本"}

@@ -153,3 +153,50 @@ type DisclosureRecord struct {
 	Content   string
 	Channel   string
 }
+
+// DocumentCounts are one row of table 二 (第二十条第（一）项): documents made, repealed and in force.
+type DocumentCounts struct {
+	Issued   int `json:"issued"`   // 本年制发件数
+	Repealed int `json:"repealed"` // 本年废止件数
+	InForce  int `json:"inForce"`  // 现行有效件数 at the year's end
+}
+
+// FormCount is how many interpretations of one form were published.
+type FormCount struct {
+	Form  string `json:"form"`
+	Count int    `json:"count"`
+}
+
+// AnnualFacts are the year's records the 政府信息公开工作年度报告 is drafted from, read by the store.
+type AnnualFacts struct {
+	Year            int            `json:"year"`
+	Bureau          Bureau         `json:"bureau"`
+	Rules           DocumentCounts `json:"rules"`     // 规章
+	Normative       DocumentCounts `json:"normative"` // 行政规范性文件
+	Published       int            `json:"published"` // policy documents published in the year, any category
+	Interpretations []FormCount    `json:"interpretations"`
+	Consultations   int            `json:"consultations"` // 征求意见 opened in the year
+	Comments        int            `json:"comments"`      // comments received in the year
+	Adopted         int            `json:"adopted"`       // of them 采纳 or 部分采纳
+	Messages        int            `json:"messages"`      // 局长信箱 messages received in the year
+	Answered        int            `json:"answered"`      // of them answered
+	AnsweredOnTime  int            `json:"answeredOnTime"`
+}
+
+// AnnualSection is one of the report's six sections: its heading and paragraphs (tables follow in 二, 三, 四).
+type AnnualSection struct {
+	Title      string   `json:"title"`
+	Paragraphs []string `json:"paragraphs"`
+}
+
+// AnnualReport is the year's 政府信息公开工作年度报告 as drafted from the records, for the office to review.
+type AnnualReport struct {
+	Year     int              `json:"year"`
+	Title    string           `json:"title"`
+	Intro    string           `json:"intro"`
+	Sections []AnnualSection  `json:"sections"`
+	Facts    AnnualFacts      `json:"facts"`
+	Table3   DisclosureTable  `json:"table3"`
+	Table4   DisclosureTable4 `json:"table4"`
+	Due      string           `json:"due"` // 31 January of the next year
+}

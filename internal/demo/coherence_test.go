@@ -8,6 +8,7 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/disclosure"
 	"policydesk/internal/mailbox"
 	"policydesk/internal/routing"
 )
@@ -126,6 +127,7 @@ func TestDemoIsCoherent(t *testing.T) {
 			t.Run("no doubled headings", func(t *testing.T) { checkHeadings(t, s) })
 			t.Run("adoption reasons", func(t *testing.T) { checkReasons(t, s) })
 			t.Run("years follow the clock", func(t *testing.T) { checkYears(t, s, now) })
+			t.Run("annual report from the records", func(t *testing.T) { checkAnnualReport(t, s, now.Year()) })
 			if s.db.Clock != core.Clock(s.clock) || !s.clock.Now().Equal(now) {
 				t.Errorf("seeding left the clock at %v", s.db.Clock.Now())
 			}
@@ -542,5 +544,21 @@ func TestDemoRoutingEvaluation(t *testing.T) {
 	}
 	if m.MacroF1 < 0.75 {
 		t.Errorf("macro-F1 %.2f", m.MacroF1)
+	}
+}
+
+// checkAnnualReport: the year's 政府信息公开工作年度报告 drafted from the demo's records names what the demo did.
+func checkAnnualReport(t *testing.T, s *seeded, year int) {
+	r, err := disclosure.ReadAnnualReport(s.ctx, s.disclosures, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := r.Facts
+	if f.Published == 0 || f.Normative.Issued == 0 || f.Normative.InForce < f.Normative.Issued || len(f.Interpretations) == 0 ||
+		f.Consultations == 0 || f.Comments == 0 || f.Messages == 0 || f.Answered == 0 || f.AnsweredOnTime > f.Answered {
+		t.Errorf("facts of %d: %+v", year, f)
+	}
+	if r.Table3.Check != "" || len(r.Sections) != 6 {
+		t.Errorf("report: check %q, %d sections", r.Table3.Check, len(r.Sections))
 	}
 }

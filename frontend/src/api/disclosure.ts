@@ -56,3 +56,9 @@ export function statusTone(status: string): BadgeTone | 'green' {
   }
   return 'grey'
 }
+export type AnnualReport = core.AnnualReport
+/** The year's 政府信息公开工作年度报告 drafted from the records, with tables 三 and 四. */
+export const annualReport = (year: number): Promise<AnnualReport> => call(() => go.AnnualReport(year))
+/** Writes the whole report as DOCX (to file and sign off) or HTML (for the website); dir '' = exports folder. */
+export const exportAnnualReport = (year: number, format: 'docx' | 'html', dir = ''): Promise<ExportedFile> =>
+  call(() => go.ExportAnnualReport(year, format, dir))

@@ -109,6 +109,69 @@ export namespace core {
 	    mustChangePassword: boolean;
 	    version: number;
 	}
+	export interface FormCount {
+	    form: string;
+	    count: number;
+	}
+	export interface DocumentCounts {
+	    issued: number;
+	    repealed: number;
+	    inForce: number;
+	}
+	export interface Bureau {
+	    name: string;
+	    shortName: string;
+	    address: string;
+	    phone: string;
+	    website: string;
+	    updatedAt: string;
+	    updatedBy: string;
+	}
+	export interface AnnualFacts {
+	    year: number;
+	    bureau: Bureau;
+	    rules: DocumentCounts;
+	    normative: DocumentCounts;
+	    published: number;
+	    interpretations: FormCount[];
+	    consultations: number;
+	    comments: number;
+	    adopted: number;
+	    messages: number;
+	    answered: number;
+	    answeredOnTime: number;
+	}
+	export interface DisclosureTable4 {
+	    year: number;
+	    groups: string[];
+	    results: string[];
+	    cells: number[][];
+	}
+	export interface DisclosureTable {
+	    year: number;
+	    bureau: string;
+	    columns: string[];
+	    labels: string[];
+	    cells: number[][];
+	    check: string;
+	    onTime: number;
+	    late: number;
+	}
+	export interface AnnualSection {
+	    title: string;
+	    paragraphs: string[];
+	}
+	export interface AnnualReport {
+	    year: number;
+	    title: string;
+	    intro: string;
+	    sections: AnnualSection[];
+	    facts: AnnualFacts;
+	    table3: DisclosureTable;
+	    table4: DisclosureTable4;
+	    due: string;
+	}
+	
 	export interface Approval {
 	    id: number;
 	    round: number;
@@ -169,15 +232,7 @@ export namespace core {
 	    reasonLabel: string;
 	    schemaVersion: number;
 	}
-	export interface Bureau {
-	    name: string;
-	    shortName: string;
-	    address: string;
-	    phone: string;
-	    website: string;
-	    updatedAt: string;
-	    updatedBy: string;
-	}
+	
 	export interface CalendarDay {
 	    date: string;
 	    weekday: number;
@@ -493,22 +548,9 @@ export namespace core {
 	}
 	
 	
-	export interface DisclosureTable {
-	    year: number;
-	    bureau: string;
-	    columns: string[];
-	    labels: string[];
-	    cells: number[][];
-	    check: string;
-	    onTime: number;
-	    late: number;
-	}
-	export interface DisclosureTable4 {
-	    year: number;
-	    groups: string[];
-	    results: string[];
-	    cells: number[][];
-	}
+	
+	
+	
 	export interface DueResult {
 	    from: string;
 	    workdays: number;
@@ -624,6 +666,7 @@ export namespace core {
 	    title: string;
 	    text: string;
 	}
+	
 	export interface ForwardInput {
 	    messageId: number;
 	    forwardTo: string;

@@ -3,11 +3,15 @@
 import {core} from '../models';
 import {app} from '../models';
 
+export function AnnualReport(arg1:number):Promise<core.AnnualReport>;
+
 export function AnnualTable(arg1:number):Promise<core.DisclosureTable>;
 
 export function AnnualTable4(arg1:number):Promise<core.DisclosureTable4>;
 
 export function Answer(arg1:core.DisclosureAnswer):Promise<core.DisclosureDetail>;
+
+export function ExportAnnualReport(arg1:number,arg2:string,arg3:string):Promise<app.ExportedFile>;
 
 export function ExportLetter(arg1:number,arg2:string,arg3:string):Promise<app.ExportedFile>;
 

@@ -1,0 +1,58 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+
+	"policydesk/internal/core"
+)
+
+// AnnualFacts reads the year's records the 政府信息公开工作年度报告 is drafted from: policy documents made,
+// repealed and in force (table 二 第二十条第（一）项), interpretations by form, consultations and their
+// comments, and the 局长信箱's messages.
+func (s *DisclosureStore) AnnualFacts(ctx context.Context, year int) (core.AnnualFacts, error) {
+	return inRead(ctx, s.db, func(tx *Tx) (core.AnnualFacts, error) {
+		f := core.AnnualFacts{Year: year}
+		var err error
+		if f.Bureau, err = readBureau(ctx, tx); err != nil {
+			return f, err
+		}
+		y, end := fmt.Sprint(year), fmt.Sprintf("%d-12-31", year)
+		docs := func(category string, c *core.DocumentCounts) error {
+			// Repealed and revised: the policy's state change in the audit trail, dated by the change.
+			return tx.QueryRowContext(ctx, `SELECT
+				(SELECT count(*) FROM policies WHERE category = ?1 AND substr(published_date, 1, 4) = ?2),
+				(SELECT count(DISTINCT a.entity_id) FROM audit_log a JOIN policies p ON CAST(p.id AS TEXT) = a.entity_id
+					WHERE a.entity = 'policy' AND a.action = 'state' AND a.summary LIKE '%→ 已废止'
+					AND p.category = ?1 AND substr(a.at, 1, 4) = ?2),
+				(SELECT count(*) FROM policies p WHERE category = ?1 AND published_date <= ?3 AND NOT EXISTS (
+					SELECT 1 FROM audit_log a WHERE a.entity = 'policy' AND a.entity_id = CAST(p.id AS TEXT) AND a.action = 'state'
+					AND (a.summary LIKE '%→ 已废止' OR a.summary LIKE '%→ 已修订') AND substr(a.at, 1, 10) <= ?3))`,
+				category, y, end).Scan(&c.Issued, &c.Repealed, &c.InForce)
+		}
+		if err := docs("规章", &f.Rules); err != nil {
+			return f, err
+		}
+		if err := docs("规范性文件", &f.Normative); err != nil {
+			return f, err
+		}
+		err = tx.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM policies WHERE substr(published_date, 1, 4) = ?1),
+			(SELECT count(*) FROM consultations WHERE substr(open_date, 1, 4) = ?1),
+			(SELECT count(*) FROM comments WHERE substr(received_date, 1, 4) = ?1),
+			(SELECT count(*) FROM comments WHERE substr(received_date, 1, 4) = ?1 AND decision IN ('采纳', '部分采纳')),
+			(SELECT count(*) FROM messages WHERE substr(received_date, 1, 4) = ?1),
+			(SELECT count(*) FROM messages WHERE substr(received_date, 1, 4) = ?1 AND replied_at IS NOT NULL),
+			(SELECT count(*) FROM messages WHERE substr(received_date, 1, 4) = ?1 AND replied_at IS NOT NULL
+				AND substr(replied_at, 1, 10) <= due_date)`, y).
+			Scan(&f.Published, &f.Consultations, &f.Comments, &f.Adopted, &f.Messages, &f.Answered, &f.AnsweredOnTime)
+		if err != nil {
+			return f, err
+		}
+		f.Interpretations, err = queryAll(ctx, tx, func(r scanner) (core.FormCount, error) {
+			var c core.FormCount
+			return c, r.Scan(&c.Form, &c.Count)
+		}, `SELECT form, count(*) FROM interpretations WHERE status = '已发布' AND substr(published_date, 1, 4) = ? GROUP BY form`, y)
+		return f, err
+	})
+}
