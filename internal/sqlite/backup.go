@@ -49,6 +49,10 @@ func (db *DB) Backup(ctx context.Context, dir, reason string) (core.BackupInfo, 
 		os.Remove(tmp)
 		return core.BackupInfo{}, fmt.Errorf("backup: %w", err)
 	}
+	if err := db.writeBackupManifest(ctx, tmp, path); err != nil {
+		os.Remove(tmp)
+		return core.BackupInfo{}, fmt.Errorf("backup manifest: %w", err)
+	}
 	// Only a complete file gets the .db name, so a crash mid-backup never leaves a file that looks valid.
 	if err := os.Rename(tmp, path); err != nil {
 		return core.BackupInfo{}, err
@@ -155,6 +159,7 @@ func PruneBackups(dir string, keep int) error {
 			if err := os.Remove(b.Path); err != nil {
 				return err
 			}
+			os.Remove(b.Path + ManifestSuffix)
 		}
 	}
 	return nil
@@ -248,18 +253,26 @@ func ValidateBackup(ctx context.Context, path, auditKeyPath string) (core.Backup
 	} else if problem != "" {
 		return bad("数据结构与第%d版不符：%s", version, problem)
 	}
-	check, _, _, err := verifyChain(ctx, conn, func() ([]byte, error) {
+	readKey := func() ([]byte, error) {
 		key, err := os.ReadFile(auditKeyPath)
 		if err != nil || len(key) != auditKeySize {
 			return nil, core.Errorf(core.EINVALID, "本数据目录的审计密钥 %s 不存在或已损坏", AuditKeyFile)
 		}
 		return key, nil
-	})
+	}
+	check, _, _, err := verifyChain(ctx, conn, readKey)
 	if err != nil {
 		return bad("无法检查审计日志(%v)", err)
 	}
 	if !check.OK {
 		return bad("审计日志不完整或被改写(%s)", check.Problem)
+	}
+	key, err := readKey()
+	if err != nil {
+		return bad("%s", errMessage(err))
+	}
+	if problem := checkBackupManifest(ctx, conn, path, key); problem != "" {
+		return bad("%s", problem)
 	}
 	info.SchemaVersion = version
 	return info, nil

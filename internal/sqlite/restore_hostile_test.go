@@ -19,9 +19,12 @@ func hostileCopy(t *testing.T, db *sqlite.DB, dir, name string, stmts ...string)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, name)
-	if err := os.Rename(b.Path, path); err != nil {
-		t.Fatal(err)
+	path := b.Path
+	if name != "" { // renamed, the manifest still names the original file, which is refused on its own
+		path = filepath.Join(dir, name)
+		if err := os.Rename(b.Path, path); err != nil {
+			t.Fatal(err)
+		}
 	}
 	conn, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path))
 	if err != nil {
@@ -65,8 +68,27 @@ func TestRestoreRefusesHostileBackups(t *testing.T) {
 BEGIN
     SELECT RAISE(ABORT, '审计日志只能追加，不能删除记录');
 END`), "审计日志不完整")
+	// The newest audit entries cut off after the backup was taken: the chain still verifies, the manifest does not.
+	cut := hostileCopy(t, db, dir, "", `DROP TRIGGER audit_log_no_delete`, `DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)`,
+		`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, '审计日志只能追加，不能删除记录');
+END`)
+	refuse(cut, "末尾记录被删除")
+	// A backup without its manifest, and one whose manifest was edited.
+	bare := hostileCopy(t, db, dir, "")
+	if err := os.Remove(bare + sqlite.ManifestSuffix); err != nil {
+		t.Fatal(err)
+	}
+	refuse(bare, "缺少校验清单")
+	edited := hostileCopy(t, db, dir, "")
+	data, _ := os.ReadFile(edited + sqlite.ManifestSuffix)
+	if err := os.WriteFile(edited+sqlite.ManifestSuffix, []byte(strings.Replace(string(data), `"auditEntries": 4`, `"auditEntries": 3`, 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	refuse(edited, "签名无效")
 	// The genuine one is accepted and its head becomes the live head.
-	good := hostileCopy(t, db, dir, "good.db")
+	good := hostileCopy(t, db, dir, "")
 	if _, err := sqlite.NewSettingsStore(db).SaveSection(ctx, core.Section{Name: "信息中心", Active: true}); err != nil {
 		t.Fatal(err)
 	}
