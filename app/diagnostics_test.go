@@ -76,3 +76,29 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+func TestExportedFileOnlyOpensExports(t *testing.T) {
+	dir := t.TempDir()
+	docx := filepath.Join(dir, "审签单.docx")
+	exe := filepath.Join(dir, "报告.docx.exe")
+	for _, p := range []string{docx, exe} {
+		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		path string
+		code string
+	}{
+		{docx, ""},
+		{exe, core.EINVALID},
+		{"审签单.docx", core.EINVALID}, // relative
+		{filepath.Join(dir, "没有.xlsx"), core.ENOTFOUND},
+		{dir + "/", core.EINVALID}, // a folder
+	}
+	for _, c := range cases {
+		if _, err := exportedFile(c.path); core.ErrorCode(err) != c.code && !(c.code == "" && err == nil) {
+			t.Errorf("exportedFile(%q) = %v, want %q", c.path, err, c.code)
+		}
+	}
+}

@@ -268,5 +268,7 @@ var Permissions = map[string]Access{
 	"SystemService.BackupNow":         officeWork,
 	"SystemService.RestoreBackup":     sysAdmin,
 	"SystemService.OpenLogFolder":     deskOnly,
+	"SystemService.OpenExport":        deskOnly,
+	"SystemService.ShowExport":        deskOnly,
 	"SystemService.ExportDiagnostics": officeWork,
 }

@@ -295,6 +295,11 @@ test('政策解读: 文字解读 and 图解 drafted, signed off and published in
     await waitForText(page, `interp-due-${graphicId}`, '剩余3个工作日')
     await pageShot(page, 'i-list-after')
 
+    // A link to an interpretation that no longer exists says so on the page, with the way back.
+    await openApp(page, '/interpretations/999999')
+    await page.getByTestId('interp-missing').getByText('返回政策解读').waitFor()
+    await pageShot(page, 'i-missing')
+
     assert.deepEqual(s.errors, [])
   } finally {
     await s.close()

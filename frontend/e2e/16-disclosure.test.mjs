@@ -116,8 +116,8 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     await page.getByTestId('report-text').getByText('一、总体情况').waitFor()
     for (const format of ['docx', 'html']) {
       await page.getByTestId(`report-export-${format}`).click()
-      await page.waitForFunction((ext) => document.querySelector('[data-testid="report-exported"]')?.textContent?.trim().endsWith(ext), `.${format}`)
-      const file = (await page.getByTestId('report-exported').innerText()).replace(/^已导出：/, '').trim()
+      await page.waitForFunction((ext) => document.querySelector('[data-testid="report-exported"] .path')?.textContent?.trim().endsWith(ext), `.${format}`)
+      const file = (await page.getByTestId('report-exported').locator('.path').innerText()).trim()
       assert.ok(file.endsWith(`2026年政府信息公开工作年度报告.${format}`), file)
       assert.ok(statSync(file).size > 2000, `${file} is too small`)
       if (format === 'html') {
@@ -125,6 +125,7 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
         for (const want of ['一、总体情况', '第二十条第（一）项', '（二）部分公开', '六、其他需要报告的事项']) assert.ok(html.includes(want), `html lacks ${want}`)
       }
     }
+    await page.getByTestId('report-exported').getByTestId('exported-show').waitFor()
     await shot(page, 'q-annual-report', { fullPage: false })
     assert.deepEqual(s.errors, [])
   } catch (e) {

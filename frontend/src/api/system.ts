@@ -24,3 +24,7 @@ export const exportAudit = (f: AuditFilter): Promise<string> => call(() => go.Ex
 export const openLogFolder = (): Promise<void> => call(() => go.OpenLogFolder())
 /** Writes a 诊断包 (masked logs, installation facts, checks; no records) and returns its path. */
 export const exportDiagnostics = (): Promise<string> => call(() => go.ExportDiagnostics())
+/** Opens an exported file with the desk's program for it (standalone desk only). */
+export const openExport = (path: string): Promise<void> => call(() => go.OpenExport(path))
+/** Shows the folder of an exported file (standalone desk only). */
+export const showExport = (path: string): Promise<void> => call(() => go.ShowExport(path))

@@ -6,6 +6,8 @@ import {
   highlightSegments,
   matchedText,
   quickPeriods,
+  defaultStatsPeriod,
+  STATS_DEFINITIONS,
   queryToFilter,
   quoteReply,
   replySubstance,
@@ -103,6 +105,18 @@ describe('statistics helpers', () => {
     expect(p[2].period).toEqual({ from: '2026-10-01', to: '2026-12-31' })
     expect(quickPeriods('2027-01-05')[1].period).toEqual({ from: '2026-12-01', to: '2026-12-31' })
     expect(quickPeriods('2028-02-10')[0].period.to).toBe('2028-02-29')
+  })
+
+  it('opens on the last complete month early in a month, else on this month', () => {
+    expect(defaultStatsPeriod('2026-12-02')).toEqual({ label: '上月', period: { from: '2026-11-01', to: '2026-11-30' } })
+    expect(defaultStatsPeriod('2027-01-10').period).toEqual({ from: '2026-12-01', to: '2026-12-31' })
+    expect(defaultStatsPeriod('2026-11-11').label).toBe('本月')
+    expect(defaultStatsPeriod('2026-11-20').period).toEqual({ from: '2026-11-01', to: '2026-11-30' })
+  })
+
+  it('defines every figure it shows', () => {
+    for (const k of ['received', 'answered', 'ontime', 'rate', 'avg', 'open', 'overdue']) expect(STATS_DEFINITIONS[k]).toMatch(/。$/)
+    expect(STATS_DEFINITIONS.overdue).toMatch(/工作台/)
   })
 
   it('formats rates', () => {

@@ -178,6 +178,26 @@ export function quickPeriods(today: string): { label: string; period: Period }[]
   ]
 }
 
+/**
+ * The period 统计报表 opens on: the month so far, except in its first ten days, when the monthly figures being
+ * prepared are last month's (the last complete month) and this month has hardly begun.
+ */
+export function defaultStatsPeriod(today: string): { label: string; period: Period } {
+  const q = quickPeriods(today)
+  return Number(today.slice(8, 10)) <= 10 ? q[1] : q[0]
+}
+
+/** What each figure of 统计报表 counts, shown on hover. */
+export const STATS_DEFINITIONS: Record<string, string> = {
+  received: '统计期间内收到的留言件数（按收到日期）。',
+  answered: '这些留言中截至统计日已答复（答复经审核发出）的件数。',
+  ontime: '已答复留言中，在答复期限（收到后3个工作日，按官方工作日历、扣除经批准的中止天数）内答复的件数。',
+  rate: '按时答复 ÷ 已答复。没有已答复的留言时显示“—”。',
+  avg: '已答复留言从收到到答复所用的工作日数的平均值（扣除中止天数）。',
+  open: '统计期间内收到、截至统计日尚未答复的留言件数。',
+  overdue: '办理中的留言里已超过答复期限的件数（中止计时的不计）。只统计本期收到的留言；工作台的“已超期”包括以前各期收到、至今仍未答复的全部留言，所以两者可能不同。',
+}
+
 /** A rate in [0,1] as a percentage with one decimal; "—" when nothing was answered. */
 export function rate(v: number, answered: number): string {
   return answered > 0 ? `${(Math.round(v * 1000) / 10).toFixed(1)}%` : '—'

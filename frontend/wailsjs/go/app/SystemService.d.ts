@@ -17,10 +17,14 @@ export function Info():Promise<app.SystemInfo>;
 
 export function ListBackups():Promise<Array<core.BackupInfo>>;
 
+export function OpenExport(arg1:string):Promise<void>;
+
 export function OpenLogFolder():Promise<void>;
 
 export function RestoreBackup(arg1:string):Promise<core.RestoreResult>;
 
 export function SetBackupKeep(arg1:number):Promise<number>;
+
+export function ShowExport(arg1:string):Promise<void>;
 
 export function VerifyAudit():Promise<core.AuditCheck>;

@@ -30,6 +30,10 @@ export function ListBackups() {
   return window['go']['app']['SystemService']['ListBackups']();
 }
 
+export function OpenExport(arg1) {
+  return window['go']['app']['SystemService']['OpenExport'](arg1);
+}
+
 export function OpenLogFolder() {
   return window['go']['app']['SystemService']['OpenLogFolder']();
 }
@@ -40,6 +44,10 @@ export function RestoreBackup(arg1) {
 
 export function SetBackupKeep(arg1) {
   return window['go']['app']['SystemService']['SetBackupKeep'](arg1);
+}
+
+export function ShowExport(arg1) {
+  return window['go']['app']['SystemService']['ShowExport'](arg1);
 }
 
 export function VerifyAudit() {
