@@ -190,7 +190,7 @@ func (s *ConsultationService) importComments(req core.ImportRequest, data []byte
 	if err != nil {
 		return core.ImportResult{}, err
 	}
-	out, err := s.store.ImportComments(s.ctx, req.ConsultationID, c.File(), c.Rows)
+	out, err := s.store.ImportComments(s.ctx, req.ConsultationID, c.File(), c.Rows, nil)
 	out.Warnings = c.Preview.Warnings
 	return nonNil(consultationChanged(s, EventCommentsChanged, req.ConsultationID, out, err))
 }
