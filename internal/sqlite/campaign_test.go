@@ -143,3 +143,27 @@ func TestImportCommentsCancelledLeavesNothing(t *testing.T) {
 		t.Errorf("pending imports = %d (%v)", pending, err)
 	}
 }
+
+// BenchmarkCampaignDecideGroup answers the campaign's group at once (32,300 comments).
+func BenchmarkCampaignDecideGroup(b *testing.B) {
+	f := newConsultFixture(b)
+	c := f.consultation(b, false)
+	ctx := context.Background()
+	data := campaignSheet(campaignIdentical, campaignVariants, campaignDistinct)
+	res, err := comments(f.store).ApplyImport(ctx, core.ImportRequest{ConsultationID: c.ID, FileName: "campaign.csv"}, data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var longest time.Duration
+	sqlite.ObserveWrites(f.db, func(d time.Duration) { longest = max(longest, d) })
+	decisions := []string{core.DecisionPartly, core.DecisionRejected}
+	i := 0
+	for b.Loop() {
+		out, err := f.store.Decide(ctx, core.Decision{GroupID: res.Grouping.List[0].ID, Decision: decisions[i%2], Reason: "第十二条的表决比例依据《民法典》第二百七十八条"})
+		if err != nil || len(out) != campaignIdentical+campaignVariants {
+			b.Fatal(len(out), err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(longest.Milliseconds()), "max-write-ms")
+}

@@ -715,56 +715,102 @@ func (s *ConsultationStore) groupSimilarity(ctx context.Context, tx *Tx, groupID
 		}
 		docs = append(docs, d)
 	}
-	low := 1.0
+	// A campaign repeats one text thousands of times: each distinct text is compared once.
+	low, seen := 1.0, map[string]bool{lead.Body: true}
 	for _, d := range docs {
-		if d.ID != rep {
+		if !seen[d.Body] {
+			seen[d.Body] = true
 			low = min(low, s.grouper.Similarity(lead, d))
 		}
 	}
 	return low, rows.Err()
 }
 
-// Decide records the answer to a comment, or to every member of a group.
+// Decide records the answer to a comment, or to every member of a group. A group (a campaign of thousands)
+// is answered in one statement with one audit entry naming the members whose answer changed.
 func (s *ConsultationStore) Decide(ctx context.Context, d core.Decision) ([]core.Comment, error) {
 	d, err := s.db.rules.Consultation.CheckDecision(d)
 	if err != nil {
 		return nil, err
 	}
+	if d.CommentID == 0 {
+		if err := s.db.write(ctx, func(tx *Tx) error { return tx.decideGroup(ctx, d) }); err != nil {
+			return nil, err
+		}
+		// The members are read after the write: the write turn is not held for them.
+		return inRead(ctx, s.db, func(tx *Tx) ([]core.Comment, error) {
+			return queryComments(ctx, tx, `WHERE m.group_id = ? ORDER BY m.id`, d.GroupID)
+		})
+	}
 	return inWrite(ctx, s.db, func(tx *Tx) ([]core.Comment, error) {
-		var targets []core.Comment
-		if d.CommentID != 0 {
-			c, err := findComment(ctx, tx, d.CommentID)
-			if err != nil {
+		c, err := findComment(ctx, tx, d.CommentID)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE comments SET decision = ?, reason = ?, response = ?, decided_by = ?, decided_at = ?,
+			updated_at = ?, updated_by = ? WHERE id = ?`, d.Decision, d.Reason, d.Response, tx.actorID(), tx.Stamp(), tx.Stamp(), tx.actorID(), c.ID); err != nil {
+			return nil, err
+		}
+		cs := diff(Columns{{"decision", c.Decision}, {"reason", c.Reason}, {"response", c.Response}},
+			Columns{{"decision", d.Decision}, {"reason", d.Reason}, {"response", d.Response}})
+		if len(cs) > 0 {
+			if err := tx.audit("update", "comment", c.ID, "意见处理："+d.Decision, cs); err != nil {
 				return nil, err
-			}
-			targets = []core.Comment{c}
-		} else {
-			if targets, err = queryComments(ctx, tx, `WHERE m.group_id = ? ORDER BY m.id`, d.GroupID); err != nil {
-				return nil, err
-			}
-			if len(targets) == 0 {
-				return nil, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", d.GroupID)
 			}
 		}
-		out := []core.Comment{}
-		for _, c := range targets {
-			if _, err := tx.ExecContext(ctx, `UPDATE comments SET decision = ?, reason = ?, response = ?, decided_by = ?, decided_at = ?,
-				updated_at = ?, updated_by = ? WHERE id = ?`, d.Decision, d.Reason, d.Response, tx.actorID(), tx.Stamp(), tx.Stamp(), tx.actorID(), c.ID); err != nil {
-				return nil, err
-			}
-			cs := diff(Columns{{"decision", c.Decision}, {"reason", c.Reason}, {"response", c.Response}},
-				Columns{{"decision", d.Decision}, {"reason", d.Reason}, {"response", d.Response}})
-			if len(cs) > 0 {
-				if err := tx.audit("update", "comment", c.ID, "意见处理："+d.Decision, cs); err != nil {
-					return nil, err
-				}
-			}
-			saved, err := findComment(ctx, tx, c.ID)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, saved)
-		}
-		return out, nil
+		saved, err := findComment(ctx, tx, c.ID)
+		return []core.Comment{saved}, err
 	})
+}
+
+// decideGroup answers every member of a group at once.
+func (tx *Tx) decideGroup(ctx context.Context, d core.Decision) error {
+	type answer struct{ decision, reason, response string }
+	var changed []int64
+	before := map[answer]int{}
+	var old answer
+	rows, err := tx.QueryContext(ctx, `SELECT id, decision, reason, response FROM comments WHERE group_id = ? ORDER BY id`, d.GroupID)
+	if err != nil {
+		return err
+	}
+	members := 0
+	for rows.Next() {
+		var id int64
+		var a answer
+		if err := rows.Scan(&id, &a.decision, &a.reason, &a.response); err != nil {
+			rows.Close()
+			return err
+		}
+		members++
+		if a != (answer{d.Decision, d.Reason, d.Response}) {
+			changed = append(changed, id)
+			before[a]++
+			old = a
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if members == 0 {
+		return core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", d.GroupID)
+	}
+	// The version moves in the statement itself, which spares the version trigger a second write of every row.
+	if _, err := tx.ExecContext(ctx, `UPDATE comments SET decision = ?, reason = ?, response = ?, decided_by = ?, decided_at = ?,
+		updated_at = ?, updated_by = ?, version = version + 1 WHERE group_id = ?`,
+		d.Decision, d.Reason, d.Response, tx.actorID(), tx.Stamp(), tx.Stamp(), tx.actorID(), d.GroupID); err != nil {
+		return err
+	}
+	if len(changed) > 0 {
+		if len(before) > 1 {
+			old = answer{mixedDecisions, mixedDecisions, mixedDecisions}
+		}
+		cs := diff(Columns{{"decision", old.decision}, {"reason", old.reason}, {"response", old.response}},
+			Columns{{"decision", d.Decision}, {"reason", d.Reason}, {"response", d.Response}})
+		cs = append(cs, Change{Field: "comments", New: changed})
+		if err := tx.audit("update", "comment_group", d.GroupID, fmt.Sprintf("意见处理(整组%d条)：%s", len(changed), d.Decision), cs); err != nil {
+			return err
+		}
+	}
+	return nil
 }
