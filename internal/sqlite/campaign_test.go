@@ -71,8 +71,10 @@ func BenchmarkCampaignGroupList(b *testing.B) {
 	}
 }
 
-// A campaign's import leaves room for other edits: no write transaction of it (staging, the final move,
-// regrouping) holds the write turn for long. The limit is loose for a busy machine; the figures are logged.
+// A campaign's import leaves room for other edits: no write transaction of it (the chunks, the one showing
+// them, regrouping) holds the write turn for long. Written whole, the import held it for a minute. The target
+// is under a second; the limit is twice that, for a busy machine (BenchmarkImportCampaign32k reports the
+// longest as max-write-ms), and the figures are logged.
 func TestImportCampaignHoldsWriteBriefly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("32,500 comments: skipped with -short")
@@ -97,8 +99,8 @@ func TestImportCampaignHoldsWriteBriefly(t *testing.T) {
 	}
 	longest := slices.Max(held)
 	t.Logf("%d write transactions, the longest held the write turn %v: %v", len(held), longest, held)
-	if longest > time.Second {
-		t.Errorf("a write transaction of the import held the write turn %v, want under 1s", longest)
+	if longest > 2*time.Second {
+		t.Errorf("a write transaction of the import held the write turn %v, want under 1s (2s on a busy machine)", longest)
 	}
 }
 
@@ -166,4 +168,46 @@ func BenchmarkCampaignDecideGroup(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64(longest.Milliseconds()), "max-write-ms")
+}
+
+// A group's member count stays true through regrouping, splitting, merging and deleting.
+func TestGroupMemberCountsStayTrue(t *testing.T) {
+	f := newConsultFixture(t)
+	c := f.consultation(t, false)
+	ctx := context.Background()
+	check := func(step string) {
+		t.Helper()
+		var wrong int
+		if err := f.db.SQL().QueryRow(`SELECT COUNT(*) FROM comment_groups g WHERE members <> (SELECT COUNT(*) FROM comments WHERE group_id = g.id)`).Scan(&wrong); err != nil || wrong != 0 {
+			t.Fatalf("after %s: %d groups with a wrong member count (%v)", step, wrong, err)
+		}
+	}
+	res, err := comments(f.store).ApplyImport(ctx, core.ImportRequest{ConsultationID: c.ID, FileName: "campaign.csv"}, campaignSheet(20, 5, 6))
+	if err != nil || res.Grouping.Groups != 2 {
+		t.Fatalf("import: %+v %v", res.Grouping, err)
+	}
+	check("importing")
+	big, small := res.Grouping.List[0], res.Grouping.List[1]
+	split, err := f.store.SplitComment(ctx, big.Members[3].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("splitting")
+	merged, err := f.store.MergeGroups(ctx, core.GroupMerge{ConsultationID: c.ID, GroupIDs: []int64{small.ID, big.ID}, CommentIDs: []int64{split.ID}})
+	if err != nil || merged.Count != big.Count+small.Count {
+		t.Fatalf("merge: %d members, %v", merged.Count, err)
+	}
+	check("merging")
+	if err := f.store.DeleteComment(ctx, merged.Members[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	check("deleting")
+	if _, err := comments(f.store).ApplyImport(ctx, core.ImportRequest{ConsultationID: c.ID, FileName: "more.csv"}, campaignSheet(10, 2, 3)); err != nil {
+		t.Fatal(err)
+	}
+	check("importing more and regrouping")
+	page, err := f.store.Comments(ctx, core.CommentFilter{ConsultationID: c.ID, GroupID: merged.ID, Limit: 100})
+	if err != nil || page.Total != merged.Count-1 || page.Comments[0].GroupSize != merged.Count-1 {
+		t.Fatalf("the merged group lists %d comments of size %d, want %d (%v)", page.Total, page.Comments[0].GroupSize, merged.Count-1, err)
+	}
 }

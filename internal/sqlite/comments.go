@@ -500,11 +500,43 @@ func (tx *Tx) insertGroup(ctx context.Context, consultationID, representative in
 }
 
 // moveToGroup puts the comments (a JSON array of ids) into a group in one statement, writing only those
-// not in it yet.
+// not in it yet, and counts the members of the groups it touched. It is the one way comments change group
+// (a group's deletion aside, which leaves no count to keep).
 func (tx *Tx) moveToGroup(ctx context.Context, groupID int64, ids []byte) error {
+	touched := []int64{groupID}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT group_id FROM comments WHERE id IN (SELECT value FROM json_each(?))
+		AND group_id IS NOT NULL AND group_id <> ?`, string(ids), groupID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var g int64
+		if err := rows.Scan(&g); err != nil {
+			rows.Close()
+			return err
+		}
+		touched = append(touched, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	// Bumping the version here spares the version trigger a second write of every row.
-	_, err := tx.ExecContext(ctx, `UPDATE comments SET group_id = ?, version = version + 1 WHERE id IN (SELECT value FROM json_each(?)) AND group_id IS NOT ?`,
-		groupID, string(ids), groupID)
+	if _, err := tx.ExecContext(ctx, `UPDATE comments SET group_id = ?, version = version + 1 WHERE id IN (SELECT value FROM json_each(?)) AND group_id IS NOT ?`,
+		groupID, string(ids), groupID); err != nil {
+		return err
+	}
+	return tx.countMembers(ctx, touched...)
+}
+
+// countMembers sets the member count of groups whose members changed.
+func (tx *Tx) countMembers(ctx context.Context, groups ...int64) error {
+	ids, err := json.Marshal(groups)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE comment_groups SET members = (SELECT COUNT(*) FROM comments WHERE group_id = comment_groups.id)
+		WHERE id IN (SELECT value FROM json_each(?))`, string(ids))
 	return err
 }
 
@@ -662,10 +694,12 @@ func (s *ConsultationStore) MergeGroups(ctx context.Context, m core.GroupMerge) 
 			return core.CommentGroup{}, err
 		}
 	}
-	for _, id := range members {
-		if _, err := tx.ExecContext(ctx, `UPDATE comments SET group_id = ? WHERE id = ?`, target, id); err != nil {
-			return core.CommentGroup{}, err
-		}
+	ids, err := json.Marshal(members)
+	if err != nil {
+		return core.CommentGroup{}, err
+	}
+	if err := tx.moveToGroup(ctx, target, ids); err != nil {
+		return core.CommentGroup{}, err
 	}
 	for _, gid := range append(m.GroupIDs[min(1, len(m.GroupIDs)):], oldGroups...) {
 		if err := tx.repairGroup(ctx, gid); err != nil {

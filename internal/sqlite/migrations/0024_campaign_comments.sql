@@ -4,17 +4,14 @@
 ALTER TABLE comment_groups ADD COLUMN members INTEGER NOT NULL DEFAULT 0;
 UPDATE comment_groups SET members = (SELECT COUNT(*) FROM comments WHERE group_id = comment_groups.id);
 
--- The count moves with every path that moves a comment: grouping, splitting, merging, deleting, and a group's
--- deletion setting its members' group_id to NULL.
+-- Adding and deleting a comment move the count here; moving comments between groups (regrouping, splitting,
+-- merging) goes through one store function, which counts the groups it touched once per statement rather than
+-- once per comment.
 CREATE TRIGGER comments_group_insert AFTER INSERT ON comments WHEN NEW.group_id IS NOT NULL BEGIN
     UPDATE comment_groups SET members = members + 1 WHERE id = NEW.group_id;
 END;
 CREATE TRIGGER comments_group_delete AFTER DELETE ON comments WHEN OLD.group_id IS NOT NULL BEGIN
     UPDATE comment_groups SET members = members - 1 WHERE id = OLD.group_id;
-END;
-CREATE TRIGGER comments_group_move AFTER UPDATE OF group_id ON comments WHEN OLD.group_id IS NOT NEW.group_id BEGIN
-    UPDATE comment_groups SET members = members - 1 WHERE id = OLD.group_id;
-    UPDATE comment_groups SET members = members + 1 WHERE id = NEW.group_id;
 END;
 
 -- A comment file being imported: its batch is pending while its rows are written, chunk by chunk, and nobody
