@@ -267,7 +267,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	mailboxAPI := app.NewMailboxService(mailboxes, matcher, segmenter, paths.Exports, emit, matcher.SetTopics)
 	// 问答 suggestions come from the policy's structure and from what citizens ask about it in the 局长信箱
 	interpretationAPI := app.NewInterpretationService(interpretations, segmenter, paths.Exports, clock, emit, app.MailboxQuestions(mailboxAPI))
-	b.closers = append(b.closers, func() { app.StopMailbox(mailboxAPI) })
+	b.closers = append(b.closers, func() { app.StopMailbox(mailboxAPI) }, func() { app.StopConsultations(consultationAPI) })
 	// New mail is fetched in the background as often as the mail account says (设置 → 收件邮箱).
 	watchCtx, stopWatch := context.WithCancel(context.Background())
 	b.closers = append(b.closers, stopWatch)

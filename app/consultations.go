@@ -32,11 +32,20 @@ type ConsultationService struct {
 	store     ConsultationStore
 	exportDir string
 	emit      Emitter
+
+	imports *jobRunner // a comment file's import; shared by the per-call copies (see Scoped)
 }
 
 // NewConsultationService wraps the consultation store; exports go to exportDir unless a directory is given.
 func NewConsultationService(store ConsultationStore, exportDir string, emit Emitter) *ConsultationService {
-	return &ConsultationService{ctx: context.Background(), store: store, exportDir: exportDir, emit: emit}
+	return &ConsultationService{ctx: context.Background(), store: store, exportDir: exportDir, emit: emit, imports: &jobRunner{}}
+}
+
+// StopConsultations cancels a running comment import and waits for it to end; main calls it on shutdown. It
+// is a function rather than a method so that Wails does not offer it to the frontend.
+func StopConsultations(s *ConsultationService) {
+	s.imports.stop()
+	s.imports.wait()
 }
 
 // startup keeps the Wails context.
@@ -181,7 +190,8 @@ func (s *ConsultationService) readComments(req core.ImportRequest, data []byte) 
 	return intake.ReadComments(req, data, paths, s.store.Now())
 }
 
-// importComments stores a comment file whose every row holds, or refuses it whole.
+// importComments stores a comment file whose every row holds, or refuses it whole. It runs on the import's
+// job runner: progress arrives as EventCommentImportProgress and CancelImport ends it with nothing imported.
 func (s *ConsultationService) importComments(req core.ImportRequest, data []byte) (core.ImportResult, error) {
 	c, err := s.readComments(req, data)
 	if err == nil {
@@ -190,10 +200,27 @@ func (s *ConsultationService) importComments(req core.ImportRequest, data []byte
 	if err != nil {
 		return core.ImportResult{}, err
 	}
-	out, err := s.store.ImportComments(s.ctx, req.ConsultationID, c.File(), c.Rows)
+	var out core.ImportResult
+	err = s.imports.run(s.ctx, "正在导入另一个意见文件，请待其完成或取消后再导入", func(ctx context.Context) error {
+		report := func(p core.ImportProgress) {
+			if s.imports.throttle(p.Done == p.Total) {
+				s.emit(EventCommentImportProgress, p)
+			}
+		}
+		var err error
+		out, err = s.store.ImportComments(ctx, req.ConsultationID, c.File(), c.Rows, report)
+		if err != nil && ctx.Err() != nil && out.BatchID == 0 {
+			return core.Errorf(core.EIMPORT, "已取消导入“%s”，没有导入任何意见", c.File().Name)
+		}
+		return err
+	})
 	out.Warnings = c.Preview.Warnings
 	return nonNil(consultationChanged(s, EventCommentsChanged, req.ConsultationID, out, err))
 }
+
+// CancelImport stops the comment import that is running; nothing of its file is kept. It reports whether one
+// was running.
+func (s *ConsultationService) CancelImport() (bool, error) { return nonNil(s.imports.stop(), nil) }
 
 // Regroup groups near-duplicate comments again (groups staff split or merged are kept).
 func (s *ConsultationService) Regroup(consultationID int64) (core.GroupingResult, error) {

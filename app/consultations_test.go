@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -149,8 +150,98 @@ func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
 	if _, err := svc.PublishReport(core.ReportPublication{ConsultationID: c.ID, PublishedDate: "2026-11-20", PublishedURL: "https://ghzy.linjiang.gov.cn/zqyj/2"}); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{EventPoliciesChanged, EventPoliciesChanged, EventPoliciesChanged, EventConsultationsChanged, EventCommentsChanged, EventCommentsChanged, EventConsultationsChanged}
+	want := []string{EventPoliciesChanged, EventPoliciesChanged, EventPoliciesChanged, EventConsultationsChanged, EventCommentImportProgress, EventCommentsChanged,
+		EventCommentsChanged, EventConsultationsChanged}
 	if strings.Join(events, ",") != strings.Join(want, ",") {
 		t.Fatalf("events = %v", events)
+	}
+}
+
+// gatedComments holds a comment import after its first chunk until the test lets it go on.
+type gatedComments struct {
+	ConsultationStore
+	first   chan struct{}
+	release chan struct{}
+}
+
+func (g gatedComments) ImportComments(ctx context.Context, id int64, file core.ImportFile, rows []core.ImportRow,
+	progress func(core.ImportProgress)) (core.ImportResult, error) {
+	var once sync.Once
+	return g.ConsultationStore.ImportComments(ctx, id, file, rows, func(p core.ImportProgress) {
+		progress(p)
+		once.Do(func() {
+			close(g.first)
+			<-g.release
+		})
+	})
+}
+
+func TestConsultationImportReportsProgressAndCancels(t *testing.T) {
+	ctx := context.Background()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
+	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	settings := sqlite.NewSettingsStore(db)
+	sec, err := settings.SaveSection(ctx, core.Section{Name: "开发利用组", Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal := calendar.New(calendar.Builtin())
+	calFn := func() *calendar.Calendar { return cal }
+	rec := newRecorder()
+	policies := NewPolicyService(sqlite.NewPolicyStore(db, calFn), func(string, ...any) {})
+	store := gatedComments{ConsultationStore: sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: hanBigrams{}}),
+		first: make(chan struct{}), release: make(chan struct{})}
+	svc := NewConsultationService(store, t.TempDir(), rec.emit)
+	p, err := policies.SavePolicy(core.Policy{Title: "临江市城市更新实施办法(征求意见稿)", Category: "规范性文件", SectionID: sec.ID,
+		Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := svc.SaveConsultation(core.Consultation{PolicyID: p.ID, OpenDate: "2026-10-09", CloseDate: "2026-11-10", Channels: []string{"网站"}, Contact: "0571-88012341"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("意见内容,类别\n")
+	for range 5000 {
+		b.WriteString("反对第二条的表决比例，建议改为四分之三以上业主同意。,个人\n")
+	}
+	data := base64.StdEncoding.EncodeToString([]byte(b.String()))
+	req := core.ImportRequest{ConsultationID: c.ID, FileName: "意见.csv", DefaultDate: "2026-11-01"}
+	ended := make(chan error, 1)
+	go func() {
+		_, err := svc.ApplyImportData(req, data)
+		ended <- err
+	}()
+	progress, ok := rec.waitFor(t, EventCommentImportProgress).(core.ImportProgress)
+	if !ok || progress != (core.ImportProgress{Done: 2000, Total: 5000}) {
+		t.Fatalf("progress = %+v", progress)
+	}
+	<-store.first
+	if _, err := svc.ApplyImportData(req, data); core.ErrorCode(err) != core.ECONFLICT {
+		t.Errorf("a second import while one runs: %v", err)
+	}
+	if running, err := svc.CancelImport(); err != nil || !running {
+		t.Fatal("no import to cancel")
+	}
+	close(store.release)
+	select {
+	case err := <-ended:
+		if core.ErrorCode(err) != core.EIMPORT || !strings.Contains(core.ErrorMessage(err), "已取消导入") {
+			t.Errorf("cancelled import: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the cancelled import did not end")
+	}
+	page, err := svc.ListComments(core.CommentFilter{ConsultationID: c.ID, Limit: 10})
+	if err != nil || page.Total != 0 {
+		t.Errorf("after cancelling: %d comments, %v", page.Total, err)
+	}
+	if running, _ := svc.CancelImport(); running {
+		t.Error("an import still runs")
 	}
 }

@@ -18,9 +18,10 @@ const (
 	EventRoutingChanged  = "routing:changed"  // the dictionary, the labeled history or the model changed
 
 	// 征求意见
-	EventPoliciesChanged      = "policies:changed"      // a policy, its status or a version of its text changed
-	EventConsultationsChanged = "consultations:changed" // a consultation was opened, edited, extended, reopened or its report published
-	EventCommentsChanged      = "comments:changed"      // comments of a consultation were added, imported, regrouped or decided (data: consultation id)
+	EventPoliciesChanged       = "policies:changed"      // a policy, its status or a version of its text changed
+	EventConsultationsChanged  = "consultations:changed" // a consultation was opened, edited, extended, reopened or its report published
+	EventCommentsChanged       = "comments:changed"      // comments of a consultation were added, imported, regrouped or decided (data: consultation id)
+	EventCommentImportProgress = "comments:progress"     // core.ImportProgress while a comment file is imported
 
 	// 政策解读
 	EventInterpretationsChanged = "interpretations:changed" // a policy's interpretations, their sign-off or publication changed (data: policy id)

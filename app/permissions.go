@@ -100,6 +100,7 @@ var Permissions = map[string]Access{
 	"ConsultationService.ApplyImportFile":      deskOnly,
 	"ConsultationService.PreviewImportData":    drafting,
 	"ConsultationService.ApplyImportData":      drafting,
+	"ConsultationService.CancelImport":         drafting,
 	"ConsultationService.SaveConsultation":     drafting,
 	"ConsultationService.ExtendConsultation":   drafting,
 	"ConsultationService.ReopenConsultation":   drafting,

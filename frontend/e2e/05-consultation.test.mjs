@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { statSync } from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chooseOption, field, openApp, session, shot, tempDir, waitForText } from './harness.mjs'
@@ -195,6 +195,20 @@ test('征求意见: register a policy from a PDF, open a consultation, import, g
     await page.getByTestId('deadline-consultation.report_due').first().click()
     await page.waitForURL(/#\/consultations\/\d+\/report$/)
     await page.getByTestId('report-preview').waitFor()
+
+    // A campaign's sheet (60,000 identical comments) shows its progress; cancelled, it imports nothing.
+    const campaign = join(files.dir, 'campaign.csv')
+    writeFileSync(campaign, '意见内容,类别\n' + '反对第三条的表决比例，建议改为四分之三以上业主同意。,自然人\n'.repeat(60000))
+    await page.goto(page.url().replace(/#.*$/, `#/consultations/${consultationId}/import`))
+    await page.getByTestId('import-file').setInputFiles(campaign)
+    await waitForText(page, 'import-counts', '共60000行，可导入60000行')
+    await page.getByTestId('import-apply').click()
+    await page.getByTestId('import-progress').getByText(/已导入\d+\/60000条/).waitFor()
+    await shot(page, 'e-import-progress', { fullPage: false })
+    await page.getByTestId('import-cancel').click()
+    await page.getByTestId('import-failure').waitFor()
+    assert.match(await page.getByTestId('import-failure').innerText(), /已取消导入“campaign.csv”，没有导入任何意见/)
+    await shot(page, 'e-import-cancelled', { fullPage: false })
     assert.deepEqual(s.errors, [])
   } catch (e) {
     await shot(s.page, 'e-failure', { fullPage: false }).catch(() => {})

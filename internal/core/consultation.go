@@ -486,7 +486,7 @@ type ConsultationStore interface {
 	SaveComment(ctx context.Context, c Comment) (Comment, error)
 	DeleteComment(ctx context.Context, id int64) error
 	CommentImportClauses(ctx context.Context, consultationID int64) ([]string, error)
-	ImportComments(ctx context.Context, consultationID int64, file ImportFile, rows []ImportRow) (ImportResult, error)
+	ImportComments(ctx context.Context, consultationID int64, file ImportFile, rows []ImportRow, progress func(ImportProgress)) (ImportResult, error)
 	Regroup(ctx context.Context, consultationID int64) (GroupingResult, error)
 	Groups(ctx context.Context, consultationID int64) ([]CommentGroup, error)
 	SplitComment(ctx context.Context, commentID int64) (Comment, error)

@@ -34,6 +34,7 @@ package dedup
 
 import (
 	"cmp"
+	"encoding/binary"
 	"runtime"
 	"slices"
 	"strings"
@@ -88,23 +89,96 @@ func Group(docs []Doc, opts Options) []Cluster {
 	// Processing in ID order makes the union-find steps independent of input order.
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(docs[a].ID, docs[b].ID) })
 
-	feats, sigs := sketch(docs)
 	sets := newUnionFind(len(docs))
-	linkCandidates(order, feats, sigs, threshold, sets)
-	return clusters(docs, order, feats, sets)
+	feats, sigs, canon, distinct := readOnce(docs, order, sets)
+	linkCandidates(distinct, feats, sigs, threshold, sets)
+	return clusters(docs, order, feats, canon, sets)
 }
 
-// sketch computes every comment's features and signature (nil for a comment without
-// features). It is most of the work on long comments, and each comment is independent,
-// so it runs on all processors.
-func sketch(docs []Doc) (feats, sigs [][]uint64) {
+// readOnce computes the features of each distinct text once and joins the comments whose features coincide:
+// a campaign of thousands of identical comments (or ones differing only in punctuation, spacing or width,
+// which folding drops) is sketched once and joined by hashing, so that near-duplicate matching runs only
+// across distinct texts. canon[i] is the first comment in ID order with i's features (i itself for a comment
+// without features, which is never grouped); distinct lists those first comments, in ID order.
+func readOnce(docs []Doc, order []int, sets *unionFind) (feats, sigs [][]uint64, canon, distinct []int) {
+	canon = make([]int, len(docs))
+	byText := map[string]int{}
+	var texts []int
+	for _, i := range order {
+		k := docKey(docs[i])
+		if j, ok := byText[k]; ok {
+			canon[i] = j
+			continue
+		}
+		byText[k] = i
+		canon[i] = i
+		texts = append(texts, i)
+	}
+	feats, sigs = sketch(docs, texts)
+	byFeatures := map[string]int{}
+	for _, i := range texts {
+		if len(feats[i]) == 0 {
+			continue
+		}
+		k := featureKey(feats[i])
+		if j, ok := byFeatures[k]; ok {
+			canon[i] = j
+			continue
+		}
+		byFeatures[k] = i
+		distinct = append(distinct, i)
+	}
+	for _, i := range order {
+		if j := canon[i]; j != i {
+			if len(feats[j]) == 0 {
+				canon[i] = i // the same empty text: nothing to be similar by
+			} else {
+				canon[i] = canon[j]
+				sets.union(canon[i], i)
+			}
+			feats[i] = feats[j]
+		}
+	}
+	return feats, sigs, canon, distinct
+}
+
+// docKey identifies a comment's text and tokens: comments with equal keys have equal features.
+func docKey(d Doc) string {
+	n := len(d.Text)
+	for _, t := range d.Tokens {
+		n += 1 + len(t)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(d.Text)
+	for _, t := range d.Tokens {
+		b.WriteByte(0)
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// featureKey is a feature set as a map key.
+func featureKey(feats []uint64) string {
+	b := make([]byte, 0, 8*len(feats))
+	for _, f := range feats {
+		b = binary.LittleEndian.AppendUint64(b, f)
+	}
+	return string(b)
+}
+
+// sketch computes the features and signature (nil for a comment without features) of the comments at
+// indexes. It is most of the work on long comments, and each comment is independent, so it runs on all
+// processors.
+func sketch(docs []Doc, indexes []int) (feats, sigs [][]uint64) {
 	feats = make([][]uint64, len(docs))
 	sigs = make([][]uint64, len(docs))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < len(docs); i += workers {
+			for k := w; k < len(indexes); k += workers {
+				i := indexes[k]
 				feats[i] = features(docs[i])
 				if len(feats[i]) > 0 {
 					sigs[i] = signature(feats[i])
@@ -164,7 +238,7 @@ func linkToAnchors(i int, anchors []int, similar func(a, b int) bool, sets *unio
 }
 
 // clusters turns the union-find forest into sorted clusters.
-func clusters(docs []Doc, order []int, feats [][]uint64, sets *unionFind) []Cluster {
+func clusters(docs []Doc, order []int, feats [][]uint64, canon []int, sets *unionFind) []Cluster {
 	byRoot := map[int][]int{}
 	var roots []int
 	for _, i := range order {
@@ -176,7 +250,7 @@ func clusters(docs []Doc, order []int, feats [][]uint64, sets *unionFind) []Clus
 	}
 	out := make([]Cluster, 0, len(roots))
 	for _, r := range roots {
-		out = append(out, cluster(docs, byRoot[r], feats))
+		out = append(out, cluster(docs, byRoot[r], feats, canon))
 	}
 	slices.SortStableFunc(out, func(a, b Cluster) int {
 		if len(a.Members) != len(b.Members) {
@@ -188,12 +262,12 @@ func clusters(docs []Doc, order []int, feats [][]uint64, sets *unionFind) []Clus
 }
 
 // cluster builds one cluster from member indexes given in ID order.
-func cluster(docs []Doc, members []int, feats [][]uint64) Cluster {
-	rep := central(members, feats)
-	c := Cluster{Representative: docs[rep].ID, Similarity: 1}
+func cluster(docs []Doc, members []int, feats [][]uint64, canon []int) Cluster {
+	rep := central(members, feats, canon)
+	c := Cluster{Representative: docs[rep].ID, Similarity: 1, Members: make([]int64, 0, len(members))}
 	for _, m := range members {
 		c.Members = append(c.Members, docs[m].ID)
-		if m != rep {
+		if canon[m] != canon[rep] {
 			c.Similarity = min(c.Similarity, jaccard(feats[rep], feats[m]))
 		}
 	}
@@ -205,11 +279,11 @@ const exactCentrality = 12
 
 // central picks the member most similar, on average, to the others. Ties go to the
 // first member, the one with the smallest ID.
-func central(members []int, feats [][]uint64) int {
+func central(members []int, feats [][]uint64, canon []int) int {
 	if len(members) <= exactCentrality {
 		return centralExact(members, feats)
 	}
-	return centralByFrequency(members, feats)
+	return centralByFrequency(members, feats, canon)
 }
 
 // centralExact computes the mean similarity of every member to the others.
@@ -233,16 +307,26 @@ func centralExact(members []int, feats [][]uint64) int {
 
 // centralByFrequency picks the member whose features are, on average, shared by the
 // most other members: a linear-time stand-in for the mean similarity in a large
-// campaign, where comparing all pairs would be quadratic.
-func centralByFrequency(members []int, feats [][]uint64) int {
-	df := map[uint64]int{}
+// campaign, where comparing all pairs would be quadratic. Members with the same
+// features (canon) are counted once, weighted by how many they are.
+func centralByFrequency(members []int, feats [][]uint64, canon []int) int {
+	weight := map[int]int{}
+	var kinds []int // the first member of each feature set, in ID order
 	for _, m := range members {
+		c := canon[m]
+		if weight[c] == 0 {
+			kinds = append(kinds, m)
+		}
+		weight[c]++
+	}
+	df := map[uint64]int{}
+	for _, m := range kinds {
 		for _, f := range feats[m] {
-			df[f]++
+			df[f] += weight[canon[m]]
 		}
 	}
 	best, bestScore := members[0], -1.0
-	for _, m := range members {
+	for _, m := range kinds {
 		if len(feats[m]) == 0 {
 			continue
 		}

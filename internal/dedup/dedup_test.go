@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode"
 
+	"policydesk/internal/core"
 	"policydesk/internal/testutil"
 )
 
@@ -280,6 +281,65 @@ func BenchmarkGroupMailbox10k(b *testing.B) {
 			}
 			docs = append(docs, Doc{ID: int64(len(docs) + 1), Text: text, Tokens: tokenize(text)})
 		}
+	}
+	for b.Loop() {
+		Group(docs, Options{})
+	}
+}
+
+// countingSegmenter cuts like tokenize and counts its calls.
+type countingSegmenter struct{ calls *int }
+
+func (s countingSegmenter) Cut(text string) []string {
+	*s.calls++
+	return tokenize(text)
+}
+
+func (countingSegmenter) Keywords(string, int) []core.Keyword { return nil }
+
+// A campaign: thousands of identical comments and copies differing only in punctuation and width are one
+// group; each distinct text is segmented once, and the grouping is the same as comment by comment.
+func TestGroupCampaign(t *testing.T) {
+	const text = "强烈反对第十二条的表决比例，建议改为四分之三以上业主同意。"
+	var comments []core.CommentText
+	for i := range 5000 {
+		body := text
+		switch i % 100 {
+		case 1:
+			body = strings.NewReplacer("，", ",", "。", "!").Replace(text)
+		case 2:
+			body = "建议第十三条的审批时限缩短为十个工作日。"
+		case 3:
+			body = ""
+		}
+		comments = append(comments, core.CommentText{ID: int64(5000 - i), Body: body})
+	}
+	calls := 0
+	got := Grouper{Seg: countingSegmenter{&calls}}.Group(comments)
+	if calls != 4 {
+		t.Errorf("segmented %d times, want once per distinct text (4)", calls)
+	}
+	if len(got[0].Members) != 4900 || len(got[1].Members) != 50 || got[0].Similarity != 1 {
+		t.Fatalf("largest groups: %d and %d members, similarity %.2f", len(got[0].Members), len(got[1].Members), got[0].Similarity)
+	}
+	if len(got) != 2+50 {
+		t.Errorf("%d clusters, want the campaign, the other text and 50 empty comments on their own", len(got))
+	}
+	docs := make([]Doc, len(comments))
+	for i, c := range comments {
+		docs[i] = Doc{ID: c.ID, Text: c.Body, Tokens: tokenize(c.Body)}
+	}
+	if want := Group(docs, Options{}); len(want) != len(got) || want[0].Representative != got[0].Representative {
+		t.Errorf("Grouper and Group disagree")
+	}
+}
+
+// BenchmarkGroupCampaign32k groups 32,000 identical comments with 500 others.
+func BenchmarkGroupCampaign32k(b *testing.B) {
+	docs := syntheticDocs(b, 500)
+	text := docs[0].Text
+	for i := range 32_000 {
+		docs = append(docs, Doc{ID: int64(1000 + i), Text: text, Tokens: tokenize(text)})
 	}
 	for b.Loop() {
 		Group(docs, Options{})

@@ -12,11 +12,18 @@ type Grouper struct{ Seg core.Segmenter }
 
 var _ core.CommentGrouper = Grouper{}
 
-// Group clusters the comments into near-duplicate groups (Group with the default threshold).
+// Group clusters the comments into near-duplicate groups (Group with the default threshold). Each distinct
+// text is segmented once: a campaign repeats one text thousands of times, and segmenting is the slow part.
 func (g Grouper) Group(comments []core.CommentText) []core.CommentCluster {
 	docs := make([]Doc, len(comments))
+	tokens := map[string][]string{}
 	for i, c := range comments {
-		docs[i] = g.doc(c)
+		t, ok := tokens[c.Body]
+		if !ok {
+			t = g.doc(c).Tokens
+			tokens[c.Body] = t
+		}
+		docs[i] = Doc{ID: c.ID, Text: c.Body, Tokens: t}
 	}
 	out := []core.CommentCluster{}
 	for _, cl := range Group(docs, Options{}) {

@@ -401,7 +401,7 @@ func (s demoSeeder) comments(c core.Consultation, rows, campaign []demoComment) 
 		err = file.Err()
 	}
 	if err == nil {
-		_, err = s.consultations.ImportComments(s.ctx, c.ID, file.File(), file.Rows)
+		_, err = s.consultations.ImportComments(s.ctx, c.ID, file.File(), file.Rows, nil)
 	}
 	if err != nil {
 		return fmt.Errorf("seed comments of %s: %w", c.PolicyTitle, err)

@@ -41,9 +41,9 @@ const DefaultReportDueWorkdays = 10
 
 const consultationCols = `c.id, c.policy_id, p.title, p.doc_number, p.enterprise_related, COALESCE(c.version_id, 0), c.open_date, c.close_date,
 	c.short_reason, c.channels, c.contact, c.explanation, COALESCE(c.section_id, p.section_id), COALESCE(s.name, ''),
-	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id),
-	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = ''),
-	(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND (m.group_id IS NULL OR m.id = (SELECT g.representative_id FROM comment_groups g WHERE g.id = m.group_id))),
+	(SELECT COUNT(*) FROM live_comments m WHERE m.consultation_id = c.id),
+	(SELECT COUNT(*) FROM live_comments m WHERE m.consultation_id = c.id AND m.decision = ''),
+	(SELECT COUNT(*) FROM live_comments m WHERE m.consultation_id = c.id AND (m.group_id IS NULL OR m.id = (SELECT g.representative_id FROM comment_groups g WHERE g.id = m.group_id))),
 	c.report_body <> '', ` + reportDiffers + `, COALESCE(c.report_published, ''),
 	c.report_url, c.created_at, c.updated_at, c.version`
 
@@ -434,7 +434,7 @@ func (s *ConsultationStore) Deadlines(ctx context.Context, now time.Time) ([]cor
 		return nil, err
 	}
 	rows, err := s.db.db.QueryContext(ctx, `SELECT `+consultationCols+`,
-		(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.category IN ('企业', '行业协会商会'))`+consultationFrom+`
+		(SELECT COUNT(*) FROM live_comments m WHERE m.consultation_id = c.id AND m.category IN ('企业', '行业协会商会'))`+consultationFrom+`
 		WHERE c.report_published IS NULL ORDER BY c.close_date, c.id`)
 	if err != nil {
 		return nil, err

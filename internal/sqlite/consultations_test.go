@@ -529,6 +529,9 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	if err != nil || len(decided) != 5 || decided[0].DecidedBy != "孙佳怡" || decided[0].DecidedAt == "" {
 		t.Fatalf("group decision: %+v %v", decided, err)
 	}
+	if a := lastAudit(t, f.db); a.Entity != "comment_group" || !strings.Contains(a.Summary, "整组5条") || !strings.Contains(a.Changes, `"comments"`) {
+		t.Fatalf("group decision audit = %+v", a)
+	}
 	rest, err := f.store.Comments(ctx, core.CommentFilter{ConsultationID: c.ID, Decision: "undecided"})
 	if err != nil || rest.Total != 2 {
 		t.Fatalf("undecided = %d, %v", rest.Total, err)

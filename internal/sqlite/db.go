@@ -51,6 +51,9 @@ type DB struct {
 	// writers queue here, in order, rather than in SQLite's busy handler, which sleeps and retries: with many
 	// people on one server a write waits for the writes before it, not for a timer.
 	writeSem chan struct{}
+	// heldWrite, when set, is told how long each write transaction held the write turn (tests measure
+	// that long imports leave room for other edits).
+	heldWrite func(time.Duration)
 	// revision counts committed writes: a cache of query results is valid while it has not moved.
 	revision atomic.Int64
 	// restores counts the backups restored into the open database: data kept in memory from before is void.
@@ -283,8 +286,9 @@ type Tx struct {
 	head  *auditHead           // the newest audit entry this transaction wrote, checkpointed on commit
 	base  auditHead            // the newest entry before this transaction's first one
 
-	clientAddr, clientKind string // where the call came from, recorded with each audit entry
-	writer                 bool   // holds the database's write turn until it ends
+	clientAddr, clientKind string    // where the call came from, recorded with each audit entry
+	writer                 bool      // holds the database's write turn until it ends
+	began                  time.Time // when the write turn was taken
 }
 
 // writeTurn waits for the database's write turn (or ctx's end); release gives it back.
@@ -322,6 +326,9 @@ func (db *DB) Revision() int64 { return db.revision.Load() }
 func (tx *Tx) endTurn() {
 	if tx.writer {
 		tx.writer = false
+		if tx.db.heldWrite != nil {
+			tx.db.heldWrite(time.Since(tx.began))
+		}
 		<-tx.db.writeSem
 	}
 }
@@ -382,6 +389,7 @@ func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 			return nil, ctx.Err()
 		}
 	}
+	began := time.Now()
 	tx, err := db.db.BeginTx(ctx, opts)
 	if err != nil {
 		if writer {
@@ -389,7 +397,7 @@ func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 		}
 		return nil, err
 	}
-	t := &Tx{Tx: tx, db: db, now: db.Clock.Now().In(core.Shanghai), writer: writer}
+	t := &Tx{Tx: tx, db: db, now: db.Clock.Now().In(core.Shanghai), writer: writer, began: began}
 	if a, ok := core.ActorFrom(ctx); ok {
 		// The call carries its signed-in person (or 系统): it acts as that person, whoever else uses the desk.
 		t.actor = core.CurrentUser{PersonID: a.PersonID, Name: a.Name, SectionID: a.SectionID, Role: a.Role, Set: !a.IsSystem()}

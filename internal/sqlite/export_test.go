@@ -3,7 +3,12 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"time"
 )
+
+// ObserveWrites has observe told how long each write transaction of db holds the write turn; set it before
+// the writes it should see.
+func ObserveWrites(db *DB, observe func(time.Duration)) { db.heldWrite = observe }
 
 // SeedTestConsultation creates the policy and consultation (id 1) that ImportTestComments writes into.
 func SeedTestConsultation(ctx context.Context, db *DB) error {

@@ -37,7 +37,7 @@ func (c commentImport) ApplyImport(ctx context.Context, req core.ImportRequest, 
 	if err != nil {
 		return core.ImportResult{}, err
 	}
-	res, err := c.s.ImportComments(ctx, req.ConsultationID, file.File(), file.Rows)
+	res, err := c.s.ImportComments(ctx, req.ConsultationID, file.File(), file.Rows, nil)
 	res.Warnings = file.Preview.Warnings
 	return res, err
 }

@@ -29,7 +29,7 @@ func (tx *Tx) publicationFacts(ctx context.Context, p core.Policy) (core.Publica
 	if err := rows.Err(); err != nil {
 		return f, err
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM comments c JOIN consultations k ON k.id = c.consultation_id
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM live_comments c JOIN consultations k ON k.id = c.consultation_id
 		WHERE k.policy_id = ? AND c.decision = ''`, p.ID).Scan(&f.UndecidedComments); err != nil {
 		return f, err
 	}

@@ -151,7 +151,7 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 		var open, closing, body, signedBody string
 		err = tx.QueryRowContext(ctx, `SELECT p.title, c.open_date, c.close_date, COALESCE(p.drafter_id, 0), COALESCE(d.name, ''),
 			COALESCE(c.section_id, p.section_id), c.report_body <> '', c.report_body, c.report_signed_body,
-			(SELECT COUNT(*) FROM comments m WHERE m.consultation_id = c.id AND m.decision = '')
+			(SELECT COUNT(*) FROM live_comments m WHERE m.consultation_id = c.id AND m.decision = '')
 			FROM consultations c JOIN policies p ON p.id = c.policy_id LEFT JOIN people d ON d.id = p.drafter_id WHERE c.id = ?`, id).
 			Scan(&s.Title, &open, &closing, &s.AuthorID, &s.AuthorName, &s.SectionID, &s.Report.Generated, &body, &signedBody, &s.Report.Undecided)
 		err = notFound(err, "征求意见记录不存在(编号%d)", id)

@@ -62,6 +62,8 @@ export const applyImportData = (req: ImportRequest, base64: string): Promise<Imp
 /** Desktop only: a sheet chosen with chooseSheet, read by the Go side. */
 export const previewImportFile = (req: ImportRequest, path: string): Promise<ImportPreview> => call(() => go.PreviewImportFile(req, path))
 export const applyImportFile = (req: ImportRequest, path: string): Promise<ImportResult> => call(() => go.ApplyImportFile(req, path))
+/** Stops the comment import that is running (its file is not imported at all); false when none runs. */
+export const cancelImport = (): Promise<boolean> => call(() => go.CancelImport())
 export const chooseSheet = (title: string): Promise<string> => call(() => go.ChooseFile(title, sheetFilters))
 
 export const regroup = (consultationId: number): Promise<GroupingResult> => call(() => go.Regroup(consultationId))

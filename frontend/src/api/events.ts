@@ -14,6 +14,8 @@ export const Events = {
   ConsultationsChanged: 'consultations:changed',
   /** comments were added, imported, regrouped or decided; the data is the consultation id */
   CommentsChanged: 'comments:changed',
+  /** progress of a comment file's import: { done, total } */
+  CommentImportProgress: 'comments:progress',
   /** a policy's interpretations, their sign-off or publication changed; the data is the policy id */
   InterpretationsChanged: 'interpretations:changed',
   /** a message was created, imported, fetched or moved on */

@@ -7,6 +7,7 @@ import {
   decisionBadge,
   defaultMapping,
   mappingForRequest,
+  membersTitle,
   periodBadge,
   policyStatusTone,
   readAsBase64,
@@ -109,5 +110,12 @@ describe('small helpers', () => {
   it('reads a file as bare base64', async () => {
     const b64 = await readAsBase64(new Blob(['意见'], { type: 'text/csv' }))
     expect(b64).toBe(btoa(String.fromCharCode(...new TextEncoder().encode('意见'))))
+  })
+})
+
+describe('membersTitle', () => {
+  it('says when a group carries only its first members', () => {
+    expect(membersTitle({ count: 3, members: [1, 2, 3] })).toBe('查看3条成员意见')
+    expect(membersTitle({ count: 32300, members: new Array(50) })).toBe('查看前50条成员意见(共32300条)')
   })
 })

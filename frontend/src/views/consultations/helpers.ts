@@ -146,3 +146,8 @@ export function clip(text: string, n: number): string {
   const chars = Array.from(text)
   return chars.length > n ? chars.slice(0, n).join('') + '…' : text
 }
+
+/** The title of a group's member list: a large group (a campaign) carries its first members only, and says so. */
+export function membersTitle(g: { count: number; members: unknown[] }): string {
+  return g.members.length < g.count ? `查看前${g.members.length}条成员意见(共${g.count}条)` : `查看${g.members.length}条成员意见`
+}

@@ -7,6 +7,8 @@ export function ApplyImportData(arg1:core.ImportRequest,arg2:string):Promise<cor
 
 export function ApplyImportFile(arg1:core.ImportRequest,arg2:string):Promise<core.ImportResult>;
 
+export function CancelImport():Promise<boolean>;
+
 export function CheckPeriod(arg1:string,arg2:string):Promise<core.PeriodCheck>;
 
 export function ChooseDirectory(arg1:string):Promise<string>;

@@ -10,6 +10,10 @@ export function ApplyImportFile(arg1, arg2) {
   return window['go']['app']['ConsultationService']['ApplyImportFile'](arg1, arg2);
 }
 
+export function CancelImport() {
+  return window['go']['app']['ConsultationService']['CancelImport']();
+}
+
 export function CheckPeriod(arg1, arg2) {
   return window['go']['app']['ConsultationService']['CheckPeriod'](arg1, arg2);
 }
