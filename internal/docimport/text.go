@@ -166,6 +166,10 @@ func normalizeNewlines(s string) string {
 
 // extractTXT reads a plain-text document.
 func extractTXT(name string, data []byte) (Document, error) {
+	// Any encoding takes at least half a byte of file per byte of UTF-8 text.
+	if len(data) > 2*MaxTextSize+2 {
+		return Document{}, importErrorf(name, "文字内容超过 %d MB 的上限", MaxTextSize>>20)
+	}
 	text, enc, ok := decode(data)
 	if !ok {
 		return Document{}, importErrorf(name, "不是可识别的文本文件，或文字编码无法识别（支持 UTF-8、GBK、GB18030、UTF-16），请另存为 UTF-8 后再导入")
@@ -173,6 +177,9 @@ func extractTXT(name string, data []byte) (Document, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return Document{}, importErrorf(name, "文件中没有文字")
+	}
+	if len(text) > MaxTextSize {
+		return Document{}, importErrorf(name, "文字内容超过 %d MB 的上限", MaxTextSize>>20)
 	}
 	return Document{Name: name, Format: formatTXT, Encoding: enc, Text: text + "\n"}, nil
 }
