@@ -23,11 +23,10 @@ const (
 	MaxDecompressed = 100 << 20 // bytes unpacked from a DOCX/XLSX archive
 	MaxZipEntries   = 10000     // entries in a DOCX/XLSX archive
 	MaxTextSize     = 4 << 20   // bytes of text extracted from a document (about 1.3 million Chinese characters)
-	MaxRows         = 200000    // table rows
+	MaxRows         = 100000    // table rows
 	MaxColumns      = 200       // table columns (cells in any row)
-	MaxCells        = 1000000   // table cells (rows × header columns)
+	MaxCells        = 500000    // table cells (rows × header columns; in XLSX also cells with a value)
 	MaxRecordSize   = 1 << 20   // bytes of one CSV record
-	MaxSharedText   = 32 << 20  // bytes of an XLSX file's shared-string table, which is read whole
 )
 
 // Document is the text of an imported file.

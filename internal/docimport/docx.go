@@ -42,7 +42,10 @@ func extractDOCX(name string, data []byte) (Document, error) {
 	}
 	w := &docxWriter{}
 	if err == nil {
-		err = w.read(&tokenLimiter{r: part})
+		lim := &tokenLimiter{r: part}
+		if err = w.read(lim); lim.err != nil {
+			err = lim.err // encoding/xml may report a cut token as a syntax error instead
+		}
 	}
 	switch {
 	case errors.Is(err, errArchiveTooLarge):
@@ -110,7 +113,8 @@ func openZipPart(zr *zip.Reader, path string) (io.ReadCloser, error) {
 // tokenLimiter fails a read once more than maxXMLToken bytes have passed without a '<'.
 type tokenLimiter struct {
 	r   io.Reader
-	run int // bytes since the last '<'
+	run int   // bytes since the last '<'
+	err error // errTokenTooLarge once returned
 }
 
 func (l *tokenLimiter) Read(p []byte) (int, error) {
@@ -121,7 +125,8 @@ func (l *tokenLimiter) Read(p []byte) (int, error) {
 		l.run += n
 	}
 	if l.run > maxXMLToken {
-		return 0, errTokenTooLarge
+		l.err = errTokenTooLarge
+		return 0, l.err
 	}
 	return n, err
 }

@@ -25,10 +25,9 @@ const (
 	// normal start into one.
 	pdfChildEnv = "POLICYDESK_PDF_CHILD"
 
-	// pdfChildTimeout is when the importer kills the extraction process; pdfChildBudget is
-	// when the process gives up by itself (the parse, then pdftotext), leaving it time to answer.
-	pdfChildTimeout = 8 * time.Second
-	pdfChildBudget  = 7 * time.Second
+	// pdfChildBudget is when the extraction process gives up by itself (the parse, then
+	// pdftotext), leaving it time to answer before pdfChildTimeout.
+	pdfChildBudget = 7 * time.Second
 	// pdfChildMemory caps the extraction process's heap and data (Linux: RLIMIT_DATA, which
 	// pdftotext inherits; elsewhere the Go runtime's soft limit only).
 	pdfChildMemory = 448 << 20
@@ -65,6 +64,10 @@ func RunPDFChild(stdin io.Reader, stdout io.Writer) int {
 	}
 	return 0
 }
+
+// pdfChildTimeout is when the importer kills the extraction process (a variable for the test
+// that makes one hang).
+var pdfChildTimeout = 8 * time.Second
 
 // pdfCommand builds the command that runs the extraction process; tests replace it to start
 // processes that misbehave on purpose.

@@ -124,12 +124,13 @@ func (l *recordLimiter) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// detectDelimiter counts commas, tabs and semicolons outside quotes on the first line and
-// takes the most frequent; a one-column file is read with commas.
+// detectDelimiter counts commas, tabs and semicolons outside quotes on the first line (up to
+// MaxRecordSize, where reading stops anyway) and takes the most frequent; a one-column file
+// is read with commas.
 func detectDelimiter(text string) rune {
 	counts := map[rune]int{}
 	quoted := false
-	for _, r := range text {
+	for _, r := range text[:min(len(text), MaxRecordSize)] {
 		if r == '"' {
 			quoted = !quoted
 		}

@@ -57,6 +57,8 @@ func readXLSX(name string, data []byte, sheet string) (t Table, err error) {
 	}
 	scan, err := scanSheet(f, part)
 	switch {
+	case errors.Is(err, errSheetTooLarge) && scan.values > MaxCells:
+		return Table{}, importErrorf(name, "工作表“%s”有超过 %d 个非空单元格，超过表格单元格的上限", sheet, MaxCells)
 	case errors.Is(err, errSheetTooLarge):
 		return Table{}, importErrorf(name, "工作表“%s”的范围为 %s，超过 %d 行或 %d 列的上限", sheet, scan.dimension, MaxRows, MaxColumns)
 	case errors.Is(err, errMergesTooLarge):
@@ -171,13 +173,14 @@ type cellPos struct{ row, col int }
 // sheetScan is what one pass over a sheet's XML finds besides the values excelize reads.
 type sheetScan struct {
 	dimension string             // the used range the sheet declares, e.g. "A1:F200"
+	values    int                // cells with a value
 	dates     map[cellPos]string // numeric cells shown as dates, as yyyy-mm-dd
 	merges    []mergeRange
 }
 
 // scanSheet streams a sheet's XML once for its declared range (refusing a sheet whose range
-// is past the limits before reading it), the numeric cells whose style shows a date, and its
-// merged ranges. Only cells whose style is a date format are kept, so the pass holds little.
+// is past the limits before reading it), its count of cells with a value (refusing past
+// MaxCells), the numeric cells whose style shows a date, and its merged ranges. Only cells whose style is a date format are kept, so the pass holds little.
 func scanSheet(f *excelize.File, part io.ReadCloser) (scan sheetScan, err error) {
 	defer part.Close()
 	scan.dates = map[cellPos]string{}
@@ -223,8 +226,11 @@ func scanSheet(f *excelize.File, part io.ReadCloser) (scan sheetScan, err error)
 				style, _ := strconv.Atoi(attr(t, "s"))
 				typ := attr(t, "t")
 				inDate = style > 0 && (typ == "" || typ == "n") && dates.isDate(style)
-			case "v":
-				inValue, value = inDate, value[:0]
+			case "v", "is":
+				if scan.values++; scan.values > MaxCells {
+					return scan, errSheetTooLarge
+				}
+				inValue, value = inDate && t.Name.Local == "v", value[:0]
 			case "mergeCell":
 				m, ok := parseMerge(attr(t, "ref"))
 				if !ok {
@@ -266,11 +272,16 @@ func attr(t xml.StartElement, name string) string {
 
 // rangeSize is the width and height of a range such as "A1:F200" ("A1" alone is one cell).
 func rangeSize(ref string) (cols, rows int, ok bool) {
-	m, ok := parseMerge(ref)
-	if !ok {
+	first, last, found := strings.Cut(ref, ":")
+	if !found {
+		last = first
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(first)
+	c2, r2, err2 := excelize.CellNameToCoordinates(last)
+	if err1 != nil || err2 != nil {
 		return 0, 0, false
 	}
-	return m.c2 - m.c1 + 1, m.r2 - m.r1 + 1, true
+	return max(c1, c2) - min(c1, c2) + 1, max(r1, r2) - min(r1, r2) + 1, true
 }
 
 // excelDate turns a date serial into yyyy-mm-dd, with the time when it has one.
