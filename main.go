@@ -40,6 +40,8 @@ var wailsJSON []byte
 //go:embed build/appicon.png
 var appIcon []byte
 
+// `policydesk __extract-pdf`, the process that reads one PDF for an import, is answered by internal/docimport
+// (linked through app) before main runs, in the desktop and the server builds alike.
 func main() {
 	if err := buildinfo.SetVersionFromConfig(wailsJSON); err != nil {
 		fmt.Fprintln(os.Stderr, err)

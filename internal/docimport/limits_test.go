@@ -219,7 +219,7 @@ func TestPDFChildKilledOnTimeout(t *testing.T) {
 	_, err := ExtractText("loop.pdf", tinyPDF())
 	took := time.Since(start)
 	wantCode(t, err, core.EIMPORT, "loop.pdf")
-	if !strings.Contains(core.ErrorMessage(err), "秒仍未完成") {
+	if !strings.Contains(core.ErrorMessage(err), "解析时间超过上限") {
 		t.Errorf("message %q does not say it timed out", core.ErrorMessage(err))
 	}
 	if took < pdfChildTimeout || took > pdfChildTimeout+3*time.Second {

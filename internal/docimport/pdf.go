@@ -150,7 +150,7 @@ func pdfError(name, failure string) error {
 	case pdfFailTooLarge:
 		return importErrorf(name, "PDF 文字内容超过 %d MB 的上限", MaxTextSize>>20)
 	case pdfFailTimeout:
-		return importErrorf(name, "PDF 解析超过 %d 秒仍未完成，已停止；文件可能已损坏或结构异常", int(pdfChildTimeout/time.Second))
+		return importErrorf(name, "PDF 解析时间超过上限，已停止；文件可能已损坏或结构异常")
 	case pdfFailMemory:
 		return importErrorf(name, "PDF 解析所需内存超过 %d MB 的上限，已停止；文件可能已损坏或结构异常", pdfChildMemory>>20)
 	case pdfFailScan:

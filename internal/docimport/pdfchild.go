@@ -30,9 +30,9 @@ const (
 	pdfChildBudget = 7 * time.Second
 	// pdfChildMemory caps the extraction process's heap and data (Linux: RLIMIT_DATA, which
 	// pdftotext inherits; elsewhere the Go runtime's soft limit only).
-	pdfChildMemory = 448 << 20
+	pdfChildMemory = 400 << 20
 	// pdfChildSoftMemory makes the Go runtime collect hard before the hard limit is reached.
-	pdfChildSoftMemory = 320 << 20
+	pdfChildSoftMemory = 288 << 20
 )
 
 // init answers the extraction request in any program that links this package (the desktop and
