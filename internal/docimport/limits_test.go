@@ -163,6 +163,9 @@ func TestHostileFilesStayBounded(t *testing.T) {
 		{"200k-rows-undeclared.xlsx", "table", func() []byte { return sheetXLSX(200000, 20, false) }, "个非空单元格"},
 		{"limit.xlsx", "table", func() []byte { return sheetXLSX(MaxCells/20-1, 20, true) }, ""},
 		{"bomb.xlsx", "table", zipBombXLSX, "解压后超过"},
+		{"strings.xlsx", "table", func() []byte { return stringsXLSX(xlsxInMemoryPart - 1<<10) }, ""},
+		{"styles.xlsx", "table", stylesXLSX, ""},
+		{"strings-over.xlsx", "table", func() []byte { return stringsXLSX(xlsxInMemoryPart + 1<<10) }, "xl/sharedStrings.xml 超过 8 MB"},
 		{"repeated.docx", "text", repeatedDOCX, "文字内容超过 4 MB"},
 		{"one-run.docx", "text", oneRunDOCX, "连续内容"},
 		{"bomb.docx", "text", zipBombDOCX, "解压后超过"},
@@ -372,6 +375,53 @@ func sheetXLSX(rows, cols int, declared bool) []byte {
 			w.Write(bw.Bytes())
 		}},
 	})
+}
+
+// stringsXLSX is a two-row sheet whose shared-string table holds size bytes of empty strings:
+// millions of entries.
+func stringsXLSX(size int) []byte {
+	const item = `<si><t>x</t></si>`
+	count := (size - 200) / len(item)
+	data := sheetXLSX(1, 1, true)
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	var parts []part
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		body, _ := io.ReadAll(rc)
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			body = []byte(fmt.Sprintf(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="s"><v>0</v></c></row><row r="2"><c t="s"><v>%d</v></c></row></sheetData></worksheet>`, count-1))
+		}
+		parts = append(parts, part{f.Name, fixed(string(body))})
+	}
+	parts = append(parts, part{"xl/sharedStrings.xml", func(w io.Writer) {
+		io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+		for i := 0; i < count; i++ {
+			io.WriteString(w, item)
+		}
+		io.WriteString(w, `</sst>`)
+	}})
+	return zipParts(parts)
+}
+
+// stylesXLSX has a style table of just under 4 MB of empty formats, used by its cells.
+func stylesXLSX() []byte {
+	data := sheetXLSX(1000, 5, true)
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	var parts []part
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		body, _ := io.ReadAll(rc)
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			body = bytes.ReplaceAll(body, []byte("<c><v>"), []byte(`<c s="200000"><v>`))
+		}
+		parts = append(parts, part{f.Name, fixed(string(body))})
+	}
+	parts = append(parts, part{"xl/styles.xml", func(w io.Writer) {
+		io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><cellXfs>`)
+		io.WriteString(w, strings.Repeat(`<xf numFmtId="164"/>`, (4<<20-400)/len(`<xf numFmtId="164"/>`)))
+		io.WriteString(w, `</cellXfs></styleSheet>`)
+	}})
+	return zipParts(parts)
 }
 
 func cellName(col, row int) (string, error) {

@@ -16,9 +16,11 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// xlsxInMemoryPart is the largest worksheet or shared-string table excelize keeps in memory;
-// larger parts are unpacked to a temporary file and streamed from there.
-const xlsxInMemoryPart = 4 << 20
+// xlsxInMemoryPart is the largest worksheet excelize keeps in memory; larger sheets are
+// unpacked to a temporary file and streamed from there. It is also the limit of the shared
+// strings (xlsxPartLimits), which then always stay in memory: excelize's temporary-file path
+// for them costs a system call per string (minutes for millions of empty strings).
+const xlsxInMemoryPart = 8 << 20
 
 // readXLSX reads one sheet with values as Excel shows them, except dates, which become
 // yyyy-mm-dd whatever their display format ("2026/3/5", "3月5日"), so that later parsing
@@ -38,6 +40,9 @@ func readXLSX(name string, data []byte, sheet string) (t Table, err error) {
 	}
 	if err := checkArchive(zr); err != nil {
 		return Table{}, importErrorf(name, "Excel 文件解压后超过 %d MB 或文件数超过 %d 个的上限", MaxDecompressed>>20, MaxZipEntries)
+	}
+	if part, limit := oversizedPart(zr); part != "" {
+		return Table{}, importErrorf(name, "Excel 文件中的 %s 超过 %d MB 的上限，文件可能已损坏", part, limit>>20)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    MaxDecompressed,
@@ -112,6 +117,25 @@ func pickSheet(name string, f *excelize.File, sheet string) (string, error) {
 		}
 	}
 	return "", importErrorf(name, "没有名为“%s”的工作表（现有：%s）", sheet, strings.Join(sheets, "、"))
+}
+
+// The parts excelize reads whole into structures, and how large each may be unpacked.
+var xlsxPartLimits = map[string]uint64{
+	"xl/sharedstrings.xml":       xlsxInMemoryPart,
+	"xl/styles.xml":              4 << 20,
+	"xl/workbook.xml":            4 << 20,
+	"xl/_rels/workbook.xml.rels": 4 << 20,
+	"[content_types].xml":        4 << 20,
+}
+
+// oversizedPart names the first part past its limit.
+func oversizedPart(zr *zip.Reader) (string, uint64) {
+	for _, f := range zr.File {
+		if limit, ok := xlsxPartLimits[strings.ToLower(f.Name)]; ok && f.UncompressedSize64 > limit {
+			return f.Name, limit
+		}
+	}
+	return "", 0
 }
 
 // sheetPart opens a sheet's XML in the archive, found through the workbook and its relationships.
