@@ -524,3 +524,21 @@ func glyphBombPDF() []byte {
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
 	return b.Bytes()
 }
+
+// TestPDFConcurrent reads more PDFs at once than there are extraction slots: each waits its
+// turn and all succeed.
+func TestPDFConcurrent(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	errs := make(chan error, 2*cap(pdfSlots)+1)
+	for range cap(errs) {
+		go func() {
+			_, err := ExtractText("tiny.pdf", tinyPDF())
+			errs <- err
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -69,6 +69,10 @@ func RunPDFChild(stdin io.Reader, stdout io.Writer) int {
 // that makes one hang).
 var pdfChildTimeout = 8 * time.Second
 
+// pdfSlots bounds the extraction processes running at once, so that several hostile PDFs
+// imported together cannot add up past the machine's memory either.
+var pdfSlots = make(chan struct{}, 2)
+
 // pdfCommand builds the command that runs the extraction process; tests replace it to start
 // processes that misbehave on purpose.
 var pdfCommand = func(ctx context.Context) (*exec.Cmd, error) {
@@ -84,6 +88,12 @@ var pdfCommand = func(ctx context.Context) (*exec.Cmd, error) {
 // extractPDF reads a PDF in the extraction process and turns its outcome into a document or
 // a message. The process is killed, with anything it started, at pdfChildTimeout.
 func extractPDF(name string, data []byte) (Document, error) {
+	select {
+	case pdfSlots <- struct{}{}:
+		defer func() { <-pdfSlots }()
+	case <-time.After(pdfChildTimeout):
+		return Document{}, importErrorf(name, "正在解析的其他 PDF 较多，请稍后重试")
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), pdfChildTimeout)
 	defer cancel()
 	cmd, err := pdfCommand(ctx)
