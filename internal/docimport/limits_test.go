@@ -119,10 +119,12 @@ func spin() {
 }
 
 // runProbe reads one file in a probe process and returns its report and wall time.
-func runProbe(t *testing.T, kind, file string) (probeResult, time.Duration) {
+// The probe's PATH is path, so that pdftotext is not found and the built-in parser's limits
+// are what is measured.
+func runProbe(t *testing.T, kind, file, path string) (probeResult, time.Duration) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), probeEnv+"="+kind, probeFileEnv+"="+file)
+	cmd.Env = append(os.Environ(), probeEnv+"="+kind, probeFileEnv+"="+file, "PATH="+path)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
@@ -172,6 +174,7 @@ func TestHostileFilesStayBounded(t *testing.T) {
 		{"limit.docx", "text", limitDOCX, ""},
 		{"big.txt", "text", func() []byte { return bytes.Repeat([]byte("政策文件正文。\n"), 50<<20/22) }, "文字内容超过"},
 		{"glyphs.pdf", "text", glyphBombPDF, "内存超过"},
+		{"loop.pdf", "text", loopPDF, "解析时间超过上限"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			file := filepath.Join(dir, tc.file)
@@ -182,7 +185,7 @@ func TestHostileFilesStayBounded(t *testing.T) {
 			if err := os.WriteFile(file, data, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			res, wall := runProbe(t, tc.kind, file)
+			res, wall := runProbe(t, tc.kind, file, dir)
 			peak := res.PeakKB
 			t.Logf("%s: %.1f MB file, peak %d MB (extraction process %d MB), %.2f s read, %.2f s wall; %s %s",
 				tc.file, float64(len(data))/(1<<20), peak>>10, res.ChildKB>>10, res.Seconds, wall.Seconds(), res.Code, res.Message)
@@ -488,6 +491,15 @@ func limitDOCX() []byte {
 		}
 		io.WriteString(w, `</w:body></w:document>`)
 	}}})
+}
+
+// loopPDF is a tiny PDF whose trailer names its own cross-reference table as the previous
+// one: the parser follows the chain for ever.
+func loopPDF() []byte {
+	data := tinyPDF()
+	i := bytes.LastIndex(data, []byte("startxref\n"))
+	xref, _ := strconv.Atoi(strings.Fields(string(data[i+len("startxref\n"):]))[0])
+	return bytes.Replace(data, []byte("/Root 1 0 R >>"), []byte(fmt.Sprintf("/Root 1 0 R /Prev %d >>", xref)), 1)
 }
 
 // glyphBombPDF is a one-page PDF whose compressed content stream shows 40 million glyphs:
