@@ -19,7 +19,7 @@ import (
 // document's text is a few hundred KB) and for comment sheets (thousands of rows, a dozen columns).
 const (
 	MaxFileSize     = 50 << 20  // bytes of any imported file
-	MaxPages        = 2000      // PDF pages
+	MaxPages        = 500       // PDF pages (a long PDF of dense tables can still reach the PDF time limit)
 	MaxDecompressed = 100 << 20 // bytes unpacked from a DOCX/XLSX archive
 	MaxZipEntries   = 10000     // entries in a DOCX/XLSX archive
 	MaxTextSize     = 4 << 20   // bytes of text extracted from a document (about 1.3 million Chinese characters)

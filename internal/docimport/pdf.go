@@ -23,7 +23,7 @@ import (
 // pdfParseTimeout bounds the pure-Go parse inside the extraction process, leaving time for
 // pdftotext before pdfChildTimeout stops the process: a malformed content stream can keep a
 // parser busy for long. Real documents at the limits parse in well under a second.
-const pdfParseTimeout = 5 * time.Second
+const pdfParseTimeout = 6 * time.Second
 
 // minRunesPerPage is the average number of letters, digits and Han characters per page below
 // which a PDF is treated as a scan: a scanned page often carries a caption or a stamp as text
@@ -150,7 +150,7 @@ func pdfError(name, failure string) error {
 	case pdfFailTooLarge:
 		return importErrorf(name, "PDF 文字内容超过 %d MB 的上限", MaxTextSize>>20)
 	case pdfFailTimeout:
-		return importErrorf(name, "PDF 解析时间超过上限，已停止；文件可能已损坏或结构异常")
+		return importErrorf(name, "PDF 解析时间超过上限，已停止；文件可能页数过多、表格过于复杂或已损坏，请拆分文件或提供 Word 版本")
 	case pdfFailMemory:
 		return importErrorf(name, "PDF 解析所需内存超过 %d MB 的上限，已停止；文件可能已损坏或结构异常", pdfChildMemory>>20)
 	case pdfFailScan:

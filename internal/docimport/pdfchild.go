@@ -27,7 +27,7 @@ const (
 
 	// pdfChildBudget is when the extraction process gives up by itself (the parse, then
 	// pdftotext), leaving it time to answer before pdfChildTimeout.
-	pdfChildBudget = 7 * time.Second
+	pdfChildBudget = 7500 * time.Millisecond
 	// pdfChildMemory caps the extraction process's heap and data (Linux: RLIMIT_DATA, which
 	// pdftotext inherits; elsewhere the Go runtime's soft limit only).
 	pdfChildMemory = 400 << 20
@@ -67,7 +67,7 @@ func RunPDFChild(stdin io.Reader, stdout io.Writer) int {
 
 // pdfChildTimeout is when the importer kills the extraction process (a variable for the test
 // that makes one hang).
-var pdfChildTimeout = 8 * time.Second
+var pdfChildTimeout = 8500 * time.Millisecond
 
 // pdfSlots bounds the extraction processes running at once, so that several hostile PDFs
 // imported together cannot add up past the machine's memory either.
