@@ -1,11 +1,13 @@
 package docimport
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxWarnings caps per-row warnings so that a badly shaped file yields a readable list.
@@ -55,11 +57,11 @@ func ReadTableWith(name string, data []byte, opts TableOptions) (Table, error) {
 // A record longer than MaxRecordSize or wider than MaxColumns stops the import at that row:
 // without the bound, one 50 MB line becomes tens of millions of cells.
 func readCSV(name string, data []byte) (Table, error) {
-	text, enc, ok := decode(data)
+	text, enc, ok := decodeCSV(data)
 	if !ok {
 		return Table{}, importErrorf(name, "文字编码无法识别（支持 UTF-8、GBK、GB18030、UTF-16），请另存为 UTF-8 编码的 CSV 后再导入")
 	}
-	lim := &recordLimiter{r: strings.NewReader(text)}
+	lim := &recordLimiter{r: bytes.NewReader(text)}
 	r := csv.NewReader(lim)
 	r.Comma = detectDelimiter(text)
 	r.FieldsPerRecord = -1
@@ -93,12 +95,22 @@ func readCSV(name string, data []byte) (Table, error) {
 		if err := b.add(rec, start); err != nil {
 			return Table{}, err
 		}
-		line += strings.Count(text[offset:end], "\n")
+		line += bytes.Count(text[offset:end], []byte("\n"))
 		offset = end
 	}
 	t, err := b.table()
 	t.Encoding = enc
 	return t, err
+}
+
+// decodeCSV is decode for a table: a UTF-8 file without BOM or carriage returns, the usual
+// case, is read in place rather than copied (encoding/csv copies the fields it returns).
+func decodeCSV(data []byte) ([]byte, string, bool) {
+	if !bytes.HasPrefix(data, bomUTF8) && utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 {
+		return data, EncUTF8, readsAsTextBytes(data)
+	}
+	text, enc, ok := decode(data)
+	return []byte(text), enc, ok
 }
 
 // csvReadAhead is how far encoding/csv's buffered reader reads beyond the record it parses.
@@ -127,10 +139,10 @@ func (l *recordLimiter) Read(p []byte) (int, error) {
 // detectDelimiter counts commas, tabs and semicolons outside quotes on the first line (up to
 // MaxRecordSize, where reading stops anyway) and takes the most frequent; a one-column file
 // is read with commas.
-func detectDelimiter(text string) rune {
+func detectDelimiter(text []byte) rune {
 	counts := map[rune]int{}
 	quoted := false
-	for _, r := range text[:min(len(text), MaxRecordSize)] {
+	for _, r := range string(text[:min(len(text), MaxRecordSize)]) {
 		if r == '"' {
 			quoted = !quoted
 		}

@@ -94,22 +94,36 @@ func gbName(data []byte) string {
 // readsAsText rejects binary data and wrong decodings: NUL bytes, replacement characters or
 // control characters beyond a trace.
 func readsAsText(s string) bool {
-	if s == "" {
-		return false
-	}
 	var total, bad int
 	for _, r := range s {
 		total++
-		switch {
-		case r == 0, r == utf8.RuneError:
-			bad += 10
-		case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
-			bad++
-		case r >= 0xE000 && r <= 0xF8FF: // private use: what undecodable GB bytes often become
-			bad++
-		}
+		bad += runeBadness(r)
 	}
-	return bad*200 <= total
+	return total > 0 && bad*200 <= total
+}
+
+// readsAsTextBytes is readsAsText without copying the bytes to a string.
+func readsAsTextBytes(b []byte) bool {
+	var total, bad int
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		b = b[n:]
+		total++
+		bad += runeBadness(r)
+	}
+	return total > 0 && bad*200 <= total
+}
+
+func runeBadness(r rune) int {
+	switch {
+	case r == 0, r == utf8.RuneError:
+		return 10
+	case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
+		return 1
+	case r >= 0xE000 && r <= 0xF8FF: // private use: what undecodable GB bytes often become
+		return 1
+	}
+	return 0
 }
 
 // plausibleText is the stricter test for text decoded from an unknown encoding or extracted
