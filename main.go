@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"policydesk/app"
@@ -46,6 +47,11 @@ func main() {
 	if err := buildinfo.SetVersionFromConfig(wailsJSON); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	// A soft limit on the Go heap: importing a large file (base64 in a request, decoded, then parsed) makes the
+	// collector work harder rather than let the heap double past the machine's memory. GOMEMLIMIT overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(320 << 20)
 	}
 	cli.Commands["eval-routing"] = routing.EvalCommand
 	cli.Commands["serve"] = serveCommand
