@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -273,10 +274,7 @@ func (s *Server) setCookie(w http.ResponseWriter, token string, maxAge int) {
 
 // readBody reads at most MaxBody bytes; more is EINVALID with the upload limit in the message.
 func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, int, error) {
-	// Sized from Content-Length when given: an upload of tens of MB then takes one buffer, not a doubling series.
-	buf := bytes.NewBuffer(make([]byte, 0, max(0, min(r.ContentLength, s.cfg.MaxBody))+bytes.MinRead))
-	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
-	b := buf.Bytes()
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
 		return nil, http.StatusRequestEntityTooLarge, core.Errorf(core.EINVALID, "请求内容过大：导入的文件不能超过 %d MB，请拆分后分批导入", MaxUploadMB)
