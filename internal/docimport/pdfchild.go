@@ -98,7 +98,7 @@ func extractPDF(name string, data []byte) (Document, error) {
 	defer cancel()
 	cmd, err := pdfCommand(ctx)
 	if err != nil {
-		return Document{}, importErrorf(name, "无法启动 PDF 解析进程（%v），请重新安装程序后再试", err)
+		return Document{}, importErrorf(name, "无法启动 PDF 解析进程，请重新安装程序后再试")
 	}
 	stdout := &cappedBuffer{limit: MaxTextSize + 1<<20}
 	stderr := &cappedBuffer{limit: 64 << 10}
@@ -117,7 +117,7 @@ func extractPDF(name string, data []byte) (Document, error) {
 	case runErr != nil:
 		var exit *exec.ExitError
 		if !errors.As(runErr, &exit) {
-			return Document{}, importErrorf(name, "无法启动 PDF 解析进程（%v），请重新安装程序后再试", runErr)
+			return Document{}, importErrorf(name, "无法启动 PDF 解析进程，请重新安装程序后再试")
 		}
 		return Document{}, pdfError(name, pdfFailCorrupt)
 	}
