@@ -51,7 +51,7 @@ func main() {
 	// A soft limit on the Go heap: importing a large file (base64 in a request, decoded, then parsed) makes the
 	// collector work harder rather than let the heap double past the machine's memory. GOMEMLIMIT overrides it.
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(320 << 20)
+		debug.SetMemoryLimit(384 << 20)
 	}
 	cli.Commands["eval-routing"] = routing.EvalCommand
 	cli.Commands["serve"] = serveCommand
