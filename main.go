@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"policydesk/app"
@@ -42,10 +43,17 @@ var wailsJSON []byte
 //go:embed build/appicon.png
 var appIcon []byte
 
+// `policydesk __extract-pdf`, the process that reads one PDF for an import, is answered by internal/docimport
+// (linked through app) before main runs, in the desktop and the server builds alike.
 func main() {
 	if err := buildinfo.SetVersionFromConfig(wailsJSON); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	// A soft limit on the Go heap: importing a large file (base64 in a request, decoded, then parsed) makes the
+	// collector work harder rather than let the heap double past the machine's memory. GOMEMLIMIT overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(384 << 20)
 	}
 	cli.Commands["eval-routing"] = routing.EvalCommand
 	cli.Commands["serve"] = serveCommand

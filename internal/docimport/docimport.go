@@ -13,16 +13,20 @@ import (
 	"policydesk/internal/core"
 )
 
-// Limits keep a hostile or broken file from exhausting memory or time. They are generous for
-// real government documents (the largest 决算 PDFs run to a few dozen pages and a few MB).
+// Limits keep a hostile or broken file from exhausting memory or time: at these limits every
+// importer stays under 512 MB and 10 s, or refuses the file first. They are generous for real
+// government documents (the largest 决算 PDFs run to a few dozen pages and a few MB; a policy
+// document's text is a few hundred KB) and for comment sheets (thousands of rows, a dozen columns).
 const (
 	MaxFileSize     = 50 << 20  // bytes of any imported file
-	MaxPages        = 2000      // PDF pages
-	MaxDecompressed = 200 << 20 // bytes unpacked from a DOCX/XLSX archive
+	MaxPages        = 500       // PDF pages (a long PDF of dense tables can still reach the PDF time limit)
+	MaxDecompressed = 100 << 20 // bytes unpacked from a DOCX/XLSX archive
 	MaxZipEntries   = 10000     // entries in a DOCX/XLSX archive
-	MaxTextSize     = 64 << 20  // bytes of extracted text
-	MaxRows         = 200000    // table rows
-	MaxCells        = 5000000   // table cells
+	MaxTextSize     = 4 << 20   // bytes of text extracted from a document (about 1.3 million Chinese characters)
+	MaxRows         = 100000    // table rows
+	MaxColumns      = 200       // table columns (cells in any row)
+	MaxCells        = 500000    // table cells (rows × header columns; in XLSX also cells with a value)
+	MaxRecordSize   = 1 << 20   // bytes of one CSV record
 )
 
 // Document is the text of an imported file.

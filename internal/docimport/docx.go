@@ -15,26 +15,50 @@ const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 const mcNS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
-var errArchiveTooLarge = errors.New("archive too large")
+var (
+	errArchiveTooLarge = errors.New("archive too large")
+	errTextTooLarge    = errors.New("too much text")
+	errTokenTooLarge   = errors.New("xml token too large")
+)
 
-// extractDOCX reads word/document.xml: paragraphs become lines, table rows become lines with
-// cells separated by " | ", and manual line breaks stay line breaks.
+// maxXMLToken bounds the bytes between two '<' in document.xml: encoding/xml holds a whole
+// text run or attribute in memory, and a hostile file can make one as large as the archive.
+const maxXMLToken = 2 * MaxTextSize
+
+// maxDocxNesting bounds tables in tables and text boxes in paragraphs; Word itself stops far below.
+const maxDocxNesting = 64
+
+// extractDOCX streams word/document.xml: paragraphs become lines, table rows become lines with
+// cells separated by " | ", and manual line breaks stay line breaks. It stops as soon as the
+// text passes MaxTextSize.
 func extractDOCX(name string, data []byte) (Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return Document{}, importErrorf(name, "DOCX 文件已损坏或不完整，无法读取")
 	}
-	part, err := readZipPart(zr, "word/document.xml")
+	part, err := openZipPart(zr, "word/document.xml")
+	if err == nil {
+		defer part.Close()
+	}
+	w := &docxWriter{}
+	if err == nil {
+		lim := &tokenLimiter{r: part}
+		if err = w.read(lim); lim.err != nil {
+			err = lim.err // encoding/xml may report a cut token as a syntax error instead
+		}
+	}
 	switch {
 	case errors.Is(err, errArchiveTooLarge):
 		return Document{}, importErrorf(name, "DOCX 解压后超过 %d MB 或文件数超过 %d 个的上限", MaxDecompressed>>20, MaxZipEntries)
+	case errors.Is(err, errTextTooLarge):
+		return Document{}, importErrorf(name, "DOCX 文字内容超过 %d MB 的上限", MaxTextSize>>20)
+	case errors.Is(err, errTokenTooLarge):
+		return Document{}, importErrorf(name, "DOCX 正文中有一段超过 %d MB 的连续内容，文件可能已损坏", maxXMLToken>>20)
 	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm):
 		return Document{}, importErrorf(name, "DOCX 文件已损坏或不完整，无法读取")
-	case err != nil:
+	case errors.Is(err, errPartMissing):
 		return Document{}, importErrorf(name, "不是有效的 DOCX 文件（缺少正文部分 word/document.xml）")
-	}
-	w := &docxWriter{}
-	if err := w.read(part); err != nil {
+	case err != nil:
 		return Document{}, importErrorf(name, "DOCX 正文格式错误，无法读取")
 	}
 	text := w.text()
@@ -48,40 +72,63 @@ func extractDOCX(name string, data []byte) (Document, error) {
 	return doc, nil
 }
 
-// readZipPart returns one part of an archive, refusing archives whose entry count or
-// declared size is out of bounds and reading no more than the limit whatever the header says
-// (a zip bomb can declare a small size).
-func readZipPart(zr *zip.Reader, path string) ([]byte, error) {
+var errPartMissing = errors.New("part not found")
+
+// checkArchive refuses archives whose entry count or declared size is out of bounds. The
+// declared sizes can be trusted as bounds: archive/zip fails a read past an entry's size.
+func checkArchive(zr *zip.Reader) error {
 	if len(zr.File) > MaxZipEntries {
-		return nil, errArchiveTooLarge
+		return errArchiveTooLarge
 	}
 	var total uint64
-	var part *zip.File
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
-		if f.Name == path {
-			part = f
-		}
 	}
 	if total > MaxDecompressed {
-		return nil, errArchiveTooLarge
+		return errArchiveTooLarge
 	}
-	if part == nil {
-		return nil, errors.New("part not found: " + path)
-	}
-	rc, err := part.Open()
-	if err != nil {
+	return nil
+}
+
+// openZipPart opens one part of an archive that passes checkArchive, for streaming.
+func openZipPart(zr *zip.Reader, path string) (io.ReadCloser, error) {
+	if err := checkArchive(zr); err != nil {
 		return nil, err
 	}
-	defer rc.Close()
-	out, err := io.ReadAll(io.LimitReader(rc, MaxDecompressed+1))
-	if err != nil {
-		return nil, err
+	for _, f := range zr.File {
+		if f.Name == path {
+			rc, err := f.Open()
+			if err != nil {
+				return nil, err
+			}
+			return struct {
+				io.Reader
+				io.Closer
+			}{io.LimitReader(rc, MaxDecompressed), rc}, nil
+		}
 	}
-	if len(out) > MaxDecompressed {
-		return nil, errArchiveTooLarge
+	return nil, errPartMissing
+}
+
+// tokenLimiter fails a read once more than maxXMLToken bytes have passed without a '<'.
+type tokenLimiter struct {
+	r   io.Reader
+	run int   // bytes since the last '<'
+	err error // errTokenTooLarge once returned
+}
+
+func (l *tokenLimiter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if i := bytes.LastIndexByte(p[:n], '<'); i >= 0 {
+		l.run = n - i - 1
+	} else {
+		l.run += n
 	}
-	return out, nil
+	if l.run > maxXMLToken {
+		l.err = errTokenTooLarge
+		return 0, l.err
+	}
+	return n, err
 }
 
 // docxWriter accumulates text while walking document.xml.
@@ -92,6 +139,7 @@ type docxWriter struct {
 	inText   bool               // inside w:t
 	skip     int                // depth inside ignored content (deleted text, mc:Fallback)
 	numbered bool               // a paragraph used automatic numbering
+	size     int                // bytes of text taken so far
 }
 
 // docxTable is an open table: the cells of the current row.
@@ -100,8 +148,8 @@ type docxTable struct {
 	cell  *strings.Builder
 }
 
-func (w *docxWriter) read(part []byte) error {
-	dec := xml.NewDecoder(bytes.NewReader(part))
+func (w *docxWriter) read(part io.Reader) error {
+	dec := xml.NewDecoder(part)
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -112,11 +160,19 @@ func (w *docxWriter) read(part []byte) error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			w.start(t)
+			if w.start(t); w.size > MaxTextSize {
+				return errTextTooLarge
+			}
+			if len(w.paras)+len(w.tables) > maxDocxNesting {
+				return errors.New("docx: nesting too deep") // each level copies the text inside it
+			}
 		case xml.EndElement:
 			w.end(t)
 		case xml.CharData:
 			if w.inText && w.skip == 0 && len(w.paras) > 0 {
+				if w.size += len(t); w.size > MaxTextSize {
+					return errTextTooLarge
+				}
 				w.paras[len(w.paras)-1].Write(t)
 			}
 		}
@@ -203,6 +259,7 @@ func (w *docxWriter) table() *docxTable {
 
 func (w *docxWriter) write(s string) {
 	if n := len(w.paras); n > 0 {
+		w.size += len(s)
 		w.paras[n-1].WriteString(s)
 	}
 }

@@ -20,8 +20,10 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
-// pdfTimeout bounds one parse: a malformed content stream can keep a parser busy for long.
-const pdfTimeout = 30 * time.Second
+// pdfParseTimeout bounds the pure-Go parse inside the extraction process, leaving time for
+// pdftotext before pdfChildTimeout stops the process: a malformed content stream can keep a
+// parser busy for long. Real documents at the limits parse in well under a second.
+const pdfParseTimeout = 6 * time.Second
 
 // minRunesPerPage is the average number of letters, digits and Han characters per page below
 // which a PDF is treated as a scan: a scanned page often carries a caption or a stamp as text
@@ -48,31 +50,65 @@ type pdfText struct {
 	err      error
 }
 
-// extractPDF reads a PDF's text layer with the pure-Go parser and falls back to poppler's
-// pdftotext, when installed, for files the parser cannot read or reads as garbage (Type 3
-// CJK fonts decode to nonsense without any error).
-func extractPDF(name string, data []byte) (Document, error) {
-	doc := Document{Name: name, Format: formatPDF, Encoding: EncUTF8}
+// Reasons a PDF yields no document, as the extraction process reports them.
+const (
+	pdfFailEncrypted = "encrypted"
+	pdfFailTooLong   = "too-long"
+	pdfFailTooLarge  = "too-large"
+	pdfFailTimeout   = "timeout"
+	pdfFailMemory    = "memory"
+	pdfFailCorrupt   = "corrupt"
+	pdfFailScan      = "scan"
+	pdfFailGarbled   = "garbled"
+)
+
+// pdfOutcome is the text of a PDF or the reason there is none: what the extraction process
+// sends back to the importer.
+type pdfOutcome struct {
+	Text     string
+	Pages    int
+	Warnings []string
+	Failure  string // "" on success, else one of the pdfFail reasons
+}
+
+// extractPDFInProcess reads a PDF in the calling process: the extraction process's work, and
+// the fuzz target's, which would spend its time starting processes otherwise.
+func extractPDFInProcess(name string, data []byte) (Document, error) {
+	return pdfDocument(name, readPDFOutcome(data, time.Now().Add(pdfChildBudget)))
+}
+
+// pdfDocument turns an outcome into the document or the message naming the file.
+func pdfDocument(name string, out pdfOutcome) (Document, error) {
+	if out.Failure != "" {
+		return Document{}, pdfError(name, out.Failure)
+	}
+	return Document{Name: name, Format: formatPDF, Encoding: EncUTF8, Text: out.Text, Pages: out.Pages, Warnings: out.Warnings}, nil
+}
+
+// readPDFOutcome reads a PDF's text layer with the pure-Go parser and falls back to poppler's
+// pdftotext, when installed and time is left before deadline, for files the parser cannot
+// read or reads as garbage (Type 3 CJK fonts decode to nonsense without any error).
+func readPDFOutcome(data []byte, deadline time.Time) pdfOutcome {
 	res := readPDF(data)
 	text := joinLines(res.lines)
 	if res.err == nil && len(res.garbled) == 0 && hasTextLayer(text, res.pages) {
-		doc.Text, doc.Pages, doc.Warnings = text, res.pages, res.warnings
-		return doc, nil
+		return pdfOutcome{Text: text, Pages: res.pages, Warnings: res.warnings}
 	}
-	if fb := pdftotext(data); fb.err == nil {
-		if fbText := joinLines(fb.lines); plausibleText(fbText) && hasTextLayer(fbText, fb.pages) {
-			doc.Text, doc.Pages = fbText, fb.pages
-			doc.Warnings = append(doc.Warnings, "内置解析器未能完整读取文字，已改用 pdftotext 提取，请核对")
-			return doc, nil
+	if fb := pdftotext(data, deadline); fb.err == nil {
+		fbText := joinLines(fb.lines)
+		if len(fbText) > MaxTextSize {
+			return pdfOutcome{Failure: pdfFailTooLarge}
+		}
+		if plausibleText(fbText) && hasTextLayer(fbText, fb.pages) {
+			return pdfOutcome{Text: fbText, Pages: fb.pages, Warnings: []string{"内置解析器未能完整读取文字，已改用 pdftotext 提取，请核对"}}
 		}
 	}
 	// Without a working fallback, the readable pages are better than nothing.
 	if res.err == nil && len(res.garbled) < res.pages && hasTextLayer(text, res.pages-len(res.garbled)) {
-		doc.Text, doc.Pages = text, res.pages
-		doc.Warnings = append(res.warnings, fmt.Sprintf("第%s页的文字无法正确识别（可能使用了特殊字体），已跳过", joinInts(res.garbled)))
-		return doc, nil
+		warnings := append(res.warnings, fmt.Sprintf("第%s页的文字无法正确识别（可能使用了特殊字体），已跳过", joinInts(res.garbled)))
+		return pdfOutcome{Text: text, Pages: res.pages, Warnings: warnings}
 	}
-	return Document{}, pdfError(name, res, text)
+	return pdfOutcome{Failure: pdfFailure(res, text)}
 }
 
 func joinInts(ns []int) string {
@@ -83,24 +119,46 @@ func joinInts(ns []int) string {
 	return strings.Join(s, "、")
 }
 
-// pdfError explains why neither extractor produced usable text.
-func pdfError(name string, res pdfText, text string) error {
+// pdfFailure says why neither extractor produced usable text.
+func pdfFailure(res pdfText, text string) string {
 	err := res.err
 	switch {
 	case errors.Is(err, errPDFEncrypted):
-		return importErrorf(name, "PDF 已加密，请提供未加密的文件")
+		return pdfFailEncrypted
 	case errors.Is(err, errPDFTooLong):
-		return importErrorf(name, "PDF 超过 %d 页的上限", MaxPages)
+		return pdfFailTooLong
 	case errors.Is(err, errPDFTooLarge):
-		return importErrorf(name, "PDF 文字内容超过 %d MB 的上限", MaxTextSize>>20)
+		return pdfFailTooLarge
 	case errors.Is(err, errPDFTimeout):
-		return importErrorf(name, "PDF 解析超时，文件可能已损坏")
+		return pdfFailTimeout
 	case err != nil:
-		return importErrorf(name, "PDF 文件已损坏或不完整，无法读取")
+		return pdfFailCorrupt
 	case len(res.garbled) == 0 && !hasTextLayer(text, res.pages):
-		return importErrorf(name, "文件是扫描件或图片，没有可提取的文字层；请提供可复制文字的 PDF 或 Word 文件")
+		return pdfFailScan
 	default:
+		return pdfFailGarbled
+	}
+}
+
+// pdfError is the message for a failure reason.
+func pdfError(name, failure string) error {
+	switch failure {
+	case pdfFailEncrypted:
+		return importErrorf(name, "PDF 已加密，请提供未加密的文件")
+	case pdfFailTooLong:
+		return importErrorf(name, "PDF 超过 %d 页的上限", MaxPages)
+	case pdfFailTooLarge:
+		return importErrorf(name, "PDF 文字内容超过 %d MB 的上限", MaxTextSize>>20)
+	case pdfFailTimeout:
+		return importErrorf(name, "PDF 解析时间超过上限，已停止；文件可能页数过多、表格过于复杂或已损坏，请拆分文件或提供 Word 版本")
+	case pdfFailMemory:
+		return importErrorf(name, "PDF 解析所需内存超过 %d MB 的上限，已停止；文件可能已损坏或结构异常", pdfChildMemory>>20)
+	case pdfFailScan:
+		return importErrorf(name, "文件是扫描件或图片，没有可提取的文字层；请提供可复制文字的 PDF 或 Word 文件")
+	case pdfFailGarbled:
 		return importErrorf(name, "PDF 中的文字无法正确识别（可能使用了特殊字体）；请提供 Word 版本，或安装 pdftotext 后重试")
+	default:
+		return importErrorf(name, "PDF 文件已损坏或不完整，无法读取")
 	}
 }
 
@@ -116,11 +174,12 @@ func hasTextLayer(text string, pages int) bool {
 }
 
 // readPDF runs the parser with a deadline. The parser cannot be interrupted, so on timeout
-// its goroutine is abandoned; the page and node limits make that a rare, bounded loss.
+// its goroutine is left behind: it runs in the extraction process, which then exits (or is
+// killed by the importer), so nothing keeps running.
 func readPDF(data []byte) pdfText {
 	done := make(chan pdfText, 1)
 	go func() { done <- parsePDF(data) }()
-	timer := time.NewTimer(pdfTimeout)
+	timer := time.NewTimer(pdfParseTimeout)
 	defer timer.Stop()
 	select {
 	case res := <-done:
@@ -349,8 +408,12 @@ func isPageNumber(s string) bool {
 	return err == nil
 }
 
-// pdftotext runs poppler's pdftotext on a temporary copy of the file, when it is installed.
-func pdftotext(data []byte) pdfText {
+// pdftotext runs poppler's pdftotext on a temporary copy of the file, when it is installed,
+// stopping it at deadline. It runs inside the extraction process, whose memory limit it inherits.
+func pdftotext(data []byte, deadline time.Time) pdfText {
+	if time.Until(deadline) < 500*time.Millisecond {
+		return pdfText{err: errPDFTimeout}
+	}
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
 		return pdfText{err: err}
@@ -364,9 +427,9 @@ func pdftotext(data []byte) pdfText {
 	if err := os.WriteFile(in, data, 0o600); err != nil {
 		return pdfText{err: err}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
+	ctx, cancel := context.WithDeadline(context.Background(), deadline)
 	defer cancel()
-	out := &cappedBuffer{limit: MaxTextSize}
+	out := &cappedBuffer{limit: 4 * MaxTextSize} // -layout pads columns with spaces
 	cmd := exec.CommandContext(ctx, bin, "-layout", "-enc", "UTF-8", "-l", strconv.Itoa(MaxPages), in, "-")
 	cmd.Stdout = out
 	if err := cmd.Run(); err != nil {

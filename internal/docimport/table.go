@@ -1,11 +1,13 @@
 package docimport
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxWarnings caps per-row warnings so that a badly shaped file yields a readable list.
@@ -52,19 +54,28 @@ func ReadTableWith(name string, data []byte, opts TableOptions) (Table, error) {
 }
 
 // readCSV decodes the file, picks the delimiter from the header line and reads the records.
+// A record longer than MaxRecordSize or wider than MaxColumns stops the import at that row:
+// without the bound, one 50 MB line becomes tens of millions of cells.
 func readCSV(name string, data []byte) (Table, error) {
-	text, enc, ok := decode(data)
+	text, enc, ok := decodeCSV(data)
 	if !ok {
 		return Table{}, importErrorf(name, "文字编码无法识别（支持 UTF-8、GBK、GB18030、UTF-16），请另存为 UTF-8 编码的 CSV 后再导入")
 	}
-	r := csv.NewReader(strings.NewReader(text))
+	lim := &recordLimiter{r: bytes.NewReader(text)}
+	r := csv.NewReader(lim)
 	r.Comma = detectDelimiter(text)
 	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
 	b := tableBuilder{name: name, shortRows: true}
+	line, offset := 1, int64(0) // the line where the next record starts, and its byte offset
 	for {
+		lim.allow = offset + MaxRecordSize + csvReadAhead
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
+		}
+		if errors.Is(err, errRecordTooLong) {
+			return Table{}, importErrorf(name, "第%d行：一行内容超过 %d KB 的上限（可能缺少换行或引号不成对）", line, MaxRecordSize>>10)
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
@@ -73,22 +84,65 @@ func readCSV(name string, data []byte) (Table, error) {
 		if err != nil {
 			return Table{}, importErrorf(name, "读取失败")
 		}
-		line, _ := r.FieldPos(0)
-		if err := b.add(rec, line); err != nil {
+		end := r.InputOffset()
+		if end-offset > MaxRecordSize {
+			return Table{}, importErrorf(name, "第%d行：一行内容超过 %d KB 的上限（可能缺少换行或引号不成对）", line, MaxRecordSize>>10)
+		}
+		if len(rec) > MaxColumns && !blank(rec[MaxColumns:]) {
+			return Table{}, importErrorf(name, "第%d行：有%d列，超过 %d 列的上限", line, len(rec), MaxColumns)
+		}
+		start, _ := r.FieldPos(0)
+		if err := b.add(rec, start); err != nil {
 			return Table{}, err
 		}
+		line += bytes.Count(text[offset:end], []byte("\n"))
+		offset = end
 	}
 	t, err := b.table()
 	t.Encoding = enc
 	return t, err
 }
 
-// detectDelimiter counts commas, tabs and semicolons outside quotes on the first line and
-// takes the most frequent; a one-column file is read with commas.
-func detectDelimiter(text string) rune {
+// decodeCSV is decode for a table: a UTF-8 file without BOM or carriage returns, the usual
+// case, is read in place rather than copied (encoding/csv copies the fields it returns).
+func decodeCSV(data []byte) ([]byte, string, bool) {
+	if !bytes.HasPrefix(data, bomUTF8) && utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 {
+		return data, EncUTF8, readsAsTextBytes(data)
+	}
+	text, enc, ok := decode(data)
+	return []byte(text), enc, ok
+}
+
+// csvReadAhead is how far encoding/csv's buffered reader reads beyond the record it parses.
+const csvReadAhead = 4096
+
+var errRecordTooLong = errors.New("csv: record too long")
+
+// recordLimiter fails reads past allow, which readCSV moves forward record by record, so that
+// a record without end is refused before it is held in memory as millions of fields.
+type recordLimiter struct {
+	r     io.Reader
+	read  int64
+	allow int64
+}
+
+func (l *recordLimiter) Read(p []byte) (int, error) {
+	if l.read >= l.allow {
+		return 0, errRecordTooLong
+	}
+	p = p[:min(int64(len(p)), l.allow-l.read)]
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
+// detectDelimiter counts commas, tabs and semicolons outside quotes on the first line (up to
+// MaxRecordSize, where reading stops anyway) and takes the most frequent; a one-column file
+// is read with commas.
+func detectDelimiter(text []byte) rune {
 	counts := map[rune]int{}
 	quoted := false
-	for _, r := range text {
+	for _, r := range string(text[:min(len(text), MaxRecordSize)]) {
 		if r == '"' {
 			quoted = !quoted
 		}

@@ -94,22 +94,36 @@ func gbName(data []byte) string {
 // readsAsText rejects binary data and wrong decodings: NUL bytes, replacement characters or
 // control characters beyond a trace.
 func readsAsText(s string) bool {
-	if s == "" {
-		return false
-	}
 	var total, bad int
 	for _, r := range s {
 		total++
-		switch {
-		case r == 0, r == utf8.RuneError:
-			bad += 10
-		case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
-			bad++
-		case r >= 0xE000 && r <= 0xF8FF: // private use: what undecodable GB bytes often become
-			bad++
-		}
+		bad += runeBadness(r)
 	}
-	return bad*200 <= total
+	return total > 0 && bad*200 <= total
+}
+
+// readsAsTextBytes is readsAsText without copying the bytes to a string.
+func readsAsTextBytes(b []byte) bool {
+	var total, bad int
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		b = b[n:]
+		total++
+		bad += runeBadness(r)
+	}
+	return total > 0 && bad*200 <= total
+}
+
+func runeBadness(r rune) int {
+	switch {
+	case r == 0, r == utf8.RuneError:
+		return 10
+	case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
+		return 1
+	case r >= 0xE000 && r <= 0xF8FF: // private use: what undecodable GB bytes often become
+		return 1
+	}
+	return 0
 }
 
 // plausibleText is the stricter test for text decoded from an unknown encoding or extracted
@@ -166,6 +180,10 @@ func normalizeNewlines(s string) string {
 
 // extractTXT reads a plain-text document.
 func extractTXT(name string, data []byte) (Document, error) {
+	// Any encoding takes at least half a byte of file per byte of UTF-8 text.
+	if len(data) > 2*MaxTextSize+2 {
+		return Document{}, importErrorf(name, "文字内容超过 %d MB 的上限", MaxTextSize>>20)
+	}
 	text, enc, ok := decode(data)
 	if !ok {
 		return Document{}, importErrorf(name, "不是可识别的文本文件，或文字编码无法识别（支持 UTF-8、GBK、GB18030、UTF-16），请另存为 UTF-8 后再导入")
@@ -173,6 +191,9 @@ func extractTXT(name string, data []byte) (Document, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return Document{}, importErrorf(name, "文件中没有文字")
+	}
+	if len(text) > MaxTextSize {
+		return Document{}, importErrorf(name, "文字内容超过 %d MB 的上限", MaxTextSize>>20)
 	}
 	return Document{Name: name, Format: formatTXT, Encoding: enc, Text: text + "\n"}, nil
 }

@@ -7,6 +7,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"encoding/json"
@@ -447,11 +448,11 @@ func (m *method) call(svc any, args []reflect.Value) (any, error) {
 // file named by the caller (Access.LocalDir) is dropped: files are written to the exports folder only.
 func (m *method) decode(body []byte, network bool) ([]reflect.Value, error) {
 	var raw []json.RawMessage
-	trimmed := strings.TrimSpace(string(body))
-	if trimmed == "" {
-		trimmed = "[]"
+	trimmed := bytes.TrimSpace(body) // no copy: an upload's body is tens of MB
+	if len(trimmed) == 0 {
+		trimmed = []byte("[]")
 	}
-	if err := json.Unmarshal([]byte(trimmed), &raw); err != nil {
+	if err := json.Unmarshal(trimmed, &raw); err != nil {
 		return nil, core.Errorf(core.EINVALID, "请求内容应为参数的 JSON 数组：%s", jsonProblem(err))
 	}
 	if len(raw) != len(m.in) {
