@@ -134,6 +134,7 @@ var Permissions = map[string]Access{
 	"ConsultationService.ExportReportHTML":        withDir(anyone, 2),
 	"DashboardService.Deadlines":                  anyone,
 	"DashboardService.MonthView":                  anyone,
+	"DashboardService.Today":                      anyone,
 	"InterpretationService.Options":               anyone,
 	"InterpretationService.EditorHelp":            anyone,
 	"InterpretationService.FilterInterpretations": anyone,

@@ -366,13 +366,14 @@ func groupCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calenda
 	return counts, nil
 }
 
-// Deadlines lists, for the 工作台, open messages due today, overdue or due within one working day, and a
-// reminder of how many messages wait in 待分办.
+// Deadlines lists, for the 工作台, open messages overdue, due today or within core.SoonWorkdays working days,
+// and a reminder of how many messages wait in 待分办.
 func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Deadline, error) {
 	cal := s.cal()
 	today := calendar.Day(now.In(core.Shanghai))
-	soon := calendar.FormatDate(cal.AddWorkdays(today, 1))
-	rows, err := s.db.db.QueryContext(ctx, `SELECT m.id, m.subject, m.body, m.state, m.due_date, COALESCE(sec.name, '')
+	soon := calendar.FormatDate(cal.AddWorkdays(today, core.SoonWorkdays))
+	rows, err := s.db.db.QueryContext(ctx, `SELECT m.id, m.subject, m.body, m.state, m.due_date, COALESCE(sec.name, ''),
+		COALESCE(m.assignee_id, 0), COALESCE(m.section_id, 0)
 		FROM messages m LEFT JOIN sections sec ON sec.id = m.section_id
 		WHERE m.state IN `+msgOpenStates+` AND m.stopped_since IS NULL AND m.due_date <= ?
 		ORDER BY m.due_date, m.id LIMIT 200`, soon)
@@ -382,9 +383,9 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 	defer rows.Close()
 	out := []core.Deadline{}
 	for rows.Next() {
-		var id int64
+		var id, personID, sectionID int64
 		var subject, body, state, dueDate, section string
-		if err := rows.Scan(&id, &subject, &body, &state, &dueDate, &section); err != nil {
+		if err := rows.Scan(&id, &subject, &body, &state, &dueDate, &section, &personID, &sectionID); err != nil {
 			return nil, err
 		}
 		due, err := calendar.ParseDate(dueDate)
@@ -401,7 +402,8 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 			detail = section + " · " + state
 		}
 		out = append(out, core.Deadline{Module: "局长信箱", Kind: "mailbox.reply", Title: "答复留言：" + title, Detail: detail,
-			Due: dueDate, Status: c.Status, Label: c.Label, Workdays: msgSignedWorkdays(c), Link: fmt.Sprintf("/mailbox/%d", id)})
+			Due: dueDate, Status: c.Status, Label: c.Label, Workdays: msgSignedWorkdays(c), Link: fmt.Sprintf("/mailbox/%d", id),
+			PersonID: personID, SectionID: sectionID})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
