@@ -379,6 +379,9 @@ export namespace core {
 	    label: string;
 	    workdays: number;
 	    link: string;
+	    personId: number;
+	    sectionId: number;
+	    setup: boolean;
 	}
 	export interface Decision {
 	    commentId: number;
@@ -1429,6 +1432,15 @@ export namespace core {
 	
 	
 	
+	export interface Today {
+	    scope: string;
+	    overdue: Deadline[];
+	    dueToday: Deadline[];
+	    soon: Deadline[];
+	    later: Deadline[];
+	    signoffs: Deadline[];
+	    setup: Deadline[];
+	}
 	export interface TodayInfo {
 	    date: string;
 	    weekdayName: string;
