@@ -189,6 +189,7 @@ var Permissions = map[string]Access{
 	"MailboxService.UpdateMessage":      answering,
 	"MailboxService.Reroute":            mailboxDesk,
 	"MailboxService.Assign":             answering,
+	"MailboxService.AssignMany":         mailboxDesk,
 	"MailboxService.Forward":            mailboxDesk,
 	"MailboxService.RequestClockStop":   answering,
 	"MailboxService.DecideClockStop":    approving,
