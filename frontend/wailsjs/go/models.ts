@@ -168,6 +168,12 @@ export namespace core {
 	    reasonLabel: string;
 	    schemaVersion: number;
 	}
+	export interface BulkAssignInput {
+	    messageIds: number[];
+	    sectionId: number;
+	    assigneeId: number;
+	    reason: string;
+	}
 	export interface Bureau {
 	    name: string;
 	    shortName: string;
@@ -954,6 +960,7 @@ export namespace core {
 	export interface MessageFilter {
 	    state: string;
 	    sectionId: number;
+	    assigneeId: number;
 	    type: string;
 	    topicId: number;
 	    channel: string;
@@ -1039,6 +1046,7 @@ export namespace core {
 	    pageSize: number;
 	    items: MessageListItem[];
 	    stateCounts: Record<string, number>;
+	    overdueCounts: Record<string, number>;
 	}
 	export interface MonthDay {
 	    date: string;
