@@ -184,7 +184,7 @@ func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, t
 }
 
 // msgUrgency is the due date of a message whose clock runs, and "~" (after every date) for the others: the
-// default order's first key. Migration 0024 indexes the same expression, which SQLite uses only when the
+// default order's first key. Migration 0025 indexes the same expression, which SQLite uses only when the
 // text matches, so the two change together.
 const msgUrgency = `(CASE WHEN m.state IN ('待分办', '办理中', '待审核') AND m.stopped_since IS NULL THEN m.due_date ELSE '~' END)`
 

@@ -132,7 +132,7 @@ func containsAll(s string, parts ...string) bool {
 	return true
 }
 
-// The default order is read from migration 0024's indexes, never sorted: the index expression and the store's
+// The default order is read from migration 0025's indexes, never sorted: the index expression and the store's
 // must stay word for word the same, or SQLite sorts the whole inbox for every page.
 func TestInboxDefaultOrderUsesItsIndex(t *testing.T) {
 	f := newMailboxFixture(t)
