@@ -290,7 +290,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		app.WatchHistory(routingAPI, 10*time.Minute, local)
 	}()
 	disclosureAPI := app.NewDisclosureService(disclosures, paths.Exports, clock, emit)
-	dashboardAPI := app.NewDashboardService(cal, clock, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes, disclosures)
+	dashboardAPI := app.NewDashboardService(cal, clock, interpretations, app.CalendarDeadlines{Cal: cal}, consultations, interpretations, mailboxes, disclosures)
 	systemAPI := app.NewSystemService(app.SystemConfig{
 		DataDir: paths.Dir, DBPath: paths.DB, BackupDir: paths.Backups, ExportDir: paths.Exports, LogDir: paths.Logs,
 		Clock: clock, DB: db, ListBackups: sqlite.ListBackups, Emit: emit, Started: opt.Started,

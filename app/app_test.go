@@ -115,7 +115,7 @@ func TestDashboardMonthViewAndCalendarDeadlines(t *testing.T) {
 	store := testCalendar(t)
 	clock := core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
 	cal := func() *calendar.Calendar { return store.Calendar() }
-	d := NewDashboardService(cal, clock, CalendarDeadlines{Cal: cal})
+	d := NewDashboardService(cal, clock, nil, CalendarDeadlines{Cal: cal})
 	ds, err := d.Deadlines()
 	if err != nil {
 		t.Fatal(err)
@@ -187,5 +187,68 @@ func TestBackupKeepSetting(t *testing.T) {
 	page, err := db.AuditLog(context.Background(), core.AuditFilter{Entity: "setting", EntityID: SettingBackupKeep})
 	if err != nil || page.Total != 1 {
 		t.Fatalf("audit of the change: %+v, %v", page, err)
+	}
+}
+
+type fixedDeadlines []core.Deadline
+
+func (f fixedDeadlines) Deadlines(context.Context, time.Time) ([]core.Deadline, error) { return f, nil }
+
+type fixedQueue struct{ asked []int64 }
+
+func (q *fixedQueue) WaitingSignoffs(_ context.Context, person int64, anySigner bool) ([]core.Deadline, error) {
+	q.asked = append(q.asked, person)
+	if !anySigner {
+		return []core.Deadline{}, nil
+	}
+	return []core.Deadline{{Kind: "signoff.waiting", Title: "解读待审签", PersonID: person}}, nil
+}
+
+func TestDashboardTodayFiltersForTheSignedInPerson(t *testing.T) {
+	store := testCalendar(t)
+	clock := core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
+	cal := func() *calendar.Calendar { return store.Calendar() }
+	src := fixedDeadlines{
+		{Kind: "mailbox.reply", Title: "mine", Due: "2026-11-19", Status: "overdue", PersonID: 7, SectionID: 3},
+		{Kind: "mailbox.reply", Title: "colleague", Due: "2026-11-20", Status: "due_today", PersonID: 8, SectionID: 3},
+		{Kind: "disclosure.answer_due", Title: "elsewhere", Due: "2026-11-24", Status: "pending", Workdays: 2, SectionID: 5},
+	}
+	q := &fixedQueue{}
+	d := NewDashboardService(cal, clock, q, CalendarDeadlines{Cal: cal}, src)
+	d.ctx = core.WithActor(context.Background(), core.Actor{PersonID: 7, Name: "李娜", Role: core.RoleApprover, SectionID: 3})
+	counts := func(v core.Today) [5]int {
+		return [5]int{len(v.Overdue), len(v.DueToday), len(v.Soon), len(v.Signoffs), len(v.Setup)}
+	}
+	for _, tc := range []struct {
+		scope, want string
+		counts      [5]int
+	}{
+		{"", core.ScopeSection, [5]int{1, 1, 0, 1, 1}}, // a section head opens on the section
+		{core.ScopeMine, core.ScopeMine, [5]int{1, 0, 0, 1, 1}},
+		{core.ScopeAll, core.ScopeAll, [5]int{1, 1, 1, 1, 1}},
+	} {
+		v, err := d.Today(tc.scope)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Scope != tc.want || counts(v) != tc.counts {
+			t.Errorf("Today(%q) = %s %v, want %s %v", tc.scope, v.Scope, counts(v), tc.want, tc.counts)
+		}
+		if v.Setup[0].Kind != "calendar.missing_year" {
+			t.Errorf("setup = %+v", v.Setup)
+		}
+		for _, g := range [][]core.Deadline{v.Overdue, v.DueToday, v.Soon, v.Later} {
+			for _, x := range g {
+				if x.Setup || x.Status == "info" {
+					t.Errorf("Today(%q) lists %s among the deadlines", tc.scope, x.Kind)
+				}
+			}
+		}
+	}
+	if q.asked[0] != 7 {
+		t.Errorf("sign-off queue asked for %v", q.asked)
+	}
+	if _, err := d.Today("team"); core.ErrorCode(err) != core.EINVALID {
+		t.Errorf("unknown scope: %v", err)
 	}
 }

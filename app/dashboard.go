@@ -9,19 +9,22 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/dashboard"
 )
 
 // DashboardService is the 工作台's bridge: deadlines from every module and a month calendar.
 type DashboardService struct {
-	ctx     context.Context
-	cal     func() *calendar.Calendar
-	clock   core.Clock
-	sources []core.DeadlineSource
+	ctx      context.Context
+	cal      func() *calendar.Calendar
+	clock    core.Clock
+	signoffs core.SignoffQueue // nil: nobody's sign-off steps are listed
+	sources  []core.DeadlineSource
 }
 
-// NewDashboardService merges the deadlines of the given sources.
-func NewDashboardService(cal func() *calendar.Calendar, clock core.Clock, sources ...core.DeadlineSource) *DashboardService {
-	return &DashboardService{ctx: context.Background(), cal: cal, clock: clock, sources: sources}
+// NewDashboardService merges the deadlines of the given sources; signoffs (may be nil) lists the sign-off
+// steps waiting for the signed-in person.
+func NewDashboardService(cal func() *calendar.Calendar, clock core.Clock, signoffs core.SignoffQueue, sources ...core.DeadlineSource) *DashboardService {
+	return &DashboardService{ctx: context.Background(), cal: cal, clock: clock, signoffs: signoffs, sources: sources}
 }
 
 // startup keeps the Wails context.
@@ -48,6 +51,31 @@ func (s *DashboardService) Deadlines() ([]core.Deadline, error) {
 		return out[i].Due < out[j].Due
 	})
 	return nonNil(out, nil)
+}
+
+// Today is the 工作台's opening view for the signed-in person: the deadlines of scope (mine / section / all;
+// "" for the person's default) grouped under 已超期, 今日到期, 3个工作日内 and 其他待办, the sign-off steps
+// waiting for them (待我审核) and the set-up warnings.
+func (s *DashboardService) Today(scope string) (core.Today, error) {
+	actor, ok := core.ActorFrom(s.ctx)
+	if !ok {
+		actor = core.System
+	}
+	scope, err := dashboard.CheckScope(scope, actor)
+	if err != nil {
+		return core.Today{}, err
+	}
+	all, err := s.Deadlines()
+	if err != nil {
+		return core.Today{}, err
+	}
+	var waiting []core.Deadline
+	if s.signoffs != nil && !actor.IsSystem() {
+		if waiting, err = s.signoffs.WaitingSignoffs(s.ctx, actor.PersonID, dashboard.SignsAnyStep(actor)); err != nil {
+			slog.Error("sign-off queue failed", "err", err)
+		}
+	}
+	return nonNil(dashboard.Group(all, waiting, scope, actor), nil)
 }
 
 // MonthView lays out a month in weeks (Monday first) with each day's kind and how many deadlines fall on it.
@@ -133,7 +161,7 @@ func (c CalendarDeadlines) Deadlines(_ context.Context, now time.Time) ([]core.D
 		out = append(out, core.Deadline{
 			Module: "工作日历", Kind: "calendar.missing_year", Title: fmt.Sprintf("尚未录入%d年节假日安排", missing),
 			Detail: fmt.Sprintf("国务院办公厅发布%d年部分节假日安排的通知后，请在“设置 → 工作日历”中粘贴导入；未录入前按周一至周五计算工作日。", missing),
-			Due:    calendar.FormatDate(end), Status: "warning", Label: "待导入", Link: "/settings/calendar",
+			Due:    calendar.FormatDate(end), Status: "warning", Label: "待导入", Link: "/settings/calendar", Setup: true,
 		})
 	}
 	return out, nil

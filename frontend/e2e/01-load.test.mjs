@@ -30,10 +30,10 @@ test('the app loads in Chinese with the demo bureau and a fixed today', async ()
     assert.equal(await today.getByTestId('today-kind').innerText(), '工作日')
     assert.match(await today.getByTestId('today-due').innerText(), /今天收到的留言最迟于 2026-11-25\(周三\) 答复/)
 
-    // The calendar's own reminders: tomorrow's mailbox deadline and the missing 2027 holiday data.
-    await page.getByTestId('deadline-calendar.missing_year').waitFor()
-    assert.match(await page.getByTestId('deadline-calendar.missing_year').innerText(), /尚未录入2027年节假日安排/)
-    assert.match(await page.getByTestId('deadline-calendar.reply_due').innerText(), /2026-11-25/)
+    // The missing 2027 holiday data is a set-up warning above the deadlines, not one of them.
+    await page.getByTestId('setup-calendar.missing_year').waitFor()
+    assert.match(await page.getByTestId('setup-calendar.missing_year').innerText(), /尚未录入2027年节假日安排/)
+    assert.equal(await page.getByTestId('deadline-calendar.missing_year').count(), 0)
 
     // The month calendar opens on today's month with today outlined.
     assert.equal(await page.getByTestId('month-label').innerText(), '2026年11月')

@@ -9,6 +9,54 @@ const pages = [
   ['reports', '统计报表', 'stats-totals'],
 ]
 
+// The 工作台 opens on today: each counter matches the entries under its heading, in whichever scope.
+async function checkToday(page) {
+  const loaded = page.locator('[data-testid^="today-group-"], [data-testid="today-empty"]').first()
+  await loaded.waitFor()
+  const counts = {}
+  for (const key of ['overdue', 'dueToday', 'soon', 'signoffs']) {
+    const counter = page.getByTestId(`today-count-${key}`)
+    counts[key] = Number(await counter.locator('.counter__value').innerText())
+    const group = page.getByTestId(`today-group-${key}`)
+    assert.equal(await group.locator('.deadline').count(), counts[key], `${key}: counter and list differ`)
+  }
+  return counts
+}
+
+test('the 工作台 groups today under its counters, for me, my section or everybody', async () => {
+  const s = await session()
+  try {
+    const { page } = s
+    await openApp(page, '/dashboard')
+    // The openness office opens on 全部: the demo's overdue replies and the missing 2027 calendar.
+    const scope = page.getByTestId('today-scope')
+    await page.locator('[data-testid="today-deadlines"][data-scope="all"]').waitFor()
+    await scope.locator('.el-segmented__item.is-selected').filter({ hasText: '全部' }).waitFor()
+    const all = await checkToday(page)
+    assert.ok(all.overdue > 0, 'the demo has overdue messages')
+    const first = page.getByTestId('today-group-overdue').locator('.deadline').first()
+    assert.match(await first.innerText(), /已超期\d+个工作日/)
+    assert.equal(await page.getByTestId('deadline-calendar.missing_year').count(), 0)
+    await page.getByTestId('setup-calendar.missing_year').waitFor()
+    await shot(page, 'b-dashboard-today')
+
+    await scope.getByText('我的', { exact: true }).click()
+    await scope.locator('.el-segmented__item.is-selected').filter({ hasText: '我的' }).waitFor()
+    await page.locator('[data-testid="today-deadlines"][data-scope="mine"]').waitFor()
+    const mine = await checkToday(page)
+    assert.ok(mine.overdue <= all.overdue && mine.soon <= all.soon)
+    await shot(page, 'b-dashboard-mine')
+
+    // The banner leads to the fix: the calendar settings, where next year's notice is imported.
+    await page.getByTestId('setup-fix').click()
+    await page.waitForURL('**/#/settings/calendar')
+    await page.getByTestId('year-calendar').waitFor()
+    assert.deepEqual(s.errors, [])
+  } finally {
+    await s.close()
+  }
+})
+
 test('every sidebar item opens its page', async () => {
   const s = await session()
   try {
@@ -16,6 +64,7 @@ test('every sidebar item opens its page', async () => {
     await openApp(page, '/dashboard')
     const heading = page.getByTestId('page-title')
     assert.equal(await heading.innerText(), '工作台')
+    await checkToday(page)
 
     // 征求意见 is in use: its list of consultations, with the policy register as a tab.
     await page.getByTestId('nav-consultations').click()

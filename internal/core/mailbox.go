@@ -104,9 +104,12 @@ type MessageListItem struct {
 
 // Inbox sort orders.
 const (
-	SortReceivedDesc = "received_desc" // newest first (default)
+	// SortUrgent (the default) lists the messages whose clock runs first, by due date so that the overdue
+	// come first, then the others (stopped clocks, answered, forwarded) newest first.
+	SortUrgent       = "urgent"
+	SortReceivedDesc = "received_desc" // newest first
 	SortReceivedAsc  = "received_asc"
-	SortDueAsc       = "due_asc" // most urgent first
+	SortDueAsc       = "due_asc" // by due date, whatever the state
 )
 
 // Due filters.
@@ -120,16 +123,18 @@ const (
 type MessageFilter struct {
 	State     string `json:"state"`
 	SectionID int64  `json:"sectionId"`
-	Type      string `json:"type"`
-	TopicID   int64  `json:"topicId"`
-	Channel   string `json:"channel"`
-	Due       string `json:"due"`  // overdue / today / soon
-	Text      string `json:"text"` // words in the subject or body, all required
-	From      string `json:"from"` // received on or after (date)
-	To        string `json:"to"`   // received on or before (date)
-	Sort      string `json:"sort"`
-	Page      int    `json:"page"`     // 1-based
-	PageSize  int    `json:"pageSize"` // default 50, at most 200
+	// AssigneeID keeps the messages of one 承办人 (the inbox's 我的 is the signed-in person's).
+	AssigneeID int64  `json:"assigneeId"`
+	Type       string `json:"type"`
+	TopicID    int64  `json:"topicId"`
+	Channel    string `json:"channel"`
+	Due        string `json:"due"`  // overdue / today / soon
+	Text       string `json:"text"` // words in the subject or body, all required
+	From       string `json:"from"` // received on or after (date)
+	To         string `json:"to"`   // received on or before (date)
+	Sort       string `json:"sort"`
+	Page       int    `json:"page"`     // 1-based
+	PageSize   int    `json:"pageSize"` // default 50, at most 200
 }
 
 // MessagePage is one page of the inbox.
@@ -141,6 +146,9 @@ type MessagePage struct {
 	// StateCounts counts, for each state, the messages that pass the filter with its state left out, so
 	// the inbox's state tabs come with the page. Every state is present.
 	StateCounts map[string]int `json:"stateCounts"`
+	// OverdueCounts counts, for each state, the overdue messages (clock running, past the due date) that pass
+	// the filter with its state and deadline filter left out: the tabs show them as 已超期 N. Every state is present.
+	OverdueCounts map[string]int `json:"overdueCounts"`
 }
 
 // MessageEvent is one line of a message's history.
@@ -223,6 +231,15 @@ type RerouteInput struct {
 	AssigneeID int64  `json:"assigneeId"`
 	Reason     string `json:"reason"`
 	Version    int64  `json:"version"` // the message version the decision is based on (0: not checked)
+}
+
+// BulkAssignInput gives several messages to a section (and a person of it) at once: 批量分办. With no
+// section, only the person changes (指定承办人) on messages already with their section.
+type BulkAssignInput struct {
+	MessageIDs []int64 `json:"messageIds"`
+	SectionID  int64   `json:"sectionId"`
+	AssigneeID int64   `json:"assigneeId"`
+	Reason     string  `json:"reason"`
 }
 
 // StopRequest is a clock stop waiting for its approver's decision (zero when none is waiting).

@@ -112,6 +112,8 @@ type MailboxRules interface {
 	Edit(m Message, e MessageEdit) (Message, error)
 	Reroute(m Message, in RerouteInput, topic TopicRef) (Message, error)
 	CheckAssign(state string) error
+	CheckBulkAssign(in BulkAssignInput) (BulkAssignInput, error)
+	BulkRefusal(messageID int64, subject string, err error) error
 	CheckStopInput(in ClockStopInput) (ClockStopInput, error)
 	CheckStopOpinion(d ClockStopDecision) (ClockStopDecision, error)
 	CheckResume(stoppedSince string) error

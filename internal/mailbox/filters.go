@@ -12,8 +12,9 @@ const (
 	MaxPageSize     = 200
 )
 
-// CheckFilter checks an inbox filter and fills its defaults: newest first, the first page, 50 a page (at most
-// 200); an unknown deadline filter or order is refused by name.
+// CheckFilter checks an inbox filter and fills its defaults: the running clocks first by due date (overdue
+// first, the 3-working-day limit decides the day's work), the first page, 50 a page (at most 200); an unknown
+// deadline filter or order is refused by name.
 func CheckFilter(f core.MessageFilter) (core.MessageFilter, error) {
 	switch f.Due {
 	case "", core.DueOverdue, core.DueToday, core.DueSoon:
@@ -22,8 +23,8 @@ func CheckFilter(f core.MessageFilter) (core.MessageFilter, error) {
 	}
 	switch f.Sort {
 	case "":
-		f.Sort = core.SortReceivedDesc
-	case core.SortReceivedDesc, core.SortReceivedAsc, core.SortDueAsc:
+		f.Sort = core.SortUrgent
+	case core.SortUrgent, core.SortReceivedDesc, core.SortReceivedAsc, core.SortDueAsc:
 	default:
 		return f, core.FieldErrorf(core.EINVALID, "sort", "未知的排序方式“%s”", f.Sort)
 	}
@@ -35,6 +36,9 @@ func CheckFilter(f core.MessageFilter) (core.MessageFilter, error) {
 	}
 	if f.Page < 1 {
 		f.Page = 1
+	}
+	if f.AssigneeID < 0 {
+		return f, core.FieldErrorf(core.EINVALID, "assigneeId", "承办人不正确")
 	}
 	return f, nil
 }

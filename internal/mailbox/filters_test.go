@@ -16,9 +16,12 @@ func TestCheckFilter(t *testing.T) {
 		sort       string
 		page, size int
 	}{
-		{"defaults", core.MessageFilter{}, "", core.SortReceivedDesc, 1, DefaultPageSize},
+		{"defaults: overdue first", core.MessageFilter{}, "", core.SortUrgent, 1, DefaultPageSize},
+		{"newest first when asked", core.MessageFilter{Sort: core.SortReceivedDesc}, "", core.SortReceivedDesc, 1, DefaultPageSize},
+		{"one 承办人", core.MessageFilter{AssigneeID: 7}, "", core.SortUrgent, 1, DefaultPageSize},
+		{"a negative 承办人", core.MessageFilter{AssigneeID: -1}, "invalid assigneeId: 承办人不正确", "", 0, 0},
 		{"most urgent first, page 3", core.MessageFilter{Sort: core.SortDueAsc, Page: 3, PageSize: 20, Due: core.DueOverdue}, "", core.SortDueAsc, 3, 20},
-		{"a page too large", core.MessageFilter{PageSize: 100000, Page: -2}, "", core.SortReceivedDesc, 1, MaxPageSize},
+		{"a page too large", core.MessageFilter{PageSize: 100000, Page: -2}, "", core.SortUrgent, 1, MaxPageSize},
 		{"an unknown deadline filter", core.MessageFilter{Due: "tomorrow"}, "invalid due: 未知的期限筛选“tomorrow”", "", 0, 0},
 		{"an unknown order", core.MessageFilter{Sort: "id; DROP TABLE messages"}, "invalid sort: 未知的排序方式“id; DROP TABLE messages”", "", 0, 0},
 	}

@@ -103,6 +103,14 @@ func (Rules) Reroute(m core.Message, in core.RerouteInput, topic core.TopicRef) 
 	return Reroute(m, in, topic)
 }
 func (Rules) CheckAssign(state string) error { return CheckAssign(state) }
+
+func (Rules) CheckBulkAssign(in core.BulkAssignInput) (core.BulkAssignInput, error) {
+	return CheckBulkAssign(in)
+}
+
+func (Rules) BulkRefusal(messageID int64, subject string, err error) error {
+	return BulkRefusal(messageID, subject, err)
+}
 func (Rules) CheckStopInput(in core.ClockStopInput) (core.ClockStopInput, error) {
 	return CheckStopInput(in)
 }

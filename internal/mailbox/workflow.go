@@ -1,6 +1,7 @@
 package mailbox
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -66,6 +67,52 @@ func CheckAssign(state string) error {
 		return core.Errorf(core.EFORBID, "只有办理中的留言可以指定承办人(当前状态“%s”)", state)
 	}
 	return nil
+}
+
+// MaxBulk is the most messages one 批量分办 takes: one page of the inbox.
+const MaxBulk = MaxPageSize
+
+// CheckBulkAssign checks a 批量分办 before any message is touched: some messages (each once, at most one
+// page), and a section or a person to give them to. Each message then goes through Reroute or CheckAssign.
+func CheckBulkAssign(in core.BulkAssignInput) (core.BulkAssignInput, error) {
+	in.Reason = strings.TrimSpace(in.Reason)
+	switch {
+	case len(in.MessageIDs) == 0:
+		return in, core.FieldErrorf(core.EINVALID, "messageIds", "请先勾选要分办的留言")
+	case len(in.MessageIDs) > MaxBulk:
+		return in, core.FieldErrorf(core.EINVALID, "messageIds", "一次最多分办%d条留言，已勾选%d条", MaxBulk, len(in.MessageIDs))
+	case in.SectionID == 0 && in.AssigneeID == 0:
+		return in, core.FieldErrorf(core.EINVALID, "sectionId", "请选择承办科室或承办人")
+	case in.SectionID < 0 || in.AssigneeID < 0:
+		return in, core.FieldErrorf(core.EINVALID, "sectionId", "承办科室或承办人不正确")
+	}
+	seen := make(map[int64]bool, len(in.MessageIDs))
+	ids := make([]int64, 0, len(in.MessageIDs))
+	for _, id := range in.MessageIDs {
+		if id <= 0 {
+			return in, core.FieldErrorf(core.EINVALID, "messageIds", "留言编号不正确：%d", id)
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	in.MessageIDs = ids
+	return in, nil
+}
+
+// BulkRefusal is a refusal of one message in a 批量分办, naming the message so that the officer knows which one
+// to take out; its code is the refusal's, and nothing was changed.
+func BulkRefusal(messageID int64, subject string, err error) error {
+	code := core.ErrorCode(err)
+	if code == "" || code == core.EINTERNAL {
+		return err
+	}
+	name := fmt.Sprintf("编号%d", messageID)
+	if subject != "" {
+		name = fmt.Sprintf("“%s”(编号%d)", subject, messageID)
+	}
+	return core.Errorf(code, "留言%s：%s；所选留言均未分办", name, core.ErrorMessage(err))
 }
 
 // CheckStopInput checks a request to stop a message's clock: a reason and a named approver.

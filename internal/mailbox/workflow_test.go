@@ -1,6 +1,9 @@
 package mailbox
 
 import (
+	"errors"
+	"reflect"
+	"strings"
 	"testing"
 
 	"policydesk/internal/core"
@@ -201,5 +204,48 @@ func TestCheckReturn(t *testing.T) {
 		if err == nil && got != "请补充依据" {
 			t.Errorf("%s: opinion %q", tt.name, got)
 		}
+	}
+}
+
+func TestCheckBulkAssign(t *testing.T) {
+	many := make([]int64, MaxBulk+1)
+	for i := range many {
+		many[i] = int64(i + 1)
+	}
+	for _, tc := range []struct {
+		name string
+		in   core.BulkAssignInput
+		ids  []int64
+		want string
+	}{
+		{"to a section", core.BulkAssignInput{MessageIDs: []int64{3, 1, 3}, SectionID: 2, Reason: " 批量 "}, []int64{3, 1}, ""},
+		{"to a person only", core.BulkAssignInput{MessageIDs: []int64{5}, AssigneeID: 9}, []int64{5}, ""},
+		{"nothing ticked", core.BulkAssignInput{SectionID: 2}, nil, "invalid messageIds: 请先勾选要分办的留言"},
+		{"more than a page", core.BulkAssignInput{MessageIDs: many, SectionID: 2}, nil, "invalid messageIds: 一次最多分办200条留言，已勾选201条"},
+		{"nowhere to send them", core.BulkAssignInput{MessageIDs: []int64{1}}, nil, "invalid sectionId: 请选择承办科室或承办人"},
+		{"a bad id", core.BulkAssignInput{MessageIDs: []int64{1, 0}, SectionID: 2}, nil, "invalid messageIds: 留言编号不正确：0"},
+	} {
+		got, err := CheckBulkAssign(tc.in)
+		if r := testutil.RefusalText(err); r != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, r, tc.want)
+			continue
+		}
+		if err == nil && (!reflect.DeepEqual(got.MessageIDs, tc.ids) || strings.TrimSpace(got.Reason) != got.Reason) {
+			t.Errorf("%s: %+v", tc.name, got)
+		}
+	}
+}
+
+func TestBulkRefusalNamesTheMessage(t *testing.T) {
+	err := BulkRefusal(7, "违建", CheckAssign(core.MsgPending))
+	if core.ErrorCode(err) != core.EFORBID || core.ErrorMessage(err) != "留言“违建”(编号7)：只有办理中的留言可以指定承办人(当前状态“待分办”)；所选留言均未分办" {
+		t.Errorf("refusal = %v", err)
+	}
+	if err := BulkRefusal(8, "", core.Errorf(core.ENOTFOUND, "留言不存在")); core.ErrorMessage(err) != "留言编号8：留言不存在；所选留言均未分办" {
+		t.Errorf("no subject = %v", err)
+	}
+	internal := errors.New("disk full")
+	if err := BulkRefusal(8, "", internal); err != internal {
+		t.Errorf("an unexpected error is passed through: %v", err)
 	}
 }

@@ -405,10 +405,10 @@ func (s *DisclosureStore) Deadlines(ctx context.Context, now time.Time) ([]core.
 		switch r.Status {
 		case core.DisclosureOpen:
 			out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.answer_due", Title: title + " 答复期限",
-				Detail: "申请公开：" + r.Content, Due: r.Due, Status: r.CountdownStatus, Label: r.CountdownLabel, Workdays: r.Workdays, Link: link})
+				Detail: "申请公开：" + r.Content, Due: r.Due, Status: r.CountdownStatus, Label: r.CountdownLabel, Workdays: r.Workdays, Link: link, PersonID: r.HandlerID, SectionID: r.SectionID})
 		case core.DisclosureCorrecting, core.DisclosureLapsed:
 			out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.correction_by", Title: title + " 补正期限",
-				Detail: "逾期未补正的，按其他处理办结", Due: r.CorrectionBy, Status: r.CountdownStatus, Label: r.CountdownLabel, Workdays: r.Workdays, Link: link})
+				Detail: "逾期未补正的，按其他处理办结", Due: r.CorrectionBy, Status: r.CountdownStatus, Label: r.CountdownLabel, Workdays: r.Workdays, Link: link, PersonID: r.HandlerID, SectionID: r.SectionID})
 		}
 	}
 	today := calendar.Day(now.In(core.Shanghai))

@@ -70,3 +70,6 @@ func SetFewMatches(n int) (restore func()) {
 	fewMatches = n
 	return func() { fewMatches = old }
 }
+
+// InboxOrder is the ORDER BY clause of an inbox sort, for the tests that check which index serves it.
+func InboxOrder(sort string) string { return inboxOrders[sort] }

@@ -22,6 +22,7 @@ type InterpretationStore struct {
 var (
 	_ core.InterpretationStore = (*InterpretationStore)(nil)
 	_ core.DeadlineSource      = (*InterpretationStore)(nil)
+	_ core.SignoffQueue        = (*InterpretationStore)(nil)
 	_ core.WorkdayAdder        = (*calendar.Calendar)(nil)
 )
 
@@ -514,7 +515,8 @@ func (s *InterpretationStore) Deadlines(ctx context.Context, now time.Time) ([]c
 		out = append(out, core.Deadline{Module: "政策解读", Kind: "interpretation.publish_due",
 			Title:  "《" + strings.Trim(in.PolicyTitle, "《》") + "》的" + in.Form + "待发布",
 			Detail: fmt.Sprintf("“%s”(%s)应在文件发布后%d个工作日内发布", in.Title, in.Status, core.InterpretationLag),
-			Due:    in.Due, Status: cd.Status, Label: cd.Label, Workdays: cd.Workdays, Link: fmt.Sprintf("/interpretations/%d", in.ID)})
+			Due:    in.Due, Status: cd.Status, Label: cd.Label, Workdays: cd.Workdays, Link: fmt.Sprintf("/interpretations/%d", in.ID),
+			PersonID: in.AuthorID, SectionID: in.SectionID})
 	}
 	return out, rows.Err()
 }

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -514,5 +515,54 @@ func TestSignoffSignerRules(t *testing.T) {
 	f.as(t, f.approvers[2])
 	if so, err := f.store.DecideSignoff(ctx, agree); err != nil || !so.Complete {
 		t.Fatalf("named signer: %+v %v", so, err)
+	}
+}
+
+func TestWaitingSignoffsFollowTheCurrentStep(t *testing.T) {
+	ctx := context.Background()
+	f := newInterpFixture(t)
+	in := f.text(t, "文字解读")
+	// The fixture's steps name nobody: any approver may sign each, but nobody two steps of a round.
+	waiting := func(person int64) []core.Deadline {
+		t.Helper()
+		ws, err := f.store.WaitingSignoffs(ctx, person, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ws
+	}
+	if ws := waiting(f.approver); len(ws) != 0 {
+		t.Fatalf("before submission: %+v", ws)
+	}
+	if _, err := f.store.SubmitSignoff(ctx, core.SubjectInterpretation, in.ID); err != nil {
+		t.Fatal(err)
+	}
+	ws := waiting(f.approver)
+	if len(ws) != 1 || ws[0].Kind != "signoff.waiting" || ws[0].Label != "科室负责人审核" || ws[0].PersonID != f.approver ||
+		ws[0].Link != fmt.Sprintf("/interpretations/%d", in.ID) || !strings.Contains(ws[0].Title, in.Title) {
+		t.Fatalf("first step = %+v", ws)
+	}
+	if ws, _ := f.store.WaitingSignoffs(ctx, f.approver, false); len(ws) != 0 {
+		t.Fatalf("a step naming nobody waits only for those who sign any step: %+v", ws)
+	}
+	f.as(t, f.approver)
+	if _, err := f.store.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectInterpretation, SubjectID: in.ID, Decision: core.DecisionApprove}); err != nil {
+		t.Fatal(err)
+	}
+	if len(waiting(f.approver)) != 0 || len(waiting(f.approvers[1])) != 1 || waiting(f.approvers[1])[0].Label != "分管领导审签" {
+		t.Fatalf("after the first step: %+v / %+v", waiting(f.approver), waiting(f.approvers[1]))
+	}
+	f.as(t, f.approvers[1])
+	ret := core.SignoffAction{SubjectType: core.SubjectInterpretation, SubjectID: in.ID, Decision: core.DecisionReturn, Opinion: "补充工作目标"}
+	if _, err := f.store.DecideSignoff(ctx, ret); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range f.approvers {
+		if ws := waiting(p); len(ws) != 0 {
+			t.Errorf("a returned round waits for nobody: %d has %+v", p, ws)
+		}
+	}
+	if ws := waiting(0); ws == nil || len(ws) != 0 {
+		t.Errorf("nobody = %+v", ws)
 	}
 }

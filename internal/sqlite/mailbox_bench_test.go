@@ -138,8 +138,10 @@ func BenchmarkInboxList100k(b *testing.B) {
 	f := inboxFixture100k(b)
 	section := f.sections["确权登记组"]
 	benchFilters(b, f, map[string]core.MessageFilter{
-		"all":                        {},
+		"all":                        {}, // the default order: overdue first
+		"newest_first":               {Sort: core.SortReceivedDesc},
 		"state":                      {State: core.MsgHandling},
+		"section":                    {SectionID: section},
 		"section_by_due":             {SectionID: section, Sort: core.SortDueAsc},
 		"state_section_by_due":       {State: core.MsgHandling, SectionID: section, Sort: core.SortDueAsc},
 		"state_section_by_due_pg_50": {State: core.MsgHandling, SectionID: section, Sort: core.SortDueAsc, Page: 50},

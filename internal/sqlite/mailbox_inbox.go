@@ -143,6 +143,9 @@ func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, t
 	if f.SectionID != 0 {
 		add("m.section_id = ?", f.SectionID)
 	}
+	if f.AssigneeID != 0 {
+		add("m.assignee_id = ?", f.AssigneeID)
+	}
 	if f.Type != "" {
 		add("m.msg_type = ?", f.Type)
 	}
@@ -180,7 +183,13 @@ func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, t
 	return whereClause(where), args, nil
 }
 
+// msgUrgency is the due date of a message whose clock runs, and "~" (after every date) for the others: the
+// default order's first key. Migration 0025 indexes the same expression, which SQLite uses only when the
+// text matches, so the two change together.
+const msgUrgency = `(CASE WHEN m.state IN ('待分办', '办理中', '待审核') AND m.stopped_since IS NULL THEN m.due_date ELSE '~' END)`
+
 var inboxOrders = map[string]string{
+	core.SortUrgent:       " ORDER BY " + msgUrgency + ", m.received_at DESC, m.id DESC",
 	core.SortReceivedDesc: " ORDER BY m.received_at DESC, m.id DESC",
 	core.SortReceivedAsc:  " ORDER BY m.received_at, m.id",
 	core.SortDueAsc:       " ORDER BY m.due_date, m.received_at, m.id",
@@ -204,6 +213,9 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 			return page, err
 		}
 		if page.StateCounts, err = s.cachedStateCounts(ctx, tx, f, cal, today, ts); err != nil {
+			return page, err
+		}
+		if page.OverdueCounts, err = s.overdueCounts(ctx, tx, f, cal, today, ts); err != nil {
 			return page, err
 		}
 		if f.State != "" {
@@ -271,6 +283,13 @@ func (s *MailboxStore) keptSearchPage(ctx context.Context, tx *Tx, f core.Messag
 	page.StateCounts = tm.counts()
 	ids := tm.page(f.State, f.Sort == core.SortReceivedAsc, (f.Page-1)*f.PageSize, f.PageSize)
 	tm.mu.Unlock()
+	ts, err := planSearch(ctx, tx, f.Text)
+	if err != nil {
+		return true, err
+	}
+	if page.OverdueCounts, err = s.overdueCounts(ctx, tx, f, cal, today, ts); err != nil {
+		return true, err
+	}
 	if f.State != "" {
 		page.Total = page.StateCounts[f.State]
 	} else {
@@ -300,7 +319,7 @@ const maxCachedCounts = 512
 // people paging through the same inbox share one count, which on 100,000 messages is the larger part of a page.
 func (s *MailboxStore) cachedStateCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calendar.Calendar, today time.Time, ts textSearch) (map[string]int, error) {
 	rev := s.db.Revision() // read first: a write committed while counting makes the entry stale at once
-	key := fmt.Sprintf("%p|%s|%d|%s|%d|%s|%s|%q|%s|%s", cal, calendar.FormatDate(today), f.SectionID, f.Type, f.TopicID,
+	key := fmt.Sprintf("%p|%s|%d|%d|%s|%d|%s|%s|%q|%s|%s", cal, calendar.FormatDate(today), f.SectionID, f.AssigneeID, f.Type, f.TopicID,
 		f.Channel, f.Due, f.Text, f.From, f.To)
 	s.countsMu.Lock()
 	c, ok := s.counts[key]
@@ -319,6 +338,13 @@ func (s *MailboxStore) cachedStateCounts(ctx context.Context, tx *Tx, f core.Mes
 	s.counts[key] = cachedCounts{revision: rev, counts: maps.Clone(counts)}
 	s.countsMu.Unlock()
 	return counts, nil
+}
+
+// overdueCounts counts, per state, the overdue messages that pass the filter with its state and deadline
+// filter left out (the tabs' 已超期 N); ts is the filter's planned text search.
+func (s *MailboxStore) overdueCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calendar.Calendar, today time.Time, ts textSearch) (map[string]int, error) {
+	f.State, f.Due = "", core.DueOverdue
+	return s.cachedStateCounts(ctx, tx, f, cal, today, ts)
 }
 
 // stateCounts counts the messages of each state that pass the filter with its state left out: the inbox's
@@ -366,13 +392,14 @@ func groupCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calenda
 	return counts, nil
 }
 
-// Deadlines lists, for the 工作台, open messages due today, overdue or due within one working day, and a
-// reminder of how many messages wait in 待分办.
+// Deadlines lists, for the 工作台, open messages overdue, due today or within core.SoonWorkdays working days,
+// and a reminder of how many messages wait in 待分办.
 func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Deadline, error) {
 	cal := s.cal()
 	today := calendar.Day(now.In(core.Shanghai))
-	soon := calendar.FormatDate(cal.AddWorkdays(today, 1))
-	rows, err := s.db.db.QueryContext(ctx, `SELECT m.id, m.subject, m.body, m.state, m.due_date, COALESCE(sec.name, '')
+	soon := calendar.FormatDate(cal.AddWorkdays(today, core.SoonWorkdays))
+	rows, err := s.db.db.QueryContext(ctx, `SELECT m.id, m.subject, m.body, m.state, m.due_date, COALESCE(sec.name, ''),
+		COALESCE(m.assignee_id, 0), COALESCE(m.section_id, 0)
 		FROM messages m LEFT JOIN sections sec ON sec.id = m.section_id
 		WHERE m.state IN `+msgOpenStates+` AND m.stopped_since IS NULL AND m.due_date <= ?
 		ORDER BY m.due_date, m.id LIMIT 200`, soon)
@@ -382,9 +409,9 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 	defer rows.Close()
 	out := []core.Deadline{}
 	for rows.Next() {
-		var id int64
+		var id, personID, sectionID int64
 		var subject, body, state, dueDate, section string
-		if err := rows.Scan(&id, &subject, &body, &state, &dueDate, &section); err != nil {
+		if err := rows.Scan(&id, &subject, &body, &state, &dueDate, &section, &personID, &sectionID); err != nil {
 			return nil, err
 		}
 		due, err := calendar.ParseDate(dueDate)
@@ -401,7 +428,8 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 			detail = section + " · " + state
 		}
 		out = append(out, core.Deadline{Module: "局长信箱", Kind: "mailbox.reply", Title: "答复留言：" + title, Detail: detail,
-			Due: dueDate, Status: c.Status, Label: c.Label, Workdays: msgSignedWorkdays(c), Link: fmt.Sprintf("/mailbox/%d", id)})
+			Due: dueDate, Status: c.Status, Label: c.Label, Workdays: msgSignedWorkdays(c), Link: fmt.Sprintf("/mailbox/%d", id),
+			PersonID: personID, SectionID: sectionID})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

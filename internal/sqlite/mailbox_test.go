@@ -298,8 +298,12 @@ func TestInboxFiltersAndSearch(t *testing.T) {
 	for _, d := range deadlines {
 		labels = append(labels, d.Label)
 	}
-	// overdue, due today (the Tuesday one is not within one working day), and the reminder of 待分办.
-	if strings.Join(labels, ",") != "已超期1个工作日,今日到期,待分办" {
+	// overdue, due today, the Tuesday one within three working days, and the reminder of 待分办.
+	if strings.Join(labels, ",") != "已超期1个工作日,今日到期,剩余2个工作日,待分办" {
 		t.Errorf("deadlines = %v", labels)
+	}
+	// Each reply names its section (and 承办人 once assigned) for the 工作台's 我的 / 本科室 switch.
+	if deadlines[0].SectionID != f.sections["执法监察支队"] || deadlines[0].PersonID != 0 || deadlines[3].SectionID != 0 {
+		t.Errorf("owners = %+v", deadlines)
 	}
 }

@@ -32,38 +32,43 @@ func (s *MailboxStore) change(ctx context.Context, id int64, action, summary str
 // naming who changed it and when, instead of silently overwriting their work.
 func (s *MailboxStore) changeAt(ctx context.Context, id, version int64, action, summary string, step func(tx *Tx, m *core.Message) error) (core.Message, error) {
 	return inWrite(ctx, s.db, func(tx *Tx) (core.Message, error) {
-		old, err := findMessage(ctx, tx, id)
-		if err != nil {
-			return old, err
-		}
-		if version != 0 && old.Version != version {
-			return old, tx.staleMessage(ctx, id)
-		}
-		m := old
-		if err := step(tx, &m); err != nil {
-			return old, err
-		}
-		cs := diff(messageColumns(old), messageColumns(m))
-		if len(cs) > 0 {
-			if err := tx.writeMessage(ctx, m); err != nil {
-				return old, err
-			}
-			if old.Subject != m.Subject || old.Body != m.Body {
-				if _, err := tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, IndexGrams(m.Subject+"\n"+m.Body), id); err != nil {
-					return old, err
-				}
-			}
-			if err := tx.audit(action, "message", id, summary+" "+msgSummary(old), cs); err != nil {
-				return old, err
-			}
-		}
-		saved, err := findMessage(ctx, tx, id)
-		if err != nil {
-			return saved, err
-		}
-		msgBadge(s.db.rules.Mailbox, s.cal(), &saved, calendar.Day(tx.Now()))
-		return saved, nil
+		return s.changeIn(ctx, tx, id, version, action, summary, step)
 	})
+}
+
+// changeIn is changeAt within a transaction the caller commits: several messages changed all or nothing.
+func (s *MailboxStore) changeIn(ctx context.Context, tx *Tx, id, version int64, action, summary string, step func(tx *Tx, m *core.Message) error) (core.Message, error) {
+	old, err := findMessage(ctx, tx, id)
+	if err != nil {
+		return old, err
+	}
+	if version != 0 && old.Version != version {
+		return old, tx.staleMessage(ctx, id)
+	}
+	m := old
+	if err := step(tx, &m); err != nil {
+		return old, err
+	}
+	cs := diff(messageColumns(old), messageColumns(m))
+	if len(cs) > 0 {
+		if err := tx.writeMessage(ctx, m); err != nil {
+			return old, err
+		}
+		if old.Subject != m.Subject || old.Body != m.Body {
+			if _, err := tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, IndexGrams(m.Subject+"\n"+m.Body), id); err != nil {
+				return old, err
+			}
+		}
+		if err := tx.audit(action, "message", id, summary+" "+msgSummary(old), cs); err != nil {
+			return old, err
+		}
+	}
+	saved, err := findMessage(ctx, tx, id)
+	if err != nil {
+		return saved, err
+	}
+	msgBadge(s.db.rules.Mailbox, s.cal(), &saved, calendar.Day(tx.Now()))
+	return saved, nil
 }
 
 // staleMessage is the refusal of an edit based on an older version of a message.
@@ -103,7 +108,12 @@ func (s *MailboxStore) UpdateMessage(ctx context.Context, e core.MessageEdit) (c
 // Reroute moves a message to another topic (and its section, unless one is given). The decision is kept as
 // training data for the matcher and recorded in the message's history.
 func (s *MailboxStore) Reroute(ctx context.Context, in core.RerouteInput) (core.Message, error) {
-	return s.changeAt(ctx, in.MessageID, in.Version, "state", "改派留言", func(tx *Tx, m *core.Message) error {
+	return s.changeAt(ctx, in.MessageID, in.Version, "state", "改派留言", s.rerouteStep(ctx, in))
+}
+
+// rerouteStep is Reroute's decision on one loaded message.
+func (s *MailboxStore) rerouteStep(ctx context.Context, in core.RerouteInput) func(tx *Tx, m *core.Message) error {
+	return func(tx *Tx, m *core.Message) error {
 		var topic core.TopicRef
 		if in.TopicID != 0 {
 			err := tx.QueryRowContext(ctx, `SELECT id, name, COALESCE(section_id, 0) FROM topics WHERE id = ?`, in.TopicID).
@@ -135,7 +145,7 @@ func (s *MailboxStore) Reroute(ctx context.Context, in core.RerouteInput) (core.
 		_, err = tx.ExecContext(ctx, `INSERT INTO routing_examples (subject, body, label, source, message_id, created_at) VALUES (?, ?, ?, 'decision', ?, ?)`,
 			m.Subject, m.Body, topicName, m.ID, tx.Stamp())
 		return err
-	})
+	}
 }
 
 func routeLabel(topic, section string) string {
@@ -164,7 +174,12 @@ func personName(ctx context.Context, tx *Tx, id int64) (string, error) {
 
 // Assign gives a routed message to a person of its section (承办人).
 func (s *MailboxStore) Assign(ctx context.Context, messageID, personID int64) (core.Message, error) {
-	return s.change(ctx, messageID, "update", "指定承办人", func(tx *Tx, m *core.Message) error {
+	return s.change(ctx, messageID, "update", "指定承办人", s.assignStep(ctx, personID))
+}
+
+// assignStep is Assign's decision on one loaded message.
+func (s *MailboxStore) assignStep(ctx context.Context, personID int64) func(tx *Tx, m *core.Message) error {
+	return func(tx *Tx, m *core.Message) error {
 		if err := s.db.rules.Mailbox.CheckAssign(m.State); err != nil {
 			return err
 		}
@@ -174,6 +189,32 @@ func (s *MailboxStore) Assign(ctx context.Context, messageID, personID int64) (c
 		}
 		m.AssigneeID = personID
 		return tx.messageEvent(ctx, m.ID, "承办", m.AssigneeName, name, "", 0)
+	}
+}
+
+// AssignMany gives several messages to a section (and person) at once, all or nothing: each goes through
+// Reroute's rule when a section is named, else through Assign's, and is audited on its own. The first refusal
+// undoes the others and names the message it is about.
+func (s *MailboxStore) AssignMany(ctx context.Context, in core.BulkAssignInput) ([]core.Message, error) {
+	in, err := s.db.rules.Mailbox.CheckBulkAssign(in)
+	if err != nil {
+		return nil, err
+	}
+	return inWrite(ctx, s.db, func(tx *Tx) ([]core.Message, error) {
+		out := make([]core.Message, 0, len(in.MessageIDs))
+		for _, id := range in.MessageIDs {
+			step, action, summary := s.assignStep(ctx, in.AssigneeID), "update", "批量指定承办人"
+			if in.SectionID != 0 {
+				step, action, summary = s.rerouteStep(ctx, core.RerouteInput{MessageID: id, SectionID: in.SectionID, AssigneeID: in.AssigneeID,
+					Reason: in.Reason}), "state", "批量分办"
+			}
+			m, err := s.changeIn(ctx, tx, id, 0, action, summary, step)
+			if err != nil {
+				return nil, s.db.rules.Mailbox.BulkRefusal(id, m.Subject, err)
+			}
+			out = append(out, m)
+		}
+		return out, nil
 	})
 }
 

@@ -329,3 +329,56 @@ func (s *InterpretationStore) ReportText(ctx context.Context, consultationID int
 	})
 	return c, text, err
 }
+
+// WaitingSignoffs implements core.SignoffQueue: the current step of every open round (the newest round, not
+// returned, its earlier steps agreed) whose named signer is the person, and with anySigner the current steps
+// that name nobody (any approver may sign) in rounds the person has not signed yet; oldest submission first.
+func (s *InterpretationStore) WaitingSignoffs(ctx context.Context, personID int64, anySigner bool) ([]core.Deadline, error) {
+	if personID == 0 {
+		return []core.Deadline{}, nil
+	}
+	type waiting struct {
+		subjectType, step, submitted, title string
+		subjectID, round                    int64
+	}
+	ws, err := queryAll(ctx, s.db.db, func(sc scanner) (waiting, error) {
+		var w waiting
+		err := sc.Scan(&w.subjectType, &w.subjectID, &w.round, &w.step, &w.submitted, &w.title)
+		return w, err
+	}, `SELECT a.subject_type, a.subject_id, a.round, a.step_name, substr(a.created_at, 1, 10),
+		COALESCE(CASE a.subject_type
+			WHEN 'policy' THEN (SELECT title FROM policies WHERE id = a.subject_id)
+			WHEN 'interpretation' THEN (SELECT title FROM interpretations WHERE id = a.subject_id)
+			WHEN 'report' THEN (SELECT p.title FROM consultations c JOIN policies p ON p.id = c.policy_id WHERE c.id = a.subject_id)
+			WHEN 'message' THEN (SELECT subject FROM messages WHERE id = a.subject_id) END, '')
+		FROM approvals a
+		WHERE a.decision = '' AND (a.person_id = ? OR (? AND a.person_id IS NULL AND NOT EXISTS (SELECT 1 FROM approvals b
+		      WHERE b.subject_type = a.subject_type AND b.subject_id = a.subject_id AND b.round = a.round AND b.person_id = ?)))
+		  AND a.round = (SELECT MAX(b.round) FROM approvals b WHERE b.subject_type = a.subject_type AND b.subject_id = a.subject_id)
+		  AND NOT EXISTS (SELECT 1 FROM approvals b WHERE b.subject_type = a.subject_type AND b.subject_id = a.subject_id
+		      AND b.round = a.round AND (b.decision = ? OR (b.decision = '' AND b.step_order < a.step_order)))
+		ORDER BY a.created_at, a.id`, personID, anySigner, personID, core.DecisionReturn)
+	if err != nil {
+		return nil, err
+	}
+	out := []core.Deadline{}
+	for _, w := range ws {
+		d := core.Deadline{Module: "审核审签", Kind: "signoff.waiting", Due: w.submitted, Status: "warning", Label: w.step,
+			Detail: fmt.Sprintf("第%d轮，%s提交", w.round, w.submitted), PersonID: personID}
+		title := "《" + strings.Trim(w.title, "《》") + "》"
+		switch w.subjectType {
+		case core.SubjectPolicy:
+			d.Module, d.Title, d.Link = "政策文件", title+"待审签", fmt.Sprintf("/policies/%d", w.subjectID)
+		case core.SubjectInterpretation:
+			d.Module, d.Title, d.Link = "政策解读", "解读“"+w.title+"”待审签", fmt.Sprintf("/interpretations/%d", w.subjectID)
+		case core.SubjectReport:
+			d.Module, d.Title, d.Link = "征求意见", title+"意见采纳情况说明待审签", fmt.Sprintf("/consultations/%d/report", w.subjectID)
+		case "message":
+			d.Module, d.Title, d.Link = "局长信箱", "答复待审核："+w.title, fmt.Sprintf("/mailbox/%d", w.subjectID)
+		default:
+			d.Title = w.title + "待审核"
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}

@@ -21,6 +21,7 @@ export type MessageDetail = core.MessageDetail
 
 export type MessageInput = core.MessageInput
 export type RerouteInput = core.RerouteInput
+export type BulkAssignInput = core.BulkAssignInput
 export type ClockStopInput = core.ClockStopInput
 export type ClockStopDecision = core.ClockStopDecision
 export type ReplySubmission = core.ReplySubmission
@@ -75,6 +76,8 @@ export const createMessage = (m: MessageInput): Promise<Message> => call(() => g
 
 export const reroute = (r: RerouteInput): Promise<Message> => call(() => go.Reroute(r))
 export const assign = (messageId: number, personId: number): Promise<Message> => call(() => go.Assign(messageId, personId))
+/** 批量分办: the ticked messages to a section (and person) at once, all or nothing. */
+export const assignMany = (b: BulkAssignInput): Promise<Message[]> => call(() => go.AssignMany(b))
 /** Asks the named approver to stop the clock; it keeps running until they approve. */
 export const requestClockStop = (c: ClockStopInput): Promise<Message> => call(() => go.RequestClockStop(c))
 /** The named approver's decision on a waiting clock stop (a rejection needs an opinion). */

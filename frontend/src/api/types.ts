@@ -21,6 +21,7 @@ export type TodayInfo = core.TodayInfo
 export type DueResult = core.DueResult
 
 export type Deadline = core.Deadline
+export type Today = core.Today
 export type MonthDay = core.MonthDay
 export type MonthView = core.MonthView
 

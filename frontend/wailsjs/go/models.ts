@@ -232,6 +232,12 @@ export namespace core {
 	    reasonLabel: string;
 	    schemaVersion: number;
 	}
+	export interface BulkAssignInput {
+	    messageIds: number[];
+	    sectionId: number;
+	    assigneeId: number;
+	    reason: string;
+	}
 	
 	export interface CalendarDay {
 	    date: string;
@@ -435,6 +441,9 @@ export namespace core {
 	    label: string;
 	    workdays: number;
 	    link: string;
+	    personId: number;
+	    sectionId: number;
+	    setup: boolean;
 	}
 	export interface Decision {
 	    commentId: number;
@@ -995,6 +1004,7 @@ export namespace core {
 	export interface MessageFilter {
 	    state: string;
 	    sectionId: number;
+	    assigneeId: number;
 	    type: string;
 	    topicId: number;
 	    channel: string;
@@ -1080,6 +1090,7 @@ export namespace core {
 	    pageSize: number;
 	    items: MessageListItem[];
 	    stateCounts: Record<string, number>;
+	    overdueCounts: Record<string, number>;
 	}
 	export interface MonthDay {
 	    date: string;
@@ -1473,6 +1484,15 @@ export namespace core {
 	
 	
 	
+	export interface Today {
+	    scope: string;
+	    overdue: Deadline[];
+	    dueToday: Deadline[];
+	    soon: Deadline[];
+	    later: Deadline[];
+	    signoffs: Deadline[];
+	    setup: Deadline[];
+	}
 	export interface TodayInfo {
 	    date: string;
 	    weekdayName: string;

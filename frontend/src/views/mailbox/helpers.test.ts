@@ -5,6 +5,7 @@ import {
   filterToQuery,
   highlightSegments,
   matchedText,
+  overdueOf,
   quickPeriods,
   defaultStatsPeriod,
   STATS_DEFINITIONS,
@@ -86,8 +87,14 @@ describe('inbox filter and query', () => {
   })
 
   it('reads a query back into the same filter', () => {
-    const f = { ...emptyFilter(), state: '办理中', topicId: 7, type: '投诉', sort: 'due_asc' }
+    const f = { ...emptyFilter(), state: '办理中', topicId: 7, type: '投诉', sort: 'due_asc', assigneeId: 12 }
     expect(queryToFilter(filterToQuery(f) as Record<string, string>)).toEqual(f)
+  })
+
+  it('opens on the overdue first, and an address without an order keeps that', () => {
+    expect(emptyFilter().sort).toBe('urgent')
+    expect(queryToFilter({}).sort).toBe('urgent')
+    expect(filterToQuery({ ...emptyFilter(), sort: 'received_desc' })).toEqual({ sort: 'received_desc' })
   })
 
   it('ignores malformed values', () => {
@@ -146,5 +153,16 @@ describe('replySubstance', () => {
     ['您好！感谢您的来信！', '您好！感谢您的来信！'],
   ])('%s', (reply, want) => {
     expect(replySubstance(reply)).toBe(want)
+  })
+})
+
+describe('overdueOf', () => {
+  const counts = { 待分办: 1, 办理中: 4, 待审核: 0, 已答复: 0 }
+  it('counts one tab, or every state on 全部', () => {
+    expect(overdueOf(counts, '办理中')).toBe(4)
+    expect(overdueOf(counts, '待审核')).toBe(0)
+    expect(overdueOf(counts, '')).toBe(5)
+    expect(overdueOf(undefined, '')).toBe(0)
+    expect(overdueOf(counts, '已公开')).toBe(0)
   })
 })

@@ -109,14 +109,28 @@ export function topTopics(top: TopicScore[], n = 3): TopicScore[] {
 }
 
 export const PAGE_SIZE = 30
-export const SORTS = ['received_desc', 'received_asc', 'due_asc'] as const
+export const SORTS = ['urgent', 'received_desc', 'received_asc', 'due_asc'] as const
 
 /** An inbox filter with every field at its "any" value. */
 export function emptyFilter(): MessageFilter {
-  return { state: '', sectionId: 0, type: '', topicId: 0, channel: '', due: '', text: '', from: '', to: '', sort: 'received_desc', page: 1, pageSize: PAGE_SIZE }
+  return {
+    state: '',
+    sectionId: 0,
+    assigneeId: 0,
+    type: '',
+    topicId: 0,
+    channel: '',
+    due: '',
+    text: '',
+    from: '',
+    to: '',
+    sort: 'urgent',
+    page: 1,
+    pageSize: PAGE_SIZE,
+  }
 }
 
-const numberKeys = ['sectionId', 'topicId', 'page'] as const
+const numberKeys = ['sectionId', 'assigneeId', 'topicId', 'page'] as const
 const stringKeys = ['state', 'type', 'channel', 'due', 'text', 'from', 'to', 'sort'] as const
 
 /** The filter as a URL query: only the fields that differ from emptyFilter, so addresses stay short. */
@@ -139,7 +153,7 @@ export function queryToFilter(q: LocationQuery): MessageFilter {
     const v = str(q[k])
     if (v) f[k] = v
   }
-  if (!(SORTS as readonly string[]).includes(f.sort)) f.sort = 'received_desc'
+  if (!(SORTS as readonly string[]).includes(f.sort)) f.sort = 'urgent'
   if (!['', 'overdue', 'today', 'soon'].includes(f.due)) f.due = ''
   for (const k of numberKeys) {
     const n = Number(str(q[k]))
@@ -240,4 +254,14 @@ export function quoteReply(body: string, reply: string): string {
   if (!body.trim()) return text
   if (PLACEHOLDER.test(body)) return body.replace(PLACEHOLDER, () => text)
   return `${body.trimEnd()}\n\n${text}`
+}
+
+/**
+ * The 已超期 badge of a state tab: the overdue messages of that state, or of every state on 全部; 0 hides it.
+ * Only the states whose clock runs can be overdue.
+ */
+export function overdueOf(counts: Record<string, number> | undefined, state: string): number {
+  if (!counts) return 0
+  if (state) return counts[state] ?? 0
+  return Object.values(counts).reduce((a, b) => a + b, 0)
 }

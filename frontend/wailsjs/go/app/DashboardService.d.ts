@@ -5,3 +5,5 @@ import {core} from '../models';
 export function Deadlines():Promise<Array<core.Deadline>>;
 
 export function MonthView(arg1:number,arg2:number):Promise<core.MonthView>;
+
+export function Today(arg1:string):Promise<core.Today>;

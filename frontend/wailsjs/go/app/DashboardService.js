@@ -9,3 +9,7 @@ export function Deadlines() {
 export function MonthView(arg1, arg2) {
   return window['go']['app']['DashboardService']['MonthView'](arg1, arg2);
 }
+
+export function Today(arg1) {
+  return window['go']['app']['DashboardService']['Today'](arg1);
+}

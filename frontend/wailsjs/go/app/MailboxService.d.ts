@@ -11,6 +11,8 @@ export function ApproveReply(arg1:number,arg2:string):Promise<core.Message>;
 
 export function Assign(arg1:number,arg2:number):Promise<core.Message>;
 
+export function AssignMany(arg1:core.BulkAssignInput):Promise<Array<core.Message>>;
+
 export function CancelFetch():Promise<boolean>;
 
 export function CancelImport():Promise<boolean>;

@@ -18,6 +18,10 @@ export function Assign(arg1, arg2) {
   return window['go']['app']['MailboxService']['Assign'](arg1, arg2);
 }
 
+export function AssignMany(arg1) {
+  return window['go']['app']['MailboxService']['AssignMany'](arg1);
+}
+
 export function CancelFetch() {
   return window['go']['app']['MailboxService']['CancelFetch']();
 }

@@ -1,0 +1,43 @@
+// The 工作台's "today": its counters and its groups of deadlines, in the order an officer works through them.
+import type { Deadline, Today } from '../api/types'
+import type { BadgeTone } from './deadline'
+
+export type TodayGroupKey = 'overdue' | 'dueToday' | 'soon' | 'signoffs' | 'later'
+
+export interface TodayGroup {
+  key: TodayGroupKey
+  title: string
+  tone: BadgeTone
+  items: Deadline[]
+}
+
+/** The groups' headings and tones; the first four are also the counters at the top of the page. */
+export const todayGroupTitles: Record<TodayGroupKey, { title: string; tone: BadgeTone }> = {
+  overdue: { title: '已超期', tone: 'red' },
+  dueToday: { title: '今日到期', tone: 'orange' },
+  soon: { title: '3个工作日内', tone: 'blue' },
+  signoffs: { title: '待我审核', tone: 'yellow' },
+  later: { title: '其他待办', tone: 'grey' },
+}
+
+const order: TodayGroupKey[] = ['overdue', 'dueToday', 'soon', 'signoffs', 'later']
+
+/** The counters at the top: 已超期, 今日到期, 3个工作日内 and 待我审核, zero included. */
+export function todayCounters(t: Today | null): Array<{ key: TodayGroupKey; title: string; tone: BadgeTone; count: number }> {
+  return order
+    .filter((k) => k !== 'later')
+    .map((k) => ({ key: k, ...todayGroupTitles[k], count: t ? t[k].length : 0 }))
+}
+
+/** The groups that hold something, most urgent first. */
+export function todayGroups(t: Today | null): TodayGroup[] {
+  if (!t) return []
+  return order.filter((k) => t[k].length > 0).map((k) => ({ key: k, ...todayGroupTitles[k], items: t[k] }))
+}
+
+/** The scopes of the switch. */
+export const todayScopes = [
+  { label: '我的', value: 'mine' },
+  { label: '本科室', value: 'section' },
+  { label: '全部', value: 'all' },
+]
