@@ -296,6 +296,12 @@ func attr(t xml.StartElement, name string) string {
 
 // rangeSize is the width and height of a range such as "A1:F200" ("A1" alone is one cell).
 func rangeSize(ref string) (cols, rows int, ok bool) {
+	m, ok := cellRange(ref)
+	return m.c2 - m.c1 + 1, m.r2 - m.r1 + 1, ok
+}
+
+// cellRange reads a range such as "A1:F200" ("A1" alone is one cell), corners in order, 1-based.
+func cellRange(ref string) (mergeRange, bool) {
 	first, last, found := strings.Cut(ref, ":")
 	if !found {
 		last = first
@@ -303,9 +309,9 @@ func rangeSize(ref string) (cols, rows int, ok bool) {
 	c1, r1, err1 := excelize.CellNameToCoordinates(first)
 	c2, r2, err2 := excelize.CellNameToCoordinates(last)
 	if err1 != nil || err2 != nil {
-		return 0, 0, false
+		return mergeRange{}, false
 	}
-	return max(c1, c2) - min(c1, c2) + 1, max(r1, r2) - min(r1, r2) + 1, true
+	return mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
 }
 
 // excelDate turns a date serial into yyyy-mm-dd, with the time when it has one.
@@ -361,16 +367,10 @@ func customDateFormat(code string) bool {
 type mergeRange struct{ c1, r1, c2, r2 int }
 
 func parseMerge(ref string) (mergeRange, bool) {
-	first, last, found := strings.Cut(ref, ":")
-	if !found {
-		last = first
+	m, ok := cellRange(ref)
+	if !ok {
+		return m, false
 	}
-	c1, r1, err1 := excelize.CellNameToCoordinates(first)
-	c2, r2, err2 := excelize.CellNameToCoordinates(last)
-	if err1 != nil || err2 != nil {
-		return mergeRange{}, false
-	}
-	m := mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}
 	m.c2, m.r2 = min(m.c2, MaxColumns), min(m.r2, MaxRows+1)
 	return m, m.c1 <= m.c2 && m.r1 <= m.r2
 }

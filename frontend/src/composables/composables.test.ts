@@ -12,6 +12,8 @@ import { errorText, showError } from './errors'
 import { usePagedList } from './usePagedList'
 import { useFormDialog } from './useFormDialog'
 import { useAction } from './useAction'
+import { useImportProgress } from './useImportProgress'
+import { Events } from '../api/events'
 
 /** A promise and the functions that settle it, for answers that arrive in a chosen order. */
 function deferred<T>() {
@@ -208,5 +210,25 @@ describe('useAction', () => {
     expect(await running).toBeUndefined()
     expect(ElMessage.error).toHaveBeenCalledWith('记录已被他人修改')
     expect(a.loading.value).toBe(false)
+  })
+})
+
+describe('useImportProgress', () => {
+  it('is importing while apply runs, and a failed cancel is shown, not thrown', async () => {
+    const d = deferred<void>()
+    const cancel = vi.fn(async () => {
+      throw new ApiError('conflict', '没有正在进行的导入')
+    })
+    const p = useImportProgress(Events.ImportProgress, () => d.promise, cancel)
+    const running = p.runImport()
+    expect(p.importing.value).toBe(true)
+    expect(p.percent.value).toBe(0)
+    p.progress.value = { done: 30, total: 120 }
+    expect(p.percent.value).toBe(25)
+    await p.cancel()
+    expect(ElMessage.error).toHaveBeenCalledWith('没有正在进行的导入')
+    d.resolve()
+    await running
+    expect(p.importing.value).toBe(false)
   })
 })
