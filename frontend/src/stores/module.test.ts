@@ -8,7 +8,7 @@ vi.mock('../api/events', async (orig) => ({ ...(await orig<typeof import('../api
 
 import { ElMessage } from 'element-plus'
 import { ApiError } from '../api/errors'
-import { Events } from '../api/events'
+import { Events, onEvent } from '../api/events'
 import { defineModuleStore } from './module'
 import { useModuleRefresh } from '../composables/useModuleRefresh'
 
@@ -30,6 +30,25 @@ describe('defineModuleStore', () => {
     expect(store.options.forms).toEqual(['文字解读', '图解'])
     expect(store.formCount).toBe(2)
     expect(store.revision).toBe(0)
+  })
+})
+
+describe('defineModuleStore on', () => {
+  it('subscribes the module’s own handlers when listen runs, once, beside the revision’s events', () => {
+    const handler = vi.fn()
+    const useStore = defineModuleStore('t2', { events: [Events.MessagesChanged], blank: () => ({}), load: async () => ({}) }, ({ on }) => {
+      on([Events.MailboxSettingsChanged], handler)
+      return {}
+    })
+    const store = useStore()
+    expect(onEvent).not.toHaveBeenCalled()
+    store.listen()
+    store.listen()
+    const subscribed = vi.mocked(onEvent).mock.calls.map(([name]) => name)
+    expect(subscribed).toEqual([Events.MessagesChanged, Events.MailboxSettingsChanged])
+    const settings = vi.mocked(onEvent).mock.calls.find(([name]) => name === Events.MailboxSettingsChanged)
+    ;(settings?.[1] as () => void)()
+    expect(handler).toHaveBeenCalledTimes(1)
   })
 })
 

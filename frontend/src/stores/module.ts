@@ -61,18 +61,27 @@ export interface ModuleBase<O> {
   ensureOptions: () => Promise<void>
 }
 
+/** What extend gets: the shared part, and on, which adds a subscription that listen() makes with the others. */
+export interface ModuleParts<O> extends ModuleBase<O> {
+  on: (events: EventName[], handler: () => void) => void
+}
+
 /**
  * Defines a module store: its value lists (loaded once) and a revision that moves when the Go side reports a
  * change; extend adds what is the module's own (getters over the lists, lookups).
  */
-export function defineModuleStore<O, X extends object = object>(id: string, spec: ModuleSpec<O>, extend?: (base: ModuleBase<O>) => X) {
+export function defineModuleStore<O, X extends object = object>(id: string, spec: ModuleSpec<O>, extend?: (parts: ModuleParts<O>) => X) {
   return defineStore(id, () => {
     const options = ref(spec.blank()) as Ref<O>
-    const { revision, listen } = changeRevision(spec.events)
+    const extra: { events: EventName[]; handler: () => void }[] = []
+    const { revision, listen } = changeRevision(spec.events, () => {
+      for (const { events, handler } of extra) for (const name of events) onEvent(name, handler)
+    })
     const ensureOptions = loadOnce(async () => {
       options.value = await spec.load()
     })
     const base: ModuleBase<O> = { options, revision, listen, ensureOptions }
-    return { ...base, ...((extend?.(base) ?? {}) as X) }
+    const on = (events: EventName[], handler: () => void) => void extra.push({ events, handler })
+    return { ...base, ...((extend?.({ ...base, on }) ?? {}) as X) }
   })
 }
