@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -160,20 +159,12 @@ func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
 // gatedComments holds a comment import after its first chunk until the test lets it go on.
 type gatedComments struct {
 	ConsultationStore
-	first   chan struct{}
-	release chan struct{}
+	gate *progressGate
 }
 
 func (g gatedComments) ImportComments(ctx context.Context, id int64, file core.ImportFile, rows []core.ImportRow,
 	progress func(core.ImportProgress)) (core.ImportResult, error) {
-	var once sync.Once
-	return g.ConsultationStore.ImportComments(ctx, id, file, rows, func(p core.ImportProgress) {
-		progress(p)
-		once.Do(func() {
-			close(g.first)
-			<-g.release
-		})
-	})
+	return g.ConsultationStore.ImportComments(ctx, id, file, rows, g.gate.hold(progress))
 }
 
 func TestConsultationImportReportsProgressAndCancels(t *testing.T) {
@@ -193,8 +184,7 @@ func TestConsultationImportReportsProgressAndCancels(t *testing.T) {
 	calFn := func() *calendar.Calendar { return cal }
 	rec := newRecorder()
 	policies := NewPolicyService(sqlite.NewPolicyStore(db, calFn), func(string, ...any) {})
-	store := gatedComments{ConsultationStore: sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: hanBigrams{}}),
-		first: make(chan struct{}), release: make(chan struct{})}
+	store := gatedComments{ConsultationStore: sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: hanBigrams{}}), gate: newProgressGate()}
 	svc := NewConsultationService(store, t.TempDir(), rec.emit)
 	p, err := policies.SavePolicy(core.Policy{Title: "临江市城市更新实施办法(征求意见稿)", Category: "规范性文件", SectionID: sec.ID,
 		Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"})
@@ -212,36 +202,23 @@ func TestConsultationImportReportsProgressAndCancels(t *testing.T) {
 	}
 	data := base64.StdEncoding.EncodeToString([]byte(b.String()))
 	req := core.ImportRequest{ConsultationID: c.ID, FileName: "意见.csv", DefaultDate: "2026-11-01"}
-	ended := make(chan error, 1)
-	go func() {
-		_, err := svc.ApplyImportData(req, data)
-		ended <- err
-	}()
-	progress, ok := rec.waitFor(t, EventCommentImportProgress).(core.ImportProgress)
-	if !ok || progress != (core.ImportProgress{Done: 2000, Total: 5000}) {
-		t.Fatalf("progress = %+v", progress)
-	}
-	<-store.first
-	if _, err := svc.ApplyImportData(req, data); core.ErrorCode(err) != core.ECONFLICT {
-		t.Errorf("a second import while one runs: %v", err)
-	}
-	if running, err := svc.CancelImport(); err != nil || !running {
-		t.Fatal("no import to cancel")
-	}
-	close(store.release)
-	select {
-	case err := <-ended:
-		if core.ErrorCode(err) != core.EIMPORT || !strings.Contains(core.ErrorMessage(err), "已取消导入") {
-			t.Errorf("cancelled import: %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the cancelled import did not end")
-	}
-	page, err := svc.ListComments(core.CommentFilter{ConsultationID: c.ID, Limit: 10})
-	if err != nil || page.Total != 0 {
-		t.Errorf("after cancelling: %d comments, %v", page.Total, err)
-	}
-	if running, _ := svc.CancelImport(); running {
-		t.Error("an import still runs")
-	}
+	checkProgressAndCancel(t, cancellableImport{
+		rec: rec, event: EventCommentImportProgress, gate: store.gate,
+		run: func() error {
+			_, err := svc.ApplyImportData(req, data)
+			return err
+		},
+		cancel: func() bool {
+			running, err := svc.CancelImport()
+			return err == nil && running
+		},
+		right: func(p core.ImportProgress) bool { return p == core.ImportProgress{Done: 2000, Total: 5000} },
+		kept: func() int {
+			page, err := svc.ListComments(core.CommentFilter{ConsultationID: c.ID, Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return page.Total
+		},
+	})
 }

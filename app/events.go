@@ -14,8 +14,9 @@ const (
 	EventImportProgress         = "import:progress"  // core.ImportProgress while a message file is imported
 
 	// 设置 → 主题与分办
-	EventRoutingProgress = "routing:progress" // core.RoutingJob while a training or evaluation runs, and when it ends
-	EventRoutingChanged  = "routing:changed"  // the dictionary, the labeled history or the model changed
+	EventRoutingProgress       = "routing:progress"  // core.RoutingJob while a training or evaluation runs, and when it ends
+	EventRoutingChanged        = "routing:changed"   // the dictionary, the labeled history or the model changed
+	EventExampleImportProgress = "examples:progress" // core.ImportProgress while a labeled history file is imported
 
 	// 征求意见
 	EventPoliciesChanged       = "policies:changed"      // a policy, its status or a version of its text changed

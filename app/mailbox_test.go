@@ -284,34 +284,20 @@ func TestMailboxImportReportsProgressAndCancels(t *testing.T) {
 		fmt.Fprintf(&b, "2026-11-19 10:%02d,市民%d,请问第%d号楼的不动产登记何时办结\n", i%60, i, i)
 	}
 	data := base64.StdEncoding.EncodeToString([]byte(b.String()))
-	ended := make(chan error, 1)
-	go func() {
-		_, err := api.ApplyImportData("留言.csv", data, nil)
-		ended <- err
-	}()
-	p, ok := rec.waitFor(t, EventImportProgress).(core.ImportProgress)
-	if !ok || p.Total != 400 || p.Done < 1 || p.Done > 400 {
-		t.Fatalf("progress = %+v", p)
-	}
-	if _, err := api.ApplyImportData("另一个.csv", data, nil); core.ErrorCode(err) != core.ECONFLICT {
-		t.Errorf("a second import while one runs: %v", err)
-	}
-	if !api.CancelImport() {
-		t.Fatal("no import to cancel")
-	}
-	select {
-	case err := <-ended:
-		if core.ErrorCode(err) != core.EIMPORT || !strings.Contains(core.ErrorMessage(err), "已取消导入") {
-			t.Errorf("cancelled import: %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the cancelled import did not end")
-	}
-	page, err := api.store.Messages(context.Background(), core.MessageFilter{})
-	if err != nil || page.Total != 0 {
-		t.Errorf("after cancelling: %d messages, %v", page.Total, err)
-	}
-	if api.CancelImport() {
-		t.Error("an import still runs")
-	}
+	checkProgressAndCancel(t, cancellableImport{
+		rec: rec, event: EventImportProgress,
+		run: func() error {
+			_, err := api.ApplyImportData("留言.csv", data, nil)
+			return err
+		},
+		cancel: api.CancelImport,
+		right:  func(p core.ImportProgress) bool { return p.Total == 400 && p.Done >= 1 && p.Done <= 400 },
+		kept: func() int {
+			page, err := api.store.Messages(context.Background(), core.MessageFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return page.Total
+		},
+	})
 }

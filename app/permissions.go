@@ -242,6 +242,7 @@ var Permissions = map[string]Access{
 	"RoutingService.ModelInfo":              anyone,
 	"RoutingService.PreviewExamples":        mailboxDesk,
 	"RoutingService.ImportExamples":         mailboxDesk,
+	"RoutingService.CancelExampleImport":    mailboxDesk,
 	"RoutingService.DeleteImportedExamples": mailboxDesk,
 	"RoutingService.SaveUserWord":           mailboxDesk,
 	"RoutingService.DeleteUserWord":         mailboxDesk,

@@ -22,7 +22,7 @@ type RoutingStore interface {
 	History(ctx context.Context) ([]core.LabeledMessage, error)
 	HistorySummary(ctx context.Context) (core.RoutingHistory, error)
 	PreviewExamples(ctx context.Context, name string, rows []core.LabeledMessage) (core.ExampleImportPreview, error)
-	ImportExamples(ctx context.Context, name string, rows []core.LabeledMessage, createTopics bool) (core.ExampleImportResult, error)
+	ImportExamples(ctx context.Context, name string, rows []core.LabeledMessage, createTopics bool, progress func(core.ImportProgress)) (core.ExampleImportResult, error)
 	DeleteImportedExamples(ctx context.Context) (int, error)
 	SaveModel(ctx context.Context, data []byte, info core.RoutingModelInfo) error
 	LatestModel(ctx context.Context) ([]byte, core.RoutingModelInfo, bool, error)
@@ -63,10 +63,11 @@ type routingJobs struct {
 	base     context.Context // parent of jobs; cancelled by StopRouting
 	stopJobs context.CancelFunc
 
-	runner jobRunner
-	mu     sync.Mutex
-	job    core.RoutingJob
-	model  core.RoutingModelInfo
+	runner  jobRunner
+	imports jobRunner // a labeled history import
+	mu      sync.Mutex
+	job     core.RoutingJob
+	model   core.RoutingModelInfo
 }
 
 // NewRoutingService wires routing administration to the matcher the mailbox uses; topics lists the active
@@ -284,13 +285,27 @@ func (s *RoutingService) PreviewExamples(name, dataBase64 string) (core.ExampleI
 }
 
 // ImportExamples adds a labeled history file, all of it or nothing; createTopics makes a topic for each
-// label that has none.
+// label that has none. It runs on the import's job runner: progress arrives as EventExampleImportProgress and
+// CancelExampleImport ends it with nothing imported.
 func (s *RoutingService) ImportExamples(name, dataBase64 string, createTopics bool) (core.ExampleImportResult, error) {
 	rows, err := parseExamples(name, dataBase64)
 	if err != nil {
 		return core.ExampleImportResult{}, err
 	}
-	res, err := s.store.ImportExamples(s.ctx, name, rows, createTopics)
+	var res core.ExampleImportResult
+	err = s.imports.run(s.ctx, "正在导入另一个历史留言文件，请待其完成或取消后再导入", func(ctx context.Context) error {
+		report := func(p core.ImportProgress) {
+			if s.imports.throttle(p.Done == p.Total) {
+				s.emit(EventExampleImportProgress, p)
+			}
+		}
+		var err error
+		res, err = s.store.ImportExamples(ctx, name, rows, createTopics, report)
+		if err != nil && ctx.Err() != nil {
+			return core.Errorf(core.EIMPORT, "已取消导入“%s”，没有导入任何历史留言", name)
+		}
+		return err
+	})
 	if err != nil {
 		return nonNil(res, err)
 	}
@@ -303,6 +318,10 @@ func (s *RoutingService) ImportExamples(name, dataBase64 string, createTopics bo
 	}
 	return nonNil(res, nil)
 }
+
+// CancelExampleImport stops the labeled history import that is running; nothing of its file is kept. It
+// reports whether one was running.
+func (s *RoutingService) CancelExampleImport() (bool, error) { return nonNil(s.imports.stop(), nil) }
 
 // DeleteImportedExamples removes the imported history (routing decisions made in the app stay).
 func (s *RoutingService) DeleteImportedExamples() (int, error) {

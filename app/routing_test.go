@@ -292,3 +292,48 @@ func TestEvaluationHeadlineLeavesOutSparseTopics(t *testing.T) {
 		t.Errorf("small history: headline %.2f over %d, want every topic", few.MacroF1, few.Scored)
 	}
 }
+
+// gatedExamples holds a labeled history import at its first progress report until the test lets it go on.
+type gatedExamples struct {
+	RoutingStore
+	gate *progressGate
+}
+
+func (g gatedExamples) ImportExamples(ctx context.Context, name string, rows []core.LabeledMessage, createTopics bool,
+	progress func(core.ImportProgress)) (core.ExampleImportResult, error) {
+	return g.RoutingStore.ImportExamples(ctx, name, rows, createTopics, g.gate.hold(progress))
+}
+
+// A labeled history import runs through the import job like the message and comment imports.
+func TestExampleImportReportsProgressAndCancels(t *testing.T) {
+	f := newRoutingFixture(t, filepath.Join(t.TempDir(), "app.db"))
+	rec := newRecorder()
+	store := gatedExamples{RoutingStore: f.store, gate: newProgressGate()}
+	api := NewRoutingService(store, sharedSegmenter(t), f.matcher, sqlite.NewMailboxStore(f.db, nil, nil, nil).MatcherTopics, f.db.Clock, rec.emit)
+	t.Cleanup(func() { StopRouting(api) })
+	var b strings.Builder
+	b.WriteString("subject,body,label\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "过户咨询,第%d号楼的二手房办理不动产转移登记需要哪些材料,不动产登记\n", i)
+	}
+	data := base64.StdEncoding.EncodeToString([]byte(b.String()))
+	checkProgressAndCancel(t, cancellableImport{
+		rec: rec, event: EventExampleImportProgress, gate: store.gate,
+		run: func() error {
+			_, err := api.ImportExamples("history.csv", data, true)
+			return err
+		},
+		cancel: func() bool {
+			running, err := api.CancelExampleImport()
+			return err == nil && running
+		},
+		right: func(p core.ImportProgress) bool { return p == core.ImportProgress{Done: 1000, Total: 3000} },
+		kept: func() int {
+			h, err := f.store.HistorySummary(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return h.Imported
+		},
+	})
+}

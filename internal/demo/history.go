@@ -264,7 +264,7 @@ func importHistory(ctx context.Context, db *sqlite.DB) error {
 			rows = append(rows, core.LabeledMessage{Subject: m.subject, Body: m.body, Label: t.name})
 		}
 	}
-	if _, err := sqlite.NewRoutingStore(db).ImportExamples(ctx, "局长信箱历史留言.csv", rows, false); err != nil {
+	if _, err := sqlite.NewRoutingStore(db).ImportExamples(ctx, "局长信箱历史留言.csv", rows, false, nil); err != nil {
 		return fmt.Errorf("seed routing history: %w", err)
 	}
 	return nil

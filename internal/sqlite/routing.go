@@ -248,10 +248,15 @@ func planExamples(ctx context.Context, tx *Tx, rows []core.LabeledMessage) (exam
 	return p, nil
 }
 
-// ImportExamples adds labeled history in one transaction: all of it or, on any error, nothing. Labels name
-// topics; with createTopics, a label no topic has becomes a new topic (without a section, to be set in
-// 设置 → 主题), otherwise such a label is an error naming the row.
-func (s *RoutingStore) ImportExamples(ctx context.Context, name string, rows []core.LabeledMessage, createTopics bool) (core.ExampleImportResult, error) {
+// exampleProgressEvery is how many rows an example import stores between progress reports.
+const exampleProgressEvery = 1000
+
+// ImportExamples adds labeled history in one transaction: all of it or, on any error or when ctx ends,
+// nothing. Labels name topics; with createTopics, a label no topic has becomes a new topic (without a section,
+// to be set in 设置 → 主题), otherwise such a label is an error naming the row. progress (may be nil) hears how
+// many of the new rows are stored.
+func (s *RoutingStore) ImportExamples(ctx context.Context, name string, rows []core.LabeledMessage, createTopics bool,
+	progress func(core.ImportProgress)) (core.ExampleImportResult, error) {
 	res := core.ExampleImportResult{CreatedTopics: []string{}}
 	return inWrite(ctx, s.db, func(tx *Tx) (core.ExampleImportResult, error) {
 		plan, err := planExamples(ctx, tx, rows)
@@ -289,11 +294,14 @@ func (s *RoutingStore) ImportExamples(ctx context.Context, name string, rows []c
 			return res, err
 		}
 		defer stmt.Close()
-		for _, i := range plan.fresh {
+		for n, i := range plan.fresh {
 			row := rows[i]
 			l := strings.TrimSpace(row.Label)
 			if _, err := stmt.ExecContext(ctx, row.Subject, row.Body, l, plan.topics[l], plan.keys[i], tx.Stamp()); err != nil {
 				return res, err
+			}
+			if done := n + 1; progress != nil && (done%exampleProgressEvery == 0 || done == len(plan.fresh)) {
+				progress(core.ImportProgress{Done: done, Total: len(plan.fresh)})
 			}
 		}
 		res.Added, res.Duplicates = len(plan.fresh), plan.duplicates

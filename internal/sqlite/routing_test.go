@@ -68,7 +68,7 @@ func TestImportExamplesAllOrNothing(t *testing.T) {
 		t.Errorf("preview = %+v", p)
 	}
 	before := f.count(t, `SELECT COUNT(*) FROM routing_examples`)
-	_, err = rs.ImportExamples(f.ctx, "history.csv", rows, false)
+	_, err = rs.ImportExamples(f.ctx, "history.csv", rows, false, nil)
 	mbMustCode(t, err, core.EIMPORT)
 	if ce, ok := err.(*core.Error); !ok || ce.Message == "" || !bytes.Contains([]byte(ce.Message), []byte("第4行")) {
 		t.Errorf("error should name the row of the unknown label (line 4 after the header): %v", err)
@@ -77,14 +77,14 @@ func TestImportExamplesAllOrNothing(t *testing.T) {
 		t.Errorf("a refused import wrote %d examples", n-before)
 	}
 
-	res, err := rs.ImportExamples(f.ctx, "history.csv", rows, true)
+	res, err := rs.ImportExamples(f.ctx, "history.csv", rows, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Added != 3 || res.Duplicates != 1 || !slices.Equal(res.CreatedTopics, []string{"交通运输"}) {
 		t.Errorf("result = %+v", res)
 	}
-	again, err := rs.ImportExamples(f.ctx, "history.csv", rows, true)
+	again, err := rs.ImportExamples(f.ctx, "history.csv", rows, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

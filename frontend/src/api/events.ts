@@ -32,6 +32,8 @@ export const Events = {
   RoutingProgress: 'routing:progress',
   /** the segmentation dictionary, the labeled history or the topic model changed */
   RoutingChanged: 'routing:changed',
+  /** progress of a labeled history file's import: { done, total } */
+  ExampleImportProgress: 'examples:progress',
   /** an application in the 依申请公开 register was registered or moved on (data: its id) */
   DisclosureChanged: 'disclosure:changed',
 } as const

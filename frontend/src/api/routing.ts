@@ -28,6 +28,8 @@ export const previewExamples = (name: string, base64: string): Promise<ExampleIm
 /** Imports a labeled CSV; createTopics makes a topic for every label that has none. */
 export const importExamples = (name: string, base64: string, createTopics: boolean): Promise<ExampleImportResult> =>
   call(() => go.ImportExamples(name, base64, createTopics))
+/** Stops the labeled history import that is running (nothing of its file is kept); whether one was running. */
+export const cancelExampleImport = (): Promise<boolean> => call(() => go.CancelExampleImport())
 /** Removes every imported example (staff's routing decisions stay); resolves to how many were removed. */
 export const deleteImportedExamples = (): Promise<number> => call(() => go.DeleteImportedExamples())
 
