@@ -37,6 +37,16 @@ const (
 	DecisionReturn  = "退回"
 )
 
+// CheckSubject refuses an act (审签, 检查) on anything but a policy, an interpretation or a 采纳情况说明; act
+// names it in the refusal.
+func CheckSubject(subjectType, act string) error {
+	switch subjectType {
+	case SubjectPolicy, SubjectInterpretation, SubjectReport:
+		return nil
+	}
+	return FieldErrorf(EINVALID, "subjectType", "未知的%s对象“%s”", act, subjectType)
+}
+
 // Exemption rules, recorded with a reason as evidence.
 const (
 	RuleSyncDraft     = "同步起草"    // the policy goes to 审签 without an interpretation

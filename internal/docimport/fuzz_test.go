@@ -17,11 +17,16 @@ import (
 // fuzzer to mutate every structure in it.
 func tinyPDF() []byte {
 	content := "BT /F1 12 Tf 10 100 Td (Comments on the draft policy are welcome until March) Tj ET"
+	return pdfOf("[3 0 R]", fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
+}
+
+// pdfOf is a PDF with the given page list (pages 3 0 R, each drawing contents 4 0 R in Helvetica).
+func pdfOf(kids, contents string) []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Pages /Kids " + kids + " /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		contents,
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
 	}
 	var b strings.Builder

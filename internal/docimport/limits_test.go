@@ -350,22 +350,29 @@ func sheetXLSX(rows, cols int, declared bool) []byte {
 	})
 }
 
-// stringsXLSX is a two-row sheet whose shared-string table holds size bytes of empty strings:
-// millions of entries.
-func stringsXLSX(size int) []byte {
-	const item = `<si><t>x</t></si>`
-	count := (size - 200) / len(item)
-	data := sheetXLSX(1, 1, true)
+// sheetParts is the parts of an XLSX file, its first sheet rewritten by edit.
+func sheetParts(data []byte, edit func(sheet []byte) []byte) []part {
 	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	var parts []part
 	for _, f := range zr.File {
 		rc, _ := f.Open()
 		body, _ := io.ReadAll(rc)
 		if f.Name == "xl/worksheets/sheet1.xml" {
-			body = []byte(fmt.Sprintf(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="s"><v>0</v></c></row><row r="2"><c t="s"><v>%d</v></c></row></sheetData></worksheet>`, count-1))
+			body = edit(body)
 		}
 		parts = append(parts, part{f.Name, fixed(string(body))})
 	}
+	return parts
+}
+
+// stringsXLSX is a two-row sheet whose shared-string table holds size bytes of empty strings:
+// millions of entries.
+func stringsXLSX(size int) []byte {
+	const item = `<si><t>x</t></si>`
+	count := (size - 200) / len(item)
+	parts := sheetParts(sheetXLSX(1, 1, true), func([]byte) []byte {
+		return []byte(fmt.Sprintf(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="s"><v>0</v></c></row><row r="2"><c t="s"><v>%d</v></c></row></sheetData></worksheet>`, count-1))
+	})
 	parts = append(parts, part{"xl/sharedStrings.xml", func(w io.Writer) {
 		io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
 		for i := 0; i < count; i++ {
@@ -378,17 +385,9 @@ func stringsXLSX(size int) []byte {
 
 // stylesXLSX has a style table of just under 4 MB of empty formats, used by its cells.
 func stylesXLSX() []byte {
-	data := sheetXLSX(1000, 5, true)
-	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	var parts []part
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		body, _ := io.ReadAll(rc)
-		if f.Name == "xl/worksheets/sheet1.xml" {
-			body = bytes.ReplaceAll(body, []byte("<c><v>"), []byte(`<c s="200000"><v>`))
-		}
-		parts = append(parts, part{f.Name, fixed(string(body))})
-	}
+	parts := sheetParts(sheetXLSX(1000, 5, true), func(sheet []byte) []byte {
+		return bytes.ReplaceAll(sheet, []byte("<c><v>"), []byte(`<c s="200000"><v>`))
+	})
 	parts = append(parts, part{"xl/styles.xml", func(w io.Writer) {
 		io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><cellXfs>`)
 		io.WriteString(w, strings.Repeat(`<xf numFmtId="164"/>`, (4<<20-400)/len(`<xf numFmtId="164"/>`)))
@@ -491,29 +490,4 @@ func glyphBombPDF() []byte {
 func manyPagesPDF() []byte {
 	content := "BT /F1 12 Tf 10 100 Td (Comments on the draft policy are welcome until March) Tj ET"
 	return pdfOf("["+strings.Repeat("3 0 R ", MaxPages+1)+"]", fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
-}
-
-// pdfOf is a PDF with the given page list (pages 3 0 R, each drawing contents 4 0 R in Helvetica).
-func pdfOf(kids, contents string) []byte {
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids " + kids + " /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-		contents,
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
 }

@@ -21,10 +21,4 @@ func (Rules) Scan(text string, keep []string) []core.PrepubFinding {
 func (Rules) CheckSubject(subjectType string) error { return CheckSubject(subjectType) }
 
 // CheckSubject refuses a pre-publication check of anything but a policy, an interpretation or a 采纳情况说明.
-func CheckSubject(subjectType string) error {
-	switch subjectType {
-	case core.SubjectPolicy, core.SubjectInterpretation, core.SubjectReport:
-		return nil
-	}
-	return core.FieldErrorf(core.EINVALID, "subjectType", "未知的检查对象“%s”", subjectType)
-}
+func CheckSubject(subjectType string) error { return core.CheckSubject(subjectType, "检查") }

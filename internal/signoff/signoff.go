@@ -116,13 +116,7 @@ func CheckActor(u core.CurrentUser, step string) error {
 }
 
 // CheckSubject refuses a sign-off of anything but a policy, an interpretation or a 采纳情况说明.
-func CheckSubject(subjectType string) error {
-	switch subjectType {
-	case core.SubjectPolicy, core.SubjectInterpretation, core.SubjectReport:
-		return nil
-	}
-	return core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", subjectType)
-}
+func CheckSubject(subjectType string) error { return core.CheckSubject(subjectType, "审签") }
 
 // PendingStep is the step of current's latest round waiting for a decision and whether it is the round's last.
 // It refuses a decision on a subject with no step waiting: never submitted, returned or signed already.
