@@ -334,6 +334,9 @@ func (Rules) CheckPeriodChange(c core.PeriodChange, oldClose string, today time.
 	return CheckPeriodChange(c, oldClose, today)
 }
 func (Rules) SameReport(a, b string) bool { return SameReport(a, b) }
+func (Rules) Deadlines(cal core.WorkingDays, today time.Time, c core.Consultation, reportDueDays, enterpriseComments int) []core.Deadline {
+	return Deadlines(cal, today, c, reportDueDays, enterpriseComments)
+}
 func (Rules) CheckReportPublication(f ReportFacts, so core.Signoff, findings []core.PrepubFinding) error {
 	return CheckReportPublication(f, so, findings)
 }

@@ -205,6 +205,9 @@ type ConsultationRules interface {
 	ValidateConsultation(cal WorkingDays, c Consultation) (PeriodCheck, error)
 	// CheckPeriodChange checks an extension or reopening and returns the new closing day.
 	CheckPeriodChange(c PeriodChange, oldClose string, today time.Time) (time.Time, error)
+	// Deadlines are what a consultation puts on the dashboard today (its report due reportDueDays working days
+	// after the close; enterpriseComments counts the comments of 企业 and 行业协会商会).
+	Deadlines(cal WorkingDays, today time.Time, c Consultation, reportDueDays, enterpriseComments int) []Deadline
 	// SameReport says whether two texts of a 采纳情况说明 differ only in what is regenerated daily.
 	SameReport(a, b string) bool
 	// CheckReportPublication refuses to publish a 采纳情况说明 that is not ready, not signed or not checked.

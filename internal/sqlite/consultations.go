@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -422,12 +421,8 @@ func (s *ConsultationStore) SetReportDueWorkdays(ctx context.Context, n int) (in
 	return s.db.SetIntSetting(ctx, SettingReportDueWorkdays, "工作日数", "修改意见采纳情况说明发布时限", n, DefaultReportDueWorkdays, 1, 60)
 }
 
-// closingSoon is how many working days before the close date the dashboard starts warning.
-const closingSoon = 3
-
-// Deadlines implements core.DeadlineSource: consultations closing within three working days, closed ones
-// with undecided comments, closed ones whose report is not published in time, and 涉企 drafts that have not
-// heard from 企业 or 行业协会商会.
+// Deadlines implements core.DeadlineSource: what each consultation whose report is not published puts on the
+// dashboard (consult.Deadlines).
 func (s *ConsultationStore) Deadlines(ctx context.Context, now time.Time) ([]core.Deadline, error) {
 	dueDays, err := s.ReportDueWorkdays(ctx)
 	if err != nil {
@@ -449,11 +444,7 @@ func (s *ConsultationStore) Deadlines(ctx context.Context, now time.Time) ([]cor
 		if err != nil {
 			return nil, err
 		}
-		closing, err := calendar.ParseDate(c.CloseDate)
-		if err != nil {
-			continue
-		}
-		out = append(out, consultationDeadlines(cal, today, closing, dueDays, c, enterpriseComments)...)
+		out = append(out, s.db.rules.Consultation.Deadlines(cal, today, c, dueDays, enterpriseComments)...)
 	}
 	return out, rows.Err()
 }
@@ -465,38 +456,6 @@ type scanPlus struct {
 }
 
 func (s scanPlus) Scan(dest ...any) error { return s.rows.Scan(append(dest, s.extra)...) }
-
-func consultationDeadlines(cal *calendar.Calendar, today, closing time.Time, dueDays int, c core.Consultation, enterpriseComments int) []core.Deadline {
-	var out []core.Deadline
-	link := fmt.Sprintf("/consultations/%d", c.ID)
-	title := "《" + strings.Trim(c.PolicyTitle, "《》") + "》"
-	switch c.Status {
-	case core.ConsultationOpen:
-		if cal.WorkdaysBetween(today, closing) <= closingSoon {
-			cd := cal.Countdown(today, closing)
-			out = append(out, core.Deadline{Module: "征求意见", Kind: "consultation.closing", Title: title + "征求意见即将截止",
-				Detail: fmt.Sprintf("截止日期%s，已收到意见%d条", c.CloseDate, c.CommentCount), Due: c.CloseDate,
-				Status: cd.Status, Label: cd.Label, Workdays: cd.Workdays, Link: link, SectionID: c.SectionID})
-		}
-	case core.ConsultationClosed:
-		if c.UndecidedCount > 0 {
-			out = append(out, core.Deadline{Module: "征求意见", Kind: "consultation.undecided", Title: title + "尚有意见未处理",
-				Detail: fmt.Sprintf("已于%s截止，%d条意见尚未作出采纳决定", c.CloseDate, c.UndecidedCount), Due: c.CloseDate,
-				Status: "warning", Label: fmt.Sprintf("%d条未处理", c.UndecidedCount), Link: link + "/comments", SectionID: c.SectionID})
-		}
-		due := cal.AddWorkdays(closing, dueDays)
-		cd := cal.Countdown(today, due)
-		out = append(out, core.Deadline{Module: "征求意见", Kind: "consultation.report_due", Title: title + "意见采纳情况说明待发布",
-			Detail: fmt.Sprintf("征求意见于%s截止，应在%d个工作日内公开意见收集和采纳情况", c.CloseDate, dueDays), Due: calendar.FormatDate(due),
-			Status: cd.Status, Label: cd.Label, Workdays: cd.Workdays, Link: link + "/report", SectionID: c.SectionID})
-	}
-	if c.EnterpriseRelated && c.Status != core.ConsultationPending && enterpriseComments == 0 {
-		out = append(out, core.Deadline{Module: "征求意见", Kind: "consultation.enterprise_unheard", Title: title + "涉企文件尚未听取企业意见",
-			Detail: "未记录企业或行业协会商会的意见，请通过座谈会等方式听取企业家和行业协会商会的意见", Due: c.CloseDate,
-			Status: "warning", Label: "待听取企业意见", Link: link, SectionID: c.SectionID})
-	}
-	return out
-}
 
 // Now is the store's clock in China time.
 func (s *ConsultationStore) Now() time.Time { return s.db.Now() }
