@@ -239,50 +239,7 @@ func (s *CalendarStore) SetDay(ctx context.Context, e core.CalendarDayEdit) (cor
 
 // PreviewNotice parses a holiday notice and shows what applying it would change, without changing anything.
 func (s *CalendarStore) PreviewNotice(ctx context.Context, text string, defaultYear int) (core.NoticePreview, error) {
-	res, err := calendar.ParseNotice(text, defaultYear)
-	if err != nil {
-		return core.NoticePreview{}, err
-	}
-	cal := s.Calendar()
-	p := core.NoticePreview{Year: res.Year, Title: res.Title, DocNumber: res.DocNumber, Warnings: res.Warnings,
-		Replaces: cal.Covers(res.Year), Lines: []core.NoticeLine{}, Changes: []core.DayChange{}}
-	if p.Warnings == nil {
-		p.Warnings = []string{}
-	}
-	for _, l := range res.Lines {
-		p.Lines = append(p.Lines, core.NoticeLine{Text: l.Text, Name: l.Name, RestDays: formatDates(l.RestDays), Workdays: formatDates(l.Workdays)})
-	}
-	after := calendar.New([]calendar.Year{{Year: res.Year, Days: res.Days}})
-	for _, d := range res.Days {
-		if d.Kind == calendar.Holiday {
-			p.RestDays++
-		} else {
-			p.Workdays++
-		}
-	}
-	// Compare the whole year day by day: a notice can also remove days the old data had.
-	for d := time.Date(res.Year, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == res.Year; d = d.AddDate(0, 0, 1) {
-		b, a := cal.Info(d), after.Info(d)
-		if b.Kind != a.Kind || b.Name != a.Name {
-			p.Changes = append(p.Changes, core.DayChange{Date: calendar.FormatDate(d), Before: dayLabel(b), After: dayLabel(a), Name: a.Name})
-		}
-	}
-	return p, nil
-}
-
-func dayLabel(i calendar.DayInfo) string {
-	if i.Name != "" {
-		return i.Kind + "(" + i.Name + ")"
-	}
-	return i.Kind
-}
-
-func formatDates(ds []time.Time) []string {
-	out := make([]string, len(ds))
-	for i, d := range ds {
-		out[i] = calendar.FormatDate(d)
-	}
-	return out
+	return calendar.PreviewNotice(s.Calendar(), text, defaultYear)
 }
 
 // ApplyNotice imports a year from a holiday notice's text, replacing that year's data (user edits included).
