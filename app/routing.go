@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/intake"
 	"policydesk/internal/routing"
 	"policydesk/internal/segment"
 )
@@ -266,13 +267,13 @@ func (s *RoutingService) History() (core.RoutingHistory, error) {
 	return nonNil(s.store.HistorySummary(s.ctx))
 }
 
-// parseExamples decodes an uploaded history file (CSV subject,body,label in UTF-8).
+// parseExamples reads an uploaded labeled history file through the shared table intake (intake.ReadLabeled).
 func parseExamples(name, dataBase64 string) ([]core.LabeledMessage, error) {
 	data, err := decodeUpload(name, dataBase64)
 	if err != nil {
 		return nil, err
 	}
-	return routing.ParseLabeledCSV(name, data)
+	return intake.ReadLabeled(name, data)
 }
 
 // PreviewExamples reads a labeled history file and tells what importing it would add.
