@@ -9,6 +9,7 @@ import (
 	"policydesk/internal/core"
 	"policydesk/internal/disclosure"
 	"policydesk/internal/export"
+	"policydesk/internal/intake"
 )
 
 // DisclosureStore is what the 依申请公开 register needs of the store.
@@ -274,7 +275,7 @@ func (s *DisclosureService) readRegister(fileName, dataBase64 string) ([]disclos
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, errs, err := disclosure.ReadRegister(fileName, data)
+	rows, errs, err := intake.ReadRegister(fileName, data)
 	if err != nil && core.ErrorCode(err) == core.EINTERNAL {
 		err = core.Errorf(core.EIMPORT, "%s", err.Error())
 	}

@@ -12,6 +12,7 @@ import (
 	"policydesk/internal/core"
 	"policydesk/internal/disclosure"
 	"policydesk/internal/export"
+	"policydesk/internal/intake"
 	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
@@ -74,7 +75,7 @@ func requests(args, rest []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：无法读取 %s：%v\n", file, err)
 		return 1
 	}
-	parsed, errs, err := disclosure.ReadRegister(name, data)
+	parsed, errs, err := intake.ReadRegister(name, data)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误："+core.ErrorMessage(err))
 		return 1

@@ -2,13 +2,11 @@ package disclosure
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
-	"policydesk/internal/docimport"
 )
 
 // RegisterRow is one line of an imported register (编号, 收到日期, 申请人, 申请人类型, 申请内容,
@@ -197,91 +195,4 @@ func (t Table3) CSV() string {
 		b.WriteString("\n")
 	}
 	return b.String()
-}
-
-// registerHeaders are the header names a register's columns are recognised by, first the ones the
-// report's own 登记台账 uses; the first four are required.
-var registerHeaders = []struct {
-	field string
-	names []string
-}{
-	{"编号", []string{"编号", "受理编号", "申请编号", "序号", "案号"}},
-	{"收到日期", []string{"收到日期", "收到申请日期", "收到申请之日", "受理日期", "申请日期", "登记日期"}},
-	{"申请人类型", []string{"申请人类型", "申请人类别", "申请主体", "申请人性质"}},
-	{"办理结果", []string{"办理结果", "处理结果", "答复结果", "答复类型"}},
-	{"申请人", []string{"申请人", "申请人姓名", "申请人名称"}},
-	{"申请内容", []string{"申请内容", "申请公开的信息", "所需信息", "申请事项"}},
-	{"申请方式", []string{"申请方式", "申请渠道", "提交方式"}},
-	{"答复日期", []string{"答复日期", "答复时间", "办结日期"}},
-}
-
-// RegisterRows reads a register table (header row and data rows) into rows by its headers; a required
-// column that is missing is named in the error. firstLine is the file's line of rows[0].
-func RegisterRows(headers []string, rows [][]string) ([]RegisterRow, error) {
-	col := map[string]int{}
-	for _, h := range registerHeaders {
-		for i, name := range headers {
-			if _, taken := col[h.field]; !taken && slices.Contains(h.names, strings.TrimSpace(name)) {
-				col[h.field] = i
-			}
-		}
-	}
-	var missing []string
-	for _, h := range registerHeaders[:4] {
-		if _, ok := col[h.field]; !ok {
-			missing = append(missing, h.field)
-		}
-	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("表头中没有“%s”列（可识别的表头：编号、收到日期、申请人、申请人类型、申请内容、申请方式、办理结果、答复日期）",
-			strings.Join(missing, "”“"))
-	}
-	cell := func(row []string, field string) string {
-		if i, ok := col[field]; ok && i < len(row) {
-			return row[i]
-		}
-		return ""
-	}
-	out := make([]RegisterRow, len(rows))
-	for i, r := range rows {
-		out[i] = RegisterRow{No: cell(r, "编号"), Received: cell(r, "收到日期"), Applicant: cell(r, "申请人"), ApplicantType: cell(r, "申请人类型"),
-			Content: cell(r, "申请内容"), Channel: cell(r, "申请方式"), Result: cell(r, "办理结果"), Answered: cell(r, "答复日期")}
-	}
-	return out, nil
-}
-
-// ReadRegister reads a register file (XLSX, or CSV in UTF-8 or GBK) and checks every row: the rows when all
-// hold, else every row's error (the file is then not imported at all). err is a problem with the file itself.
-func ReadRegister(name string, data []byte) (rows []ParsedRow, rowErrs []error, err error) {
-	table, err := docimport.ReadTable(name, data)
-	if err != nil {
-		return nil, nil, err
-	}
-	raw, err := RegisterRows(table.Headers, table.Rows)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s：%w", name, err)
-	}
-	if len(raw) == 0 {
-		return nil, nil, fmt.Errorf("%s：表格中没有数据行", name)
-	}
-	first := 2
-	if len(table.RowNumbers) > 0 {
-		first = table.RowNumbers[0]
-	}
-	// rows after a blank one keep their own line numbers in the messages
-	var errs []error
-	for i := range raw {
-		line := first + i
-		if i < len(table.RowNumbers) {
-			line = table.RowNumbers[i]
-		}
-		if _, e := ParseRegisterRow(line, raw[i]); e != nil {
-			errs = append(errs, e)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errs, nil
-	}
-	rows, errs = ParseRegister(raw, first)
-	return rows, errs, nil
 }

@@ -90,15 +90,3 @@ func TestRequestsForYearCarryOver(t *testing.T) {
 		}
 	}
 }
-
-func TestRegisterRowsByHeader(t *testing.T) {
-	rows, err := RegisterRows([]string{"受理编号", "申请日期", "申请人", "申请人类型", "申请内容", "处理结果", "答复时间"},
-		[][]string{{"2025-001", "2025-03-03", "张三", "自然人", "征地批复", "予以公开", "2025-03-20"}})
-	if err != nil || len(rows) != 1 || rows[0].No != "2025-001" || rows[0].Result != "予以公开" || rows[0].Answered != "2025-03-20" || rows[0].Channel != "" {
-		t.Fatalf("rows = %+v, %v", rows, err)
-	}
-	_, err = RegisterRows([]string{"编号", "申请人", "办理结果"}, nil)
-	if err == nil || !strings.Contains(err.Error(), "收到日期") || !strings.Contains(err.Error(), "申请人类型") {
-		t.Fatalf("missing columns: %v", err)
-	}
-}
