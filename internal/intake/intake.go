@@ -1,7 +1,8 @@
 // Package intake turns table files (XLSX, CSV in any of the encodings offices use) into validated rows for
-// every import: comments on a draft, 局长信箱 messages, labeled history, 依申请公开 registers. Reading goes through docimport (its size, row and cell
-// limits); the columns are resolved here, one way for every import; each area's rows are checked by its own
-// rules. Nothing here touches storage: the store is handed rows that already hold.
+// every import: comments on a draft, 局长信箱 messages, labeled history, 依申请公开 registers. Reading goes
+// through docimport (its size, row and cell limits); the columns are resolved here, one way for every import;
+// each area's rows are checked by its own rules. Nothing here touches storage: the store is handed rows that
+// already hold.
 package intake
 
 import (
