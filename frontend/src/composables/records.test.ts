@@ -57,7 +57,7 @@ describe('useRecordDialog', () => {
 })
 
 describe('useFileImport', () => {
-  const pick = (name: string) => ({ target: { files: [new File(['x'], name)] } }) as unknown as Event
+  const pick = (name: string) => new File(['x'], name)
 
   it('previews the picked file, applies it, says so and drops the preview', async () => {
     const preview = vi.fn(async () => ({ rows: 2 }))

@@ -14,8 +14,6 @@ export interface ImportSource {
 }
 
 export interface FileImportOptions<P, R> {
-  /** the page's <input type="file"> (ref="input"), emptied after each pick so the same file can be picked again */
-  input?: Ref<HTMLInputElement | null>
   preview: (source: ImportSource) => Promise<P>
   /** runs with each preview (e.g. to take its suggested column mapping) */
   previewed?: (preview: P) => void
@@ -36,8 +34,8 @@ export interface FileImport<P, R> {
   failure: Ref<string>
   /** previews the source again (after the mapping changed) */
   runPreview: () => Promise<void>
-  /** the file input's change handler */
-  picked: (ev: Event) => Promise<void>
+  /** a file picked in the browser (FilePick's pick event) */
+  picked: (file: File) => Promise<void>
   /** a file chosen by path in the desktop app */
   chosen: (path: string) => Promise<void>
   apply: () => Promise<void>
@@ -51,7 +49,6 @@ export function useFileImport<P, R>(opts: FileImportOptions<P, R>): FileImport<P
   const result = shallowRef<R | null>(null) as Ref<R | null>
   const busy = ref(false)
   const failure = ref('')
-  const input = opts.input
 
   async function runPreview(): Promise<void> {
     if (!source.value) return
@@ -76,12 +73,8 @@ export function useFileImport<P, R>(opts: FileImportOptions<P, R>): FileImport<P
     await runPreview()
   }
 
-  async function picked(ev: Event): Promise<void> {
-    const file = (ev.target as HTMLInputElement).files?.[0]
-    if (!file) return
-    const base64 = await readAsBase64(file)
-    if (input?.value) input.value.value = ''
-    await start({ name: file.name, base64 })
+  async function picked(file: File): Promise<void> {
+    await start({ name: file.name, base64: await readAsBase64(file) })
   }
 
   async function chosen(path: string): Promise<void> {
