@@ -247,7 +247,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	b.closers = append(b.closers, func() { segmenter.Close() })
 	cal := func() *calendar.Calendar { return calendars.Calendar() }
 	policies := sqlite.NewPolicyStore(db, cal)
-	consultations := sqlite.NewConsultationStore(db, cal, dedup.Grouper{Seg: segmenter})
+	consultations := sqlite.NewConsultationStore(db, cal, dedup.Grouper{Seg: segmenter}, segmenter)
 	interpretations := sqlite.NewInterpretationStore(db, cal)
 	mailboxes := sqlite.NewMailboxStore(db, cal, seal.KeyFile{Path: filepath.Join(filepath.Dir(db.Path), seal.SecretKeyFile)}, segmenter)
 	disclosures := sqlite.NewDisclosureStore(db, cal)

@@ -58,7 +58,7 @@ func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
 	emit := func(name string, _ ...any) { events = append(events, name) }
 	policies := NewPolicyService(sqlite.NewPolicyStore(db, calFn), emit)
 	exportDir := filepath.Join(t.TempDir(), "exports")
-	svc := NewConsultationService(sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: hanBigrams{}}), exportDir, emit)
+	svc := NewConsultationService(sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: hanBigrams{}}, nil), exportDir, emit)
 
 	p, err := policies.SavePolicy(core.Policy{Title: "临江市城市更新实施办法(征求意见稿)", Category: "规范性文件", SectionID: sec.ID,
 		Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"})
@@ -184,7 +184,7 @@ func TestConsultationImportReportsProgressAndCancels(t *testing.T) {
 	calFn := func() *calendar.Calendar { return cal }
 	rec := newRecorder()
 	policies := NewPolicyService(sqlite.NewPolicyStore(db, calFn), func(string, ...any) {})
-	store := gatedComments{ConsultationStore: sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: hanBigrams{}}), gate: newProgressGate()}
+	store := gatedComments{ConsultationStore: sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: hanBigrams{}}, nil), gate: newProgressGate()}
 	svc := NewConsultationService(store, t.TempDir(), rec.emit)
 	p, err := policies.SavePolicy(core.Policy{Title: "临江市城市更新实施办法(征求意见稿)", Category: "规范性文件", SectionID: sec.ID,
 		Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"})

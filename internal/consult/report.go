@@ -57,7 +57,7 @@ func BuildReport(l Ledger) core.FeedbackReport {
 		}
 	}
 	r.Clauses = clauseSummaries(l.Clauses, l.Comments)
-	items := opinions(l.Comments)
+	items := opinions(l.Comments, l.Tagger)
 	r.Opinions = len(items)
 	for _, it := range items {
 		switch {
@@ -163,7 +163,7 @@ func clauseSummaries(clauses []core.Clause, comments []core.Comment) []core.Clau
 
 // opinions merges the members of a group that were answered alike into one item, led by the group's
 // representative, in the order comments were received.
-func opinions(comments []core.Comment) []core.ReportItem {
+func opinions(comments []core.Comment, tagger core.NameTagger) []core.ReportItem {
 	type key struct {
 		group            int64
 		decision, reason string
@@ -195,7 +195,7 @@ func opinions(comments []core.Comment) []core.ReportItem {
 		}
 	}
 	for i := range items {
-		items[i].Summary = summarize(lead[i])
+		items[i].Summary = summarize(lead[i], tagger)
 		slices.SortFunc(cats[i], func(a, b string) int {
 			return slices.Index(core.CommenterCategories, a) - slices.Index(core.CommenterCategories, b)
 		})
@@ -207,13 +207,18 @@ func opinions(comments []core.Comment) []core.ReportItem {
 	return items
 }
 
-// summarize quotes a comment for publication: personal data masked, white space collapsed, shortened.
-func summarize(c core.Comment) string {
+// summarize quotes a comment for publication: personal data masked (with the names tagger finds, when there
+// is one), white space collapsed, shortened.
+func summarize(c core.Comment, tagger core.NameTagger) string {
 	var names []string
 	if c.Category == "自然人" && c.Commenter != "" {
 		names = append(names, c.Commenter)
 	}
-	text := privacy.Mask(c.Body, privacy.MaskOptions{Names: names, MaskAddresses: true}).Text
+	opts := privacy.MaskOptions{Names: names, MaskAddresses: true}
+	if tagger != nil {
+		opts.Tagged = privacy.NamesFromTags(tagger.Tag(c.Body))
+	}
+	text := privacy.Mask(c.Body, opts).Text
 	text = strings.Join(strings.Fields(text), " ")
 	if utf8.RuneCountInString(text) > maxSummary {
 		text = string([]rune(text)[:maxSummary]) + "……"

@@ -102,3 +102,33 @@ func TestReportWarnings(t *testing.T) {
 		t.Errorf("report without comments:\n%s", empty.Text)
 	}
 }
+
+// tags is a tagger that knows a fixed set of names.
+type tags map[string]string
+
+func (t tags) Tag(text string) []core.TaggedWord {
+	var out []core.TaggedWord
+	for w, tag := range t {
+		if strings.Contains(text, w) {
+			out = append(out, core.TaggedWord{Word: w, Tag: tag})
+		}
+	}
+	return out
+}
+
+// The report's quotes mask the names a tagger finds in a comment even with no cue around them; a report
+// built without a tagger masks by the cue rules only.
+func TestReportQuotesMaskTaggedNames(t *testing.T) {
+	body := "关伟强和邻居都认为第三条的表决比例过高，建议改为三分之二。"
+	l := Ledger{BureauName: "局", Today: date("2026-10-20"),
+		Consultation: core.Consultation{OpenDate: "2026-09-01", CloseDate: "2026-10-08"},
+		Comments:     []core.Comment{{ID: 1, Body: body, Category: "企业", Decision: core.DecisionAdopted, Reason: "已修改"}}}
+	if got := BuildReport(l).Adopted[0].Summary; !strings.Contains(got, "关伟强") {
+		t.Fatalf("without a tagger the cue rules leave the name: %q", got)
+	}
+	l.Tagger = tags{"关伟强": "nr"}
+	got := BuildReport(l).Adopted[0].Summary
+	if strings.Contains(got, "关伟强") || !strings.Contains(got, "第三条的表决比例过高") {
+		t.Errorf("with a tagger: %q", got)
+	}
+}

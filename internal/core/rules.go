@@ -253,6 +253,8 @@ type ConsultationLedger struct {
 	Clauses      []Clause // of the draft, in order
 	Comments     []Comment
 	Today        time.Time
+	// Tagger finds the names the report's quotes of comments mask wherever they stand (nil: the cue rules only).
+	Tagger NameTagger
 }
 
 // AccountRules decide sign-in, lockout, passwords and who manages accounts (internal/auth).

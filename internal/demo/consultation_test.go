@@ -28,7 +28,7 @@ func TestSeedConsultations(t *testing.T) {
 	d := newDemoDB(t)
 	ctx, clock, settings, db, calFn := d.ctx, d.clock, d.settings, d.db, d.cal
 	policies := sqlite.NewPolicyStore(db, calFn)
-	consultations := sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: bigrams{}})
+	consultations := sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: bigrams{}}, nil)
 	if err := SeedConsultations(ctx, settings, policies, consultations, sqlite.NewInterpretationStore(db, calFn), clock); err != nil {
 		t.Fatal(err)
 	}

@@ -74,7 +74,7 @@ func seedDemo(tb testing.TB, now time.Time) *seeded {
 	s.cal = cals.Calendar()
 	s.settings = sqlite.NewSettingsStore(s.db)
 	s.policies = sqlite.NewPolicyStore(s.db, cals.Calendar)
-	s.consultations = sqlite.NewConsultationStore(s.db, cals.Calendar, dedup.Grouper{Seg: seg})
+	s.consultations = sqlite.NewConsultationStore(s.db, cals.Calendar, dedup.Grouper{Seg: seg}, nil)
 	s.interpretations = sqlite.NewInterpretationStore(s.db, cals.Calendar)
 	s.mailbox = sqlite.NewMailboxStore(s.db, cals.Calendar, nil, nil)
 	s.routing = sqlite.NewRoutingStore(s.db)

@@ -18,6 +18,7 @@ type ConsultationStore struct {
 	db      *DB
 	cal     func() *calendar.Calendar
 	grouper core.CommentGrouper
+	tagger  core.NameTagger // names in the 采纳情况说明's quotes of comments (nil: the cue rules only)
 }
 
 var (
@@ -27,8 +28,8 @@ var (
 
 // NewConsultationStore returns the consultation store. cal gives the live working-day calendar; grouper
 // finds near-duplicate comments (dedup.Grouper).
-func NewConsultationStore(db *DB, cal func() *calendar.Calendar, grouper core.CommentGrouper) *ConsultationStore {
-	return &ConsultationStore{db: db, cal: cal, grouper: grouper}
+func NewConsultationStore(db *DB, cal func() *calendar.Calendar, grouper core.CommentGrouper, tagger core.NameTagger) *ConsultationStore {
+	return &ConsultationStore{db: db, cal: cal, grouper: grouper, tagger: tagger}
 }
 
 // SettingReportDueWorkdays is the settings key of how many working days after closing the 采纳情况说明
@@ -369,7 +370,7 @@ func (s *ConsultationStore) Report(ctx context.Context, consultationID int64) (c
 		if err != nil {
 			return core.FeedbackReport{}, err
 		}
-		l := core.ConsultationLedger{Consultation: c, SectionName: c.SectionName, Today: tx.Now()}
+		l := core.ConsultationLedger{Consultation: c, SectionName: c.SectionName, Today: tx.Now(), Tagger: s.tagger}
 		if l.BureauName, err = tx.getSetting("bureau.name"); err != nil {
 			return core.FeedbackReport{}, err
 		}

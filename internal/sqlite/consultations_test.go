@@ -72,7 +72,7 @@ func newConsultFixture(tb testing.TB) *consultFixture {
 	}
 	cal := calendar.New(calendar.Builtin())
 	calFn := func() *calendar.Calendar { return cal }
-	return &consultFixture{db: db, policies: sqlite.NewPolicyStore(db, calFn), store: sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: bigramSegmenter{}}),
+	return &consultFixture{db: db, policies: sqlite.NewPolicyStore(db, calFn), store: sqlite.NewConsultationStore(db, calFn, dedup.Grouper{Seg: bigramSegmenter{}}, nil),
 		sectionID: sec.ID, personID: p.ID}
 }
 
@@ -560,7 +560,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	}
 	defer later.Close()
 	cal := calendar.New(calendar.Builtin())
-	store := sqlite.NewConsultationStore(later, func() *calendar.Calendar { return cal }, dedup.Grouper{Seg: bigramSegmenter{}})
+	store := sqlite.NewConsultationStore(later, func() *calendar.Calendar { return cal }, dedup.Grouper{Seg: bigramSegmenter{}}, nil)
 	ds, err := store.Deadlines(ctx, later.Clock.Now())
 	if err != nil || deadlineKinds(ds) != "consultation.report_due" || ds[0].Due != "2026-12-16" || ds[0].Status != "overdue" {
 		t.Fatalf("deadlines after closing = %+v, %v", ds, err)
@@ -613,7 +613,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer nextDay.Close()
-	nextStore := sqlite.NewConsultationStore(nextDay, func() *calendar.Calendar { return cal }, dedup.Grouper{Seg: bigramSegmenter{}})
+	nextStore := sqlite.NewConsultationStore(nextDay, func() *calendar.Calendar { return cal }, dedup.Grouper{Seg: bigramSegmenter{}}, nil)
 	if r, err := nextStore.Report(ctx, c.ID); err != nil || !strings.Contains(r.Text, "2026年12月21日") {
 		t.Fatalf("next day's report: %v", err)
 	}

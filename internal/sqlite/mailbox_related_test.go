@@ -49,7 +49,7 @@ func newDemoBureau(tb testing.TB) *demoBureau {
 	for _, step := range []func() error{
 		func() error { return demo.Seed(ctx, settings) },
 		func() error {
-			return demo.SeedConsultations(ctx, settings, b.policies, sqlite.NewConsultationStore(db, cals.Calendar, dedup.Grouper{Seg: seg}), b.interps, clock)
+			return demo.SeedConsultations(ctx, settings, b.policies, sqlite.NewConsultationStore(db, cals.Calendar, dedup.Grouper{Seg: seg}, nil), b.interps, clock)
 		},
 		func() error { return demo.SeedInterpretations(ctx, settings, b.policies, b.interps, clock) },
 		func() error { return demo.SeedMailbox(ctx, db, settings, b.mailbox, cals.Calendar) },
