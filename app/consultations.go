@@ -201,19 +201,12 @@ func (s *ConsultationService) importComments(req core.ImportRequest, data []byte
 		return core.ImportResult{}, err
 	}
 	var out core.ImportResult
-	err = s.imports.run(s.ctx, "正在导入另一个意见文件，请待其完成或取消后再导入", func(ctx context.Context) error {
-		report := func(p core.ImportProgress) {
-			if s.imports.throttle(p.Done == p.Total) {
-				s.emit(EventCommentImportProgress, p)
-			}
-		}
-		var err error
-		out, err = s.store.ImportComments(ctx, req.ConsultationID, c.File(), c.Rows, report)
-		if err != nil && ctx.Err() != nil && out.BatchID == 0 {
-			return core.Errorf(core.EIMPORT, "已取消导入“%s”，没有导入任何意见", c.File().Name)
-		}
-		return err
-	})
+	err = s.imports.runImport(s.ctx, s.emit, EventCommentImportProgress, c.File().Name, "意见",
+		func(ctx context.Context, report func(core.ImportProgress)) (bool, error) {
+			var err error
+			out, err = s.store.ImportComments(ctx, req.ConsultationID, c.File(), c.Rows, report)
+			return out.BatchID != 0, err
+		})
 	out.Warnings = c.Preview.Warnings
 	return nonNil(consultationChanged(s, EventCommentsChanged, req.ConsultationID, out, err))
 }

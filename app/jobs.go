@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -94,6 +95,26 @@ func (r *jobRunner) run(parent context.Context, busy string, job func(ctx contex
 		return core.Errorf(core.ECONFLICT, "%s", busy)
 	}
 	return <-ended
+}
+
+// runImport runs a long import of a file through the runner (see run) while another bridge call may cancel it.
+// job stores the file and reports its progress with report, which sends event to the frontend a few times a
+// second; it says whether the file was kept. An import that fails because it was cancelled before its file
+// was kept is refused as such. what names the records ("意见", "留言", "历史留言").
+func (r *jobRunner) runImport(parent context.Context, emit Emitter, event, name, what string,
+	job func(ctx context.Context, report func(core.ImportProgress)) (kept bool, err error)) error {
+	busy := fmt.Sprintf("正在导入另一个%s文件，请待其完成或取消后再导入", what)
+	return r.run(parent, busy, func(ctx context.Context) error {
+		kept, err := job(ctx, func(p core.ImportProgress) {
+			if r.throttle(p.Done == p.Total) {
+				emit(event, p)
+			}
+		})
+		if err != nil && ctx.Err() != nil && !kept {
+			return core.Errorf(core.EIMPORT, "已取消导入“%s”，没有导入任何%s", name, what)
+		}
+		return err
+	})
 }
 
 // progressStream reports how many of an import's rows have been taken from its match stream.

@@ -433,20 +433,13 @@ func (s *MailboxService) importMessages(name string, data []byte, columns map[st
 		return core.MessageImportResult{}, err
 	}
 	var res core.MessageImportResult
-	err = s.imports.run(s.ctx, "正在导入另一个留言文件，请待其完成或取消后再导入", func(ctx context.Context) error {
-		matches := mailbox.StartMatching(ctx, s.matcher, m.Rows)
-		defer matches.Close()
-		report := func(p core.ImportProgress) {
-			if s.imports.throttle(p.Done == p.Total) {
-				s.emit(EventImportProgress, p)
-			}
-		}
-		res, err = s.store.ImportMessages(ctx, m.File(), m.Rows, progressStream{MatchStream: matches, total: len(m.Rows), report: report})
-		if err != nil && ctx.Err() != nil {
-			return core.Errorf(core.EIMPORT, "已取消导入“%s”，没有导入任何留言", name)
-		}
-		return err
-	})
+	err = s.imports.runImport(s.ctx, s.emit, EventImportProgress, name, "留言",
+		func(ctx context.Context, report func(core.ImportProgress)) (bool, error) {
+			matches := mailbox.StartMatching(ctx, s.matcher, m.Rows)
+			defer matches.Close()
+			res, err = s.store.ImportMessages(ctx, m.File(), m.Rows, progressStream{MatchStream: matches, total: len(m.Rows), report: report})
+			return false, err // one transaction: nothing kept on error
+		})
 	return changed(s, res, err)
 }
 

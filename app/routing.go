@@ -294,19 +294,12 @@ func (s *RoutingService) ImportExamples(name, dataBase64 string, createTopics bo
 		return core.ExampleImportResult{}, err
 	}
 	var res core.ExampleImportResult
-	err = s.imports.run(s.ctx, "正在导入另一个历史留言文件，请待其完成或取消后再导入", func(ctx context.Context) error {
-		report := func(p core.ImportProgress) {
-			if s.imports.throttle(p.Done == p.Total) {
-				s.emit(EventExampleImportProgress, p)
-			}
-		}
-		var err error
-		res, err = s.store.ImportExamples(ctx, name, rows, createTopics, report)
-		if err != nil && ctx.Err() != nil {
-			return core.Errorf(core.EIMPORT, "已取消导入“%s”，没有导入任何历史留言", name)
-		}
-		return err
-	})
+	err = s.imports.runImport(s.ctx, s.emit, EventExampleImportProgress, name, "历史留言",
+		func(ctx context.Context, report func(core.ImportProgress)) (bool, error) {
+			var err error
+			res, err = s.store.ImportExamples(ctx, name, rows, createTopics, report) // one transaction: nothing kept on error
+			return false, err
+		})
 	if err != nil {
 		return nonNil(res, err)
 	}
