@@ -191,19 +191,23 @@ func (s *ConsultationService) readComments(req core.ImportRequest, data []byte) 
 }
 
 // importComments stores a comment file whose every row holds, or refuses it whole. It runs on the import's
-// job runner: progress arrives as EventCommentImportProgress and CancelImport ends it with nothing imported.
+// job runner, reading the file included: progress arrives as EventCommentImportProgress and CancelImport ends
+// it with nothing imported.
 func (s *ConsultationService) importComments(req core.ImportRequest, data []byte) (core.ImportResult, error) {
-	c, err := s.readComments(req, data)
-	if err == nil {
-		err = c.Err()
-	}
-	if err != nil {
-		return core.ImportResult{}, err
-	}
+	var c intake.Comments
 	var out core.ImportResult
-	err = s.imports.runImport(s.ctx, s.emit, EventCommentImportProgress, c.File().Name, "意见",
+	err := s.imports.runImport(s.ctx, s.emit, EventCommentImportProgress, req.FileName, "意见",
 		func(ctx context.Context, report func(core.ImportProgress)) (bool, error) {
 			var err error
+			if c, err = s.readComments(req, data); err == nil {
+				err = c.Err()
+			}
+			if err == nil {
+				err = ctx.Err() // cancelled while the file was read
+			}
+			if err != nil {
+				return false, err
+			}
 			out, err = s.store.ImportComments(ctx, req.ConsultationID, c.File(), c.Rows, report)
 			return out.BatchID != 0, err
 		})

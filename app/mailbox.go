@@ -423,18 +423,22 @@ func (s *MailboxService) previewMessages(name string, data []byte, columns map[s
 	return m.Preview, nil
 }
 
-// importMessages stores a message file whose every row holds, or refuses it whole; duplicates are skipped.
+// importMessages stores a message file whose every row holds, or refuses it whole; duplicates are skipped. It
+// runs on the import's job runner, reading the file included.
 func (s *MailboxService) importMessages(name string, data []byte, columns map[string]int) (core.MessageImportResult, error) {
-	m, err := intake.ReadMessages(name, data, columns, s.store.Now())
-	if err == nil {
-		err = m.Err()
-	}
-	if err != nil {
-		return core.MessageImportResult{}, err
-	}
 	var res core.MessageImportResult
-	err = s.imports.runImport(s.ctx, s.emit, EventImportProgress, name, "留言",
+	err := s.imports.runImport(s.ctx, s.emit, EventImportProgress, name, "留言",
 		func(ctx context.Context, report func(core.ImportProgress)) (bool, error) {
+			m, err := intake.ReadMessages(name, data, columns, s.store.Now())
+			if err == nil {
+				err = m.Err()
+			}
+			if err == nil {
+				err = ctx.Err() // cancelled while the file was read
+			}
+			if err != nil {
+				return false, err
+			}
 			matches := mailbox.StartMatching(ctx, s.matcher, m.Rows)
 			defer matches.Close()
 			res, err = s.store.ImportMessages(ctx, m.File(), m.Rows, progressStream{MatchStream: matches, total: len(m.Rows), report: report})

@@ -289,14 +289,16 @@ func (s *RoutingService) PreviewExamples(name, dataBase64 string) (core.ExampleI
 // label that has none. It runs on the import's job runner: progress arrives as EventExampleImportProgress and
 // CancelExampleImport ends it with nothing imported.
 func (s *RoutingService) ImportExamples(name, dataBase64 string, createTopics bool) (core.ExampleImportResult, error) {
-	rows, err := parseExamples(name, dataBase64)
-	if err != nil {
-		return core.ExampleImportResult{}, err
-	}
 	var res core.ExampleImportResult
-	err = s.imports.runImport(s.ctx, s.emit, EventExampleImportProgress, name, "历史留言",
+	err := s.imports.runImport(s.ctx, s.emit, EventExampleImportProgress, name, "历史留言",
 		func(ctx context.Context, report func(core.ImportProgress)) (bool, error) {
-			var err error
+			rows, err := parseExamples(name, dataBase64)
+			if err == nil {
+				err = ctx.Err() // cancelled while the file was read
+			}
+			if err != nil {
+				return false, err
+			}
 			res, err = s.store.ImportExamples(ctx, name, rows, createTopics, report) // one transaction: nothing kept on error
 			return false, err
 		})
