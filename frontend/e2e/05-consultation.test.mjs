@@ -203,7 +203,7 @@ test('征求意见: register a policy from a PDF, open a consultation, import, g
     await page.getByTestId('import-file').setInputFiles(campaign)
     await waitForText(page, 'import-counts', '共60000行，可导入60000行')
     await page.getByTestId('import-apply').click()
-    await page.getByTestId('import-progress').getByText(/已导入\d+\/60000条/).waitFor()
+    await page.getByTestId('import-progress').getByText(/已导入[\d,]+\/60,000行/).waitFor()
     await shot(page, 'e-import-progress', { fullPage: false })
     await page.getByTestId('import-cancel').click()
     await page.getByTestId('import-failure').waitFor()
