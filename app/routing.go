@@ -93,8 +93,8 @@ func (s *RoutingService) refreshTopics(ctx context.Context) error {
 
 func (s *RoutingService) startup(ctx context.Context) { s.ctx = ctx }
 
-// StopRouting cancels a running job or import and waits for it; main calls it on shutdown. A function, not a method,
-// so that Wails does not offer it to the frontend.
+// StopRouting cancels a running job or import and waits for it; main calls it on shutdown. A function, not a
+// method, so that Wails does not offer it to the frontend.
 func StopRouting(s *RoutingService) {
 	s.stopJobs()
 	s.imports.stop()
