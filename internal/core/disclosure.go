@@ -12,7 +12,47 @@ const (
 	DisclosureLapsed     = "逾期未补正"
 	DisclosureLate       = "逾期答复"
 	DisclosureOnTime     = "按时答复"
+	// The count is suspended (条例第三十二条, 国办函〔2020〕109号): waiting for a third party's opinion or for
+	// the applicant's fee; a fee unpaid by its deadline closes the case as 其他处理.
+	DisclosureConsulting = "征询第三方"
+	DisclosureAwaitsFee  = "待缴费"
+	DisclosureFeeLapsed  = "逾期未缴费"
 )
+
+// Kinds of a suspension of the answer period.
+const (
+	PauseThirdParty = "第三方"
+	PauseFee        = "收费"
+)
+
+// DisclosurePause is a time the answer period does not count: a third party consulted (第三十二条, 15 working
+// days for its opinion) or a fee notice waiting for payment (109号).
+type DisclosurePause struct {
+	ID        int64  `json:"id"`
+	RequestID int64  `json:"requestId"`
+	Kind      string `json:"kind"`    // 第三方 / 收费
+	Party     string `json:"party"`   // the third party consulted
+	Started   string `json:"started"` // 征询函、收费通知书发出之日
+	Due       string `json:"due"`     // 第三方意见期限 / 缴费期限
+	Ended     string `json:"ended"`   // 收到第三方意见、缴费之日; "" while waiting
+	Result    string `json:"result"`  // 同意公开 / 不同意公开 / 已缴费
+	FeeBasis  string `json:"feeBasis"`
+	FeeCount  int    `json:"feeCount"`  // items or pages of this application
+	FeeBefore int    `json:"feeBefore"` // counted for the same applicant earlier in the month
+	FeeAmount int    `json:"feeAmount"` // yuan
+	Note      string `json:"note"`
+}
+
+// DisclosurePauseInput is what the officer records to start or end a suspension.
+type DisclosurePauseInput struct {
+	RequestID int64  `json:"requestId"`
+	Date      string `json:"date"`
+	Party     string `json:"party"`
+	Result    string `json:"result"`
+	FeeBasis  string `json:"feeBasis"`
+	FeeCount  int    `json:"feeCount"`
+	Note      string `json:"note"`
+}
 
 // DisclosureChannels are the ways an application may arrive; each has its own receipt-date rule.
 var DisclosureChannels = []string{"当面", "邮寄", "信函", "网络", "传真"}
@@ -67,8 +107,10 @@ type DisclosureRequest struct {
 	AnswerMethod   string `json:"answerMethod"`
 	AnswerRef      string `json:"answerRef"`
 	AnswerText     string `json:"answerText"`
-	Due            string `json:"due"`    // 答复期限 (empty while waiting for the 补正)
-	Status         string `json:"status"` // 办理中 / 待补正 / 逾期未补正 / 按时答复 / 逾期答复
+	// Pauses are the suspensions of the count, oldest first.
+	Pauses []DisclosurePause `json:"pauses"`
+	Due    string            `json:"due"`    // 答复期限 (empty while waiting for the 补正)
+	Status string            `json:"status"` // 办理中 / 待补正 / 逾期未补正 / 按时答复 / 逾期答复
 	// The countdown to the deadline that matters now (答复期限, or the 补正期限 while waiting for it).
 	CountdownStatus string `json:"countdownStatus"`
 	CountdownLabel  string `json:"countdownLabel"`

@@ -69,6 +69,13 @@ type DisclosureRules interface {
 	// AnswerNote is the register's line for an answer; OutcomeLabel names a result row of table 三.
 	AnswerNote(r DisclosureRequest, a DisclosureAnswer, answered time.Time) string
 	OutcomeLabel(outcome int) string
+	// CheckConsult and CheckFeeNotice check a 第三方意见征询函 or a 收费通知书 and return the suspension it starts
+	// (before: what the applicant was already charged for this month); CheckPauseEnd closes the running one
+	// of a kind (the opinion, the payment); PauseNote is the register's line for either.
+	CheckConsult(cal WorkingDays, r DisclosureRequest, in DisclosurePauseInput, sent, today time.Time) (DisclosurePause, error)
+	CheckFeeNotice(cal WorkingDays, r DisclosureRequest, in DisclosurePauseInput, before int, sent, today time.Time) (DisclosurePause, error)
+	CheckPauseEnd(r DisclosureRequest, kind string, in DisclosurePauseInput, ended time.Time) (DisclosurePause, error)
+	PauseNote(p DisclosurePause) string
 	// CheckRemedy checks a 行政复议 or 行政诉讼 recorded against a request, which must have been answered.
 	CheckRemedy(r DisclosureRequest, kind, result string, filed, decided, today time.Time) error
 	// ColumnLabel names table 三's applicant column i.

@@ -129,3 +129,85 @@ func TestAnnualReportDeadlineInJanuary(t *testing.T) {
 		}
 	}
 }
+
+// A third party consulted and a fee notice stop the count; the fee follows the applicant's month; an unpaid fee
+// closes the case as 其他处理 2. Today is 2026-11-20.
+func TestDisclosureSuspensions(t *testing.T) {
+	f := newConsultFixture(t)
+	ctx := context.Background()
+	cal := calendar.New(calendar.Builtin())
+	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
+	register := func(arrived, content string) core.DisclosureRequest {
+		d, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: arrived, Applicant: "王某",
+			ApplicantType: "自然人", IDNumber: "330100199001011234", Content: content})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Request
+	}
+	b, a := register("2026-10-12", "某地块规划条件"), register("2026-10-30", "某地块出让合同")
+
+	// The same applicant's items in October add up: 12 items on the first (2 charged), 3 more on the second.
+	d, err := s.SendFeeNotice(ctx, core.DisclosurePauseInput{RequestID: b.ID, Date: "2026-10-14", FeeBasis: "按件", FeeCount: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := d.Request.Pauses[0]; p.FeeBefore != 0 || p.FeeAmount != 200 {
+		t.Fatalf("first fee %+v", p)
+	}
+	// Today the 20 working days to pay have passed: the case closes as 其他处理 2, and only so.
+	if d.Request.Status != core.DisclosureFeeLapsed {
+		t.Fatalf("unpaid %+v", d.Request)
+	}
+	_, err = s.EndPause(ctx, core.PauseFee, core.DisclosurePauseInput{RequestID: b.ID, Date: "2026-11-20"})
+	wantCode(t, err, core.EINVALID) // paid too late
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: b.ID, Outcome: 0, Date: "2026-11-20"})
+	wantCode(t, err, core.EINVALID)
+	ds, err := s.Deadlines(ctx, now)
+	if err != nil || len(ds) != 2 || ds[1].Kind != "disclosure.fee_due" || ds[1].Status != "overdue" {
+		t.Fatalf("deadlines %+v %v", ds, err)
+	}
+	if _, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: b.ID, Outcome: disclosure.OutcomeFeeUnpaid, Date: "2026-11-20", Method: "直接送达"}); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err = s.ConsultThirdParty(ctx, core.DisclosurePauseInput{RequestID: a.ID, Date: "2026-11-03"})
+	wantCode(t, err, core.EINVALID) // no party
+	d, err = s.ConsultThirdParty(ctx, core.DisclosurePauseInput{RequestID: a.ID, Date: "2026-11-03", Party: "临江某置业有限公司"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Request.Status != core.DisclosureConsulting || d.Request.Due != "" || len(d.Request.Pauses) != 1 ||
+		d.Request.Pauses[0].Due != calendar.FormatDate(disclosure.ThirdPartyDue(cal, day("2026-11-03"))) {
+		t.Fatalf("consulting %+v", d.Request)
+	}
+	if ds, err = s.Deadlines(ctx, now); err != nil || len(ds) != 1 || ds[0].Kind != "disclosure.third_party_due" {
+		t.Fatalf("deadlines %+v %v", ds, err)
+	}
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: a.ID, Outcome: 0, Date: "2026-11-10"})
+	wantCode(t, err, core.ECONFLICT) // waiting for the opinion
+	if d, err = s.EndPause(ctx, core.PauseThirdParty, core.DisclosurePauseInput{RequestID: a.ID, Date: "2026-11-10", Result: "不同意公开"}); err != nil {
+		t.Fatal(err)
+	}
+	if d.Request.Status != core.DisclosureOpen {
+		t.Fatalf("after the opinion %+v", d.Request)
+	}
+	if d, err = s.SendFeeNotice(ctx, core.DisclosurePauseInput{RequestID: a.ID, Date: "2026-11-11", FeeBasis: "按件", FeeCount: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if p := d.Request.Pauses[1]; p.FeeAmount != 300 || p.FeeBefore != 12 || d.Request.Status != core.DisclosureAwaitsFee {
+		t.Fatalf("fee notice %+v", d.Request)
+	}
+	if d, err = s.EndPause(ctx, core.PauseFee, core.DisclosurePauseInput{RequestID: a.ID, Date: "2026-11-12"}); err != nil {
+		t.Fatal(err)
+	}
+	want := calendar.FormatDate(disclosure.Deadline(cal, disclosure.Case{Received: day("2026-10-30"), Suspended: []disclosure.Suspension{
+		{From: day("2026-11-03"), To: day("2026-11-10")}, {From: day("2026-11-11"), To: day("2026-11-12")}}}))
+	if d.Request.Due != want || d.Request.Status != core.DisclosureOpen || len(d.Events) != 5 {
+		t.Fatalf("after payment due %s want %s; %+v", d.Request.Due, want, d)
+	}
+	list, err := s.DisclosureRequests(ctx, core.DisclosureFilter{})
+	if err != nil || len(list) != 2 || len(list[0].Pauses) != 2 || len(list[1].Pauses) != 1 {
+		t.Fatalf("list %+v %v", list, err)
+	}
+}

@@ -1,0 +1,22 @@
+-- 依申请公开: the times the answer period does not count — a third party consulted (条例第三十二条, 15 working
+-- days for its opinion) and a fee notice waiting for payment (国办函〔2020〕109号).
+CREATE TABLE disclosure_pauses (
+    id          INTEGER PRIMARY KEY,
+    request_id  INTEGER NOT NULL REFERENCES disclosure_requests(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,                 -- 第三方 / 收费
+    party       TEXT NOT NULL DEFAULT '',      -- the third party consulted
+    started     TEXT NOT NULL,                 -- 征询函、收费通知书发出之日
+    due         TEXT NOT NULL,                 -- 第三方意见期限 / 缴费期限
+    ended       TEXT NOT NULL DEFAULT '',      -- 收到第三方意见、缴费之日; '' while waiting
+    result      TEXT NOT NULL DEFAULT '',      -- 同意公开 / 不同意公开 / 已缴费
+    fee_basis   TEXT NOT NULL DEFAULT '',      -- 按件 / 按量
+    fee_count   INTEGER NOT NULL DEFAULT 0,
+    fee_before  INTEGER NOT NULL DEFAULT 0,
+    fee_amount  INTEGER NOT NULL DEFAULT 0,    -- yuan
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    created_by  INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  INTEGER REFERENCES people(id) ON DELETE SET NULL
+);
+CREATE INDEX disclosure_pauses_request ON disclosure_pauses(request_id, id);
