@@ -23,6 +23,9 @@ type DisclosureStore interface {
 	disclosure.AnnualSource
 	ImportRegister(ctx context.Context, file string, rows []core.DisclosureRecord) (int, error)
 	SaveRemedy(ctx context.Context, m core.DisclosureRemedy) (core.DisclosureDetail, error)
+	ConsultThirdParty(ctx context.Context, in core.DisclosurePauseInput) (core.DisclosureDetail, error)
+	SendFeeNotice(ctx context.Context, in core.DisclosurePauseInput) (core.DisclosureDetail, error)
+	EndPause(ctx context.Context, kind string, in core.DisclosurePauseInput) (core.DisclosureDetail, error)
 }
 
 // DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
@@ -53,13 +56,16 @@ type DisclosureOptions struct {
 	Letters        []string `json:"letters"` // the procedural letters that can be generated
 	RemedyKinds    []string `json:"remedyKinds"`
 	RemedyResults  []string `json:"remedyResults"`
+	OpinionResults []string `json:"opinionResults"` // a third party's opinion
+	FeeBases       []string `json:"feeBases"`       // 按件 / 按量
 }
 
 // Options lists channels, applicant types, the statutory outcomes and the ways of delivery.
 func (s *DisclosureService) Options() (DisclosureOptions, error) {
 	return nonNil(DisclosureOptions{Channels: core.DisclosureChannels, ApplicantTypes: disclosure.Columns[:len(disclosure.Columns)-1],
 		Outcomes: disclosure.Outcomes, AnswerMethods: core.DisclosureAnswerMethods, Letters: disclosure.Letters,
-		RemedyKinds: disclosure.RemedyKinds, RemedyResults: disclosure.Table4Results[:4]}, nil)
+		RemedyKinds: disclosure.RemedyKinds, RemedyResults: disclosure.Table4Results[:4], OpinionResults: disclosure.ThirdPartyResults,
+		FeeBases: disclosure.FeeBases}, nil)
 }
 
 // ListRequests lists the register, newest receipt first.
@@ -99,6 +105,28 @@ func (s *DisclosureService) Extend(id int64, approver, reason string) (core.Disc
 // Answer records the answer: its statutory outcome, date, way of delivery and reference.
 func (s *DisclosureService) Answer(a core.DisclosureAnswer) (core.DisclosureDetail, error) {
 	return nonNil(s.changed(s.store.AnswerDisclosure(s.ctx, a)))
+}
+
+// ConsultThirdParty records the 第三方意见征询函 sent: the answer period stops until the opinion arrives (15
+// working days at most).
+func (s *DisclosureService) ConsultThirdParty(in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.ConsultThirdParty(s.ctx, in)))
+}
+
+// RecordOpinion records the third party's opinion: the answer period resumes.
+func (s *DisclosureService) RecordOpinion(in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.EndPause(s.ctx, core.PauseThirdParty, in)))
+}
+
+// SendFeeNotice records the 收费通知书 sent with the fee by the tiers of 109号: the answer period stops until
+// payment.
+func (s *DisclosureService) SendFeeNotice(in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.SendFeeNotice(s.ctx, in)))
+}
+
+// RecordPayment records the applicant's payment of the fee: the answer period resumes.
+func (s *DisclosureService) RecordPayment(in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.EndPause(s.ctx, core.PauseFee, in)))
 }
 
 // SaveRemedy records or updates a 行政复议 or 行政诉讼 brought over an answer, for table 四.
@@ -176,11 +204,28 @@ func (s *DisclosureService) ExportLetter(id int64, kind, dir string) (ExportedFi
 	if r.Extended && reason == "" {
 		reason = "情况复杂，需要进一步核实"
 	}
+	facts := disclosure.LetterFacts{}
+	// the latest consultation and fee notice are the ones their letters state
+	for _, p := range r.Pauses {
+		switch p.Kind {
+		case core.PauseThirdParty:
+			facts.ThirdParty, facts.ThirdPartyDue = p.Party, p.Due
+			if kind == disclosure.LetterThirdParty {
+				facts.SentOn = p.Started
+			}
+		case core.PauseFee:
+			facts.FeeBasis, facts.FeeCount, facts.FeeBefore, facts.FeeAmount, facts.FeeDue = p.FeeBasis, p.FeeCount, p.FeeBefore, p.FeeAmount, p.Due
+			if kind == disclosure.LetterFee {
+				facts.SentOn = p.Started
+			}
+		}
+	}
 	contact := strings.TrimSpace(strings.Join([]string{b.Address, b.Phone}, "　"))
-	doc, err := disclosure.Letter(kind, disclosure.LetterFacts{Bureau: b.Name, Contact: contact, CaseNo: r.CaseNo, Applicant: r.Applicant,
-		Content: r.Content, Received: r.Received, Due: r.Due, CorrectionNote: note, CorrectionBy: r.CorrectionBy, ExtensionReason: reason,
-		Outcome: r.Outcome, AnswerText: r.AnswerText, AnswerDate: r.AnswerDate, Method: r.AnswerMethod,
-		Today: s.clock.Now().In(core.Shanghai).Format("2006-01-02")})
+	facts.Bureau, facts.Contact, facts.CaseNo, facts.Applicant, facts.Content = b.Name, contact, r.CaseNo, r.Applicant, r.Content
+	facts.Received, facts.Due, facts.CorrectionNote, facts.CorrectionBy, facts.ExtensionReason = r.Received, r.Due, note, r.CorrectionBy, reason
+	facts.Outcome, facts.AnswerText, facts.AnswerDate, facts.Method = r.Outcome, r.AnswerText, r.AnswerDate, r.AnswerMethod
+	facts.Today = s.clock.Now().In(core.Shanghai).Format("2006-01-02")
+	doc, err := disclosure.Letter(kind, facts)
 	if err != nil {
 		return ExportedFile{}, core.Errorf(core.EFORBID, "%s", err.Error())
 	}

@@ -136,6 +136,70 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
   }
 })
 
+// Received in person on Monday 2026-11-02: due 2026-11-30. A third party consulted on 11-03 answers on 11-10 (5 working
+// days not counted) and a fee noticed on 11-11 is paid on 11-12 (1 more): due 2026-12-08.
+test('依申请公开: a third party consulted and a fee notice suspend the count, with their letters', async () => {
+  const s = await session()
+  try {
+    const { page } = s
+    await openApp(page, '/disclosure')
+    await page.getByTestId('disclosure-new').click()
+    await page.getByTestId('disclosure-intake').waitFor()
+    await page.getByTestId('intake-channel').getByText('当面').click()
+    await pickDate(page, 'intake-arrived', '2026-11-02')
+    await field(page, 'intake-applicant').fill('临江市滨江律师事务所')
+    await chooseOption(page, 'intake-type', '法律服务机构')
+    await field(page, 'intake-content').fill('滨江地块国有土地使用权出让合同及补充协议')
+    await page.getByTestId('intake-save').click()
+    await page.waitForURL(/#\/disclosure\/\d+$/)
+    await waitForText(page, 'disclosure-due', '2026-11-30')
+
+    await page.getByTestId('act-consult').click()
+    await page.getByTestId('disclosure-action').waitFor()
+    await field(page, 'consult-party').fill('临江滨江置业有限公司')
+    await pickDate(page, 'consult-date', '2026-11-03')
+    await field(page, 'consult-note').fill('合同中的出让价款支付安排是否涉及商业秘密')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-state', '征询第三方')
+    await waitForText(page, 'disclosure-countdown', '第三方意见期限剩余2个工作日')
+    await waitForText(page, 'disclosure-due', '中止计算中')
+    await letter(page, '第三方意见征询函')
+    await shot(page, 'q-consulting')
+
+    await page.getByTestId('act-opinion').click()
+    await page.getByTestId('opinion-result').getByText('同意公开', { exact: true }).click()
+    await pickDate(page, 'opinion-date', '2026-11-10')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-state', '办理中')
+    await waitForText(page, 'disclosure-due', '2026-12-07')
+
+    // 12 items this month: the first 10 are free, 2 at 100 元.
+    await page.getByTestId('act-fee').click()
+    await page.getByTestId('fee-basis').getByText('按件').click()
+    await field(page, 'fee-count').fill('12')
+    await pickDate(page, 'fee-date', '2026-11-11')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-state', '待缴费')
+    assert.match(await page.getByTestId('disclosure-head').innerText(), /缴费期限剩余\d+个工作日/)
+    assert.match(await page.locator('[data-testid^="pause-"]').last().innerText(), /按件12件.*200元/)
+    await letter(page, '收费通知书')
+    await shot(page, 'q-fee')
+    await page.getByTestId('act-paid').click()
+    await pickDate(page, 'paid-date', '2026-11-12')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-state', '办理中')
+    await waitForText(page, 'disclosure-due', '2026-12-08')
+    assert.match(await page.getByTestId('disclosure-events').innerText(), /征询第三方[\s\S]*第三方意见[\s\S]*收费通知[\s\S]*缴费/)
+    await shot(page, 'q-resumed')
+    assert.deepEqual(s.errors, [])
+  } catch (e) {
+    await shot(s.page, 'q-pause-failure', { fullPage: false }).catch(() => {})
+    throw e
+  } finally {
+    await s.close()
+  }
+})
+
 test('依申请公开: an existing 登记台账 is previewed, refused row by row when wrong, and imported whole', async () => {
   const s = await session()
   const dir = mkdtempSync(join(tmpdir(), 'pd-register-'))

@@ -15,6 +15,8 @@ export namespace app {
 	    letters: string[];
 	    remedyKinds: string[];
 	    remedyResults: string[];
+	    opinionResults: string[];
+	    feeBases: string[];
 	}
 	export interface ExportedFile {
 	    kind: string;
@@ -493,6 +495,21 @@ export namespace core {
 	    actorName: string;
 	    createdAt: string;
 	}
+	export interface DisclosurePause {
+	    id: number;
+	    requestId: number;
+	    kind: string;
+	    party: string;
+	    started: string;
+	    due: string;
+	    ended: string;
+	    result: string;
+	    feeBasis: string;
+	    feeCount: number;
+	    feeBefore: number;
+	    feeAmount: number;
+	    note: string;
+	}
 	export interface DisclosureRequest {
 	    id: number;
 	    caseNo: string;
@@ -523,6 +540,7 @@ export namespace core {
 	    answerMethod: string;
 	    answerRef: string;
 	    answerText: string;
+	    pauses: DisclosurePause[];
 	    due: string;
 	    status: string;
 	    countdownStatus: string;
@@ -554,6 +572,16 @@ export namespace core {
 	    delivery: string;
 	    sectionId: number;
 	    handlerId: number;
+	}
+	
+	export interface DisclosurePauseInput {
+	    requestId: number;
+	    date: string;
+	    party: string;
+	    result: string;
+	    feeBasis: string;
+	    feeCount: number;
+	    note: string;
 	}
 	
 	

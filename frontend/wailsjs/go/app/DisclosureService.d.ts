@@ -11,6 +11,8 @@ export function AnnualTable4(arg1:number):Promise<core.DisclosureTable4>;
 
 export function Answer(arg1:core.DisclosureAnswer):Promise<core.DisclosureDetail>;
 
+export function ConsultThirdParty(arg1:core.DisclosurePauseInput):Promise<core.DisclosureDetail>;
+
 export function ExportAnnualReport(arg1:number,arg2:string,arg3:string):Promise<app.ExportedFile>;
 
 export function ExportLetter(arg1:number,arg2:string,arg3:string):Promise<app.ExportedFile>;
@@ -29,8 +31,14 @@ export function PreviewRegisterData(arg1:string,arg2:string):Promise<app.Registe
 
 export function ReceiveCorrection(arg1:number,arg2:string):Promise<core.DisclosureDetail>;
 
+export function RecordOpinion(arg1:core.DisclosurePauseInput):Promise<core.DisclosureDetail>;
+
+export function RecordPayment(arg1:core.DisclosurePauseInput):Promise<core.DisclosureDetail>;
+
 export function Register(arg1:core.DisclosureIntake):Promise<core.DisclosureDetail>;
 
 export function SaveRemedy(arg1:core.DisclosureRemedy):Promise<core.DisclosureDetail>;
 
 export function SendCorrection(arg1:number,arg2:string,arg3:string,arg4:string):Promise<core.DisclosureDetail>;
+
+export function SendFeeNotice(arg1:core.DisclosurePauseInput):Promise<core.DisclosureDetail>;

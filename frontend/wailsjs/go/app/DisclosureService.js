@@ -18,6 +18,10 @@ export function Answer(arg1) {
   return window['go']['app']['DisclosureService']['Answer'](arg1);
 }
 
+export function ConsultThirdParty(arg1) {
+  return window['go']['app']['DisclosureService']['ConsultThirdParty'](arg1);
+}
+
 export function ExportAnnualReport(arg1, arg2, arg3) {
   return window['go']['app']['DisclosureService']['ExportAnnualReport'](arg1, arg2, arg3);
 }
@@ -54,6 +58,14 @@ export function ReceiveCorrection(arg1, arg2) {
   return window['go']['app']['DisclosureService']['ReceiveCorrection'](arg1, arg2);
 }
 
+export function RecordOpinion(arg1) {
+  return window['go']['app']['DisclosureService']['RecordOpinion'](arg1);
+}
+
+export function RecordPayment(arg1) {
+  return window['go']['app']['DisclosureService']['RecordPayment'](arg1);
+}
+
 export function Register(arg1) {
   return window['go']['app']['DisclosureService']['Register'](arg1);
 }
@@ -64,4 +76,8 @@ export function SaveRemedy(arg1) {
 
 export function SendCorrection(arg1, arg2, arg3, arg4) {
   return window['go']['app']['DisclosureService']['SendCorrection'](arg1, arg2, arg3, arg4);
+}
+
+export function SendFeeNotice(arg1) {
+  return window['go']['app']['DisclosureService']['SendFeeNotice'](arg1);
 }
