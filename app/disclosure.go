@@ -26,6 +26,8 @@ type DisclosureStore interface {
 	ConsultThirdParty(ctx context.Context, in core.DisclosurePauseInput) (core.DisclosureDetail, error)
 	SendFeeNotice(ctx context.Context, in core.DisclosurePauseInput) (core.DisclosureDetail, error)
 	EndPause(ctx context.Context, kind string, in core.DisclosurePauseInput) (core.DisclosureDetail, error)
+	AssignDisclosure(ctx context.Context, id, sectionID, handlerID int64) (core.DisclosureDetail, error)
+	AddDisclosureNote(ctx context.Context, id int64, kind, date, text string) (core.DisclosureDetail, error)
 }
 
 // DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
@@ -58,6 +60,7 @@ type DisclosureOptions struct {
 	RemedyResults  []string `json:"remedyResults"`
 	OpinionResults []string `json:"opinionResults"` // a third party's opinion
 	FeeBases       []string `json:"feeBases"`       // 按件 / 按量
+	NoteKinds      []string `json:"noteKinds"`      // 会商 / 法律顾问意见
 }
 
 // Options lists channels, applicant types, the statutory outcomes and the ways of delivery.
@@ -65,7 +68,7 @@ func (s *DisclosureService) Options() (DisclosureOptions, error) {
 	return nonNil(DisclosureOptions{Channels: core.DisclosureChannels, ApplicantTypes: disclosure.Columns[:len(disclosure.Columns)-1],
 		Outcomes: disclosure.Outcomes, AnswerMethods: core.DisclosureAnswerMethods, Letters: disclosure.Letters,
 		RemedyKinds: disclosure.RemedyKinds, RemedyResults: disclosure.Table4Results[:4], OpinionResults: disclosure.ThirdPartyResults,
-		FeeBases: disclosure.FeeBases}, nil)
+		FeeBases: disclosure.FeeBases, NoteKinds: disclosure.NoteKinds}, nil)
 }
 
 // ListRequests lists the register, newest receipt first.
@@ -127,6 +130,16 @@ func (s *DisclosureService) SendFeeNotice(in core.DisclosurePauseInput) (core.Di
 // RecordPayment records the applicant's payment of the fee: the answer period resumes.
 func (s *DisclosureService) RecordPayment(in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
 	return nonNil(s.changed(s.store.EndPause(s.ctx, core.PauseFee, in)))
+}
+
+// Assign gives the request to a section and, optionally, a person of it (分办).
+func (s *DisclosureService) Assign(id, sectionID, handlerID int64) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.AssignDisclosure(s.ctx, id, sectionID, handlerID)))
+}
+
+// AddNote records a 会商 or the legal adviser's opinion on the request.
+func (s *DisclosureService) AddNote(id int64, kind, date, text string) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.AddDisclosureNote(s.ctx, id, kind, date, text)))
 }
 
 // SaveRemedy records or updates a 行政复议 or 行政诉讼 brought over an answer, for table 四.

@@ -132,6 +132,8 @@ var Permissions = map[string]Access{
 	"DisclosureService.RecordOpinion":             officeWork,
 	"DisclosureService.SendFeeNotice":             officeWork,
 	"DisclosureService.RecordPayment":             officeWork,
+	"DisclosureService.Assign":                    officeWork,
+	"DisclosureService.AddNote":                   officeWork,
 	"DisclosureService.AnnualTable4":              anyone,
 	"DisclosureService.ExportLetter":              withDir(anyone, 2),
 	"ConsultationService.PublishReport":           publishing,

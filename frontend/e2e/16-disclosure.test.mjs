@@ -154,6 +154,21 @@ test('依申请公开: a third party consulted and a fee notice suspend the coun
     await page.waitForURL(/#\/disclosure\/\d+$/)
     await waitForText(page, 'disclosure-due', '2026-11-30')
 
+    // 分办 to 开发利用组 / 许文博; a 会商 and the legal adviser's opinion go into the history.
+    await page.getByTestId('act-assign').click()
+    await chooseOption(page, 'assign-section', '开发利用组')
+    await chooseOption(page, 'assign-handler', '许文博')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-handler', '开发利用组 · 许文博')
+    await page.getByTestId('act-meeting').click()
+    await field(page, 'note-text').fill('开发利用组、法规科会商：出让价款支付安排可能涉及企业商业秘密，应征求受让人意见')
+    await page.getByTestId('disclosure-action-save').click()
+    await page.getByTestId('disclosure-events').getByText('出让价款支付安排可能涉及企业商业秘密').waitFor()
+    await page.getByTestId('act-legal').click()
+    await field(page, 'note-text').fill('建议依条例第三十二条书面征求受让人意见后再作决定')
+    await page.getByTestId('disclosure-action-save').click()
+    await page.getByTestId('disclosure-events').getByText('建议依条例第三十二条').waitFor()
+
     await page.getByTestId('act-consult').click()
     await page.getByTestId('disclosure-action').waitFor()
     await field(page, 'consult-party').fill('临江滨江置业有限公司')
@@ -189,7 +204,7 @@ test('依申请公开: a third party consulted and a fee notice suspend the coun
     await page.getByTestId('disclosure-action-save').click()
     await waitForText(page, 'disclosure-state', '办理中')
     await waitForText(page, 'disclosure-due', '2026-12-08')
-    assert.match(await page.getByTestId('disclosure-events').innerText(), /征询第三方[\s\S]*第三方意见[\s\S]*收费通知[\s\S]*缴费/)
+    assert.match(await page.getByTestId('disclosure-events').innerText(), /分办[\s\S]*会商[\s\S]*法律顾问意见[\s\S]*征询第三方[\s\S]*第三方意见[\s\S]*收费通知[\s\S]*缴费/)
     await shot(page, 'q-resumed')
     assert.deepEqual(s.errors, [])
   } catch (e) {

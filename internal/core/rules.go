@@ -76,6 +76,10 @@ type DisclosureRules interface {
 	CheckFeeNotice(cal WorkingDays, r DisclosureRequest, in DisclosurePauseInput, before int, sent, today time.Time) (DisclosurePause, error)
 	CheckPauseEnd(r DisclosureRequest, kind string, in DisclosurePauseInput, ended time.Time) (DisclosurePause, error)
 	PauseNote(p DisclosurePause) string
+	// CheckAssign checks 分办 to a section and a person of it; CheckNote a 会商 record or the legal adviser's opinion.
+	CheckAssign(r DisclosureRequest, sectionID, handlerID, handlerSection int64) error
+	AssignNote(section, handler string) string
+	CheckNote(r DisclosureRequest, kind, text string, on time.Time) (string, error)
 	// CheckRemedy checks a 行政复议 or 行政诉讼 recorded against a request, which must have been answered.
 	CheckRemedy(r DisclosureRequest, kind, result string, filed, decided, today time.Time) error
 	// ColumnLabel names table 三's applicant column i.

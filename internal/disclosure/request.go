@@ -253,6 +253,13 @@ func (Rules) CheckPauseEnd(r core.DisclosureRequest, kind string, in core.Disclo
 	return CheckPauseEnd(r, kind, in, ended)
 }
 func (Rules) PauseNote(p core.DisclosurePause) string { return PauseNote(p) }
+func (Rules) CheckAssign(r core.DisclosureRequest, sectionID, handlerID, handlerSection int64) error {
+	return CheckAssign(r, sectionID, handlerID, handlerSection)
+}
+func (Rules) AssignNote(section, handler string) string { return AssignNote(section, handler) }
+func (Rules) CheckNote(r core.DisclosureRequest, kind, text string, on time.Time) (string, error) {
+	return CheckNote(r, kind, text, on)
+}
 func (Rules) CheckRemedy(r core.DisclosureRequest, kind, result string, filed, decided, today time.Time) error {
 	return CheckAnsweredRemedy(r, kind, result, filed, decided, today)
 }

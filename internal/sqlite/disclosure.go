@@ -469,6 +469,55 @@ func (s *DisclosureStore) EndPause(ctx context.Context, kind string, in core.Dis
 	})
 }
 
+// AssignDisclosure gives the request to a section and, optionally, a person of it (分办).
+func (s *DisclosureStore) AssignDisclosure(ctx context.Context, id, sectionID, handlerID int64) (core.DisclosureDetail, error) {
+	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
+		var section, handler string
+		var handlerSection int64
+		if sectionID != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT name FROM sections WHERE id = ?`, sectionID).Scan(&section); err != nil {
+				return notFound(err, "科室不存在(编号%d)", sectionID)
+			}
+		}
+		if handlerID != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT name, COALESCE(section_id, 0) FROM people WHERE id = ? AND active = 1`, handlerID).
+				Scan(&handler, &handlerSection); err != nil {
+				return notFound(err, "人员不存在或已停用(编号%d)", handlerID)
+			}
+		}
+		if err := tx.db.rules.Disclosure.CheckAssign(r, sectionID, handlerID, handlerSection); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET section_id = ?, handler_id = ? WHERE id = ?`,
+			nullID(sectionID), nullID(handlerID), id); err != nil {
+			return err
+		}
+		today := calendar.FormatDate(calendar.Day(tx.Now().In(core.Shanghai)))
+		if err := tx.addDisclosureEvent(ctx, id, "分办", today, tx.db.rules.Disclosure.AssignNote(section, handler)); err != nil {
+			return err
+		}
+		return tx.audit("update", "disclosure_request", id, "分办 "+r.CaseNo, []Change{
+			{Field: "section", Old: r.SectionName, New: section}, {Field: "handler", Old: r.HandlerName, New: handler}})
+	})
+}
+
+// AddDisclosureNote records a 会商 or the legal adviser's opinion on the request.
+func (s *DisclosureStore) AddDisclosureNote(ctx context.Context, id int64, kind, date, text string) (core.DisclosureDetail, error) {
+	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
+		on, err := tx.db.rules.Disclosure.DateField("date", "日期", date, tx.Now())
+		if err != nil {
+			return err
+		}
+		if text, err = tx.db.rules.Disclosure.CheckNote(r, kind, text, on); err != nil {
+			return err
+		}
+		if err := tx.addDisclosureEvent(ctx, id, kind, calendar.FormatDate(on), text); err != nil {
+			return err
+		}
+		return tx.audit("update", "disclosure_request", id, "记录"+kind+" "+r.CaseNo, []Change{{Field: kind, New: text}})
+	})
+}
+
 // ExtendDisclosure records the approved extension of at most 20 working days (条例第三十三条).
 func (s *DisclosureStore) ExtendDisclosure(ctx context.Context, id int64, approver, reason string) (core.DisclosureDetail, error) {
 	approver = strings.TrimSpace(approver)

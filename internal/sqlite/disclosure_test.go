@@ -211,3 +211,36 @@ func TestDisclosureSuspensions(t *testing.T) {
 		t.Fatalf("list %+v %v", list, err)
 	}
 }
+
+// 分办 to a section and a person of it; 会商 and the legal adviser's opinion go into the history.
+func TestDisclosureHandling(t *testing.T) {
+	f := newConsultFixture(t)
+	ctx := context.Background()
+	cal := calendar.New(calendar.Builtin())
+	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
+	d, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: "2026-11-02", Applicant: "王某",
+		ApplicantType: "自然人", Content: "某地块出让合同"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := d.Request.ID
+	_, err = s.AssignDisclosure(ctx, id, 0, f.personID)
+	wantCode(t, err, core.EINVALID)
+	if d, err = s.AssignDisclosure(ctx, id, f.sectionID, f.personID); err != nil {
+		t.Fatal(err)
+	}
+	if d.Request.SectionID != f.sectionID || d.Request.HandlerID != f.personID || d.Events[1].Kind != "分办" {
+		t.Fatalf("assigned %+v %+v", d.Request, d.Events)
+	}
+	_, err = s.AddDisclosureNote(ctx, id, "会商", "2026-11-01", "法规科、利用科会商")
+	wantCode(t, err, core.EINVALID) // before receipt
+	if _, err = s.AddDisclosureNote(ctx, id, "会商", "2026-11-05", "法规科、利用科会商：出让价款部分涉及商业秘密"); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = s.AddDisclosureNote(ctx, id, "法律顾问意见", "2026-11-06", "可依条例第十五条不予公开价款部分"); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 4 || d.Events[3].Kind != "法律顾问意见" || d.Events[3].Note != "可依条例第十五条不予公开价款部分" {
+		t.Fatalf("events %+v", d.Events)
+	}
+}

@@ -43,6 +43,11 @@ export const recordOpinion = (in_: DisclosurePauseInput): Promise<DisclosureDeta
 export const sendFeeNotice = (in_: DisclosurePauseInput): Promise<DisclosureDetail> => call(() => go.SendFeeNotice(in_))
 /** Records the applicant's payment: the answer period resumes. */
 export const recordPayment = (in_: DisclosurePauseInput): Promise<DisclosureDetail> => call(() => go.RecordPayment(in_))
+/** Gives the request to a section and, optionally, a person of it (分办). */
+export const assignRequest = (id: number, sectionId: number, handlerId: number): Promise<DisclosureDetail> =>
+  call(() => go.Assign(id, sectionId, handlerId))
+/** Records a 会商 or the legal adviser's opinion. */
+export const addNote = (id: number, kind: string, date: string, text: string): Promise<DisclosureDetail> => call(() => go.AddNote(id, kind, date, text))
 /** Reads an existing 登记台账 (base64) and says what it holds, or row by row what is wrong. */
 export const previewRegister = (fileName: string, dataBase64: string): Promise<RegisterPreview> =>
   call(() => go.PreviewRegisterData(fileName, dataBase64))

@@ -17,6 +17,7 @@ export namespace app {
 	    remedyResults: string[];
 	    opinionResults: string[];
 	    feeBases: string[];
+	    noteKinds: string[];
 	}
 	export interface ExportedFile {
 	    kind: string;

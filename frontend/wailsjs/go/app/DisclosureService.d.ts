@@ -3,6 +3,8 @@
 import {core} from '../models';
 import {app} from '../models';
 
+export function AddNote(arg1:number,arg2:string,arg3:string,arg4:string):Promise<core.DisclosureDetail>;
+
 export function AnnualReport(arg1:number):Promise<core.AnnualReport>;
 
 export function AnnualTable(arg1:number):Promise<core.DisclosureTable>;
@@ -10,6 +12,8 @@ export function AnnualTable(arg1:number):Promise<core.DisclosureTable>;
 export function AnnualTable4(arg1:number):Promise<core.DisclosureTable4>;
 
 export function Answer(arg1:core.DisclosureAnswer):Promise<core.DisclosureDetail>;
+
+export function Assign(arg1:number,arg2:number,arg3:number):Promise<core.DisclosureDetail>;
 
 export function ConsultThirdParty(arg1:core.DisclosurePauseInput):Promise<core.DisclosureDetail>;
 
