@@ -28,6 +28,7 @@ type DisclosureStore interface {
 	EndPause(ctx context.Context, kind string, in core.DisclosurePauseInput) (core.DisclosureDetail, error)
 	AssignDisclosure(ctx context.Context, id, sectionID, handlerID int64) (core.DisclosureDetail, error)
 	AddDisclosureNote(ctx context.Context, id int64, kind, date, text string) (core.DisclosureDetail, error)
+	SaveAnswerDraft(ctx context.Context, id int64, outcome int, text string) (core.DisclosureDetail, error)
 }
 
 // DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
@@ -140,6 +141,11 @@ func (s *DisclosureService) Assign(id, sectionID, handlerID int64) (core.Disclos
 // AddNote records a 会商 or the legal adviser's opinion on the request.
 func (s *DisclosureService) AddNote(id int64, kind, date, text string) (core.DisclosureDetail, error) {
 	return nonNil(s.changed(s.store.AddDisclosureNote(s.ctx, id, kind, date, text)))
+}
+
+// SaveDraft records the answer drafted for sign-off (答复类型 and 答复要点); only a signed draft is sent.
+func (s *DisclosureService) SaveDraft(id int64, outcome int, text string) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.SaveAnswerDraft(s.ctx, id, outcome, text)))
 }
 
 // SaveRemedy records or updates a 行政复议 or 行政诉讼 brought over an answer, for table 四.

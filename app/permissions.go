@@ -134,6 +134,7 @@ var Permissions = map[string]Access{
 	"DisclosureService.RecordPayment":             officeWork,
 	"DisclosureService.Assign":                    officeWork,
 	"DisclosureService.AddNote":                   officeWork,
+	"DisclosureService.SaveDraft":                 officeWork,
 	"DisclosureService.AnnualTable4":              anyone,
 	"DisclosureService.ExportLetter":              withDir(anyone, 2),
 	"ConsultationService.PublishReport":           publishing,

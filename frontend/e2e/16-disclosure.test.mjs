@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chooseOption, field, openApp, session, shot, waitForText } from './harness.mjs'
+import { signInAs } from './signin.mjs'
 
 /** Types a date into an Element Plus date picker; Enter takes it and closes the panel. */
 async function pickDate(page, testId, date) {
@@ -80,17 +81,41 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     await letter(page, '延期答复告知书')
     await shot(page, 'q-request')
 
-    // Answered today: 部分公开, posted with its EMS number; the 答复书 carries the remedies, 复议 first.
+    // The answer is drafted (部分公开), goes through the configured sign-off — each step by its own signer — and is
+    // then posted today with its EMS number; the 答复书 carries the remedies, 复议 first.
+    await page.getByTestId('act-answer').waitFor({ state: 'detached' })
+    await page.getByTestId('act-draft').click()
+    await page.getByTestId('disclosure-action').waitFor()
+    await chooseOption(page, 'draft-outcome', '（二）部分公开')
+    await field(page, 'draft-text').fill('补偿安置方案予以公开；批复文件中涉及被征收户个人信息的部分不予公开。')
+    await page.getByTestId('disclosure-action-save').click()
+    await page.getByTestId('disclosure-draft').waitFor()
+    await page.getByTestId('signoff-submit').click()
+    await waitForText(page, 'draft-state', '审签中')
+    const steps = page.locator('[data-testid^="signoff-step-view-"]')
+    const n = await steps.count()
+    assert.ok(n >= 3, `expected the default three steps, saw ${n}`)
+    for (let i = 0; i < n; i++) {
+      const pending = await page.getByTestId(`signoff-step-view-${i}`).innerText()
+      const signer = /待审签 · (\S+)/.exec(pending)?.[1]
+      assert.ok(signer, `step ${i} names no signer: ${pending}`)
+      await signInAs(page, signer)
+      await field(page, 'signoff-opinion').fill(i === n - 1 ? '经保密审查，不涉及国家秘密。' : '同意。')
+      await page.getByTestId('signoff-approve').click()
+      await page.locator(`[data-testid="signoff-step-view-${i}"] .is-success`).first().waitFor()
+    }
+    await page.getByTestId('signoff-complete').waitFor()
+    await signInAs(page, '周明远')
+    await waitForText(page, 'draft-state', '已审签')
+    await shot(page, 'q-draft-signed')
     await page.getByTestId('act-answer').click()
     await page.getByTestId('disclosure-action').waitFor()
-    await chooseOption(page, 'answer-outcome', '（二）部分公开')
     await field(page, 'answer-ref').fill('1163548890212')
-    await field(page, 'answer-text').fill('补偿安置方案予以公开；批复文件中涉及被征收户个人信息的部分不予公开。')
     await page.getByTestId('disclosure-action-save').click()
     await page.getByTestId('disclosure-answer').waitFor()
     await waitForText(page, 'disclosure-state', '按时答复')
     await letter(page, '答复书')
-    assert.match(await page.getByTestId('disclosure-events').innerText(), /补正告知[\s\S]*收到补正[\s\S]*延期[\s\S]*答复/)
+    assert.match(await page.getByTestId('disclosure-events').innerText(), /补正告知[\s\S]*收到补正[\s\S]*延期[\s\S]*拟稿[\s\S]*答复/)
     // The applicant applies for 行政复议 today: pending, it counts in table 四.
     await page.getByTestId('remedy-add').click()
     await page.getByTestId('remedy-dialog').waitFor()

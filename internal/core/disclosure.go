@@ -19,6 +19,14 @@ const (
 	DisclosureFeeLapsed  = "逾期未缴费"
 )
 
+// Where an answer draft's sign-off stands.
+const (
+	DraftSigning  = "审签中"
+	DraftSigned   = "已审签"
+	DraftReturned = "已退回"
+	DraftChanged  = "稿已修改"
+)
+
 // Kinds of a suspension of the answer period.
 const (
 	PauseThirdParty = "第三方"
@@ -107,6 +115,12 @@ type DisclosureRequest struct {
 	AnswerMethod   string `json:"answerMethod"`
 	AnswerRef      string `json:"answerRef"`
 	AnswerText     string `json:"answerText"`
+	// The answer drafted for sign-off, and where its sign-off stands: "" (not submitted), 审签中, 已审签, 已退回,
+	// 稿已修改 (changed after its round was signed). Only a signed draft may be sent.
+	DraftOutcome int    `json:"draftOutcome"`
+	DraftLabel   string `json:"draftLabel"`
+	DraftText    string `json:"draftText"`
+	SignoffState string `json:"signoffState"`
 	// Pauses are the suspensions of the count, oldest first.
 	Pauses []DisclosurePause `json:"pauses"`
 	Due    string            `json:"due"`    // 答复期限 (empty while waiting for the 补正)

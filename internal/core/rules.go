@@ -80,6 +80,8 @@ type DisclosureRules interface {
 	CheckAssign(r DisclosureRequest, sectionID, handlerID, handlerSection int64) error
 	AssignNote(section, handler string) string
 	CheckNote(r DisclosureRequest, kind, text string, on time.Time) (string, error)
+	// CheckDraft checks the answer drafted for sign-off.
+	CheckDraft(r DisclosureRequest, outcome int, text string) (string, error)
 	// CheckRemedy checks a 行政复议 or 行政诉讼 recorded against a request, which must have been answered.
 	CheckRemedy(r DisclosureRequest, kind, result string, filed, decided, today time.Time) error
 	// ColumnLabel names table 三's applicant column i.
@@ -375,6 +377,8 @@ type SignoffSubject struct {
 	SectionID  int64
 	Section    SignerSection // the drafting section, whose head and 分管领导 sign by rule
 	Report     ReportFacts   // for a 采纳情况说明
+	// DraftChanged: a 依申请公开 answer draft differs from the one its last round signed.
+	DraftChanged bool
 }
 
 // SignerFacts are what CheckSigner decides on.

@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,4 +52,46 @@ func CheckNote(r core.DisclosureRequest, kind, text string, on time.Time) (strin
 		return text, core.FieldErrorf(core.EINVALID, "date", "日期不能早于收到申请之日（%s）", r.Received)
 	}
 	return text, nil
+}
+
+// CheckDraft checks the answer drafted for sign-off: an open request and one of table 三's result rows; the
+// text is what the 答复书 will say beyond the operative sentence.
+func CheckDraft(r core.DisclosureRequest, outcome int, text string) (string, error) {
+	text = strings.TrimSpace(text)
+	switch {
+	case r.Outcome >= 0:
+		return text, core.Errorf(core.ECONFLICT, "该申请已于%s答复", r.AnswerDate)
+	case r.SignoffState == core.DraftSigning:
+		return text, core.Errorf(core.ECONFLICT, "答复稿正在审签中，审签结束（或退回）后才能修改")
+	case outcome < 0 || outcome >= len(Outcomes):
+		return text, core.FieldErrorf(core.EINVALID, "outcome", "请选择答复类型")
+	case text == "" && outcome != OutcomeCorrectionLapsed && outcome != OutcomeFeeUnpaid:
+		return text, core.FieldErrorf(core.EINVALID, "text", "请填写答复要点（答复书中告知申请人的内容）")
+	}
+	return text, nil
+}
+
+// checkSigned refuses to send an answer whose draft has not been through sign-off, or a result other than the
+// signed one.
+func checkSigned(r core.DisclosureRequest, a core.DisclosureAnswer) error {
+	switch r.SignoffState {
+	case core.DraftSigned:
+	case core.DraftSigning:
+		return core.Errorf(core.EFORBID, "答复稿正在审签中，审签通过后才能发出答复")
+	case core.DraftReturned:
+		return core.Errorf(core.EFORBID, "答复稿已被退回，请修改后重新提交审签")
+	case core.DraftChanged:
+		return core.Errorf(core.EFORBID, "答复稿在审签后有修改，请重新提交审签")
+	default:
+		return core.Errorf(core.EFORBID, "答复须经审签后发出：请先拟写答复稿并提交审签")
+	}
+	if a.Outcome != r.DraftOutcome {
+		return core.FieldErrorf(core.EINVALID, "outcome", "答复类型须与审签通过的答复稿一致（%s）", OutcomeLabel(r.DraftOutcome))
+	}
+	return nil
+}
+
+// DraftSnapshot is what a sign-off round signs of a draft: a later change needs a new round.
+func DraftSnapshot(outcome int, text string) string {
+	return strconv.Itoa(outcome) + "\n" + text
 }

@@ -55,3 +55,33 @@ func TestCheckNote(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckDraft(t *testing.T) {
+	open := core.DisclosureRequest{Outcome: -1, Received: "2026-11-02"}
+	signing := open
+	signing.SignoffState = core.DraftSigning
+	answered := core.DisclosureRequest{Outcome: 0, AnswerDate: "2026-11-10"}
+	cases := []struct {
+		name             string
+		r                core.DisclosureRequest
+		outcome          int
+		text             string
+		code, field, msg string
+	}{
+		{"部分公开", open, 1, "补偿方案予以公开，个人信息部分不予公开", "", "", ""},
+		{"逾期未缴费 needs no text", open, OutcomeFeeUnpaid, "", "", "", ""},
+		{"no result", open, -1, "x", core.EINVALID, "outcome", "请选择答复类型"},
+		{"no text", open, 0, " ", core.EINVALID, "text", "请填写答复要点（答复书中告知申请人的内容）"},
+		{"while signing", signing, 0, "x", core.ECONFLICT, "", "答复稿正在审签中，审签结束（或退回）后才能修改"},
+		{"answered", answered, 0, "x", core.ECONFLICT, "", "该申请已于2026-11-10答复"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := CheckDraft(c.r, c.outcome, c.text)
+			testutil.Refusal(t, err, c.code, c.field, c.msg)
+		})
+	}
+	if DraftSnapshot(1, "a") == DraftSnapshot(1, "b") || DraftSnapshot(1, "a") == DraftSnapshot(2, "a") {
+		t.Error("a snapshot must change with the draft")
+	}
+}

@@ -187,6 +187,7 @@ func TestStartAndEndSuspensions(t *testing.T) {
 
 	t.Run("答复与延期", func(t *testing.T) {
 		lapsedToday := WithClockAt(lapsed, cal, today)
+		lapsedToday.DraftOutcome, lapsedToday.SignoffState = OutcomeFeeUnpaid, core.DraftSigned
 		awaitingToday := WithClockAt(awaiting, cal, today)
 		consultingToday := WithClockAt(consulting, cal, today)
 		_, err := CheckAnswer(lapsedToday, core.DisclosureAnswer{Outcome: OutcomeFeeUnpaid}, today)

@@ -32,6 +32,7 @@ func WithClock(r core.DisclosureRequest, cal core.WorkingDays, today time.Time) 
 	received := day(r.Received)
 	r.CorrectionDue = calendar.FormatDate(CorrectionNoticeDue(cal, received))
 	r.OutcomeLabel = OutcomeLabel(r.Outcome)
+	r.DraftLabel = OutcomeLabel(r.DraftOutcome)
 	if r.Pauses == nil {
 		r.Pauses = []core.DisclosurePause{}
 	}
@@ -187,7 +188,7 @@ func CheckAnswer(r core.DisclosureRequest, a core.DisclosureAnswer, answered tim
 	case a.Method == "邮寄" && a.Ref == "":
 		return a, core.FieldErrorf(core.EINVALID, "ref", "邮寄送达请填写邮件号码（以交邮日期判断是否按时）")
 	}
-	return a, nil
+	return a, checkSigned(r, a)
 }
 
 // AnswerNote is the register's line for an answer: the result, how it was sent, and a late answer marked.
@@ -257,6 +258,9 @@ func (Rules) CheckAssign(r core.DisclosureRequest, sectionID, handlerID, handler
 	return CheckAssign(r, sectionID, handlerID, handlerSection)
 }
 func (Rules) AssignNote(section, handler string) string { return AssignNote(section, handler) }
+func (Rules) CheckDraft(r core.DisclosureRequest, outcome int, text string) (string, error) {
+	return CheckDraft(r, outcome, text)
+}
 func (Rules) CheckNote(r core.DisclosureRequest, kind, text string, on time.Time) (string, error) {
 	return CheckNote(r, kind, text, on)
 }

@@ -100,6 +100,12 @@ func CheckSubmit(subjectType string, subj Subject, current core.Signoff) error {
 		return core.Errorf(core.ECONFLICT, "意见采纳情况说明已完成审签")
 	case subjectType == core.SubjectReport:
 		return consult.CheckReportReady(subj.Report, "提交审签")
+	case subjectType == core.SubjectDisclosure && subj.Status == core.DisclosureAnswered:
+		return core.Errorf(core.ECONFLICT, "“%s”已答复，不能再提交审签", subj.Title)
+	case subjectType == core.SubjectDisclosure && subj.Status == "":
+		return core.Errorf(core.EFORBID, "请先拟写答复稿（答复类型和答复要点），再提交审签")
+	case subjectType == core.SubjectDisclosure && current.Complete && !subj.DraftChanged:
+		return core.Errorf(core.ECONFLICT, "“%s”的答复稿已完成审签", subj.Title)
 	}
 	return nil
 }
@@ -118,7 +124,7 @@ func CheckActor(u core.CurrentUser, step string) error {
 // CheckSubject refuses a sign-off of anything but a policy, an interpretation or a 采纳情况说明.
 func CheckSubject(subjectType string) error {
 	switch subjectType {
-	case core.SubjectPolicy, core.SubjectInterpretation, core.SubjectReport:
+	case core.SubjectPolicy, core.SubjectInterpretation, core.SubjectReport, core.SubjectDisclosure:
 		return nil
 	}
 	return core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", subjectType)

@@ -29,7 +29,7 @@ func NewDisclosureStore(db *DB, cal func() *calendar.Calendar) *DisclosureStore 
 const disclosureCols = `r.id, r.case_no, r.channel, r.arrived, r.confirmed, r.received, r.applicant, r.applicant_type, r.id_number,
 	r.contact, r.content, r.form, r.delivery, COALESCE(r.section_id, 0), COALESCE(s.name, ''), COALESCE(r.handler_id, 0),
 	COALESCE(h.name, ''), r.correction_sent, r.correction_by, r.corrected, r.extended, r.extension_by, r.outcome, r.answer_date,
-	r.answer_method, r.answer_ref, r.answer_text, r.updated_at`
+	r.answer_method, r.answer_ref, r.answer_text, r.updated_at, r.draft_outcome, r.draft_text`
 
 const disclosureFrom = ` FROM disclosure_requests r LEFT JOIN sections s ON s.id = r.section_id LEFT JOIN people h ON h.id = r.handler_id`
 
@@ -76,7 +76,7 @@ func scanDisclosure(sc scanner) (core.DisclosureRequest, error) {
 	err := sc.Scan(&r.ID, &r.CaseNo, &r.Channel, &r.Arrived, &r.Confirmed, &r.Received, &r.Applicant, &r.ApplicantType, &r.IDNumber,
 		&r.Contact, &r.Content, &r.Form, &r.Delivery, &r.SectionID, &r.SectionName, &r.HandlerID, &r.HandlerName, &r.CorrectionSent,
 		&r.CorrectionBy, &r.Corrected, &r.Extended, &r.ExtensionBy, &r.Outcome, &r.AnswerDate, &r.AnswerMethod, &r.AnswerRef,
-		&r.AnswerText, &r.UpdatedAt)
+		&r.AnswerText, &r.UpdatedAt, &r.DraftOutcome, &r.DraftText)
 	return r, err
 }
 
@@ -130,7 +130,32 @@ func (tx *Tx) findDisclosure(ctx context.Context, cal *calendar.Calendar, id int
 		return r, err
 	}
 	r.Pauses = by[id]
+	if r.SignoffState, err = tx.draftSignoff(ctx, id); err != nil {
+		return r, err
+	}
 	return withClock(tx.db.rules.Disclosure, r, cal, tx.Now()), nil
+}
+
+// draftSignoff says where the sign-off of the request's answer draft stands (core.DraftSigning …).
+func (tx *Tx) draftSignoff(ctx context.Context, id int64) (string, error) {
+	so, err := tx.signoff(ctx, core.SubjectDisclosure, id)
+	if err != nil || so.Round == 0 {
+		return "", err
+	}
+	switch {
+	case so.Current != "":
+		return core.DraftSigning, nil
+	case so.Returned:
+		return core.DraftReturned, nil
+	case !so.Complete:
+		return "", nil
+	}
+	var changed bool
+	err = tx.QueryRowContext(ctx, `SELECT draft_signed <> CAST(draft_outcome AS TEXT) || char(10) || draft_text FROM disclosure_requests WHERE id = ?`, id).Scan(&changed)
+	if changed {
+		return core.DraftChanged, err
+	}
+	return core.DraftSigned, err
 }
 
 // DisclosureRequests lists the register, newest receipt first.
@@ -518,6 +543,27 @@ func (s *DisclosureStore) AddDisclosureNote(ctx context.Context, id int64, kind,
 	})
 }
 
+// SaveAnswerDraft records the answer drafted for sign-off (答复类型 and 答复要点) by the acting person.
+func (s *DisclosureStore) SaveAnswerDraft(ctx context.Context, id int64, outcome int, text string) (core.DisclosureDetail, error) {
+	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
+		text, err := tx.db.rules.Disclosure.CheckDraft(r, outcome, text)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET draft_outcome = ?, draft_text = ?, draft_by = ? WHERE id = ?`,
+			outcome, text, tx.actorID(), id); err != nil {
+			return err
+		}
+		label := tx.db.rules.Disclosure.OutcomeLabel(outcome)
+		today := calendar.FormatDate(calendar.Day(tx.Now().In(core.Shanghai)))
+		if err := tx.addDisclosureEvent(ctx, id, "拟稿", today, "答复稿："+label); err != nil {
+			return err
+		}
+		return tx.audit("update", "disclosure_request", id, "拟写答复稿 "+r.CaseNo, []Change{
+			{Field: "draft_outcome", Old: tx.db.rules.Disclosure.OutcomeLabel(r.DraftOutcome), New: label}, {Field: "draft_text", Old: r.DraftText, New: text}})
+	})
+}
+
 // ExtendDisclosure records the approved extension of at most 20 working days (条例第三十三条).
 func (s *DisclosureStore) ExtendDisclosure(ctx context.Context, id int64, approver, reason string) (core.DisclosureDetail, error) {
 	approver = strings.TrimSpace(approver)
@@ -547,6 +593,9 @@ func (s *DisclosureStore) AnswerDisclosure(ctx context.Context, a core.Disclosur
 		day, err := tx.db.rules.Disclosure.DateField("date", "答复日期", a.Date, tx.Now())
 		if err != nil {
 			return err
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			a.Text = r.DraftText // the signed draft's text is the answer's
 		}
 		if a, err = tx.db.rules.Disclosure.CheckAnswer(r, a, day); err != nil {
 			return err

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -66,6 +67,9 @@ func TestDisclosureLifecycle(t *testing.T) {
 	_, err = s.ExtendDisclosure(ctx, r.ID, "陈国华", "")
 	wantCode(t, err, core.ECONFLICT)
 
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-11-19", Method: "邮寄", Ref: "EA123456789CN"})
+	wantCode(t, err, core.EFORBID) // not signed off
+	signDraft(t, f, s, r.ID, 1, "规划条件予以公开，附图中涉及相邻权利人信息的部分不予公开")
 	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-10-01"})
 	wantCode(t, err, core.EINVALID) // before receipt
 	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-11-19", Method: "邮寄"})
@@ -73,7 +77,7 @@ func TestDisclosureLifecycle(t *testing.T) {
 	if d, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-11-19", Method: "邮寄", Ref: "EA123456789CN"}); err != nil {
 		t.Fatal(err)
 	}
-	if d.Request.Status != core.DisclosureOnTime || len(d.Events) != 5 {
+	if d.Request.Status != core.DisclosureOnTime || len(d.Events) != 6 || d.Request.AnswerText == "" {
 		t.Fatalf("answered %+v, %d events", d.Request, len(d.Events))
 	}
 
@@ -96,6 +100,36 @@ func TestDisclosureLifecycle(t *testing.T) {
 	list, err := s.DisclosureRequests(ctx, core.DisclosureFilter{Year: 2026, Query: "置业"})
 	if err != nil || len(list) != 1 {
 		t.Fatalf("list %+v %v", list, err)
+	}
+}
+
+// signDraft drafts the answer as the fixture's person and has three approvers sign it off, then makes the
+// drafter current again.
+func signDraft(t *testing.T, f *consultFixture, s *sqlite.DisclosureStore, id int64, outcome int, text string) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.SaveAnswerDraft(ctx, id, outcome, text); err != nil {
+		t.Fatal(err)
+	}
+	settings := sqlite.NewSettingsStore(f.db)
+	interps := sqlite.NewInterpretationStore(f.db, nil)
+	if _, err := interps.SubmitSignoff(ctx, core.SubjectDisclosure, id); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		p, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d-%d", id, i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := settings.SetCurrentUser(ctx, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectDisclosure, SubjectID: id, Decision: core.DecisionApprove}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := settings.SetCurrentUser(ctx, f.personID); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -167,6 +201,7 @@ func TestDisclosureSuspensions(t *testing.T) {
 	if err != nil || len(ds) != 2 || ds[1].Kind != "disclosure.fee_due" || ds[1].Status != "overdue" {
 		t.Fatalf("deadlines %+v %v", ds, err)
 	}
+	signDraft(t, f, s, b.ID, disclosure.OutcomeFeeUnpaid, "")
 	if _, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: b.ID, Outcome: disclosure.OutcomeFeeUnpaid, Date: "2026-11-20", Method: "直接送达"}); err != nil {
 		t.Fatal(err)
 	}
@@ -242,5 +277,26 @@ func TestDisclosureHandling(t *testing.T) {
 	}
 	if len(d.Events) != 4 || d.Events[3].Kind != "法律顾问意见" || d.Events[3].Note != "可依条例第十五条不予公开价款部分" {
 		t.Fatalf("events %+v", d.Events)
+	}
+
+	// The answer draft: signed off, then changed — it must be signed again before it is sent.
+	signDraft(t, f, s, id, 5, "出让价款部分涉及商业秘密，不予公开")
+	if d, err = s.DisclosureRequest(ctx, id); err != nil || d.Request.SignoffState != core.DraftSigned || d.Request.DraftLabel == "" {
+		t.Fatalf("signed %+v %v", d.Request, err)
+	}
+	if d, err = s.SaveAnswerDraft(ctx, id, 1, "合同予以公开，价款条款不予公开"); err != nil || d.Request.SignoffState != core.DraftChanged {
+		t.Fatalf("changed %+v %v", d.Request, err)
+	}
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: id, Outcome: 1, Date: "2026-11-20", Method: "直接送达"})
+	wantCode(t, err, core.EFORBID)
+	interps := sqlite.NewInterpretationStore(f.db, nil)
+	if _, err := interps.SubmitSignoff(ctx, core.SubjectDisclosure, id); err != nil {
+		t.Fatal(err) // a changed draft goes round again
+	}
+	_, err = s.SaveAnswerDraft(ctx, id, 0, "x")
+	wantCode(t, err, core.ECONFLICT) // not while it is being signed
+	ws, err := interps.WaitingSignoffs(ctx, f.personID, true)
+	if err != nil || len(ws) != 1 || ws[0].Link != fmt.Sprintf("/disclosure/%d", id) || ws[0].Module != "依申请公开" {
+		t.Fatalf("waiting for sign-off: %+v %v", ws, err)
 	}
 }

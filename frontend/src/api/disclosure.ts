@@ -48,6 +48,8 @@ export const assignRequest = (id: number, sectionId: number, handlerId: number):
   call(() => go.Assign(id, sectionId, handlerId))
 /** Records a 会商 or the legal adviser's opinion. */
 export const addNote = (id: number, kind: string, date: string, text: string): Promise<DisclosureDetail> => call(() => go.AddNote(id, kind, date, text))
+/** Records the answer drafted for sign-off; only a signed draft is sent. */
+export const saveDraft = (id: number, outcome: number, text: string): Promise<DisclosureDetail> => call(() => go.SaveDraft(id, outcome, text))
 /** Reads an existing 登记台账 (base64) and says what it holds, or row by row what is wrong. */
 export const previewRegister = (fileName: string, dataBase64: string): Promise<RegisterPreview> =>
   call(() => go.PreviewRegisterData(fileName, dataBase64))

@@ -541,6 +541,10 @@ export namespace core {
 	    answerMethod: string;
 	    answerRef: string;
 	    answerText: string;
+	    draftOutcome: number;
+	    draftLabel: string;
+	    draftText: string;
+	    signoffState: string;
 	    pauses: DisclosurePause[];
 	    due: string;
 	    status: string;

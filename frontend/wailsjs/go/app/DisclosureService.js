@@ -78,6 +78,10 @@ export function Register(arg1) {
   return window['go']['app']['DisclosureService']['Register'](arg1);
 }
 
+export function SaveDraft(arg1, arg2, arg3) {
+  return window['go']['app']['DisclosureService']['SaveDraft'](arg1, arg2, arg3);
+}
+
 export function SaveRemedy(arg1) {
   return window['go']['app']['DisclosureService']['SaveRemedy'](arg1);
 }

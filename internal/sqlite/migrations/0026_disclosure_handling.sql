@@ -1,3 +1,4 @@
+-- 依申请公开 handling: suspensions of the count and the answer draft under sign-off.
 -- 依申请公开: the times the answer period does not count — a third party consulted (条例第三十二条, 15 working
 -- days for its opinion) and a fee notice waiting for payment (国办函〔2020〕109号).
 CREATE TABLE disclosure_pauses (
@@ -20,3 +21,10 @@ CREATE TABLE disclosure_pauses (
     updated_by  INTEGER REFERENCES people(id) ON DELETE SET NULL
 );
 CREATE INDEX disclosure_pauses_request ON disclosure_pauses(request_id, id);
+
+-- The answer is drafted (答复类型 and 答复要点) and goes through the configured sign-off before it is sent;
+-- draft_signed is the draft as submitted, so a change after the round needs a new one.
+ALTER TABLE disclosure_requests ADD COLUMN draft_outcome INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE disclosure_requests ADD COLUMN draft_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE disclosure_requests ADD COLUMN draft_by INTEGER REFERENCES people(id) ON DELETE SET NULL;
+ALTER TABLE disclosure_requests ADD COLUMN draft_signed TEXT NOT NULL DEFAULT '';
