@@ -237,6 +237,9 @@ type AnnualFacts struct {
 	Messages        int            `json:"messages"`      // 局长信箱 messages received in the year
 	Answered        int            `json:"answered"`      // of them answered
 	AnsweredOnTime  int            `json:"answeredOnTime"`
+	FeeNotices      int            `json:"feeNotices"` // 收费通知书 issued in the year
+	FeesPaid        int            `json:"feesPaid"`   // of them paid
+	FeeYuan         int            `json:"feeYuan"`    // 信息处理费 paid in the year, yuan
 }
 
 // AnnualSection is one of the report's six sections: its heading and paragraphs (tables follow in 二, 三, 四).

@@ -89,9 +89,7 @@ func DraftAnnualReport(f core.AnnualFacts, t3 core.DisclosureTable, t4 core.Disc
 		{Title: AnnualSections[2], Paragraphs: []string{"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}},
 		{Title: AnnualSections[3], Paragraphs: []string{fmt.Sprintf("本年度因政府信息公开被申请行政复议%d件，被提起行政诉讼%d件。", review, suit)}},
 		{Title: AnnualSections[4], Paragraphs: problems(f, t3)},
-		{Title: AnnualSections[5], Paragraphs: []string{
-			"本年度依申请公开登记簿中没有收取信息处理费的记录；如按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取过信息处理费，定稿前请写明发出收费通知的件数和收取的总金额。",
-		}},
+		{Title: AnnualSections[5], Paragraphs: []string{feeSentence(f)}},
 	}
 	return r
 }
@@ -335,4 +333,13 @@ func table4Grid(t core.DisclosureTable4) export.Grid {
 		g.Rows = append(g.Rows, row)
 	}
 	return g
+}
+
+// feeSentence is section 六's statement of the 信息处理费, from the register's fee notices.
+func feeSentence(f core.AnnualFacts) string {
+	if f.FeeNotices == 0 {
+		return "本年度未按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费。"
+	}
+	return fmt.Sprintf("本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）发出收费通知%d件，申请人缴费%d件，"+
+		"收取信息处理费%d元；其余%d件未缴费（逾期未缴费的，按“其他处理”办结）。", f.FeeNotices, f.FeesPaid, f.FeeYuan, f.FeeNotices-f.FeesPaid)
 }

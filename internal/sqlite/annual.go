@@ -49,6 +49,12 @@ func (s *DisclosureStore) AnnualFacts(ctx context.Context, year int) (core.Annua
 		if err != nil {
 			return f, err
 		}
+		// 信息处理费: notices issued in the year, and what was paid (a notice still waiting counts as unpaid)
+		err = tx.QueryRowContext(ctx, `SELECT count(*), count(NULLIF(ended, '')), COALESCE(SUM(CASE WHEN ended <> '' THEN fee_amount END), 0)
+			FROM disclosure_pauses WHERE kind = ? AND substr(started, 1, 4) = ?`, core.PauseFee, y).Scan(&f.FeeNotices, &f.FeesPaid, &f.FeeYuan)
+		if err != nil {
+			return f, err
+		}
 		f.Interpretations, err = queryAll(ctx, tx, func(r scanner) (core.FormCount, error) {
 			var c core.FormCount
 			return c, r.Scan(&c.Form, &c.Count)

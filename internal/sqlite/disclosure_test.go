@@ -245,6 +245,11 @@ func TestDisclosureSuspensions(t *testing.T) {
 	if err != nil || len(list) != 2 || len(list[0].Pauses) != 2 || len(list[1].Pauses) != 1 {
 		t.Fatalf("list %+v %v", list, err)
 	}
+	// Section 六 of the year's report states the fees: two notices, one paid (300 元).
+	facts, err := s.AnnualFacts(ctx, 2026)
+	if err != nil || facts.FeeNotices != 2 || facts.FeesPaid != 1 || facts.FeeYuan != 300 {
+		t.Fatalf("fees %+v %v", facts, err)
+	}
 }
 
 // 分办 to a section and a person of it; 会商 and the legal adviser's opinion go into the history.
