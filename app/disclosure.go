@@ -148,6 +148,16 @@ func (s *DisclosureService) SaveDraft(id int64, outcome int, text string) (core.
 	return nonNil(s.changed(s.store.SaveAnswerDraft(s.ctx, id, outcome, text)))
 }
 
+// ProactiveSuggestions lists information that several disclosed requests received in the year (all years
+// when 0) asked for: candidates for 主动公开 (条例第四十四条).
+func (s *DisclosureService) ProactiveSuggestions(year int) ([]core.ProactiveSuggestion, error) {
+	rs, err := s.store.DisclosureRequests(s.ctx, core.DisclosureFilter{Year: year})
+	if err != nil {
+		return []core.ProactiveSuggestion{}, err
+	}
+	return nonNil(disclosure.SuggestFromRegister(rs), nil)
+}
+
 // SaveRemedy records or updates a 行政复议 or 行政诉讼 brought over an answer, for table 四.
 func (s *DisclosureService) SaveRemedy(m core.DisclosureRemedy) (core.DisclosureDetail, error) {
 	return nonNil(s.changed(s.store.SaveRemedy(s.ctx, m)))

@@ -135,6 +135,7 @@ var Permissions = map[string]Access{
 	"DisclosureService.Assign":                    officeWork,
 	"DisclosureService.AddNote":                   officeWork,
 	"DisclosureService.SaveDraft":                 officeWork,
+	"DisclosureService.ProactiveSuggestions":      anyone,
 	"DisclosureService.AnnualTable4":              anyone,
 	"DisclosureService.ExportLetter":              withDir(anyone, 2),
 	"ConsultationService.PublishReport":           publishing,

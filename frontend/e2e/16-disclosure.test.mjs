@@ -250,7 +250,8 @@ test('依申请公开: an existing 登记台账 is previewed, refused row by row
     writeFileSync(bad, header + '2026-101,2026-03-03,张三,自然人,征地批复,信函,已办结,2026-03-20\n2026-102,2026-03-05,某公司,商业企业,规划许可,网络,予以公开,2026-03-01\n')
     const good = join(dir, '台账.csv')
     writeFileSync(good, header + '2026-101,2026-03-03,张三,自然人,征地批复,信函,予以公开,2026-03-20\n' +
-      '2026-102,2026-03-05,某公司,商业企业,规划许可,网络,不予公开-保护第三方合法权益,2026-03-25\n2026-103,2026-11-02,李四,公民,补偿档案,当面,,\n')
+      '2026-102,2026-03-05,某公司,商业企业,规划许可,网络,不予公开-保护第三方合法权益,2026-03-25\n2026-103,2026-11-02,李四,公民,补偿档案,当面,,\n' +
+      '2026-104,2026-04-08,王五,自然人,征地批复。,信函,部分公开,2026-04-28\n')
     await openApp(page, '/disclosure')
     await page.getByTestId('disclosure-import').click()
     await page.getByTestId('register-import').waitFor()
@@ -263,12 +264,15 @@ test('依申请公开: an existing 登记台账 is previewed, refused row by row
     await shot(page, 'q-import-errors', { fullPage: false })
     await page.getByTestId('register-file').setInputFiles(good)
     await page.getByTestId('register-summary').waitFor()
-    assert.match(await page.getByTestId('register-summary').innerText(), /共3件.*已答复2件，办理中1件/)
+    assert.match(await page.getByTestId('register-summary').innerText(), /共4件.*已答复3件，办理中1件/)
     await shot(page, 'q-import-preview', { fullPage: false })
     await page.getByTestId('register-apply').click()
     await page.getByTestId('register-import').waitFor({ state: 'hidden' })
     await page.getByTestId('disclosure-table').getByText('2026-103').waitFor()
     await page.getByTestId('disclosure-table').getByText('某公司').waitFor()
+    // Two applicants asked for the same 征地批复 and got it: a candidate for 主动公开 (第四十四条).
+    assert.match(await page.getByTestId('proactive-suggestions').innerText(), /征地批复 — 2件：2026-101、2026-104/)
+    await shot(page, 'q-proactive', { fullPage: false })
     assert.deepEqual(s.errors, [])
   } catch (e) {
     await shot(s.page, 'q-import-failure', { fullPage: false }).catch(() => {})

@@ -259,3 +259,10 @@ type AnnualReport struct {
 	Table4   DisclosureTable4 `json:"table4"`
 	Due      string           `json:"due"` // 31 January of the next year
 }
+
+// ProactiveSuggestion is information several disclosed requests asked for: a candidate for 主动公开 (条例第四十四条).
+type ProactiveSuggestion struct {
+	Content string   `json:"content"` // the wording of the first request
+	Count   int      `json:"count"`
+	CaseNos []string `json:"caseNos"`
+}

@@ -50,6 +50,9 @@ export const assignRequest = (id: number, sectionId: number, handlerId: number):
 export const addNote = (id: number, kind: string, date: string, text: string): Promise<DisclosureDetail> => call(() => go.AddNote(id, kind, date, text))
 /** Records the answer drafted for sign-off; only a signed draft is sent. */
 export const saveDraft = (id: number, outcome: number, text: string): Promise<DisclosureDetail> => call(() => go.SaveDraft(id, outcome, text))
+export type ProactiveSuggestion = core.ProactiveSuggestion
+/** Information several disclosed requests of the year (0: all) asked for: candidates for 主动公开 (第四十四条). */
+export const proactiveSuggestions = (year: number): Promise<ProactiveSuggestion[]> => call(() => go.ProactiveSuggestions(year))
 /** Reads an existing 登记台账 (base64) and says what it holds, or row by row what is wrong. */
 export const previewRegister = (fileName: string, dataBase64: string): Promise<RegisterPreview> =>
   call(() => go.PreviewRegisterData(fileName, dataBase64))

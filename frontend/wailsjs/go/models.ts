@@ -143,6 +143,9 @@ export namespace core {
 	    messages: number;
 	    answered: number;
 	    answeredOnTime: number;
+	    feeNotices: number;
+	    feesPaid: number;
+	    feeYuan: number;
 	}
 	export interface DisclosureTable4 {
 	    year: number;
@@ -1269,6 +1272,11 @@ export namespace core {
 	    fixed: PrepubFinding[];
 	    clear: boolean;
 	    checkedAt: string;
+	}
+	export interface ProactiveSuggestion {
+	    content: string;
+	    count: number;
+	    caseNos: string[];
 	}
 	export interface Publication {
 	    id: number;

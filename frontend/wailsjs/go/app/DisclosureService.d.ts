@@ -33,6 +33,8 @@ export function Options():Promise<app.DisclosureOptions>;
 
 export function PreviewRegisterData(arg1:string,arg2:string):Promise<app.RegisterPreview>;
 
+export function ProactiveSuggestions(arg1:number):Promise<Array<core.ProactiveSuggestion>>;
+
 export function ReceiveCorrection(arg1:number,arg2:string):Promise<core.DisclosureDetail>;
 
 export function RecordOpinion(arg1:core.DisclosurePauseInput):Promise<core.DisclosureDetail>;

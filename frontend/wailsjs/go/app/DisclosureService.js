@@ -62,6 +62,10 @@ export function PreviewRegisterData(arg1, arg2) {
   return window['go']['app']['DisclosureService']['PreviewRegisterData'](arg1, arg2);
 }
 
+export function ProactiveSuggestions(arg1) {
+  return window['go']['app']['DisclosureService']['ProactiveSuggestions'](arg1);
+}
+
 export function ReceiveCorrection(arg1, arg2) {
   return window['go']['app']['DisclosureService']['ReceiveCorrection'](arg1, arg2);
 }
