@@ -29,6 +29,7 @@ type DisclosureStore interface {
 	AssignDisclosure(ctx context.Context, id, sectionID, handlerID int64) (core.DisclosureDetail, error)
 	AddDisclosureNote(ctx context.Context, id int64, kind, date, text string) (core.DisclosureDetail, error)
 	SaveAnswerDraft(ctx context.Context, id int64, outcome int, text string) (core.DisclosureDetail, error)
+	SaveAnnualEdits(ctx context.Context, e core.AnnualEdits) (core.AnnualEdits, error)
 }
 
 // DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
@@ -177,6 +178,16 @@ func (s *DisclosureService) AnnualTable(year int) (core.DisclosureTable, error) 
 // 二（第二十条第（一）项）, 三 and 四.
 func (s *DisclosureService) AnnualReport(year int) (core.AnnualReport, error) {
 	return nonNil(disclosure.ReadAnnualReport(s.ctx, s.store, year))
+}
+
+// SaveAnnualEdits records what the office adds to a year's report: table 二's figures the records do not hold
+// with their source, the 总体情况 as edited, and when and where the report was published.
+func (s *DisclosureService) SaveAnnualEdits(e core.AnnualEdits) (core.AnnualEdits, error) {
+	out, err := s.store.SaveAnnualEdits(s.ctx, e)
+	if err == nil {
+		s.emit(EventDisclosureChanged, 0)
+	}
+	return nonNil(out, err)
 }
 
 // ExportAnnualReport writes the year's report as DOCX (to file and sign off) or self-contained HTML (for the

@@ -136,6 +136,7 @@ var Permissions = map[string]Access{
 	"DisclosureService.AddNote":                   officeWork,
 	"DisclosureService.SaveDraft":                 officeWork,
 	"DisclosureService.ProactiveSuggestions":      anyone,
+	"DisclosureService.SaveAnnualEdits":           officeWork,
 	"DisclosureService.AnnualTable4":              anyone,
 	"DisclosureService.ExportLetter":              withDir(anyone, 2),
 	"ConsultationService.PublishReport":           publishing,

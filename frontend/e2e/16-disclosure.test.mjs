@@ -136,6 +136,22 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     assert.equal(Number(after4[4]), Number(before4[4]) + 1, `行政复议/总计: ${before4} → ${after4}`)
     await shot(page, 'q-table3')
 
+    // The office completes table 二's figures the records do not hold, with their source, and edits the 总体情况.
+    await page.getByTestId('report-edit').click()
+    await page.getByTestId('report-edits').waitFor()
+    await field(page, 'edits-licensing').fill('1284')
+    await field(page, 'edits-penalty').fill('36')
+    await field(page, 'edits-enforcement').fill('0')
+    await field(page, 'edits-fees').fill('12.5')
+    await page.getByTestId('report-edits-save').click()
+    await page.getByTestId('report-edits').getByText('请注明第二十条第（五）（六）（八）项数据的来源').waitFor()
+    await field(page, 'edits-source').fill('行政审批科、执法监察支队提供')
+    const overview = field(page, 'edits-overview')
+    await overview.fill((await overview.inputValue()) + '\n全年办理依申请公开均经审签后答复。')
+    await shot(page, 'q-report-edits', { fullPage: false })
+    await page.getByTestId('report-edits-save').click()
+    await page.getByTestId('report-edits').waitFor({ state: 'hidden' })
+
     // The whole report, drafted from the records, exports as DOCX and HTML.
     await page.getByTestId('report-text').getByText('2026年政府信息公开工作年度报告').click()
     await page.getByTestId('report-text').getByText('一、总体情况').waitFor()
@@ -147,7 +163,8 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
       assert.ok(statSync(file).size > 2000, `${file} is too small`)
       if (format === 'html') {
         const html = readFileSync(file, 'utf8')
-        for (const want of ['一、总体情况', '第二十条第（一）项', '（二）部分公开', '六、其他需要报告的事项']) assert.ok(html.includes(want), `html lacks ${want}`)
+        for (const want of ['一、总体情况', '第二十条第（一）项', '（二）部分公开', '六、其他需要报告的事项', '1284', '行政审批科、执法监察支队提供',
+          '全年办理依申请公开均经审签后答复。']) assert.ok(html.includes(want), `html lacks ${want}`)
       }
     }
     await page.getByTestId('report-exported').getByTestId('exported-show').waitFor()

@@ -258,6 +258,22 @@ type AnnualReport struct {
 	Table3   DisclosureTable  `json:"table3"`
 	Table4   DisclosureTable4 `json:"table4"`
 	Due      string           `json:"due"` // 31 January of the next year
+	Edits    AnnualEdits      `json:"edits"`
+}
+
+// AnnualEdits are what the office adds to a year's report: table 二's figures the records do not hold, with
+// their source, the 一、总体情况 as edited ("" keeps the draft), and its publication.
+type AnnualEdits struct {
+	Year          int    `json:"year"`
+	Licensing     string `json:"licensing"`   // 行政许可 本年处理决定数量 ("" not entered)
+	Penalty       string `json:"penalty"`     // 行政处罚
+	Enforcement   string `json:"enforcement"` // 行政强制
+	FeesWan       string `json:"feesWan"`     // 行政事业性收费 本年收费金额（万元）
+	Source        string `json:"source"`
+	Overview      string `json:"overview"`
+	PublishedDate string `json:"publishedDate"`
+	PublishedURL  string `json:"publishedUrl"`
+	UpdatedAt     string `json:"updatedAt"`
 }
 
 // ProactiveSuggestion is information several disclosed requests asked for: a candidate for 主动公开 (条例第四十四条).

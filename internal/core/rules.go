@@ -80,6 +80,8 @@ type DisclosureRules interface {
 	CheckAssign(r DisclosureRequest, sectionID, handlerID, handlerSection int64) error
 	AssignNote(section, handler string) string
 	CheckNote(r DisclosureRequest, kind, text string, on time.Time) (string, error)
+	// CheckAnnualEdits checks what the office adds to a year's report (table 二's hand figures, 总体情况, publication).
+	CheckAnnualEdits(e AnnualEdits, today time.Time) (AnnualEdits, error)
 	// CheckDraft checks the answer drafted for sign-off.
 	CheckDraft(r DisclosureRequest, outcome int, text string) (string, error)
 	// CheckRemedy checks a 行政复议 or 行政诉讼 recorded against a request, which must have been answered.

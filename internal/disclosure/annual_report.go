@@ -24,6 +24,7 @@ var AnnualSections = []string{
 type AnnualSource interface {
 	Register
 	AnnualFacts(ctx context.Context, year int) (core.AnnualFacts, error)
+	AnnualEdits(ctx context.Context, year int) (core.AnnualEdits, error)
 }
 
 // ReadAnnualReport drafts a year's report from the records.
@@ -43,7 +44,11 @@ func ReadAnnualReport(ctx context.Context, src AnnualSource, year int) (core.Ann
 	if err != nil {
 		return core.AnnualReport{}, err
 	}
-	return DraftAnnualReport(facts, t3, t4), nil
+	edits, err := src.AnnualEdits(ctx, year)
+	if err != nil {
+		return core.AnnualReport{}, err
+	}
+	return WithEdits(DraftAnnualReport(facts, t3, t4), edits), nil
 }
 
 // DraftAnnualReport writes the report's text from the year's figures: every number in it is one the records
@@ -272,7 +277,7 @@ func AnnualReportDocument(r core.AnnualReport) export.Document {
 		}
 		switch i {
 		case 1:
-			doc.Add(table2Blocks(r.Facts)...)
+			doc.Add(table2Blocks(r.Facts, r.Edits)...)
 		case 2:
 			doc.Add(export.T(table3Grid(r.Table3)))
 		case 3:
@@ -282,22 +287,31 @@ func AnnualReportDocument(r core.AnnualReport) export.Document {
 	return doc
 }
 
-func table2Blocks(f core.AnnualFacts) []export.Block {
+func table2Blocks(f core.AnnualFacts, e core.AnnualEdits) []export.Block {
 	n := func(v int) string { return fmt.Sprint(v) }
-	const byHand = "（待填）"
-	return []export.Block{
+	byHand := func(v string) string {
+		if v == "" {
+			return "（待填）"
+		}
+		return v
+	}
+	blocks := []export.Block{
 		export.H2("第二十条第（一）项"),
 		export.T(export.Grid{Headers: []string{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}, Rows: [][]string{
 			{"规章", n(f.Rules.Issued), n(f.Rules.Repealed), n(f.Rules.InForce)},
 			{"行政规范性文件", n(f.Normative.Issued), n(f.Normative.Repealed), n(f.Normative.InForce)},
 		}}),
 		export.H2("第二十条第（五）项"),
-		export.T(export.Grid{Headers: []string{"信息内容", "本年处理决定数量"}, Rows: [][]string{{"行政许可", byHand}}}),
+		export.T(export.Grid{Headers: []string{"信息内容", "本年处理决定数量"}, Rows: [][]string{{"行政许可", byHand(e.Licensing)}}}),
 		export.H2("第二十条第（六）项"),
-		export.T(export.Grid{Headers: []string{"信息内容", "本年处理决定数量"}, Rows: [][]string{{"行政处罚", byHand}, {"行政强制", byHand}}}),
+		export.T(export.Grid{Headers: []string{"信息内容", "本年处理决定数量"}, Rows: [][]string{{"行政处罚", byHand(e.Penalty)}, {"行政强制", byHand(e.Enforcement)}}}),
 		export.H2("第二十条第（八）项"),
-		export.T(export.Grid{Headers: []string{"信息内容", "本年收费金额（单位：万元）"}, Rows: [][]string{{"行政事业性收费", byHand}}}),
+		export.T(export.Grid{Headers: []string{"信息内容", "本年收费金额（单位：万元）"}, Rows: [][]string{{"行政事业性收费", byHand(e.FeesWan)}}}),
 	}
+	if e.Source != "" {
+		blocks = append(blocks, export.P("第二十条第（五）（六）（八）项数据来源："+e.Source))
+	}
+	return blocks
 }
 
 func table3Grid(t core.DisclosureTable) export.Grid {

@@ -258,6 +258,9 @@ func (Rules) CheckAssign(r core.DisclosureRequest, sectionID, handlerID, handler
 	return CheckAssign(r, sectionID, handlerID, handlerSection)
 }
 func (Rules) AssignNote(section, handler string) string { return AssignNote(section, handler) }
+func (Rules) CheckAnnualEdits(e core.AnnualEdits, today time.Time) (core.AnnualEdits, error) {
+	return CheckAnnualEdits(e, today)
+}
 func (Rules) CheckDraft(r core.DisclosureRequest, outcome int, text string) (string, error) {
 	return CheckDraft(r, outcome, text)
 }

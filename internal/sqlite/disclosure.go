@@ -655,13 +655,19 @@ func (s *DisclosureStore) Deadlines(ctx context.Context, now time.Time) ([]core.
 		}
 	}
 	today := calendar.Day(now.In(core.Shanghai))
-	if year, due, ok := s.db.rules.Disclosure.AnnualReportDue(today); ok {
+	if year, due, ok := s.db.rules.Disclosure.AnnualReportDue(today); ok && !s.published(ctx, year) {
 		cd := s.cal().Countdown(today, due)
 		out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.annual_report", Title: fmt.Sprintf("%d年政府信息公开工作年度报告", year),
 			Detail: "1月31日前向社会公布；表三由依申请公开登记簿生成", Due: calendar.FormatDate(due), Status: cd.Status, Label: cd.Label,
 			Workdays: cd.Workdays, Link: "/disclosure"})
 	}
 	return out, nil
+}
+
+// published reports whether the year's annual report has been recorded as published (its countdown then stops).
+func (s *DisclosureStore) published(ctx context.Context, year int) bool {
+	e, err := s.AnnualEdits(ctx, year)
+	return err == nil && e.PublishedDate != ""
 }
 
 // ImportRegister adds the rows of an existing 登记台账 (checked by disclosure.ParseRegister) in one

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -303,5 +304,49 @@ func TestDisclosureHandling(t *testing.T) {
 	ws, err := interps.WaitingSignoffs(ctx, f.personID, true)
 	if err != nil || len(ws) != 1 || ws[0].Link != fmt.Sprintf("/disclosure/%d", id) || ws[0].Module != "依申请公开" {
 		t.Fatalf("waiting for sign-off: %+v %v", ws, err)
+	}
+}
+
+// The office's additions to a year's report are kept per year; once published, the January countdown stops.
+func TestAnnualEdits(t *testing.T) {
+	f := newMailboxFixture(t)
+	cal := calendar.New(calendar.Builtin())
+	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
+	e, err := s.AnnualEdits(f.ctx, 2025)
+	if err != nil || e.Year != 2025 || e.Licensing != "" {
+		t.Fatalf("blank %+v %v", e, err)
+	}
+	_, err = s.SaveAnnualEdits(f.ctx, core.AnnualEdits{Year: 2025, Licensing: "1284"})
+	wantCode(t, err, core.EINVALID) // no source
+	if e, err = s.SaveAnnualEdits(f.ctx, core.AnnualEdits{Year: 2025, Licensing: "1284", Source: "行政审批科提供"}); err != nil || e.Licensing != "1284" {
+		t.Fatalf("saved %+v %v", e, err)
+	}
+	r, err := disclosure.ReadAnnualReport(f.ctx, s, 2025)
+	if err != nil || r.Edits.Licensing != "1284" || !strings.Contains(disclosure.AnnualReportDocument(r).PlainText(), "行政许可 | 1284") {
+		t.Fatalf("report %+v %v", r.Edits, err)
+	}
+	countdown := func(day string) bool {
+		now, _ := time.ParseInLocation("2006-01-02", day, core.Shanghai)
+		ds, err := s.Deadlines(f.ctx, now.Add(9*time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range ds {
+			if d.Kind == "disclosure.annual_report" {
+				return true
+			}
+		}
+		return false
+	}
+	if !countdown("2026-01-05") {
+		t.Fatal("no countdown before publication")
+	}
+	// the fixture's clock is after 2026-01-20, so a publication on that day is in the past
+	if _, err = s.SaveAnnualEdits(f.ctx, core.AnnualEdits{Year: 2025, Licensing: "1284", Source: "行政审批科提供", PublishedDate: "2026-01-20",
+		PublishedURL: "https://www.linjiang.gov.cn/art/2026/1/20/art_1.html"}); err != nil {
+		t.Fatal(err)
+	}
+	if countdown("2026-01-05") {
+		t.Fatal("the countdown goes on after publication")
 	}
 }

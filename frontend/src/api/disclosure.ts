@@ -53,6 +53,9 @@ export const saveDraft = (id: number, outcome: number, text: string): Promise<Di
 export type ProactiveSuggestion = core.ProactiveSuggestion
 /** Information several disclosed requests of the year (0: all) asked for: candidates for 主动公开 (第四十四条). */
 export const proactiveSuggestions = (year: number): Promise<ProactiveSuggestion[]> => call(() => go.ProactiveSuggestions(year))
+export type AnnualEdits = core.AnnualEdits
+/** Records the office's additions to a year's report (table 二's hand figures, 总体情况, publication). */
+export const saveAnnualEdits = (e: AnnualEdits): Promise<AnnualEdits> => call(() => go.SaveAnnualEdits(e))
 /** Reads an existing 登记台账 (base64) and says what it holds, or row by row what is wrong. */
 export const previewRegister = (fileName: string, dataBase64: string): Promise<RegisterPreview> =>
   call(() => go.PreviewRegisterData(fileName, dataBase64))

@@ -112,6 +112,18 @@ export namespace core {
 	    mustChangePassword: boolean;
 	    version: number;
 	}
+	export interface AnnualEdits {
+	    year: number;
+	    licensing: string;
+	    penalty: string;
+	    enforcement: string;
+	    feesWan: string;
+	    source: string;
+	    overview: string;
+	    publishedDate: string;
+	    publishedUrl: string;
+	    updatedAt: string;
+	}
 	export interface FormCount {
 	    form: string;
 	    count: number;
@@ -176,6 +188,7 @@ export namespace core {
 	    table3: DisclosureTable;
 	    table4: DisclosureTable4;
 	    due: string;
+	    edits: AnnualEdits;
 	}
 	
 	export interface Approval {

@@ -28,3 +28,19 @@ ALTER TABLE disclosure_requests ADD COLUMN draft_outcome INTEGER NOT NULL DEFAUL
 ALTER TABLE disclosure_requests ADD COLUMN draft_text TEXT NOT NULL DEFAULT '';
 ALTER TABLE disclosure_requests ADD COLUMN draft_by INTEGER REFERENCES people(id) ON DELETE SET NULL;
 ALTER TABLE disclosure_requests ADD COLUMN draft_signed TEXT NOT NULL DEFAULT '';
+
+-- The year's 政府信息公开工作年度报告 as the office completes it: table 二's figures the records do not hold
+-- (第二十条第（五）（六）（八）项) with their source, the 总体情况 as edited, and when and where it was published.
+CREATE TABLE annual_reports (
+    year            INTEGER PRIMARY KEY,
+    licensing       TEXT NOT NULL DEFAULT '',   -- 行政许可 本年处理决定数量; '' not yet entered
+    penalty         TEXT NOT NULL DEFAULT '',   -- 行政处罚
+    enforcement     TEXT NOT NULL DEFAULT '',   -- 行政强制
+    fees_wan        TEXT NOT NULL DEFAULT '',   -- 行政事业性收费 本年收费金额（万元）
+    source          TEXT NOT NULL DEFAULT '',   -- where those figures come from
+    overview        TEXT NOT NULL DEFAULT '',   -- 一、总体情况 as edited; '' keeps the draft
+    published_date  TEXT NOT NULL DEFAULT '',
+    published_url   TEXT NOT NULL DEFAULT '',
+    updated_at      TEXT NOT NULL,
+    updated_by      INTEGER REFERENCES people(id) ON DELETE SET NULL
+);

@@ -43,6 +43,8 @@ export function RecordPayment(arg1:core.DisclosurePauseInput):Promise<core.Discl
 
 export function Register(arg1:core.DisclosureIntake):Promise<core.DisclosureDetail>;
 
+export function SaveAnnualEdits(arg1:core.AnnualEdits):Promise<core.AnnualEdits>;
+
 export function SaveDraft(arg1:number,arg2:number,arg3:string):Promise<core.DisclosureDetail>;
 
 export function SaveRemedy(arg1:core.DisclosureRemedy):Promise<core.DisclosureDetail>;

@@ -82,6 +82,10 @@ export function Register(arg1) {
   return window['go']['app']['DisclosureService']['Register'](arg1);
 }
 
+export function SaveAnnualEdits(arg1) {
+  return window['go']['app']['DisclosureService']['SaveAnnualEdits'](arg1);
+}
+
 export function SaveDraft(arg1, arg2, arg3) {
   return window['go']['app']['DisclosureService']['SaveDraft'](arg1, arg2, arg3);
 }
