@@ -28,7 +28,7 @@ func TestDraftAnnualReport(t *testing.T) {
 		Normative: core.DocumentCounts{Issued: 4, Repealed: 1, InForce: 23}, Published: 9,
 		Interpretations: []core.FormCount{{Form: core.FormVideo, Count: 1}, {Form: core.FormText, Count: 3}, {Form: core.FormGraphic, Count: 2}},
 		Consultations:   5, Comments: 212, Adopted: 37, Messages: 640, Answered: 628, AnsweredOnTime: 611,
-		FeeNotices:      3, FeesPaid: 2, FeeYuan: 500}
+		FeeNotices: 3, FeesPaid: 2, FeeYuan: 500}
 	r := DraftAnnualReport(f, t3, t4)
 	if r.Title != "临江市规划和自然资源局2026年政府信息公开工作年度报告" || r.Due != "2027-01-31" || len(r.Sections) != 6 {
 		t.Errorf("report head: %q %q %d", r.Title, r.Due, len(r.Sections))

@@ -181,7 +181,9 @@ const ProactiveMin = 2
 // each with the wording of its earliest request: candidates for 主动公开 under 第四十四条.
 func SuggestFromRegister(rs []core.DisclosureRequest) []core.ProactiveSuggestion {
 	rs = slices.Clone(rs) // earliest first: the first request's wording, and the case numbers in order
-	slices.SortStableFunc(rs, func(a, b core.DisclosureRequest) int { return strings.Compare(a.Received+a.CaseNo, b.Received+b.CaseNo) })
+	slices.SortStableFunc(rs, func(a, b core.DisclosureRequest) int {
+		return strings.Compare(a.Received+a.CaseNo, b.Received+b.CaseNo)
+	})
 	rows := make([]ParsedRow, 0, len(rs))
 	first := map[string]string{}
 	for _, r := range rs {
