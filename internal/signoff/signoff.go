@@ -121,7 +121,8 @@ func CheckActor(u core.CurrentUser, step string) error {
 	return nil
 }
 
-// CheckSubject refuses a sign-off of anything but a policy, an interpretation or a 采纳情况说明.
+// CheckSubject refuses a sign-off of anything but a policy, an interpretation, a 采纳情况说明 or a 依申请公开
+// answer draft.
 func CheckSubject(subjectType string) error {
 	switch subjectType {
 	case core.SubjectPolicy, core.SubjectInterpretation, core.SubjectReport, core.SubjectDisclosure:
