@@ -24,6 +24,13 @@ type DisclosureStore interface {
 	disclosure.AnnualSource
 	ImportRegister(ctx context.Context, file string, rows []core.DisclosureRecord) (int, error)
 	SaveRemedy(ctx context.Context, m core.DisclosureRemedy) (core.DisclosureDetail, error)
+	ConsultThirdParty(ctx context.Context, in core.DisclosurePauseInput) (core.DisclosureDetail, error)
+	SendFeeNotice(ctx context.Context, in core.DisclosurePauseInput) (core.DisclosureDetail, error)
+	EndPause(ctx context.Context, kind string, in core.DisclosurePauseInput) (core.DisclosureDetail, error)
+	AssignDisclosure(ctx context.Context, id, sectionID, handlerID int64) (core.DisclosureDetail, error)
+	AddDisclosureNote(ctx context.Context, id int64, kind, date, text string) (core.DisclosureDetail, error)
+	SaveAnswerDraft(ctx context.Context, id int64, outcome int, text string) (core.DisclosureDetail, error)
+	SaveAnnualEdits(ctx context.Context, e core.AnnualEdits) (core.AnnualEdits, error)
 }
 
 // DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
@@ -54,13 +61,17 @@ type DisclosureOptions struct {
 	Letters        []string `json:"letters"` // the procedural letters that can be generated
 	RemedyKinds    []string `json:"remedyKinds"`
 	RemedyResults  []string `json:"remedyResults"`
+	OpinionResults []string `json:"opinionResults"` // a third party's opinion
+	FeeBases       []string `json:"feeBases"`       // 按件 / 按量
+	NoteKinds      []string `json:"noteKinds"`      // 会商 / 法律顾问意见
 }
 
 // Options lists channels, applicant types, the statutory outcomes and the ways of delivery.
 func (s *DisclosureService) Options() (DisclosureOptions, error) {
 	return nonNil(DisclosureOptions{Channels: core.DisclosureChannels, ApplicantTypes: disclosure.Columns[:len(disclosure.Columns)-1],
 		Outcomes: disclosure.Outcomes, AnswerMethods: core.DisclosureAnswerMethods, Letters: disclosure.Letters,
-		RemedyKinds: disclosure.RemedyKinds, RemedyResults: disclosure.Table4Results[:4]}, nil)
+		RemedyKinds: disclosure.RemedyKinds, RemedyResults: disclosure.Table4Results[:4], OpinionResults: disclosure.ThirdPartyResults,
+		FeeBases: disclosure.FeeBases, NoteKinds: disclosure.NoteKinds}, nil)
 }
 
 // ListRequests lists the register, newest receipt first.
@@ -102,6 +113,53 @@ func (s *DisclosureService) Answer(a core.DisclosureAnswer) (core.DisclosureDeta
 	return nonNil(s.changed(s.store.AnswerDisclosure(s.ctx, a)))
 }
 
+// ConsultThirdParty records the 第三方意见征询函 sent: the answer period stops until the opinion arrives (15
+// working days at most).
+func (s *DisclosureService) ConsultThirdParty(in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.ConsultThirdParty(s.ctx, in)))
+}
+
+// RecordOpinion records the third party's opinion: the answer period resumes.
+func (s *DisclosureService) RecordOpinion(in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.EndPause(s.ctx, core.PauseThirdParty, in)))
+}
+
+// SendFeeNotice records the 收费通知书 sent with the fee by the tiers of 109号: the answer period stops until
+// payment.
+func (s *DisclosureService) SendFeeNotice(in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.SendFeeNotice(s.ctx, in)))
+}
+
+// RecordPayment records the applicant's payment of the fee: the answer period resumes.
+func (s *DisclosureService) RecordPayment(in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.EndPause(s.ctx, core.PauseFee, in)))
+}
+
+// Assign gives the request to a section and, optionally, a person of it (分办).
+func (s *DisclosureService) Assign(id, sectionID, handlerID int64) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.AssignDisclosure(s.ctx, id, sectionID, handlerID)))
+}
+
+// AddNote records a 会商 or the legal adviser's opinion on the request.
+func (s *DisclosureService) AddNote(id int64, kind, date, text string) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.AddDisclosureNote(s.ctx, id, kind, date, text)))
+}
+
+// SaveDraft records the answer drafted for sign-off (答复类型 and 答复要点); only a signed draft is sent.
+func (s *DisclosureService) SaveDraft(id int64, outcome int, text string) (core.DisclosureDetail, error) {
+	return nonNil(s.changed(s.store.SaveAnswerDraft(s.ctx, id, outcome, text)))
+}
+
+// ProactiveSuggestions lists information that several disclosed requests received in the year (all years
+// when 0) asked for: candidates for 主动公开 (条例第四十四条).
+func (s *DisclosureService) ProactiveSuggestions(year int) ([]core.ProactiveSuggestion, error) {
+	rs, err := s.store.DisclosureRequests(s.ctx, core.DisclosureFilter{Year: year})
+	if err != nil {
+		return []core.ProactiveSuggestion{}, err
+	}
+	return nonNil(disclosure.SuggestFromRegister(rs), nil)
+}
+
 // SaveRemedy records or updates a 行政复议 or 行政诉讼 brought over an answer, for table 四.
 func (s *DisclosureService) SaveRemedy(m core.DisclosureRemedy) (core.DisclosureDetail, error) {
 	return nonNil(s.changed(s.store.SaveRemedy(s.ctx, m)))
@@ -121,6 +179,16 @@ func (s *DisclosureService) AnnualTable(year int) (core.DisclosureTable, error) 
 // 二（第二十条第（一）项）, 三 and 四.
 func (s *DisclosureService) AnnualReport(year int) (core.AnnualReport, error) {
 	return nonNil(disclosure.ReadAnnualReport(s.ctx, s.store, year))
+}
+
+// SaveAnnualEdits records what the office adds to a year's report: table 二's figures the records do not hold
+// with their source, the 总体情况 as edited, and when and where the report was published.
+func (s *DisclosureService) SaveAnnualEdits(e core.AnnualEdits) (core.AnnualEdits, error) {
+	out, err := s.store.SaveAnnualEdits(s.ctx, e)
+	if err == nil {
+		s.emit(EventDisclosureChanged, 0)
+	}
+	return nonNil(out, err)
 }
 
 // ExportAnnualReport writes the year's report as DOCX (to file and sign off) or self-contained HTML (for the
@@ -177,11 +245,28 @@ func (s *DisclosureService) ExportLetter(id int64, kind, dir string) (ExportedFi
 	if r.Extended && reason == "" {
 		reason = "情况复杂，需要进一步核实"
 	}
+	facts := disclosure.LetterFacts{}
+	// the latest consultation and fee notice are the ones their letters state
+	for _, p := range r.Pauses {
+		switch p.Kind {
+		case core.PauseThirdParty:
+			facts.ThirdParty, facts.ThirdPartyDue = p.Party, p.Due
+			if kind == disclosure.LetterThirdParty {
+				facts.SentOn = p.Started
+			}
+		case core.PauseFee:
+			facts.FeeBasis, facts.FeeCount, facts.FeeBefore, facts.FeeAmount, facts.FeeDue = p.FeeBasis, p.FeeCount, p.FeeBefore, p.FeeAmount, p.Due
+			if kind == disclosure.LetterFee {
+				facts.SentOn = p.Started
+			}
+		}
+	}
 	contact := strings.TrimSpace(strings.Join([]string{b.Address, b.Phone}, "　"))
-	doc, err := disclosure.Letter(kind, disclosure.LetterFacts{Bureau: b.Name, Contact: contact, CaseNo: r.CaseNo, Applicant: r.Applicant,
-		Content: r.Content, Received: r.Received, Due: r.Due, CorrectionNote: note, CorrectionBy: r.CorrectionBy, ExtensionReason: reason,
-		Outcome: r.Outcome, AnswerText: r.AnswerText, AnswerDate: r.AnswerDate, Method: r.AnswerMethod,
-		Today: s.clock.Now().In(core.Shanghai).Format("2006-01-02")})
+	facts.Bureau, facts.Contact, facts.CaseNo, facts.Applicant, facts.Content = b.Name, contact, r.CaseNo, r.Applicant, r.Content
+	facts.Received, facts.Due, facts.CorrectionNote, facts.CorrectionBy, facts.ExtensionReason = r.Received, r.Due, note, r.CorrectionBy, reason
+	facts.Outcome, facts.AnswerText, facts.AnswerDate, facts.Method = r.Outcome, r.AnswerText, r.AnswerDate, r.AnswerMethod
+	facts.Today = s.clock.Now().In(core.Shanghai).Format("2006-01-02")
+	doc, err := disclosure.Letter(kind, facts)
 	if err != nil {
 		return ExportedFile{}, core.Errorf(core.EFORBID, "%s", err.Error())
 	}

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chooseOption, field, openApp, session, shot, waitForText } from './harness.mjs'
+import { signInAs } from './signin.mjs'
 
 /** Types a date into an Element Plus date picker; Enter takes it and closes the panel. */
 async function pickDate(page, testId, date) {
@@ -80,17 +81,41 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     await letter(page, '延期答复告知书')
     await shot(page, 'q-request')
 
-    // Answered today: 部分公开, posted with its EMS number; the 答复书 carries the remedies, 复议 first.
+    // The answer is drafted (部分公开), goes through the configured sign-off — each step by its own signer — and is
+    // then posted today with its EMS number; the 答复书 carries the remedies, 复议 first.
+    await page.getByTestId('act-answer').waitFor({ state: 'detached' })
+    await page.getByTestId('act-draft').click()
+    await page.getByTestId('disclosure-action').waitFor()
+    await chooseOption(page, 'draft-outcome', '（二）部分公开')
+    await field(page, 'draft-text').fill('补偿安置方案予以公开；批复文件中涉及被征收户个人信息的部分不予公开。')
+    await page.getByTestId('disclosure-action-save').click()
+    await page.getByTestId('disclosure-draft').waitFor()
+    await page.getByTestId('signoff-submit').click()
+    await waitForText(page, 'draft-state', '审签中')
+    const steps = page.locator('[data-testid^="signoff-step-view-"]')
+    const n = await steps.count()
+    assert.ok(n >= 3, `expected the default three steps, saw ${n}`)
+    for (let i = 0; i < n; i++) {
+      const pending = await page.getByTestId(`signoff-step-view-${i}`).innerText()
+      const signer = /待审签 · (\S+)/.exec(pending)?.[1]
+      assert.ok(signer, `step ${i} names no signer: ${pending}`)
+      await signInAs(page, signer)
+      await field(page, 'signoff-opinion').fill(i === n - 1 ? '经保密审查，不涉及国家秘密。' : '同意。')
+      await page.getByTestId('signoff-approve').click()
+      await page.locator(`[data-testid="signoff-step-view-${i}"] .is-success`).first().waitFor()
+    }
+    await page.getByTestId('signoff-complete').waitFor()
+    await signInAs(page, '周明远')
+    await waitForText(page, 'draft-state', '已审签')
+    await shot(page, 'q-draft-signed')
     await page.getByTestId('act-answer').click()
     await page.getByTestId('disclosure-action').waitFor()
-    await chooseOption(page, 'answer-outcome', '（二）部分公开')
     await field(page, 'answer-ref').fill('1163548890212')
-    await field(page, 'answer-text').fill('补偿安置方案予以公开；批复文件中涉及被征收户个人信息的部分不予公开。')
     await page.getByTestId('disclosure-action-save').click()
     await page.getByTestId('disclosure-answer').waitFor()
     await waitForText(page, 'disclosure-state', '按时答复')
     await letter(page, '答复书')
-    assert.match(await page.getByTestId('disclosure-events').innerText(), /补正告知[\s\S]*收到补正[\s\S]*延期[\s\S]*答复/)
+    assert.match(await page.getByTestId('disclosure-events').innerText(), /补正告知[\s\S]*收到补正[\s\S]*延期[\s\S]*拟稿[\s\S]*答复/)
     // The applicant applies for 行政复议 today: pending, it counts in table 四.
     await page.getByTestId('remedy-add').click()
     await page.getByTestId('remedy-dialog').waitFor()
@@ -111,6 +136,22 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     assert.equal(Number(after4[4]), Number(before4[4]) + 1, `行政复议/总计: ${before4} → ${after4}`)
     await shot(page, 'q-table3')
 
+    // The office completes table 二's figures the records do not hold, with their source, and edits the 总体情况.
+    await page.getByTestId('report-edit').click()
+    await page.getByTestId('report-edits').waitFor()
+    await field(page, 'edits-licensing').fill('1284')
+    await field(page, 'edits-penalty').fill('36')
+    await field(page, 'edits-enforcement').fill('0')
+    await field(page, 'edits-fees').fill('12.5')
+    await page.getByTestId('report-edits-save').click()
+    await page.getByTestId('report-edits').getByText('请注明第二十条第（五）（六）（八）项数据的来源').waitFor()
+    await field(page, 'edits-source').fill('行政审批科、执法监察支队提供')
+    const overview = field(page, 'edits-overview')
+    await overview.fill((await overview.inputValue()) + '\n全年办理依申请公开均经审签后答复。')
+    await shot(page, 'q-report-edits', { fullPage: false })
+    await page.getByTestId('report-edits-save').click()
+    await page.getByTestId('report-edits').waitFor({ state: 'hidden' })
+
     // The whole report, drafted from the records, exports as DOCX and HTML.
     await page.getByTestId('report-text').getByText('2026年政府信息公开工作年度报告').click()
     await page.getByTestId('report-text').getByText('一、总体情况').waitFor()
@@ -122,7 +163,8 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
       assert.ok(statSync(file).size > 2000, `${file} is too small`)
       if (format === 'html') {
         const html = readFileSync(file, 'utf8')
-        for (const want of ['一、总体情况', '第二十条第（一）项', '（二）部分公开', '六、其他需要报告的事项']) assert.ok(html.includes(want), `html lacks ${want}`)
+        for (const want of ['一、总体情况', '第二十条第（一）项', '（二）部分公开', '六、其他需要报告的事项', '1284', '行政审批科、执法监察支队提供',
+          '全年办理依申请公开均经审签后答复。']) assert.ok(html.includes(want), `html lacks ${want}`)
       }
     }
     await page.getByTestId('report-exported').getByTestId('exported-show').waitFor()
@@ -130,6 +172,85 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     assert.deepEqual(s.errors, [])
   } catch (e) {
     await shot(s.page, 'q-failure', { fullPage: false }).catch(() => {})
+    throw e
+  } finally {
+    await s.close()
+  }
+})
+
+// Received in person on Monday 2026-11-02: due 2026-11-30. A third party consulted on 11-03 answers on 11-10 (5 working
+// days not counted) and a fee noticed on 11-11 is paid on 11-12 (1 more): due 2026-12-08.
+test('依申请公开: a third party consulted and a fee notice suspend the count, with their letters', async () => {
+  const s = await session()
+  try {
+    const { page } = s
+    await openApp(page, '/disclosure')
+    await page.getByTestId('disclosure-new').click()
+    await page.getByTestId('disclosure-intake').waitFor()
+    await page.getByTestId('intake-channel').getByText('当面').click()
+    await pickDate(page, 'intake-arrived', '2026-11-02')
+    await field(page, 'intake-applicant').fill('临江市滨江律师事务所')
+    await chooseOption(page, 'intake-type', '法律服务机构')
+    await field(page, 'intake-content').fill('滨江地块国有土地使用权出让合同及补充协议')
+    await page.getByTestId('intake-save').click()
+    await page.waitForURL(/#\/disclosure\/\d+$/)
+    await waitForText(page, 'disclosure-due', '2026-11-30')
+
+    // 分办 to 开发利用组 / 许文博; a 会商 and the legal adviser's opinion go into the history.
+    await page.getByTestId('act-assign').click()
+    await chooseOption(page, 'assign-section', '开发利用组')
+    await chooseOption(page, 'assign-handler', '许文博')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-handler', '开发利用组 · 许文博')
+    await page.getByTestId('act-meeting').click()
+    await field(page, 'note-text').fill('开发利用组、法规科会商：出让价款支付安排可能涉及企业商业秘密，应征求受让人意见')
+    await page.getByTestId('disclosure-action-save').click()
+    await page.getByTestId('disclosure-events').getByText('出让价款支付安排可能涉及企业商业秘密').waitFor()
+    await page.getByTestId('act-legal').click()
+    await field(page, 'note-text').fill('建议依条例第三十二条书面征求受让人意见后再作决定')
+    await page.getByTestId('disclosure-action-save').click()
+    await page.getByTestId('disclosure-events').getByText('建议依条例第三十二条').waitFor()
+
+    await page.getByTestId('act-consult').click()
+    await page.getByTestId('disclosure-action').waitFor()
+    await field(page, 'consult-party').fill('临江滨江置业有限公司')
+    await pickDate(page, 'consult-date', '2026-11-03')
+    await field(page, 'consult-note').fill('合同中的出让价款支付安排是否涉及商业秘密')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-state', '征询第三方')
+    await waitForText(page, 'disclosure-countdown', '第三方意见期限剩余2个工作日')
+    await waitForText(page, 'disclosure-due', '中止计算中')
+    await letter(page, '第三方意见征询函')
+    await shot(page, 'q-consulting')
+
+    await page.getByTestId('act-opinion').click()
+    await page.getByTestId('opinion-result').getByText('同意公开', { exact: true }).click()
+    await pickDate(page, 'opinion-date', '2026-11-10')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-state', '办理中')
+    await waitForText(page, 'disclosure-due', '2026-12-07')
+
+    // 12 items this month: the first 10 are free, 2 at 100 元.
+    await page.getByTestId('act-fee').click()
+    await page.getByTestId('fee-basis').getByText('按件').click()
+    await field(page, 'fee-count').fill('12')
+    await pickDate(page, 'fee-date', '2026-11-11')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-state', '待缴费')
+    assert.match(await page.getByTestId('disclosure-head').innerText(), /缴费期限剩余\d+个工作日/)
+    assert.match(await page.locator('[data-testid^="pause-"]').last().innerText(), /按件12件.*200元/)
+    await letter(page, '收费通知书')
+    await shot(page, 'q-fee')
+    await page.getByTestId('act-paid').click()
+    await pickDate(page, 'paid-date', '2026-11-12')
+    await page.getByTestId('disclosure-action-save').click()
+    await waitForText(page, 'disclosure-state', '办理中')
+    await waitForText(page, 'disclosure-due', '2026-12-08')
+    assert.match(await page.getByTestId('disclosure-events').innerText(), /分办[\s\S]*会商[\s\S]*法律顾问意见[\s\S]*征询第三方[\s\S]*第三方意见[\s\S]*收费通知[\s\S]*缴费/)
+    await shot(page, 'q-resumed')
+    assert.deepEqual(s.errors, [])
+  } catch (e) {
+    await shot(s.page, 'q-pause-failure', { fullPage: false }).catch(() => {})
     throw e
   } finally {
     await s.close()
@@ -146,7 +267,8 @@ test('依申请公开: an existing 登记台账 is previewed, refused row by row
     writeFileSync(bad, header + '2026-101,2026-03-03,张三,自然人,征地批复,信函,已办结,2026-03-20\n2026-102,2026-03-05,某公司,商业企业,规划许可,网络,予以公开,2026-03-01\n')
     const good = join(dir, '台账.csv')
     writeFileSync(good, header + '2026-101,2026-03-03,张三,自然人,征地批复,信函,予以公开,2026-03-20\n' +
-      '2026-102,2026-03-05,某公司,商业企业,规划许可,网络,不予公开-保护第三方合法权益,2026-03-25\n2026-103,2026-11-02,李四,公民,补偿档案,当面,,\n')
+      '2026-102,2026-03-05,某公司,商业企业,规划许可,网络,不予公开-保护第三方合法权益,2026-03-25\n2026-103,2026-11-02,李四,公民,补偿档案,当面,,\n' +
+      '2026-104,2026-04-08,王五,自然人,征地批复。,信函,部分公开,2026-04-28\n')
     await openApp(page, '/disclosure')
     await page.getByTestId('disclosure-import').click()
     await page.getByTestId('register-import').waitFor()
@@ -159,12 +281,15 @@ test('依申请公开: an existing 登记台账 is previewed, refused row by row
     await shot(page, 'q-import-errors', { fullPage: false })
     await page.getByTestId('register-file').setInputFiles(good)
     await page.getByTestId('register-summary').waitFor()
-    assert.match(await page.getByTestId('register-summary').innerText(), /共3件.*已答复2件，办理中1件/)
+    assert.match(await page.getByTestId('register-summary').innerText(), /共4件.*已答复3件，办理中1件/)
     await shot(page, 'q-import-preview', { fullPage: false })
     await page.getByTestId('register-apply').click()
     await page.getByTestId('register-import').waitFor({ state: 'hidden' })
     await page.getByTestId('disclosure-table').getByText('2026-103').waitFor()
     await page.getByTestId('disclosure-table').getByText('某公司').waitFor()
+    // Two applicants asked for the same 征地批复 and got it: a candidate for 主动公开 (第四十四条).
+    assert.match(await page.getByTestId('proactive-suggestions').innerText(), /征地批复 — 2件：2026-101、2026-104/)
+    await shot(page, 'q-proactive', { fullPage: false })
     assert.deepEqual(s.errors, [])
   } catch (e) {
     await shot(s.page, 'q-import-failure', { fullPage: false }).catch(() => {})

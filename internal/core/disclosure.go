@@ -12,7 +12,55 @@ const (
 	DisclosureLapsed     = "逾期未补正"
 	DisclosureLate       = "逾期答复"
 	DisclosureOnTime     = "按时答复"
+	// The count is suspended (条例第三十二条, 国办函〔2020〕109号): waiting for a third party's opinion or for
+	// the applicant's fee; a fee unpaid by its deadline closes the case as 其他处理.
+	DisclosureConsulting = "征询第三方"
+	DisclosureAwaitsFee  = "待缴费"
+	DisclosureFeeLapsed  = "逾期未缴费"
 )
+
+// Where an answer draft's sign-off stands.
+const (
+	DraftSigning  = "审签中"
+	DraftSigned   = "已审签"
+	DraftReturned = "已退回"
+	DraftChanged  = "稿已修改"
+)
+
+// Kinds of a suspension of the answer period.
+const (
+	PauseThirdParty = "第三方"
+	PauseFee        = "收费"
+)
+
+// DisclosurePause is a time the answer period does not count: a third party consulted (第三十二条, 15 working
+// days for its opinion) or a fee notice waiting for payment (109号).
+type DisclosurePause struct {
+	ID        int64  `json:"id"`
+	RequestID int64  `json:"requestId"`
+	Kind      string `json:"kind"`    // 第三方 / 收费
+	Party     string `json:"party"`   // the third party consulted
+	Started   string `json:"started"` // 征询函、收费通知书发出之日
+	Due       string `json:"due"`     // 第三方意见期限 / 缴费期限
+	Ended     string `json:"ended"`   // 收到第三方意见、缴费之日; "" while waiting
+	Result    string `json:"result"`  // 同意公开 / 不同意公开 / 已缴费
+	FeeBasis  string `json:"feeBasis"`
+	FeeCount  int    `json:"feeCount"`  // items or pages of this application
+	FeeBefore int    `json:"feeBefore"` // counted for the same applicant earlier in the month
+	FeeAmount int    `json:"feeAmount"` // yuan
+	Note      string `json:"note"`
+}
+
+// DisclosurePauseInput is what the officer records to start or end a suspension.
+type DisclosurePauseInput struct {
+	RequestID int64  `json:"requestId"`
+	Date      string `json:"date"`
+	Party     string `json:"party"`
+	Result    string `json:"result"`
+	FeeBasis  string `json:"feeBasis"`
+	FeeCount  int    `json:"feeCount"`
+	Note      string `json:"note"`
+}
 
 // DisclosureChannels are the ways an application may arrive; each has its own receipt-date rule.
 var DisclosureChannels = []string{"当面", "邮寄", "信函", "网络", "传真"}
@@ -67,8 +115,16 @@ type DisclosureRequest struct {
 	AnswerMethod   string `json:"answerMethod"`
 	AnswerRef      string `json:"answerRef"`
 	AnswerText     string `json:"answerText"`
-	Due            string `json:"due"`    // 答复期限 (empty while waiting for the 补正)
-	Status         string `json:"status"` // 办理中 / 待补正 / 逾期未补正 / 按时答复 / 逾期答复
+	// The answer drafted for sign-off, and where its sign-off stands: "" (not submitted), 审签中, 已审签, 已退回,
+	// 稿已修改 (changed after its round was signed). Only a signed draft may be sent.
+	DraftOutcome int    `json:"draftOutcome"`
+	DraftLabel   string `json:"draftLabel"`
+	DraftText    string `json:"draftText"`
+	SignoffState string `json:"signoffState"`
+	// Pauses are the suspensions of the count, oldest first.
+	Pauses []DisclosurePause `json:"pauses"`
+	Due    string            `json:"due"`    // 答复期限 (empty while waiting for the 补正)
+	Status string            `json:"status"` // 办理中 / 待补正 / 逾期未补正 / 按时答复 / 逾期答复
 	// The countdown to the deadline that matters now (答复期限, or the 补正期限 while waiting for it).
 	CountdownStatus string `json:"countdownStatus"`
 	CountdownLabel  string `json:"countdownLabel"`
@@ -181,6 +237,9 @@ type AnnualFacts struct {
 	Messages        int            `json:"messages"`      // 局长信箱 messages received in the year
 	Answered        int            `json:"answered"`      // of them answered
 	AnsweredOnTime  int            `json:"answeredOnTime"`
+	FeeNotices      int            `json:"feeNotices"` // 收费通知书 issued in the year
+	FeesPaid        int            `json:"feesPaid"`   // of them paid
+	FeeYuan         int            `json:"feeYuan"`    // 信息处理费 paid in the year, yuan
 }
 
 // AnnualSection is one of the report's six sections: its heading and paragraphs (tables follow in 二, 三, 四).
@@ -199,4 +258,27 @@ type AnnualReport struct {
 	Table3   DisclosureTable  `json:"table3"`
 	Table4   DisclosureTable4 `json:"table4"`
 	Due      string           `json:"due"` // 31 January of the next year
+	Edits    AnnualEdits      `json:"edits"`
+}
+
+// AnnualEdits are what the office adds to a year's report: table 二's figures the records do not hold, with
+// their source, the 一、总体情况 as edited ("" keeps the draft), and its publication.
+type AnnualEdits struct {
+	Year          int    `json:"year"`
+	Licensing     string `json:"licensing"`   // 行政许可 本年处理决定数量 ("" not entered)
+	Penalty       string `json:"penalty"`     // 行政处罚
+	Enforcement   string `json:"enforcement"` // 行政强制
+	FeesWan       string `json:"feesWan"`     // 行政事业性收费 本年收费金额（万元）
+	Source        string `json:"source"`
+	Overview      string `json:"overview"`
+	PublishedDate string `json:"publishedDate"`
+	PublishedURL  string `json:"publishedUrl"`
+	UpdatedAt     string `json:"updatedAt"`
+}
+
+// ProactiveSuggestion is information several disclosed requests asked for: a candidate for 主动公开 (条例第四十四条).
+type ProactiveSuggestion struct {
+	Content string   `json:"content"` // the wording of the first request
+	Count   int      `json:"count"`
+	CaseNos []string `json:"caseNos"`
 }

@@ -31,7 +31,8 @@ const (
 const (
 	SubjectPolicy         = "policy"
 	SubjectInterpretation = "interpretation"
-	SubjectReport         = "report" // a consultation's 意见收集采纳情况说明 (subject id: the consultation)
+	SubjectReport         = "report"     // a consultation's 意见收集采纳情况说明 (subject id: the consultation)
+	SubjectDisclosure     = "disclosure" // the answer drafted for a 依申请公开 request (subject id: the request)
 
 	DecisionApprove = "同意"
 	DecisionReturn  = "退回"

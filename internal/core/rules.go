@@ -69,6 +69,21 @@ type DisclosureRules interface {
 	// AnswerNote is the register's line for an answer; OutcomeLabel names a result row of table 三.
 	AnswerNote(r DisclosureRequest, a DisclosureAnswer, answered time.Time) string
 	OutcomeLabel(outcome int) string
+	// CheckConsult and CheckFeeNotice check a 第三方意见征询函 or a 收费通知书 and return the suspension it starts
+	// (before: what the applicant was already charged for this month); CheckPauseEnd closes the running one
+	// of a kind (the opinion, the payment); PauseNote is the register's line for either.
+	CheckConsult(cal WorkingDays, r DisclosureRequest, in DisclosurePauseInput, sent, today time.Time) (DisclosurePause, error)
+	CheckFeeNotice(cal WorkingDays, r DisclosureRequest, in DisclosurePauseInput, before int, sent, today time.Time) (DisclosurePause, error)
+	CheckPauseEnd(r DisclosureRequest, kind string, in DisclosurePauseInput, ended time.Time) (DisclosurePause, error)
+	PauseNote(p DisclosurePause) string
+	// CheckAssign checks 分办 to a section and a person of it; CheckNote a 会商 record or the legal adviser's opinion.
+	CheckAssign(r DisclosureRequest, sectionID, handlerID, handlerSection int64) error
+	AssignNote(section, handler string) string
+	CheckNote(r DisclosureRequest, kind, text string, on time.Time) (string, error)
+	// CheckAnnualEdits checks what the office adds to a year's report (table 二's hand figures, 总体情况, publication).
+	CheckAnnualEdits(e AnnualEdits, today time.Time) (AnnualEdits, error)
+	// CheckDraft checks the answer drafted for sign-off.
+	CheckDraft(r DisclosureRequest, outcome int, text string) (string, error)
 	// CheckRemedy checks a 行政复议 or 行政诉讼 recorded against a request, which must have been answered.
 	CheckRemedy(r DisclosureRequest, kind, result string, filed, decided, today time.Time) error
 	// ColumnLabel names table 三's applicant column i.
@@ -369,6 +384,8 @@ type SignoffSubject struct {
 	SectionID  int64
 	Section    SignerSection // the drafting section, whose head and 分管领导 sign by rule
 	Report     ReportFacts   // for a 采纳情况说明
+	// DraftChanged: a 依申请公开 answer draft differs from the one its last round signed.
+	DraftChanged bool
 }
 
 // SignerFacts are what CheckSigner decides on.

@@ -196,7 +196,7 @@ func SeedModules(ctx context.Context, b Stores) error {
 		}},
 		{"政策解读", func() error { return SeedInterpretations(ctx, b.Settings, b.Policies, b.Interpretations, stepped) }},
 		{"局长信箱", func() error { return SeedMailbox(ctx, b.DB, b.Settings, b.Mailbox, b.Calendar) }},
-		{"依申请公开", func() error { return SeedDisclosure(ctx, b.Disclosures, b.Settings, stepped) }},
+		{"依申请公开", func() error { return SeedDisclosure(ctx, b.Disclosures, b.Settings, b.Interpretations, stepped) }},
 		{"登录账号", func() error { return SeedAccounts(ctx, b.Settings, b.DB) }},
 	}
 	for _, s := range steps {

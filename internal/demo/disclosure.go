@@ -16,6 +16,7 @@ type DisclosureStore interface {
 	SendCorrection(ctx context.Context, id int64, sent, by, note string) (core.DisclosureDetail, error)
 	ReceiveCorrection(ctx context.Context, id int64, date string) (core.DisclosureDetail, error)
 	AnswerDisclosure(ctx context.Context, a core.DisclosureAnswer) (core.DisclosureDetail, error)
+	SaveAnswerDraft(ctx context.Context, id int64, outcome int, text string) (core.DisclosureDetail, error)
 }
 
 // demoRequest is one application of the demo register, dated in days before today.
@@ -54,9 +55,24 @@ var demoRequests = []demoRequest{
 // the clock. Everything is written through the store, so each date follows the statutory rules; each act is
 // done on its day (the next working day for one that fell on a rest day) when the clock is a
 // *core.FixedClock the database reads, in the order the acts happened.
-func SeedDisclosure(ctx context.Context, store DisclosureStore, settings core.SettingsStore, clock core.Clock) error {
+func SeedDisclosure(ctx context.Context, store DisclosureStore, settings core.SettingsStore, interps core.InterpretationStore, clock core.Clock) error {
 	tl := newTimeline(clock, calendar.New(calendar.Builtin()))
 	defer tl.restore()
+	// the answers are drafted by the current user and signed off by the configured steps, as themselves
+	signers := &interpSeeder{ctx: ctx, settings: settings, interps: interps, tl: tl, people: map[string]core.Person{}}
+	people, err := settings.People(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range people {
+		signers.people[p.Name] = p
+	}
+	user, err := settings.CurrentUser(ctx)
+	if err != nil {
+		return err
+	}
+	signers.userID = user.PersonID
+	defer signers.restoreUser()
 	secs, err := settings.Sections(ctx)
 	if err != nil {
 		return err
@@ -112,7 +128,17 @@ func SeedDisclosure(ctx context.Context, store DisclosureStore, settings core.Se
 			})
 		}
 		if r.outcome >= 0 {
-			add(actedOn(r.answered, 16*60, r.applicant+"答复"), func() error {
+			// drafted on the morning of the answer, signed off through the day, then sent
+			drafted := actedOn(r.answered, 8*60+40, r.applicant+"答复")
+			add(drafted, func() error {
+				if _, err := store.SaveAnswerDraft(ctx, id, r.outcome, r.text); err != nil {
+					return fmt.Errorf("draft %s: %w", r.applicant, err)
+				}
+				signed, err := signers.approve(core.SubjectDisclosure, id, "", calendar.Day(drafted))
+				if err != nil {
+					return fmt.Errorf("sign off the answer to %s: %w", r.applicant, err)
+				}
+				tl.set(tl.later(signed, 25))
 				if _, err := store.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: id, Outcome: r.outcome, Date: day(r.answered), Method: r.method,
 					Ref: r.ref, Text: r.text}); err != nil {
 					return fmt.Errorf("answer %s: %w", r.applicant, err)

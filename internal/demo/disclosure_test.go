@@ -14,7 +14,7 @@ func TestSeedDisclosure(t *testing.T) {
 	d := newDemoDB(t)
 	ctx, clock, settings := d.ctx, d.clock, d.settings
 	store := sqlite.NewDisclosureStore(d.db, d.cal)
-	if err := SeedDisclosure(ctx, store, settings, clock); err != nil {
+	if err := SeedDisclosure(ctx, store, settings, sqlite.NewInterpretationStore(d.db, d.cal), clock); err != nil {
 		t.Fatal(err)
 	}
 	list, err := store.DisclosureRequests(ctx, core.DisclosureFilter{})
@@ -32,6 +32,12 @@ func TestSeedDisclosure(t *testing.T) {
 		}
 		if r.SectionName == "" {
 			t.Errorf("%s has no section", r.CaseNo)
+		}
+		if r.Outcome >= 0 {
+			detail, err := store.DisclosureRequest(ctx, r.ID)
+			if err != nil || detail.Request.SignoffState != core.DraftSigned {
+				t.Errorf("%s answered without a signed draft: %q %v", r.CaseNo, detail.Request.SignoffState, err)
+			}
 		}
 	}
 	if open != 3 {

@@ -24,6 +24,7 @@ var AnnualSections = []string{
 type AnnualSource interface {
 	Register
 	AnnualFacts(ctx context.Context, year int) (core.AnnualFacts, error)
+	AnnualEdits(ctx context.Context, year int) (core.AnnualEdits, error)
 }
 
 // ReadAnnualReport drafts a year's report from the records.
@@ -43,7 +44,11 @@ func ReadAnnualReport(ctx context.Context, src AnnualSource, year int) (core.Ann
 	if err != nil {
 		return core.AnnualReport{}, err
 	}
-	return DraftAnnualReport(facts, t3, t4), nil
+	edits, err := src.AnnualEdits(ctx, year)
+	if err != nil {
+		return core.AnnualReport{}, err
+	}
+	return WithEdits(DraftAnnualReport(facts, t3, t4), edits), nil
 }
 
 // DraftAnnualReport writes the report's text from the year's figures: every number in it is one the records
@@ -89,9 +94,7 @@ func DraftAnnualReport(f core.AnnualFacts, t3 core.DisclosureTable, t4 core.Disc
 		{Title: AnnualSections[2], Paragraphs: []string{"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}},
 		{Title: AnnualSections[3], Paragraphs: []string{fmt.Sprintf("本年度因政府信息公开被申请行政复议%d件，被提起行政诉讼%d件。", review, suit)}},
 		{Title: AnnualSections[4], Paragraphs: problems(f, t3)},
-		{Title: AnnualSections[5], Paragraphs: []string{
-			"本年度依申请公开登记簿中没有收取信息处理费的记录；如按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取过信息处理费，定稿前请写明发出收费通知的件数和收取的总金额。",
-		}},
+		{Title: AnnualSections[5], Paragraphs: []string{feeSentence(f)}},
 	}
 	return r
 }
@@ -274,7 +277,7 @@ func AnnualReportDocument(r core.AnnualReport) export.Document {
 		}
 		switch i {
 		case 1:
-			doc.Add(table2Blocks(r.Facts)...)
+			doc.Add(table2Blocks(r.Facts, r.Edits)...)
 		case 2:
 			doc.Add(export.T(table3Grid(r.Table3)))
 		case 3:
@@ -284,22 +287,31 @@ func AnnualReportDocument(r core.AnnualReport) export.Document {
 	return doc
 }
 
-func table2Blocks(f core.AnnualFacts) []export.Block {
+func table2Blocks(f core.AnnualFacts, e core.AnnualEdits) []export.Block {
 	n := func(v int) string { return fmt.Sprint(v) }
-	const byHand = "（待填）"
-	return []export.Block{
+	byHand := func(v string) string {
+		if v == "" {
+			return "（待填）"
+		}
+		return v
+	}
+	blocks := []export.Block{
 		export.H2("第二十条第（一）项"),
 		export.T(export.Grid{Headers: []string{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}, Rows: [][]string{
 			{"规章", n(f.Rules.Issued), n(f.Rules.Repealed), n(f.Rules.InForce)},
 			{"行政规范性文件", n(f.Normative.Issued), n(f.Normative.Repealed), n(f.Normative.InForce)},
 		}}),
 		export.H2("第二十条第（五）项"),
-		export.T(export.Grid{Headers: []string{"信息内容", "本年处理决定数量"}, Rows: [][]string{{"行政许可", byHand}}}),
+		export.T(export.Grid{Headers: []string{"信息内容", "本年处理决定数量"}, Rows: [][]string{{"行政许可", byHand(e.Licensing)}}}),
 		export.H2("第二十条第（六）项"),
-		export.T(export.Grid{Headers: []string{"信息内容", "本年处理决定数量"}, Rows: [][]string{{"行政处罚", byHand}, {"行政强制", byHand}}}),
+		export.T(export.Grid{Headers: []string{"信息内容", "本年处理决定数量"}, Rows: [][]string{{"行政处罚", byHand(e.Penalty)}, {"行政强制", byHand(e.Enforcement)}}}),
 		export.H2("第二十条第（八）项"),
-		export.T(export.Grid{Headers: []string{"信息内容", "本年收费金额（单位：万元）"}, Rows: [][]string{{"行政事业性收费", byHand}}}),
+		export.T(export.Grid{Headers: []string{"信息内容", "本年收费金额（单位：万元）"}, Rows: [][]string{{"行政事业性收费", byHand(e.FeesWan)}}}),
 	}
+	if e.Source != "" {
+		blocks = append(blocks, export.P("第二十条第（五）（六）（八）项数据来源："+e.Source))
+	}
+	return blocks
 }
 
 func table3Grid(t core.DisclosureTable) export.Grid {
@@ -335,4 +347,13 @@ func table4Grid(t core.DisclosureTable4) export.Grid {
 		g.Rows = append(g.Rows, row)
 	}
 	return g
+}
+
+// feeSentence is section 六's statement of the 信息处理费, from the register's fee notices.
+func feeSentence(f core.AnnualFacts) string {
+	if f.FeeNotices == 0 {
+		return "本年度未按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费。"
+	}
+	return fmt.Sprintf("本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）发出收费通知%d件，申请人缴费%d件，"+
+		"收取信息处理费%d元；其余%d件未缴费（逾期未缴费的，按“其他处理”办结）。", f.FeeNotices, f.FeesPaid, f.FeeYuan, f.FeeNotices-f.FeesPaid)
 }

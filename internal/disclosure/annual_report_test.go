@@ -27,7 +27,8 @@ func TestDraftAnnualReport(t *testing.T) {
 	f := core.AnnualFacts{Year: 2026, Bureau: core.Bureau{Name: "临江市规划和自然资源局", Address: "临江市滨江路88号", Phone: "0571-88012345"},
 		Normative: core.DocumentCounts{Issued: 4, Repealed: 1, InForce: 23}, Published: 9,
 		Interpretations: []core.FormCount{{Form: core.FormVideo, Count: 1}, {Form: core.FormText, Count: 3}, {Form: core.FormGraphic, Count: 2}},
-		Consultations:   5, Comments: 212, Adopted: 37, Messages: 640, Answered: 628, AnsweredOnTime: 611}
+		Consultations:   5, Comments: 212, Adopted: 37, Messages: 640, Answered: 628, AnsweredOnTime: 611,
+		FeeNotices: 3, FeesPaid: 2, FeeYuan: 500}
 	r := DraftAnnualReport(f, t3, t4)
 	if r.Title != "临江市规划和自然资源局2026年政府信息公开工作年度报告" || r.Due != "2027-01-31" || len(r.Sections) != 6 {
 		t.Errorf("report head: %q %q %d", r.Title, r.Due, len(r.Sections))
@@ -38,6 +39,7 @@ func TestDraftAnnualReport(t *testing.T) {
 		"本年新收政府信息公开申请4件，上年结转1件；本年度办结4件，其中予以公开1件、部分公开1件、不予公开1件、无法提供1件；结转下年度继续办理1件",
 		"逾期答复1件", "被申请行政复议1件，被提起行政诉讼0件", "有17件来信超过3个工作日答复", "按时答复率97.3%",
 		"行政规范性文件 | 4 | 1 | 23",
+		"发出收费通知3件，申请人缴费2件，收取信息处理费500元；其余1件未缴费",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("report lacks %q", want)
@@ -48,7 +50,7 @@ func TestDraftAnnualReport(t *testing.T) {
 	// A quiet year says so instead of inventing figures.
 	quiet := DraftAnnualReport(core.AnnualFacts{Year: 2026, Bureau: core.Bureau{Name: "某局"}}, core.DisclosureTable{}, core.DisclosureTable4{})
 	text = AnnualReportDocument(quiet).PlainText()
-	for _, want := range []string{"本年度未发布本级政策解读材料", "未发现逾期答复", "请与某局联系。"} {
+	for _, want := range []string{"本年度未发布本级政策解读材料", "未发现逾期答复", "请与某局联系。", "本年度未按《政府信息公开信息处理费管理办法》"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("quiet report lacks %q:\n%s", want, text)
 		}

@@ -152,7 +152,7 @@ func volumeTotal(n int) int {
 
 // PaymentDue is the last day to pay: 20 working days after the applicant receives the fee notice;
 // unpaid by then the application is closed as 其他处理 2.
-func PaymentDue(cal *calendar.Calendar, noticeReceived time.Time) time.Time {
+func PaymentDue(cal core.WorkingDays, noticeReceived time.Time) time.Time {
 	return cal.AddWorkdays(calendar.Day(noticeReceived), 20)
 }
 

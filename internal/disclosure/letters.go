@@ -17,10 +17,12 @@ const (
 	LetterCorrection = "补正告知书"
 	LetterExtension  = "延期答复告知书"
 	LetterAnswer     = "答复书"
+	LetterThirdParty = "第三方意见征询函"
+	LetterFee        = "收费通知书"
 )
 
 // Letters lists the kinds in procedural order.
-var Letters = []string{LetterReceipt, LetterCorrection, LetterExtension, LetterAnswer}
+var Letters = []string{LetterReceipt, LetterCorrection, LetterThirdParty, LetterFee, LetterExtension, LetterAnswer}
 
 // LetterFacts are the particulars a letter states.
 type LetterFacts struct {
@@ -32,7 +34,12 @@ type LetterFacts struct {
 	Outcome                        int // index into Outcomes, -1 while open
 	AnswerText, AnswerDate, Method string
 	ReviewBody, Court              string // where to seek 行政复议 and 行政诉讼
+	ThirdParty, ThirdPartyDue      string // the party consulted and the last day for its opinion
+	FeeBasis                       string // 按件 / 按量
+	FeeCount, FeeBefore, FeeAmount int
+	FeeDue                         string
 	Today                          string
+	SentOn                         string // the day a 征询函 or 收费通知书 went out
 }
 
 // Letter builds one letter; it refuses a letter the case does not call for yet, in Chinese.
@@ -57,6 +64,33 @@ func Letter(kind string, f LetterFacts) (export.Document, error) {
 			export.P(orDash(f.CorrectionNote)),
 			export.P(fmt.Sprintf("请于%s前提交补正后的申请。答复期限自本机关收到补正的申请之日起计算；无正当理由逾期不补正的，视为放弃申请，"+
 				"本机关不再处理该政府信息公开申请。", cn(f.CorrectionBy))))
+	case LetterThirdParty:
+		if f.ThirdParty == "" {
+			return doc, fmt.Errorf("尚未登记第三方意见征询，不能生成第三方意见征询函")
+		}
+		date = orText(f.SentOn, date)
+		doc.Add(export.P(ref), export.P(f.ThirdParty+"："),
+			export.P(fmt.Sprintf("本机关于%s收到政府信息公开申请，申请公开的政府信息为：%s。经审查，该政府信息可能涉及贵方的商业秘密、"+
+				"个人隐私等合法权益，公开后可能损害贵方合法权益。", cn(f.Received), f.Content)),
+			export.P(fmt.Sprintf("依照《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。请于收到本函之日起15个工作日内"+
+				"（即%s前）书面提出是否同意公开的意见及理由；逾期未提出意见的，由本机关依照条例的规定决定是否公开。", cn(f.ThirdPartyDue))),
+			export.P("第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"+
+				"并将决定公开的政府信息内容和理由书面告知第三方。征求意见所需时间不计算在答复期限内。"))
+	case LetterFee:
+		if f.FeeAmount <= 0 {
+			return doc, fmt.Errorf("尚未登记收费通知，不能生成收费通知书")
+		}
+		date = orText(f.SentOn, date)
+		unit := "件"
+		if f.FeeBasis == string(PerVolume) {
+			unit = "页"
+		}
+		doc.Add(export.P(ref), export.P(to),
+			export.P(fmt.Sprintf("本机关于%s收到您提出的政府信息公开申请，申请公开的政府信息为：%s。", cn(f.Received), f.Content)),
+			export.P(fmt.Sprintf("依照《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，"+
+				"本申请%s计收：本申请计%d%s，您本月此前已申请%d%s，应缴纳信息处理费人民币%d元。", f.FeeBasis, f.FeeCount, unit, f.FeeBefore, unit, f.FeeAmount)),
+			export.P(fmt.Sprintf("请于%s前按所附缴款书通过非税收入收缴渠道缴纳，本机关不直接收取费用。自本通知发出之日至缴费之日，不计算在答复期限内；"+
+				"逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。", cn(f.FeeDue))))
 	case LetterExtension:
 		if f.ExtensionReason == "" {
 			return doc, fmt.Errorf("尚未登记延期答复，不能生成延期答复告知书")

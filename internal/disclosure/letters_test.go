@@ -3,6 +3,8 @@ package disclosure
 import (
 	"strings"
 	"testing"
+
+	"policydesk/internal/testutil"
 )
 
 func TestLetters(t *testing.T) {
@@ -55,4 +57,29 @@ func TestLetters(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The two letters of a suspended count, as their text is filed: 第三方意见征询函 (第三十二条) and 收费通知书 (109号).
+func TestSuspensionLettersGolden(t *testing.T) {
+	f := LetterFacts{Bureau: "临江市规划和自然资源局", Contact: "临江市滨江路1号　0571-88000000", CaseNo: "依申请〔2025〕031号",
+		Applicant: "陈立平", Content: "滨江地块土地出让合同及其补充协议", Received: "2025-09-26", Outcome: -1, Today: "2025-10-20",
+		ThirdParty: "临江滨江置业有限公司", ThirdPartyDue: "2025-10-28", SentOn: "2025-09-30"}
+	var b strings.Builder
+	for _, kind := range []string{LetterThirdParty, LetterFee} {
+		g := f
+		if kind == LetterFee {
+			g.FeeBasis, g.FeeCount, g.FeeBefore, g.FeeAmount, g.FeeDue, g.SentOn = "按件", 3, 10, 300, "2025-11-10", "2025-10-13"
+		}
+		doc, err := Letter(kind, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString("==== " + kind + "\n" + doc.PlainText() + "\n")
+	}
+	for _, kind := range []string{LetterThirdParty, LetterFee} {
+		if _, err := Letter(kind, LetterFacts{Outcome: -1}); err == nil {
+			t.Errorf("%s without its step is not refused", kind)
+		}
+	}
+	testutil.Golden(t, testutil.Testdata(t, "disclosure", "suspension-letters.golden.txt"), b.String())
 }

@@ -32,10 +32,20 @@ func WithClock(r core.DisclosureRequest, cal core.WorkingDays, today time.Time) 
 	received := day(r.Received)
 	r.CorrectionDue = calendar.FormatDate(CorrectionNoticeDue(cal, received))
 	r.OutcomeLabel = OutcomeLabel(r.Outcome)
-	waiting := r.CorrectionSent != "" && r.Corrected == ""
-	if !waiting {
-		r.Due = calendar.FormatDate(Deadline(cal, Case{Received: received, Corrected: day(r.Corrected), Extended: r.Extended}))
+	r.DraftLabel = OutcomeLabel(r.DraftOutcome)
+	if r.Pauses == nil {
+		r.Pauses = []core.DisclosurePause{}
 	}
+	waiting := r.CorrectionSent != "" && r.Corrected == ""
+	pause := running(r.Pauses, today)
+	if r.Outcome >= 0 {
+		pause = nil // an answer ends every wait
+	}
+	if !waiting && pause == nil {
+		r.Due = calendar.FormatDate(Deadline(cal, Case{Received: received, Corrected: day(r.Corrected), Extended: r.Extended,
+			Suspended: Spans(r.Pauses)}))
+	}
+	lapsedFee := feeLapsed(r.Pauses, today)
 	switch {
 	case r.Outcome >= 0:
 		r.Status = core.DisclosureOnTime
@@ -47,6 +57,15 @@ func WithClock(r core.DisclosureRequest, cal core.WorkingDays, today time.Time) 
 		r.Status = core.DisclosureLapsed
 	case waiting:
 		r.Status = core.DisclosureCorrecting
+	case lapsedFee != nil:
+		r.Status = core.DisclosureFeeLapsed
+		return r, day(lapsedFee.Due)
+	case pause != nil && pause.Kind == core.PauseFee:
+		r.Status = core.DisclosureAwaitsFee
+		return r, day(pause.Due)
+	case pause != nil:
+		r.Status = core.DisclosureConsulting
+		return r, day(pause.Due)
 	default:
 		r.Status = core.DisclosureOpen
 	}
@@ -132,8 +151,13 @@ func CheckExtend(r core.DisclosureRequest, approver string) error {
 	if err := CheckExtension(StateOf(r), approver); err != nil {
 		return err
 	}
-	if r.Due == "" {
+	switch r.Status {
+	case core.DisclosureCorrecting, core.DisclosureLapsed:
 		return core.Errorf(core.ECONFLICT, "正在等待申请人补正，答复期限尚未起算")
+	case core.DisclosureConsulting, core.DisclosureAwaitsFee:
+		return core.Errorf(core.ECONFLICT, "答复期限中止计算中（%s），请在中止结束后再延期", r.Status)
+	case core.DisclosureFeeLapsed:
+		return core.Errorf(core.ECONFLICT, "申请人逾期未缴纳信息处理费，请按“其他处理”办结")
 	}
 	return nil
 }
@@ -151,12 +175,20 @@ func CheckAnswer(r core.DisclosureRequest, a core.DisclosureAnswer, answered tim
 		return a, core.FieldErrorf(core.EINVALID, "date", "答复日期不能早于收到申请之日（%s）", r.Received)
 	case a.Outcome == OutcomeCorrectionLapsed && r.Status != core.DisclosureLapsed:
 		return a, core.FieldErrorf(core.EINVALID, "outcome", "只有补正期限已过且未收到补正的申请，才能按逾期不补正办结")
+	case a.Outcome == OutcomeFeeUnpaid && r.Status != core.DisclosureFeeLapsed:
+		return a, core.FieldErrorf(core.EINVALID, "outcome", "只有缴费期限已过且未缴费的申请，才能按逾期未缴费办结")
 	case r.Status == core.DisclosureCorrecting:
 		return a, core.Errorf(core.ECONFLICT, "正在等待申请人补正，请先登记收到补正")
+	case r.Status == core.DisclosureFeeLapsed && a.Outcome != OutcomeFeeUnpaid:
+		return a, core.FieldErrorf(core.EINVALID, "outcome", "申请人逾期未缴纳信息处理费（缴费期限已过），应按“其他处理·逾期未缴费”办结")
+	case r.Status == core.DisclosureAwaitsFee:
+		return a, core.Errorf(core.ECONFLICT, "正在等待申请人缴纳信息处理费，请先登记缴费")
+	case r.Status == core.DisclosureConsulting:
+		return a, core.Errorf(core.ECONFLICT, "正在征求第三方意见，请先登记第三方意见（或待第三方意见期限届满）")
 	case a.Method == "邮寄" && a.Ref == "":
 		return a, core.FieldErrorf(core.EINVALID, "ref", "邮寄送达请填写邮件号码（以交邮日期判断是否按时）")
 	}
-	return a, nil
+	return a, checkSigned(r, a)
 }
 
 // AnswerNote is the register's line for an answer: the result, how it was sent, and a late answer marked.
@@ -212,6 +244,29 @@ func (Rules) AnswerNote(r core.DisclosureRequest, a core.DisclosureAnswer, answe
 	return AnswerNote(r, a, answered)
 }
 func (Rules) OutcomeLabel(outcome int) string { return OutcomeLabel(outcome) }
+func (Rules) CheckConsult(cal core.WorkingDays, r core.DisclosureRequest, in core.DisclosurePauseInput, sent, today time.Time) (core.DisclosurePause, error) {
+	return CheckConsult(cal, r, in, sent, today)
+}
+func (Rules) CheckFeeNotice(cal core.WorkingDays, r core.DisclosureRequest, in core.DisclosurePauseInput, before int, sent, today time.Time) (core.DisclosurePause, error) {
+	return CheckFeeNotice(cal, r, in, before, sent, today)
+}
+func (Rules) CheckPauseEnd(r core.DisclosureRequest, kind string, in core.DisclosurePauseInput, ended time.Time) (core.DisclosurePause, error) {
+	return CheckPauseEnd(r, kind, in, ended)
+}
+func (Rules) PauseNote(p core.DisclosurePause) string { return PauseNote(p) }
+func (Rules) CheckAssign(r core.DisclosureRequest, sectionID, handlerID, handlerSection int64) error {
+	return CheckAssign(r, sectionID, handlerID, handlerSection)
+}
+func (Rules) AssignNote(section, handler string) string { return AssignNote(section, handler) }
+func (Rules) CheckAnnualEdits(e core.AnnualEdits, today time.Time) (core.AnnualEdits, error) {
+	return CheckAnnualEdits(e, today)
+}
+func (Rules) CheckDraft(r core.DisclosureRequest, outcome int, text string) (string, error) {
+	return CheckDraft(r, outcome, text)
+}
+func (Rules) CheckNote(r core.DisclosureRequest, kind, text string, on time.Time) (string, error) {
+	return CheckNote(r, kind, text, on)
+}
 func (Rules) CheckRemedy(r core.DisclosureRequest, kind, result string, filed, decided, today time.Time) error {
 	return CheckAnsweredRemedy(r, kind, result, filed, decided, today)
 }

@@ -44,10 +44,15 @@ func TestCheckIntake(t *testing.T) {
 }
 
 func TestRequestRefusals(t *testing.T) {
-	open := core.DisclosureRequest{Received: "2026-11-02", Outcome: -1, Due: "2026-11-30", Status: core.DisclosureOpen}
+	open := core.DisclosureRequest{Received: "2026-11-02", Outcome: -1, Due: "2026-11-30", Status: core.DisclosureOpen,
+		DraftOutcome: 0, SignoffState: core.DraftSigned}
 	waiting := core.DisclosureRequest{Received: "2026-11-02", Outcome: -1, CorrectionSent: "2026-11-05", CorrectionBy: "2026-11-20", Status: core.DisclosureCorrecting}
 	lapsed := waiting
-	lapsed.Status = core.DisclosureLapsed
+	lapsed.Status, lapsed.DraftOutcome, lapsed.SignoffState = core.DisclosureLapsed, OutcomeCorrectionLapsed, core.DraftSigned
+	unsigned := open
+	unsigned.SignoffState = ""
+	signing, returned, changed := open, open, open
+	signing.SignoffState, returned.SignoffState, changed.SignoffState = core.DraftSigning, core.DraftReturned, core.DraftChanged
 	answered := open
 	answered.Outcome, answered.AnswerDate = 0, "2026-11-10"
 	tests := []struct {
@@ -82,6 +87,11 @@ func TestRequestRefusals(t *testing.T) {
 		{"逾期不补正 on a lapsed case", answer(lapsed, core.DisclosureAnswer{Outcome: OutcomeCorrectionLapsed}, "2026-11-23"), ""},
 		{"逾期不补正 on an open case", answer(open, core.DisclosureAnswer{Outcome: OutcomeCorrectionLapsed}, "2026-11-20"), core.EINVALID},
 		{"posted without mail number", answer(open, core.DisclosureAnswer{Outcome: 0, Method: "邮寄"}, "2026-11-20"), core.EINVALID},
+		{"no sign-off", answer(unsigned, core.DisclosureAnswer{Outcome: 0}, "2026-11-20"), core.EFORBID},
+		{"sign-off running", answer(signing, core.DisclosureAnswer{Outcome: 0}, "2026-11-20"), core.EFORBID},
+		{"draft returned", answer(returned, core.DisclosureAnswer{Outcome: 0}, "2026-11-20"), core.EFORBID},
+		{"draft changed after sign-off", answer(changed, core.DisclosureAnswer{Outcome: 0}, "2026-11-20"), core.EFORBID},
+		{"another result than the signed one", answer(open, core.DisclosureAnswer{Outcome: 1}, "2026-11-20"), core.EINVALID},
 	}...)
 	for _, tt := range tests {
 		if got := core.ErrorCode(tt.err); got != tt.want {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"policydesk/internal/core"
 )
@@ -153,4 +154,47 @@ func RemedyInYear(kind, result string, filed, decided time.Time, year int) (Reme
 		result = "尚未审结"
 	}
 	return Remedy{Kind: kind, Result: result}, true
+}
+
+// SubjectKey is what two requests must share to ask for "the same information": their content without
+// spaces, punctuation and the words applicants wrap it in.
+func SubjectKey(content string) string {
+	var b strings.Builder
+	for _, r := range content {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	k := b.String()
+	for _, w := range []string{"申请公开", "请求公开", "要求公开", "请提供", "申请获取", "关于"} {
+		k = strings.TrimPrefix(k, w)
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(k, "的政府信息"), "的信息")
+}
+
+// ProactiveMin is how many requests for the same information, disclosed, make it a candidate for 主动公开:
+// 第四十四条 speaks of 多个申请人.
+const ProactiveMin = 2
+
+// SuggestFromRegister lists the information several disclosed requests asked for (SubjectKey), most asked first,
+// each with the wording of its earliest request: candidates for 主动公开 under 第四十四条.
+func SuggestFromRegister(rs []core.DisclosureRequest) []core.ProactiveSuggestion {
+	rs = slices.Clone(rs) // earliest first: the first request's wording, and the case numbers in order
+	slices.SortStableFunc(rs, func(a, b core.DisclosureRequest) int {
+		return strings.Compare(a.Received+a.CaseNo, b.Received+b.CaseNo)
+	})
+	rows := make([]ParsedRow, 0, len(rs))
+	first := map[string]string{}
+	for _, r := range rs {
+		rows = append(rows, ParsedRow{No: r.CaseNo, Outcome: r.Outcome, Content: r.Content})
+		if k := SubjectKey(r.Content); first[k] == "" && (r.Outcome == 0 || r.Outcome == 1) {
+			first[k] = r.Content
+		}
+	}
+	out := []core.ProactiveSuggestion{}
+	for _, g := range SuggestProactive(rows, func(r ParsedRow) string { return SubjectKey(r.Content) }, ProactiveMin) {
+		out = append(out, core.ProactiveSuggestion{Content: first[g.Key], Count: g.Count, CaseNos: g.Nos})
+	}
+	return out
 }

@@ -1,9 +1,12 @@
 package disclosure
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"policydesk/internal/core"
 )
 
 func TestTable4(t *testing.T) {
@@ -81,5 +84,26 @@ func TestRemedyRules(t *testing.T) {
 	}
 	if _, ok := RemedyInYear("行政复议", "结果维持", d("2025-11-02"), d("2026-01-15"), 2026); ok {
 		t.Error("filed last year counted")
+	}
+}
+
+func TestSuggestFromRegister(t *testing.T) {
+	rs := []core.DisclosureRequest{
+		{CaseNo: "001", Outcome: 0, Content: "滨江地块土地出让合同", Received: "2026-03-01"},
+		{CaseNo: "002", Outcome: 1, Content: "申请公开：滨江地块土地出让合同。", Received: "2026-05-01"},
+		{CaseNo: "003", Outcome: 5, Content: "滨江地块 土地出让合同"}, // refused: not a candidate
+		{CaseNo: "004", Outcome: -1, Content: "滨江地块土地出让合同"}, // still open
+		{CaseNo: "005", Outcome: 0, Content: "城西控规调整论证意见"},
+	}
+	slices.Reverse(rs) // as the register lists them, newest first
+	got := SuggestFromRegister(rs)
+	if len(got) != 1 || got[0].Count != 2 || got[0].Content != "滨江地块土地出让合同" || strings.Join(got[0].CaseNos, ",") != "001,002" {
+		t.Fatalf("suggestions %+v", got)
+	}
+	if SubjectKey("关于 滨江地块土地出让合同的信息") != SubjectKey("滨江地块土地出让合同") {
+		t.Error("wrapping words and punctuation must not tell requests apart")
+	}
+	if len(SuggestFromRegister(nil)) != 0 || SuggestFromRegister(nil) == nil {
+		t.Error("no suggestions is an empty list")
 	}
 }

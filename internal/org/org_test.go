@@ -8,8 +8,13 @@ import (
 	"policydesk/internal/testutil"
 )
 
-// want is a refusal as the user sees it; the zero want is no refusal.
-type want = testutil.Want
+// want is a refusal as the user sees it: code, field and message; the zero want is no refusal.
+type want struct{ code, field, msg string }
+
+func (w want) check(t *testing.T, err error) {
+	t.Helper()
+	testutil.Refusal(t, err, w.code, w.field, w.msg)
+}
 
 func TestCheckBureau(t *testing.T) {
 	cases := []struct {
@@ -26,7 +31,7 @@ func TestCheckBureau(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckBureau(c.in)
-			c.want.Check(t, err)
+			c.want.check(t, err)
 			if err == nil && got != c.out {
 				t.Fatalf("got %+v, want %+v", got, c.out)
 			}
@@ -47,7 +52,7 @@ func TestCheckNumber(t *testing.T) {
 		{-5, want{core.EINVALID, "value", "工作日数须在1到60之间"}},
 	}
 	for _, c := range cases {
-		t.Run("", func(t *testing.T) { c.want.Check(t, CheckNumber("工作日数", c.n, 1, 60)) })
+		t.Run("", func(t *testing.T) { c.want.check(t, CheckNumber("工作日数", c.n, 1, 60)) })
 	}
 }
 
@@ -76,7 +81,7 @@ func TestCheckSection(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckSection(c.s, c.f)
-			c.want.Check(t, err)
+			c.want.check(t, err)
 			if err == nil && got.Name != strings.TrimSpace(c.s.Name) {
 				t.Fatalf("name %q not trimmed", got.Name)
 			}
@@ -97,7 +102,7 @@ func TestCheckSectionDelete(t *testing.T) {
 		{"records name it", Deletion{Name: "法规科", InUse: true}, want{core.EFORBID, "", "“法规科”已有关联的文件或留言记录，不能删除，可将其设为停用。"}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { c.want.Check(t, CheckSectionDelete(c.f)) })
+		t.Run(c.name, func(t *testing.T) { c.want.check(t, CheckSectionDelete(c.f)) })
 	}
 }
 
@@ -117,7 +122,7 @@ func TestCheckPerson(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckPerson(c.p)
-			c.want.Check(t, err)
+			c.want.check(t, err)
 			if err == nil && got.Name != "王芳" {
 				t.Fatalf("name %q not trimmed", got.Name)
 			}
@@ -136,11 +141,11 @@ func TestCheckPersonDelete(t *testing.T) {
 		{"records name them", Deletion{Name: "王芳", InUse: true}, want{core.EFORBID, "", "“王芳”已经办理过文件或留言，不能删除，可将其设为停用。"}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { c.want.Check(t, CheckPersonDelete(c.f)) })
+		t.Run(c.name, func(t *testing.T) { c.want.check(t, CheckPersonDelete(c.f)) })
 	}
 }
 
 func TestCheckCurrentUser(t *testing.T) {
-	(want{}).Check(t, CheckCurrentUser(core.Person{Name: "王芳", Active: true}))
-	(want{core.EINVALID, "", "“王芳”已停用，不能设为当前使用人"}).Check(t, CheckCurrentUser(core.Person{Name: "王芳"}))
+	(want{}).check(t, CheckCurrentUser(core.Person{Name: "王芳", Active: true}))
+	(want{core.EINVALID, "", "“王芳”已停用，不能设为当前使用人"}).check(t, CheckCurrentUser(core.Person{Name: "王芳"}))
 }

@@ -100,6 +100,12 @@ func CheckSubmit(subjectType string, subj Subject, current core.Signoff) error {
 		return core.Errorf(core.ECONFLICT, "意见采纳情况说明已完成审签")
 	case subjectType == core.SubjectReport:
 		return consult.CheckReportReady(subj.Report, "提交审签")
+	case subjectType == core.SubjectDisclosure && subj.Status == core.DisclosureAnswered:
+		return core.Errorf(core.ECONFLICT, "“%s”已答复，不能再提交审签", subj.Title)
+	case subjectType == core.SubjectDisclosure && subj.Status == "":
+		return core.Errorf(core.EFORBID, "请先拟写答复稿（答复类型和答复要点），再提交审签")
+	case subjectType == core.SubjectDisclosure && current.Complete && !subj.DraftChanged:
+		return core.Errorf(core.ECONFLICT, "“%s”的答复稿已完成审签", subj.Title)
 	}
 	return nil
 }
@@ -115,8 +121,14 @@ func CheckActor(u core.CurrentUser, step string) error {
 	return nil
 }
 
-// CheckSubject refuses a sign-off of anything but a policy, an interpretation or a 采纳情况说明.
-func CheckSubject(subjectType string) error { return core.CheckSubject(subjectType, "审签") }
+// CheckSubject refuses a sign-off of anything but a policy, an interpretation, a 采纳情况说明 or a 依申请公开
+// answer draft (which, unlike the others, is never checked before publication).
+func CheckSubject(subjectType string) error {
+	if subjectType == core.SubjectDisclosure {
+		return nil
+	}
+	return core.CheckSubject(subjectType, "审签")
+}
 
 // PendingStep is the step of current's latest round waiting for a decision and whether it is the round's last.
 // It refuses a decision on a subject with no step waiting: never submitted, returned or signed already.

@@ -125,6 +125,12 @@ func TestCheckSubmit(t *testing.T) {
 		{"a report signed, changed", core.SubjectReport, Subject{Report: core.ReportFacts{Status: core.ConsultationClosed, Generated: true, Changed: true}}, done, ""},
 		{"a report before closing", core.SubjectReport, Subject{Report: core.ReportFacts{Status: core.ConsultationOpen, Generated: true}}, core.Signoff{}, core.EFORBID},
 		{"a report with undecided comments", core.SubjectReport, Subject{Report: core.ReportFacts{Status: core.ConsultationClosed, Generated: true, Undecided: 2}}, core.Signoff{}, core.EFORBID},
+		{"an answer drafted", core.SubjectDisclosure, Subject{Title: "答复稿", Status: "拟稿"}, core.Signoff{}, ""},
+		{"an answer not drafted", core.SubjectDisclosure, Subject{Title: "答复稿"}, core.Signoff{}, core.EFORBID},
+		{"an answer sent", core.SubjectDisclosure, Subject{Title: "答复稿", Status: core.DisclosureAnswered}, core.Signoff{}, core.ECONFLICT},
+		{"an answer signed, unchanged", core.SubjectDisclosure, Subject{Title: "答复稿", Status: "拟稿"}, done, core.ECONFLICT},
+		{"an answer signed, changed", core.SubjectDisclosure, Subject{Title: "答复稿", Status: "拟稿", DraftChanged: true}, done, ""},
+		{"an answer being signed", core.SubjectDisclosure, Subject{Title: "答复稿", Status: "拟稿"}, running, core.ECONFLICT},
 	}
 	for _, tt := range tests {
 		if got := core.ErrorCode(CheckSubmit(tt.subject, tt.subj, tt.current)); got != tt.want {

@@ -9,6 +9,7 @@ import (
 
 func TestCheckSubject(t *testing.T) {
 	testutil.Invalid(t, CheckSubject(core.SubjectReport), "subjectType", "")
+	testutil.Invalid(t, CheckSubject(core.SubjectDisclosure), "subjectType", "")
 	testutil.Invalid(t, CheckSubject("message"), "subjectType", "未知的审签对象“message”")
 }
 

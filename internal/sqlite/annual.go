@@ -2,8 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
+	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 )
 
@@ -49,10 +52,64 @@ func (s *DisclosureStore) AnnualFacts(ctx context.Context, year int) (core.Annua
 		if err != nil {
 			return f, err
 		}
+		// 信息处理费: notices issued in the year, and what was paid (a notice still waiting counts as unpaid)
+		err = tx.QueryRowContext(ctx, `SELECT count(*), count(NULLIF(ended, '')), COALESCE(SUM(CASE WHEN ended <> '' THEN fee_amount END), 0)
+			FROM disclosure_pauses WHERE kind = ? AND substr(started, 1, 4) = ?`, core.PauseFee, y).Scan(&f.FeeNotices, &f.FeesPaid, &f.FeeYuan)
+		if err != nil {
+			return f, err
+		}
 		f.Interpretations, err = queryAll(ctx, tx, func(r scanner) (core.FormCount, error) {
 			var c core.FormCount
 			return c, r.Scan(&c.Form, &c.Count)
 		}, `SELECT form, count(*) FROM interpretations WHERE status = '已发布' AND substr(published_date, 1, 4) = ? GROUP BY form`, y)
 		return f, err
+	})
+}
+
+// AnnualEdits reads what the office added to a year's report (all blank when nothing yet).
+func (s *DisclosureStore) AnnualEdits(ctx context.Context, year int) (core.AnnualEdits, error) {
+	return inRead(ctx, s.db, func(tx *Tx) (core.AnnualEdits, error) { return tx.annualEdits(ctx, year) })
+}
+
+func (tx *Tx) annualEdits(ctx context.Context, year int) (core.AnnualEdits, error) {
+	e := core.AnnualEdits{Year: year}
+	err := tx.QueryRowContext(ctx, `SELECT licensing, penalty, enforcement, fees_wan, source, overview, published_date, published_url, updated_at
+		FROM annual_reports WHERE year = ?`, year).Scan(&e.Licensing, &e.Penalty, &e.Enforcement, &e.FeesWan, &e.Source, &e.Overview,
+		&e.PublishedDate, &e.PublishedURL, &e.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, nil
+	}
+	return e, err
+}
+
+// SaveAnnualEdits records what the office added to a year's report, checked by disclosure.CheckAnnualEdits.
+func (s *DisclosureStore) SaveAnnualEdits(ctx context.Context, e core.AnnualEdits) (core.AnnualEdits, error) {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.AnnualEdits, error) {
+		e, err := s.db.rules.Disclosure.CheckAnnualEdits(e, calendar.Day(tx.Now().In(core.Shanghai)))
+		if err != nil {
+			return e, err
+		}
+		old, err := tx.annualEdits(ctx, e.Year)
+		if err != nil {
+			return e, err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO annual_reports (year, licensing, penalty, enforcement, fees_wan, source, overview,
+			published_date, published_url, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (year) DO UPDATE SET licensing = excluded.licensing, penalty = excluded.penalty, enforcement = excluded.enforcement,
+			fees_wan = excluded.fees_wan, source = excluded.source, overview = excluded.overview, published_date = excluded.published_date,
+			published_url = excluded.published_url, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+			e.Year, e.Licensing, e.Penalty, e.Enforcement, e.FeesWan, e.Source, e.Overview, e.PublishedDate, e.PublishedURL,
+			tx.Stamp(), tx.actorID()); err != nil {
+			return e, err
+		}
+		if err := tx.audit("update", "annual_report", int64(e.Year), fmt.Sprintf("%d年政府信息公开工作年度报告", e.Year), []Change{
+			{Field: "licensing", Old: old.Licensing, New: e.Licensing}, {Field: "penalty", Old: old.Penalty, New: e.Penalty},
+			{Field: "enforcement", Old: old.Enforcement, New: e.Enforcement}, {Field: "fees_wan", Old: old.FeesWan, New: e.FeesWan},
+			{Field: "source", Old: old.Source, New: e.Source}, {Field: "overview", Old: old.Overview, New: e.Overview},
+			{Field: "published_date", Old: old.PublishedDate, New: e.PublishedDate}, {Field: "published_url", Old: old.PublishedURL, New: e.PublishedURL},
+		}); err != nil {
+			return e, err
+		}
+		return tx.annualEdits(ctx, e.Year)
 	})
 }

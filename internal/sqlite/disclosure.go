@@ -29,7 +29,7 @@ func NewDisclosureStore(db *DB, cal func() *calendar.Calendar) *DisclosureStore 
 const disclosureCols = `r.id, r.case_no, r.channel, r.arrived, r.confirmed, r.received, r.applicant, r.applicant_type, r.id_number,
 	r.contact, r.content, r.form, r.delivery, COALESCE(r.section_id, 0), COALESCE(s.name, ''), COALESCE(r.handler_id, 0),
 	COALESCE(h.name, ''), r.correction_sent, r.correction_by, r.corrected, r.extended, r.extension_by, r.outcome, r.answer_date,
-	r.answer_method, r.answer_ref, r.answer_text, r.updated_at`
+	r.answer_method, r.answer_ref, r.answer_text, r.updated_at, r.draft_outcome, r.draft_text`
 
 const disclosureFrom = ` FROM disclosure_requests r LEFT JOIN sections s ON s.id = r.section_id LEFT JOIN people h ON h.id = r.handler_id`
 
@@ -50,30 +50,112 @@ func withClock(rules core.DisclosureRules, r core.DisclosureRequest, cal *calend
 	}
 	cd := cal.Countdown(today, due)
 	r.CountdownStatus, r.CountdownLabel, r.Workdays = cd.Status, cd.Label, cd.Workdays
-	if r.Status == core.DisclosureCorrecting || r.Status == core.DisclosureLapsed {
+	switch r.Status {
+	case core.DisclosureCorrecting, core.DisclosureLapsed:
 		r.CountdownLabel = "补正期限" + cd.Label
+	case core.DisclosureConsulting:
+		r.CountdownLabel = "第三方意见期限" + cd.Label
+	case core.DisclosureAwaitsFee, core.DisclosureFeeLapsed:
+		r.CountdownLabel = "缴费期限" + cd.Label
 	}
 	return r
 }
 
-func scanDisclosure(sc interface{ Scan(...any) error }, rules core.DisclosureRules, cal *calendar.Calendar, now time.Time) (core.DisclosureRequest, error) {
+// runningDue is the deadline of the request's open suspension (the last one without an end).
+func runningDue(r core.DisclosureRequest) time.Time {
+	for i := len(r.Pauses) - 1; i >= 0; i-- {
+		if r.Pauses[i].Ended == "" {
+			return parseDay(r.Pauses[i].Due)
+		}
+	}
+	return time.Time{}
+}
+
+func scanDisclosure(sc scanner) (core.DisclosureRequest, error) {
 	var r core.DisclosureRequest
 	err := sc.Scan(&r.ID, &r.CaseNo, &r.Channel, &r.Arrived, &r.Confirmed, &r.Received, &r.Applicant, &r.ApplicantType, &r.IDNumber,
 		&r.Contact, &r.Content, &r.Form, &r.Delivery, &r.SectionID, &r.SectionName, &r.HandlerID, &r.HandlerName, &r.CorrectionSent,
 		&r.CorrectionBy, &r.Corrected, &r.Extended, &r.ExtensionBy, &r.Outcome, &r.AnswerDate, &r.AnswerMethod, &r.AnswerRef,
-		&r.AnswerText, &r.UpdatedAt)
+		&r.AnswerText, &r.UpdatedAt, &r.DraftOutcome, &r.DraftText)
+	return r, err
+}
+
+const pauseCols = `id, request_id, kind, party, started, due, ended, result, fee_basis, fee_count, fee_before, fee_amount, note`
+
+// pausesOf reads the suspensions of the requests the condition selects, by request.
+func pausesOf(ctx context.Context, q querier, where string, args ...any) (map[int64][]core.DisclosurePause, error) {
+	ps, err := queryAll(ctx, q, func(sc scanner) (core.DisclosurePause, error) {
+		var p core.DisclosurePause
+		err := sc.Scan(&p.ID, &p.RequestID, &p.Kind, &p.Party, &p.Started, &p.Due, &p.Ended, &p.Result, &p.FeeBasis, &p.FeeCount,
+			&p.FeeBefore, &p.FeeAmount, &p.Note)
+		return p, err
+	}, `SELECT `+pauseCols+` FROM disclosure_pauses `+where+` ORDER BY request_id, id`, args...)
 	if err != nil {
-		return r, err
+		return nil, err
 	}
-	return withClock(rules, r, cal, now), nil
+	by := map[int64][]core.DisclosurePause{}
+	for _, p := range ps {
+		by[p.RequestID] = append(by[p.RequestID], p)
+	}
+	return by, nil
+}
+
+// clocked attaches each request's suspensions (all of them are read at once: they are few) and works out its
+// clock as of now.
+func clocked(ctx context.Context, q querier, rules core.DisclosureRules, rs []core.DisclosureRequest, cal *calendar.Calendar, now time.Time) ([]core.DisclosureRequest, error) {
+	if len(rs) == 0 {
+		return rs, nil
+	}
+	by, err := pausesOf(ctx, q, "")
+	if err != nil {
+		return nil, err
+	}
+	for i := range rs {
+		rs[i].Pauses = by[rs[i].ID]
+		rs[i] = withClock(rules, rs[i], cal, now)
+	}
+	return rs, nil
 }
 
 func (tx *Tx) findDisclosure(ctx context.Context, cal *calendar.Calendar, id int64) (core.DisclosureRequest, error) {
-	r, err := scanDisclosure(tx.QueryRowContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE r.id = ?`, id), tx.db.rules.Disclosure, cal, tx.Now())
+	r, err := scanDisclosure(tx.QueryRowContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE r.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, core.Errorf(core.ENOTFOUND, "依申请公开申请 %d 不存在", id)
 	}
-	return r, err
+	if err != nil {
+		return r, err
+	}
+	by, err := pausesOf(ctx, tx, `WHERE request_id = ?`, id)
+	if err != nil {
+		return r, err
+	}
+	r.Pauses = by[id]
+	if r.SignoffState, err = tx.draftSignoff(ctx, id); err != nil {
+		return r, err
+	}
+	return withClock(tx.db.rules.Disclosure, r, cal, tx.Now()), nil
+}
+
+// draftSignoff says where the sign-off of the request's answer draft stands (core.DraftSigning …).
+func (tx *Tx) draftSignoff(ctx context.Context, id int64) (string, error) {
+	so, err := tx.signoff(ctx, core.SubjectDisclosure, id)
+	if err != nil || so.Round == 0 {
+		return "", err
+	}
+	switch {
+	case so.Current != "":
+		return core.DraftSigning, nil
+	case so.Returned:
+		return core.DraftReturned, nil
+	case !so.Complete:
+		return "", nil
+	}
+	var changed bool
+	err = tx.QueryRowContext(ctx, `SELECT draft_signed <> CAST(draft_outcome AS TEXT) || char(10) || draft_text FROM disclosure_requests WHERE id = ?`, id).Scan(&changed)
+	if changed {
+		return core.DraftChanged, err
+	}
+	return core.DraftSigned, err
 }
 
 // DisclosureRequests lists the register, newest receipt first.
@@ -94,11 +176,12 @@ func (s *DisclosureStore) DisclosureRequests(ctx context.Context, f core.Disclos
 		like := "%" + q + "%"
 		args = append(args, like, like, like)
 	}
-	cal, now := s.cal(), s.db.Clock.Now()
-	return queryAll(ctx, s.db.db, func(sc scanner) (core.DisclosureRequest, error) {
-		return scanDisclosure(sc, s.db.rules.Disclosure, cal, now)
-	}, `SELECT `+disclosureCols+disclosureFrom+` WHERE `+strings.Join(where, " AND ")+
+	rs, err := queryAll(ctx, s.db.db, scanDisclosure, `SELECT `+disclosureCols+disclosureFrom+` WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY r.received DESC, r.id DESC`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return clocked(ctx, s.db.db, s.db.rules.Disclosure, rs, s.cal(), s.db.Clock.Now())
 }
 
 // DisclosureRequest returns an application with its procedural history.
@@ -322,6 +405,165 @@ func (s *DisclosureStore) ReceiveCorrection(ctx context.Context, id int64, date 
 	})
 }
 
+// pause records a suspension started (ID 0) or ended, with its register line and audit, in the step's transaction.
+func (tx *Tx) savePause(ctx context.Context, r core.DisclosureRequest, p core.DisclosurePause, kind, summary string) error {
+	var err error
+	if p.ID == 0 {
+		_, err = tx.ExecContext(ctx, `INSERT INTO disclosure_pauses (request_id, kind, party, started, due, fee_basis, fee_count, fee_before,
+			fee_amount, note, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.ID, p.Kind, p.Party, p.Started, p.Due, p.FeeBasis, p.FeeCount, p.FeeBefore, p.FeeAmount, p.Note,
+			tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+	} else {
+		_, err = tx.ExecContext(ctx, `UPDATE disclosure_pauses SET ended = ?, result = ?, note = ?, updated_at = ?, updated_by = ?
+			WHERE id = ? AND ended = ''`, p.Ended, p.Result, p.Note, tx.Stamp(), tx.actorID(), p.ID)
+	}
+	if err != nil {
+		return err
+	}
+	date := p.Started
+	if p.Ended != "" {
+		date = p.Ended
+	}
+	if err := tx.addDisclosureEvent(ctx, r.ID, kind, date, tx.db.rules.Disclosure.PauseNote(p)); err != nil {
+		return err
+	}
+	changes := []Change{{Field: "kind", New: p.Kind}, {Field: "started", New: p.Started}, {Field: "due", New: p.Due}}
+	if p.Ended != "" {
+		changes = []Change{{Field: "ended", Old: "", New: p.Ended}, {Field: "result", Old: "", New: p.Result}}
+	} else if p.Kind == core.PauseFee {
+		changes = append(changes, Change{Field: "fee_amount", New: p.FeeAmount})
+	}
+	return tx.audit("update", "disclosure_request", r.ID, summary+" "+r.CaseNo, changes)
+}
+
+// ConsultThirdParty records the 第三方意见征询函 sent: the count stops until the opinion arrives, for 15 working
+// days at most (条例第三十二条).
+func (s *DisclosureStore) ConsultThirdParty(ctx context.Context, in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return s.change(ctx, in.RequestID, func(tx *Tx, r core.DisclosureRequest) error {
+		sent, err := tx.db.rules.Disclosure.DateField("date", "征询函发出日期", in.Date, tx.Now())
+		if err != nil {
+			return err
+		}
+		p, err := tx.db.rules.Disclosure.CheckConsult(s.cal(), r, in, sent, calendar.Day(tx.Now().In(core.Shanghai)))
+		if err != nil {
+			return err
+		}
+		return tx.savePause(ctx, r, p, "征询第三方", "征求第三方意见")
+	})
+}
+
+// SendFeeNotice records the 收费通知书 sent, with the fee by the tiers of 109号 counted from what the same
+// applicant (same name and ID number) already asked for in the month of receipt; the count stops until payment.
+func (s *DisclosureStore) SendFeeNotice(ctx context.Context, in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return s.change(ctx, in.RequestID, func(tx *Tx, r core.DisclosureRequest) error {
+		sent, err := tx.db.rules.Disclosure.DateField("date", "收费通知书发出日期", in.Date, tx.Now())
+		if err != nil {
+			return err
+		}
+		var before int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(p.fee_count), 0) FROM disclosure_pauses p
+			JOIN disclosure_requests o ON o.id = p.request_id
+			WHERE p.kind = ? AND p.fee_basis = ? AND o.id <> ? AND o.applicant = ? AND o.id_number = ? AND substr(o.received, 1, 7) = ?`,
+			core.PauseFee, strings.TrimSpace(in.FeeBasis), r.ID, r.Applicant, r.IDNumber, r.Received[:min(7, len(r.Received))]).Scan(&before); err != nil {
+			return err
+		}
+		p, err := tx.db.rules.Disclosure.CheckFeeNotice(s.cal(), r, in, before, sent, calendar.Day(tx.Now().In(core.Shanghai)))
+		if err != nil {
+			return err
+		}
+		return tx.savePause(ctx, r, p, "收费通知", "发出收费通知书")
+	})
+}
+
+// EndPause records the third party's opinion (kind 第三方) or the applicant's payment (收费): the count resumes.
+func (s *DisclosureStore) EndPause(ctx context.Context, kind string, in core.DisclosurePauseInput) (core.DisclosureDetail, error) {
+	return s.change(ctx, in.RequestID, func(tx *Tx, r core.DisclosureRequest) error {
+		label, event, summary := "收到第三方意见之日", "第三方意见", "登记第三方意见"
+		if kind == core.PauseFee {
+			label, event, summary = "缴费日期", "缴费", "登记缴纳信息处理费"
+		}
+		ended, err := tx.db.rules.Disclosure.DateField("date", label, in.Date, tx.Now())
+		if err != nil {
+			return err
+		}
+		p, err := tx.db.rules.Disclosure.CheckPauseEnd(r, kind, in, ended)
+		if err != nil {
+			return err
+		}
+		return tx.savePause(ctx, r, p, event, summary)
+	})
+}
+
+// AssignDisclosure gives the request to a section and, optionally, a person of it (分办).
+func (s *DisclosureStore) AssignDisclosure(ctx context.Context, id, sectionID, handlerID int64) (core.DisclosureDetail, error) {
+	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
+		var section, handler string
+		var handlerSection int64
+		if sectionID != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT name FROM sections WHERE id = ?`, sectionID).Scan(&section); err != nil {
+				return notFound(err, "科室不存在(编号%d)", sectionID)
+			}
+		}
+		if handlerID != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT name, COALESCE(section_id, 0) FROM people WHERE id = ? AND active = 1`, handlerID).
+				Scan(&handler, &handlerSection); err != nil {
+				return notFound(err, "人员不存在或已停用(编号%d)", handlerID)
+			}
+		}
+		if err := tx.db.rules.Disclosure.CheckAssign(r, sectionID, handlerID, handlerSection); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET section_id = ?, handler_id = ? WHERE id = ?`,
+			nullID(sectionID), nullID(handlerID), id); err != nil {
+			return err
+		}
+		today := calendar.FormatDate(calendar.Day(tx.Now().In(core.Shanghai)))
+		if err := tx.addDisclosureEvent(ctx, id, "分办", today, tx.db.rules.Disclosure.AssignNote(section, handler)); err != nil {
+			return err
+		}
+		return tx.audit("update", "disclosure_request", id, "分办 "+r.CaseNo, []Change{
+			{Field: "section", Old: r.SectionName, New: section}, {Field: "handler", Old: r.HandlerName, New: handler}})
+	})
+}
+
+// AddDisclosureNote records a 会商 or the legal adviser's opinion on the request.
+func (s *DisclosureStore) AddDisclosureNote(ctx context.Context, id int64, kind, date, text string) (core.DisclosureDetail, error) {
+	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
+		on, err := tx.db.rules.Disclosure.DateField("date", "日期", date, tx.Now())
+		if err != nil {
+			return err
+		}
+		if text, err = tx.db.rules.Disclosure.CheckNote(r, kind, text, on); err != nil {
+			return err
+		}
+		if err := tx.addDisclosureEvent(ctx, id, kind, calendar.FormatDate(on), text); err != nil {
+			return err
+		}
+		return tx.audit("update", "disclosure_request", id, "记录"+kind+" "+r.CaseNo, []Change{{Field: kind, New: text}})
+	})
+}
+
+// SaveAnswerDraft records the answer drafted for sign-off (答复类型 and 答复要点) by the acting person.
+func (s *DisclosureStore) SaveAnswerDraft(ctx context.Context, id int64, outcome int, text string) (core.DisclosureDetail, error) {
+	return s.change(ctx, id, func(tx *Tx, r core.DisclosureRequest) error {
+		text, err := tx.db.rules.Disclosure.CheckDraft(r, outcome, text)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET draft_outcome = ?, draft_text = ?, draft_by = ? WHERE id = ?`,
+			outcome, text, tx.actorID(), id); err != nil {
+			return err
+		}
+		label := tx.db.rules.Disclosure.OutcomeLabel(outcome)
+		today := calendar.FormatDate(calendar.Day(tx.Now().In(core.Shanghai)))
+		if err := tx.addDisclosureEvent(ctx, id, "拟稿", today, "答复稿："+label); err != nil {
+			return err
+		}
+		return tx.audit("update", "disclosure_request", id, "拟写答复稿 "+r.CaseNo, []Change{
+			{Field: "draft_outcome", Old: tx.db.rules.Disclosure.OutcomeLabel(r.DraftOutcome), New: label}, {Field: "draft_text", Old: r.DraftText, New: text}})
+	})
+}
+
 // ExtendDisclosure records the approved extension of at most 20 working days (条例第三十三条).
 func (s *DisclosureStore) ExtendDisclosure(ctx context.Context, id int64, approver, reason string) (core.DisclosureDetail, error) {
 	approver = strings.TrimSpace(approver)
@@ -352,6 +594,9 @@ func (s *DisclosureStore) AnswerDisclosure(ctx context.Context, a core.Disclosur
 		if err != nil {
 			return err
 		}
+		if strings.TrimSpace(a.Text) == "" {
+			a.Text = r.DraftText // the signed draft's text is the answer's
+		}
 		if a, err = tx.db.rules.Disclosure.CheckAnswer(r, a, day); err != nil {
 			return err
 		}
@@ -370,25 +615,15 @@ func (s *DisclosureStore) AnswerDisclosure(ctx context.Context, a core.Disclosur
 
 // RequestsUpTo reads every application received by the end of a year, with its status, for table 三 of
 // the year's report (the year's new applications, the carry-over and the carry-forward).
-func (s *DisclosureStore) RequestsUpTo(ctx context.Context, year int) (rs []core.DisclosureRequest, err error) {
-	err = s.db.read(ctx, func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+disclosureCols+disclosureFrom+` WHERE r.received <= ? ORDER BY r.received, r.id`,
+func (s *DisclosureStore) RequestsUpTo(ctx context.Context, year int) ([]core.DisclosureRequest, error) {
+	return inRead(ctx, s.db, func(tx *Tx) ([]core.DisclosureRequest, error) {
+		rs, err := queryAll(ctx, tx, scanDisclosure, `SELECT `+disclosureCols+disclosureFrom+` WHERE r.received <= ? ORDER BY r.received, r.id`,
 			fmt.Sprintf("%d-12-31", year))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		defer rows.Close()
-		cal := s.cal()
-		for rows.Next() {
-			r, err := scanDisclosure(rows, tx.db.rules.Disclosure, cal, tx.Now())
-			if err != nil {
-				return err
-			}
-			rs = append(rs, r)
-		}
-		return rows.Err()
+		return clocked(ctx, tx, tx.db.rules.Disclosure, rs, s.cal(), tx.Now())
 	})
-	return rs, err
 }
 
 // Deadlines implements core.DeadlineSource: the open applications' 答复期限, 补正期限 and, within the
@@ -406,19 +641,33 @@ func (s *DisclosureStore) Deadlines(ctx context.Context, now time.Time) ([]core.
 		case core.DisclosureOpen:
 			out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.answer_due", Title: title + " 答复期限",
 				Detail: "申请公开：" + r.Content, Due: r.Due, Status: r.CountdownStatus, Label: r.CountdownLabel, Workdays: r.Workdays, Link: link, PersonID: r.HandlerID, SectionID: r.SectionID})
+		case core.DisclosureConsulting:
+			out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.third_party_due", Title: title + " 第三方意见期限",
+				Detail: "期间不计入答复期限；逾期未提出意见的，由本机关依法决定是否公开", Due: calendar.FormatDate(runningDue(r)), Status: r.CountdownStatus,
+				Label: r.CountdownLabel, Workdays: r.Workdays, Link: link, PersonID: r.HandlerID, SectionID: r.SectionID})
+		case core.DisclosureAwaitsFee, core.DisclosureFeeLapsed:
+			out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.fee_due", Title: title + " 缴费期限",
+				Detail: "逾期未缴费的，按其他处理办结", Due: calendar.FormatDate(runningDue(r)), Status: r.CountdownStatus,
+				Label: r.CountdownLabel, Workdays: r.Workdays, Link: link, PersonID: r.HandlerID, SectionID: r.SectionID})
 		case core.DisclosureCorrecting, core.DisclosureLapsed:
 			out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.correction_by", Title: title + " 补正期限",
 				Detail: "逾期未补正的，按其他处理办结", Due: r.CorrectionBy, Status: r.CountdownStatus, Label: r.CountdownLabel, Workdays: r.Workdays, Link: link, PersonID: r.HandlerID, SectionID: r.SectionID})
 		}
 	}
 	today := calendar.Day(now.In(core.Shanghai))
-	if year, due, ok := s.db.rules.Disclosure.AnnualReportDue(today); ok {
+	if year, due, ok := s.db.rules.Disclosure.AnnualReportDue(today); ok && !s.published(ctx, year) {
 		cd := s.cal().Countdown(today, due)
 		out = append(out, core.Deadline{Module: "依申请公开", Kind: "disclosure.annual_report", Title: fmt.Sprintf("%d年政府信息公开工作年度报告", year),
 			Detail: "1月31日前向社会公布；表三由依申请公开登记簿生成", Due: calendar.FormatDate(due), Status: cd.Status, Label: cd.Label,
 			Workdays: cd.Workdays, Link: "/disclosure"})
 	}
 	return out, nil
+}
+
+// published reports whether the year's annual report has been recorded as published (its countdown then stops).
+func (s *DisclosureStore) published(ctx context.Context, year int) bool {
+	e, err := s.AnnualEdits(ctx, year)
+	return err == nil && e.PublishedDate != ""
 }
 
 // ImportRegister adds the rows of an existing 登记台账 (checked by disclosure.ParseRegister) in one

@@ -2,6 +2,8 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,6 +68,9 @@ func TestDisclosureLifecycle(t *testing.T) {
 	_, err = s.ExtendDisclosure(ctx, r.ID, "陈国华", "")
 	wantCode(t, err, core.ECONFLICT)
 
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-11-19", Method: "邮寄", Ref: "EA123456789CN"})
+	wantCode(t, err, core.EFORBID) // not signed off
+	signDraft(t, f, s, r.ID, 1, "规划条件予以公开，附图中涉及相邻权利人信息的部分不予公开")
 	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-10-01"})
 	wantCode(t, err, core.EINVALID) // before receipt
 	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-11-19", Method: "邮寄"})
@@ -73,7 +78,7 @@ func TestDisclosureLifecycle(t *testing.T) {
 	if d, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-11-19", Method: "邮寄", Ref: "EA123456789CN"}); err != nil {
 		t.Fatal(err)
 	}
-	if d.Request.Status != core.DisclosureOnTime || len(d.Events) != 5 {
+	if d.Request.Status != core.DisclosureOnTime || len(d.Events) != 6 || d.Request.AnswerText == "" {
 		t.Fatalf("answered %+v, %d events", d.Request, len(d.Events))
 	}
 
@@ -96,6 +101,36 @@ func TestDisclosureLifecycle(t *testing.T) {
 	list, err := s.DisclosureRequests(ctx, core.DisclosureFilter{Year: 2026, Query: "置业"})
 	if err != nil || len(list) != 1 {
 		t.Fatalf("list %+v %v", list, err)
+	}
+}
+
+// signDraft drafts the answer as the fixture's person and has three approvers sign it off, then makes the
+// drafter current again.
+func signDraft(t *testing.T, f *consultFixture, s *sqlite.DisclosureStore, id int64, outcome int, text string) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.SaveAnswerDraft(ctx, id, outcome, text); err != nil {
+		t.Fatal(err)
+	}
+	settings := sqlite.NewSettingsStore(f.db)
+	interps := sqlite.NewInterpretationStore(f.db, nil)
+	if _, err := interps.SubmitSignoff(ctx, core.SubjectDisclosure, id); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		p, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d-%d", id, i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := settings.SetCurrentUser(ctx, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectDisclosure, SubjectID: id, Decision: core.DecisionApprove}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := settings.SetCurrentUser(ctx, f.personID); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -127,5 +162,191 @@ func TestAnnualReportDeadlineInJanuary(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: report deadline %q, want %q", day, got, want)
 		}
+	}
+}
+
+// A third party consulted and a fee notice stop the count; the fee follows the applicant's month; an unpaid fee
+// closes the case as 其他处理 2. Today is 2026-11-20.
+func TestDisclosureSuspensions(t *testing.T) {
+	f := newConsultFixture(t)
+	ctx := context.Background()
+	cal := calendar.New(calendar.Builtin())
+	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
+	register := func(arrived, content string) core.DisclosureRequest {
+		d, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: arrived, Applicant: "王某",
+			ApplicantType: "自然人", IDNumber: "330100199001011234", Content: content})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Request
+	}
+	b, a := register("2026-10-12", "某地块规划条件"), register("2026-10-30", "某地块出让合同")
+
+	// The same applicant's items in October add up: 12 items on the first (2 charged), 3 more on the second.
+	d, err := s.SendFeeNotice(ctx, core.DisclosurePauseInput{RequestID: b.ID, Date: "2026-10-14", FeeBasis: "按件", FeeCount: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := d.Request.Pauses[0]; p.FeeBefore != 0 || p.FeeAmount != 200 {
+		t.Fatalf("first fee %+v", p)
+	}
+	// Today the 20 working days to pay have passed: the case closes as 其他处理 2, and only so.
+	if d.Request.Status != core.DisclosureFeeLapsed {
+		t.Fatalf("unpaid %+v", d.Request)
+	}
+	_, err = s.EndPause(ctx, core.PauseFee, core.DisclosurePauseInput{RequestID: b.ID, Date: "2026-11-20"})
+	wantCode(t, err, core.EINVALID) // paid too late
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: b.ID, Outcome: 0, Date: "2026-11-20"})
+	wantCode(t, err, core.EINVALID)
+	ds, err := s.Deadlines(ctx, now)
+	if err != nil || len(ds) != 2 || ds[1].Kind != "disclosure.fee_due" || ds[1].Status != "overdue" {
+		t.Fatalf("deadlines %+v %v", ds, err)
+	}
+	signDraft(t, f, s, b.ID, disclosure.OutcomeFeeUnpaid, "")
+	if _, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: b.ID, Outcome: disclosure.OutcomeFeeUnpaid, Date: "2026-11-20", Method: "直接送达"}); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err = s.ConsultThirdParty(ctx, core.DisclosurePauseInput{RequestID: a.ID, Date: "2026-11-03"})
+	wantCode(t, err, core.EINVALID) // no party
+	d, err = s.ConsultThirdParty(ctx, core.DisclosurePauseInput{RequestID: a.ID, Date: "2026-11-03", Party: "临江某置业有限公司"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Request.Status != core.DisclosureConsulting || d.Request.Due != "" || len(d.Request.Pauses) != 1 ||
+		d.Request.Pauses[0].Due != calendar.FormatDate(disclosure.ThirdPartyDue(cal, day("2026-11-03"))) {
+		t.Fatalf("consulting %+v", d.Request)
+	}
+	if ds, err = s.Deadlines(ctx, now); err != nil || len(ds) != 1 || ds[0].Kind != "disclosure.third_party_due" {
+		t.Fatalf("deadlines %+v %v", ds, err)
+	}
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: a.ID, Outcome: 0, Date: "2026-11-10"})
+	wantCode(t, err, core.ECONFLICT) // waiting for the opinion
+	if d, err = s.EndPause(ctx, core.PauseThirdParty, core.DisclosurePauseInput{RequestID: a.ID, Date: "2026-11-10", Result: "不同意公开"}); err != nil {
+		t.Fatal(err)
+	}
+	if d.Request.Status != core.DisclosureOpen {
+		t.Fatalf("after the opinion %+v", d.Request)
+	}
+	if d, err = s.SendFeeNotice(ctx, core.DisclosurePauseInput{RequestID: a.ID, Date: "2026-11-11", FeeBasis: "按件", FeeCount: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if p := d.Request.Pauses[1]; p.FeeAmount != 300 || p.FeeBefore != 12 || d.Request.Status != core.DisclosureAwaitsFee {
+		t.Fatalf("fee notice %+v", d.Request)
+	}
+	if d, err = s.EndPause(ctx, core.PauseFee, core.DisclosurePauseInput{RequestID: a.ID, Date: "2026-11-12"}); err != nil {
+		t.Fatal(err)
+	}
+	want := calendar.FormatDate(disclosure.Deadline(cal, disclosure.Case{Received: day("2026-10-30"), Suspended: []disclosure.Suspension{
+		{From: day("2026-11-03"), To: day("2026-11-10")}, {From: day("2026-11-11"), To: day("2026-11-12")}}}))
+	if d.Request.Due != want || d.Request.Status != core.DisclosureOpen || len(d.Events) != 5 {
+		t.Fatalf("after payment due %s want %s; %+v", d.Request.Due, want, d)
+	}
+	list, err := s.DisclosureRequests(ctx, core.DisclosureFilter{})
+	if err != nil || len(list) != 2 || len(list[0].Pauses) != 2 || len(list[1].Pauses) != 1 {
+		t.Fatalf("list %+v %v", list, err)
+	}
+	// Section 六 of the year's report states the fees: two notices, one paid (300 元).
+	facts, err := s.AnnualFacts(ctx, 2026)
+	if err != nil || facts.FeeNotices != 2 || facts.FeesPaid != 1 || facts.FeeYuan != 300 {
+		t.Fatalf("fees %+v %v", facts, err)
+	}
+}
+
+// 分办 to a section and a person of it; 会商 and the legal adviser's opinion go into the history.
+func TestDisclosureHandling(t *testing.T) {
+	f := newConsultFixture(t)
+	ctx := context.Background()
+	cal := calendar.New(calendar.Builtin())
+	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
+	d, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: "2026-11-02", Applicant: "王某",
+		ApplicantType: "自然人", Content: "某地块出让合同"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := d.Request.ID
+	_, err = s.AssignDisclosure(ctx, id, 0, f.personID)
+	wantCode(t, err, core.EINVALID)
+	if d, err = s.AssignDisclosure(ctx, id, f.sectionID, f.personID); err != nil {
+		t.Fatal(err)
+	}
+	if d.Request.SectionID != f.sectionID || d.Request.HandlerID != f.personID || d.Events[1].Kind != "分办" {
+		t.Fatalf("assigned %+v %+v", d.Request, d.Events)
+	}
+	_, err = s.AddDisclosureNote(ctx, id, "会商", "2026-11-01", "法规科、利用科会商")
+	wantCode(t, err, core.EINVALID) // before receipt
+	if _, err = s.AddDisclosureNote(ctx, id, "会商", "2026-11-05", "法规科、利用科会商：出让价款部分涉及商业秘密"); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = s.AddDisclosureNote(ctx, id, "法律顾问意见", "2026-11-06", "可依条例第十五条不予公开价款部分"); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 4 || d.Events[3].Kind != "法律顾问意见" || d.Events[3].Note != "可依条例第十五条不予公开价款部分" {
+		t.Fatalf("events %+v", d.Events)
+	}
+
+	// The answer draft: signed off, then changed — it must be signed again before it is sent.
+	signDraft(t, f, s, id, 5, "出让价款部分涉及商业秘密，不予公开")
+	if d, err = s.DisclosureRequest(ctx, id); err != nil || d.Request.SignoffState != core.DraftSigned || d.Request.DraftLabel == "" {
+		t.Fatalf("signed %+v %v", d.Request, err)
+	}
+	if d, err = s.SaveAnswerDraft(ctx, id, 1, "合同予以公开，价款条款不予公开"); err != nil || d.Request.SignoffState != core.DraftChanged {
+		t.Fatalf("changed %+v %v", d.Request, err)
+	}
+	_, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: id, Outcome: 1, Date: "2026-11-20", Method: "直接送达"})
+	wantCode(t, err, core.EFORBID)
+	interps := sqlite.NewInterpretationStore(f.db, nil)
+	if _, err := interps.SubmitSignoff(ctx, core.SubjectDisclosure, id); err != nil {
+		t.Fatal(err) // a changed draft goes round again
+	}
+	_, err = s.SaveAnswerDraft(ctx, id, 0, "x")
+	wantCode(t, err, core.ECONFLICT) // not while it is being signed
+	ws, err := interps.WaitingSignoffs(ctx, f.personID, true)
+	if err != nil || len(ws) != 1 || ws[0].Link != fmt.Sprintf("/disclosure/%d", id) || ws[0].Module != "依申请公开" {
+		t.Fatalf("waiting for sign-off: %+v %v", ws, err)
+	}
+}
+
+// The office's additions to a year's report are kept per year; once published, the January countdown stops.
+func TestAnnualEdits(t *testing.T) {
+	f := newMailboxFixture(t)
+	cal := calendar.New(calendar.Builtin())
+	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
+	e, err := s.AnnualEdits(f.ctx, 2025)
+	if err != nil || e.Year != 2025 || e.Licensing != "" {
+		t.Fatalf("blank %+v %v", e, err)
+	}
+	_, err = s.SaveAnnualEdits(f.ctx, core.AnnualEdits{Year: 2025, Licensing: "1284"})
+	wantCode(t, err, core.EINVALID) // no source
+	if e, err = s.SaveAnnualEdits(f.ctx, core.AnnualEdits{Year: 2025, Licensing: "1284", Source: "行政审批科提供"}); err != nil || e.Licensing != "1284" {
+		t.Fatalf("saved %+v %v", e, err)
+	}
+	r, err := disclosure.ReadAnnualReport(f.ctx, s, 2025)
+	if err != nil || r.Edits.Licensing != "1284" || !strings.Contains(disclosure.AnnualReportDocument(r).PlainText(), "行政许可 | 1284") {
+		t.Fatalf("report %+v %v", r.Edits, err)
+	}
+	countdown := func(day string) bool {
+		now, _ := time.ParseInLocation("2006-01-02", day, core.Shanghai)
+		ds, err := s.Deadlines(f.ctx, now.Add(9*time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range ds {
+			if d.Kind == "disclosure.annual_report" {
+				return true
+			}
+		}
+		return false
+	}
+	if !countdown("2026-01-05") {
+		t.Fatal("no countdown before publication")
+	}
+	// the fixture's clock is after 2026-01-20, so a publication on that day is in the past
+	if _, err = s.SaveAnnualEdits(f.ctx, core.AnnualEdits{Year: 2025, Licensing: "1284", Source: "行政审批科提供", PublishedDate: "2026-01-20",
+		PublishedURL: "https://www.linjiang.gov.cn/art/2026/1/20/art_1.html"}); err != nil {
+		t.Fatal(err)
+	}
+	if countdown("2026-01-05") {
+		t.Fatal("the countdown goes on after publication")
 	}
 }

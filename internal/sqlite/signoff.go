@@ -159,6 +159,21 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 		s.Title = "关于《" + strings.Trim(s.Title, "《》") + "》意见收集采纳情况的说明"
 		s.Report.Status = core.ConsultationStatus(open, closing, calendar.FormatDate(calendar.Day(tx.Now())))
 		s.Status = s.Report.Status
+	case core.SubjectDisclosure:
+		var caseNo, applicant string
+		var outcome, draft int
+		err = tx.QueryRowContext(ctx, `SELECT r.case_no, r.applicant, r.outcome, r.draft_outcome, COALESCE(r.draft_by, 0), COALESCE(d.name, ''),
+			COALESCE(r.section_id, 0), r.draft_signed <> CAST(r.draft_outcome AS TEXT) || char(10) || r.draft_text
+			FROM disclosure_requests r LEFT JOIN people d ON d.id = r.draft_by WHERE r.id = ?`, id).
+			Scan(&caseNo, &applicant, &outcome, &draft, &s.AuthorID, &s.AuthorName, &s.SectionID, &s.DraftChanged)
+		err = notFound(err, "依申请公开申请不存在(编号%d)", id)
+		s.Title = caseNo + "答复稿"
+		switch {
+		case outcome >= 0:
+			s.Status = core.DisclosureAnswered
+		case draft >= 0:
+			s.Status = "拟稿"
+		}
 	default:
 		err = fmt.Errorf("sign-off subject %q has no record to read", subjectType)
 	}
@@ -221,6 +236,13 @@ func (s *InterpretationStore) SubmitSignoff(ctx context.Context, subjectType str
 		if subjectType == core.SubjectReport {
 			// what the approvers sign: a later regeneration that changes it needs a new round
 			if _, err := tx.ExecContext(ctx, `UPDATE consultations SET report_signed_body = report_body WHERE id = ?`, subjectID); err != nil {
+				return err
+			}
+		}
+		if subjectType == core.SubjectDisclosure {
+			// what the approvers sign: a later change of the draft needs a new round
+			if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET draft_signed = CAST(draft_outcome AS TEXT) || char(10) || draft_text
+				WHERE id = ?`, subjectID); err != nil {
 				return err
 			}
 		}
@@ -350,7 +372,8 @@ func (s *InterpretationStore) WaitingSignoffs(ctx context.Context, personID int6
 			WHEN 'policy' THEN (SELECT title FROM policies WHERE id = a.subject_id)
 			WHEN 'interpretation' THEN (SELECT title FROM interpretations WHERE id = a.subject_id)
 			WHEN 'report' THEN (SELECT p.title FROM consultations c JOIN policies p ON p.id = c.policy_id WHERE c.id = a.subject_id)
-			WHEN 'message' THEN (SELECT subject FROM messages WHERE id = a.subject_id) END, '')
+			WHEN 'message' THEN (SELECT subject FROM messages WHERE id = a.subject_id)
+			WHEN 'disclosure' THEN (SELECT case_no || ' ' || applicant FROM disclosure_requests WHERE id = a.subject_id) END, '')
 		FROM approvals a
 		WHERE a.decision = '' AND (a.person_id = ? OR (? AND a.person_id IS NULL AND NOT EXISTS (SELECT 1 FROM approvals b
 		      WHERE b.subject_type = a.subject_type AND b.subject_id = a.subject_id AND b.round = a.round AND b.person_id = ?)))
@@ -373,6 +396,8 @@ func (s *InterpretationStore) WaitingSignoffs(ctx context.Context, personID int6
 			d.Module, d.Title, d.Link = "政策解读", "解读“"+w.title+"”待审签", fmt.Sprintf("/interpretations/%d", w.subjectID)
 		case core.SubjectReport:
 			d.Module, d.Title, d.Link = "征求意见", title+"意见采纳情况说明待审签", fmt.Sprintf("/consultations/%d/report", w.subjectID)
+		case core.SubjectDisclosure:
+			d.Module, d.Title, d.Link = "依申请公开", "答复稿待审签："+w.title, fmt.Sprintf("/disclosure/%d", w.subjectID)
 		case "message":
 			d.Module, d.Title, d.Link = "局长信箱", "答复待审核："+w.title, fmt.Sprintf("/mailbox/%d", w.subjectID)
 		default:

@@ -6,15 +6,6 @@ import (
 	"policydesk/internal/core"
 )
 
-// Want is a refusal as the user sees it: code, field and message; the zero Want is no refusal.
-type Want struct{ Code, Field, Msg string }
-
-// Check fails tb unless err is the refusal w (no error for the zero Want).
-func (w Want) Check(tb testing.TB, err error) {
-	tb.Helper()
-	Refusal(tb, err, w.Code, w.Field, w.Msg)
-}
-
 // Refusal fails the test unless err is the refusal with code, field and message, as the user is shown them;
 // all three "" expect no error.
 func Refusal(tb testing.TB, err error, code, field, msg string) {

@@ -15,6 +15,9 @@ export namespace app {
 	    letters: string[];
 	    remedyKinds: string[];
 	    remedyResults: string[];
+	    opinionResults: string[];
+	    feeBases: string[];
+	    noteKinds: string[];
 	}
 	export interface ExportedFile {
 	    kind: string;
@@ -109,6 +112,18 @@ export namespace core {
 	    mustChangePassword: boolean;
 	    version: number;
 	}
+	export interface AnnualEdits {
+	    year: number;
+	    licensing: string;
+	    penalty: string;
+	    enforcement: string;
+	    feesWan: string;
+	    source: string;
+	    overview: string;
+	    publishedDate: string;
+	    publishedUrl: string;
+	    updatedAt: string;
+	}
 	export interface FormCount {
 	    form: string;
 	    count: number;
@@ -140,6 +155,9 @@ export namespace core {
 	    messages: number;
 	    answered: number;
 	    answeredOnTime: number;
+	    feeNotices: number;
+	    feesPaid: number;
+	    feeYuan: number;
 	}
 	export interface DisclosureTable4 {
 	    year: number;
@@ -170,6 +188,7 @@ export namespace core {
 	    table3: DisclosureTable;
 	    table4: DisclosureTable4;
 	    due: string;
+	    edits: AnnualEdits;
 	}
 	
 	export interface Approval {
@@ -493,6 +512,21 @@ export namespace core {
 	    actorName: string;
 	    createdAt: string;
 	}
+	export interface DisclosurePause {
+	    id: number;
+	    requestId: number;
+	    kind: string;
+	    party: string;
+	    started: string;
+	    due: string;
+	    ended: string;
+	    result: string;
+	    feeBasis: string;
+	    feeCount: number;
+	    feeBefore: number;
+	    feeAmount: number;
+	    note: string;
+	}
 	export interface DisclosureRequest {
 	    id: number;
 	    caseNo: string;
@@ -523,6 +557,11 @@ export namespace core {
 	    answerMethod: string;
 	    answerRef: string;
 	    answerText: string;
+	    draftOutcome: number;
+	    draftLabel: string;
+	    draftText: string;
+	    signoffState: string;
+	    pauses: DisclosurePause[];
 	    due: string;
 	    status: string;
 	    countdownStatus: string;
@@ -554,6 +593,16 @@ export namespace core {
 	    delivery: string;
 	    sectionId: number;
 	    handlerId: number;
+	}
+	
+	export interface DisclosurePauseInput {
+	    requestId: number;
+	    date: string;
+	    party: string;
+	    result: string;
+	    feeBasis: string;
+	    feeCount: number;
+	    note: string;
 	}
 	
 	
@@ -1236,6 +1285,11 @@ export namespace core {
 	    fixed: PrepubFinding[];
 	    clear: boolean;
 	    checkedAt: string;
+	}
+	export interface ProactiveSuggestion {
+	    content: string;
+	    count: number;
+	    caseNos: string[];
 	}
 	export interface Publication {
 	    id: number;

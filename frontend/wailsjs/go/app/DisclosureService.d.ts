@@ -3,6 +3,8 @@
 import {core} from '../models';
 import {app} from '../models';
 
+export function AddNote(arg1:number,arg2:string,arg3:string,arg4:string):Promise<core.DisclosureDetail>;
+
 export function AnnualReport(arg1:number):Promise<core.AnnualReport>;
 
 export function AnnualTable(arg1:number):Promise<core.DisclosureTable>;
@@ -10,6 +12,10 @@ export function AnnualTable(arg1:number):Promise<core.DisclosureTable>;
 export function AnnualTable4(arg1:number):Promise<core.DisclosureTable4>;
 
 export function Answer(arg1:core.DisclosureAnswer):Promise<core.DisclosureDetail>;
+
+export function Assign(arg1:number,arg2:number,arg3:number):Promise<core.DisclosureDetail>;
+
+export function ConsultThirdParty(arg1:core.DisclosurePauseInput):Promise<core.DisclosureDetail>;
 
 export function ExportAnnualReport(arg1:number,arg2:string,arg3:string):Promise<app.ExportedFile>;
 
@@ -27,10 +33,22 @@ export function Options():Promise<app.DisclosureOptions>;
 
 export function PreviewRegisterData(arg1:string,arg2:string):Promise<app.RegisterPreview>;
 
+export function ProactiveSuggestions(arg1:number):Promise<Array<core.ProactiveSuggestion>>;
+
 export function ReceiveCorrection(arg1:number,arg2:string):Promise<core.DisclosureDetail>;
 
+export function RecordOpinion(arg1:core.DisclosurePauseInput):Promise<core.DisclosureDetail>;
+
+export function RecordPayment(arg1:core.DisclosurePauseInput):Promise<core.DisclosureDetail>;
+
 export function Register(arg1:core.DisclosureIntake):Promise<core.DisclosureDetail>;
+
+export function SaveAnnualEdits(arg1:core.AnnualEdits):Promise<core.AnnualEdits>;
+
+export function SaveDraft(arg1:number,arg2:number,arg3:string):Promise<core.DisclosureDetail>;
 
 export function SaveRemedy(arg1:core.DisclosureRemedy):Promise<core.DisclosureDetail>;
 
 export function SendCorrection(arg1:number,arg2:string,arg3:string,arg4:string):Promise<core.DisclosureDetail>;
+
+export function SendFeeNotice(arg1:core.DisclosurePauseInput):Promise<core.DisclosureDetail>;
