@@ -63,10 +63,10 @@ type Message struct {
 	// Reminder is the latest 催办 sent to the handler (zero when none).
 	Reminder Reminder `json:"reminder"`
 	// LateNote is the 超期说明 a reply given after the due date carries.
-	LateNote string `json:"lateNote"`
-	DueStatus   string      `json:"dueStatus"` // pending / due_today / overdue / stopped / done
-	DueLabel    string      `json:"dueLabel"`  // 剩余N个工作日 / 今日到期 / 已超期N个工作日 / 已停止计时 / 按时答复 / 超期答复
-	DueWorkdays int         `json:"dueWorkdays"`
+	LateNote    string `json:"lateNote"`
+	DueStatus   string `json:"dueStatus"` // pending / due_today / overdue / stopped / done
+	DueLabel    string `json:"dueLabel"`  // 剩余N个工作日 / 今日到期 / 已超期N个工作日 / 已停止计时 / 按时答复 / 超期答复
+	DueWorkdays int    `json:"dueWorkdays"`
 
 	ReplyBody        string `json:"replyBody"`
 	RepliedAt        string `json:"repliedAt"` // when the reply was signed off (or the message forwarded)
@@ -324,7 +324,7 @@ type ReplySubmission struct {
 	MessageID  int64  `json:"messageId"`
 	Body       string `json:"body"`
 	ApproverID int64  `json:"approverId"`
-	Version    int64  `json:"version"` // the message version the reply is based on (0: not checked)
+	Version    int64  `json:"version"`  // the message version the reply is based on (0: not checked)
 	LateNote   string `json:"lateNote"` // 超期说明: required once the due date has passed
 }
 

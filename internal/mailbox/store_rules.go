@@ -140,7 +140,9 @@ func (Rules) CheckFetchConfig(c core.IMAPConfig) error                     { ret
 func (Rules) CheckRemind(u core.CurrentUser, m core.Message, due, today, lastReminded time.Time) error {
 	return CheckRemind(u, m, due, today, lastReminded)
 }
-func (Rules) CheckRemindInput(in core.RemindInput) (core.RemindInput, error) { return CheckRemindInput(in) }
+func (Rules) CheckRemindInput(in core.RemindInput) (core.RemindInput, error) {
+	return CheckRemindInput(in)
+}
 func (Rules) CheckExtensionInput(in core.ExtensionInput) (core.ExtensionInput, error) {
 	return CheckExtensionInput(in)
 }
