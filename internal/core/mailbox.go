@@ -295,6 +295,7 @@ type ExtensionDecision struct {
 type Reminder struct {
 	Count  int    `json:"count"`
 	At     string `json:"at"`
+	ByID   int64  `json:"byId"`
 	ByName string `json:"byName"`
 	Note   string `json:"note"`
 }
@@ -335,6 +336,7 @@ type ForwardInput struct {
 	Reply      string `json:"reply"`
 	ApproverID int64  `json:"approverId"` // who reviews the 转办告知 before the message is turned over
 	Version    int64  `json:"version"`    // the message version the decision is based on (0: not checked)
+	LateNote   string `json:"lateNote"`   // 超期说明: required once the due date has passed
 }
 
 // MaskedItem is one piece of personal data replaced for publication.

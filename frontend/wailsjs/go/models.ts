@@ -626,6 +626,26 @@ export namespace core {
 	    rule: string;
 	    reason: string;
 	}
+	export interface ExtensionDecision {
+	    messageId: number;
+	    approve: boolean;
+	    opinion: string;
+	}
+	export interface ExtensionInput {
+	    messageId: number;
+	    days: number;
+	    reason: string;
+	    approverId: number;
+	}
+	export interface ExtensionRequest {
+	    days: number;
+	    reason: string;
+	    byId: number;
+	    byName: string;
+	    approverId: number;
+	    approverName: string;
+	    at: string;
+	}
 	export interface ReportItem {
 	    clauses: string[];
 	    summary: string;
@@ -682,6 +702,7 @@ export namespace core {
 	    reply: string;
 	    approverId: number;
 	    version: number;
+	    lateNote: string;
 	}
 	export interface QAPair {
 	    question: string;
@@ -917,6 +938,13 @@ export namespace core {
 	
 	
 	
+	export interface Reminder {
+	    count: number;
+	    at: string;
+	    byId: number;
+	    byName: string;
+	    note: string;
+	}
 	export interface StopRequest {
 	    reason: string;
 	    byId: number;
@@ -952,6 +980,10 @@ export namespace core {
 	    stoppedDays: number;
 	    stoppedSince: string;
 	    stopRequest: StopRequest;
+	    extension: ExtensionRequest;
+	    extendedDays: number;
+	    reminder: Reminder;
+	    lateNote: string;
 	    dueStatus: string;
 	    dueLabel: string;
 	    dueWorkdays: number;
@@ -1277,6 +1309,11 @@ export namespace core {
 	    score: number;
 	    citation: string;
 	}
+	export interface RemindInput {
+	    messageId: number;
+	    note: string;
+	}
+	
 	export interface RemoteProbe {
 	    address: string;
 	    fingerprint: string;
@@ -1300,6 +1337,7 @@ export namespace core {
 	    body: string;
 	    approverId: number;
 	    version: number;
+	    lateNote: string;
 	}
 	export interface ReplyTemplate {
 	    id: number;
