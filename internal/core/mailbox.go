@@ -107,6 +107,7 @@ type MessageListItem struct {
 	DueStatus    string  `json:"dueStatus"`
 	DueLabel     string  `json:"dueLabel"`
 	DueWorkdays  int     `json:"dueWorkdays"`
+	Reminders    int     `json:"reminders"` // how many times its handler was urged (催办)
 }
 
 // Inbox sort orders.

@@ -44,7 +44,7 @@ const msgOpenStates = `('待分办', '办理中', '待审核')`
 const msgListCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at, m.sender_name, m.subject, substr(m.body, 1, 80),
 	m.msg_type, m.state, COALESCE(m.topic_id, 0), COALESCE(t.name, ''), COALESCE(m.topic_score, 0),
 	COALESCE(m.section_id, 0), COALESCE(sec.name, ''), COALESCE(a.name, ''), m.due_date, COALESCE(m.stopped_since, ''),
-	COALESCE(m.replied_at, '')`
+	COALESCE(m.replied_at, ''), m.remind_count`
 
 // textSearch is how a filter's text search is put to the index.
 type textSearch struct {
@@ -254,7 +254,7 @@ func (s *MailboxStore) scanListItems(rows *sql.Rows, cal *calendar.Calendar, tod
 		var stoppedSince, repliedAt string
 		if err := rows.Scan(&it.ID, &it.ExternalID, &it.Channel, &it.ReceivedAt, &it.SenderName, &it.Subject, &it.Excerpt,
 			&it.Type, &it.State, &it.TopicID, &it.TopicName, &it.TopicScore, &it.SectionID, &it.SectionName, &it.AssigneeName,
-			&it.DueDate, &stoppedSince, &repliedAt); err != nil {
+			&it.DueDate, &stoppedSince, &repliedAt, &it.Reminders); err != nil {
 			return err
 		}
 		m := core.Message{State: it.State, DueDate: it.DueDate, StoppedSince: stoppedSince, RepliedAt: repliedAt}

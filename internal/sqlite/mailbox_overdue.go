@@ -35,7 +35,7 @@ func (s *MailboxStore) Remind(ctx context.Context, in core.RemindInput) (core.Me
 		if in.Note != "" {
 			note += "：" + in.Note
 		}
-		return tx.messageEvent(ctx, m.ID, "催办", m.DueDate, m.AssigneeName, note, 0)
+		return tx.messageEvent(ctx, m.ID, "催办", "", remindee(*m), note, 0)
 	})
 }
 
@@ -54,7 +54,7 @@ func (s *MailboxStore) RequestExtension(ctx context.Context, in core.ExtensionIn
 			return err
 		}
 		m.Extension = core.ExtensionRequest{Days: in.Days, Reason: in.Reason, ByID: tx.Actor().PersonID, ApproverID: in.ApproverID, At: tx.Stamp()}
-		return tx.messageEvent(ctx, m.ID, "申请延期", m.DueDate, strconv.Itoa(in.Days)+"个工作日", in.Reason, in.ApproverID)
+		return tx.messageEvent(ctx, m.ID, "申请延期", "", strconv.Itoa(in.Days)+"个工作日", in.Reason, in.ApproverID)
 	})
 }
 
@@ -88,4 +88,17 @@ func (s *MailboxStore) DecideExtension(ctx context.Context, d core.ExtensionDeci
 		}
 		return tx.messageEvent(ctx, m.ID, "延期", oldDue, m.DueDate, reason, req.ApproverID)
 	})
+}
+
+// remindee names whom a 催办 urges: the handler, else the handling section, else the mailbox desk.
+func remindee(m core.Message) string {
+	switch {
+	case m.State == core.MsgReview:
+		return "审核人"
+	case m.AssigneeName != "":
+		return "承办人" + m.AssigneeName
+	case m.SectionName != "":
+		return "承办科室" + m.SectionName
+	}
+	return "信箱管理员"
 }

@@ -1115,6 +1115,7 @@ export namespace core {
 	    dueStatus: string;
 	    dueLabel: string;
 	    dueWorkdays: number;
+	    reminders: number;
 	}
 	export interface MessagePage {
 	    total: number;
