@@ -75,4 +75,3 @@ func TestOverdueMessageRemindExtendAndLateNote(t *testing.T) {
 		t.Errorf("history %q, want %q", got, want)
 	}
 }
-
