@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chooseOption, field, openApp, session, shot, tempDir, waitForText } from './harness.mjs'
+import { byTestId, chooseOption, field, openApp, session, shot, tempDir, timeRender, waitForText } from './harness.mjs'
 import { writeCommentFixtures } from './fixtures/comments.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -23,6 +23,27 @@ async function idFromUrl(page, prefix) {
   await page.waitForURL(new RegExp(`#/${prefix}/\\d+`))
   return Number(new RegExp(`#/${prefix}/(\\d+)`).exec(page.url())[1])
 }
+
+test('a demo consultation with its comments renders in under 500 ms', async () => {
+  const s = await session()
+  try {
+    const { page } = s
+    await openApp(page, '/consultations')
+    const link = page.locator('[data-testid^="consultation-link-"]').first()
+    await link.waitFor()
+    const rendered = await timeRender(page, () => link.click(), [
+      byTestId('consultation-counts'),
+      byTestId('consultation-history'),
+      `${byTestId('comment-table')} .el-table__body tr`,
+    ])
+    console.log(`consultation page rendered in ${rendered} ms`)
+    assert.ok(rendered < 500, `the consultation page took ${rendered} ms to render`)
+    await shot(page, 'e-consultation-rendered', { fullPage: false })
+    assert.deepEqual(s.errors, [])
+  } finally {
+    await s.close()
+  }
+})
 
 test('征求意见: register a policy from a PDF, open a consultation, import, group, decide, report, export', async () => {
   const s = await session({ now: NOW })

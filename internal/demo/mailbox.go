@@ -259,9 +259,11 @@ func directory(ctx context.Context, settings core.SettingsStore) (map[string]int
 	return sections, people, nil
 }
 
-// handlers are who handles and who signs off in each section of the demo bureau.
+// handlers are who handles and who signs off in each section of the demo bureau: a 承办人员 where the section
+// has one; in the planning and land-use sections (only 起草人员 besides the head, who may not answer
+// messages) the head answers and the 分管领导 signs off.
 var handlers = map[string][2]string{
-	"确权登记组": {"杨帆", "刘芳"}, "空间规划组": {"孙佳怡", "赵志强"}, "开发利用组": {"许文博", "郑海涛"},
+	"确权登记组": {"杨帆", "刘芳"}, "空间规划组": {"赵志强", "张卫东"}, "开发利用组": {"郑海涛", "张卫东"},
 	"执法监察支队": {"罗斌", "高峰"}, "用途管制组": {"吴婷", "黄国栋"}, "耕地保护组": {"何静", "马立新"}, "综合组": {"林雨桐", "陈晓静"},
 }
 

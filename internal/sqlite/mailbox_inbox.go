@@ -399,7 +399,7 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 	today := calendar.Day(now.In(core.Shanghai))
 	soon := calendar.FormatDate(cal.AddWorkdays(today, core.SoonWorkdays))
 	rows, err := s.db.db.QueryContext(ctx, `SELECT m.id, m.subject, m.body, m.state, m.due_date, COALESCE(sec.name, ''),
-		COALESCE(m.assignee_id, 0), COALESCE(m.section_id, 0)
+		COALESCE(m.assignee_id, 0), COALESCE(m.section_id, 0), m.remind_count
 		FROM messages m LEFT JOIN sections sec ON sec.id = m.section_id
 		WHERE m.state IN `+msgOpenStates+` AND m.stopped_since IS NULL AND m.due_date <= ?
 		ORDER BY m.due_date, m.id LIMIT 200`, soon)
@@ -410,8 +410,9 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 	out := []core.Deadline{}
 	for rows.Next() {
 		var id, personID, sectionID int64
+		var reminders int
 		var subject, body, state, dueDate, section string
-		if err := rows.Scan(&id, &subject, &body, &state, &dueDate, &section, &personID, &sectionID); err != nil {
+		if err := rows.Scan(&id, &subject, &body, &state, &dueDate, &section, &personID, &sectionID, &reminders); err != nil {
 			return nil, err
 		}
 		due, err := calendar.ParseDate(dueDate)
@@ -426,6 +427,9 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 		detail := state
 		if section != "" {
 			detail = section + " · " + state
+		}
+		if reminders > 0 {
+			detail += " · 已催办" + strconv.Itoa(reminders) + "次"
 		}
 		out = append(out, core.Deadline{Module: "局长信箱", Kind: "mailbox.reply", Title: "答复留言：" + title, Detail: detail,
 			Due: dueDate, Status: c.Status, Label: c.Label, Workdays: msgSignedWorkdays(c), Link: fmt.Sprintf("/mailbox/%d", id),
