@@ -123,6 +123,12 @@ test('征求意见: register a policy from a PDF, open a consultation, import, g
     await page.getByTestId('consultation-short-reason').waitFor()
     assert.match(await page.getByTestId('period-message').innerText(), /须填写缩短期限的理由/)
     await shot(page, 'e-consultation-dialog-short', { fullPage: false })
+    assert.equal(await page.getByTestId('period-calendar-warning').count(), 0)
+    // Opened in December, the earliest close falls in 2027, whose holiday notice is not loaded: a warning says so.
+    await pickDate(page, 'consultation-open', '2026-12-02')
+    await waitForText(page, 'earliest-close', '2027-01-01') // a Friday by Monday-to-Friday alone; in fact 元旦
+    assert.match(await page.getByTestId('period-calendar-warning').innerText(), /尚未导入2027年的节假日安排/)
+    await shot(page, 'e-consultation-dialog-2027', { fullPage: false })
     await pickDate(page, 'consultation-open', '2026-09-21')
     await waitForText(page, 'earliest-close', '2026-10-21')
     await page.getByTestId('use-earliest').click()

@@ -1175,6 +1175,7 @@ export namespace core {
 	    naturalDays: number;
 	    short: boolean;
 	    message: string;
+	    calendarWarning: string;
 	}
 	export interface Person {
 	    id: number;
