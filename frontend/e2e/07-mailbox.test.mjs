@@ -175,7 +175,7 @@ test('an overdue message: 催办 reaches its handler, a late reply needs its 超
     await page.getByTestId('history-延期').waitFor()
     assert.equal(await page.getByTestId('extension-request').count(), 0)
     // three working days from today, Friday 2026-11-20: Wednesday 2026-11-25
-    assert.match(await page.getByTestId('message-head').innerText(), /答复期限 2026-11-25/)
+    assert.match(await page.getByTestId('message-head').innerText(), /答复期限 2026-11-25（经批准延期3个工作日）/)
     assert.notEqual(dueBefore, '2026-11-25')
     assert.equal(await page.getByTestId('overdue-banner').count(), 0)
     await shot(page, 'g-mailbox-extended', { fullPage: false })
