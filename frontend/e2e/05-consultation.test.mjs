@@ -125,6 +125,7 @@ test('征求意见: register a policy from a PDF, open a consultation, import, g
     await shot(page, 'e-consultation-dialog-short', { fullPage: false })
     assert.equal(await page.getByTestId('period-calendar-warning').count(), 0)
     // Opened in December, the earliest close falls in 2027, whose holiday notice is not loaded: a warning says so.
+    await pickDate(page, 'consultation-close', '2027-01-08')
     await pickDate(page, 'consultation-open', '2026-12-02')
     await waitForText(page, 'earliest-close', '2027-01-01') // a Friday by Monday-to-Friday alone; in fact 元旦
     assert.match(await page.getByTestId('period-calendar-warning').innerText(), /尚未导入2027年的节假日安排/)
