@@ -21,19 +21,23 @@ func EarliestClose(cal core.WorkingDays, open time.Time) time.Time {
 	return cal.PeriodEnd(open, core.MinCommentDays)
 }
 
-// CheckPeriod compares a proposed close date with the lawful one for the close-date picker.
+// CheckPeriod compares a proposed close date with the lawful one for the close-date picker, and warns when
+// either date lies in a year whose holidays the calendar does not hold.
 func CheckPeriod(cal core.WorkingDays, openDate, closeDate string) (core.PeriodCheck, error) {
+	pc, err := checkPeriod(cal, openDate, closeDate)
+	if cv, ok := cal.(core.CalendarCoverage); ok {
+		pc.CalendarWarning = CalendarWarning(cv.Covers, pc.EarliestClose, pc.CloseDate)
+	}
+	return pc, err
+}
+
+func checkPeriod(cal core.WorkingDays, openDate, closeDate string) (core.PeriodCheck, error) {
 	open, err := calendar.ParseDate(openDate)
 	if err != nil {
 		return core.PeriodCheck{}, core.FieldErrorf(core.EINVALID, "openDate", "开始日期格式不正确：%s", openDate)
 	}
 	earliest := EarliestClose(cal, open)
 	pc := core.PeriodCheck{OpenDate: calendar.FormatDate(open), EarliestClose: calendar.FormatDate(earliest)}
-	defer func() {
-		if cv, ok := cal.(core.CalendarCoverage); ok {
-			pc.CalendarWarning = CalendarWarning(cv.Covers, pc.EarliestClose, pc.CloseDate)
-		}
-	}()
 	if closeDate == "" {
 		pc.Message = fmt.Sprintf("征求意见期限不少于%d日，最早可于%s截止", core.MinCommentDays, pc.EarliestClose)
 		return pc, nil

@@ -240,3 +240,17 @@ func TestCalendarWarningNamesTheYearsNotLoaded(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckPeriodWarnsOfAYearNotLoaded(t *testing.T) {
+	cal := calendar.New(calendar.Builtin()) // holds 2026, not 2027
+	pc, err := CheckPeriod(cal, "2026-12-02", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pc.EarliestClose != "2027-01-01" || !strings.HasPrefix(pc.CalendarWarning, "尚未导入2027年的节假日安排") {
+		t.Errorf("opened 2026-12-02: earliest %s, warning %q", pc.EarliestClose, pc.CalendarWarning)
+	}
+	if pc, _ := CheckPeriod(cal, "2026-09-21", "2026-10-21"); pc.CalendarWarning != "" {
+		t.Errorf("a period within 2026 warns: %q", pc.CalendarWarning)
+	}
+}
