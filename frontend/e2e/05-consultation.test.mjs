@@ -241,12 +241,17 @@ test('征求意见: register a policy from a PDF, open a consultation, import, g
     assert.equal(await page.getByTestId(`policy-status-${policyId}`).innerText(), '征求意见')
     await shot(page, 'e-policy-list')
 
-    // The dashboard's 征求意见 entries open these pages.
-    await page.getByTestId('nav-dashboard').click()
+    // The dashboard's 征求意见 entries open these pages (a long group is opened with 显示全部 first).
+    const dashboard = async () => {
+      await page.getByTestId('nav-dashboard').click()
+      await page.locator('[data-testid^="today-group-"]').first().waitFor()
+      for (const more of await page.locator('[data-testid^="today-more-"]').all()) await more.click()
+    }
+    await dashboard()
     await page.getByTestId('deadline-consultation.undecided').first().click()
     await page.waitForURL(/#\/consultations\/\d+\/comments$/)
     await page.getByTestId('comment-table').waitFor()
-    await page.getByTestId('nav-dashboard').click()
+    await dashboard()
     await page.getByTestId('deadline-consultation.report_due').first().click()
     await page.waitForURL(/#\/consultations\/\d+\/report$/)
     await page.getByTestId('report-preview').waitFor()
