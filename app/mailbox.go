@@ -32,6 +32,9 @@ type MailboxStore interface {
 	RequestClockStop(ctx context.Context, in core.ClockStopInput) (core.Message, error)
 	DecideClockStop(ctx context.Context, d core.ClockStopDecision) (core.Message, error)
 	ResumeClock(ctx context.Context, messageID int64) (core.Message, error)
+	Remind(ctx context.Context, in core.RemindInput) (core.Message, error)
+	RequestExtension(ctx context.Context, in core.ExtensionInput) (core.Message, error)
+	DecideExtension(ctx context.Context, d core.ExtensionDecision) (core.Message, error)
 	SubmitReply(ctx context.Context, in core.ReplySubmission) (core.Message, error)
 	ApproveReply(ctx context.Context, messageID int64, opinion string) (core.Message, error)
 	ReturnReply(ctx context.Context, messageID int64, opinion string) (core.Message, error)
@@ -206,6 +209,29 @@ func (s *MailboxService) DecideClockStop(d core.ClockStopDecision) (core.Message
 		return core.Message{}, err
 	}
 	m, err := s.store.DecideClockStop(s.ctx, d)
+	return nonNil(changed(s, m, err))
+}
+
+// Remind urges a message's handler to answer (催办); the reminder shows on the message and in its history.
+func (s *MailboxService) Remind(in core.RemindInput) (core.Message, error) {
+	m, err := s.store.Remind(s.ctx, in)
+	return nonNil(changed(s, m, err))
+}
+
+// RequestExtension asks the named approver for more working days to answer (延期申请); the due date stays
+// until they approve.
+func (s *MailboxService) RequestExtension(in core.ExtensionInput) (core.Message, error) {
+	m, err := s.store.RequestExtension(s.ctx, in)
+	return nonNil(changed(s, m, err))
+}
+
+// DecideExtension approves or rejects a waiting 延期申请; only its named approver may, with their electronic
+// signature. Approving moves the due date through the working-day calendar.
+func (s *MailboxService) DecideExtension(d core.ExtensionDecision) (core.Message, error) {
+	if err := signature(s.ctx); err != nil {
+		return core.Message{}, err
+	}
+	m, err := s.store.DecideExtension(s.ctx, d)
 	return nonNil(changed(s, m, err))
 }
 

@@ -365,7 +365,7 @@ func (s *RoutingService) StartTraining() (core.RoutingJob, error) {
 // background; the result is kept for LastEvaluation.
 func (s *RoutingService) StartEvaluation(folds int) (core.RoutingJob, error) {
 	if folds < 2 || folds > 20 {
-		return core.RoutingJob{}, core.FieldErrorf(core.EINVALID, "folds", "交叉验证折数应在2到20之间")
+		return core.RoutingJob{}, core.FieldErrorf(core.EINVALID, "folds", "检验时分成的份数应在2到20之间")
 	}
 	return s.start(core.RoutingJobEvaluate, func(ctx context.Context, report func(string, int, int)) error {
 		return s.evaluate(ctx, folds, report)

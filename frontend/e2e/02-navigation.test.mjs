@@ -18,6 +18,15 @@ async function checkToday(page) {
     const counter = page.getByTestId(`today-count-${key}`)
     counts[key] = Number(await counter.locator('.counter__value').innerText())
     const group = page.getByTestId(`today-group-${key}`)
+    // a long group shows its first six until 显示全部 opens it
+    const more = page.getByTestId(`today-more-${key}`)
+    if (counts[key] > 6) {
+      assert.equal(await group.locator('.deadline').count(), 6, `${key}: a long group starts folded`)
+      assert.equal((await more.innerText()).trim(), `显示全部${counts[key]}项`)
+      await more.click()
+    } else {
+      assert.equal(await more.count(), 0)
+    }
     assert.equal(await group.locator('.deadline').count(), counts[key], `${key}: counter and list differ`)
   }
   return counts

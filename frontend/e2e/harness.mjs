@@ -236,3 +236,26 @@ export async function waitForText(page, testId, text) {
     [testId, text],
   )
 }
+
+/**
+ * How long a page takes to render after a click, measured in the page: from the click event to the first
+ * frame in which an element matches each of the CSS selectors. act performs the click.
+ */
+export async function timeRender(page, act, selectors) {
+  await page.evaluate((sels) => {
+    const r = { start: 0, end: 0 }
+    window.__render = r
+    document.addEventListener('click', () => (r.start = performance.now()), { capture: true, once: true })
+    const poll = () => {
+      if (r.start && sels.every((sel) => document.querySelector(sel))) r.end = performance.now()
+      else requestAnimationFrame(poll)
+    }
+    requestAnimationFrame(poll)
+  }, selectors)
+  await act()
+  await page.waitForFunction(() => window.__render.end > 0, null, { timeout: 15000 })
+  return Math.round(await page.evaluate(() => window.__render.end - window.__render.start))
+}
+
+/** The CSS selector of an element by its test id. */
+export const byTestId = (id) => `[data-testid="${id}"]`

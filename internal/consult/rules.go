@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,8 +21,17 @@ func EarliestClose(cal core.WorkingDays, open time.Time) time.Time {
 	return cal.PeriodEnd(open, core.MinCommentDays)
 }
 
-// CheckPeriod compares a proposed close date with the lawful one for the close-date picker.
+// CheckPeriod compares a proposed close date with the lawful one for the close-date picker, and warns when
+// either date lies in a year whose holidays the calendar does not hold.
 func CheckPeriod(cal core.WorkingDays, openDate, closeDate string) (core.PeriodCheck, error) {
+	pc, err := checkPeriod(cal, openDate, closeDate)
+	if cv, ok := cal.(core.CalendarCoverage); ok {
+		pc.CalendarWarning = CalendarWarning(cv.Covers, pc.EarliestClose, pc.CloseDate)
+	}
+	return pc, err
+}
+
+func checkPeriod(cal core.WorkingDays, openDate, closeDate string) (core.PeriodCheck, error) {
 	open, err := calendar.ParseDate(openDate)
 	if err != nil {
 		return core.PeriodCheck{}, core.FieldErrorf(core.EINVALID, "openDate", "开始日期格式不正确：%s", openDate)
@@ -48,6 +58,26 @@ func CheckPeriod(cal core.WorkingDays, openDate, closeDate string) (core.PeriodC
 		pc.Message = fmt.Sprintf("征求意见期限%d日，符合不少于%d日的要求", pc.NaturalDays, core.MinCommentDays)
 	}
 	return pc, nil
+}
+
+// CalendarWarning names the years among dates (civil dates, "" skipped) whose holidays covers does not
+// hold: such a date was reckoned on Monday to Friday alone and may fall on a public holiday.
+func CalendarWarning(covers func(year int) bool, dates ...string) string {
+	var missing []string
+	for _, d := range dates {
+		t, err := calendar.ParseDate(d)
+		if d == "" || err != nil || covers(t.Year()) {
+			continue
+		}
+		if y := strconv.Itoa(t.Year()); !slices.Contains(missing, y) {
+			missing = append(missing, y)
+		}
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	years := strings.Join(missing, "、") + "年"
+	return "尚未导入" + years + "的节假日安排：" + years + "的日期仅按周一至周五推算，可能落在法定节假日或调休日；请在“设置 → 工作日历”导入放假通知后再核对"
 }
 
 // ValidateConsultation checks a consultation before it is saved: dates, at least one known channel,

@@ -219,3 +219,38 @@ func TestSameReport(t *testing.T) {
 		}
 	}
 }
+
+func TestCalendarWarningNamesTheYearsNotLoaded(t *testing.T) {
+	loaded := func(y int) bool { return y == 2026 }
+	tests := []struct {
+		name  string
+		dates []string
+		want  string
+	}{
+		{"all loaded", []string{"2026-11-10", "2026-12-10"}, ""},
+		{"none given", []string{"", ""}, ""},
+		{"a close date in 2027", []string{"2026-12-10", "2027-01-04"},
+			"尚未导入2027年的节假日安排：2027年的日期仅按周一至周五推算，可能落在法定节假日或调休日；请在“设置 → 工作日历”导入放假通知后再核对"},
+		{"two missing years, once each", []string{"2027-01-04", "2028-01-04", "2027-02-01"},
+			"尚未导入2027、2028年的节假日安排：2027、2028年的日期仅按周一至周五推算，可能落在法定节假日或调休日；请在“设置 → 工作日历”导入放假通知后再核对"},
+	}
+	for _, tt := range tests {
+		if got := CalendarWarning(loaded, tt.dates...); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestCheckPeriodWarnsOfAYearNotLoaded(t *testing.T) {
+	cal := calendar.New(calendar.Builtin()) // holds 2026, not 2027
+	pc, err := CheckPeriod(cal, "2026-12-02", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pc.EarliestClose != "2027-01-01" || !strings.HasPrefix(pc.CalendarWarning, "尚未导入2027年的节假日安排") {
+		t.Errorf("opened 2026-12-02: earliest %s, warning %q", pc.EarliestClose, pc.CalendarWarning)
+	}
+	if pc, _ := CheckPeriod(cal, "2026-09-21", "2026-10-21"); pc.CalendarWarning != "" {
+		t.Errorf("a period within 2026 warns: %q", pc.CalendarWarning)
+	}
+}

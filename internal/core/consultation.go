@@ -241,6 +241,14 @@ type PeriodCheck struct {
 	NaturalDays   int    `json:"naturalDays"` // days from the day after opening to the close date, both counted
 	Short         bool   `json:"short"`       // the close date is earlier than the lawful one: a reason is required
 	Message       string `json:"message"`
+	// CalendarWarning says that a date above lies in a year whose holidays are not loaded: it was reckoned
+	// on Monday to Friday alone and may fall on a public holiday ("" when every year is loaded).
+	CalendarWarning string `json:"calendarWarning"`
+}
+
+// CalendarCoverage is a working-day calendar that knows which years' holiday notices it holds.
+type CalendarCoverage interface {
+	Covers(year int) bool
 }
 
 // Comment is one comment received during a consultation.

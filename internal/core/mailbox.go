@@ -57,9 +57,16 @@ type Message struct {
 	StoppedSince string `json:"stoppedSince"` // date the clock stopped; "" while it runs
 	// A clock stop asked for and waiting for its named approver; the clock runs until they approve.
 	StopRequest StopRequest `json:"stopRequest"`
-	DueStatus   string      `json:"dueStatus"` // pending / due_today / overdue / stopped / done
-	DueLabel    string      `json:"dueLabel"`  // 剩余N个工作日 / 今日到期 / 已超期N个工作日 / 已停止计时 / 按时答复 / 超期答复
-	DueWorkdays int         `json:"dueWorkdays"`
+	// An extension (延期) asked for and waiting for its named approver; ExtendedDays the working days granted.
+	Extension    ExtensionRequest `json:"extension"`
+	ExtendedDays int              `json:"extendedDays"`
+	// Reminder is the latest 催办 sent to the handler (zero when none).
+	Reminder Reminder `json:"reminder"`
+	// LateNote is the 超期说明 a reply given after the due date carries.
+	LateNote    string `json:"lateNote"`
+	DueStatus   string `json:"dueStatus"` // pending / due_today / overdue / stopped / done
+	DueLabel    string `json:"dueLabel"`  // 剩余N个工作日 / 今日到期 / 已超期N个工作日 / 已停止计时 / 按时答复 / 超期答复
+	DueWorkdays int    `json:"dueWorkdays"`
 
 	ReplyBody        string `json:"replyBody"`
 	RepliedAt        string `json:"repliedAt"` // when the reply was signed off (or the message forwarded)
@@ -100,6 +107,7 @@ type MessageListItem struct {
 	DueStatus    string  `json:"dueStatus"`
 	DueLabel     string  `json:"dueLabel"`
 	DueWorkdays  int     `json:"dueWorkdays"`
+	Reminders    int     `json:"reminders"` // how many times its handler was urged (催办)
 }
 
 // Inbox sort orders.
@@ -255,6 +263,50 @@ type StopRequest struct {
 // Pending reports whether a request waits for a decision.
 func (r StopRequest) Pending() bool { return r.ApproverID != 0 }
 
+// ExtensionRequest is a 延期申请 waiting for its approver's decision (zero when none is waiting).
+type ExtensionRequest struct {
+	Days         int    `json:"days"` // working days asked for
+	Reason       string `json:"reason"`
+	ByID         int64  `json:"byId"`
+	ByName       string `json:"byName"`
+	ApproverID   int64  `json:"approverId"`
+	ApproverName string `json:"approverName"`
+	At           string `json:"at"`
+}
+
+// Pending reports whether a request waits for a decision.
+func (r ExtensionRequest) Pending() bool { return r.ApproverID != 0 }
+
+// ExtensionInput asks for N more working days to answer a message, with a reason and a named approver.
+type ExtensionInput struct {
+	MessageID  int64  `json:"messageId"`
+	Days       int    `json:"days"`
+	Reason     string `json:"reason"`
+	ApproverID int64  `json:"approverId"`
+}
+
+// ExtensionDecision is the named approver's decision on a waiting 延期申请.
+type ExtensionDecision struct {
+	MessageID int64  `json:"messageId"`
+	Approve   bool   `json:"approve"`
+	Opinion   string `json:"opinion"` // required when rejecting
+}
+
+// Reminder is the latest 催办 of a message: who urged its handler, when, with what words, and how many so far.
+type Reminder struct {
+	Count  int    `json:"count"`
+	At     string `json:"at"`
+	ByID   int64  `json:"byId"`
+	ByName string `json:"byName"`
+	Note   string `json:"note"`
+}
+
+// RemindInput urges a message's handler to answer (催办); the note is optional.
+type RemindInput struct {
+	MessageID int64  `json:"messageId"`
+	Note      string `json:"note"`
+}
+
 // ClockStopInput asks to stop a message's clock; both the reason and the approver are required.
 type ClockStopInput struct {
 	MessageID  int64  `json:"messageId"`
@@ -274,7 +326,8 @@ type ReplySubmission struct {
 	MessageID  int64  `json:"messageId"`
 	Body       string `json:"body"`
 	ApproverID int64  `json:"approverId"`
-	Version    int64  `json:"version"` // the message version the reply is based on (0: not checked)
+	Version    int64  `json:"version"`  // the message version the reply is based on (0: not checked)
+	LateNote   string `json:"lateNote"` // 超期说明: required once the due date has passed
 }
 
 // ForwardInput closes a message as 转办: ForwardTo names the competent body, Reply tells the citizen.
@@ -284,6 +337,7 @@ type ForwardInput struct {
 	Reply      string `json:"reply"`
 	ApproverID int64  `json:"approverId"` // who reviews the 转办告知 before the message is turned over
 	Version    int64  `json:"version"`    // the message version the decision is based on (0: not checked)
+	LateNote   string `json:"lateNote"`   // 超期说明: required once the due date has passed
 }
 
 // MaskedItem is one piece of personal data replaced for publication.

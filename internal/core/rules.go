@@ -147,6 +147,14 @@ type MailboxRules interface {
 	CheckStopRequest(state string, due, today time.Time, stoppedSince string, pending StopRequest) error
 	CheckStopDecision(u CurrentUser, r StopRequest, approve bool, state string, due, today time.Time, stoppedSince string) error
 	ResumeClock(cal WorkingDays, due, stoppedSince, today time.Time) (time.Time, int)
+	// The overdue message's banner: 催办, 延期申请 and the 超期说明 a late reply carries.
+	CheckRemind(u CurrentUser, m Message, due, today, lastReminded time.Time) error
+	CheckRemindInput(in RemindInput) (RemindInput, error)
+	CheckExtensionInput(in ExtensionInput) (ExtensionInput, error)
+	CheckExtensionRequest(m Message) error
+	CheckExtensionDecision(u CurrentUser, m Message, d ExtensionDecision) (ExtensionDecision, error)
+	ExtendDue(cal WorkingDays, due, today time.Time, days int) time.Time
+	CheckLateNote(note string, due, today time.Time) (string, error)
 	CheckTemplate(t ReplyTemplate) (ReplyTemplate, error)
 	CheckReply(in ReplySubmission) (ReplySubmission, error)
 	RenderReply(body string, v TemplateValues) RenderedReply

@@ -259,9 +259,11 @@ func directory(ctx context.Context, settings core.SettingsStore) (map[string]int
 	return sections, people, nil
 }
 
-// handlers are who handles and who signs off in each section of the demo bureau.
+// handlers are who handles and who signs off in each section of the demo bureau: a 承办人员 where the section
+// has one; in the planning and land-use sections (only 起草人员 besides the head, who may not answer
+// messages) the head answers and the 分管领导 signs off.
 var handlers = map[string][2]string{
-	"确权登记组": {"杨帆", "刘芳"}, "空间规划组": {"孙佳怡", "赵志强"}, "开发利用组": {"许文博", "郑海涛"},
+	"确权登记组": {"杨帆", "刘芳"}, "空间规划组": {"赵志强", "张卫东"}, "开发利用组": {"郑海涛", "张卫东"},
 	"执法监察支队": {"罗斌", "高峰"}, "用途管制组": {"吴婷", "黄国栋"}, "耕地保护组": {"何静", "马立新"}, "综合组": {"林雨桐", "陈晓静"},
 }
 
@@ -336,13 +338,18 @@ func mailboxSteps(ctx context.Context, settings core.SettingsStore, store *sqlit
 		case fateForwarded:
 			forwarded := onDay(max(dm.replyAfter-1, 0), 14*60, routedAt, "forward")
 			target := forwardTargets[i%len(forwardTargets)]
+			approved := tl.later(forwarded, 40+jitter(key+"fwd", 90))
 			// the 转办告知 is reviewed like any reply, then the message is turned over
 			add(forwarded, func() error {
-				_, err := store.Forward(ctx, core.ForwardInput{MessageID: id, ForwardTo: target, ApproverID: approver.ID,
+				note, err := lateNote(ctx, store, id, approved, i)
+				if err != nil {
+					return err
+				}
+				_, err = store.Forward(ctx, core.ForwardInput{MessageID: id, ForwardTo: target, ApproverID: approver.ID, LateNote: note,
 					Reply: fmt.Sprintf("%s：您好！您反映的问题不属于我局职责范围，已转%s办理，您也可直接向该单位反映。感谢您的理解与支持！", salutation(dm.sender), target)})
 				return err
 			})
-			add(tl.later(forwarded, 40+jitter(key+"fwd", 90)), func() error {
+			add(approved, func() error {
 				return actingAs(ctx, settings, approver.ID, func() error {
 					_, err := store.ApproveReply(ctx, id, "同意转办")
 					return err
@@ -363,14 +370,22 @@ func mailboxSteps(ctx context.Context, settings core.SettingsStore, store *sqlit
 		case fateReview, fateReplied, fatePublished:
 			submitted := onDay(max(dm.replyAfter-1, 0), 15*60+30, routedAt, "submit")
 			reply := salutation(dm.sender) + "：\n您好！您反映的问题已收悉。" + dm.answer + "\n感谢您对自然资源工作的关心和支持！"
+			signed := onDay(dm.replyAfter, 10*60, submitted, "sign")
 			add(submitted, func() error {
-				_, err := store.SubmitReply(ctx, core.ReplySubmission{MessageID: id, Body: reply, ApproverID: approver.ID})
+				when := signed
+				if dm.fate == fateReview {
+					when = submitted
+				}
+				note, err := lateNote(ctx, store, id, when, i)
+				if err != nil {
+					return err
+				}
+				_, err = store.SubmitReply(ctx, core.ReplySubmission{MessageID: id, Body: reply, ApproverID: approver.ID, LateNote: note})
 				return err
 			})
 			if dm.fate == fateReview {
 				continue
 			}
-			signed := onDay(dm.replyAfter, 10*60, submitted, "sign")
 			add(signed, func() error {
 				return actingAs(ctx, settings, approver.ID, func() error {
 					_, err := store.ApproveReply(ctx, id, "同意")
@@ -412,4 +427,27 @@ func salutation(name string) string {
 		return "网友"
 	}
 	return name + "同志"
+}
+
+// lateNotes are the 超期说明 the demo's late replies carry: why the handler could not answer in time.
+var lateNotes = []string{
+	"需会同不动产登记中心调取原始档案核实，档案调阅用时超出答复期限。",
+	"涉及现场核查，承办人于期限内两次上门未遇留言人，核查完成后即行答复。",
+	"需征求相关科室意见，会签意见于期限后一日返回。",
+}
+
+// lateNote is the 超期说明 a demo reply signed off at when carries: none when it is on time.
+func lateNote(ctx context.Context, store *sqlite.MailboxStore, id int64, when time.Time, i int) (string, error) {
+	d, err := store.Message(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	due, err := calendar.ParseDate(d.Message.DueDate)
+	if err != nil {
+		return "", err
+	}
+	if !calendar.Day(when).After(due) {
+		return "", nil
+	}
+	return lateNotes[i%len(lateNotes)], nil
 }

@@ -136,3 +136,23 @@ func (Rules) CheckPublish(p core.PublicationPreview) error                 { ret
 func (Rules) CheckFilter(f core.MessageFilter) (core.MessageFilter, error) { return CheckFilter(f) }
 func (Rules) CheckTopic(t core.TopicRecord) (core.TopicRecord, error)      { return CheckTopic(t) }
 func (Rules) CheckFetchConfig(c core.IMAPConfig) error                     { return CheckFetchConfig(c) }
+
+func (Rules) CheckRemind(u core.CurrentUser, m core.Message, due, today, lastReminded time.Time) error {
+	return CheckRemind(u, m, due, today, lastReminded)
+}
+func (Rules) CheckRemindInput(in core.RemindInput) (core.RemindInput, error) {
+	return CheckRemindInput(in)
+}
+func (Rules) CheckExtensionInput(in core.ExtensionInput) (core.ExtensionInput, error) {
+	return CheckExtensionInput(in)
+}
+func (Rules) CheckExtensionRequest(m core.Message) error { return CheckExtensionRequest(m) }
+func (Rules) CheckExtensionDecision(u core.CurrentUser, m core.Message, d core.ExtensionDecision) (core.ExtensionDecision, error) {
+	return CheckExtensionDecision(u, m, d)
+}
+func (Rules) ExtendDue(cal core.WorkingDays, due, today time.Time, days int) time.Time {
+	return ExtendDue(cal, due, today, days)
+}
+func (Rules) CheckLateNote(note string, due, today time.Time) (string, error) {
+	return CheckLateNote(note, due, today)
+}

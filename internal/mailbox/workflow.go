@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 )
 
@@ -237,6 +238,9 @@ func Approve(u core.CurrentUser, m core.Message, f core.ReviewFacts, due, today 
 		return a, err
 	}
 	if !OnTime(today, due) {
+		if strings.TrimSpace(m.LateNote) == "" {
+			return a, core.Errorf(core.EFORBID, "答复已超过期限(%s)，须附超期说明才能通过：请退回%s补写超期说明", calendar.FormatDate(due), nameOr(m.RepliedByName, "承办人"))
+		}
 		a.Note = "超期答复"
 	}
 	if a.State == core.MsgForwarded {
@@ -264,4 +268,11 @@ func CheckPublish(p core.PublicationPreview) error {
 		return core.Errorf(core.EFORBID, "不能公开：%s", strings.Join(p.Problems, "；"))
 	}
 	return nil
+}
+
+func nameOr(name, fallback string) string {
+	if name == "" {
+		return fallback
+	}
+	return name
 }

@@ -146,6 +146,7 @@ func TestCheckChosenSigner(t *testing.T) {
 func TestApprove(t *testing.T) {
 	review := core.Message{State: core.MsgReview, RepliedByID: clerk.ID}
 	forward := core.Message{State: core.MsgReview, RepliedByID: clerk.ID, ForwardTo: "市住建局"}
+	lateNoted := core.Message{State: core.MsgReview, RepliedByID: clerk.ID, LateNote: "需现场核查，核查于期限后一日完成"}
 	due := day(t, "2026-11-25")
 	tests := []struct {
 		name                  string
@@ -156,7 +157,9 @@ func TestApprove(t *testing.T) {
 		want, state, what, nb string
 	}{
 		{"the head on time", user(head), review, reviewed, "2026-11-25", "", core.MsgReplied, "答复", "按时答复"},
-		{"an approver late", user(approver), review, noHead, "2026-11-26", "", core.MsgReplied, "答复", "超期答复"},
+		{"an approver late, with a 超期说明", user(approver), lateNoted, noHead, "2026-11-26", "", core.MsgReplied, "答复", "超期答复"},
+		{"an approver late, without a 超期说明", user(approver), core.Message{State: core.MsgReview, RepliedByID: clerk.ID, RepliedByName: "陈晨"}, noHead, "2026-11-26",
+			"forbidden : 答复已超过期限(2026-11-25)，须附超期说明才能通过：请退回陈晨补写超期说明", "", "", ""},
 		{"a 转办", user(approver), forward, noHead, "2026-11-25", "", core.MsgForwarded, "转办", "转市住建局，按时答复"},
 		{"nobody signed in", core.CurrentUser{}, review, reviewed, "2026-11-25",
 			"forbidden : 尚未选择当前使用人，不能审核答复；请先在“设置 → 当前使用人”中选择您的姓名", "", "", ""},

@@ -139,6 +139,15 @@ func (f *mailboxFixture) reply(tb testing.TB, id int64, body string) core.Messag
 	return f.approveAsLiuFang(tb, id, "同意")
 }
 
+// replyLate is reply for a reply given after the due date, with its 超期说明.
+func (f *mailboxFixture) replyLate(tb testing.TB, id int64, body, lateNote string) core.Message {
+	tb.Helper()
+	if _, err := f.store.SubmitReply(f.ctx, core.ReplySubmission{MessageID: id, Body: body, ApproverID: f.people["刘芳"], LateNote: lateNote}); err != nil {
+		tb.Fatal(err)
+	}
+	return f.approveAsLiuFang(tb, id, "同意")
+}
+
 // forward turns a message over to another body: the 转办告知 is submitted to 刘芳, who approves it.
 func (f *mailboxFixture) forward(tb testing.TB, id int64, to, reply string) core.Message {
 	tb.Helper()

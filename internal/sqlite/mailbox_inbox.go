@@ -44,7 +44,7 @@ const msgOpenStates = `('待分办', '办理中', '待审核')`
 const msgListCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at, m.sender_name, m.subject, substr(m.body, 1, 80),
 	m.msg_type, m.state, COALESCE(m.topic_id, 0), COALESCE(t.name, ''), COALESCE(m.topic_score, 0),
 	COALESCE(m.section_id, 0), COALESCE(sec.name, ''), COALESCE(a.name, ''), m.due_date, COALESCE(m.stopped_since, ''),
-	COALESCE(m.replied_at, '')`
+	COALESCE(m.replied_at, ''), m.remind_count`
 
 // textSearch is how a filter's text search is put to the index.
 type textSearch struct {
@@ -254,7 +254,7 @@ func (s *MailboxStore) scanListItems(rows *sql.Rows, cal *calendar.Calendar, tod
 		var stoppedSince, repliedAt string
 		if err := rows.Scan(&it.ID, &it.ExternalID, &it.Channel, &it.ReceivedAt, &it.SenderName, &it.Subject, &it.Excerpt,
 			&it.Type, &it.State, &it.TopicID, &it.TopicName, &it.TopicScore, &it.SectionID, &it.SectionName, &it.AssigneeName,
-			&it.DueDate, &stoppedSince, &repliedAt); err != nil {
+			&it.DueDate, &stoppedSince, &repliedAt, &it.Reminders); err != nil {
 			return err
 		}
 		m := core.Message{State: it.State, DueDate: it.DueDate, StoppedSince: stoppedSince, RepliedAt: repliedAt}
@@ -399,7 +399,7 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 	today := calendar.Day(now.In(core.Shanghai))
 	soon := calendar.FormatDate(cal.AddWorkdays(today, core.SoonWorkdays))
 	rows, err := s.db.db.QueryContext(ctx, `SELECT m.id, m.subject, m.body, m.state, m.due_date, COALESCE(sec.name, ''),
-		COALESCE(m.assignee_id, 0), COALESCE(m.section_id, 0)
+		COALESCE(m.assignee_id, 0), COALESCE(m.section_id, 0), m.remind_count
 		FROM messages m LEFT JOIN sections sec ON sec.id = m.section_id
 		WHERE m.state IN `+msgOpenStates+` AND m.stopped_since IS NULL AND m.due_date <= ?
 		ORDER BY m.due_date, m.id LIMIT 200`, soon)
@@ -410,8 +410,9 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 	out := []core.Deadline{}
 	for rows.Next() {
 		var id, personID, sectionID int64
+		var reminders int
 		var subject, body, state, dueDate, section string
-		if err := rows.Scan(&id, &subject, &body, &state, &dueDate, &section, &personID, &sectionID); err != nil {
+		if err := rows.Scan(&id, &subject, &body, &state, &dueDate, &section, &personID, &sectionID, &reminders); err != nil {
 			return nil, err
 		}
 		due, err := calendar.ParseDate(dueDate)
@@ -426,6 +427,9 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 		detail := state
 		if section != "" {
 			detail = section + " · " + state
+		}
+		if reminders > 0 {
+			detail += " · 已催办" + strconv.Itoa(reminders) + "次"
 		}
 		out = append(out, core.Deadline{Module: "局长信箱", Kind: "mailbox.reply", Title: "答复留言：" + title, Detail: detail,
 			Due: dueDate, Status: c.Status, Label: c.Label, Workdays: msgSignedWorkdays(c), Link: fmt.Sprintf("/mailbox/%d", id),

@@ -28,7 +28,7 @@ func statsFixture(t *testing.T) *mailboxFixture {
 	at("2026-10-12 09:00")
 	f.create(t, core.MessageInput{Body: "请问不动产权证书遗失如何补办"}) // due 10-15, left open: overdue
 	at("2026-10-12 16:00")
-	f.reply(t, b.ID, "已立案查处。") // late: 4 working days
+	f.replyLate(t, b.ID, "已立案查处。", "需现场核查") // late: 4 working days
 	at("2026-10-13 09:00")
 	e := f.create(t, core.MessageInput{Body: "咨询不动产抵押登记注销"}) // due 10-16, clock stopped
 	at("2026-10-14 09:00")

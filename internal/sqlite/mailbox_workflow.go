@@ -19,7 +19,10 @@ func messageColumns(m core.Message) Columns {
 		{"stop_request_reason", m.StopRequest.Reason}, {"stop_request_by", m.StopRequest.ByID},
 		{"stop_request_approver", m.StopRequest.ApproverID}, {"stop_requested_at", m.StopRequest.At}, {"reply_body", m.ReplyBody},
 		{"replied_at", m.RepliedAt}, {"replied_by", m.RepliedByID}, {"forward_to", m.ForwardTo}, {"published_at", m.PublishedAt},
-		{"published_subject", m.PublishedSubject}, {"published_text", m.PublishedText}, {"published_reply", m.PublishedReply}}
+		{"published_subject", m.PublishedSubject}, {"published_text", m.PublishedText}, {"published_reply", m.PublishedReply},
+		{"remind_count", m.Reminder.Count}, {"remind_note", m.Reminder.Note}, {"ext_request_days", m.Extension.Days},
+		{"ext_request_reason", m.Extension.Reason}, {"ext_request_by", m.Extension.ByID}, {"ext_request_approver", m.Extension.ApproverID},
+		{"extended_days", m.ExtendedDays}, {"late_note", m.LateNote}}
 }
 
 // change runs one workflow step on a message in a transaction: load, let step change it and record its
@@ -84,12 +87,18 @@ func (tx *Tx) writeMessage(ctx context.Context, m core.Message) error {
 		subject = ?, body = ?, msg_type = ?, agree_publish = ?, state = ?, topic_id = ?, section_id = ?, assignee_id = ?,
 		due_date = ?, stopped_days = ?, stopped_since = ?, stop_request_reason = ?, stop_request_by = ?, stop_request_approver = ?,
 		stop_requested_at = ?, reply_body = ?, replied_at = ?, replied_by = ?, forward_to = ?,
-		published_at = ?, published_subject = ?, published_text = ?, published_reply = ?, updated_at = ?, updated_by = ?,
+		published_at = ?, published_subject = ?, published_text = ?, published_reply = ?,
+		remind_count = ?, reminded_at = ?, reminded_by = ?, remind_note = ?,
+		ext_request_days = ?, ext_request_reason = ?, ext_request_by = ?, ext_request_approver = ?, ext_requested_at = ?,
+		extended_days = ?, late_note = ?, updated_at = ?, updated_by = ?,
 		version = version + 1 WHERE id = ?`,
 		m.SenderName, m.SenderPhone, m.SenderEmail, m.SenderAddress, m.Subject, m.Body, m.Type, m.AgreePublish, m.State,
 		nullID(m.TopicID), nullID(m.SectionID), nullID(m.AssigneeID), m.DueDate, m.StoppedDays, nullString(m.StoppedSince),
 		m.StopRequest.Reason, nullID(m.StopRequest.ByID), nullID(m.StopRequest.ApproverID), m.StopRequest.At, m.ReplyBody, nullString(m.RepliedAt), nullID(m.RepliedByID), m.ForwardTo, nullString(m.PublishedAt), m.PublishedSubject,
-		m.PublishedText, m.PublishedReply, tx.Stamp(), tx.actorID(), m.ID)
+		m.PublishedText, m.PublishedReply,
+		m.Reminder.Count, m.Reminder.At, nullID(m.Reminder.ByID), m.Reminder.Note,
+		m.Extension.Days, m.Extension.Reason, nullID(m.Extension.ByID), nullID(m.Extension.ApproverID), m.Extension.At,
+		m.ExtendedDays, m.LateNote, tx.Stamp(), tx.actorID(), m.ID)
 	if isForeignKeyViolation(err) {
 		return core.Errorf(core.EINVALID, "所选的主题、科室或人员不存在")
 	}
@@ -308,12 +317,23 @@ func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission)
 		if err := s.db.rules.Mailbox.CheckSubmit(*m); err != nil {
 			return err
 		}
+		due, err := calendar.ParseDate(m.DueDate)
+		if err != nil {
+			return err
+		}
+		note, err := s.db.rules.Mailbox.CheckLateNote(in.LateNote, due, tx.Now().In(core.Shanghai))
+		if err != nil {
+			return err
+		}
 		approver, err := tx.requestReview(ctx, *m, in.ApproverID)
 		if err != nil {
 			return err
 		}
 		m.ReplyBody, m.State, m.RepliedByID, m.ForwardTo = in.Body, core.MsgReview, tx.actor.PersonID, "" // who wrote the reply
-		return tx.messageEvent(ctx, m.ID, "提交审核", "", approver, "", in.ApproverID)
+		if note != "" {
+			m.LateNote = note
+		}
+		return tx.messageEvent(ctx, m.ID, "提交审核", "", approver, lateReason(note), in.ApproverID)
 	})
 }
 
@@ -425,12 +445,23 @@ func (s *MailboxStore) Forward(ctx context.Context, in core.ForwardInput) (core.
 		if err := s.db.rules.Mailbox.CheckForwardSubmit(*m); err != nil {
 			return err
 		}
+		due, err := calendar.ParseDate(m.DueDate)
+		if err != nil {
+			return err
+		}
+		note, err := s.db.rules.Mailbox.CheckLateNote(in.LateNote, due, tx.Now().In(core.Shanghai))
+		if err != nil {
+			return err
+		}
 		approver, err := tx.requestReview(ctx, *m, in.ApproverID)
 		if err != nil {
 			return err
 		}
 		m.State, m.ForwardTo, m.ReplyBody, m.RepliedByID = core.MsgReview, in.ForwardTo, in.Reply, tx.actor.PersonID
-		return tx.messageEvent(ctx, m.ID, "提交转办审核", "", "转"+in.ForwardTo+"，审核人"+approver, "", in.ApproverID)
+		if note != "" {
+			m.LateNote = note
+		}
+		return tx.messageEvent(ctx, m.ID, "提交转办审核", "", "转"+in.ForwardTo+"，审核人"+approver, lateReason(note), in.ApproverID)
 	})
 }
 
@@ -636,4 +667,12 @@ func (s *MailboxStore) SimilarMessage(ctx context.Context, id int64) (core.Simil
 	}
 	sm.Excerpt = msgExcerpt(sm.Excerpt, 120)
 	return sm, true, nil
+}
+
+// lateReason is a submission's history note: its 超期说明, if any.
+func lateReason(note string) string {
+	if note == "" {
+		return ""
+	}
+	return "超期说明：" + note
 }

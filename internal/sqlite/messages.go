@@ -62,7 +62,11 @@ const messageCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at
 	COALESCE((SELECT name FROM people WHERE id = m.stop_request_approver), ''), m.stop_requested_at, m.reply_body, COALESCE(m.replied_at, ''),
 	COALESCE(m.replied_by, 0), COALESCE(r.name, ''), m.forward_to, COALESCE(m.published_at, ''), m.published_subject,
 	m.published_text, m.published_reply, (SELECT COUNT(*) FROM attachments x WHERE x.subject_type = 'message' AND x.subject_id = m.id),
-	m.created_at, m.updated_at, m.version, COALESCE(m.sent_at, '')`
+	m.created_at, m.updated_at, m.version, COALESCE(m.sent_at, ''),
+	m.remind_count, m.reminded_at, COALESCE(m.reminded_by, 0), COALESCE((SELECT name FROM people WHERE id = m.reminded_by), ''), m.remind_note,
+	m.ext_request_days, m.ext_request_reason, COALESCE(m.ext_request_by, 0), COALESCE((SELECT name FROM people WHERE id = m.ext_request_by), ''),
+	COALESCE(m.ext_request_approver, 0), COALESCE((SELECT name FROM people WHERE id = m.ext_request_approver), ''), m.ext_requested_at,
+	m.extended_days, m.late_note`
 
 const messageJoins = ` FROM messages m` + messageLookups
 
@@ -83,7 +87,10 @@ func scanMessage(sc interface{ Scan(...any) error }) (core.Message, error) {
 		&m.DueDate, &m.StoppedDays, &m.StoppedSince, &m.StopRequest.Reason, &m.StopRequest.ByID, &m.StopRequest.ByName,
 		&m.StopRequest.ApproverID, &m.StopRequest.ApproverName, &m.StopRequest.At, &m.ReplyBody, &m.RepliedAt,
 		&m.RepliedByID, &m.RepliedByName, &m.ForwardTo, &m.PublishedAt, &m.PublishedSubject, &m.PublishedText,
-		&m.PublishedReply, &m.AttachmentCount, &m.CreatedAt, &m.UpdatedAt, &m.Version, &m.SentAt)
+		&m.PublishedReply, &m.AttachmentCount, &m.CreatedAt, &m.UpdatedAt, &m.Version, &m.SentAt,
+		&m.Reminder.Count, &m.Reminder.At, &m.Reminder.ByID, &m.Reminder.ByName, &m.Reminder.Note,
+		&m.Extension.Days, &m.Extension.Reason, &m.Extension.ByID, &m.Extension.ByName,
+		&m.Extension.ApproverID, &m.Extension.ApproverName, &m.Extension.At, &m.ExtendedDays, &m.LateNote)
 	if err != nil {
 		return m, err
 	}

@@ -25,6 +25,9 @@ export type BulkAssignInput = core.BulkAssignInput
 export type ClockStopInput = core.ClockStopInput
 export type ClockStopDecision = core.ClockStopDecision
 export type ReplySubmission = core.ReplySubmission
+export type RemindInput = core.RemindInput
+export type ExtensionInput = core.ExtensionInput
+export type ExtensionDecision = core.ExtensionDecision
 export type ForwardInput = core.ForwardInput
 export type MaskedItem = core.MaskedItem
 export type PublicationPreview = core.PublicationPreview
@@ -82,6 +85,12 @@ export const assignMany = (b: BulkAssignInput): Promise<Message[]> => call(() =>
 export const requestClockStop = (c: ClockStopInput): Promise<Message> => call(() => go.RequestClockStop(c))
 /** The named approver's decision on a waiting clock stop (a rejection needs an opinion). */
 export const decideClockStop = (d: ClockStopDecision): Promise<Message> => call(() => go.DecideClockStop(d))
+/** 催办: urges the message's handler; kept on the message and in its history. */
+export const remind = (r: RemindInput): Promise<Message> => call(() => go.Remind(r))
+/** 延期申请: asks the named approver for more working days; the due date moves only when they approve. */
+export const requestExtension = (e: ExtensionInput): Promise<Message> => call(() => go.RequestExtension(e))
+/** The named approver's decision on a waiting 延期申请 (a rejection needs an opinion). */
+export const decideExtension = (d: ExtensionDecision): Promise<Message> => call(() => go.DecideExtension(d))
 export const resumeClock = (messageId: number): Promise<Message> => call(() => go.ResumeClock(messageId))
 export const submitReply = (r: ReplySubmission): Promise<Message> => call(() => go.SubmitReply(r))
 export const approveReply = (messageId: number, opinion: string): Promise<Message> =>

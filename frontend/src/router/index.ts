@@ -8,6 +8,7 @@ import { consultationRoutes } from '../views/consultations/routes'
 import { interpretationRoutes } from '../views/interpretations/routes'
 import { mailboxRoutes } from '../views/mailbox/routes'
 import { disclosureRoutes } from '../views/disclosure/routes'
+import { prefetchPages } from './pages'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },
@@ -47,3 +48,4 @@ export const routes: RouteRecordRaw[] = [
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })
+router.isReady().then(() => prefetchPages(routes, ['message', 'consultation']), () => {})

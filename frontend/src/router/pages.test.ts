@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { page, recordPage } from './pages'
+import { page, prefetchPages, recordPage } from './pages'
 
 const view = () => Promise.resolve({ default: { template: '<div />' } })
 
@@ -27,5 +27,18 @@ describe('module pages', () => {
   it('takes only numbers for a record', () => {
     expect(router.resolve('/policies/new').matched).toHaveLength(0)
     expect(router.resolve('/policies').name).toBe('policies')
+  })
+
+  it('loads the code of the named pages when idle, and only theirs', () => {
+    const loaded: string[] = []
+    const lazy = (name: string) => () => {
+      loaded.push(name)
+      return view()
+    }
+    let idle: (() => void) | undefined
+    prefetchPages([page('/a', 'a', lazy('a'), 'A'), recordPage('/a', 'one', lazy('one'), 'A')], ['one'], (run) => (idle = run))
+    expect(loaded).toEqual([])
+    idle?.()
+    expect(loaded).toEqual(['one'])
   })
 })

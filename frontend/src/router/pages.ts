@@ -12,3 +12,22 @@ export function page(path: string, name: string, component: Lazy, title: string)
 export function recordPage(base: string, name: string, component: Lazy, title: string, param = 'id'): RouteRecordRaw {
   return { path: `${base}/:${param}(\\d+)`, name, component, props: (r) => ({ [param]: Number(r.params[param]) }), meta: { title } }
 }
+
+/**
+ * Loads the code of the named pages once the browser is idle, so that their first visit waits only for its
+ * data: the pages a day's work opens most (a message, a consultation) are reached from lists and the 工作台.
+ */
+export function prefetchPages(routes: readonly RouteRecordRaw[], names: string[], idle: (run: () => void) => void = whenIdle): void {
+  idle(() => {
+    for (const r of routes) {
+      const load = names.includes(String(r.name)) ? r.component : undefined
+      if (typeof load === 'function') (load as Lazy)()?.catch?.(() => {}) // a failed load is retried on the visit itself
+    }
+  })
+}
+
+function whenIdle(run: () => void): void {
+  const w = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }
+  if (w.requestIdleCallback) w.requestIdleCallback(run, { timeout: 2000 })
+  else setTimeout(run, 300)
+}

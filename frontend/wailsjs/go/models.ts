@@ -675,6 +675,26 @@ export namespace core {
 	    rule: string;
 	    reason: string;
 	}
+	export interface ExtensionDecision {
+	    messageId: number;
+	    approve: boolean;
+	    opinion: string;
+	}
+	export interface ExtensionInput {
+	    messageId: number;
+	    days: number;
+	    reason: string;
+	    approverId: number;
+	}
+	export interface ExtensionRequest {
+	    days: number;
+	    reason: string;
+	    byId: number;
+	    byName: string;
+	    approverId: number;
+	    approverName: string;
+	    at: string;
+	}
 	export interface ReportItem {
 	    clauses: string[];
 	    summary: string;
@@ -731,6 +751,7 @@ export namespace core {
 	    reply: string;
 	    approverId: number;
 	    version: number;
+	    lateNote: string;
 	}
 	export interface QAPair {
 	    question: string;
@@ -966,6 +987,13 @@ export namespace core {
 	
 	
 	
+	export interface Reminder {
+	    count: number;
+	    at: string;
+	    byId: number;
+	    byName: string;
+	    note: string;
+	}
 	export interface StopRequest {
 	    reason: string;
 	    byId: number;
@@ -1001,6 +1029,10 @@ export namespace core {
 	    stoppedDays: number;
 	    stoppedSince: string;
 	    stopRequest: StopRequest;
+	    extension: ExtensionRequest;
+	    extendedDays: number;
+	    reminder: Reminder;
+	    lateNote: string;
 	    dueStatus: string;
 	    dueLabel: string;
 	    dueWorkdays: number;
@@ -1132,6 +1164,7 @@ export namespace core {
 	    dueStatus: string;
 	    dueLabel: string;
 	    dueWorkdays: number;
+	    reminders: number;
 	}
 	export interface MessagePage {
 	    total: number;
@@ -1191,6 +1224,7 @@ export namespace core {
 	    naturalDays: number;
 	    short: boolean;
 	    message: string;
+	    calendarWarning: string;
 	}
 	export interface Person {
 	    id: number;
@@ -1331,6 +1365,11 @@ export namespace core {
 	    score: number;
 	    citation: string;
 	}
+	export interface RemindInput {
+	    messageId: number;
+	    note: string;
+	}
+	
 	export interface RemoteProbe {
 	    address: string;
 	    fingerprint: string;
@@ -1354,6 +1393,7 @@ export namespace core {
 	    body: string;
 	    approverId: number;
 	    version: number;
+	    lateNote: string;
 	}
 	export interface ReplyTemplate {
 	    id: number;

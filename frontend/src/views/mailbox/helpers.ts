@@ -5,7 +5,19 @@ import type { Badge } from '../consultations/helpers'
 import type { MatchedWord, MessageFilter, MessageListItem, TopicScore } from '../../api/mailbox'
 
 /** The handling steps of a message that open the action dialog. */
-export type MessageAction = 'reroute' | 'assign' | 'stop' | 'stopApprove' | 'stopReject' | 'forward' | 'approve' | 'return'
+export type MessageAction =
+  | 'reroute'
+  | 'assign'
+  | 'stop'
+  | 'stopApprove'
+  | 'stopReject'
+  | 'forward'
+  | 'approve'
+  | 'return'
+  | 'remind'
+  | 'extend'
+  | 'extendApprove'
+  | 'extendReject'
 
 /** A piece of a message's text; `word` is set for a matched word, which the page shows as <mark>. */
 export interface Segment {

@@ -21,6 +21,8 @@ export function CreateMessage(arg1:core.MessageInput):Promise<core.Message>;
 
 export function DecideClockStop(arg1:core.ClockStopDecision):Promise<core.Message>;
 
+export function DecideExtension(arg1:core.ExtensionDecision):Promise<core.Message>;
+
 export function DeleteTemplate(arg1:number):Promise<void>;
 
 export function ExportDetailXLSX(arg1:string,arg2:string,arg3:string):Promise<string>;
@@ -59,9 +61,13 @@ export function Publish(arg1:number):Promise<core.Message>;
 
 export function RelatedDocuments(arg1:number,arg2:number):Promise<Array<core.RelatedDocument>>;
 
+export function Remind(arg1:core.RemindInput):Promise<core.Message>;
+
 export function RenderTemplate(arg1:number,arg2:number):Promise<core.RenderedReply>;
 
 export function RequestClockStop(arg1:core.ClockStopInput):Promise<core.Message>;
+
+export function RequestExtension(arg1:core.ExtensionInput):Promise<core.Message>;
 
 export function Reroute(arg1:core.RerouteInput):Promise<core.Message>;
 

@@ -38,6 +38,10 @@ export function DecideClockStop(arg1) {
   return window['go']['app']['MailboxService']['DecideClockStop'](arg1);
 }
 
+export function DecideExtension(arg1) {
+  return window['go']['app']['MailboxService']['DecideExtension'](arg1);
+}
+
 export function DeleteTemplate(arg1) {
   return window['go']['app']['MailboxService']['DeleteTemplate'](arg1);
 }
@@ -114,12 +118,20 @@ export function RelatedDocuments(arg1, arg2) {
   return window['go']['app']['MailboxService']['RelatedDocuments'](arg1, arg2);
 }
 
+export function Remind(arg1) {
+  return window['go']['app']['MailboxService']['Remind'](arg1);
+}
+
 export function RenderTemplate(arg1, arg2) {
   return window['go']['app']['MailboxService']['RenderTemplate'](arg1, arg2);
 }
 
 export function RequestClockStop(arg1) {
   return window['go']['app']['MailboxService']['RequestClockStop'](arg1);
+}
+
+export function RequestExtension(arg1) {
+  return window['go']['app']['MailboxService']['RequestExtension'](arg1);
 }
 
 export function Reroute(arg1) {

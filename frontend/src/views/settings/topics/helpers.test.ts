@@ -51,8 +51,8 @@ describe('number formats', () => {
   })
 
   it('writes speeds per second', () => {
-    expect(speed(1234.5)).toBe('1,235 条/秒')
-    expect(speed(3.25)).toBe('3.3 条/秒')
+    expect(speed(1234.5)).toBe('每秒1,235条')
+    expect(speed(3.25)).toBe('每秒3.3条')
     expect(speed(0)).toBe('—')
   })
 })

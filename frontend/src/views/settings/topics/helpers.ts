@@ -42,10 +42,10 @@ export function duration(seconds: number): string {
   return `${Math.floor(s / 60)} 分 ${s % 60} 秒`
 }
 
-/** A speed as messages per second: 1234.5 → "1,235 条/秒", below 10 with one decimal. */
+/** A speed as messages per second: 1234.5 → "每秒1,235条", below 10 with one decimal. */
 export function speed(perSecond: number): string {
   if (!Number.isFinite(perSecond) || perSecond <= 0) return '—'
-  return perSecond < 10 ? `${perSecond.toFixed(1)} 条/秒` : `${count(perSecond)} 条/秒`
+  return perSecond < 10 ? `每秒${perSecond.toFixed(1)}条` : `每秒${count(perSecond)}条`
 }
 
 /** A weight as the keyword tag shows it: 1 → "1", 1.5 → "1.5". */

@@ -1,0 +1,77 @@
+package sqlite_test
+
+import (
+	"strings"
+	"testing"
+
+	"policydesk/internal/core"
+	"policydesk/internal/testutil"
+)
+
+// An overdue message: the approver urges its handler, the handler asks for more days, the approver grants
+// them, and the due date moves through the working-day calendar; each step is in the message's history.
+func TestOverdueMessageRemindExtendAndLateNote(t *testing.T) {
+	f := newMailboxFixture(t)
+	f.at(t, "2026-11-20 10:00") // Friday: due Wednesday 2026-11-25
+	m := f.create(t, core.MessageInput{Body: "请问不动产登记能否网上预约"})
+	if _, err := f.store.Assign(f.ctx, m.ID, f.people["罗斌"]); err != nil {
+		t.Fatal(err)
+	}
+	f.at(t, "2026-11-26 09:00")
+	f.as(t, "刘芳")
+	r, err := f.store.Remind(f.ctx, core.RemindInput{MessageID: m.ID, Note: " 请今日答复 "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Reminder.Count != 1 || r.Reminder.ByName != "刘芳" || r.Reminder.Note != "请今日答复" {
+		t.Fatalf("reminder %+v", r.Reminder)
+	}
+	_, err = f.store.Remind(f.ctx, core.RemindInput{MessageID: m.ID})
+	if got := testutil.RefusalText(err); got != "conflict : 刘芳今天已催办过，请勿重复催办" {
+		t.Errorf("second reminder the same day: %q", got)
+	}
+
+	f.as(t, "罗斌")
+	if _, err := f.store.RequestExtension(f.ctx, core.ExtensionInput{MessageID: m.ID, Days: 3, Reason: "需现场踏勘", ApproverID: f.people["刘芳"]}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.store.DecideExtension(f.ctx, core.ExtensionDecision{MessageID: m.ID, Approve: true})
+	if got := testutil.RefusalText(err); got != "forbidden : 延期申请须由刘芳批准或驳回，罗斌不能代为处理" {
+		t.Errorf("the handler approving: %q", got)
+	}
+	f.as(t, "刘芳")
+	x, err := f.store.DecideExtension(f.ctx, core.ExtensionDecision{MessageID: m.ID, Approve: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// overdue: three working days from the approval day, Thursday 26 → Tuesday 1 December
+	if x.DueDate != "2026-12-01" || x.ExtendedDays != 3 || x.Extension.Pending() {
+		t.Fatalf("after the extension: due %s, extended %d, pending %v", x.DueDate, x.ExtendedDays, x.Extension.Pending())
+	}
+
+	f.at(t, "2026-12-02 09:00")
+	f.as(t, "罗斌")
+	_, err = f.store.SubmitReply(f.ctx, core.ReplySubmission{MessageID: m.ID, Body: "可以网上预约。", ApproverID: f.people["刘芳"]})
+	if got := testutil.RefusalText(err); got != "invalid lateNote: 已超过答复期限(2026-12-01)，请填写超期说明：为何未能按时答复" {
+		t.Errorf("a late reply without its 超期说明: %q", got)
+	}
+	if _, err := f.store.SubmitReply(f.ctx, core.ReplySubmission{MessageID: m.ID, Body: "可以网上预约。", ApproverID: f.people["刘芳"], LateNote: "踏勘延后一日"}); err != nil {
+		t.Fatal(err)
+	}
+	done := f.approveAsLiuFang(t, m.ID, "同意")
+	if done.LateNote != "踏勘延后一日" || done.OnTime {
+		t.Errorf("answered: late note %q, on time %v", done.LateNote, done.OnTime)
+	}
+	d, err := f.store.Message(f.ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, e := range d.Events {
+		kinds = append(kinds, e.Kind)
+	}
+	want := "收件 自动分办 承办 催办 申请延期 延期 提交审核 答复"
+	if got := strings.Join(kinds, " "); got != want {
+		t.Errorf("history %q, want %q", got, want)
+	}
+}
