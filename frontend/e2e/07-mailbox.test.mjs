@@ -145,7 +145,21 @@ test('an overdue message: 催办 reaches its handler, a late reply needs its 超
     await page.getByTestId('reply-error').waitFor()
     assert.match(await page.getByTestId('reply-error').innerText(), /请填写超期说明/)
 
-    // 延期申请: every field's error at once, then a request that waits for its approver.
+    // 延期申请: never for an overdue message (DOMAIN.md §4: its clock cannot stop)…
+    assert.equal(await page.getByTestId('act-extend').isDisabled(), true)
+    assert.match(await banner.innerText(), /超期的留言不能再延期/)
+    // …but for an open one still within its time: every field's error at once, then a request that waits for its
+    // approver.
+    await openApp(page, '/mailbox?state=办理中&sort=received_desc')
+    const dues = page.locator('[data-testid="inbox-table"] .el-table__body [data-testid^="due-"]')
+    await dues.first().waitFor()
+    let timely = 0
+    for (let i = 0; i < (await dues.count()) && !timely; i++) {
+      if (/剩余|今日到期/.test(await dues.nth(i).innerText())) timely = Number((await dues.nth(i).getAttribute('data-testid')).replace('due-', ''))
+    }
+    assert.ok(timely, 'an open message within its time')
+    await openApp(page, `/mailbox/${timely}`)
+    await page.getByTestId('message-text').waitFor()
     await page.getByTestId('act-extend').click()
     await page.getByTestId('extend-hint').waitFor()
     await page.getByTestId('action-save').click()
@@ -167,16 +181,17 @@ test('an overdue message: 催办 reaches its handler, a late reply needs its 超
     const dueBefore = (await page.getByTestId('message-head').innerText()).match(/答复期限 (\d{4}-\d\d-\d\d)/)[1]
 
     await signInAs(page, approver)
-    await openApp(page, `/mailbox/${id}`)
+    await openApp(page, `/mailbox/${timely}`)
     await page.getByTestId('extend-approve').click()
     await page.getByTestId('extend-request-reason').waitFor()
     await page.getByTestId('action-save').click()
     await page.getByTestId('action-dialog').waitFor({ state: 'hidden' })
     await page.getByTestId('history-延期').waitFor()
     assert.equal(await page.getByTestId('extension-request').count(), 0)
-    // three working days from today, Friday 2026-11-20: Wednesday 2026-11-25
-    assert.match(await page.getByTestId('message-head').innerText(), /答复期限 2026-11-25（经批准延期3个工作日）/)
-    assert.notEqual(dueBefore, '2026-11-25')
+    // three working days from the due date, through the working-day calendar
+    const dueAfter = (await page.getByTestId('message-head').innerText()).match(/答复期限 (\d{4}-\d\d-\d\d)（经批准延期3个工作日）/)
+    assert.ok(dueAfter, 'the new due date and the days granted are shown')
+    assert.ok(dueAfter[1] > dueBefore, `due ${dueBefore} → ${dueAfter[1]}`)
     assert.equal(await page.getByTestId('overdue-banner').count(), 0)
     await shot(page, 'g-mailbox-extended', { fullPage: false })
     assert.deepEqual(s.errors, [])

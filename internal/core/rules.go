@@ -151,9 +151,9 @@ type MailboxRules interface {
 	CheckRemind(u CurrentUser, m Message, due, today, lastReminded time.Time) error
 	CheckRemindInput(in RemindInput) (RemindInput, error)
 	CheckExtensionInput(in ExtensionInput) (ExtensionInput, error)
-	CheckExtensionRequest(m Message) error
-	CheckExtensionDecision(u CurrentUser, m Message, d ExtensionDecision) (ExtensionDecision, error)
-	ExtendDue(cal WorkingDays, due, today time.Time, days int) time.Time
+	CheckExtensionRequest(m Message, today time.Time) error
+	CheckExtensionDecision(u CurrentUser, m Message, d ExtensionDecision, today time.Time) (ExtensionDecision, error)
+	ExtendDue(cal WorkingDays, due time.Time, days int) time.Time
 	CheckLateNote(note string, due, today time.Time) (string, error)
 	CheckTemplate(t ReplyTemplate) (ReplyTemplate, error)
 	CheckReply(in ReplySubmission) (ReplySubmission, error)

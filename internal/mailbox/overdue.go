@@ -58,12 +58,15 @@ func CheckExtensionInput(in core.ExtensionInput) (core.ExtensionInput, error) {
 	return in, nil
 }
 
-// CheckExtensionRequest decides whether m's handler may ask for more time now: an open message whose clock
-// runs, with no other request waiting and no extension granted before (a message is extended once).
-func CheckExtensionRequest(m core.Message) error {
+// CheckExtensionRequest decides whether m's handler may ask for more time on today: an open message whose clock
+// runs and whose due date has not passed (DOMAIN.md §4: an overdue message cannot stop its clock), with no other
+// request waiting and no extension granted before (a message is extended once).
+func CheckExtensionRequest(m core.Message, today time.Time) error {
 	switch {
 	case m.State != core.MsgPending && m.State != core.MsgHandling:
 		return core.Errorf(core.EFORBID, "只有待分办或办理中的留言可以申请延期")
+	case overdueOn(m, today):
+		return overdueRefusal(m)
 	case m.StoppedSince != "":
 		return core.Errorf(core.EFORBID, "留言自%s起停止计时，恢复计时后才能申请延期", m.StoppedSince)
 	case m.StopRequest.Pending():
@@ -76,9 +79,10 @@ func CheckExtensionRequest(m core.Message) error {
 	return nil
 }
 
-// CheckExtensionDecision decides whether u may approve or reject m's waiting 延期申请: only its named approver,
-// while the message is still open; a rejection needs a reason.
-func CheckExtensionDecision(u core.CurrentUser, m core.Message, d core.ExtensionDecision) (core.ExtensionDecision, error) {
+// CheckExtensionDecision decides whether u may approve or reject m's waiting 延期申请 on today: only its named
+// approver, while the message is still open and not yet overdue (an approval after the due date would hide the
+// lateness); a rejection needs a reason.
+func CheckExtensionDecision(u core.CurrentUser, m core.Message, d core.ExtensionDecision, today time.Time) (core.ExtensionDecision, error) {
 	d.Opinion = strings.TrimSpace(d.Opinion)
 	r := m.Extension
 	switch {
@@ -90,18 +94,26 @@ func CheckExtensionDecision(u core.CurrentUser, m core.Message, d core.Extension
 		return d, core.FieldErrorf(core.EINVALID, "opinion", "驳回须填写理由")
 	case d.Approve && m.State != core.MsgPending && m.State != core.MsgHandling:
 		return d, core.Errorf(core.EFORBID, "留言已不在办理中，不能再延期")
+	case d.Approve && overdueOn(m, today):
+		return d, overdueRefusal(m)
 	}
 	return d, nil
 }
 
-// ExtendDue is the due date after granting days more working days on today: counted from the due date, or
-// from today when the due date has already passed (the days granted are days still to work).
-func ExtendDue(cal core.WorkingDays, due, today time.Time, days int) time.Time {
-	base := calendar.Day(due)
-	if t := calendar.Day(today); t.After(base) {
-		base = t
-	}
-	return cal.AddWorkdays(base, days)
+// overdueOn says whether m's due date has passed on today.
+func overdueOn(m core.Message, today time.Time) bool {
+	due, err := calendar.ParseDate(m.DueDate)
+	return err == nil && calendar.Day(today).After(due)
+}
+
+func overdueRefusal(m core.Message) error {
+	return core.Errorf(core.EFORBID, "留言的答复期限%s已过，超期的留言不能延期；请尽快答复，并在答复中填写超期说明", m.DueDate)
+}
+
+// ExtendDue is the due date after granting days more working days: counted from the due date, which has not
+// passed (CheckExtensionDecision).
+func ExtendDue(cal core.WorkingDays, due time.Time, days int) time.Time {
+	return cal.AddWorkdays(calendar.Day(due), days)
 }
 
 // CheckLateNote trims a reply's 超期说明 and requires it once today is past the due date.

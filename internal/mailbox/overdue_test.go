@@ -70,6 +70,7 @@ func TestCheckExtensionInput(t *testing.T) {
 }
 
 func TestCheckExtensionRequest(t *testing.T) {
+	today := day(t, "2026-11-25")
 	pendingStop := core.Message{State: core.MsgHandling, StopRequest: core.StopRequest{ByName: "陈晨", ApproverID: 3, ApproverName: "王局"}}
 	pendingExt := core.Message{State: core.MsgHandling, Extension: core.ExtensionRequest{Days: 3, ByName: "陈晨", ApproverID: 3, ApproverName: "王局"}}
 	tests := []struct {
@@ -77,7 +78,10 @@ func TestCheckExtensionRequest(t *testing.T) {
 		m    core.Message
 		want string
 	}{
-		{"handling (overdue or not)", core.Message{State: core.MsgHandling}, ""},
+		{"handling, due later", core.Message{State: core.MsgHandling, DueDate: "2026-11-27"}, ""},
+		{"handling, due today", core.Message{State: core.MsgHandling, DueDate: "2026-11-25"}, ""},
+		{"handling, overdue: DOMAIN §4, no clock stop", core.Message{State: core.MsgHandling, DueDate: "2026-11-24"},
+			"forbidden : 留言的答复期限2026-11-24已过，超期的留言不能延期；请尽快答复，并在答复中填写超期说明"},
 		{"pending", core.Message{State: core.MsgPending}, ""},
 		{"under review", core.Message{State: core.MsgReview}, "forbidden : 只有待分办或办理中的留言可以申请延期"},
 		{"clock stopped", core.Message{State: core.MsgHandling, StoppedSince: "2026-11-24"}, "forbidden : 留言自2026-11-24起停止计时，恢复计时后才能申请延期"},
@@ -86,16 +90,19 @@ func TestCheckExtensionRequest(t *testing.T) {
 		{"extended before", core.Message{State: core.MsgHandling, ExtendedDays: 5}, "forbidden : 留言已延期5个工作日，每件留言只能延期一次"},
 	}
 	for _, tt := range tests {
-		if r := testutil.RefusalText(CheckExtensionRequest(tt.m)); r != tt.want {
+		if r := testutil.RefusalText(CheckExtensionRequest(tt.m, today)); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
 }
 
 func TestCheckExtensionDecision(t *testing.T) {
-	waiting := core.Message{State: core.MsgHandling, Extension: core.ExtensionRequest{Days: 3, ByID: clerk.ID, ByName: "陈晨", ApproverID: approver.ID, ApproverName: "王局"}}
+	today := day(t, "2026-11-25")
+	waiting := core.Message{State: core.MsgHandling, DueDate: "2026-11-25", Extension: core.ExtensionRequest{Days: 3, ByID: clerk.ID, ByName: "陈晨", ApproverID: approver.ID, ApproverName: "王局"}}
 	answered := waiting
 	answered.State = core.MsgReplied
+	late := waiting
+	late.DueDate = "2026-11-24"
 	tests := []struct {
 		name string
 		u    core.CurrentUser
@@ -109,9 +116,12 @@ func TestCheckExtensionDecision(t *testing.T) {
 		{"someone else", user(head), waiting, core.ExtensionDecision{Approve: true}, "forbidden : 延期申请须由王局批准或驳回，刘芳不能代为处理"},
 		{"nothing waits", user(approver), core.Message{State: core.MsgHandling}, core.ExtensionDecision{Approve: true}, "forbidden : 该留言没有待批准的延期申请"},
 		{"answered meanwhile", user(approver), answered, core.ExtensionDecision{Approve: true}, "forbidden : 留言已不在办理中，不能再延期"},
+		{"overdue meanwhile: not approved", user(approver), late, core.ExtensionDecision{Approve: true},
+			"forbidden : 留言的答复期限2026-11-24已过，超期的留言不能延期；请尽快答复，并在答复中填写超期说明"},
+		{"overdue meanwhile: still rejected", user(approver), late, core.ExtensionDecision{Opinion: "已超期，请尽快答复"}, ""},
 	}
 	for _, tt := range tests {
-		_, err := CheckExtensionDecision(tt.u, tt.m, tt.d)
+		_, err := CheckExtensionDecision(tt.u, tt.m, tt.d, today)
 		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
@@ -121,17 +131,17 @@ func TestCheckExtensionDecision(t *testing.T) {
 func TestExtendDueCountsWorkingDays(t *testing.T) {
 	cal := cal2026()
 	tests := []struct {
-		name             string
-		due, today, want string
-		days             int
+		name      string
+		due, want string
+		days      int
 	}{
-		{"before the due date: from the due date", "2026-11-25", "2026-11-24", "2026-11-30", 3},
-		{"on the due date", "2026-11-25", "2026-11-25", "2026-11-26", 1},
-		{"overdue: from today", "2026-11-20", "2026-11-25", "2026-11-30", 3},
-		{"across 国庆", "2026-09-30", "2026-09-29", "2026-10-09", 2},
+		{"from the due date", "2026-11-25", "2026-11-30", 3},
+		{"one day", "2026-11-25", "2026-11-26", 1},
+		{"across 国庆", "2026-09-30", "2026-10-09", 2},
+		{"across 国庆 and its 调休 Saturday", "2026-09-29", "2026-10-10", 4},
 	}
 	for _, tt := range tests {
-		got := ExtendDue(cal, day(t, tt.due), day(t, tt.today), tt.days)
+		got := ExtendDue(cal, day(t, tt.due), tt.days)
 		if calendar.FormatDate(got) != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, calendar.FormatDate(got), tt.want)
 		}

@@ -146,12 +146,14 @@ func (Rules) CheckRemindInput(in core.RemindInput) (core.RemindInput, error) {
 func (Rules) CheckExtensionInput(in core.ExtensionInput) (core.ExtensionInput, error) {
 	return CheckExtensionInput(in)
 }
-func (Rules) CheckExtensionRequest(m core.Message) error { return CheckExtensionRequest(m) }
-func (Rules) CheckExtensionDecision(u core.CurrentUser, m core.Message, d core.ExtensionDecision) (core.ExtensionDecision, error) {
-	return CheckExtensionDecision(u, m, d)
+func (Rules) CheckExtensionRequest(m core.Message, today time.Time) error {
+	return CheckExtensionRequest(m, today)
 }
-func (Rules) ExtendDue(cal core.WorkingDays, due, today time.Time, days int) time.Time {
-	return ExtendDue(cal, due, today, days)
+func (Rules) CheckExtensionDecision(u core.CurrentUser, m core.Message, d core.ExtensionDecision, today time.Time) (core.ExtensionDecision, error) {
+	return CheckExtensionDecision(u, m, d, today)
+}
+func (Rules) ExtendDue(cal core.WorkingDays, due time.Time, days int) time.Time {
+	return ExtendDue(cal, due, days)
 }
 func (Rules) CheckLateNote(note string, due, today time.Time) (string, error) {
 	return CheckLateNote(note, due, today)

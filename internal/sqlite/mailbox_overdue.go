@@ -47,7 +47,7 @@ func (s *MailboxStore) RequestExtension(ctx context.Context, in core.ExtensionIn
 		return core.Message{}, err
 	}
 	return s.change(ctx, in.MessageID, "state", "申请延期", func(tx *Tx, m *core.Message) error {
-		if err := s.db.rules.Mailbox.CheckExtensionRequest(*m); err != nil {
+		if err := s.db.rules.Mailbox.CheckExtensionRequest(*m, tx.Now().In(core.Shanghai)); err != nil {
 			return err
 		}
 		if err := tx.checkChosenSigner(ctx, in.ApproverID, *m, "批准延期", "延期须由他人批准，不能选择自己作为批准人"); err != nil {
@@ -59,14 +59,14 @@ func (s *MailboxStore) RequestExtension(ctx context.Context, in core.ExtensionIn
 }
 
 // DecideExtension is the named approver's decision on a waiting 延期申请. Approving moves the due date by the
-// working days asked for (from today when it has passed); either way the request is closed and kept in the history.
+// working days asked for; either way the request is closed and kept in the history.
 func (s *MailboxStore) DecideExtension(ctx context.Context, d core.ExtensionDecision) (core.Message, error) {
 	summary := "驳回延期申请"
 	if d.Approve {
 		summary = "批准延期"
 	}
 	return s.change(ctx, d.MessageID, "state", summary, func(tx *Tx, m *core.Message) error {
-		d, err := s.db.rules.Mailbox.CheckExtensionDecision(tx.Actor(), *m, d)
+		d, err := s.db.rules.Mailbox.CheckExtensionDecision(tx.Actor(), *m, d, tx.Now().In(core.Shanghai))
 		if err != nil {
 			return err
 		}
@@ -80,7 +80,7 @@ func (s *MailboxStore) DecideExtension(ctx context.Context, d core.ExtensionDeci
 			return err
 		}
 		oldDue := m.DueDate
-		m.DueDate = calendar.FormatDate(s.db.rules.Mailbox.ExtendDue(s.cal(), due, tx.Now().In(core.Shanghai), req.Days))
+		m.DueDate = calendar.FormatDate(s.db.rules.Mailbox.ExtendDue(s.cal(), due, req.Days))
 		m.ExtendedDays = req.Days
 		reason := "延期" + strconv.Itoa(req.Days) + "个工作日：" + req.Reason
 		if d.Opinion != "" {
