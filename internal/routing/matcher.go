@@ -137,7 +137,6 @@ func (m *Matcher) MatchAll(ctx context.Context, texts []string, workers int) ([]
 // every message, keeps the garbage collector from taking a large share of matching time.
 type scratch struct {
 	occ    []occurrence
-	hashes []uint64
 	colOf  []int32 // column of each occurrence, -1 if not a model feature
 	cols   []int32
 	x      vector

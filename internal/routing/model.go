@@ -108,7 +108,7 @@ func (m *Model) scoreInto(sc *scratch) {
 	}
 }
 
-const modelFormat = "policydesk-routing-v1"
+const modelFormat = "policydesk-routing-v2" // v2: word pairs and the lead sentence
 
 // Save writes the model in a versioned gob stream.
 func (m *Model) Save(w io.Writer) error {
