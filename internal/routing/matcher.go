@@ -65,6 +65,9 @@ func (m *Matcher) SetTopics(topics []core.Topic) {
 	m.state.Store(newState(m.state.Load().model, topics))
 }
 
+// Analyzer returns the segmenter the matcher reads texts with.
+func (m *Matcher) Analyzer() Analyzer { return m.an }
+
 // Model returns the model in use, or nil.
 func (m *Matcher) Model() *Model { return m.state.Load().model }
 
