@@ -155,6 +155,9 @@ type bureauOptions struct {
 	SeedDemo bool        // seed the demo bureau on an empty database (always on a desk's first run)
 	Emit     app.Emitter // where the services' events go
 	Started  time.Time
+	// WindowUp, if not nil, is closed when the desk's window shows its page: work that can wait (loading
+	// jieba, writing the demo bureau) starts then instead of competing with the window for the processor.
+	WindowUp <-chan struct{}
 	// Elsewhere reports whether the desk works on a server's data right now (nil: never): the background jobs
 	// on the local data then stand still.
 	Elsewhere func() bool
@@ -249,7 +252,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	if err != nil {
 		return nil, err
 	}
-	segmenter := segment.New(paths.Cache, userWords)
+	segmenter := segment.NewAfter(paths.Cache, userWords, opt.WindowUp)
 	b.closers = append(b.closers, func() { segmenter.Close() })
 	cal := func() *calendar.Calendar { return calendars.Calendar() }
 	policies := sqlite.NewPolicyStore(db, cal)

@@ -81,7 +81,9 @@ func run() error {
 	// 设置 → 单位服务器: the desk as a client of the bureau's server (its pin lives in the data directory).
 	remoteAPI := app.NewRemoteService(paths.Dir, paths.Exports, rt.Emit)
 	defer app.StopRemote(remoteAPI)
-	b, err := openBureau(paths, clock, bureauOptions{SeedDemo: true, Emit: rt.Emit, Started: started,
+	windowUp := make(chan struct{})
+	var upOnce sync.Once
+	b, err := openBureau(paths, clock, bureauOptions{SeedDemo: true, Emit: rt.Emit, Started: started, WindowUp: windowUp,
 		Elsewhere: func() bool { return app.RemoteConnected(remoteAPI) }})
 	var bad *damagedError
 	if errors.As(err, &bad) {
@@ -90,10 +92,17 @@ func run() error {
 		return err
 	}
 	defer b.close()
-	if b.seedDemo != nil {
-		// should the page never report itself ready (no display), the demo is written all the same
-		time.AfterFunc(5*time.Second, b.seedDemo)
+	// What waits for the window: jieba's dictionaries, and on a first start the demo bureau's records. Should
+	// the page never report itself ready (no display), it starts all the same after a few seconds.
+	afterReady := func() {
+		upOnce.Do(func() {
+			close(windowUp)
+			if b.seedDemo != nil {
+				b.seedDemo()
+			}
+		})
 	}
+	time.AfterFunc(5*time.Second, afterReady)
 
 	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
 	services := append([]any{recovery, remoteAPI}, b.services...)
@@ -114,5 +123,5 @@ func run() error {
 		deskCtx.Store(&ctx)
 		app.ResumeSignIn(ctx, b.auth)
 		app.Start(ctx, rt, starters...)
-	}, started, b.seedDemo))
+	}, started, afterReady))
 }

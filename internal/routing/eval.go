@@ -9,6 +9,7 @@ import (
 	"math"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"policydesk/internal/core"
@@ -164,6 +165,8 @@ func EvalCommand(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	// A one-off run that holds a few hundred MB at most: collecting garbage less often saves a tenth of its time.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	if *trainPath == "" || fs.NArg() > 0 || (*testPath == "" && *k < 2) {
 		fs.Usage()
 		return 2

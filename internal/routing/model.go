@@ -248,8 +248,8 @@ func fit(ctx context.Context, corp *corpus, docs [][]uint32, labels []string, op
 	var col []int32
 	m.Vocab, col = buildVocabulary(corp, docs, opts.MinDF)
 	xs := make([]vector, len(docs))
-	for i, d := range docs {
-		xs[i] = m.Vocab.vectorizeDoc(d, col)
+	if err := parallel(ctx, len(docs), opts.Workers, func(i int) { xs[i] = m.Vocab.vectorizeDoc(docs[i], col) }); err != nil {
+		return nil, err
 	}
 
 	folds := stratifiedFolds(y, len(m.Labels), opts.CalibrationFolds)

@@ -56,16 +56,26 @@ type instance struct {
 
 // New starts loading the segmenter. cacheDir receives the dictionary files (written once);
 // extra are user-defined terms on top of the built-in bureau dictionary.
-func New(cacheDir string, extra []core.UserWord) *Service {
+func New(cacheDir string, extra []core.UserWord) *Service { return NewAfter(cacheDir, extra, nil) }
+
+// NewAfter is New, loading only once start is closed (nil: at once): a desk starts loading when its window
+// is up, so that the second of work does not compete with the window for the processor.
+func NewAfter(cacheDir string, extra []core.UserWord, start <-chan struct{}) *Service {
 	s := &Service{cacheDir: cacheDir, ready: make(chan struct{}), stop: loadStopWords(), lexiconReady: make(chan struct{})}
 	go func() {
 		defer close(s.lexiconReady)
+		if start != nil {
+			<-start
+		}
 		if lx, err := LoadLexicon(extra); err == nil {
 			s.lexicon.Store(lx)
 		}
 	}()
 	go func() {
 		defer close(s.ready)
+		if start != nil {
+			<-start
+		}
 		inst, err := s.build(extra)
 		if err != nil {
 			s.loadErr = err
