@@ -63,7 +63,7 @@ func trainBinary(ctx context.Context, xs []vector, pos []bool, scale []float64, 
 	// Shrinking: an example whose alpha is 0 and whose gradient exceeds the largest projected gradient of the
 	// previous pass will stay at 0; it leaves the active set until the end, when all are checked once more.
 	active := n
-	maxOld, minOld := math.Inf(1), math.Inf(-1)
+	maxOld := math.Inf(1) // squared hinge has no upper bound on alpha: only this side shrinks
 	for epoch := 0; epoch < maxEpochs; epoch++ {
 		if err := ctx.Err(); err != nil {
 			return linear{}, err
@@ -107,15 +107,12 @@ func trainBinary(ctx context.Context, xs []vector, pos []bool, scale []float64, 
 			if active == n {
 				break
 			}
-			active, maxOld, minOld = n, math.Inf(1), math.Inf(-1)
+			active, maxOld = n, math.Inf(1)
 			continue
 		}
-		maxOld, minOld = maxPG, minPG
+		maxOld = maxPG
 		if maxOld <= 0 {
 			maxOld = math.Inf(1)
-		}
-		if minOld >= 0 {
-			minOld = math.Inf(-1)
 		}
 	}
 	out := linear{W: make([]float32, dim), B: float32(b)}
