@@ -271,7 +271,7 @@ func (s *AuthService) LoginPage() (core.LoginPage, error) {
 	if s.cfg.Preparing != nil && s.cfg.Preparing() {
 		// nothing is read while the demo is written: the pages only wait
 		page.Preparing, page.Demo = true, true
-		return page, nil
+		return nonNil(page, nil)
 	}
 	b, err := s.cfg.Settings.Bureau(sys)
 	if err != nil {
