@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"policydesk/app"
@@ -153,6 +155,9 @@ type bureauOptions struct {
 	SeedDemo bool        // seed the demo bureau on an empty database (always on a desk's first run)
 	Emit     app.Emitter // where the services' events go
 	Started  time.Time
+	// WindowUp, if not nil, is closed when the desk's window shows its page: work that can wait (loading
+	// jieba, writing the demo bureau) starts then instead of competing with the window for the processor.
+	WindowUp <-chan struct{}
 	// Elsewhere reports whether the desk works on a server's data right now (nil: never): the background jobs
 	// on the local data then stand still.
 	Elsewhere func() bool
@@ -167,6 +172,10 @@ type bureau struct {
 	desk     *app.DeskSession // nil on the server
 	services []any            // every bound service but RecoveryService and RemoteService
 	closers  []func()         // run in reverse order by close
+	// seedDemo writes the demo bureau's records on a desk's first start; the desk runs it once its window is
+	// up (nil: nothing to seed, or seeded already). preparing is set until it has finished.
+	seedDemo  func()
+	preparing atomic.Bool
 }
 
 func (b *bureau) close() {
@@ -243,7 +252,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	if err != nil {
 		return nil, err
 	}
-	segmenter := segment.New(paths.Cache, userWords)
+	segmenter := segment.NewAfter(paths.Cache, userWords, opt.WindowUp)
 	b.closers = append(b.closers, func() { segmenter.Close() })
 	cal := func() *calendar.Calendar { return calendars.Calendar() }
 	policies := sqlite.NewPolicyStore(db, cal)
@@ -251,16 +260,44 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	interpretations := sqlite.NewInterpretationStore(db, cal)
 	mailboxes := sqlite.NewMailboxStore(db, cal, seal.KeyFile{Path: filepath.Join(filepath.Dir(db.Path), seal.SecretKeyFile)}, segmenter)
 	disclosures := sqlite.NewDisclosureStore(db, cal)
-	if first {
+	seeded := make(chan struct{}) // closed when the demo's records are written (at once if there are none to write)
+	seedModules := func() error {
+		defer close(seeded)
 		if err := segmenter.Wait(ctx); err != nil {
 			slog.Warn("segmenter not ready for demo data", "err", err)
 		}
-		if err := demo.SeedModules(ctx, demo.Stores{DB: db, Settings: settings, Policies: policies, Consultations: consultations,
-			Interpretations: interpretations, Mailbox: mailboxes, Disclosures: disclosures, Calendar: cal, Clock: clock}); err != nil {
+		started := time.Now()
+		err := demo.SeedModules(ctx, demo.Stores{DB: db, Settings: settings, Policies: policies, Consultations: consultations,
+			Interpretations: interpretations, Mailbox: mailboxes, Disclosures: disclosures, Calendar: cal, Clock: clock})
+		slog.Info("demo bureau seeded", "ms", time.Since(started).Milliseconds(), "err", err)
+		return err
+	}
+	switch {
+	case !first:
+		close(seeded)
+	case opt.Server:
+		// the server answers no browser before it listens: it seeds first
+		if err := seedModules(); err != nil {
 			return nil, err
 		}
+	default:
+		// The desk's window comes up first; the pages say the demo is being prepared and reload when it is.
+		b.preparing.Store(true)
+		var once sync.Once
+		b.seedDemo = func() {
+			once.Do(func() {
+				if err := seedModules(); err != nil {
+					slog.Error("seeding the demo bureau failed", "err", err)
+				}
+				b.preparing.Store(false)
+				if opt.Emit != nil {
+					opt.Emit("demo:ready")
+				}
+			})
+		}
 	}
-	// Messages are matched to topics by their keywords and, once trained, the model learned from history.
+	// Messages are matched to topics by their keywords and, once trained, the model learned from history
+	// (the topics are read again once the demo's are written).
 	topics, err := mailboxes.MatcherTopics(ctx)
 	if err != nil {
 		return nil, err
@@ -284,6 +321,12 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	b.closers = append(b.closers, func() { app.StopRouting(routingAPI) })
 	// The stored model (several MB) is decoded off the start-up path; until then topics match by keywords.
 	go func() {
+		<-seeded
+		if first {
+			if topics, err := mailboxes.MatcherTopics(ctx); err == nil {
+				matcher.SetTopics(topics)
+			}
+		}
 		if err := app.LoadRouting(ctx, routingAPI); err != nil {
 			slog.Error("loading the routing model failed", "err", err)
 		}
@@ -305,7 +348,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	// On a desk the sign-in lives in memory and every bound call acts as whoever is signed in when it runs; on
 	// the server each call carries its own session.
 	authCfg := app.AuthConfig{Store: db, Settings: settings, Clock: clock, IsDemo: demo.IsDemo, Demo: demoAccounts(), Emit: emit,
-		Server: opt.Server}
+		Server: opt.Server, Preparing: b.preparing.Load}
 	if !opt.Server {
 		b.desk = &app.DeskSession{Clock: clock}
 		authCfg.Desk, authCfg.KeepFile = b.desk, filepath.Join(paths.Dir, "keep-signed-in")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -28,11 +29,13 @@ func runRecovery(paths datadir.Paths, problem string) error {
 	slog.Error("database damaged", "problem", problem)
 	fmt.Fprintln(os.Stderr, problem)
 	recovery := app.NewRecoveryService(problem, paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
-	return wails.Run(appOptions([]any{recovery}, func(ctx context.Context) { app.Start(ctx, &app.Runtime{}, recovery) }, time.Now()))
+	return wails.Run(appOptions([]any{recovery}, func(ctx context.Context) { app.Start(ctx, &app.Runtime{}, recovery) }, time.Now(), nil))
 }
 
-// appOptions are the window and bridge settings shared by the normal and the recovery start.
-func appOptions(bind []any, onStartup func(ctx context.Context), started time.Time) *options.App {
+// appOptions are the window and bridge settings shared by the normal and the recovery start; afterReady, if
+// not nil, runs in its own goroutine once the window shows its page.
+func appOptions(bind []any, onStartup func(ctx context.Context), started time.Time, afterReady func()) *options.App {
+	var readyOnce sync.Once
 	return &options.App{
 		Title:     "政策解读与公众参与工作台",
 		Width:     1360,
@@ -45,7 +48,12 @@ func appOptions(bind []any, onStartup func(ctx context.Context), started time.Ti
 		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
 		OnStartup:        onStartup,
 		OnDomReady: func(ctx context.Context) {
-			slog.Info("window ready", "startup_ms", time.Since(started).Milliseconds())
+			readyOnce.Do(func() {
+				slog.Info("window ready", "startup_ms", time.Since(started).Milliseconds())
+				if afterReady != nil {
+					go afterReady()
+				}
+			})
 		},
 		Bind:           bind,
 		ErrorFormatter: app.FormatError,
@@ -73,7 +81,9 @@ func run() error {
 	// 设置 → 单位服务器: the desk as a client of the bureau's server (its pin lives in the data directory).
 	remoteAPI := app.NewRemoteService(paths.Dir, paths.Exports, rt.Emit)
 	defer app.StopRemote(remoteAPI)
-	b, err := openBureau(paths, clock, bureauOptions{SeedDemo: true, Emit: rt.Emit, Started: started,
+	windowUp := make(chan struct{})
+	var upOnce sync.Once
+	b, err := openBureau(paths, clock, bureauOptions{SeedDemo: true, Emit: rt.Emit, Started: started, WindowUp: windowUp,
 		Elsewhere: func() bool { return app.RemoteConnected(remoteAPI) }})
 	var bad *damagedError
 	if errors.As(err, &bad) {
@@ -82,6 +92,17 @@ func run() error {
 		return err
 	}
 	defer b.close()
+	// What waits for the window: jieba's dictionaries, and on a first start the demo bureau's records. Should
+	// the page never report itself ready (no display), it starts all the same after a few seconds.
+	afterReady := func() {
+		upOnce.Do(func() {
+			close(windowUp)
+			if b.seedDemo != nil {
+				b.seedDemo()
+			}
+		})
+	}
+	time.AfterFunc(5*time.Second, afterReady)
 
 	recovery := app.NewRecoveryService("", paths.DB, paths.Backups, sqlite.ListBackups, sqlite.ReplaceWithBackup)
 	services := append([]any{recovery, remoteAPI}, b.services...)
@@ -102,5 +123,5 @@ func run() error {
 		deskCtx.Store(&ctx)
 		app.ResumeSignIn(ctx, b.auth)
 		app.Start(ctx, rt, starters...)
-	}, started))
+	}, started, afterReady))
 }

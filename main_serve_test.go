@@ -276,6 +276,11 @@ func TestDeskCallsHoldThePermissionTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.close()
+	// the 登录 page asks the pages to wait while a desk's first start writes the demo (its window is up then)
+	if page, err := b.auth.LoginPage(); err != nil || !page.Preparing {
+		t.Errorf("login page while the demo is written: %+v %v", page, err)
+	}
+	b.seedDemo()
 	ctx := core.WithActorSource(context.Background(), b.desk)
 	app.Start(ctx, &app.Runtime{}, b.starters()...)
 	desk, err := server.NewDesk(b.services, func() context.Context { return ctx })

@@ -81,6 +81,8 @@ type AuthConfig struct {
 	// Server: the service runs in `policydesk serve` (sign-in, sign-out and "who am I" are the server's own
 	// endpoints; Desk is nil and each call's session comes with its context).
 	Server bool
+	// Preparing reports whether the demo bureau is still being written after the window came up (nil: never).
+	Preparing func() bool
 }
 
 // AuthService is the 登录 page's and the 账号管理 page's bridge on the desk.
@@ -266,6 +268,11 @@ func (s *AuthService) ConfirmPassword(password string) (core.Session, error) {
 func (s *AuthService) LoginPage() (core.LoginPage, error) {
 	sys := s.system()
 	page := core.LoginPage{Mode: s.mode(), DemoAccounts: []core.DemoAccount{}}
+	if s.cfg.Preparing != nil && s.cfg.Preparing() {
+		// nothing is read while the demo is written: the pages only wait
+		page.Preparing, page.Demo = true, true
+		return nonNil(page, nil)
+	}
 	b, err := s.cfg.Settings.Bureau(sys)
 	if err != nil {
 		return nonNil(page, err)

@@ -45,7 +45,8 @@ for name, keep in (("train", lambda i: i % 5 != 0), ("test", lambda i: i % 5 == 
 print(f"split: {sum(i % 5 != 0 for i in range(len(rows)))} train / {sum(i % 5 == 0 for i in range(len(rows)))} test messages from {sys.argv[1]}")
 PY
 
-# Warm the jieba caches of both sides so neither pays a one-off dictionary build.
+# Warm both sides (Python jieba builds its dictionary cache once; our binary and the files come into the page
+# cache) so neither pays a one-off cost in the timed runs.
 "$py" -c 'import jieba; jieba.initialize()' 2>/dev/null
 "$bin" eval-routing --train "$work/test.csv" --test "$work/test.csv" >/dev/null
 

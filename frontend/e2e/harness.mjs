@@ -135,7 +135,14 @@ export const DEMO_LOGIN = { login: 'zhoumy', password: 'Demo-2026', name: '周�
  */
 export async function signInDesk(page, { login, password } = DEMO_LOGIN) {
   await page.waitForFunction(() => window.go?.app?.AuthService?.LoginPage)
-  const needs = await page.evaluate(async () => (await window.go.app.AuthService.LoginPage()).needsLogin)
+  // a first start writes the demo bureau after its window is up: the 登录 page's facts wait for it
+  let loginPage
+  for (const until = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 300))) {
+    loginPage = await page.evaluate(() => window.go.app.AuthService.LoginPage())
+    if (!loginPage.preparing) break
+    if (Date.now() > until) throw new Error('the demo bureau was still being prepared after 60 s')
+  }
+  const needs = loginPage.needsLogin
   if (!needs) return
   await page.evaluate(([l, p]) => window.go.app.AuthService.Login(l, p, false), [login, password])
   await page.reload()

@@ -67,6 +67,9 @@ type LoginPage struct {
 	Mode         string        `json:"mode"`
 	// CanKeep: 在本机保持登录 is offered only while one person has a login on this desk.
 	CanKeep bool `json:"canKeep"`
+	// Preparing: the desk's first start is still writing the demo bureau (the window comes up first); the
+	// pages wait for it and the rest of the page is empty until then.
+	Preparing bool `json:"preparing"`
 }
 
 // Actor is who acts in a call: the signed-in person, or 系统 (ID 0) for background jobs and the command line.

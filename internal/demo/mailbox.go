@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/mailbox"
+	"policydesk/internal/routing"
+	"policydesk/internal/segment"
 	"policydesk/internal/sqlite"
 )
 
@@ -139,38 +139,6 @@ var mailboxMessages = []demoMessage{
 	{"征地拆迁补偿", "网站", "黎建军", "", "征地补偿款什么时候到账", "村里的地去年就征收了，补偿款说是拨到镇里了，可到现在还没发到农户手上，请帮忙问问什么时候能发。", false, 1, 9, fateHandling, 0, ""},
 }
 
-// keywordMatcher routes demo messages by the topics' keywords until the trained matcher is loaded:
-// the topic with the most keyword hits wins, more hits meaning more confidence.
-type keywordMatcher struct {
-	ids    map[string]string // topic name → topic id
-	topics []demoTopic
-}
-
-func (m keywordMatcher) Match(text string) core.MatchResult {
-	res := core.MatchResult{Top: []core.TopicScore{}}
-	for _, t := range m.topics {
-		var words []core.MatchedWord
-		for _, w := range t.keywords {
-			if i := strings.Index(text, w); i >= 0 {
-				words = append(words, core.MatchedWord{Word: w, Contribution: 1, Spans: []core.TextSpan{{Start: i, End: i + len(w)}}})
-			}
-		}
-		if len(words) == 0 {
-			continue
-		}
-		conf := 0.45 + 0.2*float64(len(words))
-		if conf > 0.95 {
-			conf = 0.95
-		}
-		res.Top = append(res.Top, core.TopicScore{TopicID: m.ids[t.name], Name: t.name, Section: t.section, Confidence: conf, Words: words})
-	}
-	sort.SliceStable(res.Top, func(i, j int) bool { return res.Top[i].Confidence > res.Top[j].Confidence })
-	if len(res.Top) > 3 {
-		res.Top = res.Top[:3]
-	}
-	return res
-}
-
 // mailboxStep is one thing done to a demo message at a moment.
 type mailboxStep struct {
 	at  time.Time
@@ -182,7 +150,8 @@ type mailboxStep struct {
 // messages received over the last two months, in every state: routed and unrouted, answered on time and
 // late, overdue, clock stopped, forwarded and published. Everything goes through the store, so each step is
 // validated, dated and audited; the database clock is stepped through the two months while seeding and
-// restored afterwards. Call it after Seed, before the trained matcher is installed.
+// restored afterwards. Call it after Seed, before the trained matcher is installed. Each message is matched on
+// arrival as the app matches it (historyMatcher), so its highlighted words and confidences are real.
 func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsStore, store *sqlite.MailboxStore, cal func() *calendar.Calendar) error {
 	sections, people, err := directory(ctx, settings)
 	if err != nil {
@@ -198,7 +167,6 @@ func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsStore
 	setup := officeTime(cal().AddWorkdays(calendar.Day(now), -48), 14*60+30, "mailbox setup")
 	clock.Set(setup)
 
-	matcher := keywordMatcher{ids: map[string]string{}, topics: mailboxTopics}
 	topicIDs := map[string]int64{}
 	for _, t := range mailboxTopics {
 		kws := make([]core.TopicKeyword, 0, len(t.keywords))
@@ -210,7 +178,7 @@ func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsStore
 		if err != nil {
 			return fmt.Errorf("seed topic %s: %w", t.name, err)
 		}
-		topicIDs[t.name], matcher.ids[t.name] = saved.ID, strconv.FormatInt(saved.ID, 10)
+		topicIDs[t.name] = saved.ID
 	}
 	for _, t := range mailboxTemplates {
 		if _, err := store.SaveReplyTemplate(ctx, t); err != nil {
@@ -221,8 +189,17 @@ func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsStore
 	if err := importHistory(ctx, db); err != nil {
 		return err
 	}
+	matcher, err := historyMatcher(ctx, store)
+	if err != nil {
+		return err
+	}
+	topics, err := store.MatcherTopics(ctx)
+	if err != nil {
+		return err
+	}
+	keywordsOnly := routing.NewMatcher(matcher.Analyzer(), nil, topics)
 
-	steps := mailboxSteps(ctx, settings, store, matcher, cal(), now, topicIDs, people)
+	steps := mailboxSteps(ctx, settings, store, matcher, keywordsOnly, cal(), now, topicIDs, people)
 	sort.SliceStable(steps, func(i, j int) bool {
 		if !steps[i].at.Equal(steps[j].at) {
 			return steps[i].at.Before(steps[j].at)
@@ -270,7 +247,7 @@ var handlers = map[string][2]string{
 // forwardTargets say where messages outside the bureau's remit were sent.
 var forwardTargets = []string{"市住房和城乡建设局", "市综合行政执法局", "市生态环境局"}
 
-func mailboxSteps(ctx context.Context, settings core.SettingsStore, store *sqlite.MailboxStore, matcher core.TopicMatcher, cal *calendar.Calendar, now time.Time,
+func mailboxSteps(ctx context.Context, settings core.SettingsStore, store *sqlite.MailboxStore, matcher, keywordsOnly core.TopicMatcher, cal *calendar.Calendar, now time.Time,
 	topicIDs map[string]int64, people map[string]core.Person) []mailboxStep {
 	tl := &timeline{cal: cal, now: now, today: calendar.Day(now)}
 	year := now.Year()
@@ -310,7 +287,13 @@ func mailboxSteps(ctx context.Context, settings core.SettingsStore, store *sqlit
 		add(received, func() error {
 			in := core.MessageInput{Channel: dm.channel, ReceivedAt: received.Format(time.RFC3339),
 				SenderName: dm.sender, SenderPhone: dm.phone, Subject: dm.subject, Body: dm.body, AgreePublish: dm.agree}
-			m, err := store.CreateMessage(ctx, in, mailbox.Match(matcher, in))
+			by := matcher
+			if dm.fate == fatePending {
+				// the newest ones came in while the model was being retrained: the matcher had only the
+				// topics' keywords, too little to route them alone, so they wait in 待分办
+				by = keywordsOnly
+			}
+			m, err := store.CreateMessage(ctx, in, mailbox.Match(by, in))
 			id = m.ID
 			return err
 		})
@@ -450,4 +433,29 @@ func lateNote(ctx context.Context, store *sqlite.MailboxStore, id int64, when ti
 		return "", nil
 	}
 	return lateNotes[i%len(lateNotes)], nil
+}
+
+// historyMatcher is the app's matcher over the demo topics with a model trained on the history just imported,
+// as the app trains it after the first start: the demo's messages are routed, highlighted and scored by it.
+// Without a model (too little history) it matches by the topics' keywords, as the app does then.
+func historyMatcher(ctx context.Context, store *sqlite.MailboxStore) (*routing.Matcher, error) {
+	lexicon, err := segment.LoadLexicon(nil)
+	if err != nil {
+		return nil, fmt.Errorf("seed mailbox matcher: %w", err)
+	}
+	topics, err := store.MatcherTopics(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var history []core.LabeledMessage
+	for _, t := range mailboxTopics {
+		for _, m := range pastMessages[t.name] {
+			history = append(history, core.LabeledMessage{Subject: m.subject, Body: m.body, Label: t.name})
+		}
+	}
+	m := routing.NewMatcher(lexicon, nil, topics)
+	if err := m.Retrain(ctx, history, routing.Options{}, nil); err != nil && core.ErrorCode(err) != core.EINVALID {
+		return nil, fmt.Errorf("seed mailbox matcher: %w", err)
+	}
+	return m, nil
 }

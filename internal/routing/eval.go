@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"policydesk/internal/core"
@@ -157,7 +157,7 @@ func EvalCommand(args []string, stdout, stderr io.Writer) int {
 	k := fs.Int("folds", 5, "交叉验证折数（未指定 --test 时）")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "并发线程数")
 	c := fs.Float64("c", 0, "SVM 正则化参数 C（0 表示默认值）")
-	cacheDir := fs.String("cache-dir", defaultCacheDir(), "分词词典缓存目录")
+	cacheDir := fs.String("cache-dir", "", "（已不再使用，保留以兼容旧脚本）")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "用法：policydesk eval-routing --train TRAIN.csv [--test TEST.csv | --folds 5]")
 		fs.PrintDefaults()
@@ -165,6 +165,8 @@ func EvalCommand(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	// A one-off run that holds a few hundred MB at most: collecting garbage less often saves a tenth of its time.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	if *trainPath == "" || fs.NArg() > 0 || (*testPath == "" && *k < 2) {
 		fs.Usage()
 		return 2
@@ -179,12 +181,12 @@ func EvalCommand(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, err)
 		}
 	}
-	seg := segment.New(*cacheDir, nil)
-	defer seg.Close()
-	ctx := context.Background()
-	if err := seg.Wait(ctx); err != nil {
+	_ = *cacheDir // jieba's files are no longer needed here: the lexicon is read from the binary
+	seg, err := segment.LoadLexicon(nil)
+	if err != nil {
 		return fail(stderr, err)
 	}
+	ctx := context.Background()
 	opts := Options{C: *c, Workers: *workers}
 	if *testPath != "" {
 		fmt.Fprintf(stdout, "训练集 %s（%d 条），测试集 %s（%d 条）\n\n", filepath.Base(*trainPath), len(train), filepath.Base(*testPath), len(test))
@@ -241,12 +243,4 @@ func fail(stderr io.Writer, err error) int {
 	}
 	fmt.Fprintln(stderr, "详情：", err)
 	return 1
-}
-
-func defaultCacheDir() string {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		dir = os.TempDir()
-	}
-	return filepath.Join(dir, "policydesk", "jieba")
 }

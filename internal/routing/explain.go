@@ -39,10 +39,10 @@ const minExplained = 0.005
 // bigram is credited to the word it lies inside ("区业" in "小区业主" → 小区业主), which reads better than a
 // fragment; one across two words ("们小" in 我们/小区), inside a stop word or a word without letters is no
 // evidence. Nor is a stop word, even as a bigram ("我们", "请问"), or a lone character ("建"): they say
-// nothing of a topic a reader could check.
+// nothing of a topic a reader could check. A pair of words is credited to each of its words (see words).
 func (ex *explainer) attribute(o occurrence) (span, bool) {
 	sp := span{surface: o.key, start: o.start, end: o.end}
-	if o.kind == kindBigram {
+	if o.kind == kindBigram || o.kind == kindSubjectBigram {
 		toks := ex.a.Tokens
 		k := sort.Search(len(toks), func(k int) bool { return toks[k].Start > o.start }) - 1
 		if k < 0 || toks[k].End < o.end || !isFeatureWord(toks[k].Word) {
@@ -83,8 +83,20 @@ func (ex *explainer) words(c candidate) []core.MatchedWord {
 		top := ex.strongest(c.label)
 		for _, h := range top.hits(ex.sc.colOf) {
 			f := top.features[h.feature]
-			if sp, ok := ex.attribute(ex.sc.occ[h.occurrence]); ok {
-				add(sp, f.contribution/float64(f.occurrences))
+			o := ex.sc.occ[h.occurrence]
+			v := f.contribution / float64(f.occurrences)
+			if o.kind == kindWordPair { // half to each word
+				first := occurrence{key: o.key, kind: kindWord, start: o.start, end: o.start + len(o.key)}
+				second := occurrence{key: o.key2, kind: kindWord, start: o.end - len(o.key2), end: o.end}
+				for _, w := range [2]occurrence{first, second} {
+					if sp, ok := ex.attribute(w); ok {
+						add(sp, v/2)
+					}
+				}
+				continue
+			}
+			if sp, ok := ex.attribute(o); ok {
+				add(sp, v)
 			}
 		}
 	}

@@ -65,6 +65,9 @@ func (m *Matcher) SetTopics(topics []core.Topic) {
 	m.state.Store(newState(m.state.Load().model, topics))
 }
 
+// Analyzer returns the segmenter the matcher reads texts with.
+func (m *Matcher) Analyzer() Analyzer { return m.an }
+
 // Model returns the model in use, or nil.
 func (m *Matcher) Model() *Model { return m.state.Load().model }
 
@@ -137,7 +140,6 @@ func (m *Matcher) MatchAll(ctx context.Context, texts []string, workers int) ([]
 // every message, keeps the garbage collector from taking a large share of matching time.
 type scratch struct {
 	occ    []occurrence
-	hashes []uint64
 	colOf  []int32 // column of each occurrence, -1 if not a model feature
 	cols   []int32
 	x      vector

@@ -389,8 +389,9 @@ func TestCorpusCrossValidation(t *testing.T) {
 		t.Logf("fold %d: accuracy %.4f macro-F1 %.4f train %v", i+1, r.Metrics.Accuracy, r.Metrics.MacroF1, r.Train)
 	}
 	t.Logf("pooled: accuracy %.4f macro-F1 %.4f", pooled.Accuracy, pooled.MacroF1)
-	if pooled.MacroF1 < 0.92 { // the target of the topic-matching issue
-		t.Errorf("macro-F1 %.4f below 0.92", pooled.MacroF1)
+	// 0.9245 with word pairs and the lead sentence (0.9208 before them); training is deterministic
+	if pooled.MacroF1 < 0.924 {
+		t.Errorf("macro-F1 %.4f below 0.924", pooled.MacroF1)
 	}
 }
 
@@ -486,5 +487,42 @@ func TestExplanationsAreWords(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// BenchmarkHoldoutCorpus is what `eval-routing --train --test` does after reading its files: load the
+// lexicon, train on four fifths of the corpus (every fifth message held out, as build/bench-routing.sh
+// splits it) and match the rest. cpu-s/op is the process's CPU time per run, steadier than the wall clock
+// on a shared machine.
+func BenchmarkHoldoutCorpus(b *testing.B) {
+	msgs := corpusMessages(b)
+	var train, test []core.LabeledMessage
+	for i, m := range msgs {
+		if i%5 == 0 {
+			test = append(test, m)
+		} else {
+			train = append(train, m)
+		}
+	}
+	if err := seg.Wait(context.Background()); err != nil { // jieba, loading for the other tests, would be counted
+		b.Fatal(err)
+	}
+	runtime.GC()
+	cpu0, cpuOK := processCPU()
+	var f1 float64
+	for b.Loop() {
+		lx, err := segment.LoadLexicon(nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		run, err := Holdout(context.Background(), lx, train, test, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		f1 = run.Metrics.MacroF1
+	}
+	b.ReportMetric(f1, "macro-F1")
+	if cpu1, ok := processCPU(); ok && cpuOK {
+		b.ReportMetric((cpu1-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	}
 }

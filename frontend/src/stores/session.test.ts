@@ -16,7 +16,7 @@ import { ApiError } from '../api/errors'
 import { useSessionStore } from './session'
 import { useSettingsStore } from './settings'
 
-const page = { bureau: '临江市规划和自然资源局', needsLogin: true, demo: false, demoAccounts: [], mode: 'server' as const, canKeep: false }
+const page = { bureau: '临江市规划和自然资源局', needsLogin: true, demo: false, demoAccounts: [], mode: 'server' as const, canKeep: false, preparing: false }
 const zhou = {
   personId: 12, login: 'zhouming', name: '周明远', role: 'officer', sectionId: 1, sectionName: '综合组', title: '科员',
   admin: false, mustChangePassword: false, csrfToken: 't', confirmedAt: '', mode: 'server' as const, demo: false,

@@ -11,7 +11,7 @@ import type { CurrentUser } from '../api/types'
 import { useSettingsStore } from './settings'
 import { errorText } from '../composables/errors'
 
-const emptyPage = (): LoginPage => ({ bureau: '', needsLogin: true, demo: false, demoAccounts: [], mode: 'standalone', canKeep: false })
+const emptyPage = (): LoginPage => ({ bureau: '', needsLogin: true, demo: false, demoAccounts: [], mode: 'standalone', canKeep: false, preparing: false })
 
 export const useSessionStore = defineStore('session', () => {
   const session = ref<Session | null>(null)

@@ -917,6 +917,7 @@ export namespace core {
 	    demoAccounts: DemoAccount[];
 	    mode: string;
 	    canKeep: boolean;
+	    preparing: boolean;
 	}
 	export interface MailboxSettings {
 	    dueDays: Record<string, number>;

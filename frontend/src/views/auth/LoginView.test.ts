@@ -16,7 +16,7 @@ const demoAccounts = [{ login: 'zhangwd', password: 'Demo-2026b', name: '张卫�
 
 function mountWith(page: Partial<ReturnType<typeof useSessionStore>['page']>) {
   const s = useSessionStore()
-  s.page = { bureau: '临江市规划和自然资源局', needsLogin: true, demo: false, demoAccounts: [], mode: 'server', canKeep: false, ...page }
+  s.page = { bureau: '临江市规划和自然资源局', needsLogin: true, demo: false, demoAccounts: [], mode: 'server', canKeep: false, preparing: false, ...page }
   return mount(LoginView, { global: { plugins: [ElementPlus], stubs: { ServerSettings: true } } })
 }
 
