@@ -31,7 +31,11 @@ type approvalStamp struct {
 func approvals(t *testing.T, s *seeded) []approvalStamp {
 	t.Helper()
 	var out []approvalStamp
-	add := func(what string, so core.Signoff) {
+	signed := func(what, subjectType string, id int64) {
+		so, err := s.interpretations.Signoff(s.ctx, subjectType, id)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, st := range append(so.History, so.Steps...) {
 			if st.Decision != "" {
 				out = append(out, approvalStamp{what, st.StepName, st.PersonName, st.ActedAt})
@@ -43,33 +47,21 @@ func approvals(t *testing.T, s *seeded) []approvalStamp {
 		t.Fatal(err)
 	}
 	for _, p := range page.Policies {
-		so, err := s.interpretations.Signoff(s.ctx, core.SubjectPolicy, p.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		add("policy "+p.Title, so)
+		signed("policy "+p.Title, core.SubjectPolicy, p.ID)
 	}
 	list, err := s.interpretations.Interpretations(s.ctx, core.InterpretationFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, in := range list {
-		so, err := s.interpretations.Signoff(s.ctx, core.SubjectInterpretation, in.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		add("interpretation "+in.Title, so)
+		signed("interpretation "+in.Title, core.SubjectInterpretation, in.ID)
 	}
 	cs, err := s.consultations.Consultations(s.ctx, core.ConsultationFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range cs.Consultations {
-		so, err := s.interpretations.Signoff(s.ctx, core.SubjectReport, c.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		add("report "+c.PolicyTitle, so)
+		signed("report "+c.PolicyTitle, core.SubjectReport, c.ID)
 	}
 	msgs, err := s.mailbox.Messages(s.ctx, core.MessageFilter{PageSize: 500})
 	if err != nil {

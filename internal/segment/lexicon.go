@@ -156,17 +156,7 @@ func (lx *Lexicon) insert(word []byte, weight float64) {
 	for len(word) > 0 {
 		r, size := utf8.DecodeRune(word)
 		word = word[size:]
-		c := lx.child(node, r)
-		if c == 0 {
-			c = int32(len(lx.weight))
-			lx.weight = append(lx.weight, notWord)
-			if node == 0 && r < rootRunes {
-				lx.root[r] = c
-			} else {
-				lx.edges.put(edgeKey(node, r), c)
-			}
-		}
-		node = c
+		node = lx.step(node, r)
 	}
 	if node != 0 {
 		lx.weight[node] = weight

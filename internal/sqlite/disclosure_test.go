@@ -13,11 +13,23 @@ import (
 	"policydesk/internal/sqlite"
 )
 
+// cal is the built-in working-day calendar the 依申请公开 tests count on.
+var cal = calendar.New(calendar.Builtin())
+
+// disclosureStore is the 依申请公开 store over db, on cal.
+func disclosureStore(db *sqlite.DB) *sqlite.DisclosureStore {
+	return sqlite.NewDisclosureStore(db, func() *calendar.Calendar { return cal })
+}
+
+// newDisclosureFixture is a consultation fixture (sections, people, a clock) with its 依申请公开 store.
+func newDisclosureFixture(tb testing.TB) (*consultFixture, *sqlite.DisclosureStore) {
+	f := newConsultFixture(tb)
+	return f, disclosureStore(f.db)
+}
+
 func TestDisclosureLifecycle(t *testing.T) {
-	f := newConsultFixture(t)
+	f, s := newDisclosureFixture(t)
 	ctx := context.Background()
-	cal := calendar.New(calendar.Builtin())
-	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
 
 	_, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "信函", Arrived: "2026-10-09", Applicant: "王某", ApplicantType: "自然人", Content: "某地块规划条件"})
 	wantCode(t, err, core.EINVALID) // a letter needs the day it was confirmed with the applicant
@@ -142,8 +154,7 @@ func day(s string) (t time.Time) {
 // In January the 工作台 counts down to the 31 January publication of last year's annual report.
 func TestAnnualReportDeadlineInJanuary(t *testing.T) {
 	f := newMailboxFixture(t)
-	cal := calendar.New(calendar.Builtin())
-	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
+	s := disclosureStore(f.db)
 	for day, want := range map[string]string{"2026-01-05": "2025年政府信息公开工作年度报告", "2026-02-02": "", "2026-12-31": ""} {
 		now, _ := time.ParseInLocation("2006-01-02", day, core.Shanghai)
 		ds, err := s.Deadlines(f.ctx, now.Add(9*time.Hour))
@@ -168,10 +179,8 @@ func TestAnnualReportDeadlineInJanuary(t *testing.T) {
 // A third party consulted and a fee notice stop the count; the fee follows the applicant's month; an unpaid fee
 // closes the case as 其他处理 2. Today is 2026-11-20.
 func TestDisclosureSuspensions(t *testing.T) {
-	f := newConsultFixture(t)
+	f, s := newDisclosureFixture(t)
 	ctx := context.Background()
-	cal := calendar.New(calendar.Builtin())
-	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
 	register := func(arrived, content string) core.DisclosureRequest {
 		d, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: arrived, Applicant: "王某",
 			ApplicantType: "自然人", IDNumber: "330100199001011234", Content: content})
@@ -255,10 +264,8 @@ func TestDisclosureSuspensions(t *testing.T) {
 
 // 分办 to a section and a person of it; 会商 and the legal adviser's opinion go into the history.
 func TestDisclosureHandling(t *testing.T) {
-	f := newConsultFixture(t)
+	f, s := newDisclosureFixture(t)
 	ctx := context.Background()
-	cal := calendar.New(calendar.Builtin())
-	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
 	d, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: "2026-11-02", Applicant: "王某",
 		ApplicantType: "自然人", Content: "某地块出让合同"})
 	if err != nil {
@@ -310,8 +317,7 @@ func TestDisclosureHandling(t *testing.T) {
 // The office's additions to a year's report are kept per year; once published, the January countdown stops.
 func TestAnnualEdits(t *testing.T) {
 	f := newMailboxFixture(t)
-	cal := calendar.New(calendar.Builtin())
-	s := sqlite.NewDisclosureStore(f.db, func() *calendar.Calendar { return cal })
+	s := disclosureStore(f.db)
 	e, err := s.AnnualEdits(f.ctx, 2025)
 	if err != nil || e.Year != 2025 || e.Licensing != "" {
 		t.Fatalf("blank %+v %v", e, err)
@@ -349,4 +355,56 @@ func TestAnnualEdits(t *testing.T) {
 	if countdown("2026-01-05") {
 		t.Fatal("the countdown goes on after publication")
 	}
+}
+
+// A register at the scale of seed 000 (6 880 applications in a year), a tenth of them suspended once: listing
+// the year (each request with its suspensions and clock) and building table 三.
+func BenchmarkDisclosureRegister(b *testing.B) {
+	_, s := newDisclosureFixture(b)
+	ctx := context.Background()
+	const n = 6880
+	rows := make([]core.DisclosureRecord, 0, n)
+	start := time.Date(2026, 1, 5, 0, 0, 0, 0, core.Shanghai)
+	for i := 0; i < n; i++ {
+		received := start.AddDate(0, 0, i%300)
+		r := core.DisclosureRecord{No: fmt.Sprintf("B%05d", i), Received: received, Column: i % 6, Outcome: -1,
+			Applicant: fmt.Sprintf("申请人%d", i%900), Content: fmt.Sprintf("第%d号地块规划条件", i%1500), Channel: "当面"}
+		if i%3 != 0 {
+			r.Outcome, r.Answered = i%21, received.AddDate(0, 0, 15)
+		}
+		rows = append(rows, r)
+	}
+	if _, err := s.ImportRegister(ctx, "bench.csv", rows); err != nil {
+		b.Fatal(err)
+	}
+	list, err := s.DisclosureRequests(ctx, core.DisclosureFilter{Status: "open"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	paused := 0
+	for _, r := range list {
+		if paused >= n/10 || r.Status != core.DisclosureOpen {
+			continue
+		}
+		if _, err := s.ConsultThirdParty(ctx, core.DisclosurePauseInput{RequestID: r.ID, Date: r.Received, Party: "某公司"}); err == nil {
+			paused++
+		}
+	}
+	if paused == 0 {
+		b.Fatal("no request was suspended")
+	}
+	b.Run("list the year", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if rs, err := s.DisclosureRequests(ctx, core.DisclosureFilter{Year: 2026}); err != nil || len(rs) != n {
+				b.Fatal(len(rs), err)
+			}
+		}
+	})
+	b.Run("table 三", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := disclosure.ReadAnnualTable(ctx, s, 2026); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -16,11 +16,7 @@ func (s *MailboxStore) Remind(ctx context.Context, in core.RemindInput) (core.Me
 	if err != nil {
 		return core.Message{}, err
 	}
-	return s.change(ctx, in.MessageID, "state", "催办", func(tx *Tx, m *core.Message) error {
-		due, err := calendar.ParseDate(m.DueDate)
-		if err != nil {
-			return err
-		}
+	return s.changeDue(ctx, in.MessageID, "state", "催办", func(tx *Tx, m *core.Message, due time.Time) error {
 		var last time.Time
 		if m.Reminder.At != "" {
 			if t, err := time.Parse(TimeLayout, m.Reminder.At); err == nil {

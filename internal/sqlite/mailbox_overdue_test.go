@@ -1,7 +1,6 @@
 package sqlite_test
 
 import (
-	"strings"
 	"testing"
 
 	"policydesk/internal/core"
@@ -63,16 +62,8 @@ func TestOverdueMessageRemindExtendAndLateNote(t *testing.T) {
 	if done.LateNote != "踏勘延后一日" || done.OnTime {
 		t.Errorf("answered: late note %q, on time %v", done.LateNote, done.OnTime)
 	}
-	d, err := f.store.Message(f.ctx, m.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kinds []string
-	for _, e := range d.Events {
-		kinds = append(kinds, e.Kind)
-	}
 	want := "收件 自动分办 承办 催办 申请延期 延期 提交审核 答复"
-	if got := strings.Join(kinds, " "); got != want {
+	if got := eventKinds(t, f, m.ID); got != want {
 		t.Errorf("history %q, want %q", got, want)
 	}
 

@@ -135,13 +135,9 @@ func TestMailboxWorkflowFromRoutingToPublication(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var kinds []string
-	for _, e := range d.Events {
-		kinds = append(kinds, e.Kind)
-	}
 	want := "收件 改派 承办 申请停止计时 停止计时 恢复计时 提交审核 退回 提交审核 答复 公开"
-	if strings.Join(kinds, " ") != want {
-		t.Errorf("history = %s\nwant      %s", strings.Join(kinds, " "), want)
+	if got := eventKinds(t, f, m.ID); got != want {
+		t.Errorf("history = %s\nwant      %s", got, want)
 	}
 	if d.Events[3].Reason != "需补充材料" || d.Events[3].ApproverName != "刘芳" {
 		t.Errorf("clock stop event = %+v", d.Events[3])
@@ -306,4 +302,18 @@ func TestInboxFiltersAndSearch(t *testing.T) {
 	if deadlines[0].SectionID != f.sections["执法监察支队"] || deadlines[0].PersonID != 0 || deadlines[3].SectionID != 0 {
 		t.Errorf("owners = %+v", deadlines)
 	}
+}
+
+// eventKinds is a message's history as its kinds, in order, separated by spaces.
+func eventKinds(t *testing.T, f *mailboxFixture, id int64) string {
+	t.Helper()
+	d, err := f.store.Message(f.ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := make([]string, len(d.Events))
+	for i, e := range d.Events {
+		kinds[i] = e.Kind
+	}
+	return strings.Join(kinds, " ")
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
@@ -29,6 +30,17 @@ func messageColumns(m core.Message) Columns {
 // events, write the changed columns, audit the difference, commit, and return the result as now seen.
 func (s *MailboxStore) change(ctx context.Context, id int64, action, summary string, step func(tx *Tx, m *core.Message) error) (core.Message, error) {
 	return s.changeAt(ctx, id, 0, action, summary, step)
+}
+
+// changeDue is change for a step that decides by the message's due date.
+func (s *MailboxStore) changeDue(ctx context.Context, id int64, action, summary string, step func(tx *Tx, m *core.Message, due time.Time) error) (core.Message, error) {
+	return s.change(ctx, id, action, summary, func(tx *Tx, m *core.Message) error {
+		due, err := calendar.ParseDate(m.DueDate)
+		if err != nil {
+			return err
+		}
+		return step(tx, m, due)
+	})
 }
 
 // changeAt is change for an edit based on version (0: not checked): a message changed since is refused,
@@ -235,11 +247,7 @@ func (s *MailboxStore) RequestClockStop(ctx context.Context, in core.ClockStopIn
 	if err != nil {
 		return core.Message{}, err
 	}
-	return s.change(ctx, in.MessageID, "state", "申请停止计时", func(tx *Tx, m *core.Message) error {
-		due, err := calendar.ParseDate(m.DueDate)
-		if err != nil {
-			return err
-		}
+	return s.changeDue(ctx, in.MessageID, "state", "申请停止计时", func(tx *Tx, m *core.Message, due time.Time) error {
 		if err := s.db.rules.Mailbox.CheckStopRequest(m.State, due, tx.Now(), m.StoppedSince, m.StopRequest); err != nil {
 			return err
 		}
@@ -263,11 +271,7 @@ func (s *MailboxStore) DecideClockStop(ctx context.Context, d core.ClockStopDeci
 	if d.Approve {
 		summary = "批准停止计时"
 	}
-	return s.change(ctx, d.MessageID, "state", summary, func(tx *Tx, m *core.Message) error {
-		due, err := calendar.ParseDate(m.DueDate)
-		if err != nil {
-			return err
-		}
+	return s.changeDue(ctx, d.MessageID, "state", summary, func(tx *Tx, m *core.Message, due time.Time) error {
 		if err := s.db.rules.Mailbox.CheckStopDecision(tx.Actor(), m.StopRequest, d.Approve, m.State, due, tx.Now(), m.StoppedSince); err != nil {
 			return err
 		}
@@ -317,22 +321,11 @@ func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission)
 		if err := s.db.rules.Mailbox.CheckSubmit(*m); err != nil {
 			return err
 		}
-		due, err := calendar.ParseDate(m.DueDate)
-		if err != nil {
-			return err
-		}
-		note, err := s.db.rules.Mailbox.CheckLateNote(in.LateNote, due, tx.Now().In(core.Shanghai))
-		if err != nil {
-			return err
-		}
-		approver, err := tx.requestReview(ctx, *m, in.ApproverID)
+		approver, note, err := s.submitForReview(ctx, tx, m, in.LateNote, in.ApproverID)
 		if err != nil {
 			return err
 		}
 		m.ReplyBody, m.State, m.RepliedByID, m.ForwardTo = in.Body, core.MsgReview, tx.actor.PersonID, "" // who wrote the reply
-		if note != "" {
-			m.LateNote = note
-		}
 		return tx.messageEvent(ctx, m.ID, "提交审核", "", approver, lateReason(note), in.ApproverID)
 	})
 }
@@ -445,22 +438,11 @@ func (s *MailboxStore) Forward(ctx context.Context, in core.ForwardInput) (core.
 		if err := s.db.rules.Mailbox.CheckForwardSubmit(*m); err != nil {
 			return err
 		}
-		due, err := calendar.ParseDate(m.DueDate)
-		if err != nil {
-			return err
-		}
-		note, err := s.db.rules.Mailbox.CheckLateNote(in.LateNote, due, tx.Now().In(core.Shanghai))
-		if err != nil {
-			return err
-		}
-		approver, err := tx.requestReview(ctx, *m, in.ApproverID)
+		approver, note, err := s.submitForReview(ctx, tx, m, in.LateNote, in.ApproverID)
 		if err != nil {
 			return err
 		}
 		m.State, m.ForwardTo, m.ReplyBody, m.RepliedByID = core.MsgReview, in.ForwardTo, in.Reply, tx.actor.PersonID
-		if note != "" {
-			m.LateNote = note
-		}
 		return tx.messageEvent(ctx, m.ID, "提交转办审核", "", "转"+in.ForwardTo+"，审核人"+approver, lateReason(note), in.ApproverID)
 	})
 }
@@ -675,4 +657,23 @@ func lateReason(note string) string {
 		return ""
 	}
 	return "超期说明：" + note
+}
+
+// submitForReview opens the review of a reply or 转办 submitted for m: its 超期说明 checked against the due
+// date on the server's today and kept on m, and a review round with approverID, whose name it returns.
+func (s *MailboxStore) submitForReview(ctx context.Context, tx *Tx, m *core.Message, lateNote string, approverID int64) (approver, note string, err error) {
+	due, err := calendar.ParseDate(m.DueDate)
+	if err != nil {
+		return "", "", err
+	}
+	if note, err = s.db.rules.Mailbox.CheckLateNote(lateNote, due, tx.Now().In(core.Shanghai)); err != nil {
+		return "", "", err
+	}
+	if approver, err = tx.requestReview(ctx, *m, approverID); err != nil {
+		return "", "", err
+	}
+	if note != "" {
+		m.LateNote = note
+	}
+	return approver, note, nil
 }
