@@ -289,10 +289,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 				if err := seedModules(); err != nil {
 					slog.Error("seeding the demo bureau failed", "err", err)
 				}
-				b.preparing.Store(false)
-				if opt.Emit != nil {
-					opt.Emit("demo:ready")
-				}
+				b.preparing.Store(false) // the page polls the sign-in page's preparing flag
 			})
 		}
 	}

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chooseOption, field, openApp, session, shot, waitForText } from './harness.mjs'
-import { signInAs } from './signin.mjs'
+import { signEveryStep, signInAs } from './signin.mjs'
 
 /** Types a date into an Element Plus date picker; Enter takes it and closes the panel. */
 async function pickDate(page, testId, date) {
@@ -92,19 +92,7 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     await page.getByTestId('disclosure-draft').waitFor()
     await page.getByTestId('signoff-submit').click()
     await waitForText(page, 'draft-state', '审签中')
-    const steps = page.locator('[data-testid^="signoff-step-view-"]')
-    const n = await steps.count()
-    assert.ok(n >= 3, `expected the default three steps, saw ${n}`)
-    for (let i = 0; i < n; i++) {
-      const pending = await page.getByTestId(`signoff-step-view-${i}`).innerText()
-      const signer = /待审签 · (\S+)/.exec(pending)?.[1]
-      assert.ok(signer, `step ${i} names no signer: ${pending}`)
-      await signInAs(page, signer)
-      await field(page, 'signoff-opinion').fill(i === n - 1 ? '经保密审查，不涉及国家秘密。' : '同意。')
-      await page.getByTestId('signoff-approve').click()
-      await page.locator(`[data-testid="signoff-step-view-${i}"] .is-success`).first().waitFor()
-    }
-    await page.getByTestId('signoff-complete').waitFor()
+    await signEveryStep(page)
     await signInAs(page, '周明远')
     await waitForText(page, 'draft-state', '已审签')
     await shot(page, 'q-draft-signed')

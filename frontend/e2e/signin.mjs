@@ -1,4 +1,5 @@
 // Signing in and out in the end-to-end tests: "switching user" is 退出登录 and signing in as that person.
+import assert from 'node:assert/strict'
 import { field, waitForText } from './harness.mjs'
 
 const passwords = new WeakMap()
@@ -65,4 +66,27 @@ export async function signInAs(page, name) {
   await page.getByTestId('login-submit').click()
   await waitForText(page, 'current-user-name', name)
   confirmSignatures(page, password)
+}
+
+/**
+ * Agrees at every step of the sign-off round shown on the page (at least the default three), each step as the
+ * signer it names: 三审 means three people, and nobody signs two steps of one round. The last step is the
+ * 保密审查. Returns how many steps there were; the signed-in person is the last signer.
+ */
+export async function signEveryStep(page) {
+  const steps = page.locator('[data-testid^="signoff-step-view-"]')
+  await steps.first().waitFor()
+  const n = await steps.count()
+  assert.ok(n >= 3, `expected the default three steps, saw ${n}`)
+  for (let i = 0; i < n; i++) {
+    const pending = await page.getByTestId(`signoff-step-view-${i}`).innerText()
+    const signer = /待审签 · (\S+)/.exec(pending)?.[1]
+    assert.ok(signer, `step ${i} names no signer: ${pending}`)
+    await signInAs(page, signer)
+    await field(page, 'signoff-opinion').fill(i === n - 1 ? '经保密审查，不涉及国家秘密。' : '同意。')
+    await page.getByTestId('signoff-approve').click()
+    await page.locator(`[data-testid="signoff-step-view-${i}"] .is-success`).first().waitFor()
+  }
+  await page.getByTestId('signoff-complete').waitFor()
+  return n
 }
