@@ -352,3 +352,14 @@ func (db *DB) AuditLog(ctx context.Context, f core.AuditFilter) (core.AuditPage,
 	}
 	return page, rows.Err()
 }
+
+// storedID marks an id column whose 0 (none) is stored as NULL.
+type storedID int64
+
+// storedValue is a column's value as the database stores it.
+func storedValue(v any) any {
+	if id, ok := v.(storedID); ok {
+		return nullID(int64(id))
+	}
+	return v
+}

@@ -87,35 +87,16 @@ func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (co
 		if err := tx.checkVersion(ctx, "comments", "该条意见", c.ID, c.Version); err != nil {
 			return core.Comment{}, err
 		}
-		cols := commentColumns(c)
+		r := record[core.Comment]{table: "comments", entity: "comment", by: true, updated: "修改意见", columns: commentColumns,
+			find: func(ctx context.Context, tx *Tx, id int64) (core.Comment, error) { return findComment(ctx, tx, id) }}
 		if c.ID == 0 {
 			cons, err := findConsultation(ctx, tx, s.cal(), c.ConsultationID)
 			if err != nil {
 				return c, err
 			}
-			c.ID, err = tx.insert(ctx, `INSERT INTO comments (consultation_id, received_date, channel, commenter, category, contact, body,
-				clause_paths, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				append(append([]any{cons.ID}, cols.Values()...), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())...)
-			if err != nil {
-				return c, err
-			}
-			if err := tx.audit("create", "comment", c.ID, "录入意见 "+cons.PolicyTitle, diff(nil, cols)); err != nil {
-				return c, err
-			}
-		} else {
-			old, err := findComment(ctx, tx, c.ID)
-			if err != nil {
-				return c, err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE comments SET received_date = ?, channel = ?, commenter = ?, category = ?, contact = ?, body = ?,
-				clause_paths = ?, updated_at = ?, updated_by = ? WHERE id = ?`, append(cols.Values(), tx.Stamp(), tx.actorID(), c.ID)...); err != nil {
-				return c, err
-			}
-			if err := tx.auditChanges("update", "comment", c.ID, "修改意见", commentColumns(old), cols); err != nil {
-				return c, err
-			}
+			r.first, r.created = Columns{{"consultation_id", cons.ID}}, "录入意见 "+cons.PolicyTitle
 		}
-		return findComment(ctx, tx, c.ID)
+		return saveRecord(ctx, tx, c.ID, c, r)
 	})
 }
 
@@ -126,15 +107,13 @@ func (s *ConsultationStore) DeleteComment(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM comments WHERE id = ?`, id); err != nil {
+		if err := tx.deleteRecord(ctx, "comments", "comment", id, "删除意见", diff(commentColumns(old), nil), nil); err != nil {
 			return err
 		}
 		if old.GroupID != 0 {
-			if err := tx.repairGroup(ctx, old.GroupID); err != nil {
-				return err
-			}
+			return tx.repairGroup(ctx, old.GroupID)
 		}
-		return tx.audit("delete", "comment", id, "删除意见", diff(commentColumns(old), nil))
+		return nil
 	})
 }
 

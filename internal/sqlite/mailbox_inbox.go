@@ -218,13 +218,7 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 		if page.OverdueCounts, err = s.overdueCounts(ctx, tx, f, cal, today, ts); err != nil {
 			return page, err
 		}
-		if f.State != "" {
-			page.Total = page.StateCounts[f.State]
-		} else {
-			for _, n := range page.StateCounts {
-				page.Total += n
-			}
-		}
+		page.Total = stateTotal(page.StateCounts, f.State)
 		if (f.Page-1)*f.PageSize >= page.Total {
 			return page, nil
 		}
@@ -290,13 +284,7 @@ func (s *MailboxStore) keptSearchPage(ctx context.Context, tx *Tx, f core.Messag
 	if page.OverdueCounts, err = s.overdueCounts(ctx, tx, f, cal, today, ts); err != nil {
 		return true, err
 	}
-	if f.State != "" {
-		page.Total = page.StateCounts[f.State]
-	} else {
-		for _, n := range page.StateCounts {
-			page.Total += n
-		}
-	}
+	page.Total = stateTotal(page.StateCounts, f.State)
 	if len(ids) == 0 {
 		return true, nil
 	}
@@ -455,4 +443,16 @@ func msgSignedWorkdays(c calendar.Countdown) int {
 		return -c.Workdays
 	}
 	return c.Workdays
+}
+
+// stateTotal is how many messages a list of one state (or of every state, "") holds, from the per-state counts.
+func stateTotal(counts map[string]int, state string) int {
+	if state != "" {
+		return counts[state]
+	}
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	return total
 }

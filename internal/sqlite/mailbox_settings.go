@@ -189,34 +189,11 @@ func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTempla
 		return t, err
 	}
 	return inWrite(ctx, s.db, func(tx *Tx) (core.ReplyTemplate, error) {
-		template := func(t core.ReplyTemplate) Columns {
-			return Columns{{"name", t.Name}, {"msg_type", t.Type}, {"body", t.Body}}
-		}
-		newVals := template(t)
-		if t.ID == 0 {
-			var err error
-			t.ID, err = tx.insert(ctx, `INSERT INTO reply_templates (name, msg_type, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
-				t.Name, t.Type, t.Body, tx.Stamp(), tx.Stamp())
-			if err != nil {
-				return t, err
-			}
-			if err := tx.audit("create", "reply_template", t.ID, "新建答复模板 "+t.Name, diff(nil, newVals)); err != nil {
-				return t, err
-			}
-		} else {
-			old, err := findTemplate(ctx, tx, t.ID)
-			if err != nil {
-				return t, err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE reply_templates SET name = ?, msg_type = ?, body = ?, updated_at = ? WHERE id = ?`,
-				t.Name, t.Type, t.Body, tx.Stamp(), t.ID); err != nil {
-				return t, err
-			}
-			if err := tx.auditChanges("update", "reply_template", t.ID, "修改答复模板 "+t.Name, template(old), newVals); err != nil {
-				return t, err
-			}
-		}
-		return findTemplate(ctx, tx, t.ID)
+		return saveRecord(ctx, tx, t.ID, t, record[core.ReplyTemplate]{table: "reply_templates", entity: "reply_template",
+			created: "新建答复模板 " + t.Name, updated: "修改答复模板 " + t.Name, find: findTemplate,
+			columns: func(t core.ReplyTemplate) Columns {
+				return Columns{{"name", t.Name}, {"msg_type", t.Type}, {"body", t.Body}}
+			}})
 	})
 }
 
@@ -227,13 +204,7 @@ func (s *MailboxStore) DeleteReplyTemplate(ctx context.Context, id int64) error 
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM reply_templates WHERE id = ?`, id); err != nil {
-			return err
-		}
-		if err := tx.audit("delete", "reply_template", id, "删除答复模板 "+old.Name,
-			[]Change{{Field: "name", Old: old.Name}, {Field: "body", Old: old.Body}}); err != nil {
-			return err
-		}
-		return nil
+		return tx.deleteRecord(ctx, "reply_templates", "reply_template", id, "删除答复模板 "+old.Name,
+			[]Change{{Field: "name", Old: old.Name}, {Field: "body", Old: old.Body}}, nil)
 	})
 }

@@ -110,7 +110,7 @@ func (s *PolicyStore) Policy(ctx context.Context, id int64) (core.PolicyDetail, 
 // policyColumns are a policy's audited register columns.
 func policyColumns(p core.Policy) Columns {
 	return Columns{{"title", p.Title}, {"doc_number", p.DocNumber}, {"category", p.Category}, {"section_id", p.SectionID},
-		{"drafter_id", p.DrafterID}, {"disclosure", p.Disclosure}, {"disclosure_basis", p.DisclosureBasis}, {"enterprise_related", p.EnterpriseRelated}}
+		{"drafter_id", storedID(p.DrafterID)}, {"disclosure", p.Disclosure}, {"disclosure_basis", p.DisclosureBasis}, {"enterprise_related", p.EnterpriseRelated}}
 }
 
 // SavePolicy creates (ID 0) or updates a policy's register fields. Status and publication change only
@@ -133,34 +133,9 @@ func (s *PolicyStore) SavePolicy(ctx context.Context, p core.Policy) (core.Polic
 				return p, err
 			}
 		}
-		if p.ID == 0 {
-			var err error
-			p.ID, err = tx.insert(ctx, `INSERT INTO policies (title, doc_number, category, section_id, drafter_id, disclosure,
-				disclosure_basis, enterprise_related, status, created_at, created_by, updated_at, updated_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Title, p.DocNumber, p.Category, p.SectionID, nullID(p.DrafterID),
-				p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated, core.PolicyDrafting, tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-			if err != nil {
-				return p, err
-			}
-			if err := tx.audit("create", "policy", p.ID, "登记文件 "+p.Title, diff(nil, policyColumns(p))); err != nil {
-				return p, err
-			}
-		} else {
-			old, err := findPolicy(ctx, tx, p.ID)
-			if err != nil {
-				return p, err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE policies SET title = ?, doc_number = ?, category = ?, section_id = ?, drafter_id = ?,
-				disclosure = ?, disclosure_basis = ?, enterprise_related = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-				p.Title, p.DocNumber, p.Category, p.SectionID, nullID(p.DrafterID), p.Disclosure, p.DisclosureBasis, p.EnterpriseRelated,
-				tx.Stamp(), tx.actorID(), p.ID); err != nil {
-				return p, err
-			}
-			if err := tx.auditChanges("update", "policy", p.ID, "修改文件 "+p.Title, policyColumns(old), policyColumns(p)); err != nil {
-				return p, err
-			}
-		}
-		return findPolicy(ctx, tx, p.ID)
+		return saveRecord(ctx, tx, p.ID, p, record[core.Policy]{table: "policies", entity: "policy", by: true,
+			created: "登记文件 " + p.Title, updated: "修改文件 " + p.Title, columns: policyColumns,
+			first: Columns{{"status", core.PolicyDrafting}}, find: findPolicy})
 	})
 }
 
@@ -175,12 +150,8 @@ func (s *PolicyStore) DeletePolicy(ctx context.Context, id int64) error {
 		if err := s.db.rules.Consultation.CheckDelete(p, false); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM policies WHERE id = ?`, id); isForeignKeyViolation(err) {
-			return s.db.rules.Consultation.CheckDelete(p, true)
-		} else if err != nil {
-			return err
-		}
-		return tx.audit("delete", "policy", id, "删除文件 "+p.Title, []Change{{Field: "title", Old: p.Title, New: nil}})
+		return tx.deleteRecord(ctx, "policies", "policy", id, "删除文件 "+p.Title, []Change{{Field: "title", Old: p.Title, New: nil}},
+			func() error { return s.db.rules.Consultation.CheckDelete(p, true) })
 	})
 }
 

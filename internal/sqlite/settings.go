@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	"policydesk/internal/core"
 )
@@ -176,50 +177,62 @@ func (s *SettingsStore) SaveSection(ctx context.Context, sec core.Section) (core
 			}
 			return err
 		}
-		return saveRecord(ctx, tx, sec.ID, sec, record[core.Section]{
-			entity: "section", created: "新建科室 " + sec.Name, updated: "修改科室 " + sec.Name, columns: sectionColumns, find: findSection,
-			insert: func() (sql.Result, error) {
-				res, err := tx.ExecContext(ctx, `INSERT INTO sections (name, head_id, leader_id, phone, duties, sort_order, active, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), tx.Stamp())
-				return res, conflict(err)
-			},
-			update: func(core.Section) error {
-				_, err := tx.ExecContext(ctx, `UPDATE sections SET name = ?, head_id = ?, leader_id = ?, phone = ?, duties = ?, sort_order = ?, active = ?, updated_at = ?
-					WHERE id = ?`, sec.Name, nullID(sec.HeadID), nullID(sec.LeaderID), sec.Phone, sec.Duties, sec.SortOrder, sec.Active, tx.Stamp(), sec.ID)
-				return conflict(err)
-			},
-		})
+		return saveRecord(ctx, tx, sec.ID, sec, record[core.Section]{table: "sections", entity: "section",
+			created: "新建科室 " + sec.Name, updated: "修改科室 " + sec.Name, columns: sectionColumns, find: findSection, conflict: conflict})
 	})
 }
 
 // sectionColumns are a section's audited values.
 func sectionColumns(s core.Section) Columns {
-	return Columns{{"name", s.Name}, {"head_id", s.HeadID}, {"leader_id", s.LeaderID}, {"phone", s.Phone}, {"duties", s.Duties},
+	return Columns{{"name", s.Name}, {"head_id", storedID(s.HeadID)}, {"leader_id", storedID(s.LeaderID)}, {"phone", s.Phone}, {"duties", s.Duties},
 		{"sort_order", s.SortOrder}, {"active", s.Active}}
 }
 
-// record is how saveRecord writes one kind of row.
+// record is how saveRecord writes one kind of row: its table, the audit entity and summaries, the row's
+// audited values (which are also the columns written) and how a stored row is read.
 type record[T any] struct {
-	entity           string                                       // the audit entity: section, person
-	created, updated string                                       // the audit summaries of a new and of a changed row
-	columns          func(T) Columns                              // a row's audited values
-	find             func(context.Context, *Tx, int64) (T, error) // a stored row
-	insert           func() (sql.Result, error)
-	update           func(old T) error
+	table, entity    string
+	by               bool   // the table keeps created_by and updated_by beside created_at and updated_at
+	created, updated string // the audit summaries of a new and of a changed row
+	columns          func(T) Columns
+	first            Columns // written on insert only: a parent's id, a starting status
+	find             func(context.Context, *Tx, int64) (T, error)
+	conflict         func(error) error // optional: the refusal a failed write becomes (a name already taken)
+	moving           func(old T) error // optional: what an update changes elsewhere first
 }
 
-// saveRecord inserts v (id 0) or updates row id from what it was to v, audits the values that changed, and
-// returns the row as stored; the caller commits.
+// saveRecord inserts v (id 0) or updates row id from what it was to v, stamping the transaction's time (and
+// actor, when the table keeps one), audits what was created or the values that changed, and returns the row as
+// stored; the caller commits.
 func saveRecord[T any](ctx context.Context, tx *Tx, id int64, v T, r record[T]) (T, error) {
+	cols := r.columns(v)
+	names, args := make([]string, 0, len(cols)+len(r.first)+4), make([]any, 0, len(cols)+len(r.first)+5)
+	for _, c := range cols {
+		names, args = append(names, c.Name), append(args, storedValue(c.Value))
+	}
+	names, args = append(names, "updated_at"), append(args, tx.Stamp())
+	if r.by {
+		names, args = append(names, "updated_by"), append(args, tx.actorID())
+	}
+	conflict := r.conflict
+	if conflict == nil {
+		conflict = func(err error) error { return err }
+	}
 	if id == 0 {
-		res, err := r.insert()
+		for _, c := range r.first {
+			names, args = append(names, c.Name), append(args, storedValue(c.Value))
+		}
+		names, args = append(names, "created_at"), append(args, tx.Stamp())
+		if r.by {
+			names, args = append(names, "created_by"), append(args, tx.actorID())
+		}
+		var err error
+		id, err = tx.insert(ctx, `INSERT INTO `+r.table+` (`+strings.Join(names, ", ")+`) VALUES (`+
+			strings.TrimSuffix(strings.Repeat("?, ", len(names)), ", ")+`)`, args...)
 		if err != nil {
-			return v, err
+			return v, conflict(err)
 		}
-		if id, err = res.LastInsertId(); err != nil {
-			return v, err
-		}
-		if err := tx.audit("create", r.entity, id, r.created, diff(nil, r.columns(v))); err != nil {
+		if err := tx.audit("create", r.entity, id, r.created, diff(nil, cols)); err != nil {
 			return v, err
 		}
 	} else {
@@ -227,20 +240,20 @@ func saveRecord[T any](ctx context.Context, tx *Tx, id int64, v T, r record[T]) 
 		if err != nil {
 			return v, err
 		}
-		if err := r.update(old); err != nil {
-			return v, err
-		}
-		if cs := diff(r.columns(old), r.columns(v)); len(cs) > 0 {
-			if err := tx.audit("update", r.entity, id, r.updated, cs); err != nil {
+		if r.moving != nil {
+			if err := r.moving(old); err != nil {
 				return v, err
 			}
 		}
+		if _, err := tx.ExecContext(ctx, `UPDATE `+r.table+` SET `+strings.Join(names, " = ?, ")+` = ? WHERE id = ?`,
+			append(args, id)...); err != nil {
+			return v, conflict(err)
+		}
+		if err := tx.auditChanges("update", r.entity, id, r.updated, r.columns(old), cols); err != nil {
+			return v, err
+		}
 	}
-	saved, err := r.find(ctx, tx, id)
-	if err != nil {
-		return v, err
-	}
-	return saved, nil
+	return r.find(ctx, tx, id)
 }
 
 // sectionFacts reads what the section rules need of a section's chosen head and 分管领导.
@@ -279,21 +292,31 @@ func (s *SettingsStore) DeleteSection(ctx context.Context, id int64) error {
 		if err := s.db.rules.Settings.CheckSectionDelete(f); err != nil {
 			return err
 		}
-		return tx.deleteRecord(ctx, "sections", "section", id, "删除科室 "+old.Name, f, s.db.rules.Settings.CheckSectionDelete)
+		return tx.deleteRecord(ctx, "sections", "section", id, "删除科室 "+old.Name, nameGone(old.Name), inUse(f, s.db.rules.Settings.CheckSectionDelete))
 	})
 }
 
-// deleteRecord deletes row id of table, audited as entity with summary. When records still name
-// the row the database refuses, and check gives the refusal the user sees (f with InUse set).
-func (tx *Tx) deleteRecord(ctx context.Context, table, entity string, id int64, summary string, f core.Deletion, check func(core.Deletion) error) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id); isForeignKeyViolation(err) {
-		f.InUse = true
-		return check(f)
+// deleteRecord deletes row id of table and audits it as entity with summary and the record's last values.
+// When records still name the row the database refuses, and inUse (when given) is the refusal the user sees.
+func (tx *Tx) deleteRecord(ctx context.Context, table, entity string, id int64, summary string, last []Change, inUse func() error) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id); isForeignKeyViolation(err) && inUse != nil {
+		return inUse()
 	} else if err != nil {
 		return err
 	}
-	return tx.audit("delete", entity, id, summary, []Change{{Field: "name", Old: f.Name, New: nil}})
+	return tx.audit("delete", entity, id, summary, last)
 }
+
+// inUse is the refusal of a deletion the database turned down because records still name the row.
+func inUse(f core.Deletion, check func(core.Deletion) error) func() error {
+	return func() error {
+		f.InUse = true
+		return check(f)
+	}
+}
+
+// nameGone is the audit change of a deleted record known by its name.
+func nameGone(name string) []Change { return []Change{{Field: "name", Old: name, New: nil}} }
 
 const personCols = `p.id, p.name, COALESCE(p.section_id, 0), COALESCE(s.name, ''), p.title, p.role, p.phone, p.email, p.active`
 
@@ -324,24 +347,16 @@ func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Per
 		if _, err := findSection(ctx, tx, p.SectionID); err != nil {
 			return p, err
 		}
-		return saveRecord(ctx, tx, p.ID, p, record[core.Person]{
-			entity: "person", created: "新增人员 " + p.Name, updated: "修改人员 " + p.Name, columns: personColumns, find: findPerson,
-			insert: func() (sql.Result, error) {
-				return tx.ExecContext(ctx, `INSERT INTO people (name, section_id, title, role, phone, email, active, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), tx.Stamp())
-			},
-			update: func(old core.Person) error {
-				if old.SectionID != p.SectionID {
-					// A section head who moves away stops being its head.
-					if _, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID); err != nil {
-						return err
-					}
+		return saveRecord(ctx, tx, p.ID, p, record[core.Person]{table: "people", entity: "person",
+			created: "新增人员 " + p.Name, updated: "修改人员 " + p.Name, columns: personColumns, find: findPerson,
+			moving: func(old core.Person) error {
+				if old.SectionID == p.SectionID {
+					return nil
 				}
-				_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, section_id = ?, title = ?, role = ?, phone = ?, email = ?, active = ?, updated_at = ?
-					WHERE id = ?`, p.Name, p.SectionID, p.Title, p.Role, p.Phone, p.Email, p.Active, tx.Stamp(), p.ID)
+				// A section head who moves away stops being its head.
+				_, err := tx.ExecContext(ctx, `UPDATE sections SET head_id = NULL WHERE head_id = ? AND id <> ?`, p.ID, p.SectionID)
 				return err
-			},
-		})
+			}})
 	})
 }
 
@@ -373,7 +388,7 @@ func (s *SettingsStore) DeletePerson(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE sections SET leader_id = NULL WHERE leader_id = ?`, id); err != nil {
 			return err
 		}
-		return tx.deleteRecord(ctx, "people", "person", id, "删除人员 "+old.Name, f, s.db.rules.Settings.CheckPersonDelete)
+		return tx.deleteRecord(ctx, "people", "person", id, "删除人员 "+old.Name, nameGone(old.Name), inUse(f, s.db.rules.Settings.CheckPersonDelete))
 	})
 }
 
