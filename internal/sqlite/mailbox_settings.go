@@ -101,56 +101,25 @@ func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.
 	if err != nil {
 		return t, err
 	}
-	kw, err := json.Marshal(t.Keywords)
-	if err != nil {
-		return t, err
-	}
-	ex, err := json.Marshal(t.Examples)
-	if err != nil {
-		return t, err
-	}
 	return inWrite(ctx, s.db, func(tx *Tx) (core.TopicRecord, error) {
-		topic := func(t core.TopicRecord, kw, ex []byte) Columns {
-			return Columns{{"name", t.Name}, {"section_id", t.SectionID}, {"description", t.Description}, {"keywords", string(kw)},
-				{"examples", string(ex)}, {"active", t.Active}}
-		}
-		newVals := topic(t, kw, ex)
-		if t.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO topics (name, section_id, description, keywords, examples, active, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, t.Name, nullID(t.SectionID), t.Description, string(kw), string(ex), t.Active, tx.Stamp(), tx.Stamp())
-			if err := topicWriteError(err, t.Name); err != nil {
-				return t, err
-			}
-			if t.ID, err = res.LastInsertId(); err != nil {
-				return t, err
-			}
-			if err := tx.audit("create", "topic", t.ID, "新建留言主题 "+t.Name, diff(nil, newVals)); err != nil {
-				return t, err
-			}
-		} else {
-			old, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), '', t.description, t.keywords, t.examples, t.active
-				FROM topics t WHERE t.id = ?`, t.ID))
-			if err != nil {
-				return t, notFound(err, "留言主题不存在(编号%d)", t.ID)
-			}
-			oldKW, _ := json.Marshal(old.Keywords)
-			oldEx, _ := json.Marshal(old.Examples)
-			_, err = tx.ExecContext(ctx, `UPDATE topics SET name = ?, section_id = ?, description = ?, keywords = ?, examples = ?, active = ?,
-				updated_at = ? WHERE id = ?`, t.Name, nullID(t.SectionID), t.Description, string(kw), string(ex), t.Active, tx.Stamp(), t.ID)
-			if err := topicWriteError(err, t.Name); err != nil {
-				return t, err
-			}
-			if err := tx.auditChanges("update", "topic", t.ID, "修改留言主题 "+t.Name, topic(old, oldKW, oldEx), newVals); err != nil {
-				return t, err
-			}
-		}
-		saved, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
-			t.keywords, t.examples, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id WHERE t.id = ?`, t.ID))
-		if err != nil {
-			return t, err
-		}
-		return saved, nil
+		return saveRecord(ctx, tx, t.ID, t, record[core.TopicRecord]{table: "topics", entity: "topic",
+			created: "新建留言主题 " + t.Name, updated: "修改留言主题 " + t.Name, columns: topicColumns, find: findTopic,
+			conflict: func(err error) error { return topicWriteError(err, t.Name) }})
 	})
+}
+
+// topicColumns are a topic's audited values.
+func topicColumns(t core.TopicRecord) Columns {
+	kw, _ := json.Marshal(t.Keywords)
+	ex, _ := json.Marshal(t.Examples)
+	return Columns{{"name", t.Name}, {"section_id", storedID(t.SectionID)}, {"description", t.Description}, {"keywords", string(kw)},
+		{"examples", string(ex)}, {"active", t.Active}}
+}
+
+func findTopic(ctx context.Context, tx *Tx, id int64) (core.TopicRecord, error) {
+	t, err := scanTopic(tx.QueryRowContext(ctx, `SELECT t.id, t.name, COALESCE(t.section_id, 0), COALESCE(sec.name, ''), t.description,
+		t.keywords, t.examples, t.active FROM topics t LEFT JOIN sections sec ON sec.id = t.section_id WHERE t.id = ?`, id))
+	return t, notFound(err, "留言主题不存在(编号%d)", id)
 }
 
 func topicWriteError(err error, name string) error {
