@@ -22,7 +22,7 @@ func TestRecoveryServiceRestoresADamagedDatabase(t *testing.T) {
 	if _, err := sqlite.NewSettingsStore(db).SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := db.Backup(ctx, backups, sqlite.BackupDaily)
+	b, err := db.Backup(ctx, backups, core.BackupDaily)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -108,7 +108,7 @@ func TestRestoreCommand(t *testing.T) {
 	if _, err := sqlite.NewSettingsStore(db).SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := db.Backup(ctx, filepath.Join(dir, "backups"), sqlite.BackupManual)
+	b, err := db.Backup(ctx, filepath.Join(dir, "backups"), core.BackupManual)
 	if err != nil {
 		t.Fatal(err)
 	}

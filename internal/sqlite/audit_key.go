@@ -169,3 +169,8 @@ func errMessage(err error) string {
 	}
 	return err.Error()
 }
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

@@ -8,8 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
-	"strings"
 	"time"
 
 	"policydesk/internal/core"
@@ -17,32 +15,13 @@ import (
 	sqlitedriver "modernc.org/sqlite"
 )
 
-// Backup reasons, written into the file name so people can tell backups apart.
-const (
-	BackupDaily         = "daily"
-	BackupManual        = "manual"
-	BackupBeforeMigrate = "before-migrate"
-	BackupBeforeRestore = "before-restore"
-)
-
-var backupReasonLabels = map[string]string{
-	BackupDaily: "每日自动备份", BackupManual: "手动备份", BackupBeforeMigrate: "升级前自动备份", BackupBeforeRestore: "恢复前自动备份",
-}
-
-const backupTimeLayout = "20060102-150405"
-
 // Backup writes a consistent copy of the database into dir with VACUUM INTO, which reads one snapshot
 // (concurrent writers are not blocked) and produces a compact file.
 func (db *DB) Backup(ctx context.Context, dir, reason string) (core.BackupInfo, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return core.BackupInfo{}, err
 	}
-	now := db.Clock.Now().In(core.Shanghai)
-	name := fmt.Sprintf("policydesk-%s-%s.db", now.Format(backupTimeLayout), reason)
-	path := filepath.Join(dir, name)
-	for i := 2; fileExists(path); i++ { // two backups within one second
-		path = filepath.Join(dir, fmt.Sprintf("policydesk-%s-%s-%d.db", now.Format(backupTimeLayout), reason, i))
-	}
+	path := core.BackupPath(dir, db.Clock.Now(), reason)
 	tmp := path + ".partial"
 	os.Remove(tmp)
 	if _, err := db.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
@@ -57,75 +36,12 @@ func (db *DB) Backup(ctx context.Context, dir, reason string) (core.BackupInfo, 
 	if err := os.Rename(tmp, path); err != nil {
 		return core.BackupInfo{}, err
 	}
-	return backupInfo(path)
+	return core.BackupFileInfo(path)
 }
 
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
-}
-
-func backupInfo(path string) (core.BackupInfo, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return core.BackupInfo{}, err
-	}
-	info := core.BackupInfo{Name: filepath.Base(path), Path: path, Size: st.Size()}
-	// policydesk-20261122-104500-daily.db
-	parts := strings.SplitN(strings.TrimSuffix(strings.TrimPrefix(info.Name, "policydesk-"), ".db"), "-", 3)
-	if len(parts) == 3 {
-		if t, err := time.ParseInLocation(backupTimeLayout, parts[0]+"-"+parts[1], core.Shanghai); err == nil {
-			info.CreatedAt = t.Format(TimeLayout)
-		}
-		reason := parts[2]
-		if i := strings.LastIndex(reason, "-"); i > 0 && strings.Trim(reason[i+1:], "0123456789") == "" {
-			reason = reason[:i]
-		}
-		info.Reason = reason
-		info.ReasonLabel = backupReasonLabels[reason]
-	}
-	if info.CreatedAt == "" {
-		info.CreatedAt = st.ModTime().In(core.Shanghai).Format(TimeLayout)
-	}
-	return info, nil
-}
-
-// ListBackups lists the backups in dir, newest first.
+// ListBackups lists the backups in dir, newest first, each with its schema version.
 func ListBackups(dir string) ([]core.BackupInfo, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return []core.BackupInfo{}, nil
-	} else if err != nil {
-		return nil, err
-	}
-	list := []core.BackupInfo{}
-	written := map[string]time.Time{}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
-			continue
-		}
-		path := filepath.Join(dir, e.Name())
-		info, err := backupInfo(path)
-		if err != nil {
-			return nil, err
-		}
-		info.SchemaVersion = backupSchemaVersion(path)
-		if st, err := os.Stat(path); err == nil {
-			written[info.Name] = st.ModTime()
-		}
-		list = append(list, info)
-	}
-	// Newest first; backups taken within the same second are ordered by when their file was written.
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].CreatedAt != list[j].CreatedAt {
-			return list[i].CreatedAt > list[j].CreatedAt
-		}
-		if wi, wj := written[list[i].Name], written[list[j].Name]; !wi.Equal(wj) {
-			return wi.After(wj)
-		}
-		return list[i].Name > list[j].Name
-	})
-	return list, nil
+	return core.ListBackupFiles(dir, backupSchemaVersion)
 }
 
 // backupSchemaVersion reads a backup's schema version read-only; 0 when the file cannot tell.
@@ -142,27 +58,13 @@ func backupSchemaVersion(path string) int {
 	return v
 }
 
-// PruneBackups keeps the newest keep automatic backups and deletes older ones. Manual backups and the copies
-// taken before a restore are never deleted automatically: people made or need them on purpose.
+// PruneBackups keeps the newest keep automatic backups in dir and deletes older ones (core.ExpiredBackups).
 func PruneBackups(dir string, keep int) error {
 	list, err := ListBackups(dir)
 	if err != nil {
 		return err
 	}
-	n := 0
-	for _, b := range list {
-		if b.Reason == BackupManual || b.Reason == BackupBeforeRestore {
-			continue
-		}
-		n++
-		if n > keep {
-			if err := os.Remove(b.Path); err != nil {
-				return err
-			}
-			os.Remove(b.Path + ManifestSuffix)
-		}
-	}
-	return nil
+	return core.PruneBackupFiles(list, keep)
 }
 
 // DailyBackup takes an automatic backup unless one was taken within the last day, then prunes old ones.
@@ -171,16 +73,13 @@ func (db *DB) DailyBackup(ctx context.Context, dir string, keep int) (taken bool
 	if err != nil {
 		return false, err
 	}
-	now := db.Clock.Now().In(core.Shanghai)
-	for _, b := range list {
-		if t, err := time.Parse(TimeLayout, b.CreatedAt); err == nil && now.Sub(t) < 24*time.Hour && now.Sub(t) >= 0 {
-			return false, PruneBackups(dir, keep)
+	if core.DailyBackupDue(list, db.Clock.Now()) {
+		if _, err := db.Backup(ctx, dir, core.BackupDaily); err != nil {
+			return false, err
 		}
+		taken = true
 	}
-	if _, err := db.Backup(ctx, dir, BackupDaily); err != nil {
-		return false, err
-	}
-	return true, PruneBackups(dir, keep)
+	return taken, PruneBackups(dir, keep)
 }
 
 // CheckIntegrity runs SQLite's quick_check (full integrity_check when full is set) and returns the problems found.
@@ -205,7 +104,7 @@ func checkIntegrity(ctx context.Context, q querier, full bool) ([]string, error)
 // columns, indexes and triggers that version has (nothing missing, nothing added), and an audit chain that
 // verifies (signed entries with the audit key at auditKeyPath, the data directory's).
 func ValidateBackup(ctx context.Context, path, auditKeyPath string) (core.BackupInfo, error) {
-	info, err := backupInfo(path)
+	info, err := core.BackupFileInfo(path)
 	if err != nil {
 		return info, core.Errorf(core.ENOTFOUND, "找不到备份文件 %s", filepath.Base(path))
 	}
@@ -286,7 +185,7 @@ func (db *DB) Restore(ctx context.Context, backupPath, dir string) (core.Restore
 	if err != nil {
 		return core.RestoreResult{}, err
 	}
-	safety, err := db.Backup(ctx, dir, BackupBeforeRestore)
+	safety, err := db.Backup(ctx, dir, core.BackupBeforeRestore)
 	if err != nil {
 		return core.RestoreResult{}, fmt.Errorf("restore: keeping a copy of the current database: %w", err)
 	}
@@ -354,7 +253,7 @@ func ReplaceWithBackup(ctx context.Context, dbPath, backupPath, backupDir string
 		os.Remove(tmp)
 		return core.BackupInfo{}, fmt.Errorf("写入恢复的数据库失败，原数据库未改动：%w", err)
 	}
-	kept := filepath.Join(backupDir, "damaged-"+time.Now().In(core.Shanghai).Format(backupTimeLayout)+".sqlite")
+	kept := core.DamagedDBPath(backupDir, time.Now())
 	if fileExists(dbPath) {
 		if err := os.Rename(dbPath, kept); err != nil {
 			os.Remove(tmp)

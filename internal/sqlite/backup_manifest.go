@@ -13,11 +13,6 @@ import (
 	"policydesk/internal/core"
 )
 
-// ManifestSuffix names a backup's manifest: beside policydesk-….db, policydesk-….db.manifest.json records the
-// audit chain's head at the time of the backup, signed with the audit key. A restore checks the backup's chain
-// against it, so a backup whose log was cut short or rewritten after it was taken is refused.
-const ManifestSuffix = ".manifest.json"
-
 // backupManifest is what a backup's manifest holds.
 type backupManifest struct {
 	File          string    `json:"file"`
@@ -54,7 +49,7 @@ func (db *DB) writeBackupManifest(ctx context.Context, copyPath, finalPath strin
 	if err != nil {
 		return err
 	}
-	return core.WriteDataAtomic(finalPath+ManifestSuffix, data)
+	return core.WriteDataAtomic(finalPath+core.BackupManifestSuffix, data)
 }
 
 func manifestMAC(key []byte, m backupManifest) string {
@@ -66,9 +61,9 @@ func manifestMAC(key []byte, m backupManifest) string {
 // checkBackupManifest compares a backup's audit chain (its newest entry and its count) with the head its
 // manifest recorded when the backup was taken. It names what is wrong, or returns "".
 func checkBackupManifest(ctx context.Context, conn *sql.DB, path string, key []byte) string {
-	data, err := os.ReadFile(path + ManifestSuffix)
+	data, err := os.ReadFile(path + core.BackupManifestSuffix)
 	if errors.Is(err, os.ErrNotExist) {
-		return fmt.Sprintf("缺少校验清单 %s(本程序制作的每个备份都附有该文件)，无法确认审计日志在备份后没有被截断或改写", filepath.Base(path)+ManifestSuffix)
+		return fmt.Sprintf("缺少校验清单 %s(本程序制作的每个备份都附有该文件)，无法确认审计日志在备份后没有被截断或改写", filepath.Base(path)+core.BackupManifestSuffix)
 	}
 	var m backupManifest
 	if err != nil || json.Unmarshal(data, &m) != nil {

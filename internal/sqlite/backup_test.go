@@ -22,11 +22,11 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if _, err := s.SaveBureau(ctx, core.Bureau{Name: "备份前的名称"}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := db.Backup(ctx, dir, sqlite.BackupManual)
+	b, err := db.Backup(ctx, dir, core.BackupManual)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b.Reason != sqlite.BackupManual || b.ReasonLabel != "手动备份" || b.Size == 0 || b.CreatedAt != "2026-11-20T09:30:00+08:00" {
+	if b.Reason != core.BackupManual || b.ReasonLabel != "手动备份" || b.Size == 0 || b.CreatedAt != "2026-11-20T09:30:00+08:00" {
 		t.Fatalf("backup info = %+v", b)
 	}
 	if _, err := s.SaveBureau(ctx, core.Bureau{Name: "备份后的名称"}); err != nil {
@@ -40,7 +40,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.SafetyCopy.Reason != sqlite.BackupBeforeRestore {
+	if res.SafetyCopy.Reason != core.BackupBeforeRestore {
 		t.Errorf("safety copy = %+v", res.SafetyCopy)
 	}
 	// The same *DB (and every service holding it) now sees the restored data.
@@ -65,7 +65,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		t.Fatalf("backups = %d, %v", len(list), err)
 	}
 	// All three share one second of the fixed clock: the newest written comes first, and each knows its version.
-	if list[0].Reason != sqlite.BackupBeforeRestore || list[2].Reason != sqlite.BackupManual {
+	if list[0].Reason != core.BackupBeforeRestore || list[2].Reason != core.BackupManual {
 		t.Errorf("order = %s, %s, %s", list[0].Name, list[1].Name, list[2].Name)
 	}
 	for _, b := range list {
@@ -104,7 +104,7 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 	wantCode(t, err, core.EINVALID)
 
 	// A damaged copy: a page of the file overwritten.
-	b, err := db.Backup(ctx, dir, sqlite.BackupManual)
+	b, err := db.Backup(ctx, dir, core.BackupManual)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestDailyBackupAndPrune(t *testing.T) {
 	if taken, _ := db.DailyBackup(ctx, dir, 3); taken {
 		t.Fatal("second backup within a day")
 	}
-	if _, err := db.Backup(ctx, dir, sqlite.BackupManual); err != nil {
+	if _, err := db.Backup(ctx, dir, core.BackupManual); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 5; i++ {
@@ -146,9 +146,9 @@ func TestDailyBackupAndPrune(t *testing.T) {
 	daily, manual := 0, 0
 	for _, b := range list {
 		switch b.Reason {
-		case sqlite.BackupDaily:
+		case core.BackupDaily:
 			daily++
-		case sqlite.BackupManual:
+		case core.BackupManual:
 			manual++
 		}
 	}
@@ -188,7 +188,7 @@ func TestBackupBeforeMigration(t *testing.T) {
 		t.Fatalf("version after migration = %d", v)
 	}
 	list, _ := sqlite.ListBackups(dir)
-	if len(list) != 1 || list[0].Reason != sqlite.BackupBeforeMigrate {
+	if len(list) != 1 || list[0].Reason != core.BackupBeforeMigrate {
 		t.Fatalf("backups before migration: %+v", list)
 	}
 	// The backup holds the database as it was, at the old version.
@@ -215,7 +215,7 @@ func TestReplaceWithBackupKeepsTheDamagedFile(t *testing.T) {
 	if _, err := sqlite.NewSettingsStore(db).SaveBureau(ctx, core.Bureau{Name: "备份中的名称"}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := db.Backup(ctx, dir, sqlite.BackupManual)
+	b, err := db.Backup(ctx, dir, core.BackupManual)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -245,7 +245,7 @@ func (db *DB) migrate() error {
 		return core.Errorf(core.EINVALID, "数据库版本(%d)比本程序支持的版本(%d)新，请升级政策解读与公众参与工作台后再打开。", current, latest)
 	}
 	if current > 0 && current < latest && db.BackupDir != "" {
-		if _, err := db.Backup(context.Background(), db.BackupDir, BackupBeforeMigrate); err != nil {
+		if _, err := db.Backup(context.Background(), db.BackupDir, core.BackupBeforeMigrate); err != nil {
 			return fmt.Errorf("backup before migration: %w", err)
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // hostileCopy makes a backup of db and changes it with stmts through a plain connection.
 func hostileCopy(t *testing.T, db *sqlite.DB, dir, name string, stmts ...string) string {
 	t.Helper()
-	b, err := db.Backup(context.Background(), dir, sqlite.BackupManual)
+	b, err := db.Backup(context.Background(), dir, core.BackupManual)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,13 +77,13 @@ END`)
 	refuse(cut, "末尾记录被删除")
 	// A backup without its manifest, and one whose manifest was edited.
 	bare := hostileCopy(t, db, dir, "")
-	if err := os.Remove(bare + sqlite.ManifestSuffix); err != nil {
+	if err := os.Remove(bare + core.BackupManifestSuffix); err != nil {
 		t.Fatal(err)
 	}
 	refuse(bare, "缺少校验清单")
 	edited := hostileCopy(t, db, dir, "")
-	data, _ := os.ReadFile(edited + sqlite.ManifestSuffix)
-	if err := os.WriteFile(edited+sqlite.ManifestSuffix, []byte(strings.Replace(string(data), `"auditEntries": 4`, `"auditEntries": 3`, 1)), 0o600); err != nil {
+	data, _ := os.ReadFile(edited + core.BackupManifestSuffix)
+	if err := os.WriteFile(edited+core.BackupManifestSuffix, []byte(strings.Replace(string(data), `"auditEntries": 4`, `"auditEntries": 3`, 1)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	refuse(edited, "签名无效")
@@ -103,7 +103,7 @@ END`)
 func TestReplaceWithBackupFailureKeepsOriginal(t *testing.T) {
 	db, ctx := auditFixture(t)
 	dir := t.TempDir()
-	b, err := db.Backup(ctx, dir, sqlite.BackupManual)
+	b, err := db.Backup(ctx, dir, core.BackupManual)
 	if err != nil {
 		t.Fatal(err)
 	}
