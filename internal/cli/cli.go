@@ -30,6 +30,11 @@ type Command func(args []string, stdout, stderr io.Writer) int
 // Commands are the entries besides the built-in calendar ones; main.go adds eval-routing.
 var Commands = map[string]Command{}
 
+// dataCommands work on the data directory, which the full argument list may name (--data-dir).
+var dataCommands = map[string]func(args, rest []string, stdout, stderr io.Writer) int{
+	"workday": workday, "due": due, "restore": restore, "user": user, "requests": requests, "annual-report": annualReport,
+}
+
 // Run runs the command named by args[0] if there is one. handled is false when args name no command
 // (the caller then starts the desktop app).
 func Run(args []string, stdout, stderr io.Writer) (handled bool, code int) {
@@ -38,24 +43,15 @@ func Run(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 		return false, 0
 	}
 	switch rest[0] {
-	case "workday":
-		return true, workday(args, rest[1:], stdout, stderr)
-	case "due":
-		return true, due(args, rest[1:], stdout, stderr)
-	case "restore":
-		return true, restore(args, rest[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, buildinfo.Line())
 		return true, 0
-	case "user":
-		return true, user(args, rest[1:], stdout, stderr)
-	case "requests":
-		return true, requests(args, rest[1:], stdout, stderr)
-	case "annual-report":
-		return true, annualReport(args, rest[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		usage(stdout)
 		return true, 0
+	}
+	if cmd, ok := dataCommands[rest[0]]; ok {
+		return true, cmd(args, rest[1:], stdout, stderr)
 	}
 	if cmd, ok := Commands[rest[0]]; ok {
 		return true, cmd(rest[1:], stdout, stderr)

@@ -90,6 +90,13 @@ type canvas struct {
 	err   error
 }
 
+// blockDrawers lay out (and, with an image, draw) each kind of block from y and return where the next begins.
+var blockDrawers = map[string]func(c *canvas, b core.GraphicBlock, y int) int{
+	core.BlockTitle: (*canvas).titleBlock, core.BlockLead: (*canvas).leadBlock, core.BlockFigures: (*canvas).figuresBlock,
+	core.BlockSteps: (*canvas).stepsBlock, core.BlockBullets: (*canvas).bulletsBlock, core.BlockQA: (*canvas).qaBlock,
+	core.BlockFooter: (*canvas).footerBlock,
+}
+
 // page lays out every block and returns the total height.
 func (c *canvas) page(g core.Graphic) int {
 	y := 0
@@ -97,21 +104,8 @@ func (c *canvas) page(g core.Graphic) int {
 		if b.Kind != core.BlockTitle || i > 0 {
 			y += blockGap
 		}
-		switch b.Kind {
-		case core.BlockTitle:
-			y = c.titleBlock(b, y)
-		case core.BlockLead:
-			y = c.leadBlock(b, y)
-		case core.BlockFigures:
-			y = c.figuresBlock(b, y)
-		case core.BlockSteps:
-			y = c.stepsBlock(b, y)
-		case core.BlockBullets:
-			y = c.bulletsBlock(b, y)
-		case core.BlockQA:
-			y = c.qaBlock(b, y)
-		case core.BlockFooter:
-			y = c.footerBlock(b, y)
+		if draw, ok := blockDrawers[b.Kind]; ok {
+			y = draw(c, b, y)
 		}
 	}
 	if n := len(g.Blocks); n > 0 && g.Blocks[n-1].Kind == core.BlockFooter {
