@@ -9,20 +9,19 @@ import (
 )
 
 func TestParseBackupName(t *testing.T) {
-	for _, tt := range []struct {
-		name, created, reason, label string
-	}{
-		{"policydesk-20261122-104500-daily.db", "2026-11-22T10:45:00+08:00", BackupDaily, "每日自动备份"},
-		{"policydesk-20261122-104500-manual-3.db", "2026-11-22T10:45:00+08:00", BackupManual, "手动备份"},
-		{"policydesk-20261122-104500-before-restore.db", "2026-11-22T10:45:00+08:00", BackupBeforeRestore, "恢复前自动备份"},
-		{"policydesk-20261122-104500-before-migrate-12.db", "2026-11-22T10:45:00+08:00", BackupBeforeMigrate, "升级前自动备份"},
-		{"policydesk-2026-1-odd.db", "", "odd", ""},
-		{"policydesk-2026-odd.db", "", "", ""},
-		{"我的备份.db", "", "", ""},
+	at := "2026-11-22T10:45:00+08:00"
+	for name, want := range map[string][3]string{ // when, why, and why in words
+		"policydesk-20261122-104500-daily.db":             {at, BackupDaily, "每日自动备份"},
+		"policydesk-20261122-104500-manual-3.db":          {at, BackupManual, "手动备份"},
+		"policydesk-20261122-104500-before-restore.db":    {at, BackupBeforeRestore, "恢复前自动备份"},
+		"policydesk-20261122-104500-before-migrate-12.db": {at, BackupBeforeMigrate, "升级前自动备份"},
+		"policydesk-2026-1-odd.db":                        {"", "odd", ""},
+		"policydesk-2026-odd.db":                          {},
+		"我的备份.db":                                         {},
 	} {
-		got := ParseBackupName(tt.name)
-		if got.CreatedAt != tt.created || got.Reason != tt.reason || got.ReasonLabel != tt.label {
-			t.Errorf("ParseBackupName(%q) = %q %q %q, want %q %q %q", tt.name, got.CreatedAt, got.Reason, got.ReasonLabel, tt.created, tt.reason, tt.label)
+		got := ParseBackupName(name)
+		if [3]string{got.CreatedAt, got.Reason, got.ReasonLabel} != want {
+			t.Errorf("ParseBackupName(%q) = %q %q %q, want %q", name, got.CreatedAt, got.Reason, got.ReasonLabel, want)
 		}
 	}
 }
