@@ -120,32 +120,31 @@ function notify(err: ApiError): void {
  * and are still rethrown, so the page keeps its own message and state.
  */
 export async function call<T>(fn: () => Promise<T>): Promise<T> {
-  let err: ApiError
-  try {
-    const out = await fn()
-    handlers.reachable?.()
-    return out
-  } catch (reason) {
-    err = toApiError(reason)
-  }
-  if (err.code === 'confirm' && handlers.confirm) {
+  let r = await attempt(fn)
+  if ('err' in r && r.err.code === 'confirm' && handlers.confirm) {
     let confirmed = false
     try {
-      confirmed = await handlers.confirm(err)
+      confirmed = await handlers.confirm(r.err)
     } catch (reason) {
-      err = toApiError(reason)
+      const err = toApiError(reason)
       notify(err)
       throw err
     }
     if (!confirmed) throw new ApiError('confirm', '已取消：此操作需要输入密码确认。')
-    try {
-      const out = await fn()
-      handlers.reachable?.()
-      return out
-    } catch (reason) {
-      err = toApiError(reason)
-    }
+    r = await attempt(fn)
   }
-  notify(err)
-  throw err
+  if ('out' in r) return r.out
+  notify(r.err)
+  throw r.err
+}
+
+/** Runs fn once: its result, or its failure as an ApiError. */
+async function attempt<T>(fn: () => Promise<T>): Promise<{ out: T } | { err: ApiError }> {
+  try {
+    const out = await fn()
+    handlers.reachable?.()
+    return { out }
+  } catch (reason) {
+    return { err: toApiError(reason) }
+  }
 }
