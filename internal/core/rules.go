@@ -234,6 +234,8 @@ type ConsultationRules interface {
 	// ReportDue fills the 采纳情况说明's due date and countdown of a closed consultation whose report is not
 	// yet published (reportDueDays working days after the close).
 	ReportDue(cal WorkingDays, today time.Time, c Consultation, reportDueDays int) Consultation
+	// ClauseCount is the number of 条款 a version's text shows (its articles, or its top-level units).
+	ClauseCount(clauses []Clause) int
 	// SameReport says whether two texts of a 采纳情况说明 differ only in what is regenerated daily.
 	SameReport(a, b string) bool
 	// CheckReportPublication refuses to publish a 采纳情况说明 that is not ready, not signed or not checked.
