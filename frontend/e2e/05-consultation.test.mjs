@@ -109,6 +109,10 @@ test('the 采纳情况说明 of a closed consultation counts down on the calenda
     assert.equal((await state.innerText()).trim(), `采纳情况说明${after.text}`)
     assert.match(await state.getAttribute('class'), /badge--red/)
     await shot(page, 'e-consultation-report-overdue', { fullPage: false })
+    // its 采纳情况说明 tab says by when it was due
+    await page.getByTestId('tab-report').click()
+    await page.getByTestId('report-due').waitFor()
+    assert.equal((await page.getByTestId('report-due').innerText()).replace(/\s+/g, ''), `应于${after.due}前发布（${after.text}）`)
 
     // The 工作台 counts the same report overdue, with the same label.
     await openApp(page, '/dashboard')
