@@ -58,3 +58,31 @@ func TestKeywordPriorIsCalibrated(t *testing.T) {
 		t.Errorf("only %d of %d demo messages read less sure once the prior is calibrated", lower, len(mailboxMessages))
 	}
 }
+
+// BenchmarkDemoTrain is the demo's training run with and without the topics' keywords in the calibration:
+// the keyword prior costs a scan of each message for each keyword.
+func BenchmarkDemoTrain(b *testing.B) {
+	var history []core.LabeledMessage
+	keywords := map[string][]core.TopicKeyword{}
+	for _, dt := range mailboxTopics {
+		for _, w := range dt.keywords {
+			keywords[dt.name] = append(keywords[dt.name], core.TopicKeyword{Word: w, Weight: 1})
+		}
+		for _, m := range pastMessages[dt.name] {
+			history = append(history, core.LabeledMessage{Subject: m.subject, Body: m.body, Label: dt.name})
+		}
+	}
+	an := sharedSegmenter(b)
+	for _, bc := range []struct {
+		name string
+		opts routing.Options
+	}{{"plain", routing.Options{}}, {"keywords", routing.Options{Keywords: keywords}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := routing.Train(context.Background(), an, history, bc.opts, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
