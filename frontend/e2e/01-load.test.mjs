@@ -34,6 +34,11 @@ test('the app loads in Chinese with the demo bureau and a fixed today', async ()
     await page.getByTestId('setup-calendar.missing_year').waitFor()
     assert.match(await page.getByTestId('setup-calendar.missing_year').innerText(), /尚未录入2027年节假日安排/)
     assert.equal(await page.getByTestId('deadline-calendar.missing_year').count(), 0)
+    // The 近期节假日 card (nothing left of 2026 after 国庆) names the missing year and leads to the import.
+    const missing = page.getByTestId('next-holidays').getByTestId('holidays-missing')
+    await missing.waitFor()
+    assert.match(await missing.innerText(), /尚未录入2027年节假日安排/)
+    assert.equal(await page.getByTestId('next-holidays').locator('.el-empty').count(), 0)
 
     // The month calendar opens on today's month with today outlined.
     assert.equal(await page.getByTestId('month-label').innerText(), '2026年11月')
@@ -45,6 +50,8 @@ test('the app loads in Chinese with the demo bureau and a fixed today', async ()
     await shot(page, 'a-dashboard')
     await page.getByTestId('month-next').click()
     await waitForText(page, 'month-label', '2026年11月')
+    await page.getByTestId('holidays-import').click()
+    await page.waitForURL(/#\/settings\/calendar/)
     assert.deepEqual(s.errors, [])
   } finally {
     await s.close()

@@ -72,6 +72,63 @@ test('a demo consultation with its comments renders in under 500 ms', async () =
   }
 })
 
+test('the 采纳情况说明 of a closed consultation counts down on the calendar and shows red once overdue', async () => {
+  const s = await session()
+  try {
+    const { page } = s
+    const reportBadge = async () => {
+      await openApp(page, '/consultations')
+      await page.getByTestId('consultation-status-已截止').click()
+      // the demo's 城市更新 consultation closed about two weeks ago and its report is not online yet
+      const row = page.locator(`${byTestId('consultation-table')} .el-table__body tr`, { hasText: '城市更新实施办法' })
+      await row.waitFor()
+      const badge = row.locator('[data-testid^="report-badge-"]')
+      const due = (await row.innerText()).match(/应于(\d{4}-\d{2}-\d{2})前发布/)
+      assert.ok(due, `no due date in the row: ${await row.innerText()}`)
+      return { text: (await badge.innerText()).trim(), cls: await badge.getAttribute('class'), due: due[1] }
+    }
+    const before = await reportBadge()
+    assert.match(before.text, /^(待发布 剩余\d+个工作日|今日到期)$/)
+    assert.doesNotMatch(before.cls, /badge--grey/)
+
+    // A one-working-day limit (设置 → 单位信息) makes it overdue: red, counted in working days, in the list and on the page.
+    await openApp(page, '/settings/bureau')
+    const input = field(page, 'report-due-workdays')
+    await input.fill('1')
+    await input.press('Tab')
+    await page.getByTestId('report-due-save').click()
+    await page.locator('.el-message--success').first().waitFor()
+    const after = await reportBadge()
+    assert.match(after.text, /^已超期\d+个工作日$/)
+    assert.match(after.cls, /badge--red/)
+    assert.ok(after.due < before.due, `due ${after.due} should come before ${before.due}`)
+    await shot(page, 'e-consultation-list-report-overdue', { fullPage: false })
+    await page.locator(`${byTestId('consultation-table')} .el-table__body tr`, { hasText: '城市更新实施办法' }).locator('a').first().click()
+    const state = page.getByTestId('consultation-report-state')
+    await state.waitFor()
+    assert.equal((await state.innerText()).trim(), `采纳情况说明${after.text}`)
+    assert.match(await state.getAttribute('class'), /badge--red/)
+    await shot(page, 'e-consultation-report-overdue', { fullPage: false })
+    // its 采纳情况说明 tab says by when it was due
+    await page.getByTestId('tab-report').click()
+    await page.getByTestId('report-due').waitFor()
+    assert.equal((await page.getByTestId('report-due').innerText()).replace(/\s+/g, ''), `应于${after.due}前发布（${after.text}）`)
+
+    // The 工作台 counts the same report overdue, with the same label.
+    await openApp(page, '/dashboard')
+    await page.getByTestId('today-scope').getByText('全部').click()
+    await page.waitForSelector('[data-testid="today-deadlines"][data-scope="all"]')
+    await page.getByTestId('today-group-overdue').waitFor()
+    if (await page.getByTestId('today-more-overdue').count()) await page.getByTestId('today-more-overdue').click()
+    const entry = page.getByTestId('today-group-overdue').locator(byTestId('deadline-consultation.report_due'), { hasText: '城市更新实施办法' })
+    await entry.first().waitFor()
+    assert.match(await entry.first().innerText(), new RegExp(after.text))
+    assert.deepEqual(s.errors, [])
+  } finally {
+    await s.close()
+  }
+})
+
 test('征求意见: register a policy from a PDF, open a consultation, import, group, decide, report, export', async () => {
   const s = await session({ now: NOW })
   const files = tempDir('pd-e2e-comments-')

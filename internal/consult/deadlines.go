@@ -37,8 +37,7 @@ func Deadlines(cal core.WorkingDays, today time.Time, c core.Consultation, repor
 				Detail: fmt.Sprintf("已于%s截止，%d条意见尚未作出采纳决定", c.CloseDate, c.UndecidedCount), Due: c.CloseDate,
 				Status: "warning", Label: fmt.Sprintf("%d条未处理", c.UndecidedCount), Link: link + "/comments", SectionID: c.SectionID})
 		}
-		due := cal.AddWorkdays(closing, reportDueDays)
-		cd := cal.Countdown(today, due)
+		due, cd := reportCountdown(cal, today, closing, reportDueDays)
 		out = append(out, core.Deadline{Module: "征求意见", Kind: "consultation.report_due", Title: title + "意见采纳情况说明待发布",
 			Detail: fmt.Sprintf("征求意见于%s截止，应在%d个工作日内公开意见收集和采纳情况", c.CloseDate, reportDueDays), Due: calendar.FormatDate(due),
 			Status: cd.Status, Label: cd.Label, Workdays: cd.Workdays, Link: link + "/report", SectionID: c.SectionID})
@@ -49,4 +48,28 @@ func Deadlines(cal core.WorkingDays, today time.Time, c core.Consultation, repor
 			Status: "warning", Label: "待听取企业意见", Link: link, SectionID: c.SectionID})
 	}
 	return out
+}
+
+// ReportDue fills the due date and countdown of a closed consultation's 采纳情况说明 while it is not published:
+// reportDueDays working days after the close (the close day itself not counted). A consultation still open,
+// not yet open or whose report is online has none, so the list shows 未发布 or 已发布 alone.
+func ReportDue(cal core.WorkingDays, today time.Time, c core.Consultation, reportDueDays int) core.Consultation {
+	c.ReportDue, c.ReportStatus, c.ReportLabel = "", "", ""
+	if c.Status != core.ConsultationClosed || c.ReportPublished != "" {
+		return c
+	}
+	closing, err := calendar.ParseDate(c.CloseDate)
+	if err != nil {
+		return c
+	}
+	due, cd := reportCountdown(cal, today, closing, reportDueDays)
+	c.ReportDue, c.ReportStatus, c.ReportLabel = calendar.FormatDate(due), cd.Status, cd.Label
+	return c
+}
+
+// reportCountdown is the 采纳情况说明's due day, reportDueDays working days after the close, as it stands today:
+// the one rule behind the dashboard's entry and the consultation list's badge.
+func reportCountdown(cal core.WorkingDays, today, closing time.Time, reportDueDays int) (time.Time, core.Countdown) {
+	due := cal.AddWorkdays(closing, reportDueDays)
+	return due, cal.Countdown(today, due)
 }

@@ -70,3 +70,35 @@ func TestDeadlines(t *testing.T) {
 		}
 	}
 }
+
+// The list's badge of the 采纳情况说明 and the dashboard's entry come from one rule: due the setting's working
+// days after the close, counted on the calendar; nothing while the period runs or once the report is online.
+func TestReportDue(t *testing.T) {
+	cal := calendar.New(calendar.Builtin())
+	tests := []struct {
+		name, today, status, closeDate, published string
+		dueDays                                   int
+		want                                      string // due|status|label
+	}{
+		{"closed, within its time", "2026-11-26", core.ConsultationClosed, "2026-11-25", "", 10, "2026-12-09|pending|剩余9个工作日"},
+		{"closed, due today", "2026-12-09", core.ConsultationClosed, "2026-11-25", "", 10, "2026-12-09|due_today|今日到期"},
+		{"closed, overdue by working days not natural days", "2026-12-14", core.ConsultationClosed, "2026-11-25", "", 10,
+			"2026-12-09|overdue|已超期3个工作日"},
+		{"counted over 国庆 and its 调休 Saturday", "2026-10-09", core.ConsultationClosed, "2026-09-29", "", 5, "2026-10-12|pending|剩余2个工作日"},
+		{"overdue across 元旦", "2026-01-05", core.ConsultationClosed, "2025-12-15", "", 10, "2025-12-29|overdue|已超期4个工作日"},
+		{"published: no countdown", "2026-12-14", core.ConsultationClosed, "2026-11-25", "2026-12-01", 10, "||"},
+		{"still open: nothing due yet", "2026-11-20", core.ConsultationOpen, "2026-11-25", "", 10, "||"},
+		{"not yet open", "2026-11-01", core.ConsultationPending, "2026-11-25", "", 10, "||"},
+		{"unreadable close date", "2026-11-26", core.ConsultationClosed, "", "", 10, "||"},
+	}
+	for _, tt := range tests {
+		today, err := calendar.ParseDate(tt.today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := ReportDue(cal, today, core.Consultation{Status: tt.status, CloseDate: tt.closeDate, ReportPublished: tt.published}, tt.dueDays)
+		if got := c.ReportDue + "|" + c.ReportStatus + "|" + c.ReportLabel; got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}

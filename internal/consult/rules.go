@@ -367,6 +367,10 @@ func (Rules) SameReport(a, b string) bool { return SameReport(a, b) }
 func (Rules) Deadlines(cal core.WorkingDays, today time.Time, c core.Consultation, reportDueDays, enterpriseComments int) []core.Deadline {
 	return Deadlines(cal, today, c, reportDueDays, enterpriseComments)
 }
+func (Rules) ReportDue(cal core.WorkingDays, today time.Time, c core.Consultation, reportDueDays int) core.Consultation {
+	return ReportDue(cal, today, c, reportDueDays)
+}
+func (Rules) ClauseCount(clauses []core.Clause) int { return ClauseCount(clauses) }
 func (Rules) CheckReportPublication(f ReportFacts, so core.Signoff, findings []core.PrepubFinding) error {
 	return CheckReportPublication(f, so, findings)
 }

@@ -185,10 +185,16 @@ type Consultation struct {
 	ReportGenerated   bool     `json:"reportGenerated"`
 	ReportChanged     bool     `json:"reportChanged"`   // regenerated since it was submitted for sign-off: sign it again
 	ReportPublished   string   `json:"reportPublished"` // date the 采纳情况说明 went online
-	ReportURL         string   `json:"reportUrl"`
-	CreatedAt         string   `json:"createdAt"`
-	UpdatedAt         string   `json:"updatedAt"`
-	Version           int64    `json:"version"` // counts changes; send it back with a save so a stale one is refused
+	// Read-only, once the period has closed and while the 采纳情况说明 is not online: the day it is due
+	// (the setting's working days after the close) and its countdown (pending / due_today / overdue and
+	// 剩余N个工作日 / 今日到期 / 已超期N个工作日), from the working-day calendar.
+	ReportDue    string `json:"reportDue"`
+	ReportStatus string `json:"reportStatus"`
+	ReportLabel  string `json:"reportLabel"`
+	ReportURL    string `json:"reportUrl"`
+	CreatedAt    string `json:"createdAt"`
+	UpdatedAt    string `json:"updatedAt"`
+	Version      int64  `json:"version"` // counts changes; send it back with a save so a stale one is refused
 }
 
 // ConsultationFilter selects consultations. Status is one of the Consultation* statuses or "".

@@ -231,6 +231,11 @@ type ConsultationRules interface {
 	// Deadlines are what a consultation puts on the dashboard today (its report due reportDueDays working days
 	// after the close; enterpriseComments counts the comments of 企业 and 行业协会商会).
 	Deadlines(cal WorkingDays, today time.Time, c Consultation, reportDueDays, enterpriseComments int) []Deadline
+	// ReportDue fills the 采纳情况说明's due date and countdown of a closed consultation whose report is not
+	// yet published (reportDueDays working days after the close).
+	ReportDue(cal WorkingDays, today time.Time, c Consultation, reportDueDays int) Consultation
+	// ClauseCount is the number of 条款 a version's text shows (its articles, or its top-level units).
+	ClauseCount(clauses []Clause) int
 	// SameReport says whether two texts of a 采纳情况说明 differ only in what is regenerated daily.
 	SameReport(a, b string) bool
 	// CheckReportPublication refuses to publish a 采纳情况说明 that is not ready, not signed or not checked.

@@ -115,6 +115,7 @@ func TestDemoIsCoherent(t *testing.T) {
 			t.Run("approvals in office hours", func(t *testing.T) { checkApprovalTimes(t, s) })
 			t.Run("sign-off chains", func(t *testing.T) { checkSignoffChains(t, s) })
 			t.Run("mailbox on time", func(t *testing.T) { checkMailboxOnTime(t, s) })
+			t.Run("message timelines", func(t *testing.T) { checkMessageTimelines(t, s) })
 			t.Run("labeled history", func(t *testing.T) { checkHistory(t, s) })
 			t.Run("no doubled headings", func(t *testing.T) { checkHeadings(t, s) })
 			t.Run("adoption reasons", func(t *testing.T) { checkReasons(t, s) })
@@ -222,6 +223,65 @@ func checkPolicyTimelines(t *testing.T, s *seeded) {
 		}
 		if c.ReportPublished < so.CompletedAt[:10] || c.ReportPublished <= c.CloseDate {
 			t.Errorf("report of %s published %s; closed %s, signed %s", c.PolicyTitle, c.ReportPublished, c.CloseDate, so.CompletedAt)
+		}
+	}
+	// a 采纳情况说明 is signed only once its period has closed, and the draft put out for comment was written
+	// before the period opened
+	for _, c := range cs.Consultations {
+		so, err := s.interpretations.Signoff(s.ctx, core.SubjectReport, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range append(so.History, so.Steps...) {
+			if st.ActedAt != "" && date(parseStamp(t, st.ActedAt)) <= c.CloseDate {
+				t.Errorf("report of %s: %s signed %s, before the period closed %s", c.PolicyTitle, st.StepName, st.ActedAt, c.CloseDate)
+			}
+		}
+		d, err := s.policies.Policy(s.ctx, c.PolicyID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range d.Versions {
+			if v.ID == c.VersionID && v.VersionDate > c.OpenDate {
+				t.Errorf("%s: the draft for comment is dated %s, after the period opened %s", c.PolicyTitle, v.VersionDate, c.OpenDate)
+			}
+		}
+	}
+}
+
+// checkMessageTimelines: each message's record runs forward from its receipt and never into the future; what
+// staff do (分办, 承办, 提交审核, 答复, 公开, 转办, clock stops) happens on working days in office hours, by a
+// person; what the system does on arrival (收件, 自动分办) may happen at any hour.
+func checkMessageTimelines(t *testing.T, s *seeded) {
+	msgs, err := s.mailbox.Messages(s.ctx, core.MessageFilter{PageSize: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := s.clock.Now()
+	for _, m := range msgs.Items {
+		d, err := s.mailbox.Message(s.ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		received := parseStamp(t, d.Message.ReceivedAt)
+		prev := received
+		for _, e := range d.Events {
+			at := parseStamp(t, e.At)
+			if at.Before(prev) || at.After(now) {
+				t.Errorf("message %q: %s at %s, after %s / now %s", m.Subject, e.Kind, e.At, prev.Format(time.RFC3339), now.Format(time.RFC3339))
+			}
+			prev = at
+			switch e.Kind {
+			case "收件", "自动分办": // the system's, on arrival: at any hour (the timeline shows them as 系统's)
+			default:
+				minutes := at.Hour()*60 + at.Minute()
+				if e.PersonName == "" || !s.cal.IsWorkday(calendar.Day(at)) || minutes < officeOpen || minutes > officeClose {
+					t.Errorf("message %q: %s by %q at %s, not a person in office hours", m.Subject, e.Kind, e.PersonName, e.At)
+				}
+			}
+		}
+		if d.Message.RepliedAt != "" && parseStamp(t, d.Message.RepliedAt).Before(received) {
+			t.Errorf("message %q replied %s before it was received %s", m.Subject, d.Message.RepliedAt, d.Message.ReceivedAt)
 		}
 	}
 }

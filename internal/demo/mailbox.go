@@ -137,6 +137,18 @@ var mailboxMessages = []demoMessage{
 	{"不动产登记", "网站", "金晓东", "13867781234", "卖二手房过户要准备什么", "准备把一套二手房卖掉，买卖双方去办过户登记分别要带什么材料？要不要先在网上预约？", false, 1, 10, fateHandling, 0, ""},
 	{"城市更新", "电话", "陶阿姨", "", "电梯装好了补助怎么申请", "我们单元的电梯上个月刚装好投入使用，听说政府有财政补助，每台能补多少？申请补助要交哪些材料？", false, 2, 14, fateHandling, 0, ""},
 	{"征地拆迁补偿", "网站", "黎建军", "", "征地补偿款什么时候到账", "村里的地去年就征收了，补偿款说是拨到镇里了，可到现在还没发到农户手上，请帮忙问问什么时候能发。", false, 1, 9, fateHandling, 0, ""},
+	// Written as people write when they do not know whose business it is: the matcher is unsure of these
+	// (its own confidence, below the routing threshold), so a person routes them.
+	{"违法用地举报", "网站", "匿名", "", "", "村里有人把承包地上的大棚改成了房子住人，说是办了手续，这样到底合不合法？", false, 0, 10, fatePending, 0, ""},
+	{"其他", "网站", "卢女士", "", "文件看不懂", "你们网站上新发的那个办法我看了好几遍没看懂，能不能找人解释一下对我们老百姓有什么影响？", false, 1, 16, fatePending, 0, ""},
+	{"征地拆迁补偿", "电话", "邹大伯", "", "", "我们村的地被占了一部分修路，给的钱跟别的村不一样，找谁说理？", false, 0, 9, fatePending, 0, ""},
+	{"国土空间规划", "网站", "史先生", "13877776666", "小区门口空地围起来了", "小区门口那块空地原来说是建公园，现在围起来了，是不是要盖楼？谁批的？", false, 2, 20, fateHandling, 0, ""},
+	{"国土空间规划", "电子邮件", "严经理", "", "", "厂房想改成办公楼出租，需要办什么手续？", false, 12, 11, fateReplied, 2, "工业厂房改作办公属于改变土地用途和建筑使用功能，须先向我局申请调整规划条件，经批准后按规定补缴土地出让价款，再办理建设工程规划许可和不动产变更登记。"},
+	{"违法用地举报", "网站", "匿名", "", "河道边堆土", "河道边上最近堆了很多土，不知道是谁弄的，有没有人管？", false, 1, 13, fateHandling, 0, ""},
+	{"不动产登记", "电话", "柳阿姨", "", "", "家里老人走了，留下的房子不知道该找谁办，能不能告诉我先去哪里？", false, 9, 10, fateReplied, 2, "老人名下房屋可办理继承登记：全体继承人可持死亡证明、亲属关系证明和不动产权证书到不动产登记中心申请，也可先办理继承权公证。"},
+	{"征地拆迁补偿", "网站", "魏先生", "", "到底拆不拆", "我们这片说要拆好几年了，到底拆不拆，什么时候有准信？", false, 6, 21, fateReplied, 3, "经查，您所在片区目前未列入征收计划，也未发布征收预公告；今后如启动征收，将依法发布公告并征求被征收人意见。"},
+	{"耕地保护", "网站", "匿名", "", "", "地里的庄稼被挖掉了一大片，说是要修东西，也没人跟我们讲。", false, 1, 8, fateHandling, 0, ""},
+	{"国土空间规划", "网站", "孔女士", "", "门面房", "买的临街门面能不能改成住人？", false, 7, 12, fateReplied, 2, "商业用途的门面房改为住宅属于改变规划用途，须符合控制性详细规划并经批准，目前该片区规划未允许商业改住宅，暂不能办理。"},
 }
 
 // mailboxStep is one thing done to a demo message at a moment.
@@ -193,13 +205,7 @@ func SeedMailbox(ctx context.Context, db *sqlite.DB, settings core.SettingsStore
 	if err != nil {
 		return err
 	}
-	topics, err := store.MatcherTopics(ctx)
-	if err != nil {
-		return err
-	}
-	keywordsOnly := routing.NewMatcher(matcher.Analyzer(), nil, topics)
-
-	steps := mailboxSteps(ctx, settings, store, matcher, keywordsOnly, cal(), now, topicIDs, people)
+	steps := mailboxSteps(ctx, settings, store, matcher, cal(), now, topicIDs, people)
 	sort.SliceStable(steps, func(i, j int) bool {
 		if !steps[i].at.Equal(steps[j].at) {
 			return steps[i].at.Before(steps[j].at)
@@ -247,7 +253,7 @@ var handlers = map[string][2]string{
 // forwardTargets say where messages outside the bureau's remit were sent.
 var forwardTargets = []string{"市住房和城乡建设局", "市综合行政执法局", "市生态环境局"}
 
-func mailboxSteps(ctx context.Context, settings core.SettingsStore, store *sqlite.MailboxStore, matcher, keywordsOnly core.TopicMatcher, cal *calendar.Calendar, now time.Time,
+func mailboxSteps(ctx context.Context, settings core.SettingsStore, store *sqlite.MailboxStore, matcher core.TopicMatcher, cal *calendar.Calendar, now time.Time,
 	topicIDs map[string]int64, people map[string]core.Person) []mailboxStep {
 	tl := &timeline{cal: cal, now: now, today: calendar.Day(now)}
 	year := now.Year()
@@ -287,13 +293,8 @@ func mailboxSteps(ctx context.Context, settings core.SettingsStore, store *sqlit
 		add(received, func() error {
 			in := core.MessageInput{Channel: dm.channel, ReceivedAt: received.Format(time.RFC3339),
 				SenderName: dm.sender, SenderPhone: dm.phone, Subject: dm.subject, Body: dm.body, AgreePublish: dm.agree}
-			by := matcher
-			if dm.fate == fatePending {
-				// the newest ones came in while the model was being retrained: the matcher had only the
-				// topics' keywords, too little to route them alone, so they wait in 待分办
-				by = keywordsOnly
-			}
-			m, err := store.CreateMessage(ctx, in, mailbox.Match(by, in))
+			// matched on arrival by the trained matcher: what it is sure of is routed, the rest waits in 待分办
+			m, err := store.CreateMessage(ctx, in, mailbox.Match(matcher, in))
 			id = m.ID
 			return err
 		})

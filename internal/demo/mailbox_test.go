@@ -67,6 +67,38 @@ func TestSeedMailbox(t *testing.T) {
 	if st.Total.Answered < 25 || st.Total.OnTime == st.Total.Answered || st.Total.OnTime == 0 {
 		t.Errorf("stats = %+v: want many answered, most on time, some late", st.Total)
 	}
+	// Every message was matched on arrival by the trained matcher: what it was sure of was routed, what it
+	// was not sure of waits in 待分办 or was routed by a person; the confidences are a spread, not all 100 %.
+	var unsure, waiting, sure, sureish int
+	for _, m := range page.Items {
+		d, err := store.Message(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		best, ok := d.Message.Match.Best()
+		if !ok {
+			t.Errorf("message %d %q was not matched on arrival", m.ID, m.Subject)
+			continue
+		}
+		switch {
+		case best.Confidence < mailbox.DefaultRouteThreshold:
+			unsure++
+			if m.State == core.MsgPending {
+				waiting++
+			}
+		case best.Confidence >= 0.995:
+			sure++
+		default:
+			sureish++
+		}
+		if m.State == core.MsgPending && best.Confidence >= mailbox.DefaultRouteThreshold {
+			t.Errorf("message %q waits in 待分办 though the matcher was %.0f%% sure", m.Subject, 100*best.Confidence)
+		}
+	}
+	t.Logf("confidence: %d below %.0f%%, %d between, %d at 100%%", unsure, 100*mailbox.DefaultRouteThreshold, sureish, sure)
+	if waiting < 3 || unsure < 6 || sureish < 10 || sure > len(page.Items)*3/4 {
+		t.Errorf("confidences: %d unsure (%d waiting for a person), %d between, %d at 100%% of %d", unsure, waiting, sureish, sure, len(page.Items))
+	}
 	templates, err := store.ReplyTemplates(ctx)
 	if err != nil || len(templates) != 3 {
 		t.Errorf("templates = %d %v", len(templates), err)

@@ -93,14 +93,32 @@ func newState(model *Model, topics []core.Topic) *matcherState {
 	}
 	st.keywords = make([][]topicTerm, len(st.topics))
 	for i, t := range st.topics {
-		for _, k := range t.Keywords {
-			w := segment.Normalize(k.Word).Text
-			if w != "" && k.Weight != 0 {
-				st.keywords[i] = append(st.keywords[i], topicTerm{word: w, weight: k.Weight})
-			}
-		}
+		st.keywords[i] = normalizedTerms(t.Keywords)
 	}
 	return st
+}
+
+// normalizedTerms are a topic's keywords as they appear in normalised text.
+func normalizedTerms(kws []core.TopicKeyword) []topicTerm {
+	var out []topicTerm
+	for _, k := range kws {
+		w := segment.Normalize(k.Word).Text
+		if w != "" && k.Weight != 0 {
+			out = append(out, topicTerm{word: w, weight: k.Weight})
+		}
+	}
+	return out
+}
+
+// keywordScore is how far a topic's keywords found in text move its score.
+func keywordScore(terms []topicTerm, text string) float64 {
+	var v float64
+	for _, t := range terms {
+		if strings.Contains(text, t.word) {
+			v += keywordPrior * t.weight
+		}
+	}
+	return v
 }
 
 // Retrain learns a new model from history (labelled messages; labels are topic IDs or names)
@@ -118,6 +136,18 @@ func (m *Matcher) Retrain(ctx context.Context, history []core.LabeledMessage, op
 	for _, t := range st.topics {
 		for _, ex := range t.Examples {
 			examples = append(examples, core.LabeledMessage{Body: ex, Label: t.ID})
+		}
+	}
+	if opts.Keywords == nil {
+		opts.Keywords = map[string][]core.TopicKeyword{}
+		for _, t := range st.configured {
+			label := t.ID
+			if label == "" {
+				label = t.Name
+			}
+			if len(t.Keywords) > 0 {
+				opts.Keywords[label] = t.Keywords
+			}
 		}
 	}
 	model, err := Train(ctx, m.an, examples, opts, progress)
@@ -181,11 +211,7 @@ func (m *Matcher) Match(text string) core.MatchResult {
 		cands[i].score = sc.scores[c]
 	}
 	for i, terms := range st.keywords {
-		for _, t := range terms {
-			if strings.Contains(a.Text, t.word) {
-				cands[i].score += keywordPrior * t.weight
-			}
-		}
+		cands[i].score += keywordScore(terms, a.Text)
 	}
 	raw := make([]float64, len(cands))
 	for i, c := range cands {

@@ -45,7 +45,8 @@ const consultationCols = `c.id, c.policy_id, p.title, p.doc_number, p.enterprise
 	(SELECT COUNT(*) FROM live_comments m WHERE m.consultation_id = c.id AND m.decision = ''),
 	(SELECT COUNT(*) FROM live_comments m WHERE m.consultation_id = c.id AND (m.group_id IS NULL OR m.id = (SELECT g.representative_id FROM comment_groups g WHERE g.id = m.group_id))),
 	c.report_body <> '', ` + reportDiffers + `, COALESCE(c.report_published, ''),
-	c.report_url, c.created_at, c.updated_at, c.version`
+	c.report_url, c.created_at, c.updated_at, c.version,
+	COALESCE((SELECT value FROM settings WHERE key = '` + SettingReportDueWorkdays + `'), '')`
 
 // reportDiffers selects the report's text and the text submitted for sign-off, only when they differ at all
 // (consult.SameReport then decides whether more than the closing date changed); two empty texts otherwise.
@@ -58,10 +59,11 @@ const consultationFrom = ` FROM consultations c JOIN policies p ON p.id = c.poli
 func scanConsultation(sc interface{ Scan(...any) error }, r core.ConsultationRules, cal *calendar.Calendar, now time.Time) (core.Consultation, error) {
 	var c core.Consultation
 	var reportNow, reportSigned string
-	var channels string
+	var channels, reportDueDays string
 	err := sc.Scan(&c.ID, &c.PolicyID, &c.PolicyTitle, &c.PolicyDocNumber, &c.EnterpriseRelated, &c.VersionID, &c.OpenDate, &c.CloseDate,
 		&c.ShortReason, &channels, &c.Contact, &c.Explanation, &c.SectionID, &c.SectionName, &c.CommentCount, &c.UndecidedCount,
-		&c.GroupCount, &c.ReportGenerated, &reportNow, &reportSigned, &c.ReportPublished, &c.ReportURL, &c.CreatedAt, &c.UpdatedAt, &c.Version)
+		&c.GroupCount, &c.ReportGenerated, &reportNow, &reportSigned, &c.ReportPublished, &c.ReportURL, &c.CreatedAt, &c.UpdatedAt, &c.Version,
+		&reportDueDays)
 	if err != nil {
 		return c, err
 	}
@@ -77,6 +79,8 @@ func scanConsultation(sc interface{ Scan(...any) error }, r core.ConsultationRul
 	if closing, err := calendar.ParseDate(c.CloseDate); err == nil && c.Status == core.ConsultationOpen {
 		c.CountdownLabel = cal.Countdown(today, closing).Label
 	}
+	// the setting read with the row, so that every list and page shows the report's due state
+	c = r.ReportDue(cal, today, c, intSetting(reportDueDays, DefaultReportDueWorkdays, 1, 60))
 	return c, nil
 }
 

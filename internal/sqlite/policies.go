@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"policydesk/internal/calendar"
@@ -204,17 +205,28 @@ func (tx *Tx) setPolicyStatus(ctx context.Context, c core.PolicyStatusChange) (c
 	return findPolicy(ctx, tx, c.PolicyID)
 }
 
-const versionCols = `v.id, v.policy_id, v.kind, v.version_date, v.file_name, v.format, v.encoding,
-	(SELECT COUNT(*) FROM clauses c WHERE c.version_id = v.id), v.created_at`
+// versionCols end with the version's clause markers, one "level number" a line, from which the rules count
+// its 条款 (consult.ClauseCount).
+const versionCols = `v.id, v.policy_id, v.kind, v.version_date, v.file_name, v.format, v.encoding, v.created_at,
+	(SELECT COALESCE(group_concat(c.level || ' ' || c.number, char(10)), '') FROM clauses c WHERE c.version_id = v.id)`
 
-func scanVersion(sc interface{ Scan(...any) error }) (core.PolicyVersion, error) {
+func (db *DB) scanVersion(sc interface{ Scan(...any) error }, more ...any) (core.PolicyVersion, error) {
 	v := core.PolicyVersion{Warnings: []string{}}
-	err := sc.Scan(&v.ID, &v.PolicyID, &v.Kind, &v.VersionDate, &v.FileName, &v.Format, &v.Encoding, &v.ClauseCount, &v.CreatedAt)
+	var markers string
+	err := sc.Scan(append([]any{&v.ID, &v.PolicyID, &v.Kind, &v.VersionDate, &v.FileName, &v.Format, &v.Encoding, &v.CreatedAt, &markers}, more...)...)
+	var clauses []core.Clause
+	for line := range strings.SplitSeq(markers, "\n") {
+		level, number, ok := strings.Cut(line, " ")
+		if n, err := strconv.Atoi(level); ok && err == nil {
+			clauses = append(clauses, core.Clause{Level: n, Number: number})
+		}
+	}
+	v.ClauseCount = db.rules.Consultation.ClauseCount(clauses)
 	return v, err
 }
 
 func listVersions(ctx context.Context, tx *Tx, policyID int64) ([]core.PolicyVersion, error) {
-	return queryAll(ctx, tx, scanVersion, `SELECT `+versionCols+` FROM policy_versions v WHERE v.policy_id = ? ORDER BY v.version_date, v.id`, policyID)
+	return queryAll(ctx, tx, func(sc scanner) (core.PolicyVersion, error) { return tx.db.scanVersion(sc) }, `SELECT `+versionCols+` FROM policy_versions v WHERE v.policy_id = ? ORDER BY v.version_date, v.id`, policyID)
 }
 
 // AddVersion stores a version's text, read and split into its clauses by internal/intake (ReadVersion).
@@ -250,7 +262,7 @@ func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput, doc 
 		}); err != nil {
 			return core.PolicyVersion{}, err
 		}
-		v, err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM policy_versions v WHERE v.id = ?`, id))
+		v, err := tx.db.scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionCols+` FROM policy_versions v WHERE v.id = ?`, id))
 		if err != nil {
 			return v, err
 		}
@@ -265,8 +277,9 @@ func (s *PolicyStore) AddVersion(ctx context.Context, in core.VersionInput, doc 
 // Version returns one version with its text.
 func (s *PolicyStore) Version(ctx context.Context, id int64) (core.PolicyVersion, error) {
 	row := s.db.db.QueryRowContext(ctx, `SELECT `+versionCols+`, v.body FROM policy_versions v WHERE v.id = ?`, id)
-	v := core.PolicyVersion{Warnings: []string{}}
-	err := row.Scan(&v.ID, &v.PolicyID, &v.Kind, &v.VersionDate, &v.FileName, &v.Format, &v.Encoding, &v.ClauseCount, &v.CreatedAt, &v.Body)
+	var body string
+	v, err := s.db.scanVersion(row, &body)
+	v.Body = body
 	return v, notFound(err, "文本不存在(编号%d)", id)
 }
 

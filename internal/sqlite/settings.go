@@ -109,14 +109,19 @@ func (db *DB) Setting(ctx context.Context, key string) (string, error) {
 // IntSetting is a whole-number setting within [min, max]; def when unset or unreadable.
 func (db *DB) IntSetting(ctx context.Context, key string, def, min, max int) (int, error) {
 	v, err := db.Setting(ctx, key)
-	if err != nil || v == "" {
+	if err != nil {
 		return def, err
 	}
+	return intSetting(v, def, min, max), nil
+}
+
+// intSetting reads a stored whole number within [min, max]; def when unset or unreadable.
+func intSetting(v string, def, min, max int) int {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < min || n > max {
-		return def, nil
+		return def
 	}
-	return n, nil
+	return n
 }
 
 // SetIntSetting changes a whole-number setting, audited with the given Chinese summary; label names the

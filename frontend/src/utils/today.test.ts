@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Deadline, Today } from '../api/types'
-import { todayCounters, todayGroups } from './today'
+import { missingHolidayYear, todayCounters, todayGroups } from './today'
 
 const d = (title: string): Deadline =>
   ({ module: '局长信箱', kind: 'mailbox.reply', title, detail: '', due: '2026-11-20', status: 'overdue', label: '', workdays: 1, link: '', personId: 0, sectionId: 0, setup: false }) as Deadline
@@ -29,5 +29,26 @@ describe('today', () => {
     ])
     expect(todayGroups(null)).toEqual([])
     expect(todayGroups(today({}))).toEqual([])
+  })
+})
+
+describe('missingHolidayYear', () => {
+  const h = { name: '元旦', start: '2026-01-01', end: '2026-01-03', days: 3, makeupWorkdays: [] }
+  const info = (date: string, yearCovered: boolean, nextCovered: boolean, n: number) => ({
+    date,
+    yearCovered,
+    nextCovered,
+    nextHolidays: Array.from({ length: n }, () => h),
+  })
+  it.each([
+    ['December, next year missing, nothing left this year', info('2026-12-02', true, false, 0), 2027],
+    ['October after 国庆, next year missing: the card would be empty', info('2026-10-09', true, false, 0), 2027],
+    ['September, 国庆 still ahead but the list runs out', info('2026-09-01', true, false, 1), 2027],
+    ['March, three holidays of this year ahead', info('2026-03-02', true, false, 3), 0],
+    ['this year missing', info('2028-02-01', false, false, 0), 2028],
+    ['both years imported', info('2026-12-02', true, true, 2), 0],
+    ['no answer yet', null, 0],
+  ])('%s', (_name, i, want) => {
+    expect(missingHolidayYear(i)).toBe(want)
   })
 })

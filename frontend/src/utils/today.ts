@@ -1,5 +1,5 @@
 // The 工作台's "today": its counters and its groups of deadlines, in the order an officer works through them.
-import type { Deadline, Today } from '../api/types'
+import type { Deadline, Today, TodayInfo } from '../api/types'
 import type { BadgeTone } from './deadline'
 
 export type TodayGroupKey = 'overdue' | 'dueToday' | 'soon' | 'signoffs' | 'later'
@@ -41,3 +41,19 @@ export const todayScopes = [
   { label: '本科室', value: 'section' },
   { label: '全部', value: 'all' },
 ]
+
+/** How many holidays the 近期节假日 card lists (the Go side sends up to three). */
+export const HOLIDAYS_SHOWN = 3
+
+/**
+ * The year whose holiday notice the 近期节假日 card must ask for: this year's when it is not imported;
+ * next year's when it is not imported and this year's remaining holidays no longer fill the card (so the
+ * list, or its emptiness, would otherwise hide that 元旦 and 春节 are unknown). 0 when nothing is missing.
+ */
+export function missingHolidayYear(info: Pick<TodayInfo, 'date' | 'yearCovered' | 'nextCovered' | 'nextHolidays'> | null): number {
+  const year = Number(info?.date.slice(0, 4))
+  if (!info || !year) return 0
+  if (!info.yearCovered) return year
+  if (!info.nextCovered && info.nextHolidays.length < HOLIDAYS_SHOWN) return year + 1
+  return 0
+}

@@ -398,6 +398,9 @@ export namespace core {
 	    reportGenerated: boolean;
 	    reportChanged: boolean;
 	    reportPublished: string;
+	    reportDue: string;
+	    reportStatus: string;
+	    reportLabel: string;
 	    reportUrl: string;
 	    createdAt: string;
 	    updatedAt: string;

@@ -58,8 +58,13 @@ describe('badges and tones', () => {
     expect(reasonRequired('')).toBe(false)
   })
   it('shows the report as published with its date, or not yet', () => {
-    expect(reportBadge({ reportPublished: '2026-11-02' })).toEqual({ text: '已发布 2026-11-02', tone: 'green' })
-    expect(reportBadge({ reportPublished: '' })).toEqual({ text: '未发布', tone: 'grey' })
+    const none = { reportPublished: '', reportStatus: '', reportLabel: '' }
+    expect(reportBadge({ ...none, reportPublished: '2026-11-02' })).toEqual({ text: '已发布 2026-11-02', tone: 'green' })
+    expect(reportBadge(none)).toEqual({ text: '未发布', tone: 'grey' })
+    expect(reportBadge({ ...none, reportStatus: 'overdue', reportLabel: '已超期3个工作日' })).toEqual({ text: '已超期3个工作日', tone: 'red' })
+    expect(reportBadge({ ...none, reportStatus: 'overdue', reportLabel: '已超期3个工作日' }, '说明')).toEqual({ text: '说明已超期3个工作日', tone: 'red' })
+    expect(reportBadge({ ...none, reportStatus: 'due_today', reportLabel: '今日到期' })).toEqual({ text: '今日到期', tone: 'orange' })
+    expect(reportBadge({ ...none, reportStatus: 'pending', reportLabel: '剩余2个工作日' })).toEqual({ text: '待发布 剩余2个工作日', tone: 'blue' })
   })
   it('gives statuses distinct tones and unknown ones grey', () => {
     expect(statusTone('征求中')).toBe('blue')

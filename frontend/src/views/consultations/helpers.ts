@@ -30,9 +30,23 @@ export function statusTone(status: string): Badge['tone'] {
   return ({ 未开始: 'grey', 征求中: 'blue', 已截止: 'yellow' } as Record<string, Badge['tone']>)[status] ?? 'grey'
 }
 
-/** The report column: 已发布 with its date, or 未发布. */
-export function reportBadge(c: Pick<Consultation, 'reportPublished'>): Badge {
-  return c.reportPublished ? { text: `已发布 ${c.reportPublished}`, tone: 'green' } : { text: '未发布', tone: 'grey' }
+/**
+ * The 采纳情况说明's state: 已发布 with its date; after the close, the countdown the Go side computed with
+ * the working-day calendar (剩余N个工作日 / 今日到期 / 已超期N个工作日); 未发布 while the period runs.
+ * prefix names the report where the badge stands without a column title (the consultation page).
+ */
+export function reportBadge(c: Pick<Consultation, 'reportPublished' | 'reportStatus' | 'reportLabel'>, prefix = ''): Badge {
+  if (c.reportPublished) return { text: `${prefix}已发布 ${c.reportPublished}`, tone: 'green' }
+  switch (c.reportStatus) {
+    case 'overdue':
+      return { text: `${prefix}${c.reportLabel}`, tone: 'red' }
+    case 'due_today':
+      return { text: `${prefix}今日到期`, tone: 'orange' }
+    case 'pending':
+      return { text: `${prefix}待发布 ${c.reportLabel}`, tone: 'blue' }
+    default:
+      return { text: `${prefix}未发布`, tone: 'grey' }
+  }
 }
 
 /** The decision badge; a comment without one reads 未处理, a group with mixed decisions 不一致. */
