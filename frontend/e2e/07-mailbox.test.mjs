@@ -63,6 +63,15 @@ test('局长信箱 opens on the overdue first, counts them on the tabs, and rout
     if (overdue < (await badges.count())) assert.doesNotMatch(await badges.nth(overdue).innerText(), /已超期/)
     await shot(page, 'g-mailbox-overdue-first')
 
+    // At the window's minimum width every column stays on screen, without sideways scrolling.
+    await page.setViewportSize({ width: 1100, height: 760 })
+    await page.waitForTimeout(300) // el-table lays its columns out again after the resize
+    const wrap = page.getByTestId('inbox-table').locator('.el-scrollbar__wrap').first()
+    const [scrollWidth, clientWidth] = await wrap.evaluate((el) => [el.scrollWidth, el.clientWidth])
+    await shot(page, 'g-mailbox-1100', { fullPage: false })
+    assert.ok(scrollWidth <= clientWidth + 1, `the inbox scrolls sideways at 1100 px (${scrollWidth} > ${clientWidth})`)
+    await page.setViewportSize({ width: 1360, height: 860 })
+
     // 批量分办: tick the messages waiting in 待分办 and give them to one section at once.
     await page.getByTestId('inbox-state-待分办').click()
     await page.waitForURL(/state=/)
