@@ -158,6 +158,30 @@ func (tx *Tx) draftSignoff(ctx context.Context, id int64) (string, error) {
 	return core.DraftSigned, err
 }
 
+// disclosureSignoffEvent writes a sign-off step of a request's answer draft into the request's own history
+// (other subjects have none).
+func (tx *Tx) disclosureSignoffEvent(ctx context.Context, subjectType string, id int64, note string) error {
+	if subjectType != core.SubjectDisclosure {
+		return nil
+	}
+	return tx.addDisclosureEvent(ctx, id, "审签", calendar.FormatDate(calendar.Day(tx.Now().In(core.Shanghai))), note)
+}
+
+// signoffEventNote is the history's line for a decision: "分管领导审签：同意" with the opinion, and the round's end.
+func signoffEventNote(step string, a core.SignoffAction, last bool) string {
+	note := step + "：" + a.Decision
+	if a.Opinion != "" {
+		note += "（" + a.Opinion + "）"
+	}
+	switch {
+	case a.Decision == core.DecisionReturn:
+		note += "，答复稿退回拟稿人修改"
+	case last:
+		note += "，审签完成"
+	}
+	return note
+}
+
 // DisclosureRequests lists the register, newest receipt first.
 func (s *DisclosureStore) DisclosureRequests(ctx context.Context, f core.DisclosureFilter) ([]core.DisclosureRequest, error) {
 	where, args := []string{"1 = 1"}, []any{}
@@ -714,5 +738,12 @@ func (s *DisclosureStore) ImportRegister(ctx context.Context, file string, rows 
 func (s *DisclosureStore) Issuer(ctx context.Context) (core.Bureau, error) {
 	return inRead(ctx, s.db, func(tx *Tx) (core.Bureau, error) {
 		return readBureau(ctx, tx)
+	})
+}
+
+// AnswerDraft reads a request with its answer draft and where the draft's sign-off stands, for its 审签单.
+func (s *InterpretationStore) AnswerDraft(ctx context.Context, requestID int64) (core.DisclosureRequest, error) {
+	return inRead(ctx, s.db, func(tx *Tx) (core.DisclosureRequest, error) {
+		return tx.findDisclosure(ctx, s.cal(), requestID)
 	})
 }

@@ -123,6 +123,9 @@ export namespace core {
 	    publishedDate: string;
 	    publishedUrl: string;
 	    updatedAt: string;
+	    carryOver: string[];
+	    carrySource: string;
+	    signoffState: string;
 	}
 	export interface FormCount {
 	    form: string;
@@ -174,6 +177,7 @@ export namespace core {
 	    check: string;
 	    onTime: number;
 	    late: number;
+	    carrySource: string;
 	}
 	export interface AnnualSection {
 	    title: string;
