@@ -308,3 +308,15 @@ type ProactiveSuggestion struct {
 	Count   int      `json:"count"`
 	CaseNos []string `json:"caseNos"`
 }
+
+// LetterTemplate is the text of one 依申请公开 letter (受理回执 … 答复书 by result group): one paragraph a line with
+// placeholders such as {申请人}; Edited is false while it is the built-in text.
+type LetterTemplate struct {
+	Kind         string   `json:"kind"`
+	Body         string   `json:"body"`
+	Builtin      string   `json:"builtin"`
+	Edited       bool     `json:"edited"`
+	Placeholders []string `json:"placeholders"`
+	UpdatedAt    string   `json:"updatedAt"`
+	UpdatedBy    string   `json:"updatedBy"`
+}

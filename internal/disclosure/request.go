@@ -267,6 +267,7 @@ func (Rules) CheckAnnualPublication(old, e core.AnnualEdits, state string) error
 func (Rules) AnnualSignoffState(so core.Signoff, signed string, e core.AnnualEdits) string {
 	return SignoffState(so, signed, e)
 }
+func (Rules) CheckTemplate(kind, body string) (string, error) { return CheckTemplate(kind, body) }
 func (Rules) CheckDraft(r core.DisclosureRequest, outcome int, text string) (string, error) {
 	return CheckDraft(r, outcome, text)
 }

@@ -88,3 +88,10 @@ export const annualReport = (year: number): Promise<AnnualReport> => call(() => 
 /** Writes the whole report as DOCX (to file and sign off) or HTML (for the website); dir '' = exports folder. */
 export const exportAnnualReport = (year: number, format: 'docx' | 'html', dir = ''): Promise<ExportedFile> =>
   call(() => go.ExportAnnualReport(year, format, dir))
+export type LetterTemplate = core.LetterTemplate
+/** The letters' texts (受理回执 … 答复书 by result group), as edited or built in, with their placeholders. */
+export const letterTemplates = (): Promise<LetterTemplate[]> => call(() => go.LetterTemplates())
+/** Saves a letter's text; an unknown placeholder, or a refusal naming 诉讼 before 复议, is refused. */
+export const saveLetterTemplate = (kind: string, body: string): Promise<LetterTemplate> => call(() => go.SaveLetterTemplate(kind, body))
+/** Returns a letter to its built-in text. */
+export const resetLetterTemplate = (kind: string): Promise<LetterTemplate> => call(() => go.ResetLetterTemplate(kind))

@@ -914,6 +914,15 @@ export namespace core {
 	
 	
 	
+	export interface LetterTemplate {
+	    kind: string;
+	    body: string;
+	    builtin: string;
+	    edited: boolean;
+	    placeholders: string[];
+	    updatedAt: string;
+	    updatedBy: string;
+	}
 	export interface LoginPage {
 	    bureau: string;
 	    needsLogin: boolean;
