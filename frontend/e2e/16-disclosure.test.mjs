@@ -1,5 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,13 +15,14 @@ async function pickDate(page, testId, date) {
   await page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden' })
 }
 
-/** Generates a letter and checks the DOCX is there. */
+/** Generates a letter, checks the DOCX is there and returns its text. */
 async function letter(page, kind) {
   await page.getByTestId(`letter-${kind}`).click()
   await page.getByTestId('letter-path').getByText(kind).waitFor()
   const path = (await page.getByTestId('letter-path').innerText()).replace(/^已生成：/, '').trim()
   assert.ok(path.endsWith(`${kind}.docx`), path)
   assert.ok(statSync(path).size > 2000, `${path} is too small`)
+  return execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '')
 }
 
 // Friday 2026-11-20. A letter that arrived on Monday and was confirmed with the applicant on Tuesday 11-17 is due
@@ -393,6 +395,56 @@ test('年度报告: 上年结转 entered by hand, sign-off across desks, publica
     assert.deepEqual(s.errors, [])
   } catch (e) {
     await shot(s.page, 'q-report-failure', { fullPage: false }).catch(() => {})
+    throw e
+  } finally {
+    await s.close()
+  }
+})
+
+// 设置 → 文书模板: the office rewrites its 受理回执; an unknown placeholder and a refusal that names 诉讼 before 复议
+// are refused; the letter is generated from the edited text until the built-in one is restored.
+test('文书模板: edited in 设置, checked on save, used for the letters, reset to the built-in text', async () => {
+  const s = await session()
+  try {
+    const { page } = s
+    await openApp(page, '/settings/letters')
+    await page.getByTestId('letter-templates').waitFor()
+    await page.getByTestId('template-kind-受理回执').click()
+    await waitForText(page, 'template-state', '系统默认文本')
+    const body = field(page, 'template-body')
+    await body.fill('{申请人}：本局已于{收到日期}收到您的政府信息公开申请，由{承办人}办理。')
+    await page.getByTestId('template-save').click()
+    await page.getByTestId('template-error').getByText('受理回执中的占位符“{承办人}”无法填写').waitFor()
+    await body.fill('本局已于{收到日期}收到您的政府信息公开申请（{申请内容}），将于{答复期限}前依法答复；需要延长答复期限的，另行书面告知。')
+    await page.getByTestId('template-save').click()
+    await page.getByTestId('template-state').getByText('已修改').waitFor()
+    await page.getByTestId('template-kind-受理回执').getByText('已修改').waitFor()
+
+    // a refusal must name 行政复议 before 行政诉讼 (行政复议法 2023)
+    await page.getByTestId('template-kind-答复书·不予公开').click()
+    await field(page, 'template-body').fill('{答复依据}\n如不服，可以依法提起行政诉讼，也可以申请行政复议。')
+    await page.getByTestId('template-save').click()
+    await page.getByTestId('template-error').getByText('答复书·不予公开须先告知申请行政复议、再告知提起行政诉讼').waitFor()
+    await shot(page, 'q-templates', { fullPage: false })
+
+    // the register's letter uses the edited text
+    await openApp(page, '/disclosure')
+    await page.locator('[data-testid^="disclosure-link-"]').first().click()
+    await page.waitForURL(/#\/disclosure\/\d+$/)
+    const text = await letter(page, '受理回执')
+    assert.ok(text.includes('将于') && text.includes('前依法答复；需要延长答复期限的，另行书面告知。'), text)
+    assert.ok(!text.includes('第三十三条'), 'the built-in wording is still there')
+
+    // reset: the built-in text again
+    await openApp(page, '/settings/letters')
+    await page.getByTestId('template-kind-受理回执').click()
+    await page.getByTestId('template-reset').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await waitForText(page, 'template-state', '系统默认文本')
+    assert.match(await field(page, 'template-body').inputValue(), /第三十三条/)
+    assert.deepEqual(s.errors, [])
+  } catch (e) {
+    await shot(s.page, 'q-templates-failure', { fullPage: false }).catch(() => {})
     throw e
   } finally {
     await s.close()
