@@ -15,6 +15,7 @@ import (
 // DisclosureStore is what the 依申请公开 register needs of the store.
 type DisclosureStore interface {
 	DisclosureRequests(ctx context.Context, f core.DisclosureFilter) ([]core.DisclosureRequest, error)
+	DisclosurePage(ctx context.Context, f core.DisclosureFilter) (core.DisclosurePage, error)
 	DisclosureRequest(ctx context.Context, id int64) (core.DisclosureDetail, error)
 	RegisterDisclosure(ctx context.Context, in core.DisclosureIntake) (core.DisclosureDetail, error)
 	SendCorrection(ctx context.Context, id int64, sent, by, note string) (core.DisclosureDetail, error)
@@ -77,9 +78,13 @@ func (s *DisclosureService) Options() (DisclosureOptions, error) {
 		FeeBases: disclosure.FeeBases, NoteKinds: disclosure.NoteKinds}, nil)
 }
 
-// ListRequests lists the register, newest receipt first.
-func (s *DisclosureService) ListRequests(f core.DisclosureFilter) ([]core.DisclosureRequest, error) {
-	return nonNil(s.store.DisclosureRequests(s.ctx, f))
+// ListRequests lists one page of the register (f.Offset, f.Limit; at most 200 rows a page), newest receipt
+// first, with the number of requests the filter selects.
+func (s *DisclosureService) ListRequests(f core.DisclosureFilter) (core.DisclosurePage, error) {
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 200
+	}
+	return nonNil(s.store.DisclosurePage(s.ctx, f))
 }
 
 // GetRequest returns one application with its history.

@@ -45,9 +45,14 @@ func TestDisclosureRegisterImportAndLetters(t *testing.T) {
 	if n, err := svc.ImportRegisterData("台账.csv", good); err != nil || n != 2 {
 		t.Fatalf("import: %d %v", n, err)
 	}
-	list, err := svc.ListRequests(core.DisclosureFilter{})
-	if err != nil || len(list) != 2 {
-		t.Fatalf("register: %+v %v", list, err)
+	page, err := svc.ListRequests(core.DisclosureFilter{})
+	list := page.Requests
+	if err != nil || len(list) != 2 || page.Total != 2 {
+		t.Fatalf("register: %+v %v", page, err)
+	}
+	if one, err := svc.ListRequests(core.DisclosureFilter{Limit: 1, Offset: 1}); err != nil || one.Total != 2 || len(one.Requests) != 1 ||
+		one.Requests[0].ID != list[1].ID {
+		t.Fatalf("second page: %+v %v", one, err)
 	}
 	// the imported open case's 受理回执 is written; an 答复书 for it is refused until it is answered
 	var open core.DisclosureRequest

@@ -176,6 +176,15 @@ type DisclosureFilter struct {
 	Year   int    `json:"year"`   // received in the year; 0 = all
 	Status string `json:"status"` // "" / open / answered
 	Query  string `json:"query"`
+	// Offset and Limit page the list (Limit 0: every request).
+	Offset int `json:"offset"`
+	Limit  int `json:"limit"`
+}
+
+// DisclosurePage is one page of the register and how many requests the filter selects.
+type DisclosurePage struct {
+	Total    int                 `json:"total"`
+	Requests []DisclosureRequest `json:"requests"`
 }
 
 // DisclosureAnswer is the answer given to an application.

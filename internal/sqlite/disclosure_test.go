@@ -452,6 +452,54 @@ func TestAnswerSignoffInHistory(t *testing.T) {
 	}
 }
 
+// The register is paged on the server: the filter's total, the page's requests newest first, each on its clock.
+func TestDisclosurePages(t *testing.T) {
+	_, s := newDisclosureFixture(t)
+	ctx := context.Background()
+	var rows []core.DisclosureRecord
+	for i := 0; i < 45; i++ {
+		r := core.DisclosureRecord{No: fmt.Sprintf("P%02d", i), Received: day("2026-03-02").AddDate(0, 0, i), Column: 0, Outcome: -1,
+			Applicant: "申请人", Content: "某地块", Channel: "当面"}
+		if i%3 == 0 {
+			r.Outcome, r.Answered = 0, r.Received.AddDate(0, 0, 5)
+		}
+		rows = append(rows, r)
+	}
+	if _, err := s.ImportRegister(ctx, "p.csv", rows); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name        string
+		f           core.DisclosureFilter
+		total       int
+		first, last string
+	}{
+		{"first page", core.DisclosureFilter{Limit: 20}, 45, "P44", "P25"},
+		{"last page", core.DisclosureFilter{Limit: 20, Offset: 40}, 45, "P04", "P00"},
+		{"past the end", core.DisclosureFilter{Limit: 20, Offset: 60}, 45, "", ""},
+		{"open ones", core.DisclosureFilter{Status: "open", Limit: 10}, 30, "P44", "P31"},
+		{"another year", core.DisclosureFilter{Year: 2025, Limit: 10}, 0, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := s.DisclosurePage(ctx, c.f)
+			if err != nil || p.Total != c.total || p.Requests == nil {
+				t.Fatalf("%+v %v", p, err)
+			}
+			first, last := "", ""
+			if n := len(p.Requests); n > 0 {
+				first, last = p.Requests[0].CaseNo, p.Requests[n-1].CaseNo
+				if p.Requests[0].Status == "" || (p.Requests[0].Outcome < 0 && p.Requests[0].Due == "") {
+					t.Errorf("not on the clock: %+v", p.Requests[0])
+				}
+			}
+			if first != c.first || last != c.last {
+				t.Errorf("page %s … %s, want %s … %s", first, last, c.first, c.last)
+			}
+		})
+	}
+}
+
 // A register at the scale of seed 000 (6 880 applications in a year), a tenth of them suspended once: listing
 // the year (each request with its suspensions and clock) and building table 三.
 func BenchmarkDisclosureRegister(b *testing.B) {
@@ -492,6 +540,13 @@ func BenchmarkDisclosureRegister(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if rs, err := s.DisclosureRequests(ctx, core.DisclosureFilter{Year: 2026}); err != nil || len(rs) != n {
 				b.Fatal(len(rs), err)
+			}
+		}
+	})
+	b.Run("a page of the year", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if p, err := s.DisclosurePage(ctx, core.DisclosureFilter{Year: 2026, Offset: 3000, Limit: 50}); err != nil || p.Total != n || len(p.Requests) != 50 {
+				b.Fatal(p.Total, err)
 			}
 		}
 	})

@@ -22,7 +22,9 @@ export type DisclosurePause = core.DisclosurePause
 export type DisclosurePauseInput = core.DisclosurePauseInput
 
 export const disclosureOptions = (): Promise<DisclosureOptions> => call(() => go.Options())
-export const listRequests = (f: DisclosureFilter): Promise<DisclosureRequest[]> => call(() => go.ListRequests(f))
+export type DisclosurePage = core.DisclosurePage
+/** One page of the register (offset, limit) with the number of requests the filter selects. */
+export const listRequests = (f: DisclosureFilter): Promise<DisclosurePage> => call(() => go.ListRequests(f))
 export const getRequest = (id: number): Promise<DisclosureDetail> => call(() => go.GetRequest(id))
 export const registerRequest = (in_: DisclosureIntake): Promise<DisclosureDetail> => call(() => go.Register(in_))
 export const sendCorrection = (id: number, sent: string, by: string, note: string): Promise<DisclosureDetail> =>

@@ -583,6 +583,8 @@ export namespace core {
 	    year: number;
 	    status: string;
 	    query: string;
+	    offset: number;
+	    limit: number;
 	}
 	export interface DisclosureIntake {
 	    channel: string;
@@ -597,6 +599,10 @@ export namespace core {
 	    delivery: string;
 	    sectionId: number;
 	    handlerId: number;
+	}
+	export interface DisclosurePage {
+	    total: number;
+	    requests: DisclosureRequest[];
 	}
 	
 	export interface DisclosurePauseInput {

@@ -29,7 +29,7 @@ export function ImportRegisterData(arg1:string,arg2:string):Promise<number>;
 
 export function LetterTemplates():Promise<Array<core.LetterTemplate>>;
 
-export function ListRequests(arg1:core.DisclosureFilter):Promise<Array<core.DisclosureRequest>>;
+export function ListRequests(arg1:core.DisclosureFilter):Promise<core.DisclosurePage>;
 
 export function Options():Promise<app.DisclosureOptions>;
 
