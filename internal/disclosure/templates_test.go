@@ -52,7 +52,7 @@ func TestLetterFromEditedTemplates(t *testing.T) {
 	f := LetterFacts{Bureau: "临江市规划和自然资源局", CaseNo: "依申请〔2026〕001号", Applicant: "陈立平", Content: "征收补偿方案",
 		Received: "2026-11-20", Due: "2026-12-18", Outcome: 5, AnswerDate: "2026-12-01", Today: "2026-11-20", ReviewBody: "临江市人民政府"}
 	tpl := map[string]string{
-		LetterReceipt:            "{申请人}同志：本局已于{收到日期}收到您的申请（{编号}），将于{答复期限}前答复。",
+		LetterReceipt:         "{申请人}同志：本局已于{收到日期}收到您的申请（{编号}），将于{答复期限}前答复。",
 		answerPrefix + "不予公开": "{答复依据}\n如不服，可以自收到本答复之日起六十日内向{复议机关}申请行政复议。",
 	}
 	doc, err := LetterFrom(LetterReceipt, f, tpl)
