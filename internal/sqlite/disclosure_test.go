@@ -128,15 +128,17 @@ func signDraft(t *testing.T, f *consultFixture, s *sqlite.DisclosureStore, id in
 	signRound(t, f, core.SubjectDisclosure, id)
 }
 
-// signRound submits a round for the subject and has three new approvers agree to each step, then makes the
-// fixture's person current again.
-func signRound(t *testing.T, f *consultFixture, subjectType string, id int64) {
+// signRound submits a round for the subject (unless it is submitted already) and has three new approvers agree
+// to each step, then makes the fixture's person current again.
+func signRound(t *testing.T, f *consultFixture, subjectType string, id int64, submitted ...bool) {
 	t.Helper()
 	ctx := context.Background()
 	settings := sqlite.NewSettingsStore(f.db)
 	interps := sqlite.NewInterpretationStore(f.db, nil)
-	if _, err := interps.SubmitSignoff(ctx, subjectType, id); err != nil {
-		t.Fatal(err)
+	if len(submitted) == 0 {
+		if _, err := interps.SubmitSignoff(ctx, subjectType, id); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for i := 0; i < 3; i++ {
 		p, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%s%d-%d", subjectType, id, i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
@@ -385,7 +387,16 @@ func TestAnnualEdits(t *testing.T) {
 	published.Penalty = "36"
 	_, err = s.SaveAnnualEdits(ctx, published)
 	testutil.Refusal(t, err, core.EFORBID, "publishedDate", "2025年度报告审签后又作了修改，请重新提交审签后再登记发布")
-	signRound(t, f, core.SubjectAnnual, 2025)
+	if _, err := interps.SubmitSignoff(ctx, core.SubjectAnnual, 2025); err != nil {
+		t.Fatal(err)
+	}
+	// the 工作台 of a signer lists it, leading to the report tab
+	signer := mustPerson(t, ctx, sqlite.NewSettingsStore(f.db), "待签人", f.sectionID, core.RoleApprover)
+	ws, err := interps.WaitingSignoffs(ctx, signer.ID, true)
+	if err != nil || len(ws) != 1 || ws[0].Title != "《2025年政府信息公开工作年度报告》待审签" || ws[0].Link != "/disclosure?tab=report" {
+		t.Fatalf("waiting: %+v %v", ws, err)
+	}
+	signRound(t, f, core.SubjectAnnual, 2025, true)
 	// the fixture's clock is after 2026-01-20, so a publication on that day is in the past
 	if e, err = s.SaveAnnualEdits(ctx, published); err != nil || e.PublishedDate != "2026-01-20" {
 		t.Fatalf("published %+v %v", e, err)
