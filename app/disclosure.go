@@ -15,6 +15,7 @@ import (
 // DisclosureStore is what the 依申请公开 register needs of the store.
 type DisclosureStore interface {
 	DisclosureRequests(ctx context.Context, f core.DisclosureFilter) ([]core.DisclosureRequest, error)
+	DisclosurePage(ctx context.Context, f core.DisclosureFilter) (core.DisclosurePage, error)
 	DisclosureRequest(ctx context.Context, id int64) (core.DisclosureDetail, error)
 	RegisterDisclosure(ctx context.Context, in core.DisclosureIntake) (core.DisclosureDetail, error)
 	SendCorrection(ctx context.Context, id int64, sent, by, note string) (core.DisclosureDetail, error)
@@ -31,6 +32,9 @@ type DisclosureStore interface {
 	AddDisclosureNote(ctx context.Context, id int64, kind, date, text string) (core.DisclosureDetail, error)
 	SaveAnswerDraft(ctx context.Context, id int64, outcome int, text string) (core.DisclosureDetail, error)
 	SaveAnnualEdits(ctx context.Context, e core.AnnualEdits) (core.AnnualEdits, error)
+	LetterTemplates(ctx context.Context) (map[string]core.LetterTemplate, error)
+	SaveLetterTemplate(ctx context.Context, kind, body string) (core.LetterTemplate, error)
+	ResetLetterTemplate(ctx context.Context, kind string) error
 }
 
 // DisclosureService is the 依申请公开 register's bridge: intake with the channel's receipt-date rule, the
@@ -74,9 +78,13 @@ func (s *DisclosureService) Options() (DisclosureOptions, error) {
 		FeeBases: disclosure.FeeBases, NoteKinds: disclosure.NoteKinds}, nil)
 }
 
-// ListRequests lists the register, newest receipt first.
-func (s *DisclosureService) ListRequests(f core.DisclosureFilter) ([]core.DisclosureRequest, error) {
-	return nonNil(s.store.DisclosureRequests(s.ctx, f))
+// ListRequests lists one page of the register (f.Offset, f.Limit; at most 200 rows a page), newest receipt
+// first, with the number of requests the filter selects.
+func (s *DisclosureService) ListRequests(f core.DisclosureFilter) (core.DisclosurePage, error) {
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 200
+	}
+	return nonNil(s.store.DisclosurePage(s.ctx, f))
 }
 
 // GetRequest returns one application with its history.
@@ -266,7 +274,11 @@ func (s *DisclosureService) ExportLetter(id int64, kind, dir string) (ExportedFi
 	facts.Received, facts.Due, facts.CorrectionNote, facts.CorrectionBy, facts.ExtensionReason = r.Received, r.Due, note, r.CorrectionBy, reason
 	facts.Outcome, facts.AnswerText, facts.AnswerDate, facts.Method = r.Outcome, r.AnswerText, r.AnswerDate, r.AnswerMethod
 	facts.Today = s.clock.Now().In(core.Shanghai).Format("2006-01-02")
-	doc, err := disclosure.Letter(kind, facts)
+	templates, err := s.letterTexts()
+	if err != nil {
+		return ExportedFile{}, err
+	}
+	doc, err := disclosure.LetterFrom(kind, facts, templates)
 	if err != nil {
 		return ExportedFile{}, core.Errorf(core.EFORBID, "%s", err.Error())
 	}
@@ -281,6 +293,59 @@ func (s *DisclosureService) ExportLetter(id int64, kind, dir string) (ExportedFi
 		return ExportedFile{}, exportFailed(path, err)
 	}
 	return ExportedFile{Kind: "docx", Name: filepath.Base(path), Path: path}, nil
+}
+
+// LetterTemplates lists the letters' texts in procedural order, each as the office edited it or built in, with
+// the placeholders it may use.
+func (s *DisclosureService) LetterTemplates() ([]core.LetterTemplate, error) {
+	stored, err := s.store.LetterTemplates(s.ctx)
+	if err != nil {
+		return []core.LetterTemplate{}, err
+	}
+	out := []core.LetterTemplate{}
+	for _, kind := range disclosure.TemplateKinds {
+		out = append(out, withBuiltin(kind, stored[kind]))
+	}
+	return nonNil(out, nil)
+}
+
+// SaveLetterTemplate records the office's text of a letter; an unknown placeholder, or a refusal that names
+// 行政诉讼 before 行政复议, is refused.
+func (s *DisclosureService) SaveLetterTemplate(kind, body string) (core.LetterTemplate, error) {
+	t, err := s.store.SaveLetterTemplate(s.ctx, kind, body)
+	if err != nil {
+		return core.LetterTemplate{}, err
+	}
+	return nonNil(withBuiltin(kind, t), nil)
+}
+
+// ResetLetterTemplate returns a letter to its built-in text.
+func (s *DisclosureService) ResetLetterTemplate(kind string) (core.LetterTemplate, error) {
+	if _, err := disclosure.CheckTemplate(kind, disclosure.BuiltinTemplate(kind)); err != nil {
+		return core.LetterTemplate{}, err
+	}
+	if err := s.store.ResetLetterTemplate(s.ctx, kind); err != nil {
+		return core.LetterTemplate{}, err
+	}
+	return nonNil(withBuiltin(kind, core.LetterTemplate{}), nil)
+}
+
+func withBuiltin(kind string, t core.LetterTemplate) core.LetterTemplate {
+	t.Kind, t.Builtin, t.Placeholders = kind, disclosure.BuiltinTemplate(kind), disclosure.Placeholders(kind)
+	if !t.Edited {
+		t.Body = t.Builtin
+	}
+	return t
+}
+
+// letterTexts are the edited letters by kind, for LetterFrom.
+func (s *DisclosureService) letterTexts() (map[string]string, error) {
+	stored, err := s.store.LetterTemplates(s.ctx)
+	out := map[string]string{}
+	for k, t := range stored {
+		out[k] = t.Body
+	}
+	return out, err
 }
 
 // RegisterPreview is what an imported 登记台账 holds, or why it cannot be imported.

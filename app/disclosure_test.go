@@ -1,8 +1,11 @@
 package app
 
 import (
+	"archive/zip"
 	"encoding/base64"
+	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -42,9 +45,14 @@ func TestDisclosureRegisterImportAndLetters(t *testing.T) {
 	if n, err := svc.ImportRegisterData("台账.csv", good); err != nil || n != 2 {
 		t.Fatalf("import: %d %v", n, err)
 	}
-	list, err := svc.ListRequests(core.DisclosureFilter{})
-	if err != nil || len(list) != 2 {
-		t.Fatalf("register: %+v %v", list, err)
+	page, err := svc.ListRequests(core.DisclosureFilter{})
+	list := page.Requests
+	if err != nil || len(list) != 2 || page.Total != 2 {
+		t.Fatalf("register: %+v %v", page, err)
+	}
+	if one, err := svc.ListRequests(core.DisclosureFilter{Limit: 1, Offset: 1}); err != nil || one.Total != 2 || len(one.Requests) != 1 ||
+		one.Requests[0].ID != list[1].ID {
+		t.Fatalf("second page: %+v %v", one, err)
 	}
 	// the imported open case's 受理回执 is written; an 答复书 for it is refused until it is answered
 	var open core.DisclosureRequest
@@ -93,4 +101,80 @@ func TestDisclosureRegisterImportAndLetters(t *testing.T) {
 	if t4, _ = svc.AnnualTable4(2026); t4.Cells[0][1] != 1 || t4.Cells[0][3] != 0 || t4.Cells[0][4] != 1 {
 		t.Fatalf("table 四 decided: %+v", t4)
 	}
+}
+
+// The letters' texts are edited in 设置: an unknown placeholder is refused naming it, generation uses the edited
+// text, and a reset brings back the built-in one.
+func TestLetterTemplates(t *testing.T) {
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
+	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	cal := calendar.New(calendar.Builtin())
+	store := sqlite.NewDisclosureStore(db, func() *calendar.Calendar { return cal })
+	svc := NewDisclosureService(store, t.TempDir(), db.Clock, func(string, ...any) {})
+	list, err := svc.LetterTemplates()
+	if err != nil || len(list) != 11 || list[0].Kind != "受理回执" || list[0].Edited || list[0].Body != list[0].Builtin || len(list[0].Placeholders) == 0 {
+		t.Fatalf("templates: %+v %v", list, err)
+	}
+	_, err = svc.SaveLetterTemplate("受理回执", "{申请人}：您的申请已由{承办人}受理。")
+	if core.ErrorCode(err) != core.EINVALID || !strings.Contains(err.Error(), "{承办人}") {
+		t.Fatalf("unknown placeholder: %v", err)
+	}
+	saved, err := svc.SaveLetterTemplate("受理回执", "本局已于{收到日期}收到您的申请，将于{答复期限}前答复。")
+	if err != nil || !saved.Edited || saved.Builtin == saved.Body {
+		t.Fatalf("saved %+v %v", saved, err)
+	}
+	d, err := store.RegisterDisclosure(t.Context(), core.DisclosureIntake{Channel: "当面", Arrived: "2026-11-20", Applicant: "陈立平", ApplicantType: "自然人", Content: "征收补偿方案"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	receipt := func() string {
+		f, err := svc.ExportLetter(d.Request.ID, "受理回执", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return docxText(t, f.Path)
+	}
+	if text := receipt(); !strings.Contains(text, "本局已于2026年11月20日收到您的申请") || strings.Contains(text, "第三十三条") {
+		t.Fatalf("receipt not from the edited text: %s", text)
+	}
+	back, err := svc.ResetLetterTemplate("受理回执")
+	if err != nil || back.Edited || back.Body != back.Builtin {
+		t.Fatalf("reset %+v %v", back, err)
+	}
+	if text := receipt(); !strings.Contains(text, "第三十三条") {
+		t.Fatalf("receipt not back to the built-in text: %s", text)
+	}
+	if _, err := svc.ResetLetterTemplate("通知书"); core.ErrorCode(err) != core.EINVALID {
+		t.Fatalf("reset of an unknown letter: %v", err)
+	}
+}
+
+// docxText is the text of a DOCX's body, its XML tags dropped.
+func docxText(t *testing.T, path string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			b, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(b), "")
+		}
+	}
+	t.Fatal("no document.xml")
+	return ""
 }

@@ -24,6 +24,9 @@ type InterpretationStore interface {
 	Issuer(ctx context.Context) (string, error)
 	PolicyText(ctx context.Context, policyID int64) (core.Policy, core.PolicyVersion, error)
 	ReportText(ctx context.Context, consultationID int64) (core.Consultation, string, error)
+	// AnswerDraft and AnnualReportEdits are what the 审签单 of a 依申请公开 answer draft and of an annual report print.
+	AnswerDraft(ctx context.Context, requestID int64) (core.DisclosureRequest, error)
+	AnnualReportEdits(ctx context.Context, year int) (core.AnnualEdits, error)
 }
 
 // InterpretationService is the 政策解读 bridge: interpretations of each policy (text, 图解, 问答, media), their
@@ -381,7 +384,8 @@ func (s *InterpretationService) ExportGraphicHTML(id int64, dir string) (Exporte
 	return s.exportFile(dir, in.Title, "html", func(path string) error { return graphic.WriteHTML(path, in.Title, in.Graphic) })
 }
 
-// ExportSignoffDOCX writes the 审签单 of a policy or interpretation as DOCX into dir.
+// ExportSignoffDOCX writes the 审签单 of a policy, an interpretation, a 采纳情况说明, a 依申请公开 answer draft
+// or an annual report as DOCX into dir.
 func (s *InterpretationService) ExportSignoffDOCX(subjectType string, subjectID int64, dir string) (ExportedFile, error) {
 	bureau, err := s.store.Issuer(s.ctx)
 	if err != nil {
@@ -416,6 +420,19 @@ func (s *InterpretationService) ExportSignoffDOCX(subjectType string, subjectID 
 			return ExportedFile{}, err
 		}
 		doc, name = publication.ReportSignoffSheet(bureau, c, text, so), strings.Trim(c.PolicyTitle, "《》")+"意见采纳情况说明审签单"
+	case core.SubjectDisclosure:
+		r, err := s.store.AnswerDraft(s.ctx, subjectID)
+		if err != nil {
+			return ExportedFile{}, err
+		}
+		caseNo := strings.NewReplacer("〔", "", "〕", "").Replace(r.CaseNo)
+		doc, name = publication.AnswerSignoffSheet(bureau, r, so), caseNo+"答复审签单"
+	case core.SubjectAnnual:
+		e, err := s.store.AnnualReportEdits(s.ctx, int(subjectID))
+		if err != nil {
+			return ExportedFile{}, err
+		}
+		doc, name = publication.AnnualSignoffSheet(bureau, e, so), fmt.Sprintf("%d年政府信息公开工作年度报告审签单", subjectID)
 	default:
 		return ExportedFile{}, core.FieldErrorf(core.EINVALID, "subjectType", "未知的审签对象“%s”", subjectType)
 	}

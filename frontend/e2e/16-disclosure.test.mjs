@@ -1,5 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,13 +15,14 @@ async function pickDate(page, testId, date) {
   await page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden' })
 }
 
-/** Generates a letter and checks the DOCX is there. */
+/** Generates a letter, checks the DOCX is there and returns its text. */
 async function letter(page, kind) {
   await page.getByTestId(`letter-${kind}`).click()
   await page.getByTestId('letter-path').getByText(kind).waitFor()
   const path = (await page.getByTestId('letter-path').innerText()).replace(/^已生成：/, '').trim()
   assert.ok(path.endsWith(`${kind}.docx`), path)
   assert.ok(statSync(path).size > 2000, `${path} is too small`)
+  return execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '')
 }
 
 // Friday 2026-11-20. A letter that arrived on Monday and was confirmed with the applicant on Tuesday 11-17 is due
@@ -95,6 +97,12 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     await signEveryStep(page)
     await signInAs(page, '周明远')
     await waitForText(page, 'draft-state', '已审签')
+    // the 审签单 of the answer draft, and every step in the request's own history
+    await page.getByTestId('signoff-docx').click()
+    await page.getByTestId('signoff-docx-path').getByText('答复审签单').waitFor()
+    const sheet = (await page.getByTestId('signoff-docx-path').innerText()).replace(/^已导出：/, '').trim()
+    assert.ok(/答复审签单[-0-9]*\.docx$/.test(sheet) && statSync(sheet).size > 2000, sheet)
+    assert.match(await page.getByTestId('disclosure-events').innerText(), /提交审签（第1轮）[\s\S]*科室负责人审核：同意[\s\S]*保密审查：同意（经保密审查，不涉及国家秘密。），审签完成/)
     await shot(page, 'q-draft-signed')
     await page.getByTestId('act-answer').click()
     await page.getByTestId('disclosure-action').waitFor()
@@ -284,6 +292,161 @@ test('依申请公开: an existing 登记台账 is previewed, refused row by row
     throw e
   } finally {
     rmSync(dir, { recursive: true, force: true })
+    await s.close()
+  }
+})
+
+// January 2027: the 2026 report is due by 31 January. A register that begins in the middle of history takes its
+// 上年结转 by hand (with its source); the report goes through the configured sign-off, each step by its own
+// signer, before its publication can be recorded.
+test('年度报告: 上年结转 entered by hand, sign-off across desks, publication only once signed', async () => {
+  const s = await session({ now: '2027-01-15T09:00:00' })
+  try {
+    const { page } = s
+    await openApp(page, '/disclosure')
+    const me = (await page.getByTestId('current-user-name').innerText()).trim()
+    await page.getByTestId('tab-report').click()
+    const row2 = async () => {
+      const row = page.getByTestId('report-table3').locator('tr', { hasText: '二、上年结转政府信息公开申请数量' })
+      await row.waitFor()
+      return (await row.locator('td').allInnerTexts()).slice(-7).map(Number)
+    }
+    const counted = await row2()
+    const openEdits = async () => {
+      await page.getByTestId('report-edit').click()
+      await page.getByTestId('report-edits').waitFor()
+    }
+    const save = async () => {
+      await page.getByTestId('report-edits-save').click()
+      await page.getByTestId('report-edits').waitFor({ state: 'hidden' })
+    }
+    await openEdits()
+    await field(page, 'edits-licensing').fill('1284')
+    await field(page, 'edits-penalty').fill('36')
+    await field(page, 'edits-enforcement').fill('0')
+    await field(page, 'edits-fees').fill('12.5')
+    await field(page, 'edits-source').fill('行政审批科、执法监察支队提供')
+    // a carry-over without its source is refused; one more than the register holds is shown and flagged
+    await field(page, 'edits-carry-0').fill(String(counted[0] + 1))
+    await page.getByTestId('report-edits-save').click()
+    await page.getByTestId('report-edits').getByText('请注明上年结转数据的来源').waitFor()
+    await field(page, 'edits-carry-source').fill('2025年度报告表三“四、结转下年度继续办理”')
+    await shot(page, 'q-carry-over', { fullPage: false })
+    await save()
+    await page.getByText(`勾稽关系不符：自然人列`).waitFor()
+    assert.deepEqual(await row2(), [counted[0] + 1, ...counted.slice(1, 6), counted[6] + 1])
+    await page.getByTestId('report-carry-source').getByText('2025年度报告表三').waitFor()
+    await openEdits()
+    await field(page, 'edits-carry-0').fill(String(counted[0]))
+    await save()
+    await page.getByText('勾稽关系不符').waitFor({ state: 'detached' })
+    assert.deepEqual(await row2(), counted)
+
+    // publication is refused until the report is signed
+    await openEdits()
+    await pickDate(page, 'edits-published-date', '2027-01-14')
+    await field(page, 'edits-published-url').fill('https://www.linjiang.gov.cn/art/2027/1/14/art_1.html')
+    await page.getByTestId('report-edits-save').click()
+    await page.getByTestId('report-edits').getByText('2026年度报告尚未审签，不能登记发布；请先提交审签').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('report-edits').waitFor({ state: 'hidden' })
+
+    // the round: submitted by the office, agreed step by step by each named signer on their own desk
+    await page.getByTestId('signoff-submit').click()
+    await waitForText(page, 'report-signoff-state', '审签中')
+    await signEveryStep(page)
+    await waitForText(page, 'report-signoff-state', '已审签')
+    await page.getByTestId('signoff-docx').click()
+    await page.getByTestId('signoff-docx-path').getByText('年度报告审签单').waitFor()
+    const sheet = (await page.getByTestId('signoff-docx-path').innerText()).replace(/^已导出：/, '').trim()
+    assert.ok(/2026年政府信息公开工作年度报告审签单[-0-9]*\.docx$/.test(sheet) && statSync(sheet).size > 2000, sheet)
+    await shot(page, 'q-report-signed', { fullPage: false })
+
+    // back at the office's desk: an edit after the round needs a new one before publication
+    await signInAs(page, me)
+    await page.getByTestId('tab-report').click()
+    await openEdits()
+    await field(page, 'edits-penalty').fill('37')
+    await save()
+    await waitForText(page, 'report-signoff-state', '稿已修改')
+    await openEdits()
+    await pickDate(page, 'edits-published-date', '2027-01-14')
+    await field(page, 'edits-published-url').fill('https://www.linjiang.gov.cn/art/2027/1/14/art_1.html')
+    await page.getByTestId('report-edits-save').click()
+    await page.getByTestId('report-edits').getByText('2026年度报告审签后又作了修改，请重新提交审签后再登记发布').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('report-edits').waitFor({ state: 'hidden' })
+    await page.getByTestId('signoff-submit').click()
+    await waitForText(page, 'report-signoff-state', '审签中')
+    await signEveryStep(page)
+    await signInAs(page, me)
+    await page.getByTestId('tab-report').click()
+    await waitForText(page, 'report-signoff-state', '已审签')
+    await openEdits()
+    await pickDate(page, 'edits-published-date', '2027-01-14')
+    await field(page, 'edits-published-url').fill('https://www.linjiang.gov.cn/art/2027/1/14/art_1.html')
+    await save()
+    await page.getByTestId('report-published').getByText('已于2027-01-14在门户网站发布').waitFor()
+    await page.getByTestId('report-export-html').click()
+    await page.waitForFunction(() => document.querySelector('[data-testid="report-exported"] .path')?.textContent?.trim().endsWith('.html'))
+    const html = readFileSync((await page.getByTestId('report-exported').locator('.path').innerText()).trim(), 'utf8')
+    assert.ok(html.includes('“二、上年结转政府信息公开申请数量”为手工填写，数据来源：2025年度报告表三'), 'html lacks the carry-over source')
+    await shot(page, 'q-report-published', { fullPage: false })
+    assert.deepEqual(s.errors, [])
+  } catch (e) {
+    await shot(s.page, 'q-report-failure', { fullPage: false }).catch(() => {})
+    throw e
+  } finally {
+    await s.close()
+  }
+})
+
+// 设置 → 文书模板: the office rewrites its 受理回执; an unknown placeholder and a refusal that names 诉讼 before 复议
+// are refused; the letter is generated from the edited text until the built-in one is restored.
+test('文书模板: edited in 设置, checked on save, used for the letters, reset to the built-in text', async () => {
+  const s = await session()
+  try {
+    const { page } = s
+    await openApp(page, '/settings/letters')
+    await page.getByTestId('letter-templates').waitFor()
+    await page.getByTestId('template-kind-受理回执').click()
+    await waitForText(page, 'template-state', '系统默认文本')
+    const body = field(page, 'template-body')
+    await body.fill('{申请人}：本局已于{收到日期}收到您的政府信息公开申请，由{承办人}办理。')
+    await page.getByTestId('template-save').click()
+    await page.getByTestId('template-error').getByText('受理回执中的占位符“{承办人}”无法填写').waitFor()
+    await body.fill('本局已于{收到日期}收到您的政府信息公开申请（{申请内容}），将于{答复期限}前依法答复；需要延长答复期限的，另行书面告知。')
+    await page.getByTestId('template-save').click()
+    await page.getByTestId('template-state').getByText('已修改').waitFor()
+    await page.getByTestId('template-kind-受理回执').getByText('已修改').waitFor()
+
+    // a refusal must name 行政复议 before 行政诉讼 (行政复议法 2023)
+    await page.getByTestId('template-kind-答复书·不予公开').click()
+    await field(page, 'template-body').fill('{答复依据}\n如不服，可以依法提起行政诉讼，也可以申请行政复议。')
+    await page.getByTestId('template-save').click()
+    await page.getByTestId('template-error').getByText('答复书·不予公开须先告知申请行政复议、再告知提起行政诉讼').waitFor()
+    await shot(page, 'q-templates', { fullPage: false })
+
+    // the register's letter uses the edited text
+    await openApp(page, '/disclosure')
+    await page.locator('[data-testid^="disclosure-link-"]').first().click()
+    await page.waitForURL(/#\/disclosure\/\d+$/)
+    const text = await letter(page, '受理回执')
+    assert.ok(text.includes('将于') && text.includes('前依法答复；需要延长答复期限的，另行书面告知。'), text)
+    assert.ok(!text.includes('第三十三条'), 'the built-in wording is still there')
+
+    // reset: the built-in text again
+    await openApp(page, '/settings/letters')
+    await page.getByTestId('template-kind-受理回执').click()
+    await page.getByTestId('template-reset').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await waitForText(page, 'template-state', '系统默认文本')
+    assert.match(await field(page, 'template-body').inputValue(), /第三十三条/)
+    assert.deepEqual(s.errors, [])
+  } catch (e) {
+    await shot(s.page, 'q-templates-failure', { fullPage: false }).catch(() => {})
+    throw e
+  } finally {
     await s.close()
   }
 })

@@ -25,6 +25,8 @@ const (
 	DraftSigned   = "已审签"
 	DraftReturned = "已退回"
 	DraftChanged  = "稿已修改"
+	// AnnualPublished is an annual report recorded as published: its sign-off is over.
+	AnnualPublished = "已发布"
 )
 
 // Kinds of a suspension of the answer period.
@@ -174,6 +176,15 @@ type DisclosureFilter struct {
 	Year   int    `json:"year"`   // received in the year; 0 = all
 	Status string `json:"status"` // "" / open / answered
 	Query  string `json:"query"`
+	// Offset and Limit page the list (Limit 0: every request).
+	Offset int `json:"offset"`
+	Limit  int `json:"limit"`
+}
+
+// DisclosurePage is one page of the register and how many requests the filter selects.
+type DisclosurePage struct {
+	Total    int                 `json:"total"`
+	Requests []DisclosureRequest `json:"requests"`
 }
 
 // DisclosureAnswer is the answer given to an application.
@@ -196,6 +207,8 @@ type DisclosureTable struct {
 	Check   string   `json:"check"` // empty when the 勾稽关系 hold
 	OnTime  int      `json:"onTime"`
 	Late    int      `json:"late"`
+	// CarrySource is where a 上年结转 entered by hand comes from ("" when row 二 is counted from the register).
+	CarrySource string `json:"carrySource"`
 }
 
 // DisclosureRecord is one row of an existing 登记台账, checked, as it is imported into the register.
@@ -274,6 +287,28 @@ type AnnualEdits struct {
 	PublishedDate string `json:"publishedDate"`
 	PublishedURL  string `json:"publishedUrl"`
 	UpdatedAt     string `json:"updatedAt"`
+	// CarryOver is table 三's row 二 (上年结转) entered by hand for a register that begins in the middle of
+	// history: one count per applicant column (总计 left out), empty when the register's own count is used;
+	// CarrySource says where the figures come from (e.g. the previous year's published report).
+	CarryOver   []string `json:"carryOver"`
+	CarrySource string   `json:"carrySource"`
+	// SignoffState is where the report's sign-off stands (core.DraftSigning …; "" never submitted): only a
+	// signed report may be recorded as published, and an edit after its round needs a new one.
+	SignoffState string `json:"signoffState"`
+}
+
+// SignedText is what the approvers of a year's report sign of the office's additions: everything but its
+// publication (recorded only once the report is signed), one field a line.
+func (e AnnualEdits) SignedText() string {
+	carry := ""
+	for i, c := range e.CarryOver {
+		if i > 0 {
+			carry += ","
+		}
+		carry += c
+	}
+	return e.Licensing + "\n" + e.Penalty + "\n" + e.Enforcement + "\n" + e.FeesWan + "\n" + e.Source + "\n" + carry + "\n" +
+		e.CarrySource + "\n" + e.Overview
 }
 
 // ProactiveSuggestion is information several disclosed requests asked for: a candidate for 主动公开 (条例第四十四条).
@@ -281,4 +316,16 @@ type ProactiveSuggestion struct {
 	Content string   `json:"content"` // the wording of the first request
 	Count   int      `json:"count"`
 	CaseNos []string `json:"caseNos"`
+}
+
+// LetterTemplate is the text of one 依申请公开 letter (受理回执 … 答复书 by result group): one paragraph a line with
+// placeholders such as {申请人}; Edited is false while it is the built-in text.
+type LetterTemplate struct {
+	Kind         string   `json:"kind"`
+	Body         string   `json:"body"`
+	Builtin      string   `json:"builtin"`
+	Edited       bool     `json:"edited"`
+	Placeholders []string `json:"placeholders"`
+	UpdatedAt    string   `json:"updatedAt"`
+	UpdatedBy    string   `json:"updatedBy"`
 }

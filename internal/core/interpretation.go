@@ -33,6 +33,7 @@ const (
 	SubjectInterpretation = "interpretation"
 	SubjectReport         = "report"     // a consultation's 意见收集采纳情况说明 (subject id: the consultation)
 	SubjectDisclosure     = "disclosure" // the answer drafted for a 依申请公开 request (subject id: the request)
+	SubjectAnnual         = "annual"     // the 政府信息公开工作年度报告 (subject id: the year)
 
 	DecisionApprove = "同意"
 	DecisionReturn  = "退回"

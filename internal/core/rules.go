@@ -82,6 +82,12 @@ type DisclosureRules interface {
 	CheckNote(r DisclosureRequest, kind, text string, on time.Time) (string, error)
 	// CheckAnnualEdits checks what the office adds to a year's report (table 二's hand figures, 总体情况, publication).
 	CheckAnnualEdits(e AnnualEdits, today time.Time) (AnnualEdits, error)
+	// AnnualSignoffState says where the report's sign-off stands for the additions e (signed: as submitted);
+	// CheckAnnualPublication refuses a publication before the report as it stands is signed.
+	AnnualSignoffState(so Signoff, signed string, e AnnualEdits) string
+	CheckAnnualPublication(old, e AnnualEdits, state string) error
+	// CheckTemplate checks an edited letter (known kind, known placeholders, remedies in order) and tidies it.
+	CheckTemplate(kind, body string) (string, error)
 	// CheckDraft checks the answer drafted for sign-off.
 	CheckDraft(r DisclosureRequest, outcome int, text string) (string, error)
 	// CheckRemedy checks a 行政复议 or 行政诉讼 recorded against a request, which must have been answered.

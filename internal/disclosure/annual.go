@@ -76,6 +76,8 @@ type Register interface {
 	RequestsUpTo(ctx context.Context, year int) ([]core.DisclosureRequest, error)
 	RemediesFiled(ctx context.Context, year int) ([]core.DisclosureRemedy, error)
 	Issuer(ctx context.Context) (core.Bureau, error)
+	// AnnualEdits holds a 上年结转 entered by hand (WithCarryOver).
+	AnnualEdits(ctx context.Context, year int) (core.AnnualEdits, error)
 }
 
 // ReadAnnualTable builds table 三 of a year from the register.
@@ -91,7 +93,12 @@ func ReadAnnualTable(ctx context.Context, reg Register, year int) (core.Disclosu
 	if err != nil {
 		return core.DisclosureTable{}, err
 	}
-	return AnnualTable(year, b.Name, rs)
+	e, err := reg.AnnualEdits(ctx, year)
+	if err != nil {
+		return core.DisclosureTable{}, err
+	}
+	t, err := AnnualTable(year, b.Name, rs)
+	return WithCarryOver(t, e), err
 }
 
 // ReadAnnualTable4 builds table 四 of a year from the register.

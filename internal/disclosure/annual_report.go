@@ -24,7 +24,6 @@ var AnnualSections = []string{
 type AnnualSource interface {
 	Register
 	AnnualFacts(ctx context.Context, year int) (core.AnnualFacts, error)
-	AnnualEdits(ctx context.Context, year int) (core.AnnualEdits, error)
 }
 
 // ReadAnnualReport drafts a year's report from the records.
@@ -280,6 +279,9 @@ func AnnualReportDocument(r core.AnnualReport) export.Document {
 			doc.Add(table2Blocks(r.Facts, r.Edits)...)
 		case 2:
 			doc.Add(export.T(table3Grid(r.Table3)))
+			if r.Table3.CarrySource != "" {
+				doc.Add(export.P("“二、上年结转政府信息公开申请数量”为手工填写，数据来源：" + r.Table3.CarrySource))
+			}
 		case 3:
 			doc.Add(export.T(table4Grid(r.Table4)))
 		}

@@ -42,80 +42,53 @@ type LetterFacts struct {
 	SentOn                         string // the day a 征询函 or 收费通知书 went out
 }
 
-// Letter builds one letter; it refuses a letter the case does not call for yet, in Chinese.
+// Letter builds one letter with the built-in text; it refuses a letter the case does not call for yet, in Chinese.
 func Letter(kind string, f LetterFacts) (export.Document, error) {
+	return LetterFrom(kind, f, nil)
+}
+
+// LetterFrom builds one letter with the office's templates (kind → text, TemplateKind; the built-in text for a
+// kind not edited).
+func LetterFrom(kind string, f LetterFacts, templates map[string]string) (export.Document, error) {
 	doc := export.Document{Title: f.Bureau, Subtitle: "政府信息公开" + kind}
-	ref := fmt.Sprintf("（%s）", f.CaseNo)
 	to := f.Applicant + "："
 	date := f.Today
 	switch kind {
 	case LetterReceipt:
-		doc.Add(export.P(ref), export.P(to),
-			export.P(fmt.Sprintf("本机关于%s收到您提出的政府信息公开申请，申请公开的政府信息为：%s。", cn(f.Received), f.Content)),
-			export.P(fmt.Sprintf("依照《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将在收到申请之日起20个工作日内（即%s前）予以答复；"+
-				"需要延长答复期限的，将另行告知。", cn(f.Due))))
 	case LetterCorrection:
 		if f.CorrectionBy == "" {
 			return doc, fmt.Errorf("尚未登记补正告知（补正事项和补正期限），不能生成补正告知书")
 		}
-		doc.Add(export.P(ref), export.P(to),
-			export.P(fmt.Sprintf("本机关于%s收到您提出的政府信息公开申请（申请内容：%s）。经审查，您的申请内容不明确，"+
-				"依照《中华人民共和国政府信息公开条例》第三十条的规定，请您对以下事项作出补正：", cn(f.Received), f.Content)),
-			export.P(orDash(f.CorrectionNote)),
-			export.P(fmt.Sprintf("请于%s前提交补正后的申请。答复期限自本机关收到补正的申请之日起计算；无正当理由逾期不补正的，视为放弃申请，"+
-				"本机关不再处理该政府信息公开申请。", cn(f.CorrectionBy))))
 	case LetterThirdParty:
 		if f.ThirdParty == "" {
 			return doc, fmt.Errorf("尚未登记第三方意见征询，不能生成第三方意见征询函")
 		}
-		date = orText(f.SentOn, date)
-		doc.Add(export.P(ref), export.P(f.ThirdParty+"："),
-			export.P(fmt.Sprintf("本机关于%s收到政府信息公开申请，申请公开的政府信息为：%s。经审查，该政府信息可能涉及贵方的商业秘密、"+
-				"个人隐私等合法权益，公开后可能损害贵方合法权益。", cn(f.Received), f.Content)),
-			export.P(fmt.Sprintf("依照《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。请于收到本函之日起15个工作日内"+
-				"（即%s前）书面提出是否同意公开的意见及理由；逾期未提出意见的，由本机关依照条例的规定决定是否公开。", cn(f.ThirdPartyDue))),
-			export.P("第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"+
-				"并将决定公开的政府信息内容和理由书面告知第三方。征求意见所需时间不计算在答复期限内。"))
+		date, to = orText(f.SentOn, date), f.ThirdParty+"："
 	case LetterFee:
 		if f.FeeAmount <= 0 {
 			return doc, fmt.Errorf("尚未登记收费通知，不能生成收费通知书")
 		}
 		date = orText(f.SentOn, date)
-		unit := "件"
-		if f.FeeBasis == string(PerVolume) {
-			unit = "页"
-		}
-		doc.Add(export.P(ref), export.P(to),
-			export.P(fmt.Sprintf("本机关于%s收到您提出的政府信息公开申请，申请公开的政府信息为：%s。", cn(f.Received), f.Content)),
-			export.P(fmt.Sprintf("依照《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，"+
-				"本申请%s计收：本申请计%d%s，您本月此前已申请%d%s，应缴纳信息处理费人民币%d元。", f.FeeBasis, f.FeeCount, unit, f.FeeBefore, unit, f.FeeAmount)),
-			export.P(fmt.Sprintf("请于%s前按所附缴款书通过非税收入收缴渠道缴纳，本机关不直接收取费用。自本通知发出之日至缴费之日，不计算在答复期限内；"+
-				"逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。", cn(f.FeeDue))))
 	case LetterExtension:
 		if f.ExtensionReason == "" {
 			return doc, fmt.Errorf("尚未登记延期答复，不能生成延期答复告知书")
 		}
-		doc.Add(export.P(ref), export.P(to),
-			export.P(fmt.Sprintf("本机关于%s收到您提出的政府信息公开申请（申请内容：%s）。因%s，本机关无法在规定期限内答复。",
-				cn(f.Received), f.Content, strings.TrimRight(f.ExtensionReason, "。"))),
-			export.P(fmt.Sprintf("依照《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，"+
-				"答复期限延长至%s。", cn(f.Due))))
 	case LetterAnswer:
 		if f.Outcome < 0 || f.Outcome >= len(Outcomes) {
 			return doc, fmt.Errorf("尚未登记答复，不能生成答复书")
 		}
 		date = f.AnswerDate
-		doc.Add(export.P(ref), export.P(to),
-			export.P(fmt.Sprintf("本机关于%s收到您提出的政府信息公开申请，申请公开的政府信息为：%s。", cn(f.Received), f.Content)),
-			export.P(answerBasis(f.Outcome)))
-		if t := strings.TrimSpace(f.AnswerText); t != "" {
-			doc.Add(export.P(t))
-		}
-		if Adverse(f.Outcome) {
-			doc.Add(export.P(RemedyNotice(orText(f.ReviewBody, "本机关的上一级行政机关或者本级人民政府"), orText(f.Court, "有管辖权的人民法院"))))
-		}
 	default:
 		return doc, fmt.Errorf("未知的文书“%s”（可生成：%s）", kind, strings.Join(Letters, "、"))
+	}
+	tk := TemplateKind(kind, f.Outcome)
+	body, ok := templates[tk]
+	if !ok || strings.TrimSpace(body) == "" {
+		body = BuiltinTemplate(tk)
+	}
+	doc.Add(export.P(fmt.Sprintf("（%s）", f.CaseNo)), export.P(to))
+	for _, p := range renderTemplate(body, letterValues(kind, f)) {
+		doc.Add(export.P(p))
 	}
 	if f.Contact != "" {
 		doc.Add(export.P("联系方式：" + f.Contact))

@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -82,4 +83,28 @@ func TestSuspensionLettersGolden(t *testing.T) {
 		}
 	}
 	testutil.Golden(t, testutil.Testdata(t, "disclosure", "suspension-letters.golden.txt"), b.String())
+}
+
+// Every letter as the built-in text writes it (receipt, 补正, extension and an answer of each result group).
+func TestLettersGolden(t *testing.T) {
+	f := LetterFacts{Bureau: "临江市规划和自然资源局", Contact: "临江市滨江路1号　0571-88000000", CaseNo: "依申请〔2026〕014号",
+		Applicant: "周文斌", Content: "滨江街道集体土地征收补偿安置方案及批复文件", Received: "2026-11-17", Due: "2026-12-15", Outcome: -1,
+		Today: "2026-11-20", CorrectionNote: "请写明征收项目名称或地块位置", CorrectionBy: "2026-12-04", ExtensionReason: "需征求第三方意见。"}
+	var b strings.Builder
+	add := func(title, kind string, g LetterFacts) {
+		doc, err := Letter(kind, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString("==== " + title + "\n" + doc.PlainText() + "\n")
+	}
+	for _, kind := range []string{LetterReceipt, LetterCorrection, LetterExtension} {
+		add(kind, kind, f)
+	}
+	for _, outcome := range []int{0, 1, 5, 10, 14, 18} {
+		g := f
+		g.Outcome, g.AnswerDate, g.AnswerText = outcome, "2026-12-10", "答复要点：补偿安置方案予以公开。"
+		add(fmt.Sprintf("%s %s", LetterAnswer, Outcomes[outcome]), LetterAnswer, g)
+	}
+	testutil.Golden(t, testutil.Testdata(t, "disclosure", "letters.golden.txt"), b.String())
 }

@@ -261,6 +261,13 @@ func (Rules) AssignNote(section, handler string) string { return AssignNote(sect
 func (Rules) CheckAnnualEdits(e core.AnnualEdits, today time.Time) (core.AnnualEdits, error) {
 	return CheckAnnualEdits(e, today)
 }
+func (Rules) CheckAnnualPublication(old, e core.AnnualEdits, state string) error {
+	return CheckAnnualPublication(old, e, state)
+}
+func (Rules) AnnualSignoffState(so core.Signoff, signed string, e core.AnnualEdits) string {
+	return SignoffState(so, signed, e)
+}
+func (Rules) CheckTemplate(kind, body string) (string, error) { return CheckTemplate(kind, body) }
 func (Rules) CheckDraft(r core.DisclosureRequest, outcome int, text string) (string, error) {
 	return CheckDraft(r, outcome, text)
 }

@@ -106,6 +106,12 @@ func CheckSubmit(subjectType string, subj Subject, current core.Signoff) error {
 		return core.Errorf(core.EFORBID, "请先拟写答复稿（答复类型和答复要点），再提交审签")
 	case subjectType == core.SubjectDisclosure && current.Complete && !subj.DraftChanged:
 		return core.Errorf(core.ECONFLICT, "“%s”的答复稿已完成审签", subj.Title)
+	case subjectType == core.SubjectAnnual && subj.Status == core.AnnualPublished:
+		return core.Errorf(core.ECONFLICT, "《%s》已发布，不能再提交审签", subj.Title)
+	case subjectType == core.SubjectAnnual && subj.Status == "":
+		return core.Errorf(core.EFORBID, "请先在“补充与发布”中填写第二十条第（五）（六）（八）项并注明来源，再提交审签")
+	case subjectType == core.SubjectAnnual && current.Complete && !subj.DraftChanged:
+		return core.Errorf(core.ECONFLICT, "《%s》已完成审签", subj.Title)
 	}
 	return nil
 }
@@ -121,10 +127,10 @@ func CheckActor(u core.CurrentUser, step string) error {
 	return nil
 }
 
-// CheckSubject refuses a sign-off of anything but a policy, an interpretation, a 采纳情况说明 or a 依申请公开
-// answer draft (which, unlike the others, is never checked before publication).
+// CheckSubject refuses a sign-off of anything but a policy, an interpretation, a 采纳情况说明, a 依申请公开
+// answer draft (which, unlike the others, is never checked before publication) or the annual report.
 func CheckSubject(subjectType string) error {
-	if subjectType == core.SubjectDisclosure {
+	if subjectType == core.SubjectDisclosure || subjectType == core.SubjectAnnual {
 		return nil
 	}
 	return core.CheckSubject(subjectType, "审签")

@@ -131,6 +131,11 @@ func TestCheckSubmit(t *testing.T) {
 		{"an answer signed, unchanged", core.SubjectDisclosure, Subject{Title: "答复稿", Status: "拟稿"}, done, core.ECONFLICT},
 		{"an answer signed, changed", core.SubjectDisclosure, Subject{Title: "答复稿", Status: "拟稿", DraftChanged: true}, done, ""},
 		{"an answer being signed", core.SubjectDisclosure, Subject{Title: "答复稿", Status: "拟稿"}, running, core.ECONFLICT},
+		{"a report completed", core.SubjectAnnual, Subject{Title: "2026年报告", Status: "拟稿"}, core.Signoff{}, ""},
+		{"a report without table 二's figures", core.SubjectAnnual, Subject{Title: "2026年报告"}, core.Signoff{}, core.EFORBID},
+		{"a report published", core.SubjectAnnual, Subject{Title: "2026年报告", Status: core.AnnualPublished}, core.Signoff{}, core.ECONFLICT},
+		{"a report signed, unchanged", core.SubjectAnnual, Subject{Title: "2026年报告", Status: "拟稿"}, done, core.ECONFLICT},
+		{"a report edited after its round", core.SubjectAnnual, Subject{Title: "2026年报告", Status: "拟稿", DraftChanged: true}, done, ""},
 	}
 	for _, tt := range tests {
 		if got := core.ErrorCode(CheckSubmit(tt.subject, tt.subj, tt.current)); got != tt.want {

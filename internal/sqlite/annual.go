@@ -3,8 +3,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
@@ -72,33 +74,70 @@ func (s *DisclosureStore) AnnualEdits(ctx context.Context, year int) (core.Annua
 }
 
 func (tx *Tx) annualEdits(ctx context.Context, year int) (core.AnnualEdits, error) {
-	e := core.AnnualEdits{Year: year}
-	err := tx.QueryRowContext(ctx, `SELECT licensing, penalty, enforcement, fees_wan, source, overview, published_date, published_url, updated_at
-		FROM annual_reports WHERE year = ?`, year).Scan(&e.Licensing, &e.Penalty, &e.Enforcement, &e.FeesWan, &e.Source, &e.Overview,
-		&e.PublishedDate, &e.PublishedURL, &e.UpdatedAt)
-	if errors.Is(err, sql.ErrNoRows) {
-		return e, nil
-	}
+	e, _, err := tx.annualEditsSigned(ctx, year)
 	return e, err
 }
 
-// SaveAnnualEdits records what the office added to a year's report, checked by disclosure.CheckAnnualEdits.
+// annualEditsSigned reads the office's additions, where the report's sign-off stands and what its round signed.
+func (tx *Tx) annualEditsSigned(ctx context.Context, year int) (core.AnnualEdits, string, error) {
+	e := core.AnnualEdits{Year: year, CarryOver: []string{}}
+	var carry, signed string
+	err := tx.QueryRowContext(ctx, `SELECT licensing, penalty, enforcement, fees_wan, source, overview, published_date, published_url, updated_at,
+		carry_over, carry_source, signed_text FROM annual_reports WHERE year = ?`, year).Scan(&e.Licensing, &e.Penalty, &e.Enforcement, &e.FeesWan,
+		&e.Source, &e.Overview, &e.PublishedDate, &e.PublishedURL, &e.UpdatedAt, &carry, &e.CarrySource, &signed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, "", nil
+	}
+	if err != nil {
+		return e, "", err
+	}
+	if carry != "" {
+		if err := json.Unmarshal([]byte(carry), &e.CarryOver); err != nil {
+			return e, "", fmt.Errorf("annual_reports %d carry_over: %w", year, err)
+		}
+	}
+	so, err := tx.signoff(ctx, core.SubjectAnnual, int64(year))
+	if err != nil {
+		return e, "", err
+	}
+	e.SignoffState = tx.db.rules.Disclosure.AnnualSignoffState(so, signed, e)
+	return e, signed, nil
+}
+
+// SaveAnnualEdits records what the office added to a year's report, checked by disclosure.CheckAnnualEdits; a
+// publication is recorded only for the report as signed off (disclosure.CheckAnnualPublication).
 func (s *DisclosureStore) SaveAnnualEdits(ctx context.Context, e core.AnnualEdits) (core.AnnualEdits, error) {
 	return inWrite(ctx, s.db, func(tx *Tx) (core.AnnualEdits, error) {
 		e, err := s.db.rules.Disclosure.CheckAnnualEdits(e, calendar.Day(tx.Now().In(core.Shanghai)))
 		if err != nil {
 			return e, err
 		}
-		old, err := tx.annualEdits(ctx, e.Year)
+		old, signed, err := tx.annualEditsSigned(ctx, e.Year)
 		if err != nil {
 			return e, err
 		}
+		so, err := tx.signoff(ctx, core.SubjectAnnual, int64(e.Year))
+		if err != nil {
+			return e, err
+		}
+		if err := s.db.rules.Disclosure.CheckAnnualPublication(old, e, s.db.rules.Disclosure.AnnualSignoffState(so, signed, e)); err != nil {
+			return e, err
+		}
+		carry := ""
+		if len(e.CarryOver) > 0 {
+			b, err := json.Marshal(e.CarryOver)
+			if err != nil {
+				return e, err
+			}
+			carry = string(b)
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO annual_reports (year, licensing, penalty, enforcement, fees_wan, source, overview,
-			published_date, published_url, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			published_date, published_url, carry_over, carry_source, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (year) DO UPDATE SET licensing = excluded.licensing, penalty = excluded.penalty, enforcement = excluded.enforcement,
 			fees_wan = excluded.fees_wan, source = excluded.source, overview = excluded.overview, published_date = excluded.published_date,
-			published_url = excluded.published_url, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-			e.Year, e.Licensing, e.Penalty, e.Enforcement, e.FeesWan, e.Source, e.Overview, e.PublishedDate, e.PublishedURL,
+			published_url = excluded.published_url, carry_over = excluded.carry_over, carry_source = excluded.carry_source,
+			updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+			e.Year, e.Licensing, e.Penalty, e.Enforcement, e.FeesWan, e.Source, e.Overview, e.PublishedDate, e.PublishedURL, carry, e.CarrySource,
 			tx.Stamp(), tx.actorID()); err != nil {
 			return e, err
 		}
@@ -106,10 +145,51 @@ func (s *DisclosureStore) SaveAnnualEdits(ctx context.Context, e core.AnnualEdit
 			{Field: "licensing", Old: old.Licensing, New: e.Licensing}, {Field: "penalty", Old: old.Penalty, New: e.Penalty},
 			{Field: "enforcement", Old: old.Enforcement, New: e.Enforcement}, {Field: "fees_wan", Old: old.FeesWan, New: e.FeesWan},
 			{Field: "source", Old: old.Source, New: e.Source}, {Field: "overview", Old: old.Overview, New: e.Overview},
+			{Field: "carry_over", Old: strings.Join(old.CarryOver, ","), New: strings.Join(e.CarryOver, ",")},
+			{Field: "carry_source", Old: old.CarrySource, New: e.CarrySource},
 			{Field: "published_date", Old: old.PublishedDate, New: e.PublishedDate}, {Field: "published_url", Old: old.PublishedURL, New: e.PublishedURL},
 		}); err != nil {
 			return e, err
 		}
 		return tx.annualEdits(ctx, e.Year)
 	})
+}
+
+// annualSignoffSubject is what sign-off needs of a year's report: its title, the last editor as its author
+// (their section's head and 分管领导 sign the first steps), whether it is ready, published, or changed since
+// its round.
+func (tx *Tx) annualSignoffSubject(ctx context.Context, year int64) (core.SignoffSubject, error) {
+	s := core.SignoffSubject{Title: fmt.Sprintf("%d年政府信息公开工作年度报告", year)}
+	e, signed, err := tx.annualEditsSigned(ctx, int(year))
+	if err != nil {
+		return s, err
+	}
+	err = tx.QueryRowContext(ctx, `SELECT COALESCE(a.updated_by, 0), COALESCE(p.name, ''), COALESCE(p.section_id, 0)
+		FROM annual_reports a LEFT JOIN people p ON p.id = a.updated_by WHERE a.year = ?`, year).Scan(&s.AuthorID, &s.AuthorName, &s.SectionID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return s, err
+	}
+	switch {
+	case e.PublishedDate != "":
+		s.Status = core.AnnualPublished
+	case e.Source != "":
+		s.Status = "拟稿"
+	}
+	s.DraftChanged = signed != e.SignedText()
+	return s, nil
+}
+
+// signAnnual keeps what the approvers of a year's report sign: a later edit needs a new round.
+func (tx *Tx) signAnnual(ctx context.Context, year int64) error {
+	e, err := tx.annualEdits(ctx, int(year))
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE annual_reports SET signed_text = ? WHERE year = ?`, e.SignedText(), year)
+	return err
+}
+
+// AnnualReportEdits reads what the office added to a year's report and where its sign-off stands, for its 审签单.
+func (s *InterpretationStore) AnnualReportEdits(ctx context.Context, year int) (core.AnnualEdits, error) {
+	return inRead(ctx, s.db, func(tx *Tx) (core.AnnualEdits, error) { return tx.annualEdits(ctx, year) })
 }

@@ -158,8 +158,44 @@ func (tx *Tx) draftSignoff(ctx context.Context, id int64) (string, error) {
 	return core.DraftSigned, err
 }
 
-// DisclosureRequests lists the register, newest receipt first.
+// disclosureSignoffEvent writes a sign-off step of a request's answer draft into the request's own history
+// (other subjects have none).
+func (tx *Tx) disclosureSignoffEvent(ctx context.Context, subjectType string, id int64, note string) error {
+	if subjectType != core.SubjectDisclosure {
+		return nil
+	}
+	return tx.addDisclosureEvent(ctx, id, "审签", calendar.FormatDate(calendar.Day(tx.Now().In(core.Shanghai))), note)
+}
+
+// signoffEventNote is the history's line for a decision: "分管领导审签：同意" with the opinion, and the round's end.
+func signoffEventNote(step string, a core.SignoffAction, last bool) string {
+	note := step + "：" + a.Decision
+	if a.Opinion != "" {
+		note += "（" + a.Opinion + "）"
+	}
+	switch {
+	case a.Decision == core.DecisionReturn:
+		note += "，答复稿退回拟稿人修改"
+	case last:
+		note += "，审签完成"
+	}
+	return note
+}
+
+// DisclosureRequests lists the register, newest receipt first (one page of it when f.Limit is set).
 func (s *DisclosureStore) DisclosureRequests(ctx context.Context, f core.DisclosureFilter) ([]core.DisclosureRequest, error) {
+	p, err := s.disclosurePage(ctx, f, false)
+	return p.Requests, err
+}
+
+// DisclosurePage is one page of the register, newest receipt first, with the number of requests the filter
+// selects: only the page's requests are read with their suspensions and put on the clock.
+func (s *DisclosureStore) DisclosurePage(ctx context.Context, f core.DisclosureFilter) (core.DisclosurePage, error) {
+	return s.disclosurePage(ctx, f, true)
+}
+
+func (s *DisclosureStore) disclosurePage(ctx context.Context, f core.DisclosureFilter, count bool) (core.DisclosurePage, error) {
+	page := core.DisclosurePage{Requests: []core.DisclosureRequest{}}
 	where, args := []string{"1 = 1"}, []any{}
 	if f.Year > 0 {
 		where = append(where, "r.received BETWEEN ? AND ?")
@@ -176,12 +212,47 @@ func (s *DisclosureStore) DisclosureRequests(ctx context.Context, f core.Disclos
 		like := "%" + q + "%"
 		args = append(args, like, like, like)
 	}
-	rs, err := queryAll(ctx, s.db.db, scanDisclosure, `SELECT `+disclosureCols+disclosureFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY r.received DESC, r.id DESC`, args...)
-	if err != nil {
-		return nil, err
-	}
-	return clocked(ctx, s.db.db, s.db.rules.Disclosure, rs, s.cal(), s.db.Clock.Now())
+	return inRead(ctx, s.db, func(tx *Tx) (core.DisclosurePage, error) {
+		cond := strings.Join(where, " AND ")
+		if count {
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM disclosure_requests r WHERE `+cond, args...).Scan(&page.Total); err != nil {
+				return page, err
+			}
+		}
+		limit := ""
+		if f.Limit > 0 {
+			limit = fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, max(f.Offset, 0))
+		}
+		rs, err := queryAll(ctx, tx, scanDisclosure, `SELECT `+disclosureCols+disclosureFrom+` WHERE `+cond+
+			` ORDER BY r.received DESC, r.id DESC`+limit, args...)
+		if err != nil {
+			return page, err
+		}
+		if !count {
+			page.Total = len(rs)
+		}
+		if f.Limit > 0 && len(rs) > 0 {
+			// a page reads the suspensions of its own requests only
+			ids := make([]string, len(rs))
+			for i, r := range rs {
+				ids[i] = fmt.Sprint(r.ID)
+			}
+			by, err := pausesOf(ctx, tx, `WHERE request_id IN (`+strings.Join(ids, ",")+`)`)
+			if err != nil {
+				return page, err
+			}
+			for i := range rs {
+				rs[i].Pauses = by[rs[i].ID]
+				rs[i] = withClock(tx.db.rules.Disclosure, rs[i], s.cal(), tx.Now())
+			}
+			page.Requests = rs
+			return page, nil
+		}
+		if rs, err = clocked(ctx, tx, tx.db.rules.Disclosure, rs, s.cal(), tx.Now()); err == nil && rs != nil {
+			page.Requests = rs
+		}
+		return page, err
+	})
 }
 
 // DisclosureRequest returns an application with its procedural history.
@@ -714,5 +785,12 @@ func (s *DisclosureStore) ImportRegister(ctx context.Context, file string, rows 
 func (s *DisclosureStore) Issuer(ctx context.Context) (core.Bureau, error) {
 	return inRead(ctx, s.db, func(tx *Tx) (core.Bureau, error) {
 		return readBureau(ctx, tx)
+	})
+}
+
+// AnswerDraft reads a request with its answer draft and where the draft's sign-off stands, for its 审签单.
+func (s *InterpretationStore) AnswerDraft(ctx context.Context, requestID int64) (core.DisclosureRequest, error) {
+	return inRead(ctx, s.db, func(tx *Tx) (core.DisclosureRequest, error) {
+		return tx.findDisclosure(ctx, s.cal(), requestID)
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"policydesk/internal/core"
 	"policydesk/internal/disclosure"
 	"policydesk/internal/sqlite"
+	"policydesk/internal/testutil"
 )
 
 // cal is the built-in working-day calendar the 依申请公开 tests count on.
@@ -90,7 +91,7 @@ func TestDisclosureLifecycle(t *testing.T) {
 	if d, err = s.AnswerDisclosure(ctx, core.DisclosureAnswer{ID: r.ID, Outcome: 1, Date: "2026-11-19", Method: "邮寄", Ref: "EA123456789CN"}); err != nil {
 		t.Fatal(err)
 	}
-	if d.Request.Status != core.DisclosureOnTime || len(d.Events) != 6 || d.Request.AnswerText == "" {
+	if d.Request.Status != core.DisclosureOnTime || len(d.Events) != 10 || d.Request.AnswerText == "" { // 6 steps and the 4 of the sign-off
 		t.Fatalf("answered %+v, %d events", d.Request, len(d.Events))
 	}
 
@@ -124,20 +125,30 @@ func signDraft(t *testing.T, f *consultFixture, s *sqlite.DisclosureStore, id in
 	if _, err := s.SaveAnswerDraft(ctx, id, outcome, text); err != nil {
 		t.Fatal(err)
 	}
+	signRound(t, f, core.SubjectDisclosure, id)
+}
+
+// signRound submits a round for the subject (unless it is submitted already) and has three new approvers agree
+// to each step, then makes the fixture's person current again.
+func signRound(t *testing.T, f *consultFixture, subjectType string, id int64, submitted ...bool) {
+	t.Helper()
+	ctx := context.Background()
 	settings := sqlite.NewSettingsStore(f.db)
 	interps := sqlite.NewInterpretationStore(f.db, nil)
-	if _, err := interps.SubmitSignoff(ctx, core.SubjectDisclosure, id); err != nil {
-		t.Fatal(err)
+	if len(submitted) == 0 {
+		if _, err := interps.SubmitSignoff(ctx, subjectType, id); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for i := 0; i < 3; i++ {
-		p, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%d-%d", id, i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
+		p, err := settings.SavePerson(ctx, core.Person{Name: fmt.Sprintf("审签人%s%d-%d", subjectType, id, i+1), SectionID: f.sectionID, Role: core.RoleApprover, Active: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := settings.SetCurrentUser(ctx, p.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectDisclosure, SubjectID: id, Decision: core.DecisionApprove}); err != nil {
+		if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: subjectType, SubjectID: id, Decision: core.DecisionApprove}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -314,26 +325,35 @@ func TestDisclosureHandling(t *testing.T) {
 	}
 }
 
-// The office's additions to a year's report are kept per year; once published, the January countdown stops.
+// The office's additions to a year's report are kept per year; the report is signed off before its publication
+// is recorded, an edit after the round needs a new one; once published, the January countdown stops.
 func TestAnnualEdits(t *testing.T) {
-	f := newMailboxFixture(t)
-	s := disclosureStore(f.db)
-	e, err := s.AnnualEdits(f.ctx, 2025)
-	if err != nil || e.Year != 2025 || e.Licensing != "" {
+	f, s := newDisclosureFixture(t)
+	ctx := context.Background()
+	interps := sqlite.NewInterpretationStore(f.db, nil)
+	e, err := s.AnnualEdits(ctx, 2025)
+	if err != nil || e.Year != 2025 || e.Licensing != "" || e.SignoffState != "" {
 		t.Fatalf("blank %+v %v", e, err)
 	}
-	_, err = s.SaveAnnualEdits(f.ctx, core.AnnualEdits{Year: 2025, Licensing: "1284"})
+	_, err = interps.SubmitSignoff(ctx, core.SubjectAnnual, 2025)
+	wantCode(t, err, core.EFORBID) // table 二's figures not entered yet
+	_, err = s.SaveAnnualEdits(ctx, core.AnnualEdits{Year: 2025, Licensing: "1284"})
 	wantCode(t, err, core.EINVALID) // no source
-	if e, err = s.SaveAnnualEdits(f.ctx, core.AnnualEdits{Year: 2025, Licensing: "1284", Source: "行政审批科提供"}); err != nil || e.Licensing != "1284" {
+	edits := core.AnnualEdits{Year: 2025, Licensing: "1284", Source: "行政审批科提供", CarryOver: []string{"2", "1"}, CarrySource: "2024年度报告"}
+	if e, err = s.SaveAnnualEdits(ctx, edits); err != nil || e.Licensing != "1284" || strings.Join(e.CarryOver, ",") != "2,1,0,0,0,0" {
 		t.Fatalf("saved %+v %v", e, err)
 	}
-	r, err := disclosure.ReadAnnualReport(f.ctx, s, 2025)
+	r, err := disclosure.ReadAnnualReport(ctx, s, 2025)
 	if err != nil || r.Edits.Licensing != "1284" || !strings.Contains(disclosure.AnnualReportDocument(r).PlainText(), "行政许可 | 1284") {
 		t.Fatalf("report %+v %v", r.Edits, err)
 	}
+	// the hand carry-over is table 三's row 二, here and in the table the command line prints
+	if tab, err := disclosure.ReadAnnualTable(ctx, s, 2025); err != nil || fmt.Sprint(tab.Cells[1]) != "[2 1 0 0 0 0 3]" || tab.CarrySource != "2024年度报告" {
+		t.Fatalf("carry-over %+v %v", tab.Cells[1], err)
+	}
 	countdown := func(day string) bool {
 		now, _ := time.ParseInLocation("2006-01-02", day, core.Shanghai)
-		ds, err := s.Deadlines(f.ctx, now.Add(9*time.Hour))
+		ds, err := s.Deadlines(ctx, now.Add(9*time.Hour))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -347,13 +367,147 @@ func TestAnnualEdits(t *testing.T) {
 	if !countdown("2026-01-05") {
 		t.Fatal("no countdown before publication")
 	}
-	// the fixture's clock is after 2026-01-20, so a publication on that day is in the past
-	if _, err = s.SaveAnnualEdits(f.ctx, core.AnnualEdits{Year: 2025, Licensing: "1284", Source: "行政审批科提供", PublishedDate: "2026-01-20",
-		PublishedURL: "https://www.linjiang.gov.cn/art/2026/1/20/art_1.html"}); err != nil {
+	published := edits
+	published.PublishedDate, published.PublishedURL = "2026-01-20", "https://www.linjiang.gov.cn/art/2026/1/20/art_1.html"
+	_, err = s.SaveAnnualEdits(ctx, published)
+	testutil.Refusal(t, err, core.EFORBID, "publishedDate", "2025年度报告尚未审签，不能登记发布；请先提交审签")
+
+	signRound(t, f, core.SubjectAnnual, 2025)
+	if e, _ = s.AnnualEdits(ctx, 2025); e.SignoffState != core.DraftSigned {
+		t.Fatalf("signed: %q", e.SignoffState)
+	}
+	_, err = interps.SubmitSignoff(ctx, core.SubjectAnnual, 2025)
+	wantCode(t, err, core.ECONFLICT) // signed already, unchanged
+	// an edit after the round: the report must go round again before it is published
+	changed := edits
+	changed.Penalty = "36"
+	if e, err = s.SaveAnnualEdits(ctx, changed); err != nil || e.SignoffState != core.DraftChanged {
+		t.Fatalf("changed %q %v", e.SignoffState, err)
+	}
+	published.Penalty = "36"
+	_, err = s.SaveAnnualEdits(ctx, published)
+	testutil.Refusal(t, err, core.EFORBID, "publishedDate", "2025年度报告审签后又作了修改，请重新提交审签后再登记发布")
+	if _, err := interps.SubmitSignoff(ctx, core.SubjectAnnual, 2025); err != nil {
 		t.Fatal(err)
+	}
+	// the 工作台 of a signer lists it, leading to the report tab
+	signer := mustPerson(t, ctx, sqlite.NewSettingsStore(f.db), "待签人", f.sectionID, core.RoleApprover)
+	ws, err := interps.WaitingSignoffs(ctx, signer.ID, true)
+	if err != nil || len(ws) != 1 || ws[0].Title != "《2025年政府信息公开工作年度报告》待审签" || ws[0].Link != "/disclosure?tab=report" {
+		t.Fatalf("waiting: %+v %v", ws, err)
+	}
+	signRound(t, f, core.SubjectAnnual, 2025, true)
+	// the fixture's clock is after 2026-01-20, so a publication on that day is in the past
+	if e, err = s.SaveAnnualEdits(ctx, published); err != nil || e.PublishedDate != "2026-01-20" {
+		t.Fatalf("published %+v %v", e, err)
 	}
 	if countdown("2026-01-05") {
 		t.Fatal("the countdown goes on after publication")
+	}
+	_, err = interps.SubmitSignoff(ctx, core.SubjectAnnual, 2025)
+	wantCode(t, err, core.ECONFLICT) // published
+	published.Overview = "改写的总体情况"
+	_, err = s.SaveAnnualEdits(ctx, published)
+	wantCode(t, err, core.EFORBID) // a published report's content stays as signed
+	so, err := interps.Signoff(ctx, core.SubjectAnnual, 2025)
+	if err != nil || so.Round != 2 || !so.Complete {
+		t.Fatalf("rounds %+v %v", so, err)
+	}
+}
+
+// Each sign-off step of an answer draft is written into the request's history, a return with its opinion.
+func TestAnswerSignoffInHistory(t *testing.T) {
+	f, s := newDisclosureFixture(t)
+	ctx := context.Background()
+	d, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: "2026-11-02", Applicant: "王某",
+		ApplicantType: "自然人", Content: "某地块出让合同"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := d.Request.ID
+	signDraft(t, f, s, id, 0, "予以公开")
+	if d, err = s.DisclosureRequest(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, e := range d.Events {
+		if e.Kind == "审签" {
+			notes = append(notes, e.Note+"｜"+e.ActorName)
+		}
+	}
+	want := []string{"提交审签（第1轮）｜孙佳怡", "科室负责人审核：同意｜审签人disclosure" + fmt.Sprint(id) + "-1",
+		"分管领导审签：同意｜审签人disclosure" + fmt.Sprint(id) + "-2", "保密审查：同意，审签完成｜审签人disclosure" + fmt.Sprint(id) + "-3"}
+	if strings.Join(notes, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("history:\n%s\nwant:\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
+	}
+	if _, err := s.SaveAnswerDraft(ctx, id, 1, "部分公开"); err != nil {
+		t.Fatal(err)
+	}
+	interps := sqlite.NewInterpretationStore(f.db, nil)
+	if _, err := interps.SubmitSignoff(ctx, core.SubjectDisclosure, id); err != nil {
+		t.Fatal(err)
+	}
+	settings := sqlite.NewSettingsStore(f.db)
+	if _, err := settings.SetCurrentUser(ctx, mustPerson(t, ctx, settings, "王审核", f.sectionID, core.RoleApprover).ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := interps.DecideSignoff(ctx, core.SignoffAction{SubjectType: core.SubjectDisclosure, SubjectID: id, Decision: core.DecisionReturn,
+		Opinion: "请写明不予公开部分的理由"}); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = s.DisclosureRequest(ctx, id); err != nil || d.Request.SignoffState != core.DraftReturned {
+		t.Fatalf("returned %+v %v", d.Request, err)
+	}
+	if last := d.Events[len(d.Events)-1]; last.Kind != "审签" || last.Note != "科室负责人审核：退回（请写明不予公开部分的理由），答复稿退回拟稿人修改" || last.ActorName != "王审核" {
+		t.Fatalf("return in history: %+v", last)
+	}
+}
+
+// The register is paged on the server: the filter's total, the page's requests newest first, each on its clock.
+func TestDisclosurePages(t *testing.T) {
+	_, s := newDisclosureFixture(t)
+	ctx := context.Background()
+	var rows []core.DisclosureRecord
+	for i := 0; i < 45; i++ {
+		r := core.DisclosureRecord{No: fmt.Sprintf("P%02d", i), Received: day("2026-03-02").AddDate(0, 0, i), Column: 0, Outcome: -1,
+			Applicant: "申请人", Content: "某地块", Channel: "当面"}
+		if i%3 == 0 {
+			r.Outcome, r.Answered = 0, r.Received.AddDate(0, 0, 5)
+		}
+		rows = append(rows, r)
+	}
+	if _, err := s.ImportRegister(ctx, "p.csv", rows); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name        string
+		f           core.DisclosureFilter
+		total       int
+		first, last string
+	}{
+		{"first page", core.DisclosureFilter{Limit: 20}, 45, "P44", "P25"},
+		{"last page", core.DisclosureFilter{Limit: 20, Offset: 40}, 45, "P04", "P00"},
+		{"past the end", core.DisclosureFilter{Limit: 20, Offset: 60}, 45, "", ""},
+		{"open ones", core.DisclosureFilter{Status: "open", Limit: 10}, 30, "P44", "P31"},
+		{"another year", core.DisclosureFilter{Year: 2025, Limit: 10}, 0, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := s.DisclosurePage(ctx, c.f)
+			if err != nil || p.Total != c.total || p.Requests == nil {
+				t.Fatalf("%+v %v", p, err)
+			}
+			first, last := "", ""
+			if n := len(p.Requests); n > 0 {
+				first, last = p.Requests[0].CaseNo, p.Requests[n-1].CaseNo
+				if p.Requests[0].Status == "" || (p.Requests[0].Outcome < 0 && p.Requests[0].Due == "") {
+					t.Errorf("not on the clock: %+v", p.Requests[0])
+				}
+			}
+			if first != c.first || last != c.last {
+				t.Errorf("page %s … %s, want %s … %s", first, last, c.first, c.last)
+			}
+		})
 	}
 }
 
@@ -397,6 +551,13 @@ func BenchmarkDisclosureRegister(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if rs, err := s.DisclosureRequests(ctx, core.DisclosureFilter{Year: 2026}); err != nil || len(rs) != n {
 				b.Fatal(len(rs), err)
+			}
+		}
+	})
+	b.Run("a page of the year", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if p, err := s.DisclosurePage(ctx, core.DisclosureFilter{Year: 2026, Offset: 3000, Limit: 50}); err != nil || p.Total != n || len(p.Requests) != 50 {
+				b.Fatal(p.Total, err)
 			}
 		}
 	})

@@ -174,6 +174,8 @@ func (tx *Tx) signoffSubject(ctx context.Context, subjectType string, id int64) 
 		case draft >= 0:
 			s.Status = "拟稿"
 		}
+	case core.SubjectAnnual:
+		s, err = tx.annualSignoffSubject(ctx, id)
 	default:
 		err = fmt.Errorf("sign-off subject %q has no record to read", subjectType)
 	}
@@ -246,6 +248,14 @@ func (s *InterpretationStore) SubmitSignoff(ctx context.Context, subjectType str
 				return err
 			}
 		}
+		if subjectType == core.SubjectAnnual {
+			if err := tx.signAnnual(ctx, subjectID); err != nil {
+				return err
+			}
+		}
+		if err := tx.disclosureSignoffEvent(ctx, subjectType, subjectID, fmt.Sprintf("提交审签（第%d轮）", round)); err != nil {
+			return err
+		}
 		if subjectType == core.SubjectInterpretation {
 			if err := tx.setInterpretationStatus(ctx, subjectID, core.InterpReviewing, ""); err != nil {
 				return err
@@ -301,6 +311,9 @@ func (s *InterpretationStore) DecideSignoff(ctx context.Context, a core.SignoffA
 		if err := tx.afterDecision(ctx, a, subj, step, last); err != nil {
 			return err
 		}
+		if err := tx.disclosureSignoffEvent(ctx, a.SubjectType, a.SubjectID, signoffEventNote(step.StepName, a, last)); err != nil {
+			return err
+		}
 		if err := tx.audit("sign", a.SubjectType, a.SubjectID, fmt.Sprintf("%s：%s %s", step.StepName, a.Decision, subj.Title),
 			[]Change{{Field: "step", New: step.StepName}, {Field: "decision", New: a.Decision}, {Field: "opinion", New: a.Opinion}}); err != nil {
 			return err
@@ -323,6 +336,9 @@ func (tx *Tx) afterDecision(ctx context.Context, a core.SignoffAction, subj core
 			_, err := tx.setPolicyStatus(ctx, core.PolicyStatusChange{PolicyID: a.SubjectID, Status: core.PolicyDrafting,
 				Reason: step.StepName + "退回：" + a.Opinion})
 			return err
+		}
+		if a.SubjectType != core.SubjectInterpretation {
+			return nil // a 采纳情况说明, an answer draft or an annual report has no status of its own to change
 		}
 		return tx.setInterpretationStatus(ctx, a.SubjectID, core.InterpReturned, "")
 	}
@@ -373,7 +389,8 @@ func (s *InterpretationStore) WaitingSignoffs(ctx context.Context, personID int6
 			WHEN 'interpretation' THEN (SELECT title FROM interpretations WHERE id = a.subject_id)
 			WHEN 'report' THEN (SELECT p.title FROM consultations c JOIN policies p ON p.id = c.policy_id WHERE c.id = a.subject_id)
 			WHEN 'message' THEN (SELECT subject FROM messages WHERE id = a.subject_id)
-			WHEN 'disclosure' THEN (SELECT case_no || ' ' || applicant FROM disclosure_requests WHERE id = a.subject_id) END, '')
+			WHEN 'disclosure' THEN (SELECT case_no || ' ' || applicant FROM disclosure_requests WHERE id = a.subject_id)
+			WHEN 'annual' THEN a.subject_id || '年政府信息公开工作年度报告' END, '')
 		FROM approvals a
 		WHERE a.decision = '' AND (a.person_id = ? OR (? AND a.person_id IS NULL AND NOT EXISTS (SELECT 1 FROM approvals b
 		      WHERE b.subject_type = a.subject_type AND b.subject_id = a.subject_id AND b.round = a.round AND b.person_id = ?)))
@@ -398,6 +415,8 @@ func (s *InterpretationStore) WaitingSignoffs(ctx context.Context, personID int6
 			d.Module, d.Title, d.Link = "征求意见", title+"意见采纳情况说明待审签", fmt.Sprintf("/consultations/%d/report", w.subjectID)
 		case core.SubjectDisclosure:
 			d.Module, d.Title, d.Link = "依申请公开", "答复稿待审签："+w.title, fmt.Sprintf("/disclosure/%d", w.subjectID)
+		case core.SubjectAnnual:
+			d.Module, d.Title, d.Link = "依申请公开", title+"待审签", "/disclosure?tab=report"
 		case "message":
 			d.Module, d.Title, d.Link = "局长信箱", "答复待审核："+w.title, fmt.Sprintf("/mailbox/%d", w.subjectID)
 		default:

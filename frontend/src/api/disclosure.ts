@@ -22,7 +22,9 @@ export type DisclosurePause = core.DisclosurePause
 export type DisclosurePauseInput = core.DisclosurePauseInput
 
 export const disclosureOptions = (): Promise<DisclosureOptions> => call(() => go.Options())
-export const listRequests = (f: DisclosureFilter): Promise<DisclosureRequest[]> => call(() => go.ListRequests(f))
+export type DisclosurePage = core.DisclosurePage
+/** One page of the register (offset, limit) with the number of requests the filter selects. */
+export const listRequests = (f: DisclosureFilter): Promise<DisclosurePage> => call(() => go.ListRequests(f))
 export const getRequest = (id: number): Promise<DisclosureDetail> => call(() => go.GetRequest(id))
 export const registerRequest = (in_: DisclosureIntake): Promise<DisclosureDetail> => call(() => go.Register(in_))
 export const sendCorrection = (id: number, sent: string, by: string, note: string): Promise<DisclosureDetail> =>
@@ -88,3 +90,10 @@ export const annualReport = (year: number): Promise<AnnualReport> => call(() => 
 /** Writes the whole report as DOCX (to file and sign off) or HTML (for the website); dir '' = exports folder. */
 export const exportAnnualReport = (year: number, format: 'docx' | 'html', dir = ''): Promise<ExportedFile> =>
   call(() => go.ExportAnnualReport(year, format, dir))
+export type LetterTemplate = core.LetterTemplate
+/** The letters' texts (受理回执 … 答复书 by result group), as edited or built in, with their placeholders. */
+export const letterTemplates = (): Promise<LetterTemplate[]> => call(() => go.LetterTemplates())
+/** Saves a letter's text; an unknown placeholder, or a refusal naming 诉讼 before 复议, is refused. */
+export const saveLetterTemplate = (kind: string, body: string): Promise<LetterTemplate> => call(() => go.SaveLetterTemplate(kind, body))
+/** Returns a letter to its built-in text. */
+export const resetLetterTemplate = (kind: string): Promise<LetterTemplate> => call(() => go.ResetLetterTemplate(kind))

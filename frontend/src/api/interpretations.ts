@@ -35,7 +35,7 @@ export type PackageResult = app.PackageResult
 export type PublishedPolicy = core.Policy
 
 /** Sign-off subjects, as the Go side names them ('report': a consultation's 意见采纳情况说明). */
-export type SubjectType = 'policy' | 'interpretation' | 'report' | 'disclosure'
+export type SubjectType = 'policy' | 'interpretation' | 'report' | 'disclosure' | 'annual'
 
 export const interpretationOptions = (): Promise<InterpretationOptions> => call(() => go.Options())
 export const listInterpretations = (policyId: number): Promise<Interpretation[]> => call(() => go.ListInterpretations(policyId))

@@ -35,6 +35,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'people', name: 'settings-people', component: () => import('../views/settings/PeopleSettings.vue') },
       { path: 'server', name: 'settings-server', component: () => import('../views/settings/ServerSettings.vue') },
       { path: 'topics', name: 'settings-topics', component: () => import('../views/settings/topics/TopicsSettings.vue') },
+      { path: 'letters', name: 'settings-letters', component: () => import('../views/settings/LetterTemplatesSettings.vue') },
       { path: 'calendar', name: 'settings-calendar', component: () => import('../views/settings/CalendarSettings.vue') },
       { path: 'backup', name: 'settings-backup', component: () => import('../views/settings/BackupSettings.vue') },
       { path: 'audit', name: 'settings-audit', component: () => import('../views/settings/AuditSettings.vue') },

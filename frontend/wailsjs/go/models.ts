@@ -123,6 +123,9 @@ export namespace core {
 	    publishedDate: string;
 	    publishedUrl: string;
 	    updatedAt: string;
+	    carryOver: string[];
+	    carrySource: string;
+	    signoffState: string;
 	}
 	export interface FormCount {
 	    form: string;
@@ -174,6 +177,7 @@ export namespace core {
 	    check: string;
 	    onTime: number;
 	    late: number;
+	    carrySource: string;
 	}
 	export interface AnnualSection {
 	    title: string;
@@ -582,6 +586,8 @@ export namespace core {
 	    year: number;
 	    status: string;
 	    query: string;
+	    offset: number;
+	    limit: number;
 	}
 	export interface DisclosureIntake {
 	    channel: string;
@@ -596,6 +602,10 @@ export namespace core {
 	    delivery: string;
 	    sectionId: number;
 	    handlerId: number;
+	}
+	export interface DisclosurePage {
+	    total: number;
+	    requests: DisclosureRequest[];
 	}
 	
 	export interface DisclosurePauseInput {
@@ -913,6 +923,15 @@ export namespace core {
 	
 	
 	
+	export interface LetterTemplate {
+	    kind: string;
+	    body: string;
+	    builtin: string;
+	    edited: boolean;
+	    placeholders: string[];
+	    updatedAt: string;
+	    updatedBy: string;
+	}
 	export interface LoginPage {
 	    bureau: string;
 	    needsLogin: boolean;

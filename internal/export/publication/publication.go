@@ -75,6 +75,65 @@ func ReportSignoffSheet(bureau string, c core.Consultation, text string, so core
 	return doc
 }
 
+// AnswerSignoffSheet is the 审签单 of a 依申请公开 answer draft: the application's particulars (the applicant's
+// identity number stays off it), every sign-off decision and the draft the approvers signed.
+func AnswerSignoffSheet(bureau string, r core.DisclosureRequest, so core.Signoff) export.Document {
+	doc := export.Document{Title: "政府信息公开申请答复审签单", Subtitle: bureau}
+	handler := r.SectionName
+	if r.HandlerName != "" {
+		handler = strings.TrimSpace(handler + " " + r.HandlerName)
+	}
+	state := r.SignoffState
+	if state == "" {
+		state = "未提交审签"
+	}
+	doc.Add(export.T(export.Grid{Headers: []string{"项目", "内容"}, Rows: [][]string{
+		{"申请编号", r.CaseNo},
+		{"申请人", r.Applicant + "（" + dash(r.ApplicantType) + "）"},
+		{"申请方式", dash(r.Channel)},
+		{"收到申请之日", dash(r.Received)},
+		{"答复期限", dash(r.Due)},
+		{"申请公开的信息", dash(r.Content)},
+		{"承办科室", dash(handler)},
+		{"答复类型", dash(r.DraftLabel)},
+		{"审签状态", state},
+	}}))
+	doc.Add(export.H1("审签意见"))
+	doc.Add(export.T(signoffGrid(so)))
+	doc.Add(export.H1("答复要点"))
+	for _, para := range strings.Split(r.DraftText, "\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			doc.Add(export.P(para))
+		}
+	}
+	return doc
+}
+
+// AnnualSignoffSheet is the 审签单 of a year's 政府信息公开工作年度报告: what the office added to the figures
+// the records give (table 二's hand figures, a 上年结转 entered by hand, each with its source) and every decision.
+func AnnualSignoffSheet(bureau string, e core.AnnualEdits, so core.Signoff) export.Document {
+	doc := export.Document{Title: "政府信息公开工作年度报告审签单", Subtitle: bureau}
+	state := e.SignoffState
+	if state == "" {
+		state = "未提交审签"
+	}
+	carry := "由依申请公开登记簿生成"
+	if len(e.CarryOver) > 0 {
+		carry = strings.Join(e.CarryOver, "、") + "（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他；来源：" + e.CarrySource + "）"
+	}
+	doc.Add(export.T(export.Grid{Headers: []string{"项目", "内容"}, Rows: [][]string{
+		{"报告名称", fmt.Sprintf("%s%d年政府信息公开工作年度报告", bureau, e.Year)},
+		{"公布期限", fmt.Sprintf("%d-01-31", e.Year+1)},
+		{"第二十条第（五）（六）（八）项", fmt.Sprintf("行政许可%s、行政处罚%s、行政强制%s、行政事业性收费%s万元（来源：%s）",
+			dash(e.Licensing), dash(e.Penalty), dash(e.Enforcement), dash(e.FeesWan), dash(e.Source))},
+		{"上年结转", carry},
+		{"审签状态", state},
+	}}))
+	doc.Add(export.H1("审签意见"))
+	doc.Add(export.T(signoffGrid(so)))
+	return doc
+}
+
 func signoffGrid(so core.Signoff) export.Grid {
 	g := export.Grid{Headers: []string{"轮次", "审签环节", "审签人", "结果", "意见", "时间"}, Rows: [][]string{}}
 	for _, a := range append(append([]core.SignoffApproval{}, so.History...), so.Steps...) {

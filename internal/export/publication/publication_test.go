@@ -110,3 +110,29 @@ func TestSignoffSheetDOCX(t *testing.T) {
 	}
 	t.Fatal("no word/document.xml")
 }
+
+// The 审签单 of an answer draft carries the application's particulars and the draft, never the applicant's ID number.
+func TestAnswerSignoffSheet(t *testing.T) {
+	r := core.DisclosureRequest{CaseNo: "依申请〔2026〕014号", Applicant: "周文斌", ApplicantType: "自然人", IDNumber: "330102198001011234",
+		Channel: "信函", Received: "2026-11-17", Due: "2026-12-18", Content: "滨江街道集体土地征收补偿安置方案", SectionName: "用途管制组",
+		HandlerName: "许文博", DraftLabel: "（二）部分公开", DraftText: "补偿安置方案予以公开；\n批复文件中的个人信息不予公开。", SignoffState: core.DraftSigned}
+	so := core.Signoff{Round: 1, Complete: true, Steps: []core.SignoffApproval{
+		{Round: 1, StepName: "科室负责人审核", PersonName: "赵志强", Decision: core.DecisionApprove, ActedAt: "2026-12-01T10:00:00+08:00"}}}
+	text := AnswerSignoffSheet("临江市规划和自然资源局", r, so).PlainText()
+	for _, want := range []string{"政府信息公开申请答复审签单", "依申请〔2026〕014号", "周文斌（自然人）", "用途管制组 许文博", "（二）部分公开", "已审签",
+		"科室负责人审核 | 赵志强 | 同意", "批复文件中的个人信息不予公开。"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("sheet lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, r.IDNumber) {
+		t.Error("the applicant's ID number is on the sheet")
+	}
+	annual := AnnualSignoffSheet("某局", core.AnnualEdits{Year: 2026, Licensing: "1284", Source: "行政审批科", CarryOver: []string{"2", "0", "0", "0", "0", "1"},
+		CarrySource: "2025年度报告"}, so).PlainText()
+	for _, want := range []string{"某局2026年政府信息公开工作年度报告", "行政许可1284", "2、0、0、0、0、1", "来源：2025年度报告", "未提交审签"} {
+		if !strings.Contains(annual, want) {
+			t.Errorf("annual sheet lacks %q:\n%s", want, annual)
+		}
+	}
+}

@@ -27,7 +27,9 @@ export function GetRequest(arg1:number):Promise<core.DisclosureDetail>;
 
 export function ImportRegisterData(arg1:string,arg2:string):Promise<number>;
 
-export function ListRequests(arg1:core.DisclosureFilter):Promise<Array<core.DisclosureRequest>>;
+export function LetterTemplates():Promise<Array<core.LetterTemplate>>;
+
+export function ListRequests(arg1:core.DisclosureFilter):Promise<core.DisclosurePage>;
 
 export function Options():Promise<app.DisclosureOptions>;
 
@@ -43,9 +45,13 @@ export function RecordPayment(arg1:core.DisclosurePauseInput):Promise<core.Discl
 
 export function Register(arg1:core.DisclosureIntake):Promise<core.DisclosureDetail>;
 
+export function ResetLetterTemplate(arg1:string):Promise<core.LetterTemplate>;
+
 export function SaveAnnualEdits(arg1:core.AnnualEdits):Promise<core.AnnualEdits>;
 
 export function SaveDraft(arg1:number,arg2:number,arg3:string):Promise<core.DisclosureDetail>;
+
+export function SaveLetterTemplate(arg1:string,arg2:string):Promise<core.LetterTemplate>;
 
 export function SaveRemedy(arg1:core.DisclosureRemedy):Promise<core.DisclosureDetail>;
 

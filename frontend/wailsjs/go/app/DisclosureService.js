@@ -50,6 +50,10 @@ export function ImportRegisterData(arg1, arg2) {
   return window['go']['app']['DisclosureService']['ImportRegisterData'](arg1, arg2);
 }
 
+export function LetterTemplates() {
+  return window['go']['app']['DisclosureService']['LetterTemplates']();
+}
+
 export function ListRequests(arg1) {
   return window['go']['app']['DisclosureService']['ListRequests'](arg1);
 }
@@ -82,12 +86,20 @@ export function Register(arg1) {
   return window['go']['app']['DisclosureService']['Register'](arg1);
 }
 
+export function ResetLetterTemplate(arg1) {
+  return window['go']['app']['DisclosureService']['ResetLetterTemplate'](arg1);
+}
+
 export function SaveAnnualEdits(arg1) {
   return window['go']['app']['DisclosureService']['SaveAnnualEdits'](arg1);
 }
 
 export function SaveDraft(arg1, arg2, arg3) {
   return window['go']['app']['DisclosureService']['SaveDraft'](arg1, arg2, arg3);
+}
+
+export function SaveLetterTemplate(arg1, arg2) {
+  return window['go']['app']['DisclosureService']['SaveLetterTemplate'](arg1, arg2);
 }
 
 export function SaveRemedy(arg1) {
