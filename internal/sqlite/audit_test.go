@@ -106,7 +106,7 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 	if err := db.SQL().QueryRow(`PRAGMA application_id`).Scan(&appID); err != nil || appID != 0x50444B31 {
 		t.Errorf("application_id = %x, %v", appID, err)
 	}
-	info, err := os.Stat(filepath.Join(filepath.Dir(db.Path), sqlite.AuditKeyFile))
+	info, err := os.Stat(filepath.Join(db.DataDir, sqlite.AuditKeyFile))
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Errorf("audit key: %v, %v", info, err)
 	}
@@ -195,7 +195,7 @@ func TestAuditDetectsDisabledTrigger(t *testing.T) {
 
 func TestAuditDetectsRemovedOrRolledBackHead(t *testing.T) {
 	db, ctx := auditFixture(t)
-	head := filepath.Join(filepath.Dir(db.Path), sqlite.AuditHeadFile)
+	head := filepath.Join(db.DataDir, sqlite.AuditHeadFile)
 	old, err := os.ReadFile(head)
 	if err != nil {
 		t.Fatal(err)
@@ -220,7 +220,7 @@ func TestAuditDetectsSwappedKey(t *testing.T) {
 	db, ctx := auditFixture(t)
 	key := make([]byte, 32)
 	rand.Read(key)
-	if err := os.WriteFile(filepath.Join(filepath.Dir(db.Path), sqlite.AuditKeyFile), key, 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(db.DataDir, sqlite.AuditKeyFile), key, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	db = reopen(t, db)
@@ -241,7 +241,7 @@ func TestAuditLegacyEntriesStillVerify(t *testing.T) {
 			VALUES (%d, '%s', '系统', 'create', 'section', '%s', '新建科室', '{}', '%s', '%s')`, id, e.At, e.EntityID, e.PrevHash, e.Hash))
 	}
 	tamper(t, db, stmts...)
-	dir := filepath.Dir(db.Path)
+	dir := db.DataDir
 	os.Remove(filepath.Join(dir, sqlite.AuditHeadFile))
 	os.Remove(filepath.Join(dir, sqlite.AuditKeyFile))
 	db = reopen(t, db)

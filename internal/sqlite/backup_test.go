@@ -192,7 +192,7 @@ func TestBackupBeforeMigration(t *testing.T) {
 		t.Fatalf("backups before migration: %+v", list)
 	}
 	// The backup holds the database as it was, at the old version.
-	info, err := sqlite.ValidateBackup(context.Background(), list[0].Path, filepath.Join(filepath.Dir(db.Path), sqlite.AuditKeyFile))
+	info, err := sqlite.ValidateBackup(context.Background(), list[0].Path, filepath.Join(db.DataDir, sqlite.AuditKeyFile))
 	if err != nil || info.SchemaVersion != sqlite.LatestSchemaVersion() {
 		t.Fatalf("backup: %+v, %v", info, err)
 	}

@@ -47,7 +47,7 @@ func TestIMAPPasswordIsSealedAtRest(t *testing.T) {
 	if saved.Password != "" || !saved.HasPassword {
 		t.Errorf("saved = %+v, want no password and HasPassword", saved)
 	}
-	key := filepath.Join(filepath.Dir(f.db.Path), seal.SecretKeyFile)
+	key := filepath.Join(f.db.DataDir, seal.SecretKeyFile)
 	info, err := os.Stat(key)
 	if err != nil {
 		t.Fatalf("no key file after the first save: %v", err)
@@ -142,7 +142,7 @@ func TestIMAPPasswordNeedsItsKey(t *testing.T) {
 			if _, err := f.store.SaveIMAPConfig(f.ctx, core.IMAPConfig{Host: "imap.example.org", Username: "jzxx", Password: imapPassword}); err != nil {
 				t.Fatal(err)
 			}
-			if err := damage(filepath.Join(filepath.Dir(f.db.Path), seal.SecretKeyFile)); err != nil {
+			if err := damage(filepath.Join(f.db.DataDir, seal.SecretKeyFile)); err != nil {
 				t.Fatal(err)
 			}
 			_, err := f.store.FetchConfig(f.ctx)
