@@ -39,6 +39,7 @@ func checkpoint(tb testing.TB, db *sqlite.DB) {
 }
 
 func TestIMAPPasswordIsSealedAtRest(t *testing.T) {
+	skipOnPostgres(t, "reads the SQLite file and its WAL for the password")
 	f := newMailboxFixture(t)
 	saved, err := f.store.SaveIMAPConfig(f.ctx, core.IMAPConfig{Host: "imap.example.org", Username: "jzxx", Password: imapPassword})
 	if err != nil {
@@ -103,6 +104,7 @@ func TestIMAPPasswordIsSealedAtRest(t *testing.T) {
 }
 
 func TestIMAPPlainTextPasswordIsSealedOnSave(t *testing.T) {
+	skipOnPostgres(t, "reads the SQLite file and its WAL for the password")
 	f := newMailboxFixture(t)
 	legacy := `{"host":"imap.example.org","port":993,"security":"tls","username":"jzxx","password":"` + imapPassword + `","mailbox":"INBOX"}`
 	if _, err := f.db.SQL().Exec(`INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('mailbox.imap', ?, '', '')`, legacy); err != nil {

@@ -81,7 +81,7 @@ func TestMigrationsRecordedAndIdempotent(t *testing.T) {
 	if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM schema_version`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	ms, _ := sqlite.Migrations()
+	ms, _ := db.KnownMigrations()
 	if n != len(ms) {
 		t.Fatalf("schema_version has %d rows after reopening, want %d", n, len(ms))
 	}
@@ -91,6 +91,7 @@ func TestMigrationsRecordedAndIdempotent(t *testing.T) {
 }
 
 func TestPragmas(t *testing.T) {
+	skipOnPostgres(t, "checks SQLite pragmas")
 	db := mustOpen(t)
 	var mode string
 	var fk, timeout int
@@ -115,6 +116,7 @@ func TestNewerDatabaseRefused(t *testing.T) {
 	}
 	db.Close()
 	db2 := sqlite.NewDB(db.Path, rules.All())
+	db2.DataDir = db.DataDir
 	err := db2.Open()
 	if err == nil {
 		db2.Close()

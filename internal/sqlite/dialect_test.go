@@ -1,0 +1,59 @@
+package sqlite
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestRebindText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`SELECT 1`, `SELECT 1`},
+		{`SELECT * FROM t WHERE a = ? AND b = ?`, `SELECT * FROM t WHERE a = $1 AND b = $2`},
+		{`SELECT ?1, ?2, ?1`, `SELECT $1, $2, $1`},
+		{`SELECT '?', "a?b", ? -- what?` + "\n" + `, ?`, `SELECT '?', "a?b", $1 -- what?` + "\n" + `, $2`},
+		{`SELECT 'it''s ?', ? /* ? */ , ?`, `SELECT 'it''s ?', $1 /* ? */ , $2`},
+		{`VALUES (?, '尚未审结', ?)`, `VALUES ($1, '尚未审结', $2)`},
+		{`SELECT 'unclosed ?`, `SELECT 'unclosed ?`},
+	} {
+		if got := rebindText(c.in); got != c.want {
+			t.Errorf("rebindText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestRebindRewritesSQLiteIdioms(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`DELETE FROM g WHERE id NOT IN (SELECT value FROM json_each(?))`,
+			`DELETE FROM g WHERE id NOT IN (SELECT value::bigint FROM json_array_elements_text($1::json) AS j(value))`},
+		{`UPDATE c SET group_id = ? WHERE group_id IS NOT ?`, `UPDATE c SET group_id = $1 WHERE group_id IS DISTINCT FROM $2`},
+		{`SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, `SELECT COUNT(*) FROM messages_fts WHERE fts_match(grams, $1)`},
+		{`NOT +m.id IN (x) AND +m.id IN (y)`, `NOT m.id IN (x) AND m.id IN (y)`},
+	} {
+		if got := rebind(c.in); got != c.want {
+			t.Errorf("rebind(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestPgArgsWritesBoolsAsIntegers(t *testing.T) {
+	in := []any{"a", true, int64(3), false}
+	got := pgArgs(in)
+	if want := []any{"a", int64(1), int64(3), int64(0)}; !reflect.DeepEqual(got, want) {
+		t.Errorf("pgArgs = %v, want %v", got, want)
+	}
+	if in[1] != true {
+		t.Error("pgArgs changed its argument")
+	}
+	plain := []any{"a", 1}
+	if got := pgArgs(plain); &got[0] != &plain[0] {
+		t.Error("pgArgs copied arguments without a bool")
+	}
+}
+
+func TestIsPostgresDSN(t *testing.T) {
+	for dsn, want := range map[string]bool{"postgres://u@h/db": true, "postgresql://h/db": true, "/data/policydesk.db": false, "": false} {
+		if got := IsPostgresDSN(dsn); got != want {
+			t.Errorf("IsPostgresDSN(%q) = %v", dsn, got)
+		}
+	}
+}
