@@ -103,7 +103,7 @@ func newPostgresDB(tb testing.TB) string {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := admin.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + tmpl); err != nil {
+	if _, err := admin.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + tmpl + ` STRATEGY = FILE_COPY`); err != nil {
 		admin.Close()
 		tb.Fatal(err)
 	}

@@ -102,3 +102,48 @@ func TestPostgresRefusesSQLiteOnlyFeatures(t *testing.T) {
 		t.Fatalf("integrity: %v, %v", problems, err)
 	}
 }
+
+// Servers starting at once on an empty database migrate it once: the others wait for the advisory lock and
+// find nothing left to do.
+func TestPostgresServersStartingAtOnceMigrateOnce(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("PostgreSQL only: set POLICYDESK_TEST_PG (build/pg-test.sh)")
+	}
+	admin, err := pgAdmin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("policydesk_empty_%d", os.Getpid())
+	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	dbs := make([]*sqlite.DB, 3)
+	errs := make([]error, len(dbs))
+	for i := range dbs {
+		dbs[i] = sqlite.NewDB(pgDSN(name), rules.All())
+		dbs[i].DataDir = dir
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = dbs[i].Open()
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("server %d: %v", i, err)
+		}
+		defer dbs[i].Close()
+	}
+	var n, v int
+	if err := dbs[0].SQL().QueryRow(`SELECT COUNT(*), MAX(version) FROM schema_version`).Scan(&n, &v); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || v != sqlite.LatestSchemaVersion() {
+		t.Fatalf("schema_version: %d rows, version %d; want 1 row at %d", n, v, sqlite.LatestSchemaVersion())
+	}
+}
