@@ -66,3 +66,31 @@ func BenchmarkRebind(b *testing.B) {
 		rebind(q)
 	}
 }
+
+// Both dialects share migration numbers from the PostgreSQL baseline on: a SQLite migration after it needs its
+// PostgreSQL counterpart of the same number, or PostgreSQL databases would stop short of the build's version.
+func TestPostgresMigrationsFollowSQLite(t *testing.T) {
+	lite, err := Migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := loadMigrationsIn(postgresMigrationFS, "migrations_postgres")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pg) == 0 || pg[0].Version != 27 || pg[0].Name != "baseline" {
+		t.Fatalf("PostgreSQL's first migration = %+v, want 0027_baseline", pg[0])
+	}
+	var want, got []int
+	for _, m := range lite {
+		if m.Version >= 27 {
+			want = append(want, m.Version)
+		}
+	}
+	for _, m := range pg {
+		got = append(got, m.Version)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("PostgreSQL migrations %v, SQLite's from 27 on %v", got, want)
+	}
+}
