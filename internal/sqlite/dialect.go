@@ -74,6 +74,9 @@ var postgresIdioms = strings.NewReplacer(
 	// The inbox's text index: FTS5 on SQLite; on PostgreSQL, for now, fts_match (migrations_postgres) answers
 	// the same queries over the same grams by substring.
 	"messages_fts MATCH ?", "fts_match(grams, ?)",
+	// A person's search: SQLite's LIKE ignores the case of Latin letters (文号 such as "GH-2026"), PostgreSQL's
+	// ILIKE does.
+	"LIKE ? ESCAPE", "ILIKE ? ESCAPE",
 	// A newline in text built by a statement.
 	"char(10)", "chr(10)",
 )

@@ -28,6 +28,7 @@ func TestRebindRewritesSQLiteIdioms(t *testing.T) {
 		{`UPDATE c SET group_id = ? WHERE group_id IS NOT ?`, `UPDATE c SET group_id = $1 WHERE group_id IS DISTINCT FROM $2`},
 		{`SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, `SELECT COUNT(*) FROM messages_fts WHERE fts_match(grams, $1)`},
 		{`NOT +m.id IN (x) AND +m.id IN (y)`, `NOT m.id IN (x) AND m.id IN (y)`},
+		{`(p.title LIKE ? ESCAPE '\')`, `(p.title ILIKE $1 ESCAPE '\')`},
 	} {
 		if got := rebind(c.in); got != c.want {
 			t.Errorf("rebind(%q) = %q, want %q", c.in, got, c.want)

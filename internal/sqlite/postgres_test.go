@@ -147,3 +147,23 @@ func TestPostgresServersStartingAtOnceMigrateOnce(t *testing.T) {
 		t.Fatalf("schema_version: %d rows, version %d; want 1 row at %d", n, v, sqlite.LatestSchemaVersion())
 	}
 }
+
+// A search of the register ignores the case of Latin letters, as SQLite's LIKE does, on both databases; % and _
+// are searched as themselves.
+func TestPolicySearchIgnoresLatinCase(t *testing.T) {
+	f := newConsultFixture(t)
+	ctx := context.Background()
+	if _, err := f.policies.SavePolicy(ctx, core.Policy{Title: "临江市BIM报建试点办法(100%覆盖)", DocNumber: "LJ-GH-2026-7",
+		Category: "规范性文件", SectionID: f.sectionID, Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"bim": 1, "lj-gh": 1, "100%": 1, "1_0": 0, "BIM报建": 1, "xyz": 0} {
+		page, err := f.policies.Policies(ctx, core.PolicyFilter{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total != want {
+			t.Errorf("search %q: %d found, want %d", q, page.Total, want)
+		}
+	}
+}
