@@ -51,6 +51,8 @@ race_pkgs=$(go list ./internal/... | grep -E '/internal/(core|calendar|datadir|p
 [ -z "$race_pkgs" ] || go test -race -count=1 $race_pkgs
 step "go test ./..."
 go test -count=1 ./...
+step "go test ./internal/sqlite 对 PostgreSQL 15 (临时集群)"
+build/pg-test.sh go test -count=1 ./internal/sqlite
 
 if [ -x build/fuzz.sh ]; then
   step "模糊测试 (每个目标限时)"

@@ -211,10 +211,16 @@ func (db *DB) VerifyAudit(ctx context.Context) (core.AuditCheck, error) {
 		return check, err
 	}
 	if version >= 11 {
+		query, raise := `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = 'audit_log'`, "RAISE(ABORT"
+		if db.IsPostgres() {
+			// The trigger must exist, be enabled, and its function must still refuse.
+			query, raise = `SELECT p.prosrc FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+				WHERE t.tgrelid = 'audit_log'::regclass AND t.tgname = ? AND t.tgenabled <> 'D'`, "RAISE EXCEPTION"
+		}
 		for _, name := range auditTriggers {
 			var body string
-			err := db.db.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = 'audit_log'`, name).Scan(&body)
-			if err == sql.ErrNoRows || (err == nil && !strings.Contains(body, "RAISE(ABORT")) {
+			err := db.db.QueryRowContext(ctx, query, name).Scan(&body)
+			if err == sql.ErrNoRows || (err == nil && !strings.Contains(body, raise)) {
 				return fail(0, "审计日志的防篡改触发器 %s 被删除或改写，日志可能已被修改或删除，请从备份恢复并检查数据库文件的访问记录", name)
 			} else if err != nil {
 				return check, err

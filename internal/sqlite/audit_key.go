@@ -26,8 +26,16 @@ const AuditHeadFile = "audit-head.json"
 // auditKeySize is the audit key's length: HMAC-SHA256 with a 256-bit key.
 const auditKeySize = 32
 
-func (db *DB) auditKeyPath() string  { return filepath.Join(filepath.Dir(db.Path), AuditKeyFile) }
-func (db *DB) auditHeadPath() string { return filepath.Join(filepath.Dir(db.Path), AuditHeadFile) }
+func (db *DB) auditKeyPath() string  { return filepath.Join(db.dataDir(), AuditKeyFile) }
+func (db *DB) auditHeadPath() string { return filepath.Join(db.dataDir(), AuditHeadFile) }
+
+// dataDir is the folder of the audit key and head files: DataDir, or the SQLite file's folder.
+func (db *DB) dataDir() string {
+	if db.DataDir != "" {
+		return db.DataDir
+	}
+	return filepath.Dir(db.Path)
+}
 
 // auditKey reads (and caches) the audit key; create makes one when there is none yet — only allowed while
 // no entry is signed, since a new key cannot verify entries signed with a lost one.

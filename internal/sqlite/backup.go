@@ -18,6 +18,9 @@ import (
 // Backup writes a consistent copy of the database into dir with VACUUM INTO, which reads one snapshot
 // (concurrent writers are not blocked) and produces a compact file.
 func (db *DB) Backup(ctx context.Context, dir, reason string) (core.BackupInfo, error) {
+	if db.IsPostgres() {
+		return core.BackupInfo{}, errSQLiteOnly("本程序的数据库备份(请由信息部门用 pg_dump 或 WAL 归档备份)")
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return core.BackupInfo{}, err
 	}
@@ -83,7 +86,12 @@ func (db *DB) DailyBackup(ctx context.Context, dir string, keep int) (taken bool
 }
 
 // CheckIntegrity runs SQLite's quick_check (full integrity_check when full is set) and returns the problems found.
+// PostgreSQL checks its own pages (data checksums, amcheck are the IT department's tools): there it only
+// checks that the database answers.
 func (db *DB) CheckIntegrity(ctx context.Context, full bool) ([]string, error) {
+	if db.IsPostgres() {
+		return []string{}, db.db.PingContext(ctx)
+	}
 	return checkIntegrity(ctx, db.db, full)
 }
 
@@ -181,6 +189,9 @@ func ValidateBackup(ctx context.Context, path, auditKeyPath string) (core.Backup
 // API (other connections see the restored data at once; nothing is closed). A copy of the current database is
 // kept in dir first, so a restore can itself be undone.
 func (db *DB) Restore(ctx context.Context, backupPath, dir string) (core.RestoreResult, error) {
+	if db.IsPostgres() {
+		return core.RestoreResult{}, errSQLiteOnly("从备份文件恢复(请由信息部门用 pg_restore 恢复)")
+	}
 	src, err := ValidateBackup(ctx, backupPath, db.auditKeyPath())
 	if err != nil {
 		return core.RestoreResult{}, err
@@ -272,7 +283,9 @@ func ReplaceWithBackup(ctx context.Context, dbPath, backupPath, backupDir string
 	}
 	// The restored log is the chain from now on: checkpoint its head.
 	restored := NewDB(dbPath, core.Rules{}) // only its audit head is written
-	if restored.db, err = sql.Open("sqlite", "file:"+filepath.ToSlash(dbPath)+"?mode=ro"); err == nil {
+	var conn *sql.DB
+	if conn, err = sql.Open("sqlite", "file:"+filepath.ToSlash(dbPath)+"?mode=ro"); err == nil {
+		restored.db = &Handle{DB: conn}
 		err = restored.resetAuditHead()
 		restored.db.Close()
 	}

@@ -15,7 +15,7 @@ import (
 
 const commentCols = `m.id, m.consultation_id, m.received_date, m.channel, m.commenter, m.category, m.contact, m.body, m.clause_paths,
 	COALESCE(m.group_id, 0), COALESCE(g.members, 1),
-	COALESCE(g.representative_id = m.id, 0), m.decision, m.reason, m.response, COALESCE(dp.name, ''), COALESCE(m.decided_at, ''),
+	(g.representative_id IS NOT NULL AND g.representative_id = m.id), m.decision, m.reason, m.response, COALESCE(dp.name, ''), COALESCE(m.decided_at, ''),
 	COALESCE(m.batch_id, 0), COALESCE(m.source_row, 0), m.created_at, m.updated_at, m.version`
 
 const commentFrom = ` FROM live_comments m LEFT JOIN comment_groups g ON g.id = m.group_id LEFT JOIN people dp ON dp.id = m.decided_by `
@@ -550,7 +550,7 @@ func listGroups(ctx context.Context, tx *Tx, consultationID int64) ([]core.Comme
 	}
 	members, err := queryComments(ctx, tx, `WHERE m.id IN (
 			SELECT id FROM (SELECT x.id, ROW_NUMBER() OVER (PARTITION BY x.group_id ORDER BY x.id) AS n
-				FROM comments x WHERE x.consultation_id = ? AND x.group_id IS NOT NULL) WHERE n <= ?
+				FROM comments x WHERE x.consultation_id = ? AND x.group_id IS NOT NULL) ranked WHERE n <= ?
 			UNION SELECT representative_id FROM comment_groups WHERE consultation_id = ?)
 		AND m.group_id IS NOT NULL ORDER BY m.id`, consultationID, groupPreview, consultationID)
 	if err != nil {

@@ -554,7 +554,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 
 	// After closing: the report is due within 10 working days of the close date.
 	later := sqlite.NewDB(f.db.Path, rules.All())
-	later.Clock = core.NewFixedClock(now.AddDate(0, 0, 30)) // 2026-12-20, a Sunday
+	later.Clock, later.DataDir = core.NewFixedClock(now.AddDate(0, 0, 30)), f.db.DataDir // 2026-12-20, a Sunday
 	if err := later.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -608,7 +608,7 @@ func TestCommentGroupingDecisionsAndReport(t *testing.T) {
 	signAll()
 	// Opened again the next day, the report is regenerated with that day's date: the sign-off still holds.
 	nextDay := sqlite.NewDB(f.db.Path, rules.All())
-	nextDay.Clock = core.NewFixedClock(now.AddDate(0, 0, 31))
+	nextDay.Clock, nextDay.DataDir = core.NewFixedClock(now.AddDate(0, 0, 31)), f.db.DataDir
 	if err := nextDay.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -29,14 +29,24 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// postgresMigrationFS holds PostgreSQL's migrations: a baseline at SQLite's version 27, then the same numbers.
+//
+//go:embed migrations_postgres/*.sql
+var postgresMigrationFS embed.FS
+
 // TimeLayout is how timestamps are written: RFC 3339 in China time, so they sort as text.
 const TimeLayout = core.TimeLayout
 
 // DB is PolicyDesk's database.
 type DB struct {
-	db    *sql.DB
-	Path  string
-	Clock core.Clock
+	db      *Handle
+	dialect dialect
+	// Path is the SQLite file, or a postgres:// DSN.
+	Path string
+	// DataDir holds the audit key and the audit chain's head file; "" means Path's folder (SQLite only:
+	// a PostgreSQL database must be given one).
+	DataDir string
+	Clock   core.Clock
 	// BackupDir, when set, receives a backup of an existing database before any migration changes it.
 	BackupDir string
 	// MigrationFS holds the numbered migration files under migrations/; nil means the embedded ones.
@@ -64,9 +74,14 @@ type DB struct {
 	auditHead   auditHead // what the head file records
 }
 
-// NewDB returns a database at path, not yet opened, whose stores apply rules (internal/rules.All).
+// NewDB returns a database at path, not yet opened, whose stores apply rules (internal/rules.All). A path
+// that is a postgres:// or postgresql:// DSN opens PostgreSQL (then set DataDir).
 func NewDB(path string, rules core.Rules) *DB {
-	return &DB{Path: path, Clock: core.SystemClock{}, writeSem: make(chan struct{}, 1), rules: rules}
+	db := &DB{Path: path, Clock: core.SystemClock{}, writeSem: make(chan struct{}, 1), rules: rules}
+	if IsPostgresDSN(path) {
+		db.dialect = dialectPostgres
+	}
+	return db
 }
 
 // DSN is the data source name with the pragmas every connection needs: WAL so that readers never wait for a
@@ -87,18 +102,25 @@ func (db *DB) Open() error {
 	if db.Path == "" {
 		return fmt.Errorf("database path required")
 	}
-	sqldb, err := sql.Open("sqlite", DSN(db.Path))
+	driver, dsn, name := "sqlite", DSN(db.Path), db.Path
+	if db.IsPostgres() {
+		if db.DataDir == "" {
+			return core.Errorf(core.EINVALID, "使用 PostgreSQL 数据库时必须指定数据目录(存放审计密钥与审计链头文件)")
+		}
+		driver, dsn, name = "pgx", db.Path, redactDSN(db.Path)
+	}
+	sqldb, err := sql.Open(driver, dsn)
 	if err != nil {
 		return err
 	}
-	db.db = sqldb
+	db.db = &Handle{DB: sqldb, pg: db.IsPostgres()}
 	if err := db.db.Ping(); err != nil {
 		db.db.Close()
-		return fmt.Errorf("open %s: %w", db.Path, err)
+		return fmt.Errorf("open %s: %w", name, err)
 	}
 	if err := db.migrate(); err != nil {
 		db.db.Close()
-		return fmt.Errorf("migrate %s: %w", db.Path, err)
+		return fmt.Errorf("migrate %s: %w", name, err)
 	}
 	return nil
 }
@@ -137,8 +159,8 @@ func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
 	return tx.Commit()
 }
 
-// SQL exposes the handle for read-only checks and tests.
-func (db *DB) SQL() *sql.DB { return db.db }
+// SQL exposes the handle for read-only checks and tests; it speaks the database's dialect (? placeholders).
+func (db *DB) SQL() *Handle { return db.db }
 
 // Migration is one embedded numbered schema file.
 type Migration struct {
@@ -154,11 +176,16 @@ func (db *DB) migrations() ([]Migration, error) {
 	if db.MigrationFS != nil {
 		return loadMigrations(db.MigrationFS)
 	}
+	if db.IsPostgres() {
+		return loadMigrationsIn(postgresMigrationFS, "migrations_postgres")
+	}
 	return Migrations()
 }
 
-func loadMigrations(fsys fs.FS) ([]Migration, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
+func loadMigrations(fsys fs.FS) ([]Migration, error) { return loadMigrationsIn(fsys, "migrations") }
+
+func loadMigrationsIn(fsys fs.FS, dir string) ([]Migration, error) {
+	names, err := fs.Glob(fsys, dir+"/*.sql")
 	if err != nil {
 		return nil, err
 	}
@@ -224,8 +251,22 @@ const schemaVersionDDL = `CREATE TABLE IF NOT EXISTS schema_version (
 	applied_at TEXT NOT NULL
 )`
 
-// migrate applies each pending migration in its own transaction, recording it in schema_version.
+// migrate applies each pending migration in its own transaction, recording it in schema_version. On
+// PostgreSQL it holds an advisory lock meanwhile: servers starting at once migrate once, the others wait and
+// find nothing left to do.
 func (db *DB) migrate() error {
+	if db.IsPostgres() {
+		ctx := context.Background()
+		conn, err := db.db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, int64(migrateLockKey)); err != nil {
+			return err
+		}
+		defer conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, int64(migrateLockKey))
+	}
 	if _, err := db.db.Exec(schemaVersionDDL); err != nil {
 		return err
 	}
@@ -244,7 +285,7 @@ func (db *DB) migrate() error {
 	if current > latest {
 		return core.Errorf(core.EINVALID, "数据库版本(%d)比本程序支持的版本(%d)新，请升级政策解读与公众参与工作台后再打开。", current, latest)
 	}
-	if current > 0 && current < latest && db.BackupDir != "" {
+	if current > 0 && current < latest && db.BackupDir != "" && !db.IsPostgres() {
 		if _, err := db.Backup(context.Background(), db.BackupDir, core.BackupBeforeMigrate); err != nil {
 			return fmt.Errorf("backup before migration: %w", err)
 		}
@@ -270,7 +311,11 @@ func (db *DB) applyMigration(m Migration) error {
 		return err
 	}
 	now := db.Clock.Now().In(core.Shanghai).Format(TimeLayout)
-	if _, err := tx.Exec(`INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`, m.Version, m.Name, now); err != nil {
+	insert := `INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`
+	if db.IsPostgres() {
+		insert = rebind(insert)
+	}
+	if _, err := tx.Exec(insert, m.Version, m.Name, now); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -365,6 +410,18 @@ func (tx *Tx) Commit() error {
 // once per transaction: parsing it anew for every row would cost as much as a large part of the insert.
 // The statements close with the transaction.
 func (tx *Tx) execPrepared(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := tx.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if tx.pg() {
+		args = pgArgs(args)
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// prepared is query prepared once in this transaction.
+func (tx *Tx) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	st, ok := tx.stmts[query]
 	if !ok {
 		var err error
@@ -376,7 +433,7 @@ func (tx *Tx) execPrepared(ctx context.Context, query string, args ...any) (sql.
 		}
 		tx.stmts[query] = st
 	}
-	return st.ExecContext(ctx, args...)
+	return st, nil
 }
 
 // BeginTx starts a transaction stamped with the clock's time and the current user.
@@ -398,6 +455,13 @@ func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 		return nil, err
 	}
 	t := &Tx{Tx: tx, db: db, now: db.Clock.Now().In(core.Shanghai), writer: writer, began: began}
+	if db.IsPostgres() && (opts == nil || !opts.ReadOnly) {
+		// Several server processes may share the database: one writer at a time across all of them.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(writeLockKey)); err != nil {
+			t.Rollback()
+			return nil, err
+		}
+	}
 	if a, ok := core.ActorFrom(ctx); ok {
 		// The call carries its signed-in person (or 系统): it acts as that person, whoever else uses the desk.
 		t.actor = core.CurrentUser{PersonID: a.PersonID, Name: a.Name, SectionID: a.SectionID, Role: a.Role, Set: !a.IsSystem()}
@@ -452,9 +516,32 @@ func (tx *Tx) actorName() string {
 	return tx.actor.Name
 }
 
-// insert runs an INSERT and returns the new row's ID.
+// insert runs an INSERT into a table with an id column and returns the new row's ID.
 func (tx *Tx) insert(ctx context.Context, query string, args ...any) (int64, error) {
+	if tx.pg() {
+		var id int64
+		err := tx.QueryRowContext(ctx, query+" RETURNING id", args...).Scan(&id)
+		return id, err
+	}
 	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// insertPrepared is insert with the statement prepared once per transaction (see execPrepared).
+func (tx *Tx) insertPrepared(ctx context.Context, query string, args ...any) (int64, error) {
+	if tx.pg() {
+		st, err := tx.prepared(ctx, query+" RETURNING id")
+		if err != nil {
+			return 0, err
+		}
+		var id int64
+		err = st.QueryRowContext(ctx, pgArgs(args)...).Scan(&id)
+		return id, err
+	}
+	res, err := tx.execPrepared(ctx, query, args...)
 	if err != nil {
 		return 0, err
 	}
@@ -479,12 +566,12 @@ func nullID(id int64) any {
 
 // isUniqueViolation reports a UNIQUE constraint failure.
 func isUniqueViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+	return err != nil && (strings.Contains(err.Error(), "UNIQUE constraint failed") || pgCode(err) == "23505")
 }
 
 // isForeignKeyViolation reports a FOREIGN KEY constraint failure.
 func isForeignKeyViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed")
+	return err != nil && (strings.Contains(err.Error(), "FOREIGN KEY constraint failed") || pgCode(err) == "23503")
 }
 
 var errNoRows = sql.ErrNoRows
@@ -494,6 +581,15 @@ func notFound(err error, format string, args ...any) error {
 		return core.Errorf(core.ENOTFOUND, format, args...)
 	}
 	return err
+}
+
+// redactDSN is dsn without its password, for messages.
+func redactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "PostgreSQL"
+	}
+	return u.Redacted()
 }
 
 // EmbeddedMigrations is the embedded migration files, for tests that build a next version on top of them.
@@ -575,7 +671,7 @@ func scanString(sc scanner) (string, error) {
 
 // queryPage reads one page of a filtered list: how many rows count finds, and with scan the rows list finds
 // (list ends in LIMIT ? OFFSET ?, filled from limit and offset after args).
-func queryPage[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), count, list string, args []any, limit, offset int) (int, []T, error) {
+func queryPage[T any](ctx context.Context, db *Handle, scan func(scanner) (T, error), count, list string, args []any, limit, offset int) (int, []T, error) {
 	var total int
 	if err := db.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
 		return 0, nil, err

@@ -6,6 +6,9 @@ import (
 	"time"
 )
 
+// KnownMigrations are the migrations this build applies to db (SQLite's or PostgreSQL's).
+func (db *DB) KnownMigrations() ([]Migration, error) { return db.migrations() }
+
 // ObserveWrites has observe told how long each write transaction of db holds the write turn; set it before
 // the writes it should see.
 func ObserveWrites(db *DB, observe func(time.Duration)) { db.heldWrite = observe }

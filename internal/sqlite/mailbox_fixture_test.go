@@ -91,7 +91,7 @@ func newMailboxFixture(tb testing.TB) *mailboxFixture {
 	if _, err := settings.SetCurrentUser(f.ctx, f.people["林雨桐"]); err != nil {
 		tb.Fatal(err)
 	}
-	f.store = sqlite.NewMailboxStore(db, cals.Calendar, seal.KeyFile{Path: filepath.Join(filepath.Dir(db.Path), seal.SecretKeyFile)}, nil)
+	f.store = sqlite.NewMailboxStore(db, cals.Calendar, seal.KeyFile{Path: filepath.Join(db.DataDir, seal.SecretKeyFile)}, nil)
 	var rules []keywordRule
 	for _, t := range []struct{ name, section, word string }{
 		{"不动产登记", "确权登记组", "不动产"}, {"违法用地举报", "执法监察支队", "违建"}, {"其他", "综合组", "其他事项"},

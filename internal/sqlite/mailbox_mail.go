@@ -120,9 +120,10 @@ func (s *MailboxStore) SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (c
 			return c, err
 		}
 	}
-	if old.Password != "" {
+	if old.Password != "" && !tx.pg() {
 		// The plain-text password is overwritten in place: without secure_delete its bytes would linger
-		// in the page's free space, and so in the file.
+		// in the page's free space, and so in the file. (On PostgreSQL the old row version lingers until
+		// VACUUM reclaims it.)
 		if _, err := tx.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
 			return c, err
 		}

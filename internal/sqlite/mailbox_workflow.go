@@ -451,7 +451,7 @@ func (s *MailboxStore) Forward(ctx context.Context, in core.ForwardInput) (core.
 // containing another is kept whole.
 func officePhones(ctx context.Context, tx *Tx) ([]string, error) {
 	return queryAll(ctx, tx, scanString, `SELECT phone FROM (SELECT phone FROM sections WHERE phone <> ''
-		UNION SELECT value FROM settings WHERE key = 'bureau.phone' AND value <> '') ORDER BY length(phone) DESC`)
+		UNION SELECT value FROM settings WHERE key = 'bureau.phone' AND value <> '') phones ORDER BY length(phone) DESC`)
 }
 
 // PublicationPreview shows exactly what Publish will put on the website.
@@ -512,12 +512,8 @@ func (s *MailboxStore) KeepMasked(ctx context.Context, in core.MaskKeepInput) (p
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO message_mask_keeps (message_id, original, kind, label, reason, person_id, person_name, at)
+		id, err := tx.insert(ctx, `INSERT INTO message_mask_keeps (message_id, original, kind, label, reason, person_id, person_name, at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, m.ID, k.Original, k.Kind, k.Label, k.Reason, tx.actorID(), tx.actorName(), tx.Stamp())
-		if err != nil {
-			return err
-		}
-		id, err := res.LastInsertId()
 		if err != nil {
 			return err
 		}

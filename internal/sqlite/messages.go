@@ -235,7 +235,7 @@ func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessag
 	if route.TopicID != 0 {
 		score = route.Score
 	}
-	res, err := tx.execPrepared(ctx, `INSERT INTO messages (external_id, channel, received_at, received_date, sender_name, sender_phone,
+	id, err := tx.insertPrepared(ctx, `INSERT INTO messages (external_id, channel, received_at, received_date, sender_name, sender_phone,
 		sender_email, sender_address, subject, body, msg_type, agree_publish, state, topic_id, topic_score, section_id, due_date,
 		match_json, dedup_key, mail_uid, message_id, batch_id, created_at, created_by, updated_at, updated_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -243,10 +243,6 @@ func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessag
 		in.SenderEmail, in.SenderAddress, in.Subject, in.Body, in.Type, in.AgreePublish, route.State, nullID(route.TopicID), score,
 		nullID(route.SectionID), calendar.FormatDate(due), string(matchJSON), tx.db.rules.Mailbox.DedupKey(in.SenderName, in.Body),
 		nullString(nm.mailUID), nullString(nm.msgID), nullID(nm.batchID), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return 0, false, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return 0, false, err
 	}

@@ -43,7 +43,7 @@ func (tx *Tx) publicationFacts(ctx context.Context, p core.Policy) (core.Publica
 	}
 	if f.SignoffRound > 0 {
 		var returned int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(decision = ?), 0), COALESCE(SUM(decision = ?), 0)
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(CASE WHEN decision = ? THEN 1 END), COUNT(CASE WHEN decision = ? THEN 1 END)
 			FROM approvals WHERE subject_type = ? AND subject_id = ? AND round = ?`, core.DecisionApprove, core.DecisionReturn,
 			core.SubjectPolicy, p.ID, f.SignoffRound).Scan(&f.SignoffSteps, &f.SignoffApproved, &returned); err != nil {
 			return f, err

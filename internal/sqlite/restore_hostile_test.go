@@ -40,6 +40,7 @@ func hostileCopy(t *testing.T, db *sqlite.DB, dir, name string, stmts ...string)
 }
 
 func TestRestoreRefusesHostileBackups(t *testing.T) {
+	skipOnPostgres(t, "backups are SQLite files (VACUUM INTO, the online backup API); pg_dump backups are next")
 	db, ctx := auditFixture(t)
 	dir := t.TempDir()
 	refuse := func(path, want string) {
@@ -101,6 +102,7 @@ END`)
 }
 
 func TestReplaceWithBackupFailureKeepsOriginal(t *testing.T) {
+	skipOnPostgres(t, "backups are SQLite files (VACUUM INTO, the online backup API); pg_dump backups are next")
 	db, ctx := auditFixture(t)
 	dir := t.TempDir()
 	b, err := db.Backup(ctx, dir, core.BackupManual)

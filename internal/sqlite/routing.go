@@ -109,7 +109,7 @@ UNION ALL
 SELECT * FROM (SELECT m.id, m.subject, m.body, m.topic_id, 'message' FROM messages m
 	JOIN topics t ON t.id = m.topic_id AND t.active = 1
 	WHERE m.state IN ('已答复', '已公开', '转办') OR m.id IN (SELECT message_id FROM routing_examples WHERE source = 'decision')
-	ORDER BY m.received_at DESC LIMIT ?)`
+	ORDER BY m.received_at DESC LIMIT ?) recent`
 
 // HistoryLimit caps how many mailbox messages (the most recent) join the imported history, so that
 // retraining stays within seconds on a bureau with years of messages.
@@ -145,7 +145,7 @@ func (s *RoutingStore) HistorySummary(ctx context.Context) (core.RoutingHistory,
 			return h, err
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT h.topic_id, t.name, h.src, COUNT(*) FROM (`+historyQuery+`) h
-			JOIN topics t ON t.id = h.topic_id GROUP BY h.topic_id, h.src ORDER BY t.name`, HistoryLimit)
+			JOIN topics t ON t.id = h.topic_id GROUP BY h.topic_id, t.name, h.src ORDER BY t.name`, HistoryLimit)
 		if err != nil {
 			return h, err
 		}
@@ -274,12 +274,8 @@ func (s *RoutingStore) ImportExamples(ctx context.Context, name string, rows []c
 					}
 				}
 			}
-			r, err := tx.ExecContext(ctx, `INSERT INTO topics (name, description, keywords, examples, active, created_at, updated_at)
-				VALUES (?, ?, '[]', '[]', 1, ?, ?)`, l, "导入历史留言时新建", tx.Stamp(), tx.Stamp())
-			if err != nil {
-				return res, err
-			}
-			if plan.topics[l], err = r.LastInsertId(); err != nil {
+			if plan.topics[l], err = tx.insert(ctx, `INSERT INTO topics (name, description, keywords, examples, active, created_at, updated_at)
+				VALUES (?, ?, '[]', '[]', 1, ?, ?)`, l, "导入历史留言时新建", tx.Stamp(), tx.Stamp()); err != nil {
 				return res, err
 			}
 			if err := tx.audit("create", "topic", plan.topics[l], "导入历史留言时新建留言主题 "+l,

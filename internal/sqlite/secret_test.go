@@ -39,6 +39,7 @@ func checkpoint(tb testing.TB, db *sqlite.DB) {
 }
 
 func TestIMAPPasswordIsSealedAtRest(t *testing.T) {
+	skipOnPostgres(t, "reads the SQLite file and its WAL for the password")
 	f := newMailboxFixture(t)
 	saved, err := f.store.SaveIMAPConfig(f.ctx, core.IMAPConfig{Host: "imap.example.org", Username: "jzxx", Password: imapPassword})
 	if err != nil {
@@ -47,7 +48,7 @@ func TestIMAPPasswordIsSealedAtRest(t *testing.T) {
 	if saved.Password != "" || !saved.HasPassword {
 		t.Errorf("saved = %+v, want no password and HasPassword", saved)
 	}
-	key := filepath.Join(filepath.Dir(f.db.Path), seal.SecretKeyFile)
+	key := filepath.Join(f.db.DataDir, seal.SecretKeyFile)
 	info, err := os.Stat(key)
 	if err != nil {
 		t.Fatalf("no key file after the first save: %v", err)
@@ -103,6 +104,7 @@ func TestIMAPPasswordIsSealedAtRest(t *testing.T) {
 }
 
 func TestIMAPPlainTextPasswordIsSealedOnSave(t *testing.T) {
+	skipOnPostgres(t, "reads the SQLite file and its WAL for the password")
 	f := newMailboxFixture(t)
 	legacy := `{"host":"imap.example.org","port":993,"security":"tls","username":"jzxx","password":"` + imapPassword + `","mailbox":"INBOX"}`
 	if _, err := f.db.SQL().Exec(`INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('mailbox.imap', ?, '', '')`, legacy); err != nil {
@@ -142,7 +144,7 @@ func TestIMAPPasswordNeedsItsKey(t *testing.T) {
 			if _, err := f.store.SaveIMAPConfig(f.ctx, core.IMAPConfig{Host: "imap.example.org", Username: "jzxx", Password: imapPassword}); err != nil {
 				t.Fatal(err)
 			}
-			if err := damage(filepath.Join(filepath.Dir(f.db.Path), seal.SecretKeyFile)); err != nil {
+			if err := damage(filepath.Join(f.db.DataDir, seal.SecretKeyFile)); err != nil {
 				t.Fatal(err)
 			}
 			_, err := f.store.FetchConfig(f.ctx)

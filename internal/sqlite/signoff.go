@@ -392,7 +392,7 @@ func (s *InterpretationStore) WaitingSignoffs(ctx context.Context, personID int6
 			WHEN 'disclosure' THEN (SELECT case_no || ' ' || applicant FROM disclosure_requests WHERE id = a.subject_id)
 			WHEN 'annual' THEN a.subject_id || '年政府信息公开工作年度报告' END, '')
 		FROM approvals a
-		WHERE a.decision = '' AND (a.person_id = ? OR (? AND a.person_id IS NULL AND NOT EXISTS (SELECT 1 FROM approvals b
+		WHERE a.decision = '' AND (a.person_id = ? OR (? = 1 AND a.person_id IS NULL AND NOT EXISTS (SELECT 1 FROM approvals b
 		      WHERE b.subject_type = a.subject_type AND b.subject_id = a.subject_id AND b.round = a.round AND b.person_id = ?)))
 		  AND a.round = (SELECT MAX(b.round) FROM approvals b WHERE b.subject_type = a.subject_type AND b.subject_id = a.subject_id)
 		  AND NOT EXISTS (SELECT 1 FROM approvals b WHERE b.subject_type = a.subject_type AND b.subject_id = a.subject_id

@@ -2,7 +2,6 @@ package sqlite_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -14,10 +13,10 @@ import (
 // now is the fixed time of every test: Friday 2026-11-20, 09:30 China time.
 var now = time.Date(2026, 11, 20, 9, 30, 0, 0, core.Shanghai)
 
-// mustOpen opens a fresh database in a temporary directory with a fixed clock.
+// mustOpen opens a fresh database (SQLite, or PostgreSQL when POLICYDESK_TEST_PG is set) with a fixed clock.
 func mustOpen(tb testing.TB) *sqlite.DB {
 	tb.Helper()
-	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "policydesk.db"), rules.All())
+	db := newTestDB(tb)
 	db.Clock = core.NewFixedClock(now)
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
@@ -52,7 +51,7 @@ func reopen(tb testing.TB, db *sqlite.DB) *sqlite.DB {
 		tb.Fatal(err)
 	}
 	db2 := sqlite.NewDB(db.Path, rules.All())
-	db2.Clock = db.Clock
+	db2.Clock, db2.DataDir = db.Clock, db.DataDir
 	if err := db2.Open(); err != nil {
 		tb.Fatal(err)
 	}
@@ -82,7 +81,7 @@ func TestMigrationsRecordedAndIdempotent(t *testing.T) {
 	if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM schema_version`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	ms, _ := sqlite.Migrations()
+	ms, _ := db.KnownMigrations()
 	if n != len(ms) {
 		t.Fatalf("schema_version has %d rows after reopening, want %d", n, len(ms))
 	}
@@ -92,6 +91,7 @@ func TestMigrationsRecordedAndIdempotent(t *testing.T) {
 }
 
 func TestPragmas(t *testing.T) {
+	skipOnPostgres(t, "checks SQLite pragmas")
 	db := mustOpen(t)
 	var mode string
 	var fk, timeout int
@@ -116,6 +116,7 @@ func TestNewerDatabaseRefused(t *testing.T) {
 	}
 	db.Close()
 	db2 := sqlite.NewDB(db.Path, rules.All())
+	db2.DataDir = db.DataDir
 	err := db2.Open()
 	if err == nil {
 		db2.Close()

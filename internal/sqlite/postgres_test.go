@@ -1,0 +1,169 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"policydesk/internal/core"
+	"policydesk/internal/rules"
+	"policydesk/internal/sqlite"
+)
+
+// Two server processes on one PostgreSQL database: each write takes the same advisory lock first, so writes
+// from both interleave one at a time and the audit chain stays one unbroken line.
+func TestPostgresWritersFromTwoServersKeepOneAuditChain(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("PostgreSQL only: set POLICYDESK_TEST_PG (build/pg-test.sh)")
+	}
+	ctx := context.Background()
+	a := mustOpen(t)
+	if _, err := sqlite.NewSettingsStore(a).SaveSection(ctx, core.Section{Name: "综合组", Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	// Another server: a data directory of its own that holds the same audit key.
+	b := sqlite.NewDB(a.Path, rules.All())
+	b.Clock, b.DataDir = a.Clock, t.TempDir()
+	key, err := os.ReadFile(filepath.Join(a.DataDir, sqlite.AuditKeyFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(b.DataDir, sqlite.AuditKeyFile), key, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	const perServer = 20
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*perServer)
+	for i, db := range []*sqlite.DB{a, b} {
+		store := sqlite.NewSettingsStore(db)
+		for j := 0; j < perServer; j++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := store.SaveSection(ctx, core.Section{Name: fmt.Sprintf("科室%d-%02d", i, j), Active: true}); err != nil {
+					errs <- err
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	rows, err := a.SQL().Query(`SELECT id, prev_hash, hash FROM audit_log ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var n, lastID int64
+	var lastHash string
+	for rows.Next() {
+		var id int64
+		var prev, hash string
+		if err := rows.Scan(&id, &prev, &hash); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 && (id != lastID+1 || prev != lastHash) {
+			t.Fatalf("the chain forks at entry %d: follows %d, links to %.12s, previous hash %.12s", id, lastID, prev, lastHash)
+		}
+		n, lastID, lastHash = n+1, id, hash
+	}
+	if n < 2*perServer {
+		t.Fatalf("%d audit entries, want at least %d", n, 2*perServer)
+	}
+}
+
+// A PostgreSQL database must be given a data directory for the audit key and head files.
+func TestPostgresNeedsADataDirectory(t *testing.T) {
+	db := sqlite.NewDB("postgres://nobody@127.0.0.1:1/none", rules.All())
+	wantCode(t, db.Open(), core.EINVALID)
+}
+
+// Features that exist only on SQLite so far are refused on PostgreSQL with a clear message.
+func TestPostgresRefusesSQLiteOnlyFeatures(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("PostgreSQL only: set POLICYDESK_TEST_PG (build/pg-test.sh)")
+	}
+	db := mustOpen(t)
+	ctx := context.Background()
+	_, err := db.Backup(ctx, t.TempDir(), "manual")
+	wantCode(t, err, core.EINVALID)
+	_, err = db.Restore(ctx, "x.db", t.TempDir())
+	wantCode(t, err, core.EINVALID)
+	if problems, err := db.CheckIntegrity(ctx, true); err != nil || len(problems) != 0 {
+		t.Fatalf("integrity: %v, %v", problems, err)
+	}
+}
+
+// Servers starting at once on an empty database migrate it once: the others wait for the advisory lock and
+// find nothing left to do.
+func TestPostgresServersStartingAtOnceMigrateOnce(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("PostgreSQL only: set POLICYDESK_TEST_PG (build/pg-test.sh)")
+	}
+	admin, err := pgAdmin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("policydesk_empty_%d", os.Getpid())
+	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	dbs := make([]*sqlite.DB, 3)
+	errs := make([]error, len(dbs))
+	for i := range dbs {
+		dbs[i] = sqlite.NewDB(pgDSN(name), rules.All())
+		dbs[i].DataDir = dir
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = dbs[i].Open()
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("server %d: %v", i, err)
+		}
+		defer dbs[i].Close()
+	}
+	var n, v int
+	if err := dbs[0].SQL().QueryRow(`SELECT COUNT(*), MAX(version) FROM schema_version`).Scan(&n, &v); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || v != sqlite.LatestSchemaVersion() {
+		t.Fatalf("schema_version: %d rows, version %d; want 1 row at %d", n, v, sqlite.LatestSchemaVersion())
+	}
+}
+
+// A search of the register ignores the case of Latin letters, as SQLite's LIKE does, on both databases; % and _
+// are searched as themselves.
+func TestPolicySearchIgnoresLatinCase(t *testing.T) {
+	f := newConsultFixture(t)
+	ctx := context.Background()
+	if _, err := f.policies.SavePolicy(ctx, core.Policy{Title: "临江市BIM报建试点办法(100%覆盖)", DocNumber: "LJ-GH-2026-7",
+		Category: "规范性文件", SectionID: f.sectionID, Disclosure: "主动公开", DisclosureBasis: "《政府信息公开条例》第十九条"}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"bim": 1, "lj-gh": 1, "100%": 1, "1_0": 0, "BIM报建": 1, "xyz": 0} {
+		page, err := f.policies.Policies(ctx, core.PolicyFilter{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total != want {
+			t.Errorf("search %q: %d found, want %d", q, page.Total, want)
+		}
+	}
+}
