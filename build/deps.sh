@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 packages=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth xdotool chromium fonts-noto-cjk
   imagemagick poppler-utils)
 if [ "${POLICYDESK_TEST_DEPS:-0}" = 1 ]; then
-  # Only the test suite needs these: a real IMAP server and LibreOffice for document checks.
-  packages+=(dovecot-imapd libreoffice-writer-nogui)
+  # Only the test suite needs these: a real IMAP server, LibreOffice for document checks, and PostgreSQL 15 whose
+  # binaries build/pg-test.sh uses for a throwaway cluster (the store's tests run on it a second time).
+  packages+=(dovecot-imapd libreoffice-writer-nogui postgresql-15)
 fi
 
 missing=()

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs a command against a throwaway PostgreSQL 15 cluster: initdb in a temp directory as an unprivileged user,
 # listening only on 127.0.0.1 on a free port, with POLICYDESK_TEST_PG set to its DSN; the cluster is stopped and
-# deleted at the end. Without PostgreSQL 15's binaries (apt-get install postgresql-15) the command is not run.
+# deleted at the end. PostgreSQL 15's binaries come from Debian's postgresql-15 (build/deps.sh installs it for
+# the tests).
 #   build/pg-test.sh go test -count=1 ./internal/sqlite
 set -euo pipefail
 pgbin=${POLICYDESK_PG_BIN:-/usr/lib/postgresql/15/bin}
 if [ ! -x "$pgbin/initdb" ]; then
-  echo "未找到 PostgreSQL 15($pgbin)，跳过 PostgreSQL 测试" >&2
-  exit 0
+  echo "未找到 PostgreSQL 15($pgbin)：请安装 postgresql-15(POLICYDESK_TEST_DEPS=1 build/deps.sh)" >&2
+  exit 1
 fi
 if [ "$#" -eq 0 ]; then echo "用法: build/pg-test.sh 命令 [参数…]" >&2; exit 2; fi
 

@@ -79,6 +79,8 @@ var postgresIdioms = strings.NewReplacer(
 	"LIKE ? ESCAPE", "ILIKE ? ESCAPE",
 	// A newline in text built by a statement.
 	"char(10)", "chr(10)",
+	// Text joined across a group's rows, with the separator given.
+	"group_concat(", "string_agg(",
 )
 
 func rebindText(q string) string {
