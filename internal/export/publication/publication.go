@@ -17,8 +17,7 @@ import (
 // SignoffSheet is the 审签单 of an interpretation: its particulars, every sign-off decision with person,
 // time and opinion, and the full text the approvers signed.
 func SignoffSheet(bureau string, policy core.Policy, in core.Interpretation, so core.Signoff) export.Document {
-	doc := export.Document{Title: "政策解读审签单", Subtitle: bureau}
-	doc.Add(export.T(export.Grid{Headers: []string{"项目", "内容"}, Rows: [][]string{
+	doc := sheet("政策解读审签单", bureau, [][]string{
 		{"文件名称", policy.Title},
 		{"文号", dash(policy.DocNumber)},
 		{"公开属性", disclosureText(policy.Disclosure, policy.DisclosureBasis)},
@@ -27,9 +26,7 @@ func SignoffSheet(bureau string, policy core.Policy, in core.Interpretation, so 
 		{"解读科室", in.SectionName + reasonNote(in.SectionReason)},
 		{"起草人", dash(in.AuthorName)},
 		{"状态", in.Status},
-	}}))
-	doc.Add(export.H1("审签意见"))
-	doc.Add(export.T(signoffGrid(so)))
+	}, so)
 	doc.Add(export.H1("解读内容"))
 	doc.Add(interpretationBlocks(in)...)
 	return doc
@@ -58,36 +55,24 @@ func PolicySignoffSheet(bureau string, panel core.SyncPanel, so core.Signoff) ex
 
 // ReportSignoffSheet is the 审签单 of a consultation's 意见收集采纳情况说明, with the text the approvers signed.
 func ReportSignoffSheet(bureau string, c core.Consultation, text string, so core.Signoff) export.Document {
-	doc := export.Document{Title: "意见采纳情况说明审签单", Subtitle: bureau}
-	doc.Add(export.T(export.Grid{Headers: []string{"项目", "内容"}, Rows: [][]string{
+	doc := sheet("意见采纳情况说明审签单", bureau, [][]string{
 		{"文件名称", c.PolicyTitle}, {"起草科室", dash(c.SectionName)},
 		{"征求意见期", c.OpenDate + " 至 " + c.CloseDate},
 		{"收到意见", fmt.Sprintf("%d条", c.CommentCount)},
-	}}))
-	doc.Add(export.H1("审签意见"))
-	doc.Add(export.T(signoffGrid(so)))
+	}, so)
 	doc.Add(export.H1("意见采纳情况说明"))
-	for _, para := range strings.Split(text, "\n") {
-		if para = strings.TrimSpace(para); para != "" {
-			doc.Add(export.P(para))
-		}
-	}
+	doc.Add(paragraphs(text)...)
 	return doc
 }
 
 // AnswerSignoffSheet is the 审签单 of a 依申请公开 answer draft: the application's particulars (the applicant's
 // identity number stays off it), every sign-off decision and the draft the approvers signed.
 func AnswerSignoffSheet(bureau string, r core.DisclosureRequest, so core.Signoff) export.Document {
-	doc := export.Document{Title: "政府信息公开申请答复审签单", Subtitle: bureau}
 	handler := r.SectionName
 	if r.HandlerName != "" {
 		handler = strings.TrimSpace(handler + " " + r.HandlerName)
 	}
-	state := r.SignoffState
-	if state == "" {
-		state = "未提交审签"
-	}
-	doc.Add(export.T(export.Grid{Headers: []string{"项目", "内容"}, Rows: [][]string{
+	doc := sheet("政府信息公开申请答复审签单", bureau, [][]string{
 		{"申请编号", r.CaseNo},
 		{"申请人", r.Applicant + "（" + dash(r.ApplicantType) + "）"},
 		{"申请方式", dash(r.Channel)},
@@ -96,42 +81,57 @@ func AnswerSignoffSheet(bureau string, r core.DisclosureRequest, so core.Signoff
 		{"申请公开的信息", dash(r.Content)},
 		{"承办科室", dash(handler)},
 		{"答复类型", dash(r.DraftLabel)},
-		{"审签状态", state},
-	}}))
-	doc.Add(export.H1("审签意见"))
-	doc.Add(export.T(signoffGrid(so)))
+		{"审签状态", stateText(r.SignoffState)},
+	}, so)
 	doc.Add(export.H1("答复要点"))
-	for _, para := range strings.Split(r.DraftText, "\n") {
-		if para = strings.TrimSpace(para); para != "" {
-			doc.Add(export.P(para))
-		}
-	}
+	doc.Add(paragraphs(r.DraftText)...)
 	return doc
 }
 
 // AnnualSignoffSheet is the 审签单 of a year's 政府信息公开工作年度报告: what the office added to the figures
 // the records give (table 二's hand figures, a 上年结转 entered by hand, each with its source) and every decision.
 func AnnualSignoffSheet(bureau string, e core.AnnualEdits, so core.Signoff) export.Document {
-	doc := export.Document{Title: "政府信息公开工作年度报告审签单", Subtitle: bureau}
-	state := e.SignoffState
-	if state == "" {
-		state = "未提交审签"
-	}
 	carry := "由依申请公开登记簿生成"
 	if len(e.CarryOver) > 0 {
 		carry = strings.Join(e.CarryOver, "、") + "（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他；来源：" + e.CarrySource + "）"
 	}
-	doc.Add(export.T(export.Grid{Headers: []string{"项目", "内容"}, Rows: [][]string{
+	return sheet("政府信息公开工作年度报告审签单", bureau, [][]string{
 		{"报告名称", fmt.Sprintf("%s%d年政府信息公开工作年度报告", bureau, e.Year)},
 		{"公布期限", fmt.Sprintf("%d-01-31", e.Year+1)},
 		{"第二十条第（五）（六）（八）项", fmt.Sprintf("行政许可%s、行政处罚%s、行政强制%s、行政事业性收费%s万元（来源：%s）",
 			dash(e.Licensing), dash(e.Penalty), dash(e.Enforcement), dash(e.FeesWan), dash(e.Source))},
 		{"上年结转", carry},
-		{"审签状态", state},
-	}}))
+		{"审签状态", stateText(e.SignoffState)},
+	}, so)
+}
+
+// sheet is a 审签单: the subject's particulars (项目, 内容), then every sign-off decision; the caller adds what
+// was signed after it.
+func sheet(title, bureau string, particulars [][]string, so core.Signoff) export.Document {
+	doc := export.Document{Title: title, Subtitle: bureau}
+	doc.Add(export.T(export.Grid{Headers: []string{"项目", "内容"}, Rows: particulars}))
 	doc.Add(export.H1("审签意见"))
 	doc.Add(export.T(signoffGrid(so)))
 	return doc
+}
+
+// stateText is a sign-off state for a sheet: "" is a draft not yet submitted.
+func stateText(state string) string {
+	if state == "" {
+		return "未提交审签"
+	}
+	return state
+}
+
+// paragraphs are text's non-blank lines as paragraphs.
+func paragraphs(text string) []export.Block {
+	var bs []export.Block
+	for _, p := range strings.Split(text, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			bs = append(bs, export.P(p))
+		}
+	}
+	return bs
 }
 
 func signoffGrid(so core.Signoff) export.Grid {
@@ -149,13 +149,7 @@ func signoffGrid(so core.Signoff) export.Grid {
 // interpretationBlocks lays an interpretation out as document blocks, by form.
 func interpretationBlocks(in core.Interpretation) []export.Block {
 	var bs []export.Block
-	paras := func(text string) {
-		for _, p := range strings.Split(text, "\n") {
-			if p = strings.TrimSpace(p); p != "" {
-				bs = append(bs, export.P(p))
-			}
-		}
-	}
+	paras := func(text string) { bs = append(bs, paragraphs(text)...) }
 	switch in.Form {
 	case core.FormText:
 		for i, s := range in.Sections {
