@@ -208,8 +208,7 @@ test('政策解读: 文字解读 and 图解 drafted, signed off and published in
 
     // Export the long image: 750 px wide and far from blank.
     await page.getByTestId('graphic-export-png').click()
-    const pngLine = await page.getByTestId('graphic-exported-png').innerText()
-    const pngPath = pngLine.replace(/^已导出 PNG：/, '').trim()
+    const pngPath = (await page.getByTestId('graphic-exported-png').getByTestId('exported-path-text').innerText()).trim()
     const png = readFileSync(pngPath)
     assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG')
     assert.equal(png.readUInt32BE(16), 750, 'the long image is 750 px wide')
@@ -219,7 +218,8 @@ test('政策解读: 文字解读 and 图解 drafted, signed off and published in
     assert.ok(statSync(pngPath).size > Math.max(5 * blank, 40_000), `PNG of ${statSync(pngPath).size} bytes looks blank (empty page: ${blank})`)
     await page.getByTestId('graphic-export-html').click()
     await page.getByTestId('graphic-exported-html').waitFor()
-    assert.match(readFileSync((await page.getByTestId('graphic-exported-html').innerText()).replace(/^已导出 HTML：/, '').trim(), 'utf8'), /关键数字/)
+    const htmlPath = (await page.getByTestId('graphic-exported-html').getByTestId('exported-path-text').innerText()).trim()
+    assert.match(readFileSync(htmlPath, 'utf8'), /关键数字/)
     if (process.env.E2E_SHOTS) copyFileSync(pngPath, join(process.env.E2E_SHOTS, 'i-graphic-export.png'))
 
     // Returned at the first step: the opinion goes back to the drafter, who may edit and resubmit.

@@ -100,7 +100,7 @@ test('依申请公开: by 信函, 补正, extension with approval, 部分公开 
     // the 审签单 of the answer draft, and every step in the request's own history
     await page.getByTestId('signoff-docx').click()
     await page.getByTestId('signoff-docx-path').getByText('答复审签单').waitFor()
-    const sheet = (await page.getByTestId('signoff-docx-path').innerText()).replace(/^已导出：/, '').trim()
+    const sheet = (await page.getByTestId('signoff-docx-path').getByTestId('exported-path-text').innerText()).trim()
     assert.ok(/答复审签单[-0-9]*\.docx$/.test(sheet) && statSync(sheet).size > 2000, sheet)
     assert.match(await page.getByTestId('disclosure-events').innerText(), /提交审签（第1轮）[\s\S]*科室负责人审核：同意[\s\S]*保密审查：同意（经保密审查，不涉及国家秘密。），审签完成/)
     await shot(page, 'q-draft-signed')
@@ -358,7 +358,7 @@ test('年度报告: 上年结转 entered by hand, sign-off across desks, publica
     await waitForText(page, 'report-signoff-state', '已审签')
     await page.getByTestId('signoff-docx').click()
     await page.getByTestId('signoff-docx-path').getByText('年度报告审签单').waitFor()
-    const sheet = (await page.getByTestId('signoff-docx-path').innerText()).replace(/^已导出：/, '').trim()
+    const sheet = (await page.getByTestId('signoff-docx-path').getByTestId('exported-path-text').innerText()).trim()
     assert.ok(/2026年政府信息公开工作年度报告审签单[-0-9]*\.docx$/.test(sheet) && statSync(sheet).size > 2000, sheet)
     await shot(page, 'q-report-signed', { fullPage: false })
 
