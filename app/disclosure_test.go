@@ -18,16 +18,8 @@ import (
 
 // A register picked in the browser is previewed row by row and imported whole; a bad row imports nothing.
 func TestDisclosureRegisterImportAndLetters(t *testing.T) {
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
-	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	cal := calendar.New(calendar.Builtin())
 	var events []string
-	svc := NewDisclosureService(sqlite.NewDisclosureStore(db, func() *calendar.Calendar { return cal }), t.TempDir(), db.Clock,
-		func(name string, _ ...any) { events = append(events, name) })
+	svc, _ := newDisclosureService(t, func(name string, _ ...any) { events = append(events, name) })
 	b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 	const header = "编号,收到日期,申请人,申请人类型,申请内容,申请方式,办理结果,答复日期\n"
 	bad := b64(header + "1,2026-03-03,张三,自然人,征地批复,信函,予以公开,2026-03-20\n2,2026-03-05,李四,个体户,规划许可,网络,,\n")
@@ -106,15 +98,7 @@ func TestDisclosureRegisterImportAndLetters(t *testing.T) {
 // The letters' texts are edited in 设置: an unknown placeholder is refused naming it, generation uses the edited
 // text, and a reset brings back the built-in one.
 func TestLetterTemplates(t *testing.T) {
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
-	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	cal := calendar.New(calendar.Builtin())
-	store := sqlite.NewDisclosureStore(db, func() *calendar.Calendar { return cal })
-	svc := NewDisclosureService(store, t.TempDir(), db.Clock, func(string, ...any) {})
+	svc, store := newDisclosureService(t, func(string, ...any) {})
 	list, err := svc.LetterTemplates()
 	if err != nil || len(list) != 11 || list[0].Kind != "受理回执" || list[0].Edited || list[0].Body != list[0].Builtin || len(list[0].Placeholders) == 0 {
 		t.Fatalf("templates: %+v %v", list, err)
@@ -177,4 +161,18 @@ func docxText(t *testing.T, path string) string {
 	}
 	t.Fatal("no document.xml")
 	return ""
+}
+
+// newDisclosureService is the 依申请公开 service over a fresh database on 2026-11-20 with the built-in calendar.
+func newDisclosureService(t *testing.T, emit func(string, ...any)) (*DisclosureService, *sqlite.DisclosureStore) {
+	t.Helper()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
+	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	cal := calendar.New(calendar.Builtin())
+	store := sqlite.NewDisclosureStore(db, func() *calendar.Calendar { return cal })
+	return NewDisclosureService(store, t.TempDir(), db.Clock, emit), store
 }

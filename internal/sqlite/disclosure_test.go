@@ -277,15 +277,11 @@ func TestDisclosureSuspensions(t *testing.T) {
 func TestDisclosureHandling(t *testing.T) {
 	f, s := newDisclosureFixture(t)
 	ctx := context.Background()
-	d, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: "2026-11-02", Applicant: "王某",
-		ApplicantType: "自然人", Content: "某地块出让合同"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := d.Request.ID
-	_, err = s.AssignDisclosure(ctx, id, 0, f.personID)
+	id := registerInPerson(t, s)
+	_, err := s.AssignDisclosure(ctx, id, 0, f.personID)
 	wantCode(t, err, core.EINVALID)
-	if d, err = s.AssignDisclosure(ctx, id, f.sectionID, f.personID); err != nil {
+	d, err := s.AssignDisclosure(ctx, id, f.sectionID, f.personID)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if d.Request.SectionID != f.sectionID || d.Request.HandlerID != f.personID || d.Events[1].Kind != "分办" {
@@ -419,14 +415,10 @@ func TestAnnualEdits(t *testing.T) {
 func TestAnswerSignoffInHistory(t *testing.T) {
 	f, s := newDisclosureFixture(t)
 	ctx := context.Background()
-	d, err := s.RegisterDisclosure(ctx, core.DisclosureIntake{Channel: "当面", Arrived: "2026-11-02", Applicant: "王某",
-		ApplicantType: "自然人", Content: "某地块出让合同"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := d.Request.ID
+	id := registerInPerson(t, s)
 	signDraft(t, f, s, id, 0, "予以公开")
-	if d, err = s.DisclosureRequest(ctx, id); err != nil {
+	d, err := s.DisclosureRequest(ctx, id)
+	if err != nil {
 		t.Fatal(err)
 	}
 	var notes []string
@@ -568,4 +560,15 @@ func BenchmarkDisclosureRegister(b *testing.B) {
 			}
 		}
 	})
+}
+
+// registerInPerson registers 王某's application made in person on 2026-11-02 and returns its id.
+func registerInPerson(t *testing.T, s *sqlite.DisclosureStore) int64 {
+	t.Helper()
+	d, err := s.RegisterDisclosure(context.Background(), core.DisclosureIntake{Channel: "当面", Arrived: "2026-11-02", Applicant: "王某",
+		ApplicantType: "自然人", Content: "某地块出让合同"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Request.ID
 }
