@@ -46,14 +46,21 @@ func TestFormatErrorKeepsDomainCodesAndHidesInternals(t *testing.T) {
 	}
 }
 
-func testCalendar(t *testing.T) *sqlite.CalendarStore {
+// openTestDB opens a fresh database in a temporary directory whose clock stands still at now.
+func openTestDB(t *testing.T, now time.Time) *sqlite.DB {
 	t.Helper()
 	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
-	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
+	db.Clock = core.NewFixedClock(now)
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func testCalendar(t *testing.T) *sqlite.CalendarStore {
+	t.Helper()
+	db := openTestDB(t, time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
 	store := sqlite.NewCalendarStore(db)
 	if err := store.Load(context.Background()); err != nil {
 		t.Fatal(err)

@@ -16,7 +16,6 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/dedup"
-	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -38,12 +37,7 @@ func (hanBigrams) Keywords(string, int) []core.Keyword { return nil }
 
 func TestConsultationBridgeImportDecideAndExport(t *testing.T) {
 	ctx := context.Background()
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
-	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openTestDB(t, time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
 	settings := sqlite.NewSettingsStore(db)
 	if _, err := settings.SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		t.Fatal(err)
@@ -169,12 +163,7 @@ func (g gatedComments) ImportComments(ctx context.Context, id int64, file core.I
 
 func TestConsultationImportReportsProgressAndCancels(t *testing.T) {
 	ctx := context.Background()
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
-	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openTestDB(t, time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
 	settings := sqlite.NewSettingsStore(db)
 	sec, err := settings.SaveSection(ctx, core.Section{Name: "开发利用组", Active: true})
 	if err != nil {

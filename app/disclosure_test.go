@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"encoding/base64"
 	"io"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,7 +11,6 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
-	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -166,12 +164,7 @@ func docxText(t *testing.T, path string) string {
 // newDisclosureService is the 依申请公开 service over a fresh database on 2026-11-20 with the built-in calendar.
 func newDisclosureService(t *testing.T, emit func(string, ...any)) (*DisclosureService, *sqlite.DisclosureStore) {
 	t.Helper()
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
-	db.Clock = core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openTestDB(t, time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
 	cal := calendar.New(calendar.Builtin())
 	store := sqlite.NewDisclosureStore(db, func() *calendar.Calendar { return cal })
 	return NewDisclosureService(store, t.TempDir(), db.Clock, emit), store

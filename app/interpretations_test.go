@@ -15,7 +15,6 @@ import (
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/export/graphic"
-	"policydesk/internal/rules"
 	"policydesk/internal/sqlite"
 )
 
@@ -35,12 +34,7 @@ func (mailboxSource) Questions(context.Context, int64) ([]core.QuestionSuggestio
 func TestInterpretationBridge(t *testing.T) {
 	ctx := context.Background()
 	clock := core.NewFixedClock(time.Date(2026, 9, 14, 9, 0, 0, 0, core.Shanghai))
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "p.db"), rules.All())
-	db.Clock = clock
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openTestDB(t, clock.Now())
 	settings := sqlite.NewSettingsStore(db)
 	if _, err := settings.SaveBureau(ctx, core.Bureau{Name: "临江市规划和自然资源局"}); err != nil {
 		t.Fatal(err)
