@@ -101,20 +101,17 @@ func damaged(paths datadir.Paths, problems []string, err error) string {
 	return msg
 }
 
-// lockedDataDir resolves the data directory from args (--data-dir, else POLICYDESK_DATA_DIR, else the default),
-// prepares it and takes its lock; whenLocked tells the person what to do when another program holds it.
+// lockedDataDir resolves the data directory from args (--data-dir, else POLICYDESK_DATA_DIR, else the default)
+// and the database (its SQLite file, or the PostgreSQL one of --db or POLICYDESK_DB), prepares it and takes its
+// lock; whenLocked tells the person what to do when another program holds it.
 func lockedDataDir(args []string, whenLocked string) (datadir.Paths, func(), error) {
-	dir, err := datadir.Resolve(args)
-	if err != nil {
-		return datadir.Paths{}, nil, err
-	}
-	paths, err := datadir.Prepare(dir)
+	paths, err := datadir.FromArgs(args)
 	if err != nil {
 		return datadir.Paths{}, nil, err
 	}
 	unlock, err := datadir.Lock(paths.Lock)
 	if errors.Is(err, datadir.ErrLocked) {
-		return datadir.Paths{}, nil, fmt.Errorf("%w(%s)。%s", err, dir, whenLocked)
+		return datadir.Paths{}, nil, fmt.Errorf("%w(%s)。%s", err, paths.Dir, whenLocked)
 	} else if err != nil {
 		return datadir.Paths{}, nil, err
 	}
@@ -176,6 +173,9 @@ type bureau struct {
 	// up (nil: nothing to seed, or seeded already). preparing is set until it has finished.
 	seedDemo  func()
 	preparing atomic.Bool
+	// reread reads again what the process keeps in memory after another server process changed it (the event's
+	// name says what: the calendar, the routing model and dictionary, the topics; "data:restored" all of them).
+	reread func(ctx context.Context, event string)
 }
 
 func (b *bureau) close() {
@@ -205,7 +205,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		}
 	}()
 	db := sqlite.NewDB(paths.DB, rules.All())
-	db.Clock, db.BackupDir = clock, paths.Backups
+	db.Clock, db.BackupDir, db.DataDir = clock, paths.Backups, paths.Dir
 	b.db = db
 	ctx := context.Background()
 	_, statErr := os.Stat(paths.DB)
@@ -214,13 +214,19 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		if core.ErrorCode(err) != core.EINTERNAL {
 			return nil, err // e.g. a database from a newer version: nothing to recover
 		}
+		if paths.Postgres() {
+			// The IT department's server: unreachable, refused or misconfigured, never a file to replace.
+			return nil, fmt.Errorf("无法使用 PostgreSQL 数据库 %s：%w", paths.DBName(), err)
+		}
 		return nil, &damagedError{damaged(paths, nil, err)}
 	}
 	b.closers = append(b.closers, func() { db.Close() })
 	if problems, err := db.CheckIntegrity(ctx, false); err != nil || len(problems) > 0 {
 		return nil, &damagedError{damaged(paths, problems, err)}
 	}
-	local := func() bool { return opt.Elsewhere == nil || !opt.Elsewhere() }
+	// The background jobs on this data (backups, mail fetch, training) run here unless the desk works on a
+	// server's data, or another server process on the same PostgreSQL database leads (sqlite.DB.Lead).
+	local := func() bool { return (opt.Elsewhere == nil || !opt.Elsewhere()) && db.Leading() }
 	if local() {
 		takeDailyBackup(ctx, db, paths.Backups)
 	}
@@ -258,7 +264,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	policies := sqlite.NewPolicyStore(db, cal)
 	consultations := sqlite.NewConsultationStore(db, cal, dedup.Grouper{Seg: segmenter}, segmenter)
 	interpretations := sqlite.NewInterpretationStore(db, cal)
-	mailboxes := sqlite.NewMailboxStore(db, cal, seal.KeyFile{Path: filepath.Join(filepath.Dir(db.Path), seal.SecretKeyFile)}, segmenter)
+	mailboxes := sqlite.NewMailboxStore(db, cal, seal.KeyFile{Path: filepath.Join(paths.Dir, seal.SecretKeyFile)}, segmenter)
 	disclosures := sqlite.NewDisclosureStore(db, cal)
 	seeded := make(chan struct{}) // closed when the demo's records are written (at once if there are none to write)
 	seedModules := func() error {
@@ -341,6 +347,27 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 			return app.ReloadRouting(ctx, routingAPI)
 		},
 	})
+
+	b.reread = func(ctx context.Context, event string) {
+		var err error
+		all := event == app.EventDataRestored
+		if all || event == app.EventCalendarChanged {
+			err = errors.Join(err, calendars.Load(ctx))
+		}
+		if all || event == app.EventRoutingChanged {
+			err = errors.Join(err, app.RereadRouting(ctx, routingAPI))
+		}
+		if all || event == app.EventMailboxSettingsChanged {
+			topics, terr := mailboxes.MatcherTopics(ctx)
+			if terr == nil {
+				matcher.SetTopics(topics)
+			}
+			err = errors.Join(err, terr)
+		}
+		if err != nil {
+			slog.Error("reading again what another server process changed", "event", event, "err", err)
+		}
+	}
 
 	// On a desk the sign-in lives in memory and every bound call acts as whoever is signed in when it runs; on
 	// the server each call carries its own session.

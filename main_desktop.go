@@ -73,6 +73,9 @@ func run() error {
 		return err
 	}
 	defer release()
+	if paths.Postgres() {
+		return errors.New("桌面程序只使用本机数据目录中的数据库；PostgreSQL 数据库(--db)由 policydesk serve 使用，桌面程序可在 设置 → 单位服务器 中连接该服务器")
+	}
 	clock, err := clockFromEnv()
 	if err != nil {
 		return err

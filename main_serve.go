@@ -33,6 +33,8 @@ import (
 	"policydesk/internal/seal"
 	"policydesk/internal/server"
 	"policydesk/internal/sqlite"
+
+	"github.com/jackc/pgx/v5"
 )
 
 const serveUsage = `用法: policydesk serve [选项]
@@ -41,6 +43,11 @@ const serveUsage = `用法: policydesk serve [选项]
 选项:
   --listen ADDR          监听地址(默认 127.0.0.1:8080；供全单位使用时如 0.0.0.0:8443)
   --data-dir DIR         数据目录(与桌面程序相同的含义)
+  --db postgres://USER@HOST:PORT/DB
+                         使用 PostgreSQL 15 数据库(由信息部门运维)，而不是数据目录中的本机数据库；
+                         也可用环境变量 POLICYDESK_DB(免得密码出现在命令行)。数据目录仍存放审计密钥、证书、日志和导出文件；
+                         同一数据库上可运行多个服务器进程(每个进程各用一个数据目录，审计密钥 audit.key 与
+                         邮箱密钥 secret.key 须相同)
   --tls-cert FILE        TLS 证书(PEM)，与 --tls-key 一起使用
   --tls-key FILE         TLS 私钥(PEM)
   --tls-self-signed      使用自签名证书(首次运行时生成并保存在数据目录的 tls/ 中，启动时显示其 SHA-256 指纹)
@@ -56,6 +63,7 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	listen := fs.String("listen", "127.0.0.1:8080", "")
 	dataDir := fs.String("data-dir", "", "")
+	dbDSN := fs.String("db", "", "")
 	certFile := fs.String("tls-cert", "", "")
 	keyFile := fs.String("tls-key", "", "")
 	selfSigned := fs.Bool("tls-self-signed", false, "")
@@ -83,7 +91,7 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg := serveConfig{listen: *listen, certFile: *certFile, keyFile: *keyFile, selfSigned: *selfSigned, demo: *demoData,
-		idle: *idle, importDir: *importDir, dataDir: *dataDir}
+		idle: *idle, importDir: *importDir, dataDir: *dataDir, db: *dbDSN}
 	if err := serve(cfg, stdout); err != nil {
 		fmt.Fprintln(stderr, "错误:", err)
 		return 1
@@ -91,18 +99,27 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// leaderRetry is how often a server process on PostgreSQL that does not run the scheduled jobs checks whether
+// the one that did has stopped (and one that does, that it still holds the lock).
+const leaderRetry = 10 * time.Second
+
 type serveConfig struct {
 	listen, certFile, keyFile string
 	selfSigned, demo          bool
 	idle                      time.Duration
-	importDir, dataDir        string
+	importDir, dataDir, db    string
 }
 
 func serve(cfg serveConfig, stdout io.Writer) error {
 	started := time.Now()
-	dirArgs := os.Args[1:] // --data-dir anywhere on the command line, else POLICYDESK_DATA_DIR, else the default
+	// --data-dir and --db anywhere on the command line, else POLICYDESK_DATA_DIR and POLICYDESK_DB, else the
+	// default data directory and its own database; given to serve itself, they come first.
+	dirArgs := os.Args[1:]
+	if cfg.db != "" {
+		dirArgs = append([]string{"--db", cfg.db}, dirArgs...)
+	}
 	if cfg.dataDir != "" {
-		dirArgs = []string{"--data-dir", cfg.dataDir}
+		dirArgs = append([]string{"--data-dir", cfg.dataDir}, dirArgs...)
 	}
 	paths, release, err := lockedDataDir(dirArgs, "本机已有程序在使用该数据目录。")
 	if err != nil {
@@ -120,7 +137,15 @@ func serve(cfg serveConfig, stdout io.Writer) error {
 		return err
 	}
 	hub := server.NewHub()
-	b, err := openBureau(paths, clock, bureauOptions{Server: true, SeedDemo: cfg.demo, Emit: hub.Emit, Started: started})
+	emit := hub.Emit
+	var relay *server.Relay
+	if paths.Postgres() {
+		// Several server processes may serve this database: what one changes reaches the others' pages.
+		dsn := paths.DB
+		relay = server.NewRelay(hub, sqlite.EventChannel, func(ctx context.Context) (*pgx.Conn, error) { return pgx.Connect(ctx, dsn) })
+		emit = relay.Emit
+	}
+	b, err := openBureau(paths, clock, bureauOptions{Server: true, SeedDemo: cfg.demo, Emit: emit, Started: started})
 	if err != nil {
 		return err
 	}
@@ -129,12 +154,23 @@ func serve(cfg serveConfig, stdout io.Writer) error {
 	if n, err := b.db.HasAccounts(sys); err != nil {
 		return err
 	} else if n == 0 {
-		return fmt.Errorf("数据目录 %s 中还没有登录账号。请先创建管理员，例如：\n  policydesk user add admin --name 张三 --role officer --section 办公室 --admin --data-dir %s\n(密码从标准输入读取)；或用 --demo 启动示例单位", dir, dir)
+		where := "--data-dir " + dir
+		if paths.Postgres() {
+			where = "--db " + paths.DBName()
+		}
+		return fmt.Errorf("数据库 %s 中还没有登录账号。请先创建管理员，例如：\n  policydesk user add admin --name 张三 --role officer --section 办公室 --admin %s\n(密码从标准输入读取)；或用 --demo 启动示例单位", paths.DBName(), where)
 	}
 
 	base, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	base = core.WithActor(base, core.System) // background work started by a call acts as 系统 once it runs alone
+	if relay != nil {
+		if err := relay.Start(base, b.db, b.reread); err != nil {
+			return fmt.Errorf("无法在 PostgreSQL 数据库上转发事件：%w", err)
+		}
+		// One process runs the scheduled jobs (mail fetch, training, backups); another takes over if it stops.
+		go b.db.Lead(base, leaderRetry)
+	}
 	app.Start(base, &app.Runtime{}, b.starters()...)
 
 	ui, err := fsSub(assets, "frontend/dist")
@@ -213,7 +249,9 @@ func dailyBackups(ctx context.Context, b *bureau) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			takeDailyBackup(ctx, b.db, b.paths.Backups)
+			if b.db.Leading() {
+				takeDailyBackup(ctx, b.db, b.paths.Backups)
+			}
 		}
 	}
 }
@@ -408,6 +446,9 @@ func (a *serverAuth) Confirm(_ context.Context, token string) (string, error) {
 // is verified, a consistent copy of its database is taken with its audit key and head, and the chain is verified
 // again in its new place. The desk's own files are left as they were.
 func importStandalone(src string, paths datadir.Paths, stdout io.Writer) error {
+	if paths.Postgres() {
+		return errors.New("--import-standalone 迁入的是本机数据库；迁入 PostgreSQL 请用 policydesk migrate --from 桌面数据目录 --to postgres://…")
+	}
 	if _, err := os.Stat(paths.DB); err == nil {
 		return fmt.Errorf("服务器数据目录 %s 中已有数据库，不能再迁入：请指定一个新的空数据目录", paths.Dir)
 	}

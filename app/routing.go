@@ -105,27 +105,9 @@ func StopRouting(s *RoutingService) {
 // LoadRouting installs the stored model and retrains in the background when there is none yet but enough
 // history, or when AutoTrainMinimum examples arrived since it was trained. main calls it at start-up and after a restore.
 func LoadRouting(ctx context.Context, s *RoutingService) error {
-	data, info, ok, err := s.store.LatestModel(ctx)
+	ok, err := s.installStoredModel(ctx)
 	if err != nil {
 		return err
-	}
-	s.mu.Lock()
-	s.model = core.RoutingModelInfo{}
-	s.mu.Unlock()
-	if ok {
-		model, err := routing.LoadModel(bytes.NewReader(data))
-		if err != nil {
-			s.log.Warn("stored routing model unreadable; matching by keywords until retrained", "err", err)
-			ok = false
-		} else {
-			s.matcher.SetModel(model)
-			s.mu.Lock()
-			s.model = info
-			s.mu.Unlock()
-		}
-	}
-	if !ok {
-		s.matcher.SetModel(nil)
 	}
 	if !ok {
 		h, err := s.store.HistorySummary(ctx)
@@ -179,6 +161,45 @@ func (s *RoutingService) retrainIfGrown(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// installStoredModel puts the newest stored model in use (none: matching by keywords); ok reports there was
+// one that could be read.
+func (s *RoutingService) installStoredModel(ctx context.Context) (ok bool, err error) {
+	data, info, ok, err := s.store.LatestModel(ctx)
+	if err != nil {
+		return false, err
+	}
+	s.mu.Lock()
+	s.model = core.RoutingModelInfo{}
+	s.mu.Unlock()
+	if ok {
+		model, err := routing.LoadModel(bytes.NewReader(data))
+		if err != nil {
+			s.log.Warn("stored routing model unreadable; matching by keywords until retrained", "err", err)
+			ok = false
+		} else {
+			s.matcher.SetModel(model)
+			s.mu.Lock()
+			s.model = info
+			s.mu.Unlock()
+		}
+	}
+	if !ok {
+		s.matcher.SetModel(nil)
+	}
+	return ok, nil
+}
+
+// RereadRouting follows a change another server process made (its dictionary or a newly trained model): the
+// dictionary and the model are read again, quietly — the process that made the change told the pages, and
+// training is its business.
+func RereadRouting(ctx context.Context, s *RoutingService) error {
+	if err := s.loadDictionary(false); err != nil {
+		return err
+	}
+	_, err := s.installStoredModel(ctx)
+	return err
 }
 
 // ReloadRouting follows a restore: the restored database has its own user words, history and model.
@@ -235,7 +256,10 @@ func (s *RoutingService) DeleteUserWord(word string) error {
 	return s.rebuildDictionary()
 }
 
-func (s *RoutingService) rebuildDictionary() error {
+func (s *RoutingService) rebuildDictionary() error { return s.loadDictionary(true) }
+
+// loadDictionary puts the stored user words into the segmenter; announce tells the pages once it is rebuilt.
+func (s *RoutingService) loadDictionary(announce bool) error {
 	words, err := UserWords(s.base, s.store)
 	if err != nil {
 		return err
@@ -246,7 +270,9 @@ func (s *RoutingService) rebuildDictionary() error {
 			s.log.Error("rebuilding the segmenter failed", "err", err)
 			return
 		}
-		s.emit(EventRoutingChanged)
+		if announce {
+			s.emit(EventRoutingChanged)
+		}
 	}()
 	return nil
 }

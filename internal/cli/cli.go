@@ -172,6 +172,10 @@ func restore(args, rest []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "错误:", err)
 		return 1
 	}
+	if paths.Postgres() {
+		fmt.Fprintln(stderr, "错误: PostgreSQL 数据库不从 PolicyDesk 的备份文件恢复，请由信息部门用 pg_restore 恢复(见 README 的“团队模式：PostgreSQL”)")
+		return 1
+	}
 	release, err := datadir.Lock(paths.Lock)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误:", err, "——请先关闭程序再恢复。")
@@ -190,11 +194,6 @@ func restore(args, rest []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// preparedDataDir is the data directory named by --data-dir (or the default), created if it does not exist yet.
-func preparedDataDir(args []string) (datadir.Paths, error) {
-	dir, err := datadir.Resolve(args)
-	if err != nil {
-		return datadir.Paths{}, err
-	}
-	return datadir.Prepare(dir)
-}
+// preparedDataDir is the data directory named by --data-dir (or the default), created if it does not exist yet,
+// with the PostgreSQL database of --db (or POLICYDESK_DB) when one is named.
+func preparedDataDir(args []string) (datadir.Paths, error) { return datadir.FromArgs(args) }

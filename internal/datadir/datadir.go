@@ -4,9 +4,12 @@ package datadir
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"policydesk/internal/core"
 )
 
 // EnvVar overrides the data directory, e.g. for tests and portable installs.
@@ -49,15 +52,54 @@ func clean(dir string) (string, error) {
 	return filepath.Abs(dir)
 }
 
-// StripFlag removes --data-dir and its value from args, for code that parses the remaining flags itself.
+// DBFlag names a PostgreSQL database to use instead of the data directory's SQLite file (team mode on a
+// database the IT department runs); DBEnvVar does the same, and keeps a password off the command line.
+const (
+	DBFlag   = "--db"
+	DBEnvVar = "POLICYDESK_DB"
+)
+
+// ResolveDB returns the PostgreSQL DSN given by --db DSN (or --db=DSN) in args, else $POLICYDESK_DB, else ""
+// (the data directory's SQLite file).
+func ResolveDB(args []string) (string, error) {
+	dsn := os.Getenv(DBEnvVar)
+	from := DBEnvVar
+	for i, a := range args {
+		if v, ok := strings.CutPrefix(a, DBFlag+"="); ok {
+			dsn, from = v, DBFlag
+			break
+		}
+		if a == DBFlag {
+			if i+1 >= len(args) {
+				return "", errors.New("--db 后面需要 PostgreSQL 连接串，如 postgres://policydesk@127.0.0.1:5432/policydesk")
+			}
+			dsn, from = args[i+1], DBFlag
+			break
+		}
+	}
+	dsn = strings.TrimSpace(dsn)
+	if dsn == "" {
+		return "", nil
+	}
+	if !core.IsPostgresDSN(dsn) {
+		return "", fmt.Errorf("%s 须是 PostgreSQL 连接串(postgres://用户@主机:端口/库名)，而不是 %q；本机数据库请用 --data-dir", from, core.RedactDSN(dsn))
+	}
+	if _, err := url.Parse(dsn); err != nil {
+		return "", fmt.Errorf("%s 的连接串格式不正确：%v", from, err)
+	}
+	return dsn, nil
+}
+
+// StripFlag removes --data-dir and --db with their values from args, for code that parses the remaining flags
+// itself.
 func StripFlag(args []string) []string {
 	out := make([]string, 0, len(args))
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
-		case a == Flag || a == "-data-dir":
+		case a == Flag || a == "-data-dir" || a == DBFlag:
 			i++
-		case strings.HasPrefix(a, Flag+"=") || strings.HasPrefix(a, "-data-dir="):
+		case strings.HasPrefix(a, Flag+"=") || strings.HasPrefix(a, "-data-dir=") || strings.HasPrefix(a, DBFlag+"="):
 		default:
 			out = append(out, a)
 		}
@@ -68,12 +110,41 @@ func StripFlag(args []string) []string {
 // Paths are the files inside a data directory.
 type Paths struct {
 	Dir     string
-	DB      string // policydesk.db
+	DB      string // policydesk.db, or the PostgreSQL DSN given by --db (see Postgres)
 	Backups string // backups/
 	Cache   string // cache/ (segmentation dictionaries, derived data that can be rebuilt)
 	Exports string // exports/ (files the user exported: ledgers, reports, audit logs)
 	Lock    string // policydesk.lock
 	Logs    string // logs/ (the program's rotated log, masked: see internal/applog)
+}
+
+// Postgres reports whether the database is a PostgreSQL one (--db) rather than the data directory's file.
+func (p Paths) Postgres() bool { return core.IsPostgresDSN(p.DB) }
+
+// DBName names the database in messages: the file, or the DSN without its password.
+func (p Paths) DBName() string {
+	if p.Postgres() {
+		return core.RedactDSN(p.DB)
+	}
+	return p.DB
+}
+
+// FromArgs resolves, creates and returns the data directory that args name (see Resolve), with the PostgreSQL
+// database of --db or $POLICYDESK_DB in place of its SQLite file when one is given.
+func FromArgs(args []string) (Paths, error) {
+	dir, err := Resolve(args)
+	if err != nil {
+		return Paths{}, err
+	}
+	dsn, err := ResolveDB(args)
+	if err != nil {
+		return Paths{}, err
+	}
+	p, err := Prepare(dir)
+	if dsn != "" {
+		p.DB = dsn
+	}
+	return p, err
 }
 
 // DBFile is the database file inside a data directory.

@@ -58,3 +58,37 @@ func TestLockRefusesSecondHolder(t *testing.T) {
 	}
 	release2()
 }
+
+func TestResolveDB(t *testing.T) {
+	const dsn = "postgres://policydesk@127.0.0.1:5432/policydesk"
+	for _, c := range []struct {
+		env  string
+		args []string
+		want string
+		bad  bool
+	}{
+		{"", nil, "", false},
+		{"", []string{"serve", "--db", dsn}, dsn, false},
+		{"", []string{"serve", "--db=" + dsn, "--listen", ":8080"}, dsn, false},
+		{dsn, []string{"serve"}, dsn, false},
+		{"postgres://other/db", []string{"--db", dsn}, dsn, false}, // the flag wins over the environment
+		{"", []string{"serve", "--db"}, "", true},
+		{"", []string{"--db", "/var/lib/policydesk/policydesk.db"}, "", true}, // a file is --data-dir's business
+		{"mysql://u@h/db", nil, "", true},
+		{"", []string{"--db", "postgres://u:%zz@h/db"}, "", true},
+	} {
+		t.Setenv(DBEnvVar, c.env)
+		got, err := ResolveDB(c.args)
+		if (err != nil) != c.bad || got != c.want {
+			t.Errorf("ResolveDB(%q) with %s=%q = %q, %v", c.args, DBEnvVar, c.env, got, err)
+		}
+	}
+	t.Setenv(DBEnvVar, "")
+	if got := StripFlag([]string{"serve", "--db", dsn, "--listen", ":1", "--db=" + dsn}); len(got) != 3 {
+		t.Errorf("StripFlag kept --db: %q", got)
+	}
+	p, err := FromArgs([]string{"--data-dir", t.TempDir(), "--db", "postgres://u:secret@h/db"})
+	if err != nil || !p.Postgres() || p.DBName() != "postgres://u:xxxxx@h/db" {
+		t.Errorf("FromArgs = %+v (%s), %v", p, p.DBName(), err)
+	}
+}

@@ -37,6 +37,11 @@ func (h *Hub) Emit(name string, data ...any) {
 		slog.Error("encode event", "event", name, "err", err)
 		return
 	}
+	h.EmitJSON(name, payload)
+}
+
+// EmitJSON sends an event whose arguments are already a JSON array (an event another server process passed on).
+func (h *Hub) EmitJSON(name string, payload []byte) {
 	msg := []byte(fmt.Sprintf("event: %s\ndata: %s\n\n", name, payload))
 	h.mu.Lock()
 	defer h.mu.Unlock()

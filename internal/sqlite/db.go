@@ -37,6 +37,10 @@ var postgresMigrationFS embed.FS
 // TimeLayout is how timestamps are written: RFC 3339 in China time, so they sort as text.
 const TimeLayout = core.TimeLayout
 
+// postgresMaxConns bounds one server process's connections to PostgreSQL (besides the event listener's and
+// the leader lock's).
+const postgresMaxConns = 20
+
 // DB is PolicyDesk's database.
 type DB struct {
 	db      *Handle
@@ -69,6 +73,9 @@ type DB struct {
 	// restores counts the backups restored into the open database: data kept in memory from before is void.
 	restores atomic.Int64
 
+	// leading is set while this process holds the leader lock (PostgreSQL; see Lead).
+	leading atomic.Bool
+
 	auditMu     sync.Mutex // guards the audit key and the head file
 	auditKeyVal []byte
 	auditHead   auditHead // what the head file records
@@ -78,7 +85,7 @@ type DB struct {
 // that is a postgres:// or postgresql:// DSN opens PostgreSQL (then set DataDir).
 func NewDB(path string, rules core.Rules) *DB {
 	db := &DB{Path: path, Clock: core.SystemClock{}, writeSem: make(chan struct{}, 1), rules: rules}
-	if IsPostgresDSN(path) {
+	if core.IsPostgresDSN(path) {
 		db.dialect = dialectPostgres
 	}
 	return db
@@ -107,11 +114,18 @@ func (db *DB) Open() error {
 		if db.DataDir == "" {
 			return core.Errorf(core.EINVALID, "使用 PostgreSQL 数据库时必须指定数据目录(存放审计密钥与审计链头文件)")
 		}
-		driver, dsn, name = "pgx", db.Path, redactDSN(db.Path)
+		driver, dsn, name = "pgx", db.Path, core.RedactDSN(db.Path)
 	}
 	sqldb, err := sql.Open(driver, dsn)
 	if err != nil {
 		return err
+	}
+	if db.IsPostgres() {
+		// A bounded pool per server process: with several processes on one database they stay well inside
+		// PostgreSQL's max_connections (100 by default), and a burst of requests queues here, not there.
+		sqldb.SetMaxOpenConns(postgresMaxConns)
+		sqldb.SetMaxIdleConns(postgresMaxConns / 2)
+		sqldb.SetConnMaxIdleTime(5 * time.Minute)
 	}
 	db.db = &Handle{DB: sqldb, pg: db.IsPostgres()}
 	if err := db.db.Ping(); err != nil {
@@ -581,15 +595,6 @@ func notFound(err error, format string, args ...any) error {
 		return core.Errorf(core.ENOTFOUND, format, args...)
 	}
 	return err
-}
-
-// redactDSN is dsn without its password, for messages.
-func redactDSN(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return "PostgreSQL"
-	}
-	return u.Redacted()
 }
 
 // EmbeddedMigrations is the embedded migration files, for tests that build a next version on top of them.

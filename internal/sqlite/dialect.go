@@ -33,11 +33,6 @@ const writeLockKey = 0x506f6c6963794465 // "PolicyDe"
 // migrateLockKey is held while a PostgreSQL database is migrated, so servers starting at once migrate once.
 const migrateLockKey = writeLockKey + 1
 
-// IsPostgresDSN reports whether dsn names a PostgreSQL database rather than a SQLite file.
-func IsPostgresDSN(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
-}
-
 // IsPostgres reports whether the database is PostgreSQL.
 func (db *DB) IsPostgres() bool { return db.dialect == dialectPostgres }
 

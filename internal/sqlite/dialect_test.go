@@ -51,14 +51,6 @@ func TestPgArgsWritesBoolsAsIntegers(t *testing.T) {
 	}
 }
 
-func TestIsPostgresDSN(t *testing.T) {
-	for dsn, want := range map[string]bool{"postgres://u@h/db": true, "postgresql://h/db": true, "/data/policydesk.db": false, "": false} {
-		if got := IsPostgresDSN(dsn); got != want {
-			t.Errorf("IsPostgresDSN(%q) = %v", dsn, got)
-		}
-	}
-}
-
 // BenchmarkRebind is the cost a PostgreSQL statement pays for its placeholders once its text is cached.
 func BenchmarkRebind(b *testing.B) {
 	const q = `SELECT m.id FROM messages m WHERE m.state = ? AND m.section_id = ? ORDER BY m.due_date LIMIT ? OFFSET ?`
