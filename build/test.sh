@@ -51,8 +51,8 @@ race_pkgs=$(go list ./internal/... | grep -E '/internal/(core|calendar|datadir|p
 [ -z "$race_pkgs" ] || go test -race -count=1 $race_pkgs
 step "go test ./..."
 go test -count=1 ./...
-step "go test ./internal/sqlite 对 PostgreSQL 15 (临时集群)"
-build/pg-test.sh go test -count=1 ./internal/sqlite
+step "go test ./internal/sqlite 与多进程事件转发对 PostgreSQL 15 (临时集群)"
+build/pg-test.sh bash -c 'go test -count=1 ./internal/sqlite && go test -count=1 -run Postgres ./internal/server'
 
 if [ -x build/fuzz.sh ]; then
   step "模糊测试 (每个目标限时)"

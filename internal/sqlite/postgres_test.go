@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"policydesk/internal/core"
 	"policydesk/internal/rules"
@@ -78,6 +79,117 @@ func TestPostgresWritersFromTwoServersKeepOneAuditChain(t *testing.T) {
 	}
 	if n < 2*perServer {
 		t.Fatalf("%d audit entries, want at least %d", n, 2*perServer)
+	}
+	// Each server checkpointed its own appends: both verify the whole chain.
+	for i, db := range []*sqlite.DB{a, b} {
+		if check, err := db.VerifyAudit(ctx); err != nil || !check.OK {
+			t.Fatalf("server %d: VerifyAudit = %+v, %v", i, check, err)
+		}
+	}
+	// A rewrite of the entry one server checkpointed is still caught, although the chain went on after it.
+	var headID int64
+	if err := b.SQL().QueryRow(`SELECT MAX(id) FROM audit_log`).Scan(&headID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sqlite.NewSettingsStore(a).SaveSection(ctx, core.Section{Name: "再加一个科室", Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SQL().Exec(`ALTER TABLE audit_log DISABLE TRIGGER USER`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SQL().Exec(`DELETE FROM audit_log WHERE id >= ?`, headID-1); err != nil {
+		t.Fatal(err)
+	}
+	if check, err := b.VerifyAudit(ctx); err != nil || check.OK {
+		t.Fatalf("entries deleted back past server b's head: VerifyAudit = %+v, %v", check, err)
+	}
+}
+
+// Server processes on one database: exactly one leads (runs the scheduled jobs); when it stops, another takes
+// over at its next try.
+func TestPostgresOneServerLeadsAndAnotherTakesOver(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("PostgreSQL only: set POLICYDESK_TEST_PG (build/pg-test.sh)")
+	}
+	a := mustOpen(t)
+	b := sqlite.NewDB(a.Path, rules.All())
+	b.DataDir = a.DataDir
+	if err := b.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctxA, stopA := context.WithCancel(context.Background())
+	ctxB, stopB := context.WithCancel(context.Background())
+	defer stopB()
+	doneA := make(chan struct{})
+	go func() { a.Lead(ctxA, 20*time.Millisecond); close(doneA) }()
+	waitFor(t, "a leads", a.Leading)
+	go b.Lead(ctxB, 20*time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
+	if b.Leading() {
+		t.Fatal("two servers lead at once")
+	}
+	stopA()
+	<-doneA
+	if a.Leading() {
+		t.Fatal("a still leads after it stopped")
+	}
+	waitFor(t, "b takes over", b.Leading)
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out: %s", what)
+		}
+	}
+}
+
+// Events passed between server processes come back in the order they were published, from any point on, and
+// the backlog says when it no longer reaches back that far.
+func TestPostgresServerEventsBacklog(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("PostgreSQL only: set POLICYDESK_TEST_PG (build/pg-test.sh)")
+	}
+	ctx := context.Background()
+	db := mustOpen(t)
+	start, err := db.LastEventID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := db.PublishEvent(ctx, fmt.Sprintf("p%d", i%2), "messages:changed", []byte(fmt.Sprintf("[%d]", i))); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	events, complete, err := db.EventsAfter(ctx, start, 500)
+	if err != nil || !complete || len(events) != 40 {
+		t.Fatalf("EventsAfter = %d events, complete %v, %v", len(events), complete, err)
+	}
+	for i := 1; i < len(events); i++ {
+		if events[i].ID <= events[i-1].ID {
+			t.Fatalf("events out of order: %d after %d", events[i].ID, events[i-1].ID)
+		}
+	}
+	tail, _, err := db.EventsAfter(ctx, events[29].ID, 500)
+	if err != nil || len(tail) != 10 || tail[0].ID != events[30].ID {
+		t.Fatalf("EventsAfter(30th) = %d events, %v", len(tail), err)
+	}
+	if _, err := db.SQL().Exec(`DELETE FROM server_events WHERE id <= ?`, events[9].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, complete, err := db.EventsAfter(ctx, events[4].ID, 500); err != nil || complete {
+		t.Fatalf("after pruning past the reader: complete %v, %v", complete, err)
+	}
+	if _, complete, err := db.EventsAfter(ctx, events[9].ID, 500); err != nil || !complete {
+		t.Fatalf("a reader at the pruned edge: complete %v, %v", complete, err)
 	}
 }
 

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"log/slog"
 	"strconv"
 	"time"
@@ -98,6 +99,9 @@ func (db *DB) Lead(ctx context.Context, every time.Duration) {
 	var conn *sql.Conn
 	release := func() {
 		if conn != nil {
+			// The connection is closed, not given back to the pool still holding the lock: PostgreSQL frees a
+			// session lock when its session ends.
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 			conn.Close()
 			conn = nil
 		}
