@@ -68,7 +68,9 @@ func usage(w io.Writer) {
   policydesk workday DATE...         判断各日期是否为工作日，每行输出 true 或 false
   policydesk due DATE N              输出 DATE 之后第 N 个工作日(DATE 当天不计)
   policydesk restore BACKUP.db       程序无法启动时，用备份替换损坏的数据库(须先关闭程序)
-  policydesk serve [--demo] [--listen ADDR] [--tls-self-signed]
+  policydesk restore BACKUP.dump --db postgres://…
+                                     把 PostgreSQL 备份恢复到新建的空数据库(以数据目录中的审计密钥校验)
+  policydesk serve [--demo] [--listen ADDR] [--tls-self-signed] [--db postgres://…]
                                      以单位服务器方式运行(无窗口)，浏览器与桌面程序连接使用(policydesk serve --help)
   policydesk user add|passwd|disable|enable|list
                                      管理登录账号(密码从标准输入读取)，如 user add zhoumy --name 周明远 --role 政务公开专员 --section 办公室 --admin
@@ -83,6 +85,7 @@ func usage(w io.Writer) {
 
 选项:
   --data-dir DIR                     数据目录(默认为用户配置目录下的 PolicyDesk，也可用环境变量 POLICYDESK_DATA_DIR)
+  --db postgres://USER@HOST:PORT/DB  服务器与命令行使用的 PostgreSQL 数据库(也可用环境变量 POLICYDESK_DB)
 日期格式: 2026-11-20、2026/11/20 或 2026年11月20日
 `)
 }
@@ -164,7 +167,7 @@ func due(args, rest []string, stdout, stderr io.Writer) int {
 // running (the data directory's lock says so); the damaged file is kept in backups/ rather than deleted.
 func restore(args, rest []string, stdout, stderr io.Writer) int {
 	if len(rest) != 1 {
-		fmt.Fprintln(stderr, "用法: policydesk restore BACKUP.db")
+		fmt.Fprintln(stderr, "用法: policydesk restore BACKUP.db [--data-dir DIR]\n      policydesk restore BACKUP.dump --db postgres://… [--data-dir DIR]   (恢复到新建的空 PostgreSQL 数据库)")
 		return 2
 	}
 	paths, err := preparedDataDir(args)
@@ -173,8 +176,7 @@ func restore(args, rest []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if paths.Postgres() {
-		fmt.Fprintln(stderr, "错误: PostgreSQL 数据库不从 PolicyDesk 的备份文件恢复，请由信息部门用 pg_restore 恢复(见 README 的“团队模式：PostgreSQL”)")
-		return 1
+		return restoreDump(paths, rest[0], stdout, stderr)
 	}
 	release, err := datadir.Lock(paths.Lock)
 	if err != nil {
@@ -191,6 +193,26 @@ func restore(args, rest []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "已用备份 %s 恢复数据库 %s；原数据库文件已保存为 %s\n", rest[0], paths.DB, info.Name)
+	return 0
+}
+
+// restoreDump restores a PostgreSQL backup (pg_dump, made by this program) into the empty database of --db,
+// checking it with the audit key of the data directory.
+func restoreDump(paths datadir.Paths, dump string, stdout, stderr io.Writer) int {
+	check, err := sqlite.RestoreDump(context.Background(), paths.DB, dump, paths.Dir, core.SystemClock{})
+	if err != nil {
+		fmt.Fprintln(stderr, "错误:", core.ErrorMessage(err))
+		if core.ErrorCode(err) == core.EINTERNAL {
+			fmt.Fprintln(stderr, "详细信息:", err)
+		}
+		return 1
+	}
+	if !check.OK {
+		fmt.Fprintf(stderr, "错误: 恢复后的审计日志校验未通过：%s\n", check.Problem)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已把备份 %s 恢复到 %s：审计日志 %d 条，校验通过。\n其他服务器进程的数据目录请换上本数据目录中的 %s 后再启动。\n",
+		dump, paths.DBName(), check.Entries, sqlite.AuditHeadFile)
 	return 0
 }
 

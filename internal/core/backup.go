@@ -31,15 +31,32 @@ const BackupManifestSuffix = ".manifest.json"
 
 const backupTimeLayout = "20060102-150405"
 
-// BackupPath is where a new backup taken at now for reason goes in dir: policydesk-20261122-104500-daily.db, with
-// -2, -3… when backups are taken within one second.
-func BackupPath(dir string, now time.Time, reason string) string {
+// Backup files end in .db (a copy of the SQLite database) or .dump (pg_dump's custom format, of a PostgreSQL
+// database).
+const (
+	BackupExtSQLite   = ".db"
+	BackupExtPostgres = ".dump"
+)
+
+// BackupPath is where a new backup taken at now for reason goes in dir: policydesk-20261122-104500-daily.db (ext
+// .db; .dump for PostgreSQL), with -2, -3… when backups are taken within one second.
+func BackupPath(dir string, now time.Time, reason, ext string) string {
 	stamp := now.In(Shanghai).Format(backupTimeLayout)
-	path := filepath.Join(dir, fmt.Sprintf("policydesk-%s-%s.db", stamp, reason))
+	path := filepath.Join(dir, fmt.Sprintf("policydesk-%s-%s%s", stamp, reason, ext))
 	for i := 2; fileExists(path); i++ {
-		path = filepath.Join(dir, fmt.Sprintf("policydesk-%s-%s-%d.db", stamp, reason, i))
+		path = filepath.Join(dir, fmt.Sprintf("policydesk-%s-%s-%d%s", stamp, reason, i, ext))
 	}
 	return path
+}
+
+// backupExt is the backup extension name ends with, "" for a file that is not a backup.
+func backupExt(name string) string {
+	for _, ext := range []string{BackupExtSQLite, BackupExtPostgres} {
+		if strings.HasSuffix(name, ext) {
+			return ext
+		}
+	}
+	return ""
 }
 
 func fileExists(p string) bool {
@@ -65,7 +82,7 @@ func BackupFileInfo(path string) (BackupInfo, error) {
 // program did not give.
 func ParseBackupName(name string) BackupInfo {
 	info := BackupInfo{Name: name}
-	parts := strings.SplitN(strings.TrimSuffix(strings.TrimPrefix(name, "policydesk-"), ".db"), "-", 3)
+	parts := strings.SplitN(strings.TrimSuffix(strings.TrimPrefix(name, "policydesk-"), backupExt(name)), "-", 3)
 	if len(parts) != 3 {
 		return info
 	}
@@ -91,7 +108,7 @@ func ListBackupFiles(dir string, version func(path string) int) ([]BackupInfo, e
 	list := []BackupInfo{}
 	written := map[string]time.Time{}
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
+		if e.IsDir() || backupExt(e.Name()) == "" {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())

@@ -15,6 +15,7 @@ func TestParseBackupName(t *testing.T) {
 		"policydesk-20261122-104500-manual-3.db":          {at, BackupManual, "手动备份"},
 		"policydesk-20261122-104500-before-restore.db":    {at, BackupBeforeRestore, "恢复前自动备份"},
 		"policydesk-20261122-104500-before-migrate-12.db": {at, BackupBeforeMigrate, "升级前自动备份"},
+		"policydesk-20261122-104500-daily.dump":           {at, BackupDaily, "每日自动备份"},
 		"policydesk-2026-1-odd.db":                        {"", "odd", ""},
 		"policydesk-2026-odd.db":                          {},
 		"我的备份.db":                                         {},
@@ -79,7 +80,7 @@ func TestBackupPathAndList(t *testing.T) {
 	now := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC) // 17:00 in China
 	var paths []string
 	for range 3 {
-		p := BackupPath(dir, now, BackupManual)
+		p := BackupPath(dir, now, BackupManual, BackupExtSQLite)
 		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -89,9 +90,15 @@ func TestBackupPathAndList(t *testing.T) {
 	if !slices.Equal(paths, want) {
 		t.Fatalf("Path gave %v, want %v", paths, want)
 	}
+	dump := BackupPath(dir, now.Add(time.Hour), BackupDaily, BackupExtPostgres)
+	if filepath.Base(dump) != "policydesk-20261206-180000-daily.dump" {
+		t.Fatalf("PostgreSQL backup path %s", dump)
+	}
+	os.WriteFile(dump, []byte("x"), 0o600)
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o600)
+	os.WriteFile(filepath.Join(dir, "policydesk-20261206-190000-daily.dump.partial"), []byte("x"), 0o600)
 	list, err := ListBackupFiles(dir, func(string) int { return 27 })
-	if err != nil || len(list) != 3 || list[0].SchemaVersion != 27 || list[0].Size != 1 {
+	if err != nil || len(list) != 4 || list[0].Name != filepath.Base(dump) || list[1].SchemaVersion != 27 || list[1].Size != 1 {
 		t.Fatalf("List = %+v, %v", list, err)
 	}
 	if err := PruneBackupFiles(append(list, BackupInfo{Path: filepath.Join(dir, "gone.db"), Reason: BackupDaily}), 0); err == nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"policydesk/internal/core"
@@ -18,13 +19,13 @@ import (
 // Backup writes a consistent copy of the database into dir with VACUUM INTO, which reads one snapshot
 // (concurrent writers are not blocked) and produces a compact file.
 func (db *DB) Backup(ctx context.Context, dir, reason string) (core.BackupInfo, error) {
-	if db.IsPostgres() {
-		return core.BackupInfo{}, errSQLiteOnly("本程序的数据库备份(请由信息部门用 pg_dump 或 WAL 归档备份)")
-	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return core.BackupInfo{}, err
 	}
-	path := core.BackupPath(dir, db.Clock.Now(), reason)
+	if db.IsPostgres() {
+		return db.dumpPostgres(ctx, dir, reason)
+	}
+	path := core.BackupPath(dir, db.Clock.Now(), reason, core.BackupExtSQLite)
 	tmp := path + ".partial"
 	os.Remove(tmp)
 	if _, err := db.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
@@ -49,6 +50,9 @@ func ListBackups(dir string) ([]core.BackupInfo, error) {
 
 // backupSchemaVersion reads a backup's schema version read-only; 0 when the file cannot tell.
 func backupSchemaVersion(path string) int {
+	if strings.HasSuffix(path, core.BackupExtPostgres) {
+		return dumpSchemaVersion(path)
+	}
 	conn, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro")
 	if err != nil {
 		return 0
