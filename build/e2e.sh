@@ -14,4 +14,7 @@ export POLICYDESK_ASSETS="$PWD/frontend/dist"
 export E2E_SHOTS="$PWD/build/e2e-screenshots"
 rm -rf "$E2E_SHOTS" && mkdir -p "$E2E_SHOTS"
 cd frontend
-exec xvfb-run -a -s '-screen 0 1360x900x24' node --test --test-concurrency=1 --test-reporter=spec e2e/
+xvfb-run -a -s '-screen 0 1360x900x24' node --test --test-concurrency=1 --test-reporter=spec e2e/
+# Team mode once more with the server on PostgreSQL 15 (a throwaway cluster, as for the store tests).
+E2E_SHOTS="$E2E_SHOTS/postgres" && mkdir -p "$E2E_SHOTS" && export E2E_SHOTS
+../build/pg-test.sh bash -c 'E2E_SERVER_DB="$POLICYDESK_TEST_PG" exec xvfb-run -a -s "-screen 0 1360x900x24" node --test --test-concurrency=1 --test-reporter=spec e2e/15-team.test.mjs'

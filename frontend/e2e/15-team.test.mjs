@@ -3,7 +3,8 @@
 // connected to the same server through 设置 → 单位服务器.
 //
 // Variables: POLICYDESK_SERVER_BIN (go build -o … .), POLICYDESK_BIN + POLICYDESK_ASSETS (the dev build, as for
-// the other files), E2E_SERVER_HOST (default 127.0.0.1:34137), E2E_HOST (the dev build's port), E2E_SHOTS.
+// the other files), E2E_SERVER_HOST (default 127.0.0.1:34137), E2E_HOST (the dev build's port), E2E_SHOTS, and
+// E2E_SERVER_DB to run the server on a PostgreSQL database (build/e2e.sh does both).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
@@ -80,7 +81,9 @@ function serverFingerprint() {
 async function startServer(dataDir) {
   const bin = process.env.POLICYDESK_SERVER_BIN
   if (!bin) throw new Error('POLICYDESK_SERVER_BIN is not set (go build -o build/bin/policydesk .)')
-  const child = spawn(bin, ['serve', '--demo', '--listen', SERVER_HOST, '--data-dir', dataDir, '--tls-self-signed'], {
+  // E2E_SERVER_DB: the server on that PostgreSQL database instead of the data directory's SQLite file
+  const db = process.env.E2E_SERVER_DB ? ['--db', process.env.E2E_SERVER_DB] : []
+  const child = spawn(bin, ['serve', '--demo', '--listen', SERVER_HOST, '--data-dir', dataDir, '--tls-self-signed', ...db], {
     env: { ...process.env, POLICYDESK_NOW: NOW, POLICYDESK_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
