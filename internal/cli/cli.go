@@ -33,6 +33,7 @@ var Commands = map[string]Command{}
 // dataCommands work on the data directory, which the full argument list may name (--data-dir).
 var dataCommands = map[string]func(args, rest []string, stdout, stderr io.Writer) int{
 	"workday": workday, "due": due, "restore": restore, "user": user, "requests": requests, "annual-report": annualReport,
+	"migrate": migrate,
 }
 
 // Run runs the command named by args[0] if there is one. handled is false when args name no command
@@ -70,6 +71,8 @@ func usage(w io.Writer) {
   policydesk restore BACKUP.db       程序无法启动时，用备份替换损坏的数据库(须先关闭程序)
   policydesk restore BACKUP.dump --db postgres://…
                                      把 PostgreSQL 备份恢复到新建的空数据库(以数据目录中的审计密钥校验)
+  policydesk migrate --from DIR --to postgres://…
+                                     把本机数据库的全部记录迁入新建的空 PostgreSQL 数据库(前后校验审计链与记录数)
   policydesk serve [--demo] [--listen ADDR] [--tls-self-signed] [--db postgres://…]
                                      以单位服务器方式运行(无窗口)，浏览器与桌面程序连接使用(policydesk serve --help)
   policydesk user add|passwd|disable|enable|list

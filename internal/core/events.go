@@ -8,3 +8,9 @@ type ServerEvent struct {
 	Name   string // as app/events.go names it
 	Data   []byte // the event's arguments, a JSON array
 }
+
+// TableCount is one table of a copied database with its number of rows.
+type TableCount struct {
+	Table string
+	Rows  int64
+}
