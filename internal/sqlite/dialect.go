@@ -45,8 +45,8 @@ func errSQLiteOnly(feature string) error {
 var rebound sync.Map // string → string
 
 // rebind rewrites a statement for PostgreSQL: the few SQLite idioms the store uses become their PostgreSQL
-// forms, and the ? placeholders become $1, $2, … (SQLite's ?NNN becomes $NNN), leaving string literals, quoted
-// names and comments alone.
+// forms, and the ? placeholders become $1, $2, … (SQLite's ?NNN becomes $NNN, and ?^ repeats the ? before),
+// leaving string literals, quoted names and comments alone.
 func rebind(query string) string {
 	if v, ok := rebound.Load(query); ok {
 		return v.(string)
@@ -66,9 +66,10 @@ var postgresIdioms = strings.NewReplacer(
 	"IS NOT ?", "IS DISTINCT FROM ?",
 	// SQLite's unary + keeps the planner off an index; PostgreSQL plans without it.
 	"+m.id IN", "m.id IN",
-	// The inbox's text index: FTS5 on SQLite; on PostgreSQL, for now, fts_match (migrations_postgres) answers
-	// the same queries over the same grams by substring.
-	"messages_fts MATCH ?", "fts_match(grams, ?)",
+	// The inbox's text index: FTS5 on SQLite; on PostgreSQL (migrations_postgres 0030) a GIN index of the same
+	// grams finds the messages holding every gram of the query's phrases, and fts_match checks those exactly.
+	// ?^ is the same argument as the ? before it.
+	"messages_fts MATCH ?", "(string_to_array(grams, ' ') @> fts_terms(?) AND fts_match(grams, ?^))",
 	// A person's search: SQLite's LIKE ignores the case of Latin letters (文号 such as "GH-2026"), PostgreSQL's
 	// ILIKE does.
 	"LIKE ? ESCAPE", "ILIKE ? ESCAPE",
@@ -119,6 +120,10 @@ func rebindText(q string) string {
 			}
 			b.WriteString(q[i:end])
 			i = end - 1
+		case c == '?' && i+1 < len(q) && q[i+1] == '^':
+			// the argument of the ? before, once more
+			b.WriteString("$" + strconv.Itoa(n))
+			i++
 		case c == '?':
 			j := i + 1
 			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
@@ -168,6 +173,15 @@ func boolInt(v bool) int64 {
 type Handle struct {
 	*sql.DB
 	pg bool
+}
+
+// Rebind is query as the database takes it, for statements run on a *sql.Tx or *sql.Stmt of the handle's
+// (which pass through unchanged).
+func (h *Handle) Rebind(query string) string {
+	if h.pg {
+		return rebind(query)
+	}
+	return query
 }
 
 func (h *Handle) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {

@@ -14,6 +14,7 @@ func TestRebindText(t *testing.T) {
 		{`SELECT 'it''s ?', ? /* ? */ , ?`, `SELECT 'it''s ?', $1 /* ? */ , $2`},
 		{`VALUES (?, '尚未审结', ?)`, `VALUES ($1, '尚未审结', $2)`},
 		{`SELECT 'unclosed ?`, `SELECT 'unclosed ?`},
+		{`WHERE a @> f(?) AND g(a, ?^) AND b = ?`, `WHERE a @> f($1) AND g(a, $1) AND b = $2`},
 	} {
 		if got := rebindText(c.in); got != c.want {
 			t.Errorf("rebindText(%q) = %q, want %q", c.in, got, c.want)

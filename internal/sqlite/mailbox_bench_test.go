@@ -58,12 +58,13 @@ func seedMessages(b testing.TB, f *mailboxFixture, n int) {
 		b.Fatal(err)
 	}
 	defer tx.Rollback()
-	ins, err := tx.Prepare(`INSERT INTO messages (channel, received_at, received_date, sender_name, subject, body, msg_type, state,
-		topic_id, topic_score, section_id, due_date, replied_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	ins, err := tx.Prepare(f.db.SQL().Rebind(`INSERT INTO messages (channel, received_at, received_date, sender_name, subject, body, msg_type, state,
+		topic_id, topic_score, section_id, due_date, replied_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id`))
 	if err != nil {
 		b.Fatal(err)
 	}
-	fts, err := tx.Prepare(`INSERT INTO messages_fts (rowid, grams) VALUES (?, ?)`)
+	fts, err := tx.Prepare(f.db.SQL().Rebind(`INSERT INTO messages_fts (rowid, grams) VALUES (?, ?)`))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -82,13 +83,13 @@ func seedMessages(b testing.TB, f *mailboxFixture, n int) {
 		if !mailbox.IsOpen(state) {
 			replied = received.Add(time.Duration(rng.Intn(96)) * time.Hour).Format(sqliteTime)
 		}
-		res, err := ins.Exec(channels[i%len(channels)], received.Format(sqliteTime), calendar.FormatDate(received), fmt.Sprintf("市民%d", i),
+		var id int64
+		err := ins.QueryRow(channels[i%len(channels)], received.Format(sqliteTime), calendar.FormatDate(received), fmt.Sprintf("市民%d", i),
 			t[0], t[1], core.MessageTypes[rng.Intn(len(core.MessageTypes))], state, topic, 0.8, section, calendar.FormatDate(due),
-			replied, received.Format(sqliteTime), received.Format(sqliteTime))
+			replied, received.Format(sqliteTime), received.Format(sqliteTime)).Scan(&id)
 		if err != nil {
 			b.Fatal(err)
 		}
-		id, _ := res.LastInsertId()
 		if _, err := fts.Exec(id, sqlite.IndexGrams(t[0]+"\n"+t[1])); err != nil {
 			b.Fatal(err)
 		}
