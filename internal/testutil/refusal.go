@@ -37,3 +37,12 @@ func RefusalText(err error) string {
 	}
 	return core.ErrorCode(err) + " " + core.ErrorField(err) + ": " + core.ErrorMessage(err)
 }
+
+// Want is a refusal as the user sees it: code, field and message, in that order; the zero Want is no refusal.
+type Want [3]string
+
+// Check fails the test unless err is the refusal w.
+func (w Want) Check(tb testing.TB, err error) {
+	tb.Helper()
+	Refusal(tb, err, w[0], w[1], w[2])
+}
