@@ -2,18 +2,12 @@ package disclosure
 
 import (
 	"testing"
-	"time"
 
 	"policydesk/internal/calendar"
+	"policydesk/internal/testutil"
 )
 
-func d(s string) time.Time {
-	t, err := calendar.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+var d = testutil.Date
 
 func TestReceiptDate(t *testing.T) {
 	tests := []struct {
