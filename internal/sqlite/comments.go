@@ -79,11 +79,7 @@ func commentColumns(c core.Comment) Columns {
 
 // SaveComment records (ID 0) or corrects a comment entered by hand. Decisions change only through Decide.
 func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (core.Comment, error) {
-	c, err := s.db.rules.Consultation.CheckComment(c)
-	if err != nil {
-		return c, err
-	}
-	return inWrite(ctx, s.db, func(tx *Tx) (core.Comment, error) {
+	return checkedWrite(ctx, s.db, c, s.db.rules.Consultation.CheckComment, func(tx *Tx, c core.Comment) (core.Comment, error) {
 		if err := tx.checkVersion(ctx, "comments", "该条意见", c.ID, c.Version); err != nil {
 			return core.Comment{}, err
 		}
