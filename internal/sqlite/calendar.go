@@ -24,24 +24,26 @@ func NewCalendarStore(db *DB) *CalendarStore { return &CalendarStore{db: db} }
 // Load seeds the built-in official years that the database lacks and builds the in-memory calendar.
 // A year already in the database (perhaps edited by a user) is never overwritten by the built-in data.
 func (s *CalendarStore) Load(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, y := range calendar.Builtin() {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM calendar_years WHERE year = ?`, y.Year).Scan(&n); err != nil {
-			return err
+	return s.change(ctx, func(tx *Tx) error {
+		for _, y := range calendar.Builtin() {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM calendar_years WHERE year = ?`, y.Year).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				continue
+			}
+			if err := tx.replaceYear(ctx, y, ""); err != nil {
+				return err
+			}
 		}
-		if n > 0 {
-			continue
-		}
-		if err := tx.replaceYear(ctx, y, ""); err != nil {
-			return err
-		}
-	}
-	if err := tx.Commit(); err != nil {
+		return nil
+	})
+}
+
+// change runs fn in a write transaction and, once it has committed, rebuilds the in-memory calendar.
+func (s *CalendarStore) change(ctx context.Context, fn func(tx *Tx) error) error {
+	if err := s.db.write(ctx, fn); err != nil {
 		return err
 	}
 	return s.reload(ctx)
@@ -204,32 +206,24 @@ func (s *CalendarStore) SetDay(ctx context.Context, e core.CalendarDayEdit) (cor
 		return core.CalendarDay{}, err
 	}
 	date := calendar.FormatDate(d)
-	tx, err := s.db.BeginTx(ctx, nil)
+	err = s.change(ctx, func(tx *Tx) error {
+		before := calendarDay(s.Calendar(), d)
+		var err error
+		if e.Kind == calendar.DayDefault {
+			_, err = tx.ExecContext(ctx, `DELETE FROM calendar_days WHERE date = ?`, date)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO calendar_days (date, year, kind, name, note, edited, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name,
+				note = excluded.note, edited = 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+				date, d.Year(), e.Kind, e.Name, e.Note, tx.Stamp(), tx.actorName())
+		}
+		if err != nil {
+			return err
+		}
+		return tx.audit("update", "calendar_day", date, "修改工作日历 "+date,
+			[]Change{{Field: "kind", Old: before.Kind, New: e.Kind}, {Field: "name", Old: before.Name, New: e.Name}, {Field: "note", Old: nil, New: e.Note}})
+	})
 	if err != nil {
-		return core.CalendarDay{}, err
-	}
-	defer tx.Rollback()
-	before := calendarDay(s.Calendar(), d)
-	if e.Kind == calendar.DayDefault {
-		_, err = tx.ExecContext(ctx, `DELETE FROM calendar_days WHERE date = ?`, date)
-	} else {
-		_, err = tx.ExecContext(ctx, `INSERT INTO calendar_days (date, year, kind, name, note, edited, updated_at, updated_by)
-			VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name,
-			note = excluded.note, edited = 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-			date, d.Year(), e.Kind, e.Name, e.Note, tx.Stamp(), tx.actorName())
-	}
-	if err != nil {
-		return core.CalendarDay{}, err
-	}
-	after := e.Kind
-	if err := tx.audit("update", "calendar_day", date, "修改工作日历 "+date,
-		[]Change{{Field: "kind", Old: before.Kind, New: after}, {Field: "name", Old: before.Name, New: e.Name}, {Field: "note", Old: nil, New: e.Note}}); err != nil {
-		return core.CalendarDay{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return core.CalendarDay{}, err
-	}
-	if err := s.reload(ctx); err != nil {
 		return core.CalendarDay{}, err
 	}
 	day := calendarDay(s.Calendar(), d)
@@ -255,18 +249,9 @@ func (s *CalendarStore) ApplyNotice(ctx context.Context, text string, defaultYea
 	if res.DocNumber != "" {
 		source += "(" + res.DocNumber + ")"
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.CalendarYearInfo{}, err
-	}
-	defer tx.Rollback()
-	if err := tx.replaceYear(ctx, calendar.Year{Year: res.Year, Source: source, Days: res.Days}, text); err != nil {
-		return core.CalendarYearInfo{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return core.CalendarYearInfo{}, err
-	}
-	if err := s.reload(ctx); err != nil {
+	if err := s.change(ctx, func(tx *Tx) error {
+		return tx.replaceYear(ctx, calendar.Year{Year: res.Year, Source: source, Days: res.Days}, text)
+	}); err != nil {
 		return core.CalendarYearInfo{}, err
 	}
 	years, err := s.Years(ctx)

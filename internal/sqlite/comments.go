@@ -478,24 +478,12 @@ func (tx *Tx) insertGroup(ctx context.Context, consultationID, representative in
 // not in it yet, and counts the members of the groups it touched. It is the one way comments change group
 // (a group's deletion aside, which leaves no count to keep).
 func (tx *Tx) moveToGroup(ctx context.Context, groupID int64, ids []byte) error {
-	touched := []int64{groupID}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT group_id FROM comments WHERE id IN (SELECT value FROM json_each(?))
+	left, err := queryAll(ctx, tx, scanValue[int64], `SELECT DISTINCT group_id FROM comments WHERE id IN (SELECT value FROM json_each(?))
 		AND group_id IS NOT NULL AND group_id <> ?`, string(ids), groupID)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var g int64
-		if err := rows.Scan(&g); err != nil {
-			rows.Close()
-			return err
-		}
-		touched = append(touched, g)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	touched := append([]int64{groupID}, left...)
 	// Bumping the version here spares the version trigger a second write of every row.
 	if _, err := tx.ExecContext(ctx, `UPDATE comments SET group_id = ?, version = version + 1 WHERE id IN (SELECT value FROM json_each(?)) AND group_id IS NOT ?`,
 		groupID, string(ids), groupID); err != nil {
@@ -623,23 +611,14 @@ func (s *ConsultationStore) MergeGroups(ctx context.Context, m core.GroupMerge) 
 	defer tx.Rollback()
 	var members []int64
 	for _, gid := range m.GroupIDs {
-		rows, err := tx.QueryContext(ctx, `SELECT m.id FROM comment_groups g JOIN comments m ON m.group_id = g.id WHERE g.id = ? AND g.consultation_id = ?`, gid, m.ConsultationID)
+		ids, err := queryAll(ctx, tx, scanValue[int64], `SELECT m.id FROM comment_groups g JOIN comments m ON m.group_id = g.id WHERE g.id = ? AND g.consultation_id = ?`, gid, m.ConsultationID)
 		if err != nil {
 			return core.CommentGroup{}, err
 		}
-		n := 0
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return core.CommentGroup{}, err
-			}
-			members, n = append(members, id), n+1
-		}
-		rows.Close()
-		if n == 0 {
+		if len(ids) == 0 {
 			return core.CommentGroup{}, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", gid)
 		}
+		members = append(members, ids...)
 	}
 	var oldGroups []int64
 	for _, cid := range m.CommentIDs {

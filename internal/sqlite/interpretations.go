@@ -350,19 +350,13 @@ func (tx *Tx) exemptions(ctx context.Context, subjectType string, subjectID int6
 // syncFacts gathers what the 三同步 rules need about a policy.
 func (tx *Tx) syncFacts(ctx context.Context, policyID int64) (core.SyncFacts, error) {
 	var f core.SyncFacts
-	rows, err := tx.QueryContext(ctx, `SELECT title, status FROM interpretations WHERE policy_id = ? ORDER BY id`, policyID)
-	if err != nil {
-		return f, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	var err error
+	f.Interpretations, err = queryAll(ctx, tx, func(sc scanner) (core.Interpretation, error) {
 		var in core.Interpretation
-		if err := rows.Scan(&in.Title, &in.Status); err != nil {
-			return f, err
-		}
-		f.Interpretations = append(f.Interpretations, in)
-	}
-	if err := rows.Err(); err != nil {
+		err := sc.Scan(&in.Title, &in.Status)
+		return in, err
+	}, `SELECT title, status FROM interpretations WHERE policy_id = ? ORDER BY id`, policyID)
+	if err != nil {
 		return f, err
 	}
 	err = tx.QueryRowContext(ctx, `SELECT draft_exemption FROM policies WHERE id = ?`, policyID).Scan(&f.DraftExemption)
