@@ -32,10 +32,7 @@ func TestCheckLogin(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckLogin(c.in)
-			c.want.Check(t, err)
-			if err == nil && got != c.out {
-				t.Fatalf("login %q, want %q", got, c.out)
-			}
+			c.want.Result(t, err, got == c.out, got)
 		})
 	}
 }

@@ -26,10 +26,7 @@ func TestCheckBureau(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckBureau(c.in)
-			c.want.Check(t, err)
-			if err == nil && got != c.out {
-				t.Fatalf("got %+v, want %+v", got, c.out)
-			}
+			c.want.Result(t, err, got == c.out, got)
 		})
 	}
 }
@@ -76,10 +73,7 @@ func TestCheckSection(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckSection(c.s, c.f)
-			c.want.Check(t, err)
-			if err == nil && got.Name != strings.TrimSpace(c.s.Name) {
-				t.Fatalf("name %q not trimmed", got.Name)
-			}
+			c.want.Result(t, err, got.Name == strings.TrimSpace(c.s.Name), got)
 		})
 	}
 }
@@ -121,10 +115,7 @@ func TestCheckPerson(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckPerson(c.p)
-			c.want.Check(t, err)
-			if err == nil && got.Name != "王芳" {
-				t.Fatalf("name %q not trimmed", got.Name)
-			}
+			c.want.Result(t, err, got.Name == "王芳", got)
 		})
 	}
 }

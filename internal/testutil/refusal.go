@@ -46,3 +46,13 @@ func (w Want) Check(tb testing.TB, err error) {
 	tb.Helper()
 	Refusal(tb, err, w[0], w[1], w[2])
 }
+
+// Result fails the test unless err is the refusal w and, when the rule refused nothing, its result got is as
+// expected (ok).
+func (w Want) Result(tb testing.TB, err error, ok bool, got any) {
+	tb.Helper()
+	w.Check(tb, err)
+	if err == nil && !ok {
+		tb.Fatalf("got %+v", got)
+	}
+}
