@@ -67,26 +67,19 @@ func (s *CalendarStore) reload(ctx context.Context) error {
 }
 
 func (s *CalendarStore) loadYears(ctx context.Context) ([]calendar.Year, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT year, source, source_url FROM calendar_years ORDER BY year`)
+	years, err := queryAll(ctx, s.db.db, func(sc scanner) (calendar.Year, error) {
+		var y calendar.Year
+		err := sc.Scan(&y.Year, &y.Source, &y.SourceURL)
+		return y, err
+	}, `SELECT year, source, source_url FROM calendar_years ORDER BY year`)
 	if err != nil {
 		return nil, err
 	}
-	var years []calendar.Year
-	index := map[int]int{}
-	for rows.Next() {
-		var y calendar.Year
-		if err := rows.Scan(&y.Year, &y.Source, &y.SourceURL); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		index[y.Year] = len(years)
-		years = append(years, y)
+	index := make(map[int]int, len(years))
+	for i, y := range years {
+		index[y.Year] = i
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows, err = s.db.db.QueryContext(ctx, `SELECT date, year, kind, name FROM calendar_days ORDER BY date`)
+	rows, err := s.db.db.QueryContext(ctx, `SELECT date, year, kind, name FROM calendar_days ORDER BY date`)
 	if err != nil {
 		return nil, err
 	}
@@ -152,25 +145,22 @@ func (s *CalendarStore) Year(ctx context.Context, year int) (core.CalendarYear, 
 	if err != nil && err != sql.ErrNoRows {
 		return out, err
 	}
-	notes := map[string][2]any{}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT date, note, edited FROM calendar_days WHERE year = ?`, year)
+	edits, err := queryAll(ctx, s.db.db, func(sc scanner) (core.CalendarDay, error) {
+		var e core.CalendarDay
+		err := sc.Scan(&e.Date, &e.Note, &e.Edited)
+		return e, err
+	}, `SELECT date, note, edited FROM calendar_days WHERE year = ?`, year)
 	if err != nil {
 		return out, err
 	}
-	for rows.Next() {
-		var date, note string
-		var edited bool
-		if err := rows.Scan(&date, &note, &edited); err != nil {
-			rows.Close()
-			return out, err
-		}
-		notes[date] = [2]any{note, edited}
+	edited := make(map[string]core.CalendarDay, len(edits))
+	for _, e := range edits {
+		edited[e.Date] = e
 	}
-	rows.Close()
 	for d := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == year; d = d.AddDate(0, 0, 1) {
 		day := calendarDay(cal, d)
-		if n, ok := notes[day.Date]; ok {
-			day.Note, day.Edited = n[0].(string), n[1].(bool)
+		if e, ok := edited[day.Date]; ok {
+			day.Note, day.Edited = e.Note, e.Edited
 		}
 		out.Days = append(out.Days, day)
 	}
@@ -184,19 +174,15 @@ func calendarDay(cal *calendar.Calendar, d time.Time) core.CalendarDay {
 
 // Years summarises the years with recorded holiday data.
 func (s *CalendarStore) Years(ctx context.Context) ([]core.CalendarYearInfo, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT y.year, y.source, y.source_url, y.updated_at, y.updated_by,
+	return queryAll(ctx, s.db.db, func(sc scanner) (core.CalendarYearInfo, error) {
+		var y core.CalendarYearInfo
+		err := sc.Scan(&y.Year, &y.Source, &y.SourceURL, &y.UpdatedAt, &y.UpdatedBy, &y.RestDays, &y.MakeupWorkdays, &y.EditedDays)
+		return y, err
+	}, `SELECT y.year, y.source, y.source_url, y.updated_at, y.updated_by,
 		(SELECT COUNT(*) FROM calendar_days d WHERE d.year = y.year AND d.kind = 'holiday'),
 		(SELECT COUNT(*) FROM calendar_days d WHERE d.year = y.year AND d.kind = 'workday'),
 		(SELECT COUNT(*) FROM calendar_days d WHERE d.year = y.year AND d.edited = 1)
 		FROM calendar_years y ORDER BY y.year DESC`)
-	if err != nil {
-		return nil, err
-	}
-	return scanAll(rows, func(row interface{ Scan(...any) error }) (core.CalendarYearInfo, error) {
-		var y core.CalendarYearInfo
-		err := row.Scan(&y.Year, &y.Source, &y.SourceURL, &y.UpdatedAt, &y.UpdatedBy, &y.RestDays, &y.MakeupWorkdays, &y.EditedDays)
-		return y, err
-	})
 }
 
 // SetDay changes one day: a rest day, a 调休 working day, or back to the plain Mon–Fri rule.

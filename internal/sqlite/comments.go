@@ -604,84 +604,82 @@ func (s *ConsultationStore) MergeGroups(ctx context.Context, m core.GroupMerge) 
 	if err := s.db.rules.Consultation.CheckMerge(m, nil); err != nil {
 		return core.CommentGroup{}, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.CommentGroup{}, err
-	}
-	defer tx.Rollback()
-	var members []int64
-	for _, gid := range m.GroupIDs {
-		ids, err := queryAll(ctx, tx, scanValue[int64], `SELECT m.id FROM comment_groups g JOIN comments m ON m.group_id = g.id WHERE g.id = ? AND g.consultation_id = ?`, gid, m.ConsultationID)
-		if err != nil {
-			return core.CommentGroup{}, err
+	return inWrite(ctx, s.db, func(tx *Tx) (core.CommentGroup, error) {
+		var members []int64
+		for _, gid := range m.GroupIDs {
+			ids, err := queryAll(ctx, tx, scanValue[int64], `SELECT m.id FROM comment_groups g JOIN comments m ON m.group_id = g.id WHERE g.id = ? AND g.consultation_id = ?`, gid, m.ConsultationID)
+			if err != nil {
+				return core.CommentGroup{}, err
+			}
+			if len(ids) == 0 {
+				return core.CommentGroup{}, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", gid)
+			}
+			members = append(members, ids...)
 		}
-		if len(ids) == 0 {
-			return core.CommentGroup{}, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", gid)
-		}
-		members = append(members, ids...)
-	}
-	var oldGroups []int64
-	for _, cid := range m.CommentIDs {
-		c, err := findComment(ctx, tx, cid)
-		if err != nil {
-			return core.CommentGroup{}, err
-		}
-		if err := s.db.rules.Consultation.CheckMerge(m, []core.Comment{c}); err != nil {
-			return core.CommentGroup{}, err
-		}
-		if !slices.Contains(members, cid) {
-			members = append(members, cid)
-			if c.GroupID != 0 && !slices.Contains(m.GroupIDs, c.GroupID) {
-				oldGroups = append(oldGroups, c.GroupID)
+		var oldGroups []int64
+		for _, cid := range m.CommentIDs {
+			c, err := findComment(ctx, tx, cid)
+			if err != nil {
+				return core.CommentGroup{}, err
+			}
+			if err := s.db.rules.Consultation.CheckMerge(m, []core.Comment{c}); err != nil {
+				return core.CommentGroup{}, err
+			}
+			if !slices.Contains(members, cid) {
+				members = append(members, cid)
+				if c.GroupID != 0 && !slices.Contains(m.GroupIDs, c.GroupID) {
+					oldGroups = append(oldGroups, c.GroupID)
+				}
 			}
 		}
-	}
-	var target, rep int64
-	if len(m.GroupIDs) > 0 {
-		target = m.GroupIDs[0]
-		if err := tx.QueryRowContext(ctx, `SELECT representative_id FROM comment_groups WHERE id = ?`, target).Scan(&rep); err != nil {
+		var target, rep int64
+		if len(m.GroupIDs) > 0 {
+			target = m.GroupIDs[0]
+			if err := tx.QueryRowContext(ctx, `SELECT representative_id FROM comment_groups WHERE id = ?`, target).Scan(&rep); err != nil {
+				return core.CommentGroup{}, err
+			}
+		} else {
+			rep = m.CommentIDs[0]
+			var err error
+			if target, err = tx.insertGroup(ctx, m.ConsultationID, rep, 0, true, nil); err != nil {
+				return core.CommentGroup{}, err
+			}
+		}
+		ids, err := json.Marshal(members)
+		if err != nil {
 			return core.CommentGroup{}, err
 		}
-	} else {
-		rep = m.CommentIDs[0]
-		if target, err = tx.insertGroup(ctx, m.ConsultationID, rep, 0, true, nil); err != nil {
+		if err := tx.moveToGroup(ctx, target, ids); err != nil {
 			return core.CommentGroup{}, err
 		}
-	}
-	ids, err := json.Marshal(members)
-	if err != nil {
-		return core.CommentGroup{}, err
-	}
-	if err := tx.moveToGroup(ctx, target, ids); err != nil {
-		return core.CommentGroup{}, err
-	}
-	for _, gid := range append(m.GroupIDs[min(1, len(m.GroupIDs)):], oldGroups...) {
-		if err := tx.repairGroup(ctx, gid); err != nil {
+		for _, gid := range append(m.GroupIDs[min(1, len(m.GroupIDs)):], oldGroups...) {
+			if err := tx.repairGroup(ctx, gid); err != nil {
+				return core.CommentGroup{}, err
+			}
+		}
+		sim, err := s.groupSimilarity(ctx, tx, target, rep)
+		if err != nil {
 			return core.CommentGroup{}, err
 		}
-	}
-	sim, err := s.groupSimilarity(ctx, tx, target, rep)
-	if err != nil {
-		return core.CommentGroup{}, err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE comment_groups SET manual = 1, similarity = ? WHERE id = ?`, sim, target); err != nil {
-		return core.CommentGroup{}, err
-	}
-	if err := tx.audit("update", "comment_group", target, fmt.Sprintf("人工归并意见(%d条)", len(members)), []Change{
-		{Field: "groups", New: m.GroupIDs}, {Field: "comments", New: members},
-	}); err != nil {
-		return core.CommentGroup{}, err
-	}
-	groups, err := listGroups(ctx, tx, m.ConsultationID)
-	if err != nil {
-		return core.CommentGroup{}, err
-	}
-	for _, g := range groups {
-		if g.ID == target {
-			return g, tx.Commit()
+		if _, err := tx.ExecContext(ctx, `UPDATE comment_groups SET manual = 1, similarity = ? WHERE id = ?`, sim, target); err != nil {
+			return core.CommentGroup{}, err
 		}
-	}
-	return core.CommentGroup{}, fmt.Errorf("merged group %d vanished", target)
+		if err := tx.audit("update", "comment_group", target, fmt.Sprintf("人工归并意见(%d条)", len(members)), []Change{
+			{Field: "groups", New: m.GroupIDs}, {Field: "comments", New: members},
+		}); err != nil {
+			return core.CommentGroup{}, err
+		}
+		groups, err := listGroups(ctx, tx, m.ConsultationID)
+		if err != nil {
+			return core.CommentGroup{}, err
+		}
+		for _, g := range groups {
+			if g.ID == target {
+				return g, nil
+			}
+		}
+		return core.CommentGroup{}, fmt.Errorf("merged group %d vanished", target)
+	})
 }
 
 // groupSimilarity is the lowest similarity of a member to the representative.
