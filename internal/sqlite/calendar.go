@@ -79,20 +79,15 @@ func (s *CalendarStore) loadYears(ctx context.Context) ([]calendar.Year, error) 
 	for i, y := range years {
 		index[y.Year] = i
 	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT date, year, kind, name FROM calendar_days ORDER BY date`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err = queryEach(ctx, s.db.db, func(sc scanner) error {
 		var date, kind, name string
 		var year int
-		if err := rows.Scan(&date, &year, &kind, &name); err != nil {
-			return nil, err
+		if err := sc.Scan(&date, &year, &kind, &name); err != nil {
+			return err
 		}
 		d, err := calendar.ParseDate(date)
 		if err != nil {
-			return nil, fmt.Errorf("calendar_days %q: %w", date, err)
+			return fmt.Errorf("calendar_days %q: %w", date, err)
 		}
 		i, ok := index[year]
 		if !ok {
@@ -102,8 +97,12 @@ func (s *CalendarStore) loadYears(ctx context.Context) ([]calendar.Year, error) 
 			i = index[year]
 		}
 		years[i].Days = append(years[i].Days, calendar.Override{Date: d, Kind: calendar.Kind(kind), Name: name})
+		return nil
+	}, `SELECT date, year, kind, name FROM calendar_days ORDER BY date`)
+	if err != nil {
+		return nil, err
 	}
-	return years, rows.Err()
+	return years, nil
 }
 
 // replaceYear writes a whole year (official data or an imported notice), replacing what the year had.

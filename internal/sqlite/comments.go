@@ -684,22 +684,19 @@ func (s *ConsultationStore) MergeGroups(ctx context.Context, m core.GroupMerge) 
 
 // groupSimilarity is the lowest similarity of a member to the representative.
 func (s *ConsultationStore) groupSimilarity(ctx context.Context, tx *Tx, groupID, rep int64) (float64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, body FROM comments WHERE group_id = ?`, groupID)
+	docs, err := queryAll(ctx, tx, func(sc scanner) (core.CommentText, error) {
+		var d core.CommentText
+		err := sc.Scan(&d.ID, &d.Body)
+		return d, err
+	}, `SELECT id, body FROM comments WHERE group_id = ?`, groupID)
 	if err != nil {
 		return 0, err
 	}
-	defer rows.Close()
-	var docs []core.CommentText
 	var lead core.CommentText
-	for rows.Next() {
-		var d core.CommentText
-		if err := rows.Scan(&d.ID, &d.Body); err != nil {
-			return 0, err
-		}
+	for _, d := range docs {
 		if d.ID == rep {
 			lead = d
 		}
-		docs = append(docs, d)
 	}
 	// A campaign repeats one text thousands of times: each distinct text is compared once.
 	low, seen := 1.0, map[string]bool{lead.Body: true}
@@ -709,7 +706,7 @@ func (s *ConsultationStore) groupSimilarity(ctx context.Context, tx *Tx, groupID
 			low = min(low, s.grouper.Similarity(lead, d))
 		}
 	}
-	return low, rows.Err()
+	return low, nil
 }
 
 // Decide records the answer to a comment, or to every member of a group. A group (a campaign of thousands)
@@ -755,16 +752,11 @@ func (tx *Tx) decideGroup(ctx context.Context, d core.Decision) error {
 	var changed []int64
 	before := map[answer]int{}
 	var old answer
-	rows, err := tx.QueryContext(ctx, `SELECT id, decision, reason, response FROM comments WHERE group_id = ? ORDER BY id`, d.GroupID)
-	if err != nil {
-		return err
-	}
 	members := 0
-	for rows.Next() {
+	err := queryEach(ctx, tx, func(sc scanner) error {
 		var id int64
 		var a answer
-		if err := rows.Scan(&id, &a.decision, &a.reason, &a.response); err != nil {
-			rows.Close()
+		if err := sc.Scan(&id, &a.decision, &a.reason, &a.response); err != nil {
 			return err
 		}
 		members++
@@ -773,9 +765,9 @@ func (tx *Tx) decideGroup(ctx context.Context, d core.Decision) error {
 			before[a]++
 			old = a
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	}, `SELECT id, decision, reason, response FROM comments WHERE group_id = ? ORDER BY id`, d.GroupID)
+	if err != nil {
 		return err
 	}
 	if members == 0 {

@@ -489,20 +489,11 @@ func datePart(stamp string) string {
 // published, with its countdown to policy publication + 3 working days.
 func (s *InterpretationStore) Deadlines(ctx context.Context, now time.Time) ([]core.Deadline, error) {
 	cal := s.cal()
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+interpretationCols+interpretationFrom+`
-		WHERE p.published_date IS NOT NULL AND i.status <> ? ORDER BY p.published_date, i.id`, core.InterpPublished)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := []core.Deadline{}
-	for rows.Next() {
-		in, err := scanInterpretation(rows, s.db.rules.Interpretation, cal, now)
-		if err != nil {
-			return nil, err
-		}
-		if in.Due == "" {
-			continue
+	err := queryEach(ctx, s.db.db, func(sc scanner) error {
+		in, err := scanInterpretation(sc, s.db.rules.Interpretation, cal, now)
+		if err != nil || in.Due == "" {
+			return err
 		}
 		d, _ := calendar.ParseDate(in.Due)
 		cd := cal.Countdown(calendar.Day(now), d)
@@ -511,8 +502,13 @@ func (s *InterpretationStore) Deadlines(ctx context.Context, now time.Time) ([]c
 			Detail: fmt.Sprintf("“%s”(%s)应在文件发布后%d个工作日内发布", in.Title, in.Status, core.InterpretationLag),
 			Due:    in.Due, Status: cd.Status, Label: cd.Label, Workdays: cd.Workdays, Link: fmt.Sprintf("/interpretations/%d", in.ID),
 			PersonID: in.AuthorID, SectionID: in.SectionID})
+		return nil
+	}, `SELECT `+interpretationCols+interpretationFrom+`
+		WHERE p.published_date IS NOT NULL AND i.status <> ? ORDER BY p.published_date, i.id`, core.InterpPublished)
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // policyText returns a policy's title and the text of its newest version (正式文本 before 送审稿 before

@@ -150,23 +150,18 @@ func (tm *textMatches) follow(ctx context.Context, tx *Tx, query string, rev int
 }
 
 func (tm *textMatches) add(ctx context.Context, tx *Tx, q, query string) error {
-	rows, err := tx.QueryContext(ctx, q, query)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return queryEach(ctx, tx, func(sc scanner) error {
 		var id int64
 		var m matchedMessage
-		if err := rows.Scan(&id, &m.state, &m.received); err != nil {
+		if err := sc.Scan(&id, &m.state, &m.received); err != nil {
 			return err
 		}
 		if i := slices.Index(core.MessageStates, m.state); i >= 0 {
 			m.state = core.MessageStates[i] // one copy of each state's name, however many matches
 		}
 		tm.byID[id] = m
-	}
-	return rows.Err()
+		return nil
+	}, q, query)
 }
 
 // counts tallies the matches per state; every state is present.
