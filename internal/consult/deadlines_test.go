@@ -10,7 +10,7 @@ import (
 )
 
 func TestDeadlines(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
+	cal := builtin()
 	day := func(s string) time.Time {
 		d, err := calendar.ParseDate(s)
 		if err != nil {
@@ -74,7 +74,7 @@ func TestDeadlines(t *testing.T) {
 // The list's badge of the 采纳情况说明 and the dashboard's entry come from one rule: due the setting's working
 // days after the close, counted on the calendar; nothing while the period runs or once the report is online.
 func TestReportDue(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
+	cal := builtin()
 	tests := []struct {
 		name, today, status, closeDate, published string
 		dueDays                                   int

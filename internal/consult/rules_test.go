@@ -235,7 +235,7 @@ func TestCalendarWarningNamesTheYearsNotLoaded(t *testing.T) {
 }
 
 func TestCheckPeriodWarnsOfAYearNotLoaded(t *testing.T) {
-	cal := calendar.New(calendar.Builtin()) // holds 2026, not 2027
+	cal := builtin() // holds 2026, not 2027
 	pc, err := CheckPeriod(cal, "2026-12-02", "")
 	if err != nil {
 		t.Fatal(err)

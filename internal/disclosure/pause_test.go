@@ -13,7 +13,6 @@ import (
 // Saturday 2/8 worked. A request received Friday 2025-09-26 is due 2025-10-30; one received Monday 2025-01-20 is
 // due 2025-02-21.
 func TestClockWithSuspensions(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
 	third := func(sent, due, ended, result string) core.DisclosurePause {
 		return core.DisclosurePause{Kind: core.PauseThirdParty, Party: "某公司", Started: sent, Due: due, Ended: ended, Result: result}
 	}
@@ -88,7 +87,6 @@ func checkPause(t *testing.T, name string, p core.DisclosurePause, err error, co
 }
 
 func TestStartAndEndSuspensions(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
 	today := d("2025-10-20")
 	open := core.DisclosureRequest{ID: 7, Received: "2025-09-26", Outcome: -1, Pauses: []core.DisclosurePause{}}
 	consulting := open

@@ -48,7 +48,6 @@ func TestCheckAnsweredRemedy(t *testing.T) {
 }
 
 func TestCheckCorrectionNotice(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
 	s := State{Received: d("2025-01-20")}
 	cases := []struct {
 		name, by         string
