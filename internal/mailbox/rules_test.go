@@ -282,7 +282,6 @@ func TestCheckClockStop(t *testing.T) {
 }
 
 func TestClockStopRequestAndDecision(t *testing.T) {
-	day := func(s string) time.Time { d, _ := calendar.ParseDate(s); return d }
 	due, today := day("2026-11-19"), day("2026-11-17")
 	liu := core.CurrentUser{PersonID: 2, Name: "刘芳"}
 	lin := core.CurrentUser{PersonID: 1, Name: "林雨桐"}

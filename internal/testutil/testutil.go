@@ -112,9 +112,12 @@ func GoldenFiles(t *testing.T, pattern string, render func(t *testing.T, input s
 	}
 }
 
-// Date is a fixture's civil date written 2006-01-02, at midnight UTC as calendar.ParseDate gives it. A malformed
-// date is a mistake in the test itself, so it panics.
+// Date is a fixture's civil date written 2006-01-02, at midnight UTC as calendar.ParseDate gives it; "" is the
+// zero time (a date left blank). A malformed date is a mistake in the test itself, so it panics.
 func Date(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
 	d, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		panic(err)
