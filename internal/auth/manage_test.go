@@ -9,13 +9,8 @@ import (
 	"policydesk/internal/testutil"
 )
 
-// want is a refusal as the user sees it: code, field and message; the zero want is no refusal.
-type want struct{ code, field, msg string }
-
-func (w want) check(t *testing.T, err error) {
-	t.Helper()
-	testutil.Refusal(t, err, w.code, w.field, w.msg)
-}
+// want is a refusal as the user sees it; the zero want is no refusal.
+type want = testutil.Want
 
 func TestCheckLogin(t *testing.T) {
 	bad := want{core.EINVALID, "login", "账号需为2至32位字母、数字或 . _ -，且以字母或数字开头"}
@@ -37,10 +32,7 @@ func TestCheckLogin(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckLogin(c.in)
-			c.want.check(t, err)
-			if err == nil && got != c.out {
-				t.Fatalf("login %q, want %q", got, c.out)
-			}
+			c.want.Result(t, err, got == c.out, got)
 		})
 	}
 }
@@ -70,7 +62,7 @@ func TestAccountManagementRefusals(t *testing.T) {
 		{"withdraw one's own administration", CheckAdminChange(admin, 2, false), keepAdmin},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { c.want.check(t, c.err) })
+		t.Run(c.name, func(t *testing.T) { c.want.Check(t, c.err) })
 	}
 }
 
@@ -94,6 +86,6 @@ func TestConfirmFailure(t *testing.T) {
 		{"the failure that locks", fifth, true, want{core.ENOTAUTH, "", "密码连续输错5次，账号已锁定15分钟，请稍后再试或请系统管理员解锁"}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { c.want.check(t, ConfirmFailure(c.s, c.locked)) })
+		t.Run(c.name, func(t *testing.T) { c.want.Check(t, ConfirmFailure(c.s, c.locked)) })
 	}
 }

@@ -3,21 +3,14 @@ package consult
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 func TestDeadlines(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
-	day := func(s string) time.Time {
-		d, err := calendar.ParseDate(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	cal := builtin()
 	base := core.Consultation{ID: 7, PolicyTitle: "临江市城市更新实施办法(征求意见稿)", SectionID: 3, CommentCount: 12}
 	with := func(status, closeDate string, edit func(*core.Consultation)) core.Consultation {
 		c := base
@@ -59,7 +52,7 @@ func TestDeadlines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, d := range Deadlines(cal, day(tt.today), tt.c, tt.dueDays, tt.enterprise) {
+		for _, d := range Deadlines(cal, testutil.Date(tt.today), tt.c, tt.dueDays, tt.enterprise) {
 			got = append(got, d.Kind+"|"+d.Due+"|"+d.Label)
 			if d.SectionID != 3 || !strings.HasPrefix(d.Link, "/consultations/7") || !strings.HasPrefix(d.Title, "《临江市城市更新实施办法(征求意见稿)》") {
 				t.Errorf("%s: %+v", tt.name, d)
@@ -74,7 +67,7 @@ func TestDeadlines(t *testing.T) {
 // The list's badge of the 采纳情况说明 and the dashboard's entry come from one rule: due the setting's working
 // days after the close, counted on the calendar; nothing while the period runs or once the report is online.
 func TestReportDue(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
+	cal := builtin()
 	tests := []struct {
 		name, today, status, closeDate, published string
 		dueDays                                   int

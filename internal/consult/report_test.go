@@ -49,7 +49,7 @@ func readLedger(t *testing.T, path string) Ledger {
 		case "enterprise":
 			c.EnterpriseRelated = fs[1] == "1"
 		case "today":
-			l.Today = date(fs[1]).Add(9 * time.Hour)
+			l.Today = testutil.Date(fs[1]).Add(9 * time.Hour)
 		case "clause":
 			l.Clauses = append(l.Clauses, core.Clause{Path: fs[1], Heading: fs[2], Seq: len(l.Clauses) + 1})
 		case "notice":
@@ -90,14 +90,14 @@ func TestReportGolden(t *testing.T) {
 }
 
 func TestReportWarnings(t *testing.T) {
-	l := Ledger{BureauName: "局", Today: date("2026-10-20"), Consultation: core.Consultation{
+	l := Ledger{BureauName: "局", Today: testutil.Date("2026-10-20"), Consultation: core.Consultation{
 		PolicyTitle: "办法", OpenDate: "2026-09-01", CloseDate: "2026-10-08", EnterpriseRelated: true, Channels: []string{"网站"}}}
 	l.Comments = []core.Comment{{ID: 1, Category: "自然人", Body: "建议", Clauses: []string{}}}
 	r := BuildReport(l)
 	if r.Undecided != 1 || len(r.Warnings) != 2 || r.EnterpriseHeard {
 		t.Fatalf("warnings = %q", r.Warnings)
 	}
-	empty := BuildReport(Ledger{BureauName: "局", Today: date("2026-10-20"), Consultation: core.Consultation{OpenDate: "2026-09-01", CloseDate: "2026-10-08"}})
+	empty := BuildReport(Ledger{BureauName: "局", Today: testutil.Date("2026-10-20"), Consultation: core.Consultation{OpenDate: "2026-09-01", CloseDate: "2026-10-08"}})
 	if !strings.Contains(empty.Text, "未收到意见建议") {
 		t.Errorf("report without comments:\n%s", empty.Text)
 	}
@@ -120,7 +120,7 @@ func (t tags) Tag(text string) []core.TaggedWord {
 // built without a tagger masks by the cue rules only.
 func TestReportQuotesMaskTaggedNames(t *testing.T) {
 	body := "关伟强和邻居都认为第三条的表决比例过高，建议改为三分之二。"
-	l := Ledger{BureauName: "局", Today: date("2026-10-20"),
+	l := Ledger{BureauName: "局", Today: testutil.Date("2026-10-20"),
 		Consultation: core.Consultation{OpenDate: "2026-09-01", CloseDate: "2026-10-08"},
 		Comments:     []core.Comment{{ID: 1, Body: body, Category: "企业", Decision: core.DecisionAdopted, Reason: "已修改"}}}
 	if got := BuildReport(l).Adopted[0].Summary; !strings.Contains(got, "关伟强") {

@@ -8,17 +8,10 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 func builtin() *calendar.Calendar { return calendar.New(calendar.Builtin()) }
-
-func date(s string) time.Time {
-	d, err := calendar.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
 
 func TestEarliestClose(t *testing.T) {
 	cal := builtin()
@@ -28,7 +21,7 @@ func TestEarliestClose(t *testing.T) {
 		{"2026-01-01", "2026-02-02"}, // day 30 is a Saturday
 		{"2025-12-18", "2026-01-19"}, // across the new year, day 30 a Saturday
 	} {
-		if got := calendar.FormatDate(EarliestClose(cal, date(tc.open))); got != tc.want {
+		if got := calendar.FormatDate(EarliestClose(cal, testutil.Date(tc.open))); got != tc.want {
 			t.Errorf("EarliestClose(%s) = %s, want %s", tc.open, got, tc.want)
 		}
 	}
@@ -242,7 +235,7 @@ func TestCalendarWarningNamesTheYearsNotLoaded(t *testing.T) {
 }
 
 func TestCheckPeriodWarnsOfAYearNotLoaded(t *testing.T) {
-	cal := calendar.New(calendar.Builtin()) // holds 2026, not 2027
+	cal := builtin() // holds 2026, not 2027
 	pc, err := CheckPeriod(cal, "2026-12-02", "")
 	if err != nil {
 		t.Fatal(err)

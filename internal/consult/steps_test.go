@@ -54,23 +54,14 @@ func TestCheckDecision(t *testing.T) {
 
 func TestGroupingSteps(t *testing.T) {
 	merge := core.GroupMerge{ConsultationID: 7, GroupIDs: []int64{1}, CommentIDs: []int64{5}}
-	tests := []struct {
-		name string
-		err  error
-		want string
-	}{
+	checkVerdicts(t, []verdict{
 		{"split a grouped comment", CheckSplit(core.Comment{GroupID: 3, GroupSize: 4}), ""},
 		{"split a single comment", CheckSplit(core.Comment{GroupID: 3, GroupSize: 1}), "invalid : 这条意见没有与其他意见归并，无需拆分"},
 		{"split an ungrouped comment", CheckSplit(core.Comment{}), "invalid : 这条意见没有与其他意见归并，无需拆分"},
 		{"merge a group and a comment", CheckMerge(merge, []core.Comment{{ID: 5, ConsultationID: 7}}), ""},
 		{"merge one thing", CheckMerge(core.GroupMerge{ConsultationID: 7, CommentIDs: []int64{5}}, nil), "invalid : 请至少选择两组或两条意见进行归并"},
 		{"merge another consultation's comment", CheckMerge(merge, []core.Comment{{ID: 5, ConsultationID: 8}}), "invalid : 意见(编号5)不属于本次征求意见"},
-	}
-	for _, tt := range tests {
-		if r := testutil.RefusalText(tt.err); r != tt.want {
-			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
-		}
-	}
+	})
 }
 
 func TestConsultationSteps(t *testing.T) {
@@ -85,11 +76,7 @@ func TestConsultationSteps(t *testing.T) {
 	moved.CloseDate = "2027-01-05"
 	elsewhere := pending
 	elsewhere.PolicyID = 2
-	tests := []struct {
-		name string
-		err  error
-		want string
-	}{
+	checkVerdicts(t, []verdict{
 		{"list by status", CheckListStatus(core.ConsultationOpen), ""},
 		{"list all", CheckListStatus(""), ""},
 		{"list by an unknown status", CheckListStatus("archived"), "invalid status: 未知的征求意见状态“archived”"},
@@ -106,12 +93,7 @@ func TestConsultationSteps(t *testing.T) {
 		{"extend a closed one", CheckPeriodKind(core.NoticeExtended, closed), "forbidden : 征求意见已于2026-12-31截止，请使用“重新开放”"},
 		{"reopen a closed one", CheckPeriodKind(core.NoticeReopened, closed), ""},
 		{"reopen an open one", CheckPeriodKind(core.NoticeReopened, open), "forbidden : 征求意见尚未截止，请使用“延期”"},
-	}
-	for _, tt := range tests {
-		if r := testutil.RefusalText(tt.err); r != tt.want {
-			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
-		}
-	}
+	})
 }
 
 func TestCheckReportInput(t *testing.T) {
@@ -169,23 +151,14 @@ func TestCheckDeleteAndVersionDate(t *testing.T) {
 	draft := core.Policy{Title: "某某办法", Status: core.PolicyDrafting}
 	consulted := draft
 	consulted.Consultations = 1
-	tests := []struct {
-		name string
-		err  error
-		want string
-	}{
+	checkVerdicts(t, []verdict{
 		{"a fresh draft", CheckDelete(draft, false), ""},
 		{"a draft with an interpretation", CheckDelete(draft, true), "forbidden : “某某办法”已有关联的解读或其他记录，不能删除"},
 		{"a consulted draft", CheckDelete(consulted, false), "forbidden : “某某办法”已进入起草或已征求意见，不能删除"},
 		{"a published policy", CheckDelete(core.Policy{Title: "某某办法", Status: core.PolicyPublished}, false), "forbidden : “某某办法”已进入已发布或已征求意见，不能删除"},
 		{"a version date", second(CheckVersionDate("2026-3-2")), ""},
 		{"no version date", second(CheckVersionDate("")), "invalid versionDate: 请填写文本日期(如 2026-03-02)"},
-	}
-	for _, tt := range tests {
-		if r := testutil.RefusalText(tt.err); r != tt.want {
-			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
-		}
-	}
+	})
 }
 
 func second[T any](_ T, err error) error { return err }
@@ -206,6 +179,22 @@ func TestValidatePolicy(t *testing.T) {
 		edit(&p)
 		if got := core.ErrorField(ValidatePolicy(p)); got != field {
 			t.Errorf("missing %s: error on %q", field, got)
+		}
+	}
+}
+
+// verdict is a rule's answer to one case: the refusal wanted, as testutil.RefusalText writes it ("" for none).
+type verdict struct {
+	name string
+	err  error
+	want string
+}
+
+func checkVerdicts(t *testing.T, tests []verdict) {
+	t.Helper()
+	for _, tt := range tests {
+		if r := testutil.RefusalText(tt.err); r != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
 	}
 }

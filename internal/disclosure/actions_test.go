@@ -3,12 +3,10 @@ package disclosure
 import (
 	"testing"
 
-	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 )
 
 func TestCheckCorrection(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
 	base := State{Received: d("2025-01-20")}
 	tests := []struct {
 		name     string

@@ -2,18 +2,15 @@ package disclosure
 
 import (
 	"testing"
-	"time"
 
 	"policydesk/internal/calendar"
+	"policydesk/internal/testutil"
 )
 
-func d(s string) time.Time {
-	t, err := calendar.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+var d = testutil.Date
+
+// cal is the official calendar the tests count working days with.
+var cal = calendar.New(calendar.Builtin())
 
 func TestReceiptDate(t *testing.T) {
 	tests := []struct {
@@ -38,7 +35,6 @@ func TestReceiptDate(t *testing.T) {
 }
 
 func TestDeadlineAcrossHolidays(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
 	tests := []struct {
 		name string
 		c    Case
@@ -115,7 +111,6 @@ func TestFeePerApplicantPerMonth(t *testing.T) {
 	if got := Fee(PerItem, before, 2); got != 200 {
 		t.Fatalf("11th and 12th items this month: got %d, want 200", got)
 	}
-	cal := calendar.New(calendar.Builtin())
 	if got := calendar.FormatDate(PaymentDue(cal, d("2025-09-26"))); got != "2025-10-30" {
 		t.Fatalf("payment due across 国庆: %s", got)
 	}

@@ -101,7 +101,6 @@ func TestRequestRefusals(t *testing.T) {
 }
 
 func TestWithClock(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
 	r, due := WithClock(core.DisclosureRequest{Received: "2026-09-28", Outcome: -1}, cal, d("2026-10-09"))
 	// 20 working days after 09-28 across 国庆 (10-01..10-07 off, Saturday 10-10 a 调休 working day)
 	if r.Status != core.DisclosureOpen || r.Due != "2026-10-30" || r.CorrectionDue != "2026-10-13" || calendar.FormatDate(due) != r.Due {

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"policydesk/internal/core"
 )
@@ -53,13 +52,6 @@ func TestSuggestProactive(t *testing.T) {
 }
 
 func TestRemedyRules(t *testing.T) {
-	d := func(s string) time.Time {
-		if s == "" {
-			return time.Time{}
-		}
-		v, _ := time.Parse("2006-01-02", s)
-		return v
-	}
 	today := d("2026-11-20")
 	cases := []struct {
 		kind, result, answered, filed, decided string

@@ -2,7 +2,6 @@ package disclosure
 
 import (
 	"testing"
-	"time"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
@@ -34,21 +33,14 @@ func TestCheckAnsweredRemedy(t *testing.T) {
 		{"decided without a date", answered, "行政复议", "结果维持", "2026-04-01", "", core.EINVALID, "请填写复议决定或裁判的日期"},
 		{"decided before filing", answered, "行政复议", "结果维持", "2026-04-01", "2026-03-25", core.EINVALID, "决定或裁判的日期须在申请之后、今天之前"},
 	}
-	day := func(s string) time.Time {
-		if s == "" {
-			return time.Time{}
-		}
-		return d(s)
-	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			testutil.Refusal(t, CheckAnsweredRemedy(c.r, c.kind, c.result, day(c.filed), day(c.decided), today), c.code, "", c.msg)
+			testutil.Refusal(t, CheckAnsweredRemedy(c.r, c.kind, c.result, d(c.filed), d(c.decided), today), c.code, "", c.msg)
 		})
 	}
 }
 
 func TestCheckCorrectionNotice(t *testing.T) {
-	cal := calendar.New(calendar.Builtin())
 	s := State{Received: d("2025-01-20")}
 	cases := []struct {
 		name, by         string

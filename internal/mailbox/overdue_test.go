@@ -13,7 +13,7 @@ func TestCheckRemind(t *testing.T) {
 	handling := core.Message{State: core.MsgHandling, AssigneeID: clerk.ID, AssigneeName: clerk.Name}
 	reminded := handling
 	reminded.Reminder = core.Reminder{Count: 1, At: "2026-11-26T09:10:00+08:00", ByName: "王局"}
-	due := day(t, "2026-11-25")
+	due := day("2026-11-25")
 	var never time.Time
 	tests := []struct {
 		name        string
@@ -37,9 +37,9 @@ func TestCheckRemind(t *testing.T) {
 	for _, tt := range tests {
 		last := never
 		if tt.last != "" {
-			last = day(t, tt.last)
+			last = day(tt.last)
 		}
-		err := CheckRemind(tt.u, tt.m, due, day(t, tt.today), last)
+		err := CheckRemind(tt.u, tt.m, due, day(tt.today), last)
 		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}
@@ -70,7 +70,7 @@ func TestCheckExtensionInput(t *testing.T) {
 }
 
 func TestCheckExtensionRequest(t *testing.T) {
-	today := day(t, "2026-11-25")
+	today := day("2026-11-25")
 	pendingStop := core.Message{State: core.MsgHandling, StopRequest: core.StopRequest{ByName: "陈晨", ApproverID: 3, ApproverName: "王局"}}
 	pendingExt := core.Message{State: core.MsgHandling, Extension: core.ExtensionRequest{Days: 3, ByName: "陈晨", ApproverID: 3, ApproverName: "王局"}}
 	tests := []struct {
@@ -97,7 +97,7 @@ func TestCheckExtensionRequest(t *testing.T) {
 }
 
 func TestCheckExtensionDecision(t *testing.T) {
-	today := day(t, "2026-11-25")
+	today := day("2026-11-25")
 	waiting := core.Message{State: core.MsgHandling, DueDate: "2026-11-25", Extension: core.ExtensionRequest{Days: 3, ByID: clerk.ID, ByName: "陈晨", ApproverID: approver.ID, ApproverName: "王局"}}
 	answered := waiting
 	answered.State = core.MsgReplied
@@ -141,7 +141,7 @@ func TestExtendDueCountsWorkingDays(t *testing.T) {
 		{"across 国庆 and its 调休 Saturday", "2026-09-29", "2026-10-10", 4},
 	}
 	for _, tt := range tests {
-		got := ExtendDue(cal, day(t, tt.due), tt.days)
+		got := ExtendDue(cal, day(tt.due), tt.days)
 		if calendar.FormatDate(got) != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, calendar.FormatDate(got), tt.want)
 		}
@@ -149,7 +149,7 @@ func TestExtendDueCountsWorkingDays(t *testing.T) {
 }
 
 func TestCheckLateNote(t *testing.T) {
-	due := day(t, "2026-11-25")
+	due := day("2026-11-25")
 	tests := []struct {
 		name, note, today, want string
 	}{
@@ -158,7 +158,7 @@ func TestCheckLateNote(t *testing.T) {
 		{"late, given", "需会同不动产登记中心核查", "2026-11-26", ""},
 	}
 	for _, tt := range tests {
-		_, err := CheckLateNote(tt.note, due, day(t, tt.today))
+		_, err := CheckLateNote(tt.note, due, day(tt.today))
 		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 		}

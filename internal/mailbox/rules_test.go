@@ -6,18 +6,12 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+	"policydesk/internal/testutil"
 )
 
 func cal2026() *calendar.Calendar { return calendar.New(calendar.Builtin()) }
 
-func day(tb testing.TB, s string) time.Time {
-	tb.Helper()
-	d, err := calendar.ParseDate(s)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return d
-}
+var day = testutil.Date
 
 func TestDueDateAcrossHolidaysAndMakeupDays(t *testing.T) {
 	cal := cal2026()
@@ -40,7 +34,7 @@ func TestDueDateAcrossHolidaysAndMakeupDays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			received := day(t, tt.received).Add(15 * time.Hour)
+			received := day(tt.received).Add(15 * time.Hour)
 			got := calendar.FormatDate(DueDate(cal, received, tt.settings, tt.typ))
 			if got != tt.want {
 				t.Errorf("DueDate(%s, %s) = %s, want %s", tt.received, tt.typ, got, tt.want)
@@ -62,7 +56,7 @@ func TestResumeClockMovesTheDueDateByStoppedWorkdays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			due, n := ResumeClock(cal, day(t, tt.due), day(t, tt.since), day(t, tt.today))
+			due, n := ResumeClock(cal, day(tt.due), day(tt.since), day(tt.today))
 			if calendar.FormatDate(due) != tt.want || n != tt.days {
 				t.Errorf("ResumeClock = %s, %d; want %s, %d", calendar.FormatDate(due), n, tt.want, tt.days)
 			}
@@ -85,11 +79,11 @@ func TestOnTimeAndWorkdaysToAnswer(t *testing.T) {
 		{"2026-09-30", "2026-10-12", "2026-10-14", 2, true, 2},
 	}
 	for _, tt := range tests {
-		replied := day(t, tt.replied).Add(17 * time.Hour)
-		if got := OnTime(replied, day(t, tt.due)); got != tt.onTime {
+		replied := day(tt.replied).Add(17 * time.Hour)
+		if got := OnTime(replied, day(tt.due)); got != tt.onTime {
 			t.Errorf("OnTime(%s, due %s) = %v", tt.replied, tt.due, got)
 		}
-		if got := WorkdaysToAnswer(cal, day(t, tt.received), replied, tt.stopped); got != tt.workdays {
+		if got := WorkdaysToAnswer(cal, day(tt.received), replied, tt.stopped); got != tt.workdays {
 			t.Errorf("WorkdaysToAnswer(%s → %s, stopped %d) = %d, want %d", tt.received, tt.replied, tt.stopped, got, tt.workdays)
 		}
 	}
@@ -108,12 +102,12 @@ func TestDueBadge(t *testing.T) {
 		{"due today", core.MsgPending, "2026-11-25", "2026-11-25", false, none, "due_today", "今日到期"},
 		{"overdue over 国庆", core.MsgReview, "2026-09-30", "2026-10-09", false, none, "overdue", "已超期2个工作日"},
 		{"stopped", core.MsgHandling, "2026-09-30", "2026-10-09", true, none, "stopped", "已停止计时"},
-		{"replied on time", core.MsgReplied, "2026-11-25", "2026-12-01", false, day(t, "2026-11-25"), "done", "按时答复"},
-		{"replied late", core.MsgPublished, "2026-11-25", "2026-12-01", false, day(t, "2026-11-27"), "done", "超期2个工作日答复"},
+		{"replied on time", core.MsgReplied, "2026-11-25", "2026-12-01", false, day("2026-11-25"), "done", "按时答复"},
+		{"replied late", core.MsgPublished, "2026-11-25", "2026-12-01", false, day("2026-11-27"), "done", "超期2个工作日答复"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := DueBadge(cal, tt.state, day(t, tt.due), day(t, tt.today), tt.stopped, tt.replied)
+			b := DueBadge(cal, tt.state, day(tt.due), day(tt.today), tt.stopped, tt.replied)
 			if b.Status != tt.status || b.Label != tt.label {
 				t.Errorf("DueBadge = %+v, want %s %s", b, tt.status, tt.label)
 			}
@@ -288,7 +282,6 @@ func TestCheckClockStop(t *testing.T) {
 }
 
 func TestClockStopRequestAndDecision(t *testing.T) {
-	day := func(s string) time.Time { d, _ := calendar.ParseDate(s); return d }
 	due, today := day("2026-11-19"), day("2026-11-17")
 	liu := core.CurrentUser{PersonID: 2, Name: "刘芳"}
 	lin := core.CurrentUser{PersonID: 1, Name: "林雨桐"}

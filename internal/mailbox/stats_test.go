@@ -16,18 +16,18 @@ func TestClassifyAndComputeStats(t *testing.T) {
 		}
 		return v
 	}
-	today := day(t, "2026-10-20")
+	today := day("2026-10-20")
 	msgs := []core.StatsMessage{
 		// answered on time: received 09-28, due 10-08, reply 10-08
-		{ID: 1, Received: day(t, "2026-09-28"), Due: day(t, "2026-10-08"), Type: "咨询", Section: "确权登记组", Replied: at("2026-10-08 15:00")},
+		{ID: 1, Received: day("2026-09-28"), Due: day("2026-10-08"), Type: "咨询", Section: "确权登记组", Replied: at("2026-10-08 15:00")},
 		// answered late: due 10-10 (调休 Saturday), reply 10-12
-		{ID: 2, Received: day(t, "2026-09-30"), Due: day(t, "2026-10-10"), Type: "举报", Replied: at("2026-10-12 16:00")},
+		{ID: 2, Received: day("2026-09-30"), Due: day("2026-10-10"), Type: "举报", Replied: at("2026-10-12 16:00")},
 		// open and past due with the clock running: overdue
-		{ID: 3, Received: day(t, "2026-10-12"), Due: day(t, "2026-10-15"), Type: "咨询"},
+		{ID: 3, Received: day("2026-10-12"), Due: day("2026-10-15"), Type: "咨询"},
 		// open and past due, clock stopped: not overdue
-		{ID: 4, Received: day(t, "2026-10-13"), Due: day(t, "2026-10-16"), Type: "咨询", StoppedSince: "2026-10-14"},
+		{ID: 4, Received: day("2026-10-13"), Due: day("2026-10-16"), Type: "咨询", StoppedSince: "2026-10-14"},
 		// replied after today (a future stamp): still open
-		{ID: 5, Received: day(t, "2026-10-19"), Due: day(t, "2026-10-22"), Type: "建议", Replied: at("2026-10-21 09:00")},
+		{ID: 5, Received: day("2026-10-19"), Due: day("2026-10-22"), Type: "建议", Replied: at("2026-10-21 09:00")},
 	}
 	lines := Classify(cal, today, msgs)
 	tests := []struct {
@@ -47,7 +47,7 @@ func TestClassifyAndComputeStats(t *testing.T) {
 			t.Errorf("message %d classified %+v, want %+v", tt.id, l, tt)
 		}
 	}
-	st := ComputeStats(day(t, "2026-09-21"), day(t, "2026-10-31"), today, lines)
+	st := ComputeStats(day("2026-09-21"), day("2026-10-31"), today, lines)
 	if st.Total.Received != 5 || st.Total.Answered != 2 || st.Total.OnTime != 1 || st.Total.Open != 3 || st.Total.Overdue != 1 ||
 		st.Total.AvgWorkdays != 3.5 || st.Total.OnTimeRate != 0.5 {
 		t.Errorf("total = %+v", st.Total)
@@ -64,7 +64,7 @@ func TestClassifyAndComputeStats(t *testing.T) {
 }
 
 func TestParsePeriod(t *testing.T) {
-	today := day(t, "2026-10-20")
+	today := day("2026-10-20")
 	tests := []struct {
 		from, to, wantFrom, wantTo string
 		field                      string

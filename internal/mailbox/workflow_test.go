@@ -147,7 +147,7 @@ func TestApprove(t *testing.T) {
 	review := core.Message{State: core.MsgReview, RepliedByID: clerk.ID}
 	forward := core.Message{State: core.MsgReview, RepliedByID: clerk.ID, ForwardTo: "市住建局"}
 	lateNoted := core.Message{State: core.MsgReview, RepliedByID: clerk.ID, LateNote: "需现场核查，核查于期限后一日完成"}
-	due := day(t, "2026-11-25")
+	due := day("2026-11-25")
 	tests := []struct {
 		name                  string
 		u                     core.CurrentUser
@@ -172,7 +172,7 @@ func TestApprove(t *testing.T) {
 			"forbidden : 留言当前状态为“办理中”，不能转为“已答复”", "", "", ""},
 	}
 	for _, tt := range tests {
-		a, err := Approve(tt.u, tt.m, tt.f, due, day(t, tt.today))
+		a, err := Approve(tt.u, tt.m, tt.f, due, day(tt.today))
 		if r := testutil.RefusalText(err); r != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, r, tt.want)
 			continue

@@ -8,13 +8,8 @@ import (
 	"policydesk/internal/testutil"
 )
 
-// want is a refusal as the user sees it: code, field and message; the zero want is no refusal.
-type want struct{ code, field, msg string }
-
-func (w want) check(t *testing.T, err error) {
-	t.Helper()
-	testutil.Refusal(t, err, w.code, w.field, w.msg)
-}
+// want is a refusal as the user sees it; the zero want is no refusal.
+type want = testutil.Want
 
 func TestCheckBureau(t *testing.T) {
 	cases := []struct {
@@ -31,10 +26,7 @@ func TestCheckBureau(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckBureau(c.in)
-			c.want.check(t, err)
-			if err == nil && got != c.out {
-				t.Fatalf("got %+v, want %+v", got, c.out)
-			}
+			c.want.Result(t, err, got == c.out, got)
 		})
 	}
 }
@@ -52,7 +44,7 @@ func TestCheckNumber(t *testing.T) {
 		{-5, want{core.EINVALID, "value", "工作日数须在1到60之间"}},
 	}
 	for _, c := range cases {
-		t.Run("", func(t *testing.T) { c.want.check(t, CheckNumber("工作日数", c.n, 1, 60)) })
+		t.Run("", func(t *testing.T) { c.want.Check(t, CheckNumber("工作日数", c.n, 1, 60)) })
 	}
 }
 
@@ -81,28 +73,29 @@ func TestCheckSection(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckSection(c.s, c.f)
-			c.want.check(t, err)
-			if err == nil && got.Name != strings.TrimSpace(c.s.Name) {
-				t.Fatalf("name %q not trimmed", got.Name)
-			}
+			c.want.Result(t, err, got.Name == strings.TrimSpace(c.s.Name), got)
 		})
 	}
 }
 
-func TestCheckSectionDelete(t *testing.T) {
+func TestCheckDeletion(t *testing.T) {
 	cases := []struct {
-		name string
-		f    Deletion
-		want want
+		name  string
+		check func(Deletion) error
+		f     Deletion
+		want  want
 	}{
-		{"empty and unused", Deletion{Name: "法规科"}, want{}},
-		{"has people", Deletion{Name: "法规科", People: 3}, want{core.EFORBID, "", "“法规科”还有3名人员，不能删除；可先调整人员所属科室，或将科室设为停用。"}},
-		{"has people and records", Deletion{Name: "法规科", People: 1, InUse: true},
+		{"section empty and unused", CheckSectionDelete, Deletion{Name: "法规科"}, want{}},
+		{"section has people", CheckSectionDelete, Deletion{Name: "法规科", People: 3}, want{core.EFORBID, "", "“法规科”还有3名人员，不能删除；可先调整人员所属科室，或将科室设为停用。"}},
+		{"section has people and records", CheckSectionDelete, Deletion{Name: "法规科", People: 1, InUse: true},
 			want{core.EFORBID, "", "“法规科”还有1名人员，不能删除；可先调整人员所属科室，或将科室设为停用。"}},
-		{"records name it", Deletion{Name: "法规科", InUse: true}, want{core.EFORBID, "", "“法规科”已有关联的文件或留言记录，不能删除，可将其设为停用。"}},
+		{"records name the section", CheckSectionDelete, Deletion{Name: "法规科", InUse: true}, want{core.EFORBID, "", "“法规科”已有关联的文件或留言记录，不能删除，可将其设为停用。"}},
+		{"person never acted", CheckPersonDelete, Deletion{Name: "王芳"}, want{}},
+		{"person is the current user", CheckPersonDelete, Deletion{Name: "王芳", Current: true}, want{core.EFORBID, "", "“王芳”是本机当前使用人，不能删除；请先在“当前使用人”中切换为其他人员。"}},
+		{"records name the person", CheckPersonDelete, Deletion{Name: "王芳", InUse: true}, want{core.EFORBID, "", "“王芳”已经办理过文件或留言，不能删除，可将其设为停用。"}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { c.want.check(t, CheckSectionDelete(c.f)) })
+		t.Run(c.name, func(t *testing.T) { c.want.Check(t, c.check(c.f)) })
 	}
 }
 
@@ -122,30 +115,12 @@ func TestCheckPerson(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := CheckPerson(c.p)
-			c.want.check(t, err)
-			if err == nil && got.Name != "王芳" {
-				t.Fatalf("name %q not trimmed", got.Name)
-			}
+			c.want.Result(t, err, got.Name == "王芳", got)
 		})
 	}
 }
 
-func TestCheckPersonDelete(t *testing.T) {
-	cases := []struct {
-		name string
-		f    Deletion
-		want want
-	}{
-		{"never acted", Deletion{Name: "王芳"}, want{}},
-		{"the current user", Deletion{Name: "王芳", Current: true}, want{core.EFORBID, "", "“王芳”是本机当前使用人，不能删除；请先在“当前使用人”中切换为其他人员。"}},
-		{"records name them", Deletion{Name: "王芳", InUse: true}, want{core.EFORBID, "", "“王芳”已经办理过文件或留言，不能删除，可将其设为停用。"}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { c.want.check(t, CheckPersonDelete(c.f)) })
-	}
-}
-
 func TestCheckCurrentUser(t *testing.T) {
-	(want{}).check(t, CheckCurrentUser(core.Person{Name: "王芳", Active: true}))
-	(want{core.EINVALID, "", "“王芳”已停用，不能设为当前使用人"}).check(t, CheckCurrentUser(core.Person{Name: "王芳"}))
+	(want{}).Check(t, CheckCurrentUser(core.Person{Name: "王芳", Active: true}))
+	(want{core.EINVALID, "", "“王芳”已停用，不能设为当前使用人"}).Check(t, CheckCurrentUser(core.Person{Name: "王芳"}))
 }

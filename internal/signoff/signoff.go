@@ -100,20 +100,32 @@ func CheckSubmit(subjectType string, subj Subject, current core.Signoff) error {
 		return core.Errorf(core.ECONFLICT, "意见采纳情况说明已完成审签")
 	case subjectType == core.SubjectReport:
 		return consult.CheckReportReady(subj.Report, "提交审签")
-	case subjectType == core.SubjectDisclosure && subj.Status == core.DisclosureAnswered:
-		return core.Errorf(core.ECONFLICT, "“%s”已答复，不能再提交审签", subj.Title)
-	case subjectType == core.SubjectDisclosure && subj.Status == "":
-		return core.Errorf(core.EFORBID, "请先拟写答复稿（答复类型和答复要点），再提交审签")
-	case subjectType == core.SubjectDisclosure && current.Complete && !subj.DraftChanged:
-		return core.Errorf(core.ECONFLICT, "“%s”的答复稿已完成审签", subj.Title)
-	case subjectType == core.SubjectAnnual && subj.Status == core.AnnualPublished:
-		return core.Errorf(core.ECONFLICT, "《%s》已发布，不能再提交审签", subj.Title)
-	case subjectType == core.SubjectAnnual && subj.Status == "":
-		return core.Errorf(core.EFORBID, "请先在“补充与发布”中填写第二十条第（五）（六）（八）项并注明来源，再提交审签")
-	case subjectType == core.SubjectAnnual && current.Complete && !subj.DraftChanged:
-		return core.Errorf(core.ECONFLICT, "《%s》已完成审签", subj.Title)
+	}
+	if d, ok := drafted[subjectType]; ok {
+		switch {
+		case subj.Status == d.final:
+			return core.Errorf(core.ECONFLICT, d.finalMsg, subj.Title)
+		case subj.Status == "":
+			return core.Errorf(core.EFORBID, "%s", d.undraftedMsg)
+		case current.Complete && !subj.DraftChanged:
+			return core.Errorf(core.ECONFLICT, d.signedMsg, subj.Title)
+		}
 	}
 	return nil
+}
+
+// draftRules are the refusals of a subject signed off as a draft (依申请公开's 答复稿, the annual report): once
+// it is final, before anything is drafted, and when the draft is signed already and unchanged since.
+type draftRules struct {
+	final                             string // the status after which nothing is signed off again
+	finalMsg, undraftedMsg, signedMsg string // finalMsg and signedMsg name the subject's title
+}
+
+var drafted = map[string]draftRules{
+	core.SubjectDisclosure: {core.DisclosureAnswered, "“%s”已答复，不能再提交审签", "请先拟写答复稿（答复类型和答复要点），再提交审签",
+		"“%s”的答复稿已完成审签"},
+	core.SubjectAnnual: {core.AnnualPublished, "《%s》已发布，不能再提交审签", "请先在“补充与发布”中填写第二十条第（五）（六）（八）项并注明来源，再提交审签",
+		"《%s》已完成审签"},
 }
 
 // CheckActor refuses a sign-off decision by nobody in particular or by someone whose role does not sign.

@@ -95,6 +95,21 @@ func (db *DB) adminTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 	return tx, nil
 }
 
+// openAccount opens a transaction with begin (BeginTx, or adminTx for an administrator's change) and loads
+// personID's account in it; on an error the transaction is already rolled back.
+func (db *DB) openAccount(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*Tx, error), personID int64) (*Tx, accountRow, error) {
+	tx, err := begin(ctx, nil)
+	if err != nil {
+		return nil, accountRow{}, err
+	}
+	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
+	if err != nil {
+		tx.Rollback()
+		return nil, accountRow{}, err
+	}
+	return tx, r, nil
+}
+
 // HasAccounts reports how many active accounts exist: a desk with more than one asks who signs in.
 func (db *DB) HasAccounts(ctx context.Context) (int, error) {
 	var n int
@@ -236,15 +251,11 @@ func (tx *Tx) auditAs(a core.Account, action, entity string, entityID any, summa
 // VerifyPassword checks the signed-in person's own password (电子签名确认) without counting it as a sign-in.
 // Wrong passwords count towards the lockout like wrong sign-ins.
 func (db *DB) VerifyPassword(ctx context.Context, personID int64, password string) error {
-	tx, err := db.BeginTx(ctx, nil)
+	tx, r, err := db.openAccount(ctx, db.BeginTx, personID)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
-	if err != nil {
-		return err
-	}
 	if err := db.rules.Accounts.CanTry(r.state, tx.Now()); err != nil {
 		return err
 	}
@@ -271,15 +282,11 @@ func (db *DB) VerifyPassword(ctx context.Context, personID int64, password strin
 // ChangePassword sets a new password after checking the old one; it clears a pending forced change
 // and ends the person's other server sessions.
 func (db *DB) ChangePassword(ctx context.Context, personID int64, oldPassword, newPassword string) (core.Account, error) {
-	tx, err := db.BeginTx(ctx, nil)
+	tx, r, err := db.openAccount(ctx, db.BeginTx, personID)
 	if err != nil {
 		return core.Account{}, err
 	}
 	defer tx.Rollback()
-	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
-	if err != nil {
-		return core.Account{}, err
-	}
 	if err := db.rules.Accounts.CheckChange(r.Login, db.rules.Accounts.Verify(r.hash, oldPassword), oldPassword, newPassword); err != nil {
 		return core.Account{}, err
 	}
@@ -359,15 +366,11 @@ func (db *DB) SetAccountAdmin(ctx context.Context, personID int64, admin bool) (
 // changeAccount runs one administrator's change to an account: permission, change, session end, audit, commit.
 // endSessions signs the person out everywhere (a reset or a disabled account).
 func (db *DB) changeAccount(ctx context.Context, personID int64, endSessions bool, change func(*Tx, accountRow) (string, []Change, error)) (core.Account, error) {
-	tx, err := db.adminTx(ctx, nil)
+	tx, r, err := db.openAccount(ctx, db.adminTx, personID)
 	if err != nil {
 		return core.Account{}, err
 	}
 	defer tx.Rollback()
-	r, err := tx.findAccount(ctx, "a.person_id = ?", personID)
-	if err != nil {
-		return core.Account{}, err
-	}
 	summary, changes, err := change(tx, r)
 	if err != nil {
 		return core.Account{}, err

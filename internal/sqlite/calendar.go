@@ -24,24 +24,26 @@ func NewCalendarStore(db *DB) *CalendarStore { return &CalendarStore{db: db} }
 // Load seeds the built-in official years that the database lacks and builds the in-memory calendar.
 // A year already in the database (perhaps edited by a user) is never overwritten by the built-in data.
 func (s *CalendarStore) Load(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, y := range calendar.Builtin() {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM calendar_years WHERE year = ?`, y.Year).Scan(&n); err != nil {
-			return err
+	return s.change(ctx, func(tx *Tx) error {
+		for _, y := range calendar.Builtin() {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM calendar_years WHERE year = ?`, y.Year).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				continue
+			}
+			if err := tx.replaceYear(ctx, y, ""); err != nil {
+				return err
+			}
 		}
-		if n > 0 {
-			continue
-		}
-		if err := tx.replaceYear(ctx, y, ""); err != nil {
-			return err
-		}
-	}
-	if err := tx.Commit(); err != nil {
+		return nil
+	})
+}
+
+// change runs fn in a write transaction and, once it has committed, rebuilds the in-memory calendar.
+func (s *CalendarStore) change(ctx context.Context, fn func(tx *Tx) error) error {
+	if err := s.db.write(ctx, fn); err != nil {
 		return err
 	}
 	return s.reload(ctx)
@@ -65,39 +67,27 @@ func (s *CalendarStore) reload(ctx context.Context) error {
 }
 
 func (s *CalendarStore) loadYears(ctx context.Context) ([]calendar.Year, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT year, source, source_url FROM calendar_years ORDER BY year`)
-	if err != nil {
-		return nil, err
-	}
-	var years []calendar.Year
-	index := map[int]int{}
-	for rows.Next() {
+	years, err := queryAll(ctx, s.db.db, func(sc scanner) (calendar.Year, error) {
 		var y calendar.Year
-		if err := rows.Scan(&y.Year, &y.Source, &y.SourceURL); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		index[y.Year] = len(years)
-		years = append(years, y)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows, err = s.db.db.QueryContext(ctx, `SELECT date, year, kind, name FROM calendar_days ORDER BY date`)
+		err := sc.Scan(&y.Year, &y.Source, &y.SourceURL)
+		return y, err
+	}, `SELECT year, source, source_url FROM calendar_years ORDER BY year`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
+	index := make(map[int]int, len(years))
+	for i, y := range years {
+		index[y.Year] = i
+	}
+	err = queryEach(ctx, s.db.db, func(sc scanner) error {
 		var date, kind, name string
 		var year int
-		if err := rows.Scan(&date, &year, &kind, &name); err != nil {
-			return nil, err
+		if err := sc.Scan(&date, &year, &kind, &name); err != nil {
+			return err
 		}
 		d, err := calendar.ParseDate(date)
 		if err != nil {
-			return nil, fmt.Errorf("calendar_days %q: %w", date, err)
+			return fmt.Errorf("calendar_days %q: %w", date, err)
 		}
 		i, ok := index[year]
 		if !ok {
@@ -107,8 +97,12 @@ func (s *CalendarStore) loadYears(ctx context.Context) ([]calendar.Year, error) 
 			i = index[year]
 		}
 		years[i].Days = append(years[i].Days, calendar.Override{Date: d, Kind: calendar.Kind(kind), Name: name})
+		return nil
+	}, `SELECT date, year, kind, name FROM calendar_days ORDER BY date`)
+	if err != nil {
+		return nil, err
 	}
-	return years, rows.Err()
+	return years, nil
 }
 
 // replaceYear writes a whole year (official data or an imported notice), replacing what the year had.
@@ -150,25 +144,22 @@ func (s *CalendarStore) Year(ctx context.Context, year int) (core.CalendarYear, 
 	if err != nil && err != sql.ErrNoRows {
 		return out, err
 	}
-	notes := map[string][2]any{}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT date, note, edited FROM calendar_days WHERE year = ?`, year)
+	edits, err := queryAll(ctx, s.db.db, func(sc scanner) (core.CalendarDay, error) {
+		var e core.CalendarDay
+		err := sc.Scan(&e.Date, &e.Note, &e.Edited)
+		return e, err
+	}, `SELECT date, note, edited FROM calendar_days WHERE year = ?`, year)
 	if err != nil {
 		return out, err
 	}
-	for rows.Next() {
-		var date, note string
-		var edited bool
-		if err := rows.Scan(&date, &note, &edited); err != nil {
-			rows.Close()
-			return out, err
-		}
-		notes[date] = [2]any{note, edited}
+	edited := make(map[string]core.CalendarDay, len(edits))
+	for _, e := range edits {
+		edited[e.Date] = e
 	}
-	rows.Close()
 	for d := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == year; d = d.AddDate(0, 0, 1) {
 		day := calendarDay(cal, d)
-		if n, ok := notes[day.Date]; ok {
-			day.Note, day.Edited = n[0].(string), n[1].(bool)
+		if e, ok := edited[day.Date]; ok {
+			day.Note, day.Edited = e.Note, e.Edited
 		}
 		out.Days = append(out.Days, day)
 	}
@@ -182,19 +173,15 @@ func calendarDay(cal *calendar.Calendar, d time.Time) core.CalendarDay {
 
 // Years summarises the years with recorded holiday data.
 func (s *CalendarStore) Years(ctx context.Context) ([]core.CalendarYearInfo, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT y.year, y.source, y.source_url, y.updated_at, y.updated_by,
+	return queryAll(ctx, s.db.db, func(sc scanner) (core.CalendarYearInfo, error) {
+		var y core.CalendarYearInfo
+		err := sc.Scan(&y.Year, &y.Source, &y.SourceURL, &y.UpdatedAt, &y.UpdatedBy, &y.RestDays, &y.MakeupWorkdays, &y.EditedDays)
+		return y, err
+	}, `SELECT y.year, y.source, y.source_url, y.updated_at, y.updated_by,
 		(SELECT COUNT(*) FROM calendar_days d WHERE d.year = y.year AND d.kind = 'holiday'),
 		(SELECT COUNT(*) FROM calendar_days d WHERE d.year = y.year AND d.kind = 'workday'),
 		(SELECT COUNT(*) FROM calendar_days d WHERE d.year = y.year AND d.edited = 1)
 		FROM calendar_years y ORDER BY y.year DESC`)
-	if err != nil {
-		return nil, err
-	}
-	return scanAll(rows, func(row interface{ Scan(...any) error }) (core.CalendarYearInfo, error) {
-		var y core.CalendarYearInfo
-		err := row.Scan(&y.Year, &y.Source, &y.SourceURL, &y.UpdatedAt, &y.UpdatedBy, &y.RestDays, &y.MakeupWorkdays, &y.EditedDays)
-		return y, err
-	})
 }
 
 // SetDay changes one day: a rest day, a 调休 working day, or back to the plain Mon–Fri rule.
@@ -204,32 +191,24 @@ func (s *CalendarStore) SetDay(ctx context.Context, e core.CalendarDayEdit) (cor
 		return core.CalendarDay{}, err
 	}
 	date := calendar.FormatDate(d)
-	tx, err := s.db.BeginTx(ctx, nil)
+	err = s.change(ctx, func(tx *Tx) error {
+		before := calendarDay(s.Calendar(), d)
+		var err error
+		if e.Kind == calendar.DayDefault {
+			_, err = tx.ExecContext(ctx, `DELETE FROM calendar_days WHERE date = ?`, date)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO calendar_days (date, year, kind, name, note, edited, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name,
+				note = excluded.note, edited = 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+				date, d.Year(), e.Kind, e.Name, e.Note, tx.Stamp(), tx.actorName())
+		}
+		if err != nil {
+			return err
+		}
+		return tx.audit("update", "calendar_day", date, "修改工作日历 "+date,
+			[]Change{{Field: "kind", Old: before.Kind, New: e.Kind}, {Field: "name", Old: before.Name, New: e.Name}, {Field: "note", Old: nil, New: e.Note}})
+	})
 	if err != nil {
-		return core.CalendarDay{}, err
-	}
-	defer tx.Rollback()
-	before := calendarDay(s.Calendar(), d)
-	if e.Kind == calendar.DayDefault {
-		_, err = tx.ExecContext(ctx, `DELETE FROM calendar_days WHERE date = ?`, date)
-	} else {
-		_, err = tx.ExecContext(ctx, `INSERT INTO calendar_days (date, year, kind, name, note, edited, updated_at, updated_by)
-			VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name,
-			note = excluded.note, edited = 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-			date, d.Year(), e.Kind, e.Name, e.Note, tx.Stamp(), tx.actorName())
-	}
-	if err != nil {
-		return core.CalendarDay{}, err
-	}
-	after := e.Kind
-	if err := tx.audit("update", "calendar_day", date, "修改工作日历 "+date,
-		[]Change{{Field: "kind", Old: before.Kind, New: after}, {Field: "name", Old: before.Name, New: e.Name}, {Field: "note", Old: nil, New: e.Note}}); err != nil {
-		return core.CalendarDay{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return core.CalendarDay{}, err
-	}
-	if err := s.reload(ctx); err != nil {
 		return core.CalendarDay{}, err
 	}
 	day := calendarDay(s.Calendar(), d)
@@ -255,18 +234,9 @@ func (s *CalendarStore) ApplyNotice(ctx context.Context, text string, defaultYea
 	if res.DocNumber != "" {
 		source += "(" + res.DocNumber + ")"
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.CalendarYearInfo{}, err
-	}
-	defer tx.Rollback()
-	if err := tx.replaceYear(ctx, calendar.Year{Year: res.Year, Source: source, Days: res.Days}, text); err != nil {
-		return core.CalendarYearInfo{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return core.CalendarYearInfo{}, err
-	}
-	if err := s.reload(ctx); err != nil {
+	if err := s.change(ctx, func(tx *Tx) error {
+		return tx.replaceYear(ctx, calendar.Year{Year: res.Year, Source: source, Days: res.Days}, text)
+	}); err != nil {
 		return core.CalendarYearInfo{}, err
 	}
 	years, err := s.Years(ctx)

@@ -5,21 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/sqlite"
+	"policydesk/internal/testutil"
 )
-
-func mustDate(tb testing.TB, s string) time.Time {
-	tb.Helper()
-	t, err := calendar.ParseDate(s)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return t
-}
 
 // loadedCalendar is db's calendar store, seeded and loaded.
 func loadedCalendar(tb testing.TB, db *sqlite.DB) *sqlite.CalendarStore {
@@ -40,7 +31,7 @@ func TestCalendarStoreSeedsEditsAndPersists(t *testing.T) {
 		t.Fatalf("years = %d, %v", len(years), err)
 	}
 	cal := store.Calendar()
-	fri := mustDate(t, "2026-11-20")
+	fri := testutil.Date("2026-11-20")
 	if got := calendar.FormatDate(cal.AddWorkdays(fri, 3)); got != "2026-11-25" {
 		t.Fatalf("due = %s", got)
 	}
@@ -62,7 +53,7 @@ func TestCalendarStoreSeedsEditsAndPersists(t *testing.T) {
 	// The edit survives a restart, and re-seeding never overwrites an edited year.
 	db = reopen(t, db)
 	store = loadedCalendar(t, db)
-	if store.Calendar().IsWorkday(mustDate(t, "2026-11-24")) {
+	if store.Calendar().IsWorkday(testutil.Date("2026-11-24")) {
 		t.Fatal("edit lost after reopen")
 	}
 	y, err := store.Year(ctx, 2026)
@@ -79,7 +70,7 @@ func TestCalendarStoreSeedsEditsAndPersists(t *testing.T) {
 	if _, err := store.SetDay(ctx, core.CalendarDayEdit{Date: "2026-11-24", Kind: "default"}); err != nil {
 		t.Fatal(err)
 	}
-	if !store.Calendar().IsWorkday(mustDate(t, "2026-11-24")) {
+	if !store.Calendar().IsWorkday(testutil.Date("2026-11-24")) {
 		t.Fatal("default not restored")
 	}
 	page, err := db.AuditLog(ctx, core.AuditFilter{Entity: "calendar_day"})
@@ -121,7 +112,7 @@ func TestCalendarNoticePreviewAndApply(t *testing.T) {
 	if err != nil || info.Year != 2027 || info.RestDays != 3 {
 		t.Fatalf("apply: %+v, %v", info, err)
 	}
-	if !store.Calendar().Covers(2027) || store.Calendar().IsWorkday(mustDate(t, "2027-01-01")) {
+	if !store.Calendar().Covers(2027) || store.Calendar().IsWorkday(testutil.Date("2027-01-01")) {
 		t.Fatal("2027 not applied")
 	}
 	_, err = store.PreviewNotice(ctx, "没有任何放假安排的文字", 2027)

@@ -79,11 +79,7 @@ func commentColumns(c core.Comment) Columns {
 
 // SaveComment records (ID 0) or corrects a comment entered by hand. Decisions change only through Decide.
 func (s *ConsultationStore) SaveComment(ctx context.Context, c core.Comment) (core.Comment, error) {
-	c, err := s.db.rules.Consultation.CheckComment(c)
-	if err != nil {
-		return c, err
-	}
-	return inWrite(ctx, s.db, func(tx *Tx) (core.Comment, error) {
+	return checkedWrite(ctx, s.db, c, s.db.rules.Consultation.CheckComment, func(tx *Tx, c core.Comment) (core.Comment, error) {
 		if err := tx.checkVersion(ctx, "comments", "该条意见", c.ID, c.Version); err != nil {
 			return core.Comment{}, err
 		}
@@ -482,24 +478,12 @@ func (tx *Tx) insertGroup(ctx context.Context, consultationID, representative in
 // not in it yet, and counts the members of the groups it touched. It is the one way comments change group
 // (a group's deletion aside, which leaves no count to keep).
 func (tx *Tx) moveToGroup(ctx context.Context, groupID int64, ids []byte) error {
-	touched := []int64{groupID}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT group_id FROM comments WHERE id IN (SELECT value FROM json_each(?))
+	left, err := queryAll(ctx, tx, scanValue[int64], `SELECT DISTINCT group_id FROM comments WHERE id IN (SELECT value FROM json_each(?))
 		AND group_id IS NOT NULL AND group_id <> ?`, string(ids), groupID)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var g int64
-		if err := rows.Scan(&g); err != nil {
-			rows.Close()
-			return err
-		}
-		touched = append(touched, g)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	touched := append([]int64{groupID}, left...)
 	// Bumping the version here spares the version trigger a second write of every row.
 	if _, err := tx.ExecContext(ctx, `UPDATE comments SET group_id = ?, version = version + 1 WHERE id IN (SELECT value FROM json_each(?)) AND group_id IS NOT ?`,
 		groupID, string(ids), groupID); err != nil {
@@ -620,113 +604,99 @@ func (s *ConsultationStore) MergeGroups(ctx context.Context, m core.GroupMerge) 
 	if err := s.db.rules.Consultation.CheckMerge(m, nil); err != nil {
 		return core.CommentGroup{}, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.CommentGroup{}, err
-	}
-	defer tx.Rollback()
-	var members []int64
-	for _, gid := range m.GroupIDs {
-		rows, err := tx.QueryContext(ctx, `SELECT m.id FROM comment_groups g JOIN comments m ON m.group_id = g.id WHERE g.id = ? AND g.consultation_id = ?`, gid, m.ConsultationID)
-		if err != nil {
-			return core.CommentGroup{}, err
-		}
-		n := 0
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
+	return inWrite(ctx, s.db, func(tx *Tx) (core.CommentGroup, error) {
+		var members []int64
+		for _, gid := range m.GroupIDs {
+			ids, err := queryAll(ctx, tx, scanValue[int64], `SELECT m.id FROM comment_groups g JOIN comments m ON m.group_id = g.id WHERE g.id = ? AND g.consultation_id = ?`, gid, m.ConsultationID)
+			if err != nil {
 				return core.CommentGroup{}, err
 			}
-			members, n = append(members, id), n+1
+			if len(ids) == 0 {
+				return core.CommentGroup{}, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", gid)
+			}
+			members = append(members, ids...)
 		}
-		rows.Close()
-		if n == 0 {
-			return core.CommentGroup{}, core.Errorf(core.ENOTFOUND, "意见组不存在(编号%d)", gid)
+		var oldGroups []int64
+		for _, cid := range m.CommentIDs {
+			c, err := findComment(ctx, tx, cid)
+			if err != nil {
+				return core.CommentGroup{}, err
+			}
+			if err := s.db.rules.Consultation.CheckMerge(m, []core.Comment{c}); err != nil {
+				return core.CommentGroup{}, err
+			}
+			if !slices.Contains(members, cid) {
+				members = append(members, cid)
+				if c.GroupID != 0 && !slices.Contains(m.GroupIDs, c.GroupID) {
+					oldGroups = append(oldGroups, c.GroupID)
+				}
+			}
 		}
-	}
-	var oldGroups []int64
-	for _, cid := range m.CommentIDs {
-		c, err := findComment(ctx, tx, cid)
+		var target, rep int64
+		if len(m.GroupIDs) > 0 {
+			target = m.GroupIDs[0]
+			if err := tx.QueryRowContext(ctx, `SELECT representative_id FROM comment_groups WHERE id = ?`, target).Scan(&rep); err != nil {
+				return core.CommentGroup{}, err
+			}
+		} else {
+			rep = m.CommentIDs[0]
+			var err error
+			if target, err = tx.insertGroup(ctx, m.ConsultationID, rep, 0, true, nil); err != nil {
+				return core.CommentGroup{}, err
+			}
+		}
+		ids, err := json.Marshal(members)
 		if err != nil {
 			return core.CommentGroup{}, err
 		}
-		if err := s.db.rules.Consultation.CheckMerge(m, []core.Comment{c}); err != nil {
+		if err := tx.moveToGroup(ctx, target, ids); err != nil {
 			return core.CommentGroup{}, err
 		}
-		if !slices.Contains(members, cid) {
-			members = append(members, cid)
-			if c.GroupID != 0 && !slices.Contains(m.GroupIDs, c.GroupID) {
-				oldGroups = append(oldGroups, c.GroupID)
+		for _, gid := range append(m.GroupIDs[min(1, len(m.GroupIDs)):], oldGroups...) {
+			if err := tx.repairGroup(ctx, gid); err != nil {
+				return core.CommentGroup{}, err
 			}
 		}
-	}
-	var target, rep int64
-	if len(m.GroupIDs) > 0 {
-		target = m.GroupIDs[0]
-		if err := tx.QueryRowContext(ctx, `SELECT representative_id FROM comment_groups WHERE id = ?`, target).Scan(&rep); err != nil {
+		sim, err := s.groupSimilarity(ctx, tx, target, rep)
+		if err != nil {
 			return core.CommentGroup{}, err
 		}
-	} else {
-		rep = m.CommentIDs[0]
-		if target, err = tx.insertGroup(ctx, m.ConsultationID, rep, 0, true, nil); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE comment_groups SET manual = 1, similarity = ? WHERE id = ?`, sim, target); err != nil {
 			return core.CommentGroup{}, err
 		}
-	}
-	ids, err := json.Marshal(members)
-	if err != nil {
-		return core.CommentGroup{}, err
-	}
-	if err := tx.moveToGroup(ctx, target, ids); err != nil {
-		return core.CommentGroup{}, err
-	}
-	for _, gid := range append(m.GroupIDs[min(1, len(m.GroupIDs)):], oldGroups...) {
-		if err := tx.repairGroup(ctx, gid); err != nil {
+		if err := tx.audit("update", "comment_group", target, fmt.Sprintf("人工归并意见(%d条)", len(members)), []Change{
+			{Field: "groups", New: m.GroupIDs}, {Field: "comments", New: members},
+		}); err != nil {
 			return core.CommentGroup{}, err
 		}
-	}
-	sim, err := s.groupSimilarity(ctx, tx, target, rep)
-	if err != nil {
-		return core.CommentGroup{}, err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE comment_groups SET manual = 1, similarity = ? WHERE id = ?`, sim, target); err != nil {
-		return core.CommentGroup{}, err
-	}
-	if err := tx.audit("update", "comment_group", target, fmt.Sprintf("人工归并意见(%d条)", len(members)), []Change{
-		{Field: "groups", New: m.GroupIDs}, {Field: "comments", New: members},
-	}); err != nil {
-		return core.CommentGroup{}, err
-	}
-	groups, err := listGroups(ctx, tx, m.ConsultationID)
-	if err != nil {
-		return core.CommentGroup{}, err
-	}
-	for _, g := range groups {
-		if g.ID == target {
-			return g, tx.Commit()
+		groups, err := listGroups(ctx, tx, m.ConsultationID)
+		if err != nil {
+			return core.CommentGroup{}, err
 		}
-	}
-	return core.CommentGroup{}, fmt.Errorf("merged group %d vanished", target)
+		for _, g := range groups {
+			if g.ID == target {
+				return g, nil
+			}
+		}
+		return core.CommentGroup{}, fmt.Errorf("merged group %d vanished", target)
+	})
 }
 
 // groupSimilarity is the lowest similarity of a member to the representative.
 func (s *ConsultationStore) groupSimilarity(ctx context.Context, tx *Tx, groupID, rep int64) (float64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, body FROM comments WHERE group_id = ?`, groupID)
+	docs, err := queryAll(ctx, tx, func(sc scanner) (core.CommentText, error) {
+		var d core.CommentText
+		err := sc.Scan(&d.ID, &d.Body)
+		return d, err
+	}, `SELECT id, body FROM comments WHERE group_id = ?`, groupID)
 	if err != nil {
 		return 0, err
 	}
-	defer rows.Close()
-	var docs []core.CommentText
 	var lead core.CommentText
-	for rows.Next() {
-		var d core.CommentText
-		if err := rows.Scan(&d.ID, &d.Body); err != nil {
-			return 0, err
-		}
+	for _, d := range docs {
 		if d.ID == rep {
 			lead = d
 		}
-		docs = append(docs, d)
 	}
 	// A campaign repeats one text thousands of times: each distinct text is compared once.
 	low, seen := 1.0, map[string]bool{lead.Body: true}
@@ -736,7 +706,7 @@ func (s *ConsultationStore) groupSimilarity(ctx context.Context, tx *Tx, groupID
 			low = min(low, s.grouper.Similarity(lead, d))
 		}
 	}
-	return low, rows.Err()
+	return low, nil
 }
 
 // Decide records the answer to a comment, or to every member of a group. A group (a campaign of thousands)
@@ -782,16 +752,11 @@ func (tx *Tx) decideGroup(ctx context.Context, d core.Decision) error {
 	var changed []int64
 	before := map[answer]int{}
 	var old answer
-	rows, err := tx.QueryContext(ctx, `SELECT id, decision, reason, response FROM comments WHERE group_id = ? ORDER BY id`, d.GroupID)
-	if err != nil {
-		return err
-	}
 	members := 0
-	for rows.Next() {
+	err := queryEach(ctx, tx, func(sc scanner) error {
 		var id int64
 		var a answer
-		if err := rows.Scan(&id, &a.decision, &a.reason, &a.response); err != nil {
-			rows.Close()
+		if err := sc.Scan(&id, &a.decision, &a.reason, &a.response); err != nil {
 			return err
 		}
 		members++
@@ -800,9 +765,9 @@ func (tx *Tx) decideGroup(ctx context.Context, d core.Decision) error {
 			before[a]++
 			old = a
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	}, `SELECT id, decision, reason, response FROM comments WHERE group_id = ? ORDER BY id`, d.GroupID)
+	if err != nil {
 		return err
 	}
 	if members == 0 {

@@ -433,34 +433,33 @@ func (s *ConsultationStore) Deadlines(ctx context.Context, now time.Time) ([]cor
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+consultationCols+`,
+	cal := s.cal()
+	today := calendar.Day(now)
+	out := []core.Deadline{}
+	err = queryEach(ctx, s.db.db, func(sc scanner) error {
+		var enterpriseComments int
+		c, err := scanConsultation(scanPlus{sc, &enterpriseComments}, s.db.rules.Consultation, cal, now)
+		if err != nil {
+			return err
+		}
+		out = append(out, s.db.rules.Consultation.Deadlines(cal, today, c, dueDays, enterpriseComments)...)
+		return nil
+	}, `SELECT `+consultationCols+`,
 		(SELECT COUNT(*) FROM live_comments m WHERE m.consultation_id = c.id AND m.category IN ('企业', '行业协会商会'))`+consultationFrom+`
 		WHERE c.report_published IS NULL ORDER BY c.close_date, c.id`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	cal := s.cal()
-	today := calendar.Day(now)
-	out := []core.Deadline{}
-	for rows.Next() {
-		var enterpriseComments int
-		c, err := scanConsultation(scanPlus{rows, &enterpriseComments}, s.db.rules.Consultation, cal, now)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s.db.rules.Consultation.Deadlines(cal, today, c, dueDays, enterpriseComments)...)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // scanPlus scans a consultation row followed by one extra column.
 type scanPlus struct {
-	rows  *sql.Rows
+	row   scanner
 	extra any
 }
 
-func (s scanPlus) Scan(dest ...any) error { return s.rows.Scan(append(dest, s.extra)...) }
+func (s scanPlus) Scan(dest ...any) error { return s.row.Scan(append(dest, s.extra)...) }
 
 // Now is the store's clock in China time.
 func (s *ConsultationStore) Now() time.Time { return s.db.Now() }

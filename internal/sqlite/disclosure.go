@@ -267,21 +267,13 @@ func (tx *Tx) disclosureDetail(ctx context.Context, cal *calendar.Calendar, id i
 	if err != nil {
 		return core.DisclosureDetail{}, err
 	}
-	d := core.DisclosureDetail{Request: r, Events: []core.DisclosureEvent{}, Remedies: []core.DisclosureRemedy{}}
-	rows, err := tx.QueryContext(ctx, `SELECT id, kind, date, note, actor_name, created_at FROM disclosure_events
-		WHERE request_id = ? ORDER BY id`, id)
-	if err != nil {
-		return d, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	d := core.DisclosureDetail{Request: r}
+	d.Events, err = queryAll(ctx, tx, func(sc scanner) (core.DisclosureEvent, error) {
 		var e core.DisclosureEvent
-		if err := rows.Scan(&e.ID, &e.Kind, &e.Date, &e.Note, &e.ActorName, &e.CreatedAt); err != nil {
-			return d, err
-		}
-		d.Events = append(d.Events, e)
-	}
-	if err := rows.Err(); err != nil {
+		err := sc.Scan(&e.ID, &e.Kind, &e.Date, &e.Note, &e.ActorName, &e.CreatedAt)
+		return e, err
+	}, `SELECT id, kind, date, note, actor_name, created_at FROM disclosure_events WHERE request_id = ? ORDER BY id`, id)
+	if err != nil {
 		return d, err
 	}
 	d.Remedies, err = tx.remedies(ctx, `WHERE request_id = ? ORDER BY filed, id`, id)
@@ -303,43 +295,40 @@ func (s *DisclosureStore) SaveRemedy(ctx context.Context, m core.DisclosureRemed
 	if m.Result == "" {
 		m.Result = "尚未审结"
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	defer tx.Rollback()
-	cal := s.cal()
-	if m.ID != 0 {
-		if err := tx.QueryRowContext(ctx, `SELECT request_id FROM disclosure_remedies WHERE id = ?`, m.ID).Scan(&m.RequestID); err != nil {
-			return core.DisclosureDetail{}, notFound(err, "复议诉讼记录不存在(编号%d)", m.ID)
+	return inWrite(ctx, s.db, func(tx *Tx) (core.DisclosureDetail, error) {
+		cal := s.cal()
+		if m.ID != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT request_id FROM disclosure_remedies WHERE id = ?`, m.ID).Scan(&m.RequestID); err != nil {
+				return core.DisclosureDetail{}, notFound(err, "复议诉讼记录不存在(编号%d)", m.ID)
+			}
 		}
-	}
-	r, err := tx.findDisclosure(ctx, cal, m.RequestID)
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	if err := s.db.rules.Disclosure.CheckRemedy(r, m.Kind, m.Result, parseDay(m.Filed), parseDay(m.Decided), calendar.Day(tx.Now().In(core.Shanghai))); err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	if m.ID == 0 {
-		_, err = tx.ExecContext(ctx, `INSERT INTO disclosure_remedies (request_id, kind, filed, forum, result, decided, note, created_at, created_by,
-			updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, m.RequestID, m.Kind, m.Filed, m.Forum, m.Result, m.Decided, m.Note,
-			tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-	} else {
-		_, err = tx.ExecContext(ctx, `UPDATE disclosure_remedies SET kind = ?, filed = ?, forum = ?, result = ?, decided = ?, note = ?,
-			updated_at = ?, updated_by = ? WHERE id = ?`, m.Kind, m.Filed, m.Forum, m.Result, m.Decided, m.Note, tx.Stamp(), tx.actorID(), m.ID)
-	}
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	if err := tx.addDisclosureEvent(ctx, r.ID, m.Kind, m.Filed, strings.TrimSpace(m.Forum+" "+m.Result)); err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	if err := tx.audit("update", "disclosure_request", r.ID, "登记"+m.Kind+" "+r.CaseNo, []Change{
-		{Field: "kind", New: m.Kind}, {Field: "filed", New: m.Filed}, {Field: "result", New: m.Result}, {Field: "decided", New: m.Decided}}); err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	return s.finish(ctx, tx, r.ID)
+		r, err := tx.findDisclosure(ctx, cal, m.RequestID)
+		if err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		if err := s.db.rules.Disclosure.CheckRemedy(r, m.Kind, m.Result, parseDay(m.Filed), parseDay(m.Decided), calendar.Day(tx.Now().In(core.Shanghai))); err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		if m.ID == 0 {
+			_, err = tx.ExecContext(ctx, `INSERT INTO disclosure_remedies (request_id, kind, filed, forum, result, decided, note, created_at, created_by,
+				updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, m.RequestID, m.Kind, m.Filed, m.Forum, m.Result, m.Decided, m.Note,
+				tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE disclosure_remedies SET kind = ?, filed = ?, forum = ?, result = ?, decided = ?, note = ?,
+				updated_at = ?, updated_by = ? WHERE id = ?`, m.Kind, m.Filed, m.Forum, m.Result, m.Decided, m.Note, tx.Stamp(), tx.actorID(), m.ID)
+		}
+		if err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		if err := tx.addDisclosureEvent(ctx, r.ID, m.Kind, m.Filed, strings.TrimSpace(m.Forum+" "+m.Result)); err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		if err := tx.audit("update", "disclosure_request", r.ID, "登记"+m.Kind+" "+r.CaseNo, []Change{
+			{Field: "kind", New: m.Kind}, {Field: "filed", New: m.Filed}, {Field: "result", New: m.Result}, {Field: "decided", New: m.Decided}}); err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		return tx.disclosureDetail(ctx, s.cal(), r.ID)
+	})
 }
 
 // RemediesFiled reads the 行政复议 and 行政诉讼 filed in a year, for table 四 of its report.
@@ -358,79 +347,64 @@ func (tx *Tx) addDisclosureEvent(ctx context.Context, id int64, kind, date, note
 // RegisterDisclosure records a new application; the receipt date follows the channel's rule (第三十一条)
 // and the case number is the next of the receipt year.
 func (s *DisclosureStore) RegisterDisclosure(ctx context.Context, in core.DisclosureIntake) (core.DisclosureDetail, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	defer tx.Rollback()
-	in, arrived, received, err := s.db.rules.Disclosure.CheckIntake(in, tx.Now())
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	var seq int
-	year := received.Year()
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM disclosure_requests WHERE received BETWEEN ? AND ?`,
-		fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year)).Scan(&seq); err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	caseNo := ""
-	for n := seq + 1; ; n++ {
-		caseNo = fmt.Sprintf("依申请〔%d〕%03d号", year, n)
-		var taken int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM disclosure_requests WHERE case_no = ?`, caseNo).Scan(&taken); err != nil {
+	return inWrite(ctx, s.db, func(tx *Tx) (core.DisclosureDetail, error) {
+		in, arrived, received, err := s.db.rules.Disclosure.CheckIntake(in, tx.Now())
+		if err != nil {
 			return core.DisclosureDetail{}, err
 		}
-		if taken == 0 {
-			break
+		var seq int
+		year := received.Year()
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM disclosure_requests WHERE received BETWEEN ? AND ?`,
+			fmt.Sprintf("%d-01-01", year), fmt.Sprintf("%d-12-31", year)).Scan(&seq); err != nil {
+			return core.DisclosureDetail{}, err
 		}
-	}
-	id, err := tx.insert(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, confirmed, received, applicant,
-		applicant_type, id_number, contact, content, form, delivery, section_id, handler_id, created_at, created_by, updated_at, updated_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		caseNo, in.Channel, calendar.FormatDate(arrived), in.Confirmed, calendar.FormatDate(received), in.Applicant, in.ApplicantType,
-		in.IDNumber, in.Contact, in.Content, in.Form, in.Delivery,
-		nullID(in.SectionID), nullID(in.HandlerID), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	if err := tx.addDisclosureEvent(ctx, id, "登记", calendar.FormatDate(received), in.Channel+"申请，收到申请之日"+calendar.FormatDate(received)); err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	if err := tx.audit("create", "disclosure_request", id, "登记依申请公开 "+caseNo+" "+in.Applicant, []Change{
-		{Field: "case_no", New: caseNo}, {Field: "received", New: calendar.FormatDate(received)}, {Field: "applicant", New: in.Applicant},
-		{Field: "applicant_type", New: in.ApplicantType}, {Field: "content", New: in.Content}}); err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	return s.finish(ctx, tx, id)
-}
-
-// finish reads the request back and commits.
-func (s *DisclosureStore) finish(ctx context.Context, tx *Tx, id int64) (core.DisclosureDetail, error) {
-	d, err := tx.disclosureDetail(ctx, s.cal(), id)
-	if err != nil {
-		return d, err
-	}
-	return d, tx.Commit()
+		caseNo := ""
+		for n := seq + 1; ; n++ {
+			caseNo = fmt.Sprintf("依申请〔%d〕%03d号", year, n)
+			var taken int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM disclosure_requests WHERE case_no = ?`, caseNo).Scan(&taken); err != nil {
+				return core.DisclosureDetail{}, err
+			}
+			if taken == 0 {
+				break
+			}
+		}
+		id, err := tx.insert(ctx, `INSERT INTO disclosure_requests (case_no, channel, arrived, confirmed, received, applicant,
+			applicant_type, id_number, contact, content, form, delivery, section_id, handler_id, created_at, created_by, updated_at, updated_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			caseNo, in.Channel, calendar.FormatDate(arrived), in.Confirmed, calendar.FormatDate(received), in.Applicant, in.ApplicantType,
+			in.IDNumber, in.Contact, in.Content, in.Form, in.Delivery,
+			nullID(in.SectionID), nullID(in.HandlerID), tx.Stamp(), tx.actorID(), tx.Stamp(), tx.actorID())
+		if err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		if err := tx.addDisclosureEvent(ctx, id, "登记", calendar.FormatDate(received), in.Channel+"申请，收到申请之日"+calendar.FormatDate(received)); err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		if err := tx.audit("create", "disclosure_request", id, "登记依申请公开 "+caseNo+" "+in.Applicant, []Change{
+			{Field: "case_no", New: caseNo}, {Field: "received", New: calendar.FormatDate(received)}, {Field: "applicant", New: in.Applicant},
+			{Field: "applicant_type", New: in.ApplicantType}, {Field: "content", New: in.Content}}); err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		return tx.disclosureDetail(ctx, s.cal(), id)
+	})
 }
 
 // change runs one procedural step on a request inside a transaction.
 func (s *DisclosureStore) change(ctx context.Context, id int64, step func(tx *Tx, r core.DisclosureRequest) error) (core.DisclosureDetail, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	defer tx.Rollback()
-	r, err := tx.findDisclosure(ctx, s.cal(), id)
-	if err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	if err := step(tx, r); err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET updated_at = ?, updated_by = ? WHERE id = ?`, tx.Stamp(), tx.actorID(), id); err != nil {
-		return core.DisclosureDetail{}, err
-	}
-	return s.finish(ctx, tx, id)
+	return inWrite(ctx, s.db, func(tx *Tx) (core.DisclosureDetail, error) {
+		r, err := tx.findDisclosure(ctx, s.cal(), id)
+		if err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		if err := step(tx, r); err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE disclosure_requests SET updated_at = ?, updated_by = ? WHERE id = ?`, tx.Stamp(), tx.actorID(), id); err != nil {
+			return core.DisclosureDetail{}, err
+		}
+		return tx.disclosureDetail(ctx, s.cal(), id)
+	})
 }
 
 // SendCorrection records the 补正告知书 (once, within 7 working days of receipt, 条例第三十条).

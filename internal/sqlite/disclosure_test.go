@@ -157,10 +157,7 @@ func signRound(t *testing.T, f *consultFixture, subjectType string, id int64, su
 	}
 }
 
-func day(s string) (t time.Time) {
-	t, _ = calendar.ParseDate(s)
-	return t
-}
+var day = testutil.Date
 
 // In January the 工作台 counts down to the 31 January publication of last year's annual report.
 func TestAnnualReportDeadlineInJanuary(t *testing.T) {

@@ -350,19 +350,13 @@ func (tx *Tx) exemptions(ctx context.Context, subjectType string, subjectID int6
 // syncFacts gathers what the 三同步 rules need about a policy.
 func (tx *Tx) syncFacts(ctx context.Context, policyID int64) (core.SyncFacts, error) {
 	var f core.SyncFacts
-	rows, err := tx.QueryContext(ctx, `SELECT title, status FROM interpretations WHERE policy_id = ? ORDER BY id`, policyID)
-	if err != nil {
-		return f, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	var err error
+	f.Interpretations, err = queryAll(ctx, tx, func(sc scanner) (core.Interpretation, error) {
 		var in core.Interpretation
-		if err := rows.Scan(&in.Title, &in.Status); err != nil {
-			return f, err
-		}
-		f.Interpretations = append(f.Interpretations, in)
-	}
-	if err := rows.Err(); err != nil {
+		err := sc.Scan(&in.Title, &in.Status)
+		return in, err
+	}, `SELECT title, status FROM interpretations WHERE policy_id = ? ORDER BY id`, policyID)
+	if err != nil {
 		return f, err
 	}
 	err = tx.QueryRowContext(ctx, `SELECT draft_exemption FROM policies WHERE id = ?`, policyID).Scan(&f.DraftExemption)
@@ -495,20 +489,11 @@ func datePart(stamp string) string {
 // published, with its countdown to policy publication + 3 working days.
 func (s *InterpretationStore) Deadlines(ctx context.Context, now time.Time) ([]core.Deadline, error) {
 	cal := s.cal()
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+interpretationCols+interpretationFrom+`
-		WHERE p.published_date IS NOT NULL AND i.status <> ? ORDER BY p.published_date, i.id`, core.InterpPublished)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := []core.Deadline{}
-	for rows.Next() {
-		in, err := scanInterpretation(rows, s.db.rules.Interpretation, cal, now)
-		if err != nil {
-			return nil, err
-		}
-		if in.Due == "" {
-			continue
+	err := queryEach(ctx, s.db.db, func(sc scanner) error {
+		in, err := scanInterpretation(sc, s.db.rules.Interpretation, cal, now)
+		if err != nil || in.Due == "" {
+			return err
 		}
 		d, _ := calendar.ParseDate(in.Due)
 		cd := cal.Countdown(calendar.Day(now), d)
@@ -517,8 +502,13 @@ func (s *InterpretationStore) Deadlines(ctx context.Context, now time.Time) ([]c
 			Detail: fmt.Sprintf("“%s”(%s)应在文件发布后%d个工作日内发布", in.Title, in.Status, core.InterpretationLag),
 			Due:    in.Due, Status: cd.Status, Label: cd.Label, Workdays: cd.Workdays, Link: fmt.Sprintf("/interpretations/%d", in.ID),
 			PersonID: in.AuthorID, SectionID: in.SectionID})
+		return nil
+	}, `SELECT `+interpretationCols+interpretationFrom+`
+		WHERE p.published_date IS NOT NULL AND i.status <> ? ORDER BY p.published_date, i.id`, core.InterpPublished)
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // policyText returns a policy's title and the text of its newest version (正式文本 before 送审稿 before

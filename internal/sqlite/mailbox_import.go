@@ -50,21 +50,12 @@ func storedValues(ctx context.Context, tx *Tx, query string, values []string) (m
 			args[i] = v
 		}
 		values = values[n:]
-		rows, err := tx.QueryContext(ctx, query+"(?"+strings.Repeat(", ?", n-1)+")", args...)
+		stored, err := queryAll(ctx, tx, scanString, query+"(?"+strings.Repeat(", ?", n-1)+")", args...)
 		if err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			var v string
-			if err := rows.Scan(&v); err != nil {
-				rows.Close()
-				return nil, err
-			}
+		for _, v := range stored {
 			found[v] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
 		}
 	}
 	return found, nil

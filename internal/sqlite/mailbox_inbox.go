@@ -95,23 +95,22 @@ func planSearch(ctx context.Context, tx *Tx, text string) (ts textSearch, err er
 
 // missedIDs lists, as a JSON array, the messages a search does not match.
 func missedIDs(ctx context.Context, tx *Tx, query string) (string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?`, ExceptQuery(query))
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
 	b := []byte{'['}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return "", err
+	err := queryEach(ctx, tx, func(sc scanner) error {
+		id, err := scanValue[int64](sc)
+		if err != nil {
+			return err
 		}
 		if len(b) > 1 {
 			b = append(b, ',')
 		}
 		b = strconv.AppendInt(b, id, 10)
+		return nil
+	}, `SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?`, ExceptQuery(query))
+	if err != nil {
+		return "", err
 	}
-	return string(append(b, ']')), rows.Err()
+	return string(append(b, ']')), nil
 }
 
 // condition is the WHERE condition and argument that keep the search's matches.
@@ -386,26 +385,17 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 	cal := s.cal()
 	today := calendar.Day(now.In(core.Shanghai))
 	soon := calendar.FormatDate(cal.AddWorkdays(today, core.SoonWorkdays))
-	rows, err := s.db.db.QueryContext(ctx, `SELECT m.id, m.subject, m.body, m.state, m.due_date, COALESCE(sec.name, ''),
-		COALESCE(m.assignee_id, 0), COALESCE(m.section_id, 0), m.remind_count
-		FROM messages m LEFT JOIN sections sec ON sec.id = m.section_id
-		WHERE m.state IN `+msgOpenStates+` AND m.stopped_since IS NULL AND m.due_date <= ?
-		ORDER BY m.due_date, m.id LIMIT 200`, soon)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := []core.Deadline{}
-	for rows.Next() {
+	err := queryEach(ctx, s.db.db, func(sc scanner) error {
 		var id, personID, sectionID int64
 		var reminders int
 		var subject, body, state, dueDate, section string
-		if err := rows.Scan(&id, &subject, &body, &state, &dueDate, &section, &personID, &sectionID, &reminders); err != nil {
-			return nil, err
+		if err := sc.Scan(&id, &subject, &body, &state, &dueDate, &section, &personID, &sectionID, &reminders); err != nil {
+			return err
 		}
 		due, err := calendar.ParseDate(dueDate)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		c := cal.Countdown(today, due)
 		title := subject
@@ -422,8 +412,13 @@ func (s *MailboxStore) Deadlines(ctx context.Context, now time.Time) ([]core.Dea
 		out = append(out, core.Deadline{Module: "局长信箱", Kind: "mailbox.reply", Title: "答复留言：" + title, Detail: detail,
 			Due: dueDate, Status: c.Status, Label: c.Label, Workdays: msgSignedWorkdays(c), Link: fmt.Sprintf("/mailbox/%d", id),
 			PersonID: personID, SectionID: sectionID})
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	}, `SELECT m.id, m.subject, m.body, m.state, m.due_date, COALESCE(sec.name, ''),
+		COALESCE(m.assignee_id, 0), COALESCE(m.section_id, 0), m.remind_count
+		FROM messages m LEFT JOIN sections sec ON sec.id = m.section_id
+		WHERE m.state IN `+msgOpenStates+` AND m.stopped_since IS NULL AND m.due_date <= ?
+		ORDER BY m.due_date, m.id LIMIT 200`, soon)
+	if err != nil {
 		return nil, err
 	}
 	var pending int

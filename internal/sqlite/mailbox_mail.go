@@ -104,49 +104,45 @@ func (s *MailboxStore) SaveIMAPConfig(ctx context.Context, c core.IMAPConfig) (c
 	if err != nil {
 		return c, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return c, err
-	}
-	defer tx.Rollback()
-	old, err := readStoredIMAP(tx)
-	if err != nil {
-		return c, err
-	}
-	st := storedIMAP{IMAPConfig: c, SealedPassword: old.SealedPassword}
-	st.Password, st.HasPassword = "", false
-	if plain := cmp.Or(c.Password, old.Password); plain != "" {
-		if st.SealedPassword, err = s.sealer.Seal(imapPasswordPurpose, plain); err != nil {
-			return c, err
+	var st storedIMAP
+	err = s.db.write(ctx, func(tx *Tx) error {
+		old, err := readStoredIMAP(tx)
+		if err != nil {
+			return err
 		}
-	}
-	if old.Password != "" && !tx.pg() {
-		// The plain-text password is overwritten in place: without secure_delete its bytes would linger
-		// in the page's free space, and so in the file. (On PostgreSQL the old row version lingers until
-		// VACUUM reclaims it.)
-		if _, err := tx.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
-			return c, err
+		st = storedIMAP{IMAPConfig: c, SealedPassword: old.SealedPassword}
+		st.Password, st.HasPassword = "", false
+		if plain := cmp.Or(c.Password, old.Password); plain != "" {
+			if st.SealedPassword, err = s.sealer.Seal(imapPasswordPurpose, plain); err != nil {
+				return err
+			}
 		}
-	}
-	data, err := json.Marshal(st)
+		if old.Password != "" && !tx.pg() {
+			// The plain-text password is overwritten in place: without secure_delete its bytes would linger
+			// in the page's free space, and so in the file. (On PostgreSQL the old row version lingers until
+			// VACUUM reclaims it.)
+			if _, err := tx.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
+				return err
+			}
+		}
+		data, err := json.Marshal(st)
+		if err != nil {
+			return err
+		}
+		if err := tx.setSetting(imapSettingsKey, string(data)); err != nil {
+			return err
+		}
+		changed := c.Password != "" && c.Password != s.plainPassword(old)
+		imap := func(c core.IMAPConfig, passwordChanged bool) Columns {
+			return Columns{{"host", c.Host}, {"port", c.Port}, {"security", c.Security}, {"username", c.Username}, {"mailbox", c.Mailbox},
+				{"only_unseen", c.OnlyUnseen}, {"since_uid", c.SinceUID}, {"insecure_tls", c.InsecureTLS}, {"password_changed", passwordChanged}}
+		}
+		if cs := diff(imap(old.IMAPConfig, false), imap(c, changed)); len(cs) > 0 {
+			return tx.audit("update", "mailbox_imap", 1, "修改收件邮箱设置", cs)
+		}
+		return nil
+	})
 	if err != nil {
-		return c, err
-	}
-	if err := tx.setSetting(imapSettingsKey, string(data)); err != nil {
-		return c, err
-	}
-	changed := c.Password != "" && c.Password != s.plainPassword(old)
-	imap := func(c core.IMAPConfig, passwordChanged bool) Columns {
-		return Columns{{"host", c.Host}, {"port", c.Port}, {"security", c.Security}, {"username", c.Username}, {"mailbox", c.Mailbox},
-			{"only_unseen", c.OnlyUnseen}, {"since_uid", c.SinceUID}, {"insecure_tls", c.InsecureTLS}, {"password_changed", passwordChanged}}
-	}
-	cs := diff(imap(old.IMAPConfig, false), imap(c, changed))
-	if len(cs) > 0 {
-		if err := tx.audit("update", "mailbox_imap", 1, "修改收件邮箱设置", cs); err != nil {
-			return c, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
 		return c, err
 	}
 	c.HasPassword, c.Password = st.SealedPassword != "", ""

@@ -97,11 +97,7 @@ func (s *MailboxStore) MatcherTopics(ctx context.Context) ([]core.Topic, error) 
 
 // SaveTopic creates (ID 0) or updates a routing topic.
 func (s *MailboxStore) SaveTopic(ctx context.Context, t core.TopicRecord) (core.TopicRecord, error) {
-	t, err := s.db.rules.Mailbox.CheckTopic(t)
-	if err != nil {
-		return t, err
-	}
-	return inWrite(ctx, s.db, func(tx *Tx) (core.TopicRecord, error) {
+	return checkedWrite(ctx, s.db, t, s.db.rules.Mailbox.CheckTopic, func(tx *Tx, t core.TopicRecord) (core.TopicRecord, error) {
 		return saveRecord(ctx, tx, t.ID, t, record[core.TopicRecord]{table: "topics", entity: "topic",
 			created: "新建留言主题 " + t.Name, updated: "修改留言主题 " + t.Name, columns: topicColumns, find: findTopic,
 			conflict: func(err error) error { return topicWriteError(err, t.Name) }})
@@ -153,11 +149,7 @@ func findTemplate(ctx context.Context, tx *Tx, id int64) (core.ReplyTemplate, er
 // SaveReplyTemplate creates (ID 0) or updates a reply template; unknown {fields} are refused so that a typo
 // never reaches a citizen.
 func (s *MailboxStore) SaveReplyTemplate(ctx context.Context, t core.ReplyTemplate) (core.ReplyTemplate, error) {
-	t, err := s.db.rules.Mailbox.CheckTemplate(t)
-	if err != nil {
-		return t, err
-	}
-	return inWrite(ctx, s.db, func(tx *Tx) (core.ReplyTemplate, error) {
+	return checkedWrite(ctx, s.db, t, s.db.rules.Mailbox.CheckTemplate, func(tx *Tx, t core.ReplyTemplate) (core.ReplyTemplate, error) {
 		return saveRecord(ctx, tx, t.ID, t, record[core.ReplyTemplate]{table: "reply_templates", entity: "reply_template",
 			created: "新建答复模板 " + t.Name, updated: "修改答复模板 " + t.Name, find: findTemplate,
 			columns: func(t core.ReplyTemplate) Columns {

@@ -128,23 +128,14 @@ func (tm *textMatches) load(ctx context.Context, tx *Tx, query string, rev int64
 // follow applies the changes after tm.rev: each changed message leaves the matches and comes back if it
 // matches now, with its state now.
 func (tm *textMatches) follow(ctx context.Context, tx *Tx, query string, rev int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT message_id FROM message_changes WHERE rev > ? AND rev <= ?`, tm.rev, rev)
+	ids, err := queryAll(ctx, tx, scanValue[int64], `SELECT DISTINCT message_id FROM message_changes WHERE rev > ? AND rev <= ?`, tm.rev, rev)
 	if err != nil {
 		return err
 	}
-	var changed []string
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
+	changed := make([]string, len(ids))
+	for i, id := range ids {
 		delete(tm.byID, id)
-		changed = append(changed, msgItoa(id))
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
+		changed[i] = msgItoa(id)
 	}
 	tm.sorted = nil
 	for len(changed) > 0 {
@@ -159,23 +150,18 @@ func (tm *textMatches) follow(ctx context.Context, tx *Tx, query string, rev int
 }
 
 func (tm *textMatches) add(ctx context.Context, tx *Tx, q, query string) error {
-	rows, err := tx.QueryContext(ctx, q, query)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return queryEach(ctx, tx, func(sc scanner) error {
 		var id int64
 		var m matchedMessage
-		if err := rows.Scan(&id, &m.state, &m.received); err != nil {
+		if err := sc.Scan(&id, &m.state, &m.received); err != nil {
 			return err
 		}
 		if i := slices.Index(core.MessageStates, m.state); i >= 0 {
 			m.state = core.MessageStates[i] // one copy of each state's name, however many matches
 		}
 		tm.byID[id] = m
-	}
-	return rows.Err()
+		return nil
+	}, q, query)
 }
 
 // counts tallies the matches per state; every state is present.

@@ -317,17 +317,11 @@ func (s *MailboxStore) SubmitReply(ctx context.Context, in core.ReplySubmission)
 	if err != nil {
 		return core.Message{}, err
 	}
-	return s.changeAt(ctx, in.MessageID, in.Version, "state", "提交答复审核", func(tx *Tx, m *core.Message) error {
-		if err := s.db.rules.Mailbox.CheckSubmit(*m); err != nil {
-			return err
-		}
-		approver, note, err := s.submitForReview(ctx, tx, m, in.LateNote, in.ApproverID)
-		if err != nil {
-			return err
-		}
-		m.ReplyBody, m.State, m.RepliedByID, m.ForwardTo = in.Body, core.MsgReview, tx.actor.PersonID, "" // who wrote the reply
-		return tx.messageEvent(ctx, m.ID, "提交审核", "", approver, lateReason(note), in.ApproverID)
-	})
+	return s.submitForReview(ctx, in.MessageID, in.Version, "提交答复审核", s.db.rules.Mailbox.CheckSubmit, in.LateNote, in.ApproverID,
+		func(tx *Tx, m *core.Message, approver, note string) error {
+			m.ReplyBody, m.State, m.RepliedByID, m.ForwardTo = in.Body, core.MsgReview, tx.actor.PersonID, "" // who wrote the reply
+			return tx.messageEvent(ctx, m.ID, "提交审核", "", approver, lateReason(note), in.ApproverID)
+		})
 }
 
 // requestReview opens a review round of a message's reply (or 转办告知) with approverID as its one step, and
@@ -434,17 +428,11 @@ func (s *MailboxStore) Forward(ctx context.Context, in core.ForwardInput) (core.
 	if err != nil {
 		return core.Message{}, err
 	}
-	return s.changeAt(ctx, in.MessageID, in.Version, "state", "提交转办审核", func(tx *Tx, m *core.Message) error {
-		if err := s.db.rules.Mailbox.CheckForwardSubmit(*m); err != nil {
-			return err
-		}
-		approver, note, err := s.submitForReview(ctx, tx, m, in.LateNote, in.ApproverID)
-		if err != nil {
-			return err
-		}
-		m.State, m.ForwardTo, m.ReplyBody, m.RepliedByID = core.MsgReview, in.ForwardTo, in.Reply, tx.actor.PersonID
-		return tx.messageEvent(ctx, m.ID, "提交转办审核", "", "转"+in.ForwardTo+"，审核人"+approver, lateReason(note), in.ApproverID)
-	})
+	return s.submitForReview(ctx, in.MessageID, in.Version, "提交转办审核", s.db.rules.Mailbox.CheckForwardSubmit, in.LateNote, in.ApproverID,
+		func(tx *Tx, m *core.Message, approver, note string) error {
+			m.State, m.ForwardTo, m.ReplyBody, m.RepliedByID = core.MsgReview, in.ForwardTo, in.Reply, tx.actor.PersonID
+			return tx.messageEvent(ctx, m.ID, "提交转办审核", "", "转"+in.ForwardTo+"，审核人"+approver, lateReason(note), in.ApproverID)
+		})
 }
 
 // officePhones lists the bureau's and its sections' public phone numbers, longest first so that a number
@@ -655,21 +643,31 @@ func lateReason(note string) string {
 	return "超期说明：" + note
 }
 
-// submitForReview opens the review of a reply or 转办 submitted for m: its 超期说明 checked against the due
-// date on the server's today and kept on m, and a review round with approverID, whose name it returns.
-func (s *MailboxStore) submitForReview(ctx context.Context, tx *Tx, m *core.Message, lateNote string, approverID int64) (approver, note string, err error) {
-	due, err := calendar.ParseDate(m.DueDate)
-	if err != nil {
-		return "", "", err
-	}
-	if note, err = s.db.rules.Mailbox.CheckLateNote(lateNote, due, tx.Now().In(core.Shanghai)); err != nil {
-		return "", "", err
-	}
-	if approver, err = tx.requestReview(ctx, *m, approverID); err != nil {
-		return "", "", err
-	}
-	if note != "" {
-		m.LateNote = note
-	}
-	return approver, note, nil
+// submitForReview sends a reply or 转办 written on message id (at version) to approverID for review, audited as
+// what: may says whether the message may be submitted now, its 超期说明 is checked against the due date on the
+// server's today and kept on m, a review round opens, and apply records the submission on m with the approver's
+// name and the note.
+func (s *MailboxStore) submitForReview(ctx context.Context, id, version int64, what string, may func(core.Message) error,
+	lateNote string, approverID int64, apply func(tx *Tx, m *core.Message, approver, note string) error) (core.Message, error) {
+	return s.changeAt(ctx, id, version, "state", what, func(tx *Tx, m *core.Message) error {
+		if err := may(*m); err != nil {
+			return err
+		}
+		due, err := calendar.ParseDate(m.DueDate)
+		if err != nil {
+			return err
+		}
+		note, err := s.db.rules.Mailbox.CheckLateNote(lateNote, due, tx.Now().In(core.Shanghai))
+		if err != nil {
+			return err
+		}
+		approver, err := tx.requestReview(ctx, *m, approverID)
+		if err != nil {
+			return err
+		}
+		if note != "" {
+			m.LateNote = note
+		}
+		return apply(tx, m, approver, note)
+	})
 }

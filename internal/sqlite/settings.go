@@ -49,11 +49,7 @@ func readBureau(ctx context.Context, tx *Tx) (core.Bureau, error) {
 
 // SaveBureau updates the bureau's details; the name is required because every report is headed with it.
 func (s *SettingsStore) SaveBureau(ctx context.Context, b core.Bureau) (core.Bureau, error) {
-	b, err := s.db.rules.Settings.CheckBureau(b)
-	if err != nil {
-		return b, err
-	}
-	return inWrite(ctx, s.db, func(tx *Tx) (core.Bureau, error) {
+	return checkedWrite(ctx, s.db, b, s.db.rules.Settings.CheckBureau, func(tx *Tx, b core.Bureau) (core.Bureau, error) {
 		old, err := readBureau(ctx, tx)
 		if err != nil {
 			return b, err
@@ -206,6 +202,16 @@ type record[T any] struct {
 	moving           func(old T) error // optional: what an update changes elsewhere first
 }
 
+// checkedWrite checks v with the area's rule (which also tidies it) and, unless refused, saves the result in a
+// write transaction.
+func checkedWrite[T any](ctx context.Context, db *DB, v T, check func(T) (T, error), save func(*Tx, T) (T, error)) (T, error) {
+	v, err := check(v)
+	if err != nil {
+		return v, err
+	}
+	return inWrite(ctx, db, func(tx *Tx) (T, error) { return save(tx, v) })
+}
+
 // saveRecord inserts v (id 0) or updates row id from what it was to v, stamping the transaction's time (and
 // actor, when the table keeps one), audits what was created or the values that changed, and returns the row as
 // stored; the caller commits.
@@ -344,11 +350,7 @@ func findPerson(ctx context.Context, tx *Tx, id int64) (core.Person, error) {
 
 // SavePerson creates (ID 0) or updates a person.
 func (s *SettingsStore) SavePerson(ctx context.Context, p core.Person) (core.Person, error) {
-	p, err := s.db.rules.Settings.CheckPerson(p)
-	if err != nil {
-		return p, err
-	}
-	return inWrite(ctx, s.db, func(tx *Tx) (core.Person, error) {
+	return checkedWrite(ctx, s.db, p, s.db.rules.Settings.CheckPerson, func(tx *Tx, p core.Person) (core.Person, error) {
 		if _, err := findSection(ctx, tx, p.SectionID); err != nil {
 			return p, err
 		}

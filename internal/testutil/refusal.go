@@ -37,3 +37,22 @@ func RefusalText(err error) string {
 	}
 	return core.ErrorCode(err) + " " + core.ErrorField(err) + ": " + core.ErrorMessage(err)
 }
+
+// Want is a refusal as the user sees it: code, field and message, in that order; the zero Want is no refusal.
+type Want [3]string
+
+// Check fails the test unless err is the refusal w.
+func (w Want) Check(tb testing.TB, err error) {
+	tb.Helper()
+	Refusal(tb, err, w[0], w[1], w[2])
+}
+
+// Result fails the test unless err is the refusal w and, when the rule refused nothing, its result got is as
+// expected (ok).
+func (w Want) Result(tb testing.TB, err error, ok bool, got any) {
+	tb.Helper()
+	w.Check(tb, err)
+	if err == nil && !ok {
+		tb.Fatalf("got %+v", got)
+	}
+}

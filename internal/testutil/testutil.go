@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Update rewrites golden files instead of comparing with them. It is an environment variable rather than a
@@ -109,4 +110,17 @@ func GoldenFiles(t *testing.T, pattern string, render func(t *testing.T, input s
 			Golden(t, base+".golden", render(t, string(data)))
 		})
 	}
+}
+
+// Date is a fixture's civil date written 2006-01-02, at midnight UTC as calendar.ParseDate gives it; "" is the
+// zero time (a date left blank). A malformed date is a mistake in the test itself, so it panics.
+func Date(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

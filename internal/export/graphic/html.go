@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"policydesk/internal/core"
+	"policydesk/internal/export"
 )
 
 // EncodeHTML writes g as one self-contained page (inline CSS, no scripts, no external files) laid out like
@@ -21,17 +22,10 @@ func WriteHTML(path, title string, g core.Graphic) error {
 	return core.WriteFileAtomic(path, func(w io.Writer) error { return EncodeHTML(w, title, g) })
 }
 
-var htmlPage = template.Must(template.New("graphic").Funcs(template.FuncMap{
+var htmlPage = export.HTMLPage("graphic", template.FuncMap{
 	"inc":         func(i int) int { return i + 1 },
 	"chineseDate": chineseDate,
-}).Parse(`<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-body{margin:0;background:#f3f6fb;color:#222;font-family:"PingFang SC","Microsoft YaHei","微软雅黑","Noto Sans CJK SC","Source Han Sans SC",sans-serif;font-size:17px;line-height:1.65}
+}, `body{margin:0;background:#f3f6fb;color:#222;font-family:"PingFang SC","Microsoft YaHei","微软雅黑","Noto Sans CJK SC","Source Han Sans SC",sans-serif;font-size:17px;line-height:1.65}
 main{max-width:750px;margin:0 auto;padding-bottom:24px}
 section{margin:22px 26px 0}
 .title{margin:0;background:#0b3d91;color:#fff;text-align:center;padding:44px 26px 36px;border-bottom:7px solid #072a66}
@@ -62,11 +56,7 @@ ul.bullets li::marker{color:#c8102e}
 .footer{margin:28px 0 0;background:#0b3d91;border-top:4px solid #c8102e;color:#fff;text-align:center;padding:22px 26px}
 .footer p{margin:0}
 .footer small{color:#cfdcf3;font-size:15px}
-</style>
-</head>
-<body>
-<main>
-{{- range .Blocks}}
+`, `{{- range .Blocks}}
 {{- if eq .Kind "title"}}
 <header class="title"><h1>{{.Title}}</h1>{{if .Text}}<p>{{.Text}}</p>{{end}}<span class="bar"></span></header>
 {{- else if eq .Kind "lead"}}
@@ -88,7 +78,4 @@ ul.bullets li::marker{color:#c8102e}
 <footer class="footer"><p>{{.Issuer}}</p>{{if .Date}}<small>{{chineseDate .Date}}</small>{{end}}</footer>
 {{- end}}
 {{- end}}
-</main>
-</body>
-</html>
-`))
+`)
