@@ -14,16 +14,16 @@ import (
 )
 
 // Moving up: a SQLite database's records are copied into an empty PostgreSQL one of the same schema version,
-// table by table in one transaction (all or nothing), with PostgreSQL's COPY. What the target derives itself is
-// not copied: the message counts and change feed (its triggers fill them as the messages arrive) and the inbox's
-// text index (computed from each message); sign-ins and server events are not carried over.
+// table by table in one transaction (all or nothing), with PostgreSQL's COPY and the target's triggers off.
+// What the target derives itself is computed once the rows are in: the message counts by state and the inbox's
+// text index; the change feed starts empty; sign-ins and server events are not carried over.
 
 // copySkipped are the tables the copy leaves out, with why.
 var copySkipped = map[string]string{
 	"schema_version":       "each database records its own migrations",
 	"messages_fts":         "the text index is computed from the messages",
-	"message_state_counts": "the target's trigger counts the messages as they arrive",
-	"message_changes":      "the target's trigger feeds it as the messages arrive",
+	"message_state_counts": "counted from the copied messages",
+	"message_changes":      "the change feed of the source's readers",
 	"sessions":             "people sign in again on the server",
 	"server_events":        "events of the processes of the past",
 }
@@ -97,6 +97,11 @@ func CopyInto(ctx context.Context, from, to *DB) ([]core.TableCount, error) {
 		if err := alterForeignKeys(ctx, tx, fks, "DEFERRABLE INITIALLY DEFERRED"); err != nil {
 			return err
 		}
+		// The rows arrive with what the source's triggers made of them (a group's member count, say): the
+		// target's own triggers stay off while they are copied, and what they keep is computed once afterwards.
+		if err := alterTriggers(ctx, tx, tables, "DISABLE"); err != nil {
+			return err
+		}
 		for _, t := range tables {
 			n, err := copyTable(ctx, from, tx, t)
 			if err != nil {
@@ -109,6 +114,12 @@ func CopyInto(ctx context.Context, from, to *DB) ([]core.TableCount, error) {
 		}
 		if _, err := tx.Exec(ctx, `SET CONSTRAINTS ALL IMMEDIATE`); err != nil {
 			return fmt.Errorf("复制后的记录之间的引用不一致：%w", err)
+		}
+		if err := alterTriggers(ctx, tx, tables, "ENABLE"); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO message_state_counts (state, n) SELECT state, count(*) FROM messages GROUP BY state`); err != nil {
+			return fmt.Errorf("留言状态计数：%w", err)
 		}
 		if err := alterForeignKeys(ctx, tx, fks, "NOT DEFERRABLE"); err != nil {
 			return err
@@ -163,6 +174,15 @@ func alterForeignKeys(ctx context.Context, tx pgx.Tx, fks []foreignKey, how stri
 		if _, err := tx.Exec(ctx, `ALTER TABLE `+pgx.Identifier{fk.table}.Sanitize()+` ALTER CONSTRAINT `+
 			pgx.Identifier{fk.name}.Sanitize()+` `+how); err != nil {
 			return fmt.Errorf("foreign key %s.%s: %w", fk.table, fk.name, err)
+		}
+	}
+	return nil
+}
+
+func alterTriggers(ctx context.Context, tx pgx.Tx, tables []copyTableInfo, how string) error {
+	for _, t := range tables {
+		if _, err := tx.Exec(ctx, `ALTER TABLE `+pgx.Identifier{t.name}.Sanitize()+` `+how+` TRIGGER USER`); err != nil {
+			return fmt.Errorf("triggers of %s: %w", t.name, err)
 		}
 	}
 	return nil

@@ -53,6 +53,16 @@ func TestPostgresCopyFromSQLite(t *testing.T) {
 	if check, err := to.VerifyAudit(ctx); err != nil || !check.OK || int64(check.Entries) != rows["audit_log"] {
 		t.Fatalf("audit after the copy: %+v, %v", check, err)
 	}
+	// What the source's triggers kept is copied as it was, not counted twice by the target's.
+	for _, q := range []string{`SELECT COALESCE(SUM(members), 0) FROM comment_groups`, `SELECT COALESCE(SUM(n), 0) FROM message_state_counts`} {
+		var want, got int64
+		if err := b.db.SQL().QueryRow(q).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		if err := to.SQL().QueryRow(q).Scan(&got); err != nil || got != want || want == 0 {
+			t.Fatalf("%s: %d on PostgreSQL (%v), %d on SQLite", q, got, err, want)
+		}
+	}
 	cal := calendar.New(calendar.Builtin())
 	lite, pg := b.mailbox, sqlite.NewMailboxStore(to, func() *calendar.Calendar { return cal }, nil, nil)
 	for _, f := range []core.MessageFilter{{}, {Text: "加装电梯"}, {Text: "违建"}, {State: "待分办"}} {

@@ -114,7 +114,7 @@ func (db *DB) Open() error {
 		if db.DataDir == "" {
 			return core.Errorf(core.EINVALID, "使用 PostgreSQL 数据库时必须指定数据目录(存放审计密钥与审计链头文件)")
 		}
-		driver, dsn, name = "pgx", db.Path, core.RedactDSN(db.Path)
+		driver, dsn, name = "pgx", postgresDSN(db.Path), core.RedactDSN(db.Path)
 	}
 	sqldb, err := sql.Open(driver, dsn)
 	if err != nil {
@@ -137,6 +137,21 @@ func (db *DB) Open() error {
 		return fmt.Errorf("migrate %s: %w", name, err)
 	}
 	return nil
+}
+
+// postgresDSN is the DSN with the session settings the store relies on: each statement planned with its
+// arguments (the inbox search's plan depends on what is searched; see dialect.go), unless the DSN says otherwise.
+func postgresDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return dsn // pgx reports what is wrong with it
+	}
+	q := u.Query()
+	if q.Get("plan_cache_mode") == "" {
+		q.Set("plan_cache_mode", "force_custom_plan")
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // Close closes the database.

@@ -9,24 +9,67 @@ CREATE TABLE server_events (
     data    TEXT NOT NULL
 );
 
--- The inbox's text search at city scale: an index of each message's grams as an array. fts_terms lists the
--- grams a query's phrases need (a message lacking one cannot match), which the index answers; fts_match then
--- checks the few candidates exactly (the grams in order). A query of single characters alone (their prefix
--- terms) and the except query need every message, as before.
-CREATE FUNCTION fts_terms(q text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+-- The inbox's text search at city scale: a GIN index of the terms of each message's grams. fts_index_terms
+-- lists a message's bigrams, its trigrams (two bigrams in a row: one run of text), and "*x" for each character x
+-- a gram begins with; fts_terms lists the terms a query needs: "*x" for a single character, the bigram of a
+-- two-character word, the trigrams of a longer one. A message lacking one cannot match, and for a query of words
+-- of at most three characters (fts_exact) having them all is matching; longer words are checked by fts_match on
+-- the few candidates. The except query (everything but a query) needs every message, as before.
+CREATE FUNCTION fts_index_terms(grams text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT AS $$
 DECLARE
-    t text;
+    g text[] := string_to_array(grams, ' ');
     terms text[] := '{}';
+    i int;
 BEGIN
-    IF left(q, 3) = '"' || chr(57344) || '"' THEN
-        RETURN terms;
-    END IF;
-    FOREACH t IN ARRAY string_to_array(q, ' AND ') LOOP
-        IF right(t, 1) <> '*' THEN
-            terms := terms || string_to_array(btrim(t, '"'), ' ');
+    FOR i IN 1 .. coalesce(array_length(g, 1), 0) LOOP
+        terms := terms || g[i] || ('*' || left(g[i], 1));
+        IF length(g[i]) = 2 AND i < array_length(g, 1) AND length(g[i + 1]) = 2 THEN
+            terms := terms || (g[i] || right(g[i + 1], 1));
         END IF;
     END LOOP;
     RETURN terms;
 END $$;
 
-CREATE INDEX messages_fts_grams ON messages_fts USING gin (string_to_array(grams, ' '));
+CREATE FUNCTION fts_terms(q text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+DECLARE
+    t text;
+    g text[];
+    terms text[] := '{}';
+    i int;
+BEGIN
+    IF left(q, 3) = '"' || chr(57344) || '"' THEN
+        RETURN terms;
+    END IF;
+    FOREACH t IN ARRAY string_to_array(q, ' AND ') LOOP
+        IF right(t, 1) = '*' THEN
+            terms := terms || ('*' || btrim(rtrim(t, '*'), '"'));
+            CONTINUE;
+        END IF;
+        g := string_to_array(btrim(t, '"'), ' ');
+        IF array_length(g, 1) = 1 THEN
+            terms := terms || g[1];
+        ELSE
+            FOR i IN 1 .. array_length(g, 1) - 1 LOOP
+                terms := terms || (g[i] || right(g[i + 1], 1));
+            END LOOP;
+        END IF;
+    END LOOP;
+    RETURN terms;
+END $$;
+
+CREATE FUNCTION fts_exact(q text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+DECLARE
+    t text;
+BEGIN
+    IF left(q, 3) = '"' || chr(57344) || '"' THEN
+        RETURN false;
+    END IF;
+    FOREACH t IN ARRAY string_to_array(q, ' AND ') LOOP
+        IF right(t, 1) <> '*' AND array_length(string_to_array(btrim(t, '"'), ' '), 1) > 2 THEN
+            RETURN false;
+        END IF;
+    END LOOP;
+    RETURN true;
+END $$;
+
+CREATE INDEX messages_fts_terms ON messages_fts USING gin (fts_index_terms(grams));
