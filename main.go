@@ -208,8 +208,17 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	db.Clock, db.BackupDir, db.DataDir = clock, paths.Backups, paths.Dir
 	b.db = db
 	ctx := context.Background()
+	desk := opt.SeedDemo && !opt.Server && !paths.Postgres() // a desk on its own SQLite file
+	if desk {
+		if err := discardUnfinishedDemo(paths); err != nil {
+			return nil, err
+		}
+	}
 	_, statErr := os.Stat(paths.DB)
 	existed := statErr == nil // a database file was there before this start
+	if desk && !existed {
+		markDemoPending(paths)
+	}
 	if err := db.Open(); err != nil {
 		if core.ErrorCode(err) != core.EINTERNAL {
 			return nil, err // e.g. a database from a newer version: nothing to recover
@@ -227,8 +236,8 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	// The background jobs on this data (backups, mail fetch, training) run here unless the desk works on a
 	// server's data, or another server process on the same PostgreSQL database leads (sqlite.DB.Lead).
 	local := func() bool { return (opt.Elsewhere == nil || !opt.Elsewhere()) && db.Leading() }
-	if local() {
-		takeDailyBackup(ctx, db, paths.Backups)
+	if local() && opt.WindowUp == nil {
+		takeDailyBackup(ctx, db, paths.Backups) // a desk takes it once its page is shown (below)
 	}
 	calendars := sqlite.NewCalendarStore(db)
 	if err := calendars.Load(ctx); err != nil {
@@ -245,11 +254,6 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		return nil, &damagedError{damaged(paths, []string{"数据库文件存在，但其中没有本单位的设置和数据"}, nil)}
 	}
 	first := empty && opt.SeedDemo
-	if first {
-		if err := demo.Seed(ctx, settings); err != nil {
-			return nil, fmt.Errorf("写入示例数据失败：%w", err)
-		}
-	}
 
 	// jieba's dictionaries take about a second to load: they load in the background, never delaying the window
 	// (except on the very first run, when the demo comments are grouped with them).
@@ -269,10 +273,13 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	seeded := make(chan struct{}) // closed when the demo's records are written (at once if there are none to write)
 	seedModules := func() error {
 		defer close(seeded)
+		started := time.Now()
+		if err := demo.Seed(ctx, settings); err != nil {
+			return fmt.Errorf("写入示例数据失败：%w", err)
+		}
 		if err := segmenter.Wait(ctx); err != nil {
 			slog.Warn("segmenter not ready for demo data", "err", err)
 		}
-		started := time.Now()
 		err := demo.SeedModules(ctx, demo.Stores{DB: db, Settings: settings, Policies: policies, Consultations: consultations,
 			Interpretations: interpretations, Mailbox: mailboxes, Disclosures: disclosures, Calendar: cal, Clock: clock})
 		slog.Info("demo bureau seeded", "ms", time.Since(started).Milliseconds(), "err", err)
@@ -288,16 +295,29 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		}
 	default:
 		// The desk's window comes up first; the pages say the demo is being prepared and reload when it is.
+		// Closing the window meanwhile waits for the demo to be written (a few seconds): a demo cut short by a
+		// crash instead is discarded at the next start (discardUnfinishedDemo).
 		b.preparing.Store(true)
-		var once sync.Once
+		var mu sync.Mutex
+		begun, closing := false, false
 		b.seedDemo = func() {
-			once.Do(func() {
-				if err := seedModules(); err != nil {
-					slog.Error("seeding the demo bureau failed", "err", err)
-				}
-				b.preparing.Store(false) // the page polls the sign-in page's preparing flag
-			})
+			mu.Lock()
+			defer mu.Unlock()
+			if begun || closing {
+				return
+			}
+			begun = true
+			if err := seedModules(); err != nil {
+				slog.Error("seeding the demo bureau failed", "err", err)
+			}
+			demoWritten(paths)       // finished, or failed for good: either way nothing is discarded any more
+			b.preparing.Store(false) // the page polls the sign-in page's preparing flag
 		}
+		b.closers = append(b.closers, func() {
+			mu.Lock()
+			closing = true
+			mu.Unlock()
+		})
 	}
 	// Messages are matched to topics by their keywords and, once trained, the model learned from history
 	// (the topics are read again once the demo's are written).
@@ -322,9 +342,16 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	go app.WatchMail(watchCtx, mailboxAPI, clock, time.Minute, local)
 	routingAPI := app.NewRoutingService(routingStore, segmenter, matcher, mailboxes.MatcherTopics, clock, emit)
 	b.closers = append(b.closers, func() { app.StopRouting(routingAPI) })
-	// The stored model (several MB) is decoded off the start-up path; until then topics match by keywords.
+	// The stored model (several MB) is decoded off the start-up path, and a desk's daily backup taken, once the
+	// window is up and the demo written; until then topics match by keywords.
 	go func() {
 		<-seeded
+		if opt.WindowUp != nil {
+			<-opt.WindowUp
+			if local() {
+				takeDailyBackup(ctx, db, paths.Backups)
+			}
+		}
 		if first {
 			if topics, err := mailboxes.MatcherTopics(ctx); err == nil {
 				matcher.SetTopics(topics)
