@@ -1,6 +1,5 @@
 // Hash history: the app is served from embedded files, where only the fragment can change freely.
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
-import DashboardView from '../views/DashboardView.vue'
 import ModuleEmptyView from '../views/ModuleEmptyView.vue'
 import SettingsView from '../views/settings/SettingsView.vue'
 import { modules } from '../views/modules'
@@ -12,7 +11,7 @@ import { prefetchPages } from './pages'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },
-  { path: '/dashboard', name: 'dashboard', component: DashboardView, meta: { title: '工作台' } },
+  { path: '/dashboard', name: 'dashboard', component: () => import('../views/DashboardView.vue'), meta: { title: '工作台' } },
   ...consultationRoutes,
   ...interpretationRoutes,
   ...mailboxRoutes,
