@@ -152,8 +152,9 @@ type bureauOptions struct {
 	SeedDemo bool        // seed the demo bureau on an empty database (always on a desk's first run)
 	Emit     app.Emitter // where the services' events go
 	Started  time.Time
-	// WindowUp, if not nil, is closed when the desk's window shows its page: work that can wait (loading
-	// jieba, writing the demo bureau) starts then instead of competing with the window for the processor.
+	// WindowUp, if not nil, is closed when the desk's page shows its first view: work that can wait (loading
+	// jieba, writing the demo bureau, the daily backup) starts then instead of competing with the page for the
+	// processor.
 	WindowUp <-chan struct{}
 	// Elsewhere reports whether the desk works on a server's data right now (nil: never): the background jobs
 	// on the local data then stand still.

@@ -16,6 +16,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"policydesk/app"
 	"policydesk/internal/core"
@@ -33,7 +34,7 @@ func runRecovery(paths datadir.Paths, problem string) error {
 }
 
 // appOptions are the window and bridge settings shared by the normal and the recovery start; afterReady, if
-// not nil, runs in its own goroutine once the window shows its page.
+// not nil, runs in its own goroutine once the page shows its first view (app.PageShown).
 func appOptions(bind []any, onStartup func(ctx context.Context), started time.Time, afterReady func()) *options.App {
 	var readyOnce sync.Once
 	return &options.App{
@@ -46,13 +47,20 @@ func appOptions(bind []any, onStartup func(ctx context.Context), started time.Ti
 			Assets: assets,
 		},
 		BackgroundColour: &options.RGBA{R: 245, G: 247, B: 250, A: 1},
-		OnStartup:        onStartup,
+		OnStartup: func(ctx context.Context) {
+			if afterReady != nil {
+				wruntime.EventsOnce(ctx, app.PageShown, func(...any) {
+					slog.Info("page shown", "startup_ms", time.Since(started).Milliseconds())
+					go afterReady()
+				})
+			}
+			onStartup(ctx)
+		},
+		// WebKit reports the page loaded once its HTML is read, which shows the start-up notice of index.html;
+		// the app's code runs after that.
 		OnDomReady: func(ctx context.Context) {
 			readyOnce.Do(func() {
 				slog.Info("window ready", "startup_ms", time.Since(started).Milliseconds())
-				if afterReady != nil {
-					go afterReady()
-				}
 			})
 		},
 		Bind:           bind,
@@ -95,8 +103,8 @@ func run() error {
 		return err
 	}
 	defer b.close()
-	// What waits for the window: jieba's dictionaries, and on a first start the demo bureau's records. Should
-	// the page never report itself ready (no display), it starts all the same after a few seconds.
+	// What waits for the page's first view: jieba's dictionaries, and on a first start the demo bureau's
+	// records. Should the page never report it (no display), it starts all the same after a few seconds.
 	afterReady := func() {
 		upOnce.Do(func() {
 			close(windowUp)

@@ -31,5 +31,10 @@ const (
 	EventDisclosureChanged = "disclosure:changed" // an application was registered or moved on (data: its id)
 )
 
+// PageShown is sent by the desk's page to Go once it shows its first view (the 登录 page, the demo being
+// prepared, or the app): the work that can wait (loading jieba, writing the demo, the daily backup) starts then,
+// not while the page's code is still being read. frontend/src/api/events.ts sends it.
+const PageShown = "page:shown"
+
 // Emitter sends an event to the frontend; in tests it records them.
 type Emitter func(name string, data ...any)

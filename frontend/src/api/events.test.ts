@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 vi.mock('../../wailsjs/runtime/runtime', () => ({ EventsOn: vi.fn(() => () => {}) }))
 
 import { EventsOn } from '../../wailsjs/runtime/runtime'
-import { Events, onEvent } from './events'
+import { announcePageShown, Events, onEvent, PageShown } from './events'
 import eventsGo from '../../../app/events.go?raw'
 
 describe('onEvent', () => {
@@ -31,5 +31,15 @@ describe('onEvent', () => {
     const handler = () => {}
     onEvent(Events.SettingsChanged, handler)
     expect(EventsOn).toHaveBeenCalledWith('settings:changed', handler)
+  })
+
+  it('tells the desk once that the page shows its first view', () => {
+    const emit = vi.fn()
+    window.runtime = { EventsEmit: emit }
+    announcePageShown()
+    announcePageShown()
+    expect(emit).toHaveBeenCalledTimes(1)
+    expect(emit).toHaveBeenCalledWith(PageShown)
+    expect(PageShown).toBe(eventsGo.match(/PageShown = "([^"]+)"/)?.[1])
   })
 })

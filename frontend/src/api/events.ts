@@ -48,3 +48,16 @@ export function onEvent(name: EventName, handler: (...data: unknown[]) => void):
   if (!window.runtime) return () => {}
   return EventsOn(name, handler)
 }
+
+/** Sent to the Go side (app.PageShown) once the desk's page shows its first view: the desk then starts the work that can wait. */
+export const PageShown = 'page:shown'
+
+let shown = false
+
+/** Tells the desk, once, that its page shows its first view; outside the desktop app nobody listens. */
+export function announcePageShown(): void {
+  if (shown) return
+  shown = true
+  const emit = window.runtime?.EventsEmit
+  if (typeof emit === 'function') emit(PageShown)
+}
