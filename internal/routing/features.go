@@ -229,33 +229,89 @@ func (v *vocabulary) size() int { return len(v.IDF) }
 
 // corpus holds segmented training messages compactly: each distinct feature once, each
 // message as the ids of its feature occurrences (repeats kept for term frequency).
+//
+// The features are spread over shards by hash, each with its own lock, so that the workers segmenting
+// messages rarely wait for each other: with one lock and one map they took turns for half their time.
+// A feature's id is its index in its shard times corpusShards plus the shard.
 type corpus struct {
+	shards [corpusShards]corpusShard
+	docs   [][]uint32
+}
+
+const corpusShards = 64
+
+type corpusShard struct {
 	mu   sync.Mutex
-	ids  map[uint64]uint32 // by featureHash
+	ids  map[uint64]uint32 // by featureHash, the index in kind and key
 	kind []uint8
 	key  []string
-	docs [][]uint32
+	_    [64]byte // keep the shards' locks off each other's cache lines
 }
 
 func newCorpus(n int) *corpus {
-	return &corpus{docs: make([][]uint32, n), ids: make(map[uint64]uint32, 1<<16)}
+	c := &corpus{docs: make([][]uint32, n)}
+	for i := range c.shards {
+		c.shards[i].ids = make(map[uint64]uint32, 1<<10)
+	}
+	return c
+}
+
+func shardOf(h uint64) uint64 { return h >> 58 } // the top 6 bits: corpusShards
+
+// size bounds the ids: every id is below it.
+func (c *corpus) size() int {
+	most := 0
+	for i := range c.shards {
+		most = max(most, len(c.shards[i].key))
+	}
+	return most * corpusShards
+}
+
+// feature returns the kind and key of feature id; ok is false for an id no feature has.
+func (c *corpus) feature(id uint32) (kind uint8, key string, ok bool) {
+	sh := &c.shards[id%corpusShards]
+	if i := int(id / corpusShards); i < len(sh.key) {
+		return sh.kind[i], sh.key[i], true
+	}
+	return 0, "", false
 }
 
 // add stores message i; it is safe for concurrent use.
 func (c *corpus) add(i int, occ []occurrence) {
 	doc := make([]uint32, len(occ))
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	// Visit the occurrences shard by shard (a counting sort), taking each shard's lock once.
+	var start [corpusShards + 1]int32
 	for j := range occ {
-		o := &occ[j]
-		id, ok := c.ids[o.hash]
-		if !ok {
-			id = uint32(len(c.key))
-			c.ids[o.hash] = id
-			c.kind = append(c.kind, o.kind)
-			c.key = append(c.key, strings.Clone(o.keyOf())) // do not pin the whole message text
+		start[shardOf(occ[j].hash)+1]++
+	}
+	for s := 1; s <= corpusShards; s++ {
+		start[s] += start[s-1]
+	}
+	order := make([]int32, len(occ))
+	next := start
+	for j := range occ {
+		s := shardOf(occ[j].hash)
+		order[next[s]] = int32(j)
+		next[s]++
+	}
+	for s := range corpusShards {
+		if start[s] == start[s+1] {
+			continue
 		}
-		doc[j] = id
+		sh := &c.shards[s]
+		sh.mu.Lock()
+		for _, j := range order[start[s]:start[s+1]] {
+			o := &occ[j]
+			local, ok := sh.ids[o.hash]
+			if !ok {
+				local = uint32(len(sh.key))
+				sh.ids[o.hash] = local
+				sh.kind = append(sh.kind, o.kind)
+				sh.key = append(sh.key, strings.Clone(o.keyOf())) // do not pin the whole message text
+			}
+			doc[j] = local*corpusShards + uint32(s)
+		}
+		sh.mu.Unlock()
 	}
 	c.docs[i] = doc
 }
@@ -264,8 +320,8 @@ func (c *corpus) add(i int, occ []occurrence) {
 // cannot generalise and would only inflate the model) and returns the column of each
 // corpus feature id, -1 for dropped ones.
 func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int32) {
-	df := make([]int32, len(c.key))
-	lastDoc := make([]int32, len(c.key))
+	df := make([]int32, c.size())
+	lastDoc := make([]int32, c.size())
 	for d, doc := range docs {
 		for _, id := range doc {
 			if lastDoc[id] != int32(d+1) {
@@ -282,22 +338,25 @@ func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int3
 	}
 	// Column order must not depend on the order messages were segmented in.
 	slices.SortFunc(kept, func(a, b uint32) int {
-		if c.kind[a] != c.kind[b] {
-			return int(c.kind[a]) - int(c.kind[b])
+		ka, sa, _ := c.feature(a)
+		kb, sb, _ := c.feature(b)
+		if ka != kb {
+			return int(ka) - int(kb)
 		}
-		return strings.Compare(c.key[a], c.key[b])
+		return strings.Compare(sa, sb)
 	})
 	v := &vocabulary{IDF: make([]float32, len(kept))}
 	for k := range numKinds {
 		v.Columns[k] = map[string]int32{}
 	}
-	col := make([]int32, len(c.key))
+	col := make([]int32, c.size())
 	for i := range col {
 		col[i] = -1
 	}
 	n := float64(len(docs))
 	for j, id := range kept {
-		v.Columns[c.kind[id]][c.key[id]] = int32(j)
+		kind, key, _ := c.feature(id)
+		v.Columns[kind][key] = int32(j)
 		v.IDF[j] = float32(math.Log((n+1)/float64(df[id]+1)) + 1)
 		col[id] = int32(j)
 	}
