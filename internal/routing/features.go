@@ -1,7 +1,7 @@
 package routing
 
 import (
-	"hash/maphash"
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -41,17 +41,6 @@ type occurrence struct {
 	hash       uint64 // featureHash of the feature
 }
 
-// pairSep joins a pair's words in the vocabulary's keys.
-const pairSep = "\x00"
-
-// keyOf is the feature's key in the vocabulary.
-func (o *occurrence) keyOf() string {
-	if o.kind == kindWordPair {
-		return o.key + pairSep + o.key2
-	}
-	return o.key
-}
-
 // extract lists the features of an analysed text in order of appearance. Stop words are
 // left out when isStop is given; matching passes nil because stop words never entered the
 // vocabulary, so they are dropped as unknown features without a lookup of their own.
@@ -86,15 +75,6 @@ func extract(dst []occurrence, a *segment.Analysis, isStop func(string) bool) []
 func pairHash(a, b uint64) uint64 {
 	const kindOffset = 0x9E3779B97F4A7C15 * 4 % (1 << 64) // as featureHash offsets kindWordPair
 	return (a*0xBF58476D1CE4E5B9 ^ b) + kindOffset
-}
-
-// keyHash is featureHash for a vocabulary key, pairs included.
-func keyHash(kind uint8, key string) uint64 {
-	if kind == kindWordPair {
-		a, b, _ := strings.Cut(key, pairSep)
-		return pairHash(featureHash(kindWord, a), featureHash(kindWord, b))
-	}
-	return featureHash(kind, key)
 }
 
 // isHan is unicode.Is(unicode.Han, r), testing the block that holds nearly every character
@@ -147,22 +127,47 @@ func withSubject(occ []occurrence, text string) []occurrence {
 // and punctuation vary from message to message without saying anything about the topic.
 func isFeatureWord(w string) bool { return strings.ContainsFunc(w, unicode.IsLetter) }
 
-// vocabulary maps features to columns, with their inverse document frequencies.
+// vocabulary maps features to columns, with their inverse document frequencies. A feature is known by its
+// featureHash alone: the hash is the same in every process, so the model saves the hashes, not the words.
 type vocabulary struct {
-	Columns [numKinds]map[string]int32 // per feature kind; what is saved
-	IDF     []float32
+	Hashes []uint64 // per column, the feature's featureHash
+	IDF    []float32
 
 	once  sync.Once
 	table featureTable // the same mapping keyed by featureHash, built on first use
 }
 
-// featureSeed keys featureHash; the hashed index is rebuilt in each process, never saved.
-var featureSeed = maphash.MakeSeed()
-
 // featureHash identifies a feature by a 64-bit hash: with a few hundred thousand features a
 // collision is vanishingly unlikely (and would only merge two features).
 func featureHash(kind uint8, key string) uint64 {
-	return maphash.String(featureSeed, key) + uint64(kind)*0x9E3779B97F4A7C15
+	return stringHash(key) + uint64(kind)*0x9E3779B97F4A7C15
+}
+
+// stringHash is a fixed 64-bit hash of s (eight bytes at a time, then the splitmix64 finaliser): unlike
+// hash/maphash it is the same in every process, so saved models can name their features by it.
+func stringHash(s string) uint64 {
+	const m = 0xBF58476D1CE4E5B9
+	h := uint64(len(s)) * 0x9E3779B97F4A7C15
+	for ; len(s) >= 8; s = s[8:] {
+		_ = s[7]
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		h = (h ^ w) * m
+		h ^= h >> 31
+	}
+	if len(s) > 0 {
+		var w uint64
+		for i := range len(s) {
+			w |= uint64(s[i]) << (8 * i)
+		}
+		h = (h ^ w) * m
+		h ^= h >> 31
+	}
+	h ^= h >> 30
+	h *= m
+	h ^= h >> 27
+	h *= 0x94D049BB133111EB
+	return h ^ h>>31
 }
 
 // featureTable maps feature hashes to columns by open addressing with linear probing. A
@@ -215,11 +220,9 @@ func (t *featureTable) get(h uint64) (int32, bool) {
 // lookup returns the hashed index of the columns, building it on first use.
 func (v *vocabulary) lookup() *featureTable {
 	v.once.Do(func() {
-		v.table = newFeatureTable(len(v.IDF))
-		for kind, cols := range v.Columns {
-			for key, col := range cols {
-				v.table.put(keyHash(uint8(kind), key), col)
-			}
+		v.table = newFeatureTable(len(v.Hashes))
+		for col, h := range v.Hashes {
+			v.table.put(h, int32(col))
 		}
 	})
 	return &v.table
@@ -241,11 +244,10 @@ type corpus struct {
 const corpusShards = 64
 
 type corpusShard struct {
-	mu   sync.Mutex
-	ids  map[uint64]uint32 // by featureHash, the index in kind and key
-	kind []uint8
-	key  []string
-	_    [64]byte // keep the shards' locks off each other's cache lines
+	mu     sync.Mutex
+	ids    map[uint64]uint32 // by featureHash, the index in hashes
+	hashes []uint64
+	_      [64]byte // keep the shards' locks off each other's cache lines
 }
 
 func newCorpus(n int) *corpus {
@@ -262,18 +264,18 @@ func shardOf(h uint64) uint64 { return h >> 58 } // the top 6 bits: corpusShards
 func (c *corpus) size() int {
 	most := 0
 	for i := range c.shards {
-		most = max(most, len(c.shards[i].key))
+		most = max(most, len(c.shards[i].hashes))
 	}
 	return most * corpusShards
 }
 
-// feature returns the kind and key of feature id; ok is false for an id no feature has.
-func (c *corpus) feature(id uint32) (kind uint8, key string, ok bool) {
+// hash returns the featureHash of feature id (0 for an id no feature has).
+func (c *corpus) hash(id uint32) uint64 {
 	sh := &c.shards[id%corpusShards]
-	if i := int(id / corpusShards); i < len(sh.key) {
-		return sh.kind[i], sh.key[i], true
+	if i := int(id / corpusShards); i < len(sh.hashes) {
+		return sh.hashes[i]
 	}
-	return 0, "", false
+	return 0
 }
 
 // add stores message i; it is safe for concurrent use.
@@ -304,10 +306,9 @@ func (c *corpus) add(i int, occ []occurrence) {
 			o := &occ[j]
 			local, ok := sh.ids[o.hash]
 			if !ok {
-				local = uint32(len(sh.key))
+				local = uint32(len(sh.hashes))
 				sh.ids[o.hash] = local
-				sh.kind = append(sh.kind, o.kind)
-				sh.key = append(sh.key, strings.Clone(o.keyOf())) // do not pin the whole message text
+				sh.hashes = append(sh.hashes, o.hash)
 			}
 			doc[j] = local*corpusShards + uint32(s)
 		}
@@ -336,27 +337,16 @@ func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int3
 			kept = append(kept, uint32(id))
 		}
 	}
-	// Column order must not depend on the order messages were segmented in.
-	slices.SortFunc(kept, func(a, b uint32) int {
-		ka, sa, _ := c.feature(a)
-		kb, sb, _ := c.feature(b)
-		if ka != kb {
-			return int(ka) - int(kb)
-		}
-		return strings.Compare(sa, sb)
-	})
-	v := &vocabulary{IDF: make([]float32, len(kept))}
-	for k := range numKinds {
-		v.Columns[k] = map[string]int32{}
-	}
+	// Column order must not depend on the order messages were segmented in: the columns go by hash.
+	slices.SortFunc(kept, func(a, b uint32) int { return cmp.Compare(c.hash(a), c.hash(b)) })
+	v := &vocabulary{Hashes: make([]uint64, len(kept)), IDF: make([]float32, len(kept))}
 	col := make([]int32, c.size())
 	for i := range col {
 		col[i] = -1
 	}
 	n := float64(len(docs))
 	for j, id := range kept {
-		kind, key, _ := c.feature(id)
-		v.Columns[kind][key] = int32(j)
+		v.Hashes[j] = c.hash(id)
 		v.IDF[j] = float32(math.Log((n+1)/float64(df[id]+1)) + 1)
 		col[id] = int32(j)
 	}

@@ -114,7 +114,7 @@ func (m *Model) scoreInto(sc *scratch) {
 	}
 }
 
-const modelFormat = "policydesk-routing-v2" // v2: word pairs and the lead sentence
+const modelFormat = "policydesk-routing-v3" // v2: word pairs and the lead sentence; v3: features saved by hash
 
 // Save writes the model in a versioned gob stream.
 func (m *Model) Save(w io.Writer) error {
@@ -136,7 +136,7 @@ func LoadModel(r io.Reader) (*Model, error) {
 	if err := dec.Decode(&m); err != nil {
 		return nil, core.Errorf(core.EINVALID, "主题匹配模型文件已损坏，请重新训练：%v", err)
 	}
-	if len(m.Labels) != len(m.Classes) || m.Vocab == nil || m.Temperature <= 0 {
+	if len(m.Labels) != len(m.Classes) || m.Vocab == nil || len(m.Vocab.Hashes) != len(m.Vocab.IDF) || m.Temperature <= 0 {
 		return nil, core.Errorf(core.EINVALID, "主题匹配模型文件内容不完整，请重新训练")
 	}
 	return &m, nil
