@@ -217,7 +217,10 @@ func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, p
 				f(i, a)
 			}
 		}
-		c.add(i, extract(nil, a, an.IsStopWord))
+		sc := scratchPool.Get().(*scratch) // the occurrences' storage, reused from message to message
+		sc.occ = extract(sc.occ, a, an.IsStopWord)
+		c.add(i, sc.occ)
+		scratchPool.Put(sc)
 		if progress != nil {
 			mu.Lock()
 			done++
