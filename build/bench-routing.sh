@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compares `policydesk eval-routing --train --test` with a jieba + TF-IDF + LinearSVC
 # scikit-learn baseline on the same deterministic split, end to end (start to exit).
-# Prints both macro-F1 figures, both wall times and their ratio; RUNS=n repeats the pair
+# Prints both macro-F1 figures, both wall and CPU times and their ratios; RUNS=n repeats the pair
 # back to back (useful on a loaded machine: report the range).
 #
 #   build/bench-routing.sh [policydesk binary]
@@ -50,19 +50,21 @@ PY
 "$py" -c 'import jieba; jieba.initialize()' 2>/dev/null
 "$bin" eval-routing --train "$work/test.csv" --test "$work/test.csv" >/dev/null
 
-now() { date +%s.%N; }
+# Each side is timed by bash (wall, user and system seconds). The ratio is of wall times; the CPU seconds show
+# how much work each side did, which a loaded machine disturbs less.
+TIMEFORMAT='%R %U %S'
 for i in $(seq "$runs"); do
-	t0=$(now)
-	py_out=$("$py" build/bench_routing_baseline.py "$work/train.csv" "$work/test.csv" 2>/dev/null)
-	t1=$(now)
-	go_out=$("$bin" eval-routing --train "$work/train.csv" --test "$work/test.csv")
-	t2=$(now)
+	{ time py_out=$("$py" build/bench_routing_baseline.py "$work/train.csv" "$work/test.csv" 2>/dev/null); } 2>"$work/py.time"
+	{ time go_out=$("$bin" eval-routing --train "$work/train.csv" --test "$work/test.csv"); } 2>"$work/go.time"
 	py_f1=$(sed -n 's/^macro_f1=//p' <<<"$py_out")
 	go_f1=$(grep -o '宏平均F1[^0-9]*[0-9.]*' <<<"$go_out" | grep -o '[0-9.]*$' | head -1)
-	"$py" - "$t0" "$t1" "$t2" "$py_f1" "$go_f1" "$i" <<'PY'
+	go_rate=$(grep -o '匹配速度 [0-9]*' <<<"$go_out" | grep -o '[0-9]*$')
+	"$py" - "$work/py.time" "$work/go.time" "$py_f1" "$go_f1" "$i" "$go_rate" <<'PY'
 import sys
-t0, t1, t2 = map(float, sys.argv[1:4])
-py, go = t1 - t0, t2 - t1
-print(f"run {sys.argv[6]}: scikit-learn macro-F1 {sys.argv[4]} in {py:.2f}s | policydesk macro-F1 {sys.argv[5]} in {go:.2f}s | ratio {py / go:.1f}x")
+py = [float(v) for v in open(sys.argv[1]).read().split()[-3:]]
+go = [float(v) for v in open(sys.argv[2]).read().split()[-3:]]
+print(f"run {sys.argv[5]}: scikit-learn macro-F1 {sys.argv[3]} in {py[0]:.2f}s (CPU {py[1] + py[2]:.2f}s) | "
+      f"policydesk macro-F1 {sys.argv[4]} in {go[0]:.2f}s (CPU {go[1] + go[2]:.2f}s, matching {sys.argv[6]} msg/s) | "
+      f"ratio {py[0] / go[0]:.1f}x (CPU {(py[1] + py[2]) / (go[1] + go[2]):.1f}x)")
 PY
 done

@@ -1,7 +1,7 @@
 package routing
 
 import (
-	"hash/maphash"
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -41,17 +41,6 @@ type occurrence struct {
 	hash       uint64 // featureHash of the feature
 }
 
-// pairSep joins a pair's words in the vocabulary's keys.
-const pairSep = "\x00"
-
-// keyOf is the feature's key in the vocabulary.
-func (o *occurrence) keyOf() string {
-	if o.kind == kindWordPair {
-		return o.key + pairSep + o.key2
-	}
-	return o.key
-}
-
 // extract lists the features of an analysed text in order of appearance. Stop words are
 // left out when isStop is given; matching passes nil because stop words never entered the
 // vocabulary, so they are dropped as unknown features without a lookup of their own.
@@ -86,15 +75,6 @@ func extract(dst []occurrence, a *segment.Analysis, isStop func(string) bool) []
 func pairHash(a, b uint64) uint64 {
 	const kindOffset = 0x9E3779B97F4A7C15 * 4 % (1 << 64) // as featureHash offsets kindWordPair
 	return (a*0xBF58476D1CE4E5B9 ^ b) + kindOffset
-}
-
-// keyHash is featureHash for a vocabulary key, pairs included.
-func keyHash(kind uint8, key string) uint64 {
-	if kind == kindWordPair {
-		a, b, _ := strings.Cut(key, pairSep)
-		return pairHash(featureHash(kindWord, a), featureHash(kindWord, b))
-	}
-	return featureHash(kind, key)
 }
 
 // isHan is unicode.Is(unicode.Han, r), testing the block that holds nearly every character
@@ -147,22 +127,47 @@ func withSubject(occ []occurrence, text string) []occurrence {
 // and punctuation vary from message to message without saying anything about the topic.
 func isFeatureWord(w string) bool { return strings.ContainsFunc(w, unicode.IsLetter) }
 
-// vocabulary maps features to columns, with their inverse document frequencies.
+// vocabulary maps features to columns, with their inverse document frequencies. A feature is known by its
+// featureHash alone: the hash is the same in every process, so the model saves the hashes, not the words.
 type vocabulary struct {
-	Columns [numKinds]map[string]int32 // per feature kind; what is saved
-	IDF     []float32
+	Hashes []uint64 // per column, the feature's featureHash
+	IDF    []float32
 
 	once  sync.Once
 	table featureTable // the same mapping keyed by featureHash, built on first use
 }
 
-// featureSeed keys featureHash; the hashed index is rebuilt in each process, never saved.
-var featureSeed = maphash.MakeSeed()
-
 // featureHash identifies a feature by a 64-bit hash: with a few hundred thousand features a
 // collision is vanishingly unlikely (and would only merge two features).
 func featureHash(kind uint8, key string) uint64 {
-	return maphash.String(featureSeed, key) + uint64(kind)*0x9E3779B97F4A7C15
+	return stringHash(key) + uint64(kind)*0x9E3779B97F4A7C15
+}
+
+// stringHash is a fixed 64-bit hash of s (eight bytes at a time, then the splitmix64 finaliser): unlike
+// hash/maphash it is the same in every process, so saved models can name their features by it.
+func stringHash(s string) uint64 {
+	const m = 0xBF58476D1CE4E5B9
+	h := uint64(len(s)) * 0x9E3779B97F4A7C15
+	for ; len(s) >= 8; s = s[8:] {
+		_ = s[7]
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		h = (h ^ w) * m
+		h ^= h >> 31
+	}
+	if len(s) > 0 {
+		var w uint64
+		for i := range len(s) {
+			w |= uint64(s[i]) << (8 * i)
+		}
+		h = (h ^ w) * m
+		h ^= h >> 31
+	}
+	h ^= h >> 30
+	h *= m
+	h ^= h >> 27
+	h *= 0x94D049BB133111EB
+	return h ^ h>>31
 }
 
 // featureTable maps feature hashes to columns by open addressing with linear probing. A
@@ -215,11 +220,9 @@ func (t *featureTable) get(h uint64) (int32, bool) {
 // lookup returns the hashed index of the columns, building it on first use.
 func (v *vocabulary) lookup() *featureTable {
 	v.once.Do(func() {
-		v.table = newFeatureTable(len(v.IDF))
-		for kind, cols := range v.Columns {
-			for key, col := range cols {
-				v.table.put(keyHash(uint8(kind), key), col)
-			}
+		v.table = newFeatureTable(len(v.Hashes))
+		for col, h := range v.Hashes {
+			v.table.put(h, int32(col))
 		}
 	})
 	return &v.table
@@ -229,33 +232,87 @@ func (v *vocabulary) size() int { return len(v.IDF) }
 
 // corpus holds segmented training messages compactly: each distinct feature once, each
 // message as the ids of its feature occurrences (repeats kept for term frequency).
+//
+// The features are spread over shards by hash, each with its own lock, so that the workers segmenting
+// messages rarely wait for each other: with one lock and one map they took turns for half their time.
+// A feature's id is its index in its shard times corpusShards plus the shard.
 type corpus struct {
-	mu   sync.Mutex
-	ids  map[uint64]uint32 // by featureHash
-	kind []uint8
-	key  []string
-	docs [][]uint32
+	shards [corpusShards]corpusShard
+	docs   [][]uint32
+}
+
+const corpusShards = 64
+
+type corpusShard struct {
+	mu     sync.Mutex
+	ids    map[uint64]uint32 // by featureHash, the index in hashes
+	hashes []uint64
+	_      [64]byte // keep the shards' locks off each other's cache lines
 }
 
 func newCorpus(n int) *corpus {
-	return &corpus{docs: make([][]uint32, n), ids: make(map[uint64]uint32, 1<<16)}
+	c := &corpus{docs: make([][]uint32, n)}
+	for i := range c.shards {
+		c.shards[i].ids = make(map[uint64]uint32, 1<<10)
+	}
+	return c
+}
+
+func shardOf(h uint64) uint64 { return h >> 58 } // the top 6 bits: corpusShards
+
+// size bounds the ids: every id is below it.
+func (c *corpus) size() int {
+	most := 0
+	for i := range c.shards {
+		most = max(most, len(c.shards[i].hashes))
+	}
+	return most * corpusShards
+}
+
+// hash returns the featureHash of feature id (0 for an id no feature has).
+func (c *corpus) hash(id uint32) uint64 {
+	sh := &c.shards[id%corpusShards]
+	if i := int(id / corpusShards); i < len(sh.hashes) {
+		return sh.hashes[i]
+	}
+	return 0
 }
 
 // add stores message i; it is safe for concurrent use.
 func (c *corpus) add(i int, occ []occurrence) {
 	doc := make([]uint32, len(occ))
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	// Visit the occurrences shard by shard (a counting sort), taking each shard's lock once.
+	var start [corpusShards + 1]int32
 	for j := range occ {
-		o := &occ[j]
-		id, ok := c.ids[o.hash]
-		if !ok {
-			id = uint32(len(c.key))
-			c.ids[o.hash] = id
-			c.kind = append(c.kind, o.kind)
-			c.key = append(c.key, strings.Clone(o.keyOf())) // do not pin the whole message text
+		start[shardOf(occ[j].hash)+1]++
+	}
+	for s := 1; s <= corpusShards; s++ {
+		start[s] += start[s-1]
+	}
+	order := make([]int32, len(occ))
+	next := start
+	for j := range occ {
+		s := shardOf(occ[j].hash)
+		order[next[s]] = int32(j)
+		next[s]++
+	}
+	for s := range corpusShards {
+		if start[s] == start[s+1] {
+			continue
 		}
-		doc[j] = id
+		sh := &c.shards[s]
+		sh.mu.Lock()
+		for _, j := range order[start[s]:start[s+1]] {
+			o := &occ[j]
+			local, ok := sh.ids[o.hash]
+			if !ok {
+				local = uint32(len(sh.hashes))
+				sh.ids[o.hash] = local
+				sh.hashes = append(sh.hashes, o.hash)
+			}
+			doc[j] = local*corpusShards + uint32(s)
+		}
+		sh.mu.Unlock()
 	}
 	c.docs[i] = doc
 }
@@ -264,8 +321,8 @@ func (c *corpus) add(i int, occ []occurrence) {
 // cannot generalise and would only inflate the model) and returns the column of each
 // corpus feature id, -1 for dropped ones.
 func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int32) {
-	df := make([]int32, len(c.key))
-	lastDoc := make([]int32, len(c.key))
+	df := make([]int32, c.size())
+	lastDoc := make([]int32, c.size())
 	for d, doc := range docs {
 		for _, id := range doc {
 			if lastDoc[id] != int32(d+1) {
@@ -280,31 +337,23 @@ func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int3
 			kept = append(kept, uint32(id))
 		}
 	}
-	// Column order must not depend on the order messages were segmented in.
-	slices.SortFunc(kept, func(a, b uint32) int {
-		if c.kind[a] != c.kind[b] {
-			return int(c.kind[a]) - int(c.kind[b])
-		}
-		return strings.Compare(c.key[a], c.key[b])
-	})
-	v := &vocabulary{IDF: make([]float32, len(kept))}
-	for k := range numKinds {
-		v.Columns[k] = map[string]int32{}
-	}
-	col := make([]int32, len(c.key))
+	// Column order must not depend on the order messages were segmented in: the columns go by hash.
+	slices.SortFunc(kept, func(a, b uint32) int { return cmp.Compare(c.hash(a), c.hash(b)) })
+	v := &vocabulary{Hashes: make([]uint64, len(kept)), IDF: make([]float32, len(kept))}
+	col := make([]int32, c.size())
 	for i := range col {
 		col[i] = -1
 	}
 	n := float64(len(docs))
 	for j, id := range kept {
-		v.Columns[c.kind[id]][c.key[id]] = int32(j)
+		v.Hashes[j] = c.hash(id)
 		v.IDF[j] = float32(math.Log((n+1)/float64(df[id]+1)) + 1)
 		col[id] = int32(j)
 	}
 	return v, col
 }
 
-// vector is a sparse, L2-normalised TF-IDF vector with ascending indices.
+// vector is a sparse, L2-normalised TF-IDF vector, each index once (ascending in training vectors).
 type vector struct {
 	idx []int32
 	val []float32
@@ -317,17 +366,40 @@ func (v *vocabulary) vectorize(occ []occurrence, sc *scratch) {
 	// The features were hashed when extracted: a loop of probes alone lets the processor wait
 	// for many cache misses at once.
 	sc.colOf = slices.Grow(sc.colOf[:0], len(occ))
-	sc.cols = slices.Grow(sc.cols[:0], len(occ))
 	for k := range occ {
 		i, ok := table.get(occ[k].hash)
 		if !ok {
 			i = -1
-		} else {
-			sc.cols = append(sc.cols, i)
 		}
 		sc.colOf = append(sc.colOf, i)
 	}
-	sc.x = v.weigh(sc.cols, sc.x)
+	// Count each column's occurrences in order of first appearance, through a dense index of the columns
+	// (left all zero again): sorting the columns to group them took a tenth of Match.
+	if len(sc.at) < v.size() {
+		sc.at = make([]int32, v.size())
+	}
+	x := vector{idx: sc.x.idx[:0], val: sc.x.val[:0]}
+	for _, col := range sc.colOf {
+		if col < 0 {
+			continue
+		}
+		if at := sc.at[col]; at > 0 {
+			x.val[at-1]++
+			continue
+		}
+		x.idx = append(x.idx, col)
+		x.val = append(x.val, 1)
+		sc.at[col] = int32(len(x.idx))
+	}
+	var norm float64
+	for j, col := range x.idx {
+		sc.at[col] = 0
+		w := sublinearTF(int(x.val[j])) * float64(v.IDF[col])
+		x.val[j] = float32(w)
+		norm += w * w
+	}
+	normalize(x, norm)
+	sc.x = x
 }
 
 // vectorizeDoc weighs a corpus message, col mapping its feature ids to columns.
@@ -359,13 +431,18 @@ func (v *vocabulary) weigh(cols []int32, dst vector) vector {
 		norm += x * x
 		i = j
 	}
+	normalize(vec, norm)
+	return vec
+}
+
+// normalize divides x's values by the square root of norm, their sum of squares.
+func normalize(x vector, norm float64) {
 	if norm > 0 {
 		inv := float32(1 / math.Sqrt(norm))
-		for k := range vec.val {
-			vec.val[k] *= inv
+		for k := range x.val {
+			x.val[k] *= inv
 		}
 	}
-	return vec
 }
 
 // smallTF holds 1 + ln n for the term counts nearly every feature has.

@@ -171,7 +171,7 @@ func (m *Matcher) MatchAll(ctx context.Context, texts []string, workers int) ([]
 type scratch struct {
 	occ    []occurrence
 	colOf  []int32 // column of each occurrence, -1 if not a model feature
-	cols   []int32
+	at     []int32 // per model column, its entry in x plus 1 while vectorize counts; otherwise 0
 	x      vector
 	scores []float64
 	terms  []float64 // see Model.scoreInto

@@ -114,7 +114,7 @@ func (m *Model) scoreInto(sc *scratch) {
 	}
 }
 
-const modelFormat = "policydesk-routing-v2" // v2: word pairs and the lead sentence
+const modelFormat = "policydesk-routing-v3" // v2: word pairs and the lead sentence; v3: features saved by hash
 
 // Save writes the model in a versioned gob stream.
 func (m *Model) Save(w io.Writer) error {
@@ -136,7 +136,7 @@ func LoadModel(r io.Reader) (*Model, error) {
 	if err := dec.Decode(&m); err != nil {
 		return nil, core.Errorf(core.EINVALID, "主题匹配模型文件已损坏，请重新训练：%v", err)
 	}
-	if len(m.Labels) != len(m.Classes) || m.Vocab == nil || m.Temperature <= 0 {
+	if len(m.Labels) != len(m.Classes) || m.Vocab == nil || len(m.Vocab.Hashes) != len(m.Vocab.IDF) || m.Temperature <= 0 {
 		return nil, core.Errorf(core.EINVALID, "主题匹配模型文件内容不完整，请重新训练")
 	}
 	return &m, nil
@@ -217,7 +217,10 @@ func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, p
 				f(i, a)
 			}
 		}
-		c.add(i, extract(nil, a, an.IsStopWord))
+		sc := scratchPool.Get().(*scratch) // the occurrences' storage, reused from message to message
+		sc.occ = extract(sc.occ, a, an.IsStopWord)
+		c.add(i, sc.occ)
+		scratchPool.Put(sc)
 		if progress != nil {
 			mu.Lock()
 			done++
@@ -377,22 +380,28 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 	}
 	m.Classes = results[:k]
 
+	// Every example's score by the classifiers of the fold that held it out, computed in parallel.
+	byExample := make([][]float64, len(xs))
+	if err := parallel(ctx, len(xs), opts.Workers, func(i int) {
+		f := folds[i]
+		s := scores(results[(f+1)*k:(f+2)*k], xs[i])
+		if priors != nil {
+			for c, l := range m.Labels {
+				s[c] += priors[i][l]
+			}
+		}
+		byExample[i] = s
+	}); err != nil {
+		return nil, err
+	}
 	var heldScores [][]float64
 	var heldY []int
-	for f := range opts.CalibrationFolds {
-		classes := results[(f+1)*k : (f+2)*k]
-		for i, x := range xs {
-			if folds[i] != f {
-				continue
+	for f := range opts.CalibrationFolds { // fold by fold, as the fits below have always seen them
+		for i := range xs {
+			if folds[i] == f {
+				heldScores = append(heldScores, byExample[i])
+				heldY = append(heldY, y[i])
 			}
-			s := scores(classes, x)
-			if priors != nil {
-				for c, l := range m.Labels {
-					s[c] += priors[i][l]
-				}
-			}
-			heldScores = append(heldScores, s)
-			heldY = append(heldY, y[i])
 		}
 	}
 	// One-vs-rest classifiers are trained separately, so their scores are not on quite the
@@ -422,28 +431,48 @@ func fitOffsets(scores [][]float64, y []int, k int, t float64) []float64 {
 		return b
 	}
 	grad := make([]float64, k)
-	z := make([]float64, k)
 	const (
 		maxSteps  = 300
 		tolerance = 1e-4 // on the largest gradient component, per example
+		// The gradient is summed in this many parts at once, always the same parts and added in the same
+		// order, so that the offsets do not depend on the number of processors.
+		parts = 8
 	)
+	partial := make([][]float64, parts)
+	for p := range partial {
+		partial[p] = make([]float64, 2*k) // the part's gradient, then its working row
+	}
+	var wg sync.WaitGroup
 	for range maxSteps {
+		for p := range parts {
+			wg.Go(func() {
+				g, z := partial[p][:k], partial[p][k:]
+				clear(g)
+				for i := p * len(scores) / parts; i < (p+1)*len(scores)/parts; i++ {
+					s := scores[i]
+					top := math.Inf(-1)
+					for c := range s {
+						z[c] = (s[c] + b[c]) / t
+						top = max(top, z[c])
+					}
+					var sum float64
+					for c := range z {
+						z[c] = math.Exp(z[c] - top)
+						sum += z[c]
+					}
+					for c := range z {
+						g[c] += z[c] / sum // the softmax probability of c
+					}
+					g[y[i]]--
+				}
+			})
+		}
+		wg.Wait()
 		clear(grad)
-		for i, s := range scores {
-			top := math.Inf(-1)
-			for c := range s {
-				z[c] = (s[c] + b[c]) / t
-				top = max(top, z[c])
+		for _, g := range partial {
+			for c := range grad {
+				grad[c] += g[c]
 			}
-			var sum float64
-			for c := range z {
-				z[c] = math.Exp(z[c] - top)
-				sum += z[c]
-			}
-			for c := range z {
-				grad[c] += z[c] / sum // the softmax probability of c
-			}
-			grad[y[i]]--
 		}
 		var largest float64
 		for c := range grad {

@@ -90,3 +90,38 @@ func BenchmarkLexiconTokens(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLexiconCorpus normalises and cuts every message of the public corpus: thousands of different
+// texts, so that the dictionary is read from memory as in a real run, not from the processor's cache.
+func BenchmarkLexiconCorpus(b *testing.B) {
+	lx, err := LoadLexicon(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	corpus := filepath.Join("..", "..", "..", "shared", "corpus", "mailbox", "train.csv")
+	if dir := os.Getenv("POLICYDESK_CORPUS"); dir != "" {
+		corpus = filepath.Join(dir, "mailbox", "train.csv")
+	}
+	f, err := os.Open(corpus)
+	if err != nil {
+		b.Skipf("public corpus not found: %v", err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	size := 0
+	for _, r := range rows[1:] {
+		texts = append(texts, r[0]+"\n\n"+r[1])
+		size += len(r[0]) + 2 + len(r[1])
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, t := range texts {
+			lx.Analyze(t)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(texts)), "µs/msg")
+}
