@@ -15,20 +15,14 @@ CREATE TABLE server_events (
 -- two-character word, the trigrams of a longer one. A message lacking one cannot match, and for a query of words
 -- of at most three characters (fts_exact) having them all is matching; longer words are checked by fts_match on
 -- the few candidates. The except query (everything but a query) needs every message, as before.
-CREATE FUNCTION fts_index_terms(grams text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT AS $$
-DECLARE
-    g text[] := string_to_array(grams, ' ');
-    terms text[] := '{}';
-    i int;
-BEGIN
-    FOR i IN 1 .. coalesce(array_length(g, 1), 0) LOOP
-        terms := terms || g[i] || ('*' || left(g[i], 1));
-        IF length(g[i]) = 2 AND i < array_length(g, 1) AND length(g[i + 1]) = 2 THEN
-            terms := terms || (g[i] || right(g[i + 1], 1));
-        END IF;
-    END LOOP;
-    RETURN terms;
-END $$;
+CREATE FUNCTION fts_index_terms(grams text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    WITH g AS (SELECT t, i FROM unnest(string_to_array(grams, ' ')) WITH ORDINALITY AS u(t, i))
+    SELECT array_agg(DISTINCT term) FROM (
+        SELECT t FROM g
+        UNION ALL SELECT '*' || left(t, 1) FROM g
+        UNION ALL SELECT a.t || right(b.t, 1) FROM g a JOIN g b ON b.i = a.i + 1 WHERE length(a.t) = 2 AND length(b.t) = 2
+    ) AS terms(term)
+$$;
 
 CREATE FUNCTION fts_terms(q text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT AS $$
 DECLARE
