@@ -230,11 +230,17 @@ func TestAuditDetectsRemovedOrRolledBackHead(t *testing.T) {
 	if check, err := db.VerifyAudit(ctx); err != nil || !check.OK || check.Entries != 5 {
 		t.Fatalf("after a fifth entry: %+v, %v", check, err)
 	}
-	// The head file put back to an older version (to hide a deleted last entry).
+	// The head file put back to an older version (to hide a deleted last entry). On PostgreSQL other server
+	// processes append to the chain as well, so a head behind the chain is what each process's file normally is:
+	// there the entry it names must still be as recorded (TestPostgresWritersFromTwoServersKeepOneAuditChain),
+	// and the entries after it are checked by their links and signatures and by the heads of the processes that
+	// wrote them.
 	if err := os.WriteFile(head, old, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	mustBreak(t, db, ctx, "旧版本", 5)
+	if !onPostgres() {
+		mustBreak(t, db, ctx, "旧版本", 5)
+	}
 	// The head file removed.
 	os.Remove(head)
 	mustBreak(t, db, ctx, "链头文件 audit-head.json 不存在", 0)
