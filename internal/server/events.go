@@ -29,15 +29,23 @@ func NewHub() *Hub { return &Hub{subs: map[chan []byte]struct{}{}} }
 
 // Emit is the services' app.Emitter in team mode.
 func (h *Hub) Emit(name string, data ...any) {
+	if payload, ok := eventJSON(name, data); ok {
+		h.EmitJSON(name, payload)
+	}
+}
+
+// eventJSON is an event's arguments as the pages receive them, a JSON array; ok is false (and logged) when they
+// cannot be encoded.
+func eventJSON(name string, data []any) (payload []byte, ok bool) {
 	if data == nil {
 		data = []any{}
 	}
 	payload, err := json.Marshal(data)
 	if err != nil {
 		slog.Error("encode event", "event", name, "err", err)
-		return
+		return nil, false
 	}
-	h.EmitJSON(name, payload)
+	return payload, true
 }
 
 // EmitJSON sends an event whose arguments are already a JSON array (an event another server process passed on).

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"log/slog"
 	"strings"
 	"sync"
@@ -83,12 +82,8 @@ func (r *Relay) Start(ctx context.Context, store EventStore, changed func(ctx co
 
 // Emit is the services' app.Emitter: this process's pages now, the other processes' through the database.
 func (r *Relay) Emit(name string, data ...any) {
-	if data == nil {
-		data = []any{}
-	}
-	payload, err := json.Marshal(data)
-	if err != nil {
-		slog.Error("encode event", "event", name, "err", err)
+	payload, ok := eventJSON(name, data)
+	if !ok {
 		return
 	}
 	r.hub.EmitJSON(name, payload)

@@ -221,16 +221,7 @@ func TestPostgresServersStartingAtOnceMigrateOnce(t *testing.T) {
 	if !onPostgres() {
 		t.Skip("PostgreSQL only: set POLICYDESK_TEST_PG (build/pg-test.sh)")
 	}
-	admin, err := pgAdmin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("policydesk_empty_%d", os.Getpid())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+	name := newEmptyPostgresDB(t, "empty")
 	dir := t.TempDir()
 	var wg sync.WaitGroup
 	dbs := make([]*sqlite.DB, 3)
@@ -327,16 +318,7 @@ func TestPostgresBackupRestores(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	admin, err := pgAdmin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("policydesk_restored_%d", os.Getpid())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+	name := newEmptyPostgresDB(t, "restored")
 	// What a server's operator runs: policydesk restore --db DSN BACKUP.dump, with the data directory that
 	// holds the audit key.
 	restoredDir := t.TempDir()
@@ -371,4 +353,24 @@ func TestPostgresBackupRestores(t *testing.T) {
 	if _, err := sqlite.NewSettingsStore(restored).SaveSection(ctx, core.Section{Name: "恢复后新建", Active: true}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// newEmptyPostgresDB creates a database without any schema on the test cluster, dropped when the test ends, and
+// returns its name.
+func newEmptyPostgresDB(t *testing.T, what string) string {
+	t.Helper()
+	admin, err := pgAdmin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Sprintf("policydesk_%s_%d", what, os.Getpid())
+	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
+		admin.Close()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+		admin.Close()
+	})
+	return name
 }

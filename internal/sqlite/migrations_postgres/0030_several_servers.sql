@@ -16,12 +16,11 @@ CREATE TABLE server_events (
 -- of at most three characters (fts_exact) having them all is matching; longer words are checked by fts_match on
 -- the few candidates. The except query (everything but a query) needs every message, as before.
 CREATE FUNCTION fts_index_terms(grams text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    WITH g AS (SELECT t, i FROM unnest(string_to_array(grams, ' ')) WITH ORDINALITY AS u(t, i))
-    SELECT array_agg(DISTINCT term) FROM (
-        SELECT t FROM g
-        UNION ALL SELECT '*' || left(t, 1) FROM g
-        UNION ALL SELECT a.t || right(b.t, 1) FROM g a JOIN g b ON b.i = a.i + 1 WHERE length(a.t) = 2 AND length(b.t) = 2
-    ) AS terms(term)
+    -- each gram beside the next (unnest of the array and its tail walks both once)
+    SELECT array_agg(DISTINCT term) FROM (SELECT string_to_array(grams, ' ') AS g) AS s,
+        unnest(s.g, s.g[2:]) AS p(a, b),
+        LATERAL (VALUES (a), ('*' || left(a, 1)), (CASE WHEN length(a) = 2 AND length(b) = 2 THEN a || right(b, 1) END)) AS t(term)
+    WHERE term IS NOT NULL
 $$;
 
 CREATE FUNCTION fts_terms(q text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT AS $$
