@@ -36,9 +36,16 @@ func newTeamServer(t testing.TB) *teamServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startTeamServer(t, paths, true)
+}
+
+// startTeamServer serves the bureau of paths (its SQLite file, or the PostgreSQL database paths.DB names),
+// writing the demo bureau into it first when seedDemo is set.
+func startTeamServer(t testing.TB, paths datadir.Paths, seedDemo bool) *teamServer {
+	t.Helper()
 	hub := server.NewHub()
 	clock := core.NewFixedClock(time.Date(2026, 11, 20, 9, 0, 0, 0, core.Shanghai))
-	b, err := openBureau(paths, clock, bureauOptions{Server: true, SeedDemo: true, Emit: hub.Emit, Started: time.Now()})
+	b, err := openBureau(paths, clock, bureauOptions{Server: true, SeedDemo: seedDemo, Emit: hub.Emit, Started: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
