@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"policydesk/internal/datadir"
 	"policydesk/internal/sqlite"
@@ -34,17 +35,20 @@ func demoWritten(paths datadir.Paths) {
 	}
 }
 
-// discardUnfinishedDemo removes the database a crash left with part of the demo bureau (see demoPendingFile),
-// with its audit chain's head, so that this start writes the demo afresh. Nobody worked on that database: the
-// pages wait until the demo is written.
+// discardUnfinishedDemo moves the database a crash left with part of the demo bureau (see demoPendingFile) aside
+// into backups/, with its audit chain's head, so that this start writes the demo afresh. Nobody worked on that
+// database (the pages wait until the demo is written); it is kept all the same, in case the mark outlived its
+// demo.
 func discardUnfinishedDemo(paths datadir.Paths) error {
 	if _, err := os.Stat(demoPendingPath(paths)); err != nil {
 		return nil
 	}
 	slog.Warn("the demo bureau was not finished at the last start: it is written again")
-	for _, f := range []string{paths.DB, paths.DB + "-wal", paths.DB + "-shm", filepath.Join(paths.Dir, sqlite.AuditHeadFile)} {
-		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("删除未写完的示例数据失败：%w", err)
+	aside := filepath.Join(paths.Backups, "unfinished-demo-"+time.Now().Format("20060102-150405")+".sqlite")
+	for from, to := range map[string]string{paths.DB: aside, paths.DB + "-wal": aside + "-wal", paths.DB + "-shm": aside + "-shm",
+		filepath.Join(paths.Dir, sqlite.AuditHeadFile): aside + "." + sqlite.AuditHeadFile} {
+		if err := os.Rename(from, to); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("移走未写完的示例数据失败：%w", err)
 		}
 	}
 	return os.Remove(demoPendingPath(paths))

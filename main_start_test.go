@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -96,6 +97,9 @@ func TestUnfinishedDemoIsWrittenAgain(t *testing.T) {
 	}
 	if zhou != 1 {
 		t.Fatalf("%s appears %d times: the part written before was not discarded", demo.CurrentUserName, zhou)
+	}
+	if aside, _ := filepath.Glob(filepath.Join(paths.Backups, "unfinished-demo-*.sqlite")); len(aside) != 1 {
+		t.Fatalf("the unfinished database is not kept aside in backups/: %v", aside)
 	}
 	b.close()
 
