@@ -292,7 +292,7 @@ func fillTextIndex(ctx context.Context, from *DB, tx pgx.Tx) error {
 		return err
 	}
 	defer rows.Close()
-	_, err = tx.CopyFrom(ctx, pgx.Identifier{"messages_fts"}, []string{"rowid", "grams"}, pgx.CopyFromFunc(func() ([]any, error) {
+	_, err = tx.CopyFrom(ctx, pgx.Identifier{"messages_fts"}, []string{"rowid", "grams", "terms"}, pgx.CopyFromFunc(func() ([]any, error) {
 		if !rows.Next() {
 			return nil, rows.Err()
 		}
@@ -301,7 +301,8 @@ func fillTextIndex(ctx context.Context, from *DB, tx pgx.Tx) error {
 		if err := rows.Scan(&id, &subject, &body); err != nil {
 			return nil, err
 		}
-		return []any{id, IndexGrams(subject + "\n" + body)}, nil
+		grams := IndexGrams(subject + "\n" + body)
+		return []any{id, grams, IndexTerms(grams)}, nil
 	}))
 	return err
 }

@@ -393,8 +393,12 @@ func (db *DB) exec(ctx context.Context, query string, args ...any) (sql.Result, 
 	return res, err
 }
 
-// Revision counts the writes committed through this handle so far.
+// Revision counts the writes committed through this handle so far, and those another process reported.
 func (db *DB) Revision() int64 { return db.revision.Load() }
+
+// ChangedElsewhere tells the handle that another server process wrote to the database (on PostgreSQL several
+// share one): what was kept against Revision, such as the inbox's counts, is read again.
+func (db *DB) ChangedElsewhere() { db.revision.Add(1) }
 
 // endTurn gives the write turn back once the transaction has ended.
 func (tx *Tx) endTurn() {

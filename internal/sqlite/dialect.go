@@ -66,12 +66,12 @@ var postgresIdioms = strings.NewReplacer(
 	"IS NOT ?", "IS DISTINCT FROM ?",
 	// SQLite's unary + keeps the planner off an index; PostgreSQL plans without it.
 	"+m.id IN", "m.id IN",
-	// The inbox's text index: FTS5 on SQLite; on PostgreSQL (migrations_postgres 0030) a GIN index of the same
-	// grams' terms finds the messages holding every term the query needs, which is matching for words of up to
-	// three characters; fts_match checks the candidates of longer words. The connection plans each statement
-	// with its arguments (plan_cache_mode), so fts_exact is decided once per query, not per message.
-	// ?^ is the same argument as the ? before it.
-	"messages_fts MATCH ?", "(fts_index_terms(grams) @> fts_terms(?) AND (fts_exact(?^) OR fts_match(grams, ?^)))",
+	// The inbox's text index: FTS5 on SQLite; on PostgreSQL (migrations_postgres 0030, 0031) a GIN index of each
+	// message's terms (IndexTerms) finds the messages holding every term the query needs, which is matching for
+	// words of up to three characters; fts_match checks the candidates of longer words. The connection plans
+	// each statement with its arguments (plan_cache_mode), so fts_exact is decided once per query, not per
+	// message. ?^ is the same argument as the ? before it.
+	"messages_fts MATCH ?", "(terms @> fts_terms(?) AND (fts_exact(?^) OR fts_match(grams, ?^)))",
 	// A person's search: SQLite's LIKE ignores the case of Latin letters (文号 such as "GH-2026"), PostgreSQL's
 	// ILIKE does.
 	"LIKE ? ESCAPE", "ILIKE ? ESCAPE",

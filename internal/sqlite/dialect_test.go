@@ -27,7 +27,7 @@ func TestRebindRewritesSQLiteIdioms(t *testing.T) {
 		{`DELETE FROM g WHERE id NOT IN (SELECT value FROM json_each(?))`,
 			`DELETE FROM g WHERE id NOT IN (SELECT value::bigint FROM json_array_elements_text($1::json) AS j(value))`},
 		{`UPDATE c SET group_id = ? WHERE group_id IS NOT ?`, `UPDATE c SET group_id = $1 WHERE group_id IS DISTINCT FROM $2`},
-		{`SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, "SELECT COUNT(*) FROM messages_fts WHERE (fts_index_terms(grams) @> fts_terms($1) AND (fts_exact($1) OR fts_match(grams, $1)))"},
+		{`SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, "SELECT COUNT(*) FROM messages_fts WHERE (terms @> fts_terms($1) AND (fts_exact($1) OR fts_match(grams, $1)))"},
 		{`NOT +m.id IN (x) AND +m.id IN (y)`, `NOT m.id IN (x) AND m.id IN (y)`},
 		{`(p.title LIKE ? ESCAPE '\')`, `(p.title ILIKE $1 ESCAPE '\')`},
 	} {

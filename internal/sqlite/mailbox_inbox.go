@@ -8,6 +8,7 @@ import (
 	"maps"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"policydesk/internal/calendar"
@@ -71,12 +72,30 @@ type textSearch struct {
 // an index before it meets a rare word's matches.
 var fewMatches = 5000 // a variable so that tests can send small fixtures down the other paths
 
-// planSearch counts a text's matches in the index (which reads no message) and chooses how to use them.
-func planSearch(ctx context.Context, tx *Tx, text string) (ts textSearch, err error) {
+// planSearch counts a text's matches in the index (which reads no message) and chooses how to use them. The
+// plan depends on the messages' texts alone, so it is kept until the change feed moves (searchPlans).
+func (s *MailboxStore) planSearch(ctx context.Context, tx *Tx, text string) (ts textSearch, err error) {
 	ts.query = SearchQuery(text)
 	if ts.query == "" {
 		return ts, nil
 	}
+	era := tx.db.restores.Load()
+	_, rev, err := changeWindow(ctx, tx)
+	if err != nil {
+		return ts, err
+	}
+	if p, ok := s.plans.get(ts.query, era, rev); ok {
+		ts.matches, ts.lead = p.matches, p.matches <= fewMatches
+		if !ts.lead {
+			ts.except, ts.misses = p.except, p.misses
+		}
+		return ts, nil
+	}
+	defer func() {
+		if err == nil {
+			s.plans.put(ts.query, plannedSearch{era: era, rev: rev, matches: ts.matches, except: ts.except, misses: ts.misses})
+		}
+	}()
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?`, ts.query).Scan(&ts.matches); err != nil {
 		return ts, err
 	}
@@ -93,8 +112,52 @@ func planSearch(ctx context.Context, tx *Tx, text string) (ts textSearch, err er
 	return ts, err
 }
 
+// plannedSearch is a text's search plan as of the change feed's revision rev (and the database's restore
+// count era).
+type plannedSearch struct {
+	era, rev     int64
+	matches      int
+	lead, except bool
+	misses       string
+}
+
+// searchPlans keeps the plans of the texts searched lately: counting a frequent character's matches, and
+// listing the messages it misses, are the larger part of such a search on PostgreSQL, and a page turn or a
+// change of tab asks for the same text again. The change feed (message_changes) records every new, deleted or
+// re-worded message whichever server process wrote it, so a plan of the same revision is still true.
+type searchPlans struct {
+	mu    sync.Mutex
+	plans map[string]plannedSearch
+}
+
+// maxSearchPlans bounds the kept plans; the set starts afresh when full. A plan's misses list at most half the
+// messages, so the set stays small beside the kept searches.
+const maxSearchPlans = 32
+
+func (sp *searchPlans) get(query string, era, rev int64) (plannedSearch, bool) {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	p, ok := sp.plans[query]
+	return p, ok && p.era == era && p.rev == rev
+}
+
+func (sp *searchPlans) put(query string, p plannedSearch) {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	if sp.plans == nil || len(sp.plans) >= maxSearchPlans {
+		sp.plans = map[string]plannedSearch{}
+	}
+	sp.plans[query] = p
+}
+
 // missedIDs lists, as a JSON array, the messages a search does not match.
 func missedIDs(ctx context.Context, tx *Tx, query string) (string, error) {
+	// FTS5 lists them from its index (ExceptQuery). PostgreSQL's GIN index lists the matches only, so the misses
+	// are the messages without one: an anti-join of the ids with them.
+	stmt, arg := `SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?`, ExceptQuery(query)
+	if tx.pg() {
+		stmt, arg = `SELECT m.id FROM messages m WHERE NOT EXISTS (SELECT 1 FROM messages_fts WHERE rowid = m.id AND messages_fts MATCH ?)`, query
+	}
 	b := []byte{'['}
 	err := queryEach(ctx, tx, func(sc scanner) error {
 		id, err := scanValue[int64](sc)
@@ -106,11 +169,22 @@ func missedIDs(ctx context.Context, tx *Tx, query string) (string, error) {
 		}
 		b = strconv.AppendInt(b, id, 10)
 		return nil
-	}, `SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?`, ExceptQuery(query))
+	}, stmt, arg)
 	if err != nil {
 		return "", err
 	}
 	return string(append(b, ']')), nil
+}
+
+// searchByIndex keeps PostgreSQL's planner, for the rest of a transaction that searches text, on the text
+// index: reading a message's terms from their TOAST table costs some 30 µs a row, which the planner does not
+// see, and for a frequent character it would read every row's rather than the index's list of matches.
+func searchByIndex(ctx context.Context, tx *Tx) error {
+	if !tx.pg() {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `SET LOCAL enable_seqscan = off`)
+	return err
 }
 
 // condition is the WHERE condition and argument that keep the search's matches.
@@ -204,10 +278,15 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 	cal, today := s.cal(), s.today()
 	return inRead(ctx, s.db, func(tx *Tx) (core.MessagePage, error) {
 		page := core.MessagePage{Page: f.Page, PageSize: f.PageSize, Items: []core.MessageListItem{}}
+		if f.Text != "" {
+			if err := searchByIndex(ctx, tx); err != nil {
+				return page, err
+			}
+		}
 		if done, err := s.keptSearchPage(ctx, tx, f, order, cal, today, &page); done || err != nil {
 			return page, err
 		}
-		ts, err := planSearch(ctx, tx, f.Text)
+		ts, err := s.planSearch(ctx, tx, f.Text)
 		if err != nil {
 			return page, err
 		}
@@ -276,7 +355,7 @@ func (s *MailboxStore) keptSearchPage(ctx context.Context, tx *Tx, f core.Messag
 	page.StateCounts = tm.counts()
 	ids := tm.page(f.State, f.Sort == core.SortReceivedAsc, (f.Page-1)*f.PageSize, f.PageSize)
 	tm.mu.Unlock()
-	ts, err := planSearch(ctx, tx, f.Text)
+	ts, err := s.planSearch(ctx, tx, f.Text)
 	if err != nil {
 		return true, err
 	}

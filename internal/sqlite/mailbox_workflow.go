@@ -70,7 +70,7 @@ func (s *MailboxStore) changeIn(ctx context.Context, tx *Tx, id, version int64, 
 			return old, err
 		}
 		if old.Subject != m.Subject || old.Body != m.Body {
-			if _, err := tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, IndexGrams(m.Subject+"\n"+m.Body), id); err != nil {
+			if err := tx.indexText(ctx, id, m.Subject, m.Body, false); err != nil {
 				return old, err
 			}
 		}

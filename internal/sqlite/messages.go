@@ -23,6 +23,7 @@ type MailboxStore struct {
 	countsMu sync.Mutex
 	counts   map[string]cachedCounts // the inbox's state counts per filter, valid while the database is unchanged
 	texts    textIndex               // the inbox's text searches, following the writes
+	plans    searchPlans             // the inbox's text searches' plans, as of the change feed
 }
 
 // cachedCounts are the state counts of one filter as of a database revision.
@@ -246,7 +247,7 @@ func (tx *Tx) insertMessage(ctx context.Context, rc routingContext, nm newMessag
 	if err != nil {
 		return 0, false, err
 	}
-	if _, err := tx.execPrepared(ctx, `INSERT INTO messages_fts (rowid, grams) VALUES (?, ?)`, id, IndexGrams(in.Subject+"\n"+in.Body)); err != nil {
+	if err := tx.indexText(ctx, id, in.Subject, in.Body, true); err != nil {
 		return 0, false, err
 	}
 	if err := tx.messageEvent(ctx, id, "收件", "", in.Channel, "", 0); err != nil {
@@ -334,3 +335,21 @@ func msgExcerpt(s string, n int) string {
 
 // Now is the store's clock in China time.
 func (s *MailboxStore) Now() time.Time { return s.db.Now() }
+
+// indexText writes a message's entry in the inbox's text index: its grams, and on PostgreSQL their terms
+// (IndexTerms), which its GIN index holds. fresh is true for a new message.
+func (tx *Tx) indexText(ctx context.Context, id int64, subject, body string, fresh bool) error {
+	grams := IndexGrams(subject + "\n" + body)
+	var err error
+	switch {
+	case fresh && tx.pg():
+		_, err = tx.execPrepared(ctx, `INSERT INTO messages_fts (rowid, grams, terms) VALUES (?, ?, ?)`, id, grams, IndexTerms(grams))
+	case fresh:
+		_, err = tx.execPrepared(ctx, `INSERT INTO messages_fts (rowid, grams) VALUES (?, ?)`, id, grams)
+	case tx.pg():
+		_, err = tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ?, terms = ? WHERE rowid = ?`, grams, IndexTerms(grams), id)
+	default:
+		_, err = tx.ExecContext(ctx, `UPDATE messages_fts SET grams = ? WHERE rowid = ?`, grams, id)
+	}
+	return err
+}

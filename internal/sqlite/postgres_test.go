@@ -11,7 +11,9 @@ import (
 	"time"
 
 	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
 	"policydesk/internal/rules"
+	"policydesk/internal/seal"
 	"policydesk/internal/sqlite"
 )
 
@@ -373,4 +375,80 @@ func newEmptyPostgresDB(t *testing.T, what string) string {
 		admin.Close()
 	})
 	return name
+}
+
+// The terms a message's row holds in PostgreSQL's text index are computed in Go as it is written (IndexTerms);
+// the migration that added them, and a writer that leaves them out, compute them in SQL (fts_index_terms).
+// Both give the same set for every text of the corpus.
+func TestPostgresIndexTermsAgreeWithSQL(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("PostgreSQL only: set POLICYDESK_TEST_PG (build/pg-test.sh)")
+	}
+	db := mustOpen(t)
+	texts := benchTexts(t)
+	texts = append(texts[:min(len(texts), 300)], [2]string{"", ""}, [2]string{"A", "区"}, [2]string{"哈哈哈哈", "Ünïcode 5G"})
+	for _, text := range texts {
+		grams := sqlite.IndexGrams(text[0] + "\n" + text[1])
+		var same bool
+		if err := db.SQL().QueryRow(`SELECT fts_index_terms($1) @> $2::text[] AND $2::text[] @> fts_index_terms($1)
+			AND cardinality(fts_index_terms($1)) = cardinality($2::text[])`, grams, sqlite.IndexTerms(grams)).Scan(&same); err != nil {
+			t.Fatal(err)
+		}
+		if !same {
+			t.Fatalf("IndexTerms and fts_index_terms differ for %q", text)
+		}
+	}
+	// A row written without its terms gets them from the trigger, and a new text replaces them.
+	mustExec(t, db, `INSERT INTO messages (id, channel, received_at, received_date, subject, body, due_date, created_at, updated_at)
+		VALUES (9001, '网站', '2026-11-20T09:00:00+08:00', '2026-11-20', '违建', '小区加装电梯', '2026-11-25', '2026-11-20', '2026-11-20')`)
+	mustExec(t, db, `INSERT INTO messages_fts (rowid, grams) VALUES (9001, '`+sqlite.IndexGrams("违建\n小区加装电梯")+`')`)
+	mustExec(t, db, `UPDATE messages_fts SET grams = '`+sqlite.IndexGrams("噪音")+`' WHERE rowid = 9001`)
+	var terms int
+	if err := db.SQL().QueryRow(`SELECT cardinality(terms) FROM messages_fts WHERE rowid = 9001 AND terms @> '{噪音}' AND NOT terms @> '{小区}'`).Scan(&terms); err != nil {
+		t.Fatalf("the trigger did not follow the new text: %v", err)
+	}
+	if want := len(sqlite.IndexTerms(sqlite.IndexGrams("噪音"))); terms != want {
+		t.Fatalf("%d terms after the update, want %d", terms, want)
+	}
+}
+
+// The inbox keeps its counts in memory until a write: on PostgreSQL another server process's write reaches this
+// one as an event (ChangedElsewhere), after which the counts are read again.
+func TestPostgresCountsFollowAnotherServersWrites(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("PostgreSQL only: set POLICYDESK_TEST_PG (build/pg-test.sh)")
+	}
+	f := newMailboxFixture(t)
+	in := core.MessageInput{Channel: "网站", SenderName: "王先生", Subject: "不动产登记", Body: "不动产登记要多久？"}
+	f.create(t, in)
+	total := func() int {
+		t.Helper()
+		page, err := f.store.Messages(f.ctx, core.MessageFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return page.Total
+	}
+	if n := total(); n != 1 {
+		t.Fatalf("total %d, want 1", n)
+	}
+	// Another server process on the same database takes a message in.
+	other := sqlite.NewDB(f.db.Path, rules.All())
+	other.Clock, other.DataDir = f.db.Clock, f.db.DataDir
+	if err := other.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	store := sqlite.NewMailboxStore(other, loadedCalendar(t, other).Calendar, seal.KeyFile{Path: filepath.Join(t.TempDir(), seal.SecretKeyFile)}, nil)
+	in.Body = "不动产登记证书丢了怎么补办？"
+	if _, err := store.CreateMessage(f.ctx, in, mailbox.Match(f.matcher, in)); err != nil {
+		t.Fatal(err)
+	}
+	if n := total(); n != 1 {
+		t.Fatalf("total %d before word of the other server's write: the counts were not kept", n)
+	}
+	f.db.ChangedElsewhere()
+	if n := total(); n != 2 {
+		t.Fatalf("total %d after the other server's write, want 2", n)
+	}
 }

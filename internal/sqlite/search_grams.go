@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // SearchGrams turns text into the terms the inbox's full-text index stores. Text is lower-cased and cut into
@@ -96,3 +98,27 @@ func SearchQuery(text string) string {
 
 // quote makes s an FTS5 string; terms hold only letters, digits and marks, so nothing inside needs escaping.
 func quote(s string) string { return `"` + s + `"` }
+
+// IndexTerms lists the terms PostgreSQL's GIN index holds for a message's IndexGrams (migrations_postgres
+// 0031): each gram, "*x" for the character x it begins with (a one-character search), and each pair of
+// neighbouring bigrams as the trigram they spell (a longer word's candidates), sorted and distinct. It is
+// fts_index_terms in Go, computed as the message is written, so that neither a write nor a search evaluates
+// it in SQL.
+func IndexTerms(grams string) []string {
+	g := strings.Split(grams, " ")
+	terms := make([]string, 0, 3*len(g))
+	for i, a := range g {
+		if a == "" {
+			continue
+		}
+		_, first := utf8.DecodeRuneInString(a)
+		terms = append(terms, a, "*"+a[:first])
+		if i+1 < len(g) && utf8.RuneCountInString(a) == 2 && utf8.RuneCountInString(g[i+1]) == 2 {
+			b := g[i+1]
+			_, last := utf8.DecodeLastRuneInString(b)
+			terms = append(terms, a+b[len(b)-last:])
+		}
+	}
+	slices.Sort(terms)
+	return slices.Compact(terms)
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -78,5 +79,26 @@ func TestIndexGramsMarkEveryMessage(t *testing.T) {
 	}
 	if got := ExceptQuery(`"房"*`); got != `"`+EveryMessage+`" NOT ("房"*)` {
 		t.Errorf("ExceptQuery = %s", got)
+	}
+}
+
+func TestIndexTerms(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// bigrams side by side spell a trigram; each character a gram begins with gets its "*" term
+		{"不动产", []string{EveryMessage, "*" + EveryMessage, "*不", "*产", "*动", "不动", "不动产", "产", "动产"}},
+		// a run of one character, and a Latin run: no trigram across two runs
+		{"A 区", []string{EveryMessage, "*" + EveryMessage, "*a", "*区", "a", "区"}},
+		// a repeated gram is listed once
+		{"哈哈哈", []string{EveryMessage, "*" + EveryMessage, "*哈", "哈", "哈哈", "哈哈哈"}},
+		{"", []string{EveryMessage, "*" + EveryMessage}},
+	}
+	for _, tt := range tests {
+		slices.Sort(tt.want)
+		if got := IndexTerms(IndexGrams(tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("IndexTerms(%q) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
