@@ -115,10 +115,10 @@ func (s *MailboxStore) planSearch(ctx context.Context, tx *Tx, text string) (ts 
 // plannedSearch is a text's search plan as of the change feed's revision rev (and the database's restore
 // count era).
 type plannedSearch struct {
-	era, rev     int64
-	matches      int
-	lead, except bool
-	misses       string
+	era, rev int64
+	matches  int
+	except   bool
+	misses   string
 }
 
 // searchPlans keeps the plans of the texts searched lately: counting a frequent character's matches, and
