@@ -337,8 +337,14 @@ func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int3
 			kept = append(kept, uint32(id))
 		}
 	}
-	// Column order must not depend on the order messages were segmented in: the columns go by hash.
-	slices.SortFunc(kept, func(a, b uint32) int { return cmp.Compare(c.hash(a), c.hash(b)) })
+	// Column order must not depend on the order messages were segmented in: the columns go by document
+	// frequency, then by hash. The common features, those nearly every message reads, then share cache lines.
+	slices.SortFunc(kept, func(a, b uint32) int {
+		if d := cmp.Compare(df[b], df[a]); d != 0 {
+			return d
+		}
+		return cmp.Compare(c.hash(a), c.hash(b))
+	})
 	v := &vocabulary{Hashes: make([]uint64, len(kept)), IDF: make([]float32, len(kept))}
 	col := make([]int32, c.size())
 	for i := range col {

@@ -19,11 +19,10 @@ import (
 
 // Options tune training; the zero value gives the defaults measured on the mailbox corpus.
 type Options struct {
-	C                float64 // SVM regularisation: larger fits the history more closely (default 1)
-	MinDF            int     // features seen in fewer training messages are dropped (default 2)
-	MaxEpochs        int     // passes over the data per class at most (default 30)
-	CalibrationFolds int     // folds whose held-out scores fit the confidence temperature (default 3)
-	Workers          int     // parallel segmentation and training (default GOMAXPROCS)
+	C         float64 // SVM regularisation: larger fits the history more closely (default 1)
+	MinDF     int     // features seen in fewer training messages are dropped (default 2)
+	MaxEpochs int     // passes over the data per class at most (default 30)
+	Workers   int     // parallel segmentation and training (default GOMAXPROCS)
 	// Keywords are the topics' keywords by label, whose prior Match adds to the model's scores (Retrain
 	// sets them). The confidence temperature is fitted on held-out scores with that prior included:
 	// fitted without it, each keyword a message contains moved a topic by 0.5/T (T≈0.2) unaccounted for,
@@ -41,9 +40,6 @@ func (o Options) withDefaults() Options {
 	if o.MaxEpochs <= 0 {
 		o.MaxEpochs = 30
 	}
-	if o.CalibrationFolds < 2 {
-		o.CalibrationFolds = 3
-	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -53,7 +49,7 @@ func (o Options) withDefaults() Options {
 // Training stages reported through Progress.
 const (
 	StageSegment = "segment" // normalising and segmenting the messages
-	StageFit     = "fit"     // training the per-topic classifiers (calibration folds included)
+	StageFit     = "fit"     // training the per-topic classifiers
 	StageFold    = "fold"    // cross-validation: a fold was trained and tested
 )
 
@@ -259,8 +255,8 @@ feed:
 	return ctx.Err()
 }
 
-// fit builds the vocabulary, fits the temperature on held-out scores of a k-fold split and
-// trains the final one-vs-rest classifiers on everything.
+// fit builds the vocabulary, trains the one-vs-rest classifiers and fits the offsets and the temperature
+// on the examples' held-out scores.
 func fit(ctx context.Context, corp *corpus, docs [][]uint32, labels []string, opts Options, progress func(Progress)) (*Model, error) {
 	return fitWithPriors(ctx, corp, docs, labels, nil, opts, progress)
 }
@@ -292,84 +288,31 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 		return nil, err
 	}
 
-	folds := stratifiedFolds(y, len(m.Labels), opts.CalibrationFolds)
 	k, dim := len(m.Labels), m.Vocab.size()
-	// The final classifiers (fold -1) are trained first; each calibration fold's classifier then starts from
-	// its class's final solution restricted to the fold's examples (Chu et al., "Warm start for parameter
-	// selection of linear classifiers", KDD 2015) and needs a few passes instead of tens. The naive Bayes
-	// counts are taken once per fold for every class.
-	type foldData struct {
-		xs     []vector
-		y      []int
-		index  []int     // example numbers in xs of all
-		counts []float32 // featureCounts
-	}
-	data := make([]foldData, opts.CalibrationFolds+1)
-	dataOnce := make([]sync.Once, len(data))
-	foldOf := func(f int) *foldData {
-		dataOnce[f+1].Do(func() {
-			d := &data[f+1]
-			for i := range xs {
-				if f < 0 || folds[i] != f {
-					d.xs, d.y, d.index = append(d.xs, xs[i]), append(d.y, y[i]), append(d.index, i)
-				}
-			}
-			d.counts = featureCounts(d.xs, d.y, k, dim)
-		})
-		return &data[f+1]
-	}
-	type job struct{ fold, class int } // fold -1 is the final model
-	var jobs []job
-	for f := -1; f < opts.CalibrationFolds; f++ {
-		for c := range k {
-			jobs = append(jobs, job{f, c})
-		}
-	}
-	results := make([]linear, len(jobs))
-	finalAlpha := make([][]float64, k)
-	finalDone := make([]chan struct{}, k)
-	for c := range finalDone {
-		finalDone[c] = make(chan struct{})
-	}
+	// Each class's classifier comes with every example's held-out score (see heldOut): the offsets and the
+	// temperature are fitted on those, with no classifiers trained on parts of the examples. The naive Bayes
+	// counts are taken once for every class.
+	counts := featureCounts(xs, y, k, dim)
+	m.Classes = make([]linear, k)
+	held := make([][]float64, k)
 	var mu sync.Mutex
 	var done int
 	var firstErr error
-	err := parallel(ctx, len(jobs), opts.Workers, func(j int) {
-		jb := jobs[j]
-		d := foldOf(jb.fold)
-		pos := make([]bool, len(d.y))
-		for i, c := range d.y {
-			pos[i] = c == jb.class
+	err := parallel(ctx, k, opts.Workers, func(c int) {
+		pos := make([]bool, len(y))
+		for i, yc := range y {
+			pos[i] = yc == c
 		}
-		alpha := make([]float64, len(d.y))
-		if jb.fold >= 0 {
-			select {
-			case <-finalDone[jb.class]:
-			case <-ctx.Done():
-			}
-			if full := finalAlpha[jb.class]; full != nil {
-				for i, at := range d.index {
-					alpha[i] = full[at]
-				}
-			}
-		}
-		scale := nbScale(d.counts, jb.class, k, dim)
-		l, err := trainBinary(ctx, d.xs, pos, scale, opts.C, opts.MaxEpochs, uint64(j+1), alpha)
-		if jb.fold < 0 {
-			if err == nil {
-				finalAlpha[jb.class] = alpha
-			}
-			close(finalDone[jb.class])
-		}
+		l, h, err := trainBinary(ctx, xs, pos, nbScale(counts, c, k, dim), opts.C, opts.MaxEpochs, uint64(c+1))
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil && firstErr == nil {
 			firstErr = err
 		}
-		results[j] = l
+		m.Classes[c], held[c] = l, h
 		done++
 		if progress != nil {
-			progress(Progress{Stage: StageFit, Done: done, Total: len(jobs)})
+			progress(Progress{Stage: StageFit, Done: done, Total: k})
 		}
 	})
 	if err == nil {
@@ -378,32 +321,18 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 	if err != nil {
 		return nil, err
 	}
-	m.Classes = results[:k]
-
-	// Every example's score by the classifiers of the fold that held it out, computed in parallel.
-	byExample := make([][]float64, len(xs))
-	if err := parallel(ctx, len(xs), opts.Workers, func(i int) {
-		f := folds[i]
-		s := scores(results[(f+1)*k:(f+2)*k], xs[i])
-		if priors != nil {
-			for c, l := range m.Labels {
-				s[c] += priors[i][l]
+	heldScores := make([][]float64, len(xs))
+	for i := range xs {
+		s := make([]float64, k)
+		for c := range k {
+			s[c] = held[c][i]
+			if priors != nil {
+				s[c] += priors[i][m.Labels[c]]
 			}
 		}
-		byExample[i] = s
-	}); err != nil {
-		return nil, err
+		heldScores[i] = s
 	}
-	var heldScores [][]float64
-	var heldY []int
-	for f := range opts.CalibrationFolds { // fold by fold, as the fits below have always seen them
-		for i := range xs {
-			if folds[i] == f {
-				heldScores = append(heldScores, byExample[i])
-				heldY = append(heldY, y[i])
-			}
-		}
-	}
+	heldY := y
 	// One-vs-rest classifiers are trained separately, so their scores are not on quite the
 	// same scale: a topic with few or varied messages scores low even when it is right.
 	// Offsets fitted on held-out scores put them on a common footing (the argmax changes,
@@ -487,14 +416,6 @@ func fitOffsets(scores [][]float64, y []int, k int, t float64) []float64 {
 		}
 	}
 	return b
-}
-
-func scores(classes []linear, x vector) []float64 {
-	s := make([]float64, len(classes))
-	for c := range classes {
-		s[c] = classes[c].score(x)
-	}
-	return s
 }
 
 // stratifiedFolds assigns each example a fold so that every class is spread evenly.
