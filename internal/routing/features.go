@@ -245,7 +245,7 @@ const corpusShards = 64
 
 type corpusShard struct {
 	mu     sync.Mutex
-	ids    map[uint64]uint32 // by featureHash, the index in hashes
+	ids    idTable // by featureHash, the index in hashes
 	hashes []uint64
 	_      [64]byte // keep the shards' locks off each other's cache lines
 }
@@ -253,9 +253,60 @@ type corpusShard struct {
 func newCorpus(n int) *corpus {
 	c := &corpus{docs: make([][]uint32, n)}
 	for i := range c.shards {
-		c.shards[i].ids = make(map[uint64]uint32, 1<<10)
+		c.shards[i].ids = newIDTable(1 << 10)
 	}
 	return c
+}
+
+// idTable maps feature hashes to indexes by open addressing with linear probing: a shard looks up every
+// occurrence of its features, and a Go map took twice as long for it. It grows at half full.
+type idTable struct {
+	mask  uint64
+	n     int
+	slots []idSlot
+}
+
+type idSlot struct {
+	hash uint64 // 0 marks an empty slot; hash 0 itself is stored as zeroHash
+	id   uint32
+}
+
+// zeroHash stands for the (vanishingly unlikely) feature hash 0, which marks empty slots.
+const zeroHash = 0x9E3779B97F4A7C15
+
+func newIDTable(size int) idTable {
+	return idTable{mask: uint64(size - 1), slots: make([]idSlot, size)}
+}
+
+// intern returns h's id, giving it next (and reporting true) if it had none.
+func (t *idTable) intern(h uint64, next uint32) (uint32, bool) {
+	if h == 0 {
+		h = zeroHash
+	}
+	if 2*(t.n+1) > len(t.slots) {
+		bigger := newIDTable(2 * len(t.slots))
+		for _, s := range t.slots {
+			if s.hash != 0 {
+				i := s.hash & bigger.mask // the top bits chose the shard; the low ones are as well mixed
+				for bigger.slots[i].hash != 0 {
+					i = (i + 1) & bigger.mask
+				}
+				bigger.slots[i] = s
+			}
+		}
+		bigger.n = t.n
+		*t = bigger
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch s := &t.slots[i]; s.hash {
+		case h:
+			return s.id, false
+		case 0:
+			s.hash, s.id = h, next
+			t.n++
+			return next, true
+		}
+	}
 }
 
 func shardOf(h uint64) uint64 { return h >> 58 } // the top 6 bits: corpusShards
@@ -304,10 +355,8 @@ func (c *corpus) add(i int, occ []occurrence) {
 		sh.mu.Lock()
 		for _, j := range order[start[s]:start[s+1]] {
 			o := &occ[j]
-			local, ok := sh.ids[o.hash]
-			if !ok {
-				local = uint32(len(sh.hashes))
-				sh.ids[o.hash] = local
+			local, added := sh.ids.intern(o.hash, uint32(len(sh.hashes)))
+			if added {
 				sh.hashes = append(sh.hashes, o.hash)
 			}
 			doc[j] = local*corpusShards + uint32(s)
@@ -359,7 +408,7 @@ func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int3
 	return v, col
 }
 
-// vector is a sparse, L2-normalised TF-IDF vector, each index once (ascending in training vectors).
+// vector is a sparse, L2-normalised TF-IDF vector, each index once, in order of first appearance.
 type vector struct {
 	idx []int32
 	val []float32
@@ -379,6 +428,24 @@ func (v *vocabulary) vectorize(occ []occurrence, sc *scratch) {
 		}
 		sc.colOf = append(sc.colOf, i)
 	}
+	v.weigh(sc)
+}
+
+// vectorizeDoc weighs a corpus message, col mapping its feature ids to columns.
+func (v *vocabulary) vectorizeDoc(doc []uint32, col []int32) vector {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.colOf = slices.Grow(sc.colOf[:0], len(doc))
+	for _, id := range doc {
+		sc.colOf = append(sc.colOf, col[id])
+	}
+	v.weigh(sc)
+	return vector{idx: slices.Clone(sc.x.idx), val: slices.Clone(sc.x.val)}
+}
+
+// weigh turns the columns of sc.colOf (-1 for none) into sc.x: (1 + ln tf) × idf, L2-normalised.
+// Sublinear term frequency keeps a long message that repeats a word from drowning out everything else.
+func (v *vocabulary) weigh(sc *scratch) {
 	// Count each column's occurrences in order of first appearance, through a dense index of the columns
 	// (left all zero again): sorting the columns to group them took a tenth of Match.
 	if len(sc.at) < v.size() {
@@ -406,39 +473,6 @@ func (v *vocabulary) vectorize(occ []occurrence, sc *scratch) {
 	}
 	normalize(x, norm)
 	sc.x = x
-}
-
-// vectorizeDoc weighs a corpus message, col mapping its feature ids to columns.
-func (v *vocabulary) vectorizeDoc(doc []uint32, col []int32) vector {
-	cols := make([]int32, 0, len(doc))
-	for _, id := range doc {
-		if col[id] >= 0 {
-			cols = append(cols, col[id])
-		}
-	}
-	return v.weigh(cols, vector{})
-}
-
-// weigh turns column occurrences into (1 + ln tf) × idf, L2-normalised: sublinear term
-// frequency keeps a long message that repeats a word from drowning out everything else.
-// cols is sorted in place; the result is written over dst's storage.
-func (v *vocabulary) weigh(cols []int32, dst vector) vector {
-	slices.Sort(cols)
-	vec := vector{idx: slices.Grow(dst.idx[:0], len(cols)), val: slices.Grow(dst.val[:0], len(cols))}
-	var norm float64
-	for i := 0; i < len(cols); {
-		j := i + 1
-		for j < len(cols) && cols[j] == cols[i] {
-			j++
-		}
-		x := sublinearTF(j-i) * float64(v.IDF[cols[i]])
-		vec.idx = append(vec.idx, cols[i])
-		vec.val = append(vec.val, float32(x))
-		norm += x * x
-		i = j
-	}
-	normalize(vec, norm)
-	return vec
 }
 
 // normalize divides x's values by the square root of norm, their sum of squares.
