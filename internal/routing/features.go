@@ -252,8 +252,14 @@ type corpusShard struct {
 
 func newCorpus(n int) *corpus {
 	c := &corpus{docs: make([][]uint32, n)}
+	// A mailbox message brings about 130 features no earlier one had: the shards' tables start at the size
+	// that holds that many, so that they seldom grow (each growth leaves the old table as garbage).
+	size := 1 << 10
+	for size < 2*130*n/corpusShards {
+		size <<= 1
+	}
 	for i := range c.shards {
-		c.shards[i].ids = newIDTable(1 << 10)
+		c.shards[i].ids = newIDTable(size)
 	}
 	return c
 }

@@ -292,7 +292,7 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 	// Each class's classifier comes with every example's held-out score (see heldOut): the offsets and the
 	// temperature are fitted on those, with no classifiers trained on parts of the examples. The naive Bayes
 	// counts are taken once for every class.
-	counts := featureCounts(xs, y, k, dim)
+	nb := featureCounts(xs, y, k, dim)
 	m.Classes = make([]linear, k)
 	held := make([][]float64, k)
 	var mu sync.Mutex
@@ -303,7 +303,7 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 		for i, yc := range y {
 			pos[i] = yc == c
 		}
-		l, h, err := trainBinary(ctx, xs, pos, nbScale(counts, c, k, dim), opts.C, opts.MaxEpochs, uint64(c+1))
+		l, h, err := trainBinary(ctx, xs, pos, nb.nbScale(c), opts.C, opts.MaxEpochs, uint64(c+1))
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil && firstErr == nil {

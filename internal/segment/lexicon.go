@@ -330,12 +330,18 @@ func (lx *Lexicon) Tokens(text string, dst []Token) []Token {
 			}
 		}
 		lx.route(st.runes[lo:hi], best[lo:hi+1], next[lo:hi+1])
-		for i := lo; i < hi; {
-			j := i + int(next[i])
-			dst = append(dst, Token{Word: text[st.starts[i]:st.starts[j]], Start: st.starts[i], End: st.starts[j]})
-			i = j
-		}
 		lo = hi
+	}
+	// The pieces' words are known now: dst grows once, to hold them all.
+	words := 0
+	for i := 0; i < n; i += int(next[i]) {
+		words++
+	}
+	dst = slices.Grow(dst, words)
+	for i := 0; i < n; {
+		j := i + int(next[i])
+		dst = append(dst, Token{Word: text[st.starts[i]:st.starts[j]], Start: st.starts[i], End: st.starts[j]})
+		i = j
 	}
 	return dst
 }
