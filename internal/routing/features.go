@@ -109,6 +109,7 @@ func withSubject(occ []occurrence, text string) []occurrence {
 		if o.end > end {
 			continue
 		}
+		was := o.kind
 		switch o.kind {
 		case kindWord:
 			o.kind = kindSubjectWord
@@ -117,7 +118,7 @@ func withSubject(occ []occurrence, text string) []occurrence {
 		default:
 			continue
 		}
-		o.hash = featureHash(o.kind, o.key)
+		o.hash += uint64(o.kind-was) * kindHashStep // featureHash(o.kind, o.key), without hashing the key again
 		occ = append(occ, o)
 	}
 	return occ
@@ -125,7 +126,13 @@ func withSubject(occ []occurrence, text string) []occurrence {
 
 // isFeatureWord keeps words with at least one letter (Chinese characters count): numbers
 // and punctuation vary from message to message without saying anything about the topic.
-func isFeatureWord(w string) bool { return strings.ContainsFunc(w, unicode.IsLetter) }
+func isFeatureWord(w string) bool {
+	// Nearly every word opens with a common Chinese character: that settles it without unicode's tables.
+	if r, _ := utf8.DecodeRuneInString(w); r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return strings.ContainsFunc(w, unicode.IsLetter)
+}
 
 // vocabulary maps features to columns, with their inverse document frequencies. A feature is known by its
 // featureHash alone: the hash is the same in every process, so the model saves the hashes, not the words.
@@ -140,8 +147,11 @@ type vocabulary struct {
 // featureHash identifies a feature by a 64-bit hash: with a few hundred thousand features a
 // collision is vanishingly unlikely (and would only merge two features).
 func featureHash(kind uint8, key string) uint64 {
-	return stringHash(key) + uint64(kind)*0x9E3779B97F4A7C15
+	return stringHash(key) + uint64(kind)*kindHashStep
 }
+
+// kindHashStep separates the hashes of one key under different kinds.
+const kindHashStep = 0x9E3779B97F4A7C15
 
 // stringHash is a fixed 64-bit hash of s (eight bytes at a time, then the splitmix64 finaliser): unlike
 // hash/maphash it is the same in every process, so saved models can name their features by it.
@@ -386,19 +396,24 @@ func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int3
 			}
 		}
 	}
-	var kept []uint32
+	type feature struct {
+		hash uint64
+		df   int32
+		id   uint32
+	}
+	var kept []feature
 	for id, n := range df {
 		if int(n) >= minDF {
-			kept = append(kept, uint32(id))
+			kept = append(kept, feature{c.hash(uint32(id)), n, uint32(id)})
 		}
 	}
 	// Column order must not depend on the order messages were segmented in: the columns go by document
 	// frequency, then by hash. The common features, those nearly every message reads, then share cache lines.
-	slices.SortFunc(kept, func(a, b uint32) int {
-		if d := cmp.Compare(df[b], df[a]); d != 0 {
+	slices.SortFunc(kept, func(a, b feature) int {
+		if d := cmp.Compare(b.df, a.df); d != 0 {
 			return d
 		}
-		return cmp.Compare(c.hash(a), c.hash(b))
+		return cmp.Compare(a.hash, b.hash)
 	})
 	v := &vocabulary{Hashes: make([]uint64, len(kept)), IDF: make([]float32, len(kept))}
 	col := make([]int32, c.size())
@@ -406,10 +421,10 @@ func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int3
 		col[i] = -1
 	}
 	n := float64(len(docs))
-	for j, id := range kept {
-		v.Hashes[j] = c.hash(id)
-		v.IDF[j] = float32(math.Log((n+1)/float64(df[id]+1)) + 1)
-		col[id] = int32(j)
+	for j, f := range kept {
+		v.Hashes[j] = f.hash
+		v.IDF[j] = float32(math.Log((n+1)/float64(f.df+1)) + 1)
+		col[f.id] = int32(j)
 	}
 	return v, col
 }
