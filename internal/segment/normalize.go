@@ -200,19 +200,8 @@ func toSimplified(pieces []piece) []piece {
 	if !traditional {
 		return pieces
 	}
-	rs := make([]rune, len(pieces))
-	for i, p := range pieces {
-		rs[i] = p.r
-	}
-	if cc, err := converter(); err == nil {
-		if s, err := cc.Convert(string(rs)); err == nil && utf8.RuneCountInString(s) == len(pieces) {
-			i := 0
-			for _, r := range s {
-				pieces[i].r = r
-				i++
-			}
-			return pieces
-		}
+	if cc, err := converter(); err == nil && convertRuns(cc, pieces) {
+		return pieces
 	}
 	out := make([]piece, 0, len(pieces))
 	for _, p := range pieces {
@@ -225,4 +214,51 @@ func toSimplified(pieces []piece) []piece {
 		}
 	}
 	return out
+}
+
+// convertRuns converts, phrase by phrase, each run of Chinese characters of pieces that has a traditional
+// one, in place: OpenCC's phrases are Chinese characters only, and converting a sentence instead of the
+// whole text took most of the time of normalising a message with one traditional character. It reports
+// false, having changed nothing, if a run's conversion would not keep its character count.
+func convertRuns(cc *opencc.OpenCC, pieces []piece) bool {
+	type conversion struct {
+		lo   int
+		text string
+	}
+	var done []conversion
+	for lo := 0; lo < len(pieces); {
+		if !isHanRune(pieces[lo].r) {
+			lo++
+			continue
+		}
+		hi, changes := lo, false
+		for ; hi < len(pieces) && isHanRune(pieces[hi].r); hi++ {
+			changes = changes || changesUnderT2S(pieces[hi].r)
+		}
+		if changes {
+			rs := make([]rune, hi-lo)
+			for i, p := range pieces[lo:hi] {
+				rs[i] = p.r
+			}
+			s, err := cc.Convert(string(rs))
+			if err != nil || utf8.RuneCountInString(s) != hi-lo {
+				return false
+			}
+			done = append(done, conversion{lo, s})
+		}
+		lo = hi
+	}
+	for _, c := range done {
+		i := c.lo
+		for _, r := range c.text {
+			pieces[i].r = r
+			i++
+		}
+	}
+	return true
+}
+
+// isHanRune is unicode.Is(unicode.Han, r), testing the common block first.
+func isHanRune(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
