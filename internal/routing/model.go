@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"policydesk/internal/core"
 	"policydesk/internal/segment"
@@ -230,27 +231,22 @@ func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, p
 }
 
 // parallel calls f(0..n-1) on workers goroutines and returns ctx's error if it was cancelled.
+// The workers take the next i from a shared counter: handing each one over a channel woke a
+// goroutine per item, thousands of times per training run.
 func parallel(ctx context.Context, n, workers int, f func(i int)) error {
-	next := make(chan int)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, min(workers, n)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
 				f(i)
 			}
-		}()
+		})
 	}
-feed:
-	for i := 0; i < n; i++ {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
 	wg.Wait()
 	return ctx.Err()
 }
