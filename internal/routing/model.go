@@ -328,13 +328,12 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 		}
 		heldScores[i] = s
 	}
-	heldY := y
 	// One-vs-rest classifiers are trained separately, so their scores are not on quite the
 	// same scale: a topic with few or varied messages scores low even when it is right.
 	// Offsets fitted on held-out scores put them on a common footing (the argmax changes,
 	// which is the point: weak topics gain recall) and, with the temperature refitted after
 	// them, the confidences stay calibrated.
-	offsets := fitOffsets(heldScores, heldY, k, fitTemperature(heldScores, heldY))
+	offsets := fitOffsets(heldScores, y, k, fitTemperature(heldScores, y))
 	for _, s := range heldScores {
 		for c := range s {
 			s[c] += offsets[c]
@@ -343,7 +342,7 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 	for c := range m.Classes {
 		m.Classes[c].B += float32(offsets[c])
 	}
-	m.Temperature = fitTemperature(heldScores, heldY)
+	m.Temperature = fitTemperature(heldScores, y)
 	return m, nil
 }
 
