@@ -343,6 +343,17 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 		m.Classes[c].B += float32(offsets[c])
 	}
 	m.Temperature = fitTemperature(heldScores, y)
+	// Matching needs the features' lookup table and the weights feature by feature: built here side by side,
+	// not one after the other in the first Match while other callers wait for them.
+	if err := parallel(ctx, 2, opts.Workers, func(i int) {
+		if i == 0 {
+			m.Vocab.lookup()
+		} else {
+			m.weights()
+		}
+	}); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
