@@ -202,19 +202,32 @@ func checkLabels(labels []string) error {
 	return nil
 }
 
+// reusingAnalyzer is an Analyzer that can write an analysis over an earlier one's storage
+// (segment.Lexicon.AnalyzeInto): training keeps only the features of each message.
+type reusingAnalyzer interface {
+	AnalyzeInto(text string, a *segment.Analysis) *segment.Analysis
+}
+
 // analyzeAll segments texts with a pool of workers (jieba's Cut is safe for concurrent use).
 func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, progress func(Progress), seen ...func(i int, a *segment.Analysis)) (*corpus, error) {
 	c := newCorpus(len(texts))
+	reusing, _ := an.(reusingAnalyzer)
 	var done int
 	var mu sync.Mutex
 	err := parallel(ctx, len(texts), workers, func(i int) {
-		a := an.Analyze(texts[i])
+		sc := scratchPool.Get().(*scratch) // the analysis and occurrences' storage, reused from message to message
+		var a *segment.Analysis
+		if reusing != nil {
+			a = reusing.AnalyzeInto(texts[i], sc.analysis)
+			sc.analysis = a
+		} else {
+			a = an.Analyze(texts[i])
+		}
 		for _, f := range seen {
 			if f != nil {
 				f(i, a)
 			}
 		}
-		sc := scratchPool.Get().(*scratch) // the occurrences' storage, reused from message to message
 		sc.occ = extract(sc.occ, a, an.IsStopWord)
 		c.add(i, sc.occ)
 		scratchPool.Put(sc)

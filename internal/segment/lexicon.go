@@ -297,6 +297,18 @@ func (lx *Lexicon) Analyze(text string) *Analysis {
 	return &Analysis{Normalized: n, Tokens: lx.Tokens(n.Text, nil)}
 }
 
+// AnalyzeInto is Analyze writing over a's storage (nil: new storage) and returning it: for a caller that
+// analyses texts one after another and keeps nothing of the last one, such as training, it spares the
+// garbage of a text's positions and words. What a returned earlier is overwritten.
+func (lx *Lexicon) AnalyzeInto(text string, a *Analysis) *Analysis {
+	if a == nil || a.Normalized == nil {
+		a = &Analysis{Normalized: &Normalized{}}
+	}
+	a.Normalized.normalize(text)
+	a.Tokens = lx.Tokens(a.Text, a.Tokens[:0])
+	return a
+}
+
 // cutState holds one Tokens call's working arrays.
 type cutState struct {
 	runes  []rune

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,6 +20,10 @@ type Normalized struct {
 	origStart []int32
 	origEnd   []int32
 	utf16     []int32 // lazily built: UTF-16 offset of each byte offset of Original
+
+	// working storage kept for the next text when the Normalized is reused (see Lexicon.AnalyzeInto)
+	buf    []byte
+	pieces []piece
 }
 
 // Span maps the byte range [start,end) of Text to the original text.
@@ -68,12 +73,22 @@ type piece struct {
 // traditional characters to simplified ones. Segmenting and matching work on the result;
 // Normalized.Span maps positions back.
 func Normalize(text string) *Normalized {
-	pieces := foldAndJoin(text)
-	pieces = toSimplified(pieces)
-	n := &Normalized{Original: text}
-	buf := make([]byte, 0, len(text)+utf8.UTFMax)
-	n.origStart = make([]int32, 0, cap(buf))
-	n.origEnd = make([]int32, 0, cap(buf))
+	n := &Normalized{}
+	n.normalize(text)
+	return n
+}
+
+// normalize sets n to text normalised, reusing the storage of n's positions and working arrays.
+func (n *Normalized) normalize(text string) {
+	pieces := toSimplified(foldAndJoin(text, n.pieces[:0]))
+	n.pieces = pieces[:0]
+	buf := slices.Grow(n.buf[:0], len(text)+utf8.UTFMax)
+	*n = Normalized{
+		Original:  text,
+		origStart: slices.Grow(n.origStart[:0], cap(buf)),
+		origEnd:   slices.Grow(n.origEnd[:0], cap(buf)),
+		pieces:    n.pieces,
+	}
 	for _, p := range pieces {
 		before := len(buf)
 		buf = utf8.AppendRune(buf, p.r) // an invalid rune becomes U+FFFD
@@ -83,15 +98,15 @@ func Normalize(text string) *Normalized {
 		}
 	}
 	n.Text = string(buf)
-	return n
+	n.buf = buf[:0]
 }
 
 // foldAndJoin applies the character-level rules: full-width letters, digits and symbols
 // become ASCII, and each run of white space becomes nothing (inside a Chinese sentence,
 // where a line break is only a layout artefact), "\n" (a paragraph break: a blank line)
 // or a single space.
-func foldAndJoin(text string) []piece {
-	out := make([]piece, 0, len(text)/2)
+func foldAndJoin(text string, out []piece) []piece {
+	out = slices.Grow(out[:0], len(text)/2)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsSpace(r) {
