@@ -109,6 +109,7 @@ func withSubject(occ []occurrence, text string) []occurrence {
 		if o.end > end {
 			continue
 		}
+		was := o.kind
 		switch o.kind {
 		case kindWord:
 			o.kind = kindSubjectWord
@@ -117,7 +118,7 @@ func withSubject(occ []occurrence, text string) []occurrence {
 		default:
 			continue
 		}
-		o.hash = featureHash(o.kind, o.key)
+		o.hash += uint64(o.kind-was) * kindHashStep // featureHash(o.kind, o.key), without hashing the key again
 		occ = append(occ, o)
 	}
 	return occ
@@ -125,7 +126,13 @@ func withSubject(occ []occurrence, text string) []occurrence {
 
 // isFeatureWord keeps words with at least one letter (Chinese characters count): numbers
 // and punctuation vary from message to message without saying anything about the topic.
-func isFeatureWord(w string) bool { return strings.ContainsFunc(w, unicode.IsLetter) }
+func isFeatureWord(w string) bool {
+	// Nearly every word opens with a common Chinese character: that settles it without unicode's tables.
+	if r, _ := utf8.DecodeRuneInString(w); r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return strings.ContainsFunc(w, unicode.IsLetter)
+}
 
 // vocabulary maps features to columns, with their inverse document frequencies. A feature is known by its
 // featureHash alone: the hash is the same in every process, so the model saves the hashes, not the words.
@@ -140,8 +147,11 @@ type vocabulary struct {
 // featureHash identifies a feature by a 64-bit hash: with a few hundred thousand features a
 // collision is vanishingly unlikely (and would only merge two features).
 func featureHash(kind uint8, key string) uint64 {
-	return stringHash(key) + uint64(kind)*0x9E3779B97F4A7C15
+	return stringHash(key) + uint64(kind)*kindHashStep
 }
+
+// kindHashStep separates the hashes of one key under different kinds.
+const kindHashStep = 0x9E3779B97F4A7C15
 
 // stringHash is a fixed 64-bit hash of s (eight bytes at a time, then the splitmix64 finaliser): unlike
 // hash/maphash it is the same in every process, so saved models can name their features by it.
@@ -245,17 +255,74 @@ const corpusShards = 64
 
 type corpusShard struct {
 	mu     sync.Mutex
-	ids    map[uint64]uint32 // by featureHash, the index in hashes
+	ids    idTable // by featureHash, the index in hashes
 	hashes []uint64
 	_      [64]byte // keep the shards' locks off each other's cache lines
 }
 
 func newCorpus(n int) *corpus {
 	c := &corpus{docs: make([][]uint32, n)}
+	// A mailbox message brings about 130 features no earlier one had: the shards' tables start at the size
+	// that holds that many, so that they seldom grow (each growth leaves the old table as garbage).
+	size := 1 << 10
+	for size < 2*130*n/corpusShards {
+		size <<= 1
+	}
 	for i := range c.shards {
-		c.shards[i].ids = make(map[uint64]uint32, 1<<10)
+		c.shards[i].ids = newIDTable(size)
 	}
 	return c
+}
+
+// idTable maps feature hashes to indexes by open addressing with linear probing: a shard looks up every
+// occurrence of its features, and a Go map took twice as long for it. It grows at half full.
+type idTable struct {
+	mask  uint64
+	n     int
+	slots []idSlot
+}
+
+type idSlot struct {
+	hash uint64 // 0 marks an empty slot; hash 0 itself is stored as zeroHash
+	id   uint32
+}
+
+// zeroHash stands for the (vanishingly unlikely) feature hash 0, which marks empty slots.
+const zeroHash = 0x9E3779B97F4A7C15
+
+func newIDTable(size int) idTable {
+	return idTable{mask: uint64(size - 1), slots: make([]idSlot, size)}
+}
+
+// intern returns h's id, giving it next (and reporting true) if it had none.
+func (t *idTable) intern(h uint64, next uint32) (uint32, bool) {
+	if h == 0 {
+		h = zeroHash
+	}
+	if 2*(t.n+1) > len(t.slots) {
+		bigger := newIDTable(2 * len(t.slots))
+		for _, s := range t.slots {
+			if s.hash != 0 {
+				i := s.hash & bigger.mask // the top bits chose the shard; the low ones are as well mixed
+				for bigger.slots[i].hash != 0 {
+					i = (i + 1) & bigger.mask
+				}
+				bigger.slots[i] = s
+			}
+		}
+		bigger.n = t.n
+		*t = bigger
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch s := &t.slots[i]; s.hash {
+		case h:
+			return s.id, false
+		case 0:
+			s.hash, s.id = h, next
+			t.n++
+			return next, true
+		}
+	}
 }
 
 func shardOf(h uint64) uint64 { return h >> 58 } // the top 6 bits: corpusShards
@@ -304,10 +371,8 @@ func (c *corpus) add(i int, occ []occurrence) {
 		sh.mu.Lock()
 		for _, j := range order[start[s]:start[s+1]] {
 			o := &occ[j]
-			local, ok := sh.ids[o.hash]
-			if !ok {
-				local = uint32(len(sh.hashes))
-				sh.ids[o.hash] = local
+			local, added := sh.ids.intern(o.hash, uint32(len(sh.hashes)))
+			if added {
 				sh.hashes = append(sh.hashes, o.hash)
 			}
 			doc[j] = local*corpusShards + uint32(s)
@@ -331,29 +396,40 @@ func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int3
 			}
 		}
 	}
-	var kept []uint32
+	type feature struct {
+		hash uint64
+		df   int32
+		id   uint32
+	}
+	var kept []feature
 	for id, n := range df {
 		if int(n) >= minDF {
-			kept = append(kept, uint32(id))
+			kept = append(kept, feature{c.hash(uint32(id)), n, uint32(id)})
 		}
 	}
-	// Column order must not depend on the order messages were segmented in: the columns go by hash.
-	slices.SortFunc(kept, func(a, b uint32) int { return cmp.Compare(c.hash(a), c.hash(b)) })
+	// Column order must not depend on the order messages were segmented in: the columns go by document
+	// frequency, then by hash. The common features, those nearly every message reads, then share cache lines.
+	slices.SortFunc(kept, func(a, b feature) int {
+		if d := cmp.Compare(b.df, a.df); d != 0 {
+			return d
+		}
+		return cmp.Compare(a.hash, b.hash)
+	})
 	v := &vocabulary{Hashes: make([]uint64, len(kept)), IDF: make([]float32, len(kept))}
 	col := make([]int32, c.size())
 	for i := range col {
 		col[i] = -1
 	}
 	n := float64(len(docs))
-	for j, id := range kept {
-		v.Hashes[j] = c.hash(id)
-		v.IDF[j] = float32(math.Log((n+1)/float64(df[id]+1)) + 1)
-		col[id] = int32(j)
+	for j, f := range kept {
+		v.Hashes[j] = f.hash
+		v.IDF[j] = float32(math.Log((n+1)/float64(f.df+1)) + 1)
+		col[f.id] = int32(j)
 	}
 	return v, col
 }
 
-// vector is a sparse, L2-normalised TF-IDF vector, each index once (ascending in training vectors).
+// vector is a sparse, L2-normalised TF-IDF vector, each index once, in order of first appearance.
 type vector struct {
 	idx []int32
 	val []float32
@@ -373,6 +449,24 @@ func (v *vocabulary) vectorize(occ []occurrence, sc *scratch) {
 		}
 		sc.colOf = append(sc.colOf, i)
 	}
+	v.weigh(sc)
+}
+
+// vectorizeDoc weighs a corpus message, col mapping its feature ids to columns.
+func (v *vocabulary) vectorizeDoc(doc []uint32, col []int32) vector {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.colOf = slices.Grow(sc.colOf[:0], len(doc))
+	for _, id := range doc {
+		sc.colOf = append(sc.colOf, col[id])
+	}
+	v.weigh(sc)
+	return vector{idx: slices.Clone(sc.x.idx), val: slices.Clone(sc.x.val)}
+}
+
+// weigh turns the columns of sc.colOf (-1 for none) into sc.x: (1 + ln tf) × idf, L2-normalised.
+// Sublinear term frequency keeps a long message that repeats a word from drowning out everything else.
+func (v *vocabulary) weigh(sc *scratch) {
 	// Count each column's occurrences in order of first appearance, through a dense index of the columns
 	// (left all zero again): sorting the columns to group them took a tenth of Match.
 	if len(sc.at) < v.size() {
@@ -400,39 +494,6 @@ func (v *vocabulary) vectorize(occ []occurrence, sc *scratch) {
 	}
 	normalize(x, norm)
 	sc.x = x
-}
-
-// vectorizeDoc weighs a corpus message, col mapping its feature ids to columns.
-func (v *vocabulary) vectorizeDoc(doc []uint32, col []int32) vector {
-	cols := make([]int32, 0, len(doc))
-	for _, id := range doc {
-		if col[id] >= 0 {
-			cols = append(cols, col[id])
-		}
-	}
-	return v.weigh(cols, vector{})
-}
-
-// weigh turns column occurrences into (1 + ln tf) × idf, L2-normalised: sublinear term
-// frequency keeps a long message that repeats a word from drowning out everything else.
-// cols is sorted in place; the result is written over dst's storage.
-func (v *vocabulary) weigh(cols []int32, dst vector) vector {
-	slices.Sort(cols)
-	vec := vector{idx: slices.Grow(dst.idx[:0], len(cols)), val: slices.Grow(dst.val[:0], len(cols))}
-	var norm float64
-	for i := 0; i < len(cols); {
-		j := i + 1
-		for j < len(cols) && cols[j] == cols[i] {
-			j++
-		}
-		x := sublinearTF(j-i) * float64(v.IDF[cols[i]])
-		vec.idx = append(vec.idx, cols[i])
-		vec.val = append(vec.val, float32(x))
-		norm += x * x
-		i = j
-	}
-	normalize(vec, norm)
-	return vec
 }
 
 // normalize divides x's values by the square root of norm, their sum of squares.

@@ -169,12 +169,13 @@ func (m *Matcher) MatchAll(ctx context.Context, texts []string, workers int) ([]
 // feature occurrences; reusing their storage through a pool, instead of allocating it for
 // every message, keeps the garbage collector from taking a large share of matching time.
 type scratch struct {
-	occ    []occurrence
-	colOf  []int32 // column of each occurrence, -1 if not a model feature
-	at     []int32 // per model column, its entry in x plus 1 while vectorize counts; otherwise 0
-	x      vector
-	scores []float64
-	terms  []float64 // see Model.scoreInto
+	analysis *segment.Analysis // training's, written over from message to message (see analyzeAll)
+	occ      []occurrence
+	colOf    []int32 // column of each occurrence, -1 if not a model feature
+	at       []int32 // per model column, its entry in x plus 1 while vectorize counts; otherwise 0
+	x        vector
+	scores   []float64
+	terms    []float64 // see Model.scoreInto
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"policydesk/internal/core"
 	"policydesk/internal/segment"
@@ -19,11 +20,10 @@ import (
 
 // Options tune training; the zero value gives the defaults measured on the mailbox corpus.
 type Options struct {
-	C                float64 // SVM regularisation: larger fits the history more closely (default 1)
-	MinDF            int     // features seen in fewer training messages are dropped (default 2)
-	MaxEpochs        int     // passes over the data per class at most (default 30)
-	CalibrationFolds int     // folds whose held-out scores fit the confidence temperature (default 3)
-	Workers          int     // parallel segmentation and training (default GOMAXPROCS)
+	C         float64 // SVM regularisation: larger fits the history more closely (default 1)
+	MinDF     int     // features seen in fewer training messages are dropped (default 2)
+	MaxEpochs int     // passes over the data per class at most (default 30)
+	Workers   int     // parallel segmentation and training (default GOMAXPROCS)
 	// Keywords are the topics' keywords by label, whose prior Match adds to the model's scores (Retrain
 	// sets them). The confidence temperature is fitted on held-out scores with that prior included:
 	// fitted without it, each keyword a message contains moved a topic by 0.5/T (T≈0.2) unaccounted for,
@@ -41,9 +41,6 @@ func (o Options) withDefaults() Options {
 	if o.MaxEpochs <= 0 {
 		o.MaxEpochs = 30
 	}
-	if o.CalibrationFolds < 2 {
-		o.CalibrationFolds = 3
-	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -53,7 +50,7 @@ func (o Options) withDefaults() Options {
 // Training stages reported through Progress.
 const (
 	StageSegment = "segment" // normalising and segmenting the messages
-	StageFit     = "fit"     // training the per-topic classifiers (calibration folds included)
+	StageFit     = "fit"     // training the per-topic classifiers
 	StageFold    = "fold"    // cross-validation: a fold was trained and tested
 )
 
@@ -205,19 +202,32 @@ func checkLabels(labels []string) error {
 	return nil
 }
 
+// reusingAnalyzer is an Analyzer that can write an analysis over an earlier one's storage
+// (segment.Lexicon.AnalyzeInto): training keeps only the features of each message.
+type reusingAnalyzer interface {
+	AnalyzeInto(text string, a *segment.Analysis) *segment.Analysis
+}
+
 // analyzeAll segments texts with a pool of workers (jieba's Cut is safe for concurrent use).
 func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, progress func(Progress), seen ...func(i int, a *segment.Analysis)) (*corpus, error) {
 	c := newCorpus(len(texts))
+	reusing, _ := an.(reusingAnalyzer)
 	var done int
 	var mu sync.Mutex
 	err := parallel(ctx, len(texts), workers, func(i int) {
-		a := an.Analyze(texts[i])
+		sc := scratchPool.Get().(*scratch) // the analysis and occurrences' storage, reused from message to message
+		var a *segment.Analysis
+		if reusing != nil {
+			a = reusing.AnalyzeInto(texts[i], sc.analysis)
+			sc.analysis = a
+		} else {
+			a = an.Analyze(texts[i])
+		}
 		for _, f := range seen {
 			if f != nil {
 				f(i, a)
 			}
 		}
-		sc := scratchPool.Get().(*scratch) // the occurrences' storage, reused from message to message
 		sc.occ = extract(sc.occ, a, an.IsStopWord)
 		c.add(i, sc.occ)
 		scratchPool.Put(sc)
@@ -234,33 +244,28 @@ func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, p
 }
 
 // parallel calls f(0..n-1) on workers goroutines and returns ctx's error if it was cancelled.
+// The workers take the next i from a shared counter: handing each one over a channel woke a
+// goroutine per item, thousands of times per training run.
 func parallel(ctx context.Context, n, workers int, f func(i int)) error {
-	next := make(chan int)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, min(workers, n)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
 				f(i)
 			}
-		}()
+		})
 	}
-feed:
-	for i := 0; i < n; i++ {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
 	wg.Wait()
 	return ctx.Err()
 }
 
-// fit builds the vocabulary, fits the temperature on held-out scores of a k-fold split and
-// trains the final one-vs-rest classifiers on everything.
+// fit builds the vocabulary, trains the one-vs-rest classifiers and fits the offsets and the temperature
+// on the examples' held-out scores.
 func fit(ctx context.Context, corp *corpus, docs [][]uint32, labels []string, opts Options, progress func(Progress)) (*Model, error) {
 	return fitWithPriors(ctx, corp, docs, labels, nil, opts, progress)
 }
@@ -292,84 +297,31 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 		return nil, err
 	}
 
-	folds := stratifiedFolds(y, len(m.Labels), opts.CalibrationFolds)
 	k, dim := len(m.Labels), m.Vocab.size()
-	// The final classifiers (fold -1) are trained first; each calibration fold's classifier then starts from
-	// its class's final solution restricted to the fold's examples (Chu et al., "Warm start for parameter
-	// selection of linear classifiers", KDD 2015) and needs a few passes instead of tens. The naive Bayes
-	// counts are taken once per fold for every class.
-	type foldData struct {
-		xs     []vector
-		y      []int
-		index  []int     // example numbers in xs of all
-		counts []float32 // featureCounts
-	}
-	data := make([]foldData, opts.CalibrationFolds+1)
-	dataOnce := make([]sync.Once, len(data))
-	foldOf := func(f int) *foldData {
-		dataOnce[f+1].Do(func() {
-			d := &data[f+1]
-			for i := range xs {
-				if f < 0 || folds[i] != f {
-					d.xs, d.y, d.index = append(d.xs, xs[i]), append(d.y, y[i]), append(d.index, i)
-				}
-			}
-			d.counts = featureCounts(d.xs, d.y, k, dim)
-		})
-		return &data[f+1]
-	}
-	type job struct{ fold, class int } // fold -1 is the final model
-	var jobs []job
-	for f := -1; f < opts.CalibrationFolds; f++ {
-		for c := range k {
-			jobs = append(jobs, job{f, c})
-		}
-	}
-	results := make([]linear, len(jobs))
-	finalAlpha := make([][]float64, k)
-	finalDone := make([]chan struct{}, k)
-	for c := range finalDone {
-		finalDone[c] = make(chan struct{})
-	}
+	// Each class's classifier comes with every example's held-out score (see heldOut): the offsets and the
+	// temperature are fitted on those, with no classifiers trained on parts of the examples. The naive Bayes
+	// counts are taken once for every class.
+	nb := featureCounts(xs, y, k, dim)
+	m.Classes = make([]linear, k)
+	held := make([][]float64, k)
 	var mu sync.Mutex
 	var done int
 	var firstErr error
-	err := parallel(ctx, len(jobs), opts.Workers, func(j int) {
-		jb := jobs[j]
-		d := foldOf(jb.fold)
-		pos := make([]bool, len(d.y))
-		for i, c := range d.y {
-			pos[i] = c == jb.class
+	err := parallel(ctx, k, opts.Workers, func(c int) {
+		pos := make([]bool, len(y))
+		for i, yc := range y {
+			pos[i] = yc == c
 		}
-		alpha := make([]float64, len(d.y))
-		if jb.fold >= 0 {
-			select {
-			case <-finalDone[jb.class]:
-			case <-ctx.Done():
-			}
-			if full := finalAlpha[jb.class]; full != nil {
-				for i, at := range d.index {
-					alpha[i] = full[at]
-				}
-			}
-		}
-		scale := nbScale(d.counts, jb.class, k, dim)
-		l, err := trainBinary(ctx, d.xs, pos, scale, opts.C, opts.MaxEpochs, uint64(j+1), alpha)
-		if jb.fold < 0 {
-			if err == nil {
-				finalAlpha[jb.class] = alpha
-			}
-			close(finalDone[jb.class])
-		}
+		l, h, err := trainBinary(ctx, xs, pos, nb.nbScale(c), opts.C, opts.MaxEpochs, uint64(c+1))
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil && firstErr == nil {
 			firstErr = err
 		}
-		results[j] = l
+		m.Classes[c], held[c] = l, h
 		done++
 		if progress != nil {
-			progress(Progress{Stage: StageFit, Done: done, Total: len(jobs)})
+			progress(Progress{Stage: StageFit, Done: done, Total: k})
 		}
 	})
 	if err == nil {
@@ -378,38 +330,23 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 	if err != nil {
 		return nil, err
 	}
-	m.Classes = results[:k]
-
-	// Every example's score by the classifiers of the fold that held it out, computed in parallel.
-	byExample := make([][]float64, len(xs))
-	if err := parallel(ctx, len(xs), opts.Workers, func(i int) {
-		f := folds[i]
-		s := scores(results[(f+1)*k:(f+2)*k], xs[i])
-		if priors != nil {
-			for c, l := range m.Labels {
-				s[c] += priors[i][l]
+	heldScores := make([][]float64, len(xs))
+	for i := range xs {
+		s := make([]float64, k)
+		for c := range k {
+			s[c] = held[c][i]
+			if priors != nil {
+				s[c] += priors[i][m.Labels[c]]
 			}
 		}
-		byExample[i] = s
-	}); err != nil {
-		return nil, err
-	}
-	var heldScores [][]float64
-	var heldY []int
-	for f := range opts.CalibrationFolds { // fold by fold, as the fits below have always seen them
-		for i := range xs {
-			if folds[i] == f {
-				heldScores = append(heldScores, byExample[i])
-				heldY = append(heldY, y[i])
-			}
-		}
+		heldScores[i] = s
 	}
 	// One-vs-rest classifiers are trained separately, so their scores are not on quite the
 	// same scale: a topic with few or varied messages scores low even when it is right.
 	// Offsets fitted on held-out scores put them on a common footing (the argmax changes,
 	// which is the point: weak topics gain recall) and, with the temperature refitted after
 	// them, the confidences stay calibrated.
-	offsets := fitOffsets(heldScores, heldY, k, fitTemperature(heldScores, heldY))
+	offsets := fitOffsets(heldScores, y, k, fitTemperature(heldScores, y))
 	for _, s := range heldScores {
 		for c := range s {
 			s[c] += offsets[c]
@@ -418,83 +355,161 @@ func fitWithPriors(ctx context.Context, corp *corpus, docs [][]uint32, labels []
 	for c := range m.Classes {
 		m.Classes[c].B += float32(offsets[c])
 	}
-	m.Temperature = fitTemperature(heldScores, heldY)
+	m.Temperature = fitTemperature(heldScores, y)
+	// Matching needs the features' lookup table and the weights feature by feature: built here side by side,
+	// not one after the other in the first Match while other callers wait for them.
+	if err := parallel(ctx, 2, opts.Workers, func(i int) {
+		if i == 0 {
+			m.Vocab.lookup()
+		} else {
+			m.weights()
+		}
+	}); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
 // fitOffsets finds offsets b for k classes minimising the negative log-likelihood of
-// softmax((s+b)/t) on held-out scores, by gradient descent (the loss is convex in b).
-// The offsets sum to zero, as every step's gradient does; without scores they are zero.
+// softmax((s+b)/t) on held-out scores, by Newton's method (the loss is convex in b; a handful of steps
+// reach the minimum, where gradient descent took hundreds). The offsets sum to zero, as every step does;
+// without scores they are zero.
 func fitOffsets(scores [][]float64, y []int, k int, t float64) []float64 {
 	b := make([]float64, k)
 	if len(scores) == 0 {
 		return b
 	}
-	grad := make([]float64, k)
 	const (
-		maxSteps  = 300
-		tolerance = 1e-4 // on the largest gradient component, per example
-		// The gradient is summed in this many parts at once, always the same parts and added in the same
-		// order, so that the offsets do not depend on the number of processors.
-		parts = 8
+		maxSteps  = 50
+		tolerance = 1e-7 // on the largest gradient component, per example
 	)
-	partial := make([][]float64, parts)
-	for p := range partial {
-		partial[p] = make([]float64, 2*k) // the part's gradient, then its working row
-	}
-	var wg sync.WaitGroup
-	for range maxSteps {
-		for p := range parts {
-			wg.Go(func() {
-				g, z := partial[p][:k], partial[p][k:]
-				clear(g)
-				for i := p * len(scores) / parts; i < (p+1)*len(scores)/parts; i++ {
-					s := scores[i]
-					top := math.Inf(-1)
-					for c := range s {
-						z[c] = (s[c] + b[c]) / t
-						top = max(top, z[c])
-					}
-					var sum float64
-					for c := range z {
-						z[c] = math.Exp(z[c] - top)
-						sum += z[c]
-					}
-					for c := range z {
-						g[c] += z[c] / sum // the softmax probability of c
-					}
-					g[y[i]]--
-				}
-			})
-		}
-		wg.Wait()
+	n := float64(len(scores))
+	grad := make([]float64, k)
+	hess := make([]float64, k*k)
+	p := make([]float64, k)
+	step := make([]float64, k)
+	trial := make([]float64, k)
+	// loss returns the mean negative log-likelihood at offsets u, and with grad its gradient and hessian
+	// its Hessian, both in units of u/t.
+	loss := func(u []float64, grad, hessian []float64) float64 {
 		clear(grad)
-		for _, g := range partial {
-			for c := range grad {
-				grad[c] += g[c]
+		clear(hessian)
+		var sum float64
+		for i, s := range scores {
+			top := math.Inf(-1)
+			for c := range s {
+				p[c] = (s[c] + u[c]) / t
+				top = max(top, p[c])
+			}
+			var z float64
+			for c := range p {
+				p[c] = math.Exp(p[c] - top)
+				z += p[c]
+			}
+			sum += math.Log(z) + top - (s[y[i]]+u[y[i]])/t
+			if grad == nil {
+				continue
+			}
+			for c := range p {
+				p[c] /= z
+				grad[c] += p[c]
+			}
+			grad[y[i]]--
+			for c := range k {
+				row := hessian[c*k : c*k+k]
+				for d := range k {
+					row[d] -= p[c] * p[d]
+				}
+				row[c] += p[c]
 			}
 		}
+		return sum / n
+	}
+	current := loss(b, grad, hess)
+	for range maxSteps {
 		var largest float64
 		for c := range grad {
-			grad[c] /= float64(len(scores))
+			grad[c] /= n
 			largest = max(largest, math.Abs(grad[c]))
-			// The loss's gradient is grad/t and its curvature at most 1/(2t²), so a step of
-			// 2t² along the gradient cannot overshoot.
-			b[c] -= 2 * t * grad[c]
 		}
 		if largest < tolerance {
 			break
 		}
+		// The Hessian is singular along (1,…,1), a shift of every offset that changes nothing; adding
+		// that direction's projection makes it invertible, and the step then sums to zero as the gradient does.
+		for c := range k {
+			for d := range k {
+				hess[c*k+d] = hess[c*k+d]/n + 1.0/float64(k)
+			}
+			step[c] = -grad[c] * t
+		}
+		if !solve(hess, step, k) {
+			break
+		}
+		// Halve the step until the loss goes down: the full Newton step can overshoot far from the minimum.
+		next := math.Inf(1)
+		for range 30 {
+			for c := range b {
+				trial[c] = b[c] + step[c]
+			}
+			if next = loss(trial, nil, nil); next <= current {
+				break
+			}
+			for c := range step {
+				step[c] /= 2
+			}
+		}
+		if next > current {
+			break
+		}
+		copy(b, trial)
+		current = loss(b, grad, hess)
+	}
+	var mean float64
+	for _, v := range b {
+		mean += v / float64(k)
+	}
+	for c := range b {
+		b[c] -= mean // rounding aside, they sum to zero already
 	}
 	return b
 }
 
-func scores(classes []linear, x vector) []float64 {
-	s := make([]float64, len(classes))
-	for c := range classes {
-		s[c] = classes[c].score(x)
+// solve solves a·x = rhs for x (a is k×k, row by row) by Gaussian elimination with partial pivoting,
+// overwriting a, and x over rhs. It reports false if a is singular.
+func solve(a, rhs []float64, k int) bool {
+	for col := range k {
+		pivot := col
+		for r := col + 1; r < k; r++ {
+			if math.Abs(a[r*k+col]) > math.Abs(a[pivot*k+col]) {
+				pivot = r
+			}
+		}
+		if math.Abs(a[pivot*k+col]) < 1e-12 {
+			return false
+		}
+		if pivot != col {
+			for c := range k {
+				a[col*k+c], a[pivot*k+c] = a[pivot*k+c], a[col*k+c]
+			}
+			rhs[col], rhs[pivot] = rhs[pivot], rhs[col]
+		}
+		for r := col + 1; r < k; r++ {
+			f := a[r*k+col] / a[col*k+col]
+			for c := col; c < k; c++ {
+				a[r*k+c] -= f * a[col*k+c]
+			}
+			rhs[r] -= f * rhs[col]
+		}
 	}
-	return s
+	for r := k - 1; r >= 0; r-- {
+		v := rhs[r]
+		for c := r + 1; c < k; c++ {
+			v -= a[r*k+c] * rhs[c]
+		}
+		rhs[r] = v / a[r*k+r]
+	}
+	return true
 }
 
 // stratifiedFolds assigns each example a fold so that every class is spread evenly.
@@ -511,36 +526,49 @@ func stratifiedFolds(y []int, classes, k int) []int {
 // fitTemperature finds T minimising the negative log-likelihood of softmax(scores/T) on
 // held-out examples, so a confidence of 0.8 is right about 80% of the time. SVM margins are
 // not probabilities; one parameter is enough to calibrate them and cannot overfit.
+// The likelihood is convex in 1/T (its second derivative is the variance of the scores under
+// the softmax), so Newton's method on 1/T, kept inside T ∈ [1/100, 10], finds it in a few steps.
 func fitTemperature(scores [][]float64, y []int) float64 {
 	if len(scores) == 0 {
 		return 1
 	}
-	nll := func(logT float64) float64 {
-		t := math.Exp(logT)
-		var sum float64
+	// derivatives returns the first and second derivative of the negative log-likelihood in beta = 1/T.
+	derivatives := func(beta float64) (d1, d2 float64) {
 		for i, s := range scores {
-			p := softmax(s, t)
-			sum -= math.Log(max(p[y[i]], 1e-12))
+			top := slices.Max(s)
+			var z, mean, square float64
+			for _, v := range s {
+				e := math.Exp(beta * (v - top))
+				z += e
+				mean += e * v
+				square += e * v * v
+			}
+			mean, square = mean/z, square/z
+			d1 += mean - s[y[i]]
+			d2 += square - mean*mean
 		}
-		return sum
+		return d1, d2
 	}
-	// Golden-section search on log T over [1/100, 10]: the NLL is unimodal in T.
-	lo, hi := math.Log(0.01), math.Log(10)
-	const phi = 0.6180339887498949
-	a, b := hi-phi*(hi-lo), lo+phi*(hi-lo)
-	fa, fb := nll(a), nll(b)
-	for hi-lo > 1e-3 {
-		if fa < fb {
-			hi, b, fb = b, a, fa
-			a = hi - phi*(hi-lo)
-			fa = nll(a)
+	lo, hi := 1/10.0, 100.0 // beta's bounds
+	beta := 1.0
+	for range 100 {
+		d1, d2 := derivatives(beta)
+		if d1 > 0 {
+			hi = beta // the minimum lies below
 		} else {
-			lo, a, fa = a, b, fb
-			b = lo + phi*(hi-lo)
-			fb = nll(b)
+			lo = beta
 		}
+		next := beta - d1/d2
+		if d2 <= 0 || math.IsNaN(next) || next <= lo || next >= hi {
+			next = (lo + hi) / 2 // Newton would leave the bracket: bisect
+		}
+		if math.Abs(next-beta) < 1e-9*beta || hi-lo < 1e-9*beta {
+			beta = next
+			break
+		}
+		beta = next
 	}
-	return math.Exp((lo + hi) / 2)
+	return 1 / beta
 }
 
 // softmax turns scores into probabilities at temperature t.

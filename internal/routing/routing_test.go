@@ -389,7 +389,8 @@ func TestCorpusCrossValidation(t *testing.T) {
 		t.Logf("fold %d: accuracy %.4f macro-F1 %.4f train %v", i+1, r.Metrics.Accuracy, r.Metrics.MacroF1, r.Train)
 	}
 	t.Logf("pooled: accuracy %.4f macro-F1 %.4f", pooled.Accuracy, pooled.MacroF1)
-	// 0.9245 with word pairs and the lead sentence (0.9208 before them); training is deterministic
+	// 0.9245 with the offsets fitted on leave-one-out estimates and the solver stopped at tolerance 0.5 (0.9245
+	// on three refitted folds, 0.9208 before word pairs and the lead sentence); training is deterministic
 	if pooled.MacroF1 < 0.924 {
 		t.Errorf("macro-F1 %.4f below 0.924", pooled.MacroF1)
 	}

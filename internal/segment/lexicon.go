@@ -297,6 +297,18 @@ func (lx *Lexicon) Analyze(text string) *Analysis {
 	return &Analysis{Normalized: n, Tokens: lx.Tokens(n.Text, nil)}
 }
 
+// AnalyzeInto is Analyze writing over a's storage (nil: new storage) and returning it: for a caller that
+// analyses texts one after another and keeps nothing of the last one, such as training, it spares the
+// garbage of a text's positions and words. What a returned earlier is overwritten.
+func (lx *Lexicon) AnalyzeInto(text string, a *Analysis) *Analysis {
+	if a == nil || a.Normalized == nil {
+		a = &Analysis{Normalized: &Normalized{}}
+	}
+	a.Normalized.normalize(text)
+	a.Tokens = lx.Tokens(a.Text, a.Tokens[:0])
+	return a
+}
+
 // cutState holds one Tokens call's working arrays.
 type cutState struct {
 	runes  []rune
@@ -330,12 +342,18 @@ func (lx *Lexicon) Tokens(text string, dst []Token) []Token {
 			}
 		}
 		lx.route(st.runes[lo:hi], best[lo:hi+1], next[lo:hi+1])
-		for i := lo; i < hi; {
-			j := i + int(next[i])
-			dst = append(dst, Token{Word: text[st.starts[i]:st.starts[j]], Start: st.starts[i], End: st.starts[j]})
-			i = j
-		}
 		lo = hi
+	}
+	// The pieces' words are known now: dst grows once, to hold them all.
+	words := 0
+	for i := 0; i < n; i += int(next[i]) {
+		words++
+	}
+	dst = slices.Grow(dst, words)
+	for i := 0; i < n; {
+		j := i + int(next[i])
+		dst = append(dst, Token{Word: text[st.starts[i]:st.starts[j]], Start: st.starts[i], End: st.starts[j]})
+		i = j
 	}
 	return dst
 }

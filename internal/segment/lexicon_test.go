@@ -125,3 +125,34 @@ func BenchmarkLexiconCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(texts)), "µs/msg")
 }
+
+// TestAnalyzeIntoReusesAsNew analyses texts one after another over the same storage: each result must be what
+// Analyze gives, whatever the text before it was (longer, shorter, traditional, with line breaks).
+func TestAnalyzeIntoReusesAsNew(t *testing.T) {
+	lx, err := LoadLexicon(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"请问老旧小区加装电梯有没有补贴？需要全体业主同意吗？我家住在六楼，每天上下楼很不方便。",
+		"不動產權證書",
+		"",
+		"規劃\n許可　ＡＢＣ１２３\n\n违章建筑",
+		"短",
+	}
+	var a *Analysis
+	for _, text := range texts {
+		a = lx.AnalyzeInto(text, a)
+		want := lx.Analyze(text)
+		if a.Text != want.Text || a.Original != text || !slices.Equal(a.Tokens, want.Tokens) {
+			t.Errorf("%q: got %q %v, want %q %v", text, a.Text, a.Tokens, want.Text, want.Tokens)
+		}
+		for i := 0; i < len(a.Text); i++ {
+			s, e := a.Span(i, i+1)
+			if s2, e2 := want.Span(i, i+1); s != s2 || e != e2 {
+				t.Errorf("%q: byte %d maps to [%d,%d), want [%d,%d)", text, i, s, e, s2, e2)
+				break
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,6 +20,10 @@ type Normalized struct {
 	origStart []int32
 	origEnd   []int32
 	utf16     []int32 // lazily built: UTF-16 offset of each byte offset of Original
+
+	// working storage kept for the next text when the Normalized is reused (see Lexicon.AnalyzeInto)
+	buf    []byte
+	pieces []piece
 }
 
 // Span maps the byte range [start,end) of Text to the original text.
@@ -68,12 +73,22 @@ type piece struct {
 // traditional characters to simplified ones. Segmenting and matching work on the result;
 // Normalized.Span maps positions back.
 func Normalize(text string) *Normalized {
-	pieces := foldAndJoin(text)
-	pieces = toSimplified(pieces)
-	n := &Normalized{Original: text}
-	buf := make([]byte, 0, len(text)+utf8.UTFMax)
-	n.origStart = make([]int32, 0, cap(buf))
-	n.origEnd = make([]int32, 0, cap(buf))
+	n := &Normalized{}
+	n.normalize(text)
+	return n
+}
+
+// normalize sets n to text normalised, reusing the storage of n's positions and working arrays.
+func (n *Normalized) normalize(text string) {
+	pieces := toSimplified(foldAndJoin(text, n.pieces[:0]))
+	n.pieces = pieces[:0]
+	buf := slices.Grow(n.buf[:0], len(text)+utf8.UTFMax)
+	*n = Normalized{
+		Original:  text,
+		origStart: slices.Grow(n.origStart[:0], cap(buf)),
+		origEnd:   slices.Grow(n.origEnd[:0], cap(buf)),
+		pieces:    n.pieces,
+	}
 	for _, p := range pieces {
 		before := len(buf)
 		buf = utf8.AppendRune(buf, p.r) // an invalid rune becomes U+FFFD
@@ -83,15 +98,15 @@ func Normalize(text string) *Normalized {
 		}
 	}
 	n.Text = string(buf)
-	return n
+	n.buf = buf[:0]
 }
 
 // foldAndJoin applies the character-level rules: full-width letters, digits and symbols
 // become ASCII, and each run of white space becomes nothing (inside a Chinese sentence,
 // where a line break is only a layout artefact), "\n" (a paragraph break: a blank line)
 // or a single space.
-func foldAndJoin(text string) []piece {
-	out := make([]piece, 0, len(text)/2)
+func foldAndJoin(text string, out []piece) []piece {
+	out = slices.Grow(out[:0], len(text)/2)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsSpace(r) {
@@ -200,19 +215,8 @@ func toSimplified(pieces []piece) []piece {
 	if !traditional {
 		return pieces
 	}
-	rs := make([]rune, len(pieces))
-	for i, p := range pieces {
-		rs[i] = p.r
-	}
-	if cc, err := converter(); err == nil {
-		if s, err := cc.Convert(string(rs)); err == nil && utf8.RuneCountInString(s) == len(pieces) {
-			i := 0
-			for _, r := range s {
-				pieces[i].r = r
-				i++
-			}
-			return pieces
-		}
+	if cc, err := converter(); err == nil && convertRuns(cc, pieces) {
+		return pieces
 	}
 	out := make([]piece, 0, len(pieces))
 	for _, p := range pieces {
@@ -225,4 +229,51 @@ func toSimplified(pieces []piece) []piece {
 		}
 	}
 	return out
+}
+
+// convertRuns converts, phrase by phrase, each run of Chinese characters of pieces that has a traditional
+// one, in place: OpenCC's phrases are Chinese characters only, and converting a sentence instead of the
+// whole text took most of the time of normalising a message with one traditional character. It reports
+// false, having changed nothing, if a run's conversion would not keep its character count.
+func convertRuns(cc *opencc.OpenCC, pieces []piece) bool {
+	type conversion struct {
+		lo   int
+		text string
+	}
+	var done []conversion
+	for lo := 0; lo < len(pieces); {
+		if !isHanRune(pieces[lo].r) {
+			lo++
+			continue
+		}
+		hi, changes := lo, false
+		for ; hi < len(pieces) && isHanRune(pieces[hi].r); hi++ {
+			changes = changes || changesUnderT2S(pieces[hi].r)
+		}
+		if changes {
+			rs := make([]rune, hi-lo)
+			for i, p := range pieces[lo:hi] {
+				rs[i] = p.r
+			}
+			s, err := cc.Convert(string(rs))
+			if err != nil || utf8.RuneCountInString(s) != hi-lo {
+				return false
+			}
+			done = append(done, conversion{lo, s})
+		}
+		lo = hi
+	}
+	for _, c := range done {
+		i := c.lo
+		for _, r := range c.text {
+			pieces[i].r = r
+			i++
+		}
+	}
+	return true
+}
+
+// isHanRune is unicode.Is(unicode.Han, r), testing the common block first.
+func isHanRune(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }

@@ -334,6 +334,15 @@ func (s *Service) Analyze(text string) *Analysis {
 	return a
 }
 
+// AnalyzeInto is Analyze reusing a's storage, as Lexicon.AnalyzeInto does (with jieba's cut, a new one).
+func (s *Service) AnalyzeInto(text string, a *Analysis) *Analysis {
+	<-s.lexiconReady
+	if lx := s.lexicon.Load(); lx != nil {
+		return lx.AnalyzeInto(text, a)
+	}
+	return s.Analyze(text)
+}
+
 // IsStopWord reports whether w is a function word that says nothing about a topic.
 func (s *Service) IsStopWord(w string) bool { return s.stop[w] }
 
