@@ -163,12 +163,19 @@ export async function openApp(page, route = '/dashboard') {
 export async function chooseOption(page, selectTestId, text) {
   // A click that lands while the dropdown is still opening can pick the neighbouring option: the choice is
   // checked on the select and made again if it did not take (a select that clears itself after use, such as a
-  // template picker, is left as it is after the third try).
+  // template picker, is left as it is after the third try). A click that lands while the dropdown closes again
+  // (a busy machine finishing the previous select's animation) finds no option: the select is opened afresh.
   for (let attempt = 1; ; attempt++) {
     await page.getByTestId(selectTestId).click()
     const item = page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first()
-    await item.waitFor()
-    await item.click()
+    try {
+      await item.click({ timeout: 5000 })
+    } catch (err) {
+      if (attempt >= 3) throw err
+      await page.keyboard.press('Escape')
+      await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 2000 }).catch(() => {})
+      continue
+    }
     const took = await page
       .waitForFunction(
         ([id, t]) => (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').includes(t),
