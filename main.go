@@ -377,7 +377,6 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 	})
 
 	b.reread = func(ctx context.Context, event string) {
-		db.ChangedElsewhere() // another process wrote: counts kept in memory are stale
 		var err error
 		all := event == app.EventDataRestored
 		if all || event == app.EventCalendarChanged {

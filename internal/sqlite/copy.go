@@ -24,6 +24,7 @@ var copySkipped = map[string]string{
 	"messages_fts":         "the text index is computed from the messages",
 	"message_state_counts": "counted from the copied messages",
 	"message_changes":      "the change feed of the source's readers",
+	"inbox_revision":       "the target keeps its own (migration 0032)",
 	"sessions":             "people sign in again on the server",
 	"server_events":        "events of the processes of the past",
 }
@@ -149,7 +150,7 @@ func CopyInto(ctx context.Context, from, to *DB) ([]core.TableCount, error) {
 	if err != nil {
 		return nil, err
 	}
-	to.revision.Add(1)
+	to.restores.Add(1) // the target's data was replaced wholesale: what its stores kept in memory is void
 	return counts, to.resetAuditHead()
 }
 

@@ -76,3 +76,6 @@ func SetFewMatches(n int) (restore func()) {
 
 // InboxOrder is the ORDER BY clause of an inbox sort, for the tests that check which index serves it.
 func InboxOrder(sort string) string { return inboxOrders[sort] }
+
+// CountsRead is how many times the inbox's counts were read from the database rather than from memory.
+func CountsRead(s *MailboxStore) int64 { return s.countsRead.Load() }

@@ -51,6 +51,12 @@ const msgListCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at
 type textSearch struct {
 	query   string // the FTS query of the matches; "" when the filter has no text
 	matches int    // how many messages match it
+	// The counts of a search stay true while its set of matches does: gen names that set when the search is
+	// kept in memory (mailbox_textindex.go), else feed is the change feed's revision the plan was made at.
+	feed, gen int64
+	// ids lists a kept search's matches (a JSON array) when they are few: they are looked up by id, and the
+	// text index is not asked again.
+	ids string
 	// lead lists the matches as the rows to visit: SQLite looks each one up by id (in the narrow
 	// messages_id_inbox index), so the work follows the number of matches, which suits a few of them.
 	// Otherwise rows are only tested for being a match (the unary plus keeps SQLite from looking rows up
@@ -79,11 +85,36 @@ func (s *MailboxStore) planSearch(ctx context.Context, tx *Tx, text string) (ts 
 	if ts.query == "" {
 		return ts, nil
 	}
+	// A search kept in memory knows its matches and names their set: when they are few, the plan is them, and
+	// when they are more but not most messages, rows are tested against the index as they are walked.
+	tm, ok, err := s.texts.matches(ctx, tx, ts.query)
+	if err != nil {
+		return ts, err
+	}
+	if ok {
+		ts.matches, ts.gen = len(tm.byID), tm.gen
+		if ts.lead = ts.matches <= fewMatches; ts.lead {
+			ts.ids = tm.idList()
+		}
+		tm.mu.Unlock()
+		if ts.lead {
+			return ts, nil
+		}
+		var all int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(n), 0) FROM message_state_counts`).Scan(&all); err != nil {
+			return ts, err
+		}
+		if ts.matches <= all/2 {
+			return ts, nil
+		}
+		// most messages match: the plan lists those they miss, kept as of the change feed below
+	}
 	era := tx.db.restores.Load()
 	_, rev, err := changeWindow(ctx, tx)
 	if err != nil {
 		return ts, err
 	}
+	ts.feed = rev
 	if p, ok := s.plans.get(ts.query, era, rev); ok {
 		ts.matches, ts.lead = p.matches, p.matches <= fewMatches
 		if !ts.lead {
@@ -191,6 +222,8 @@ func searchByIndex(ctx context.Context, tx *Tx) error {
 func (ts textSearch) condition() (string, string) {
 	const matches = "(SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)"
 	switch {
+	case ts.ids != "":
+		return "m.id IN (SELECT value FROM json_each(?))", ts.ids
 	case ts.missesOnly:
 		return "m.id IN (SELECT value FROM json_each(?))", ts.misses
 	case ts.except:
@@ -302,7 +335,7 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 		}
 		// A page of a few messages looks its matches up even when the text alone matches many: the other filters
 		// leave few, and walking an index for them could cross most of it.
-		ts.lead = page.Total <= fewMatches && !ts.except
+		ts.lead = (page.Total <= fewMatches && !ts.except) || ts.ids != ""
 		cond, args, err := inboxWhere(f, cal, today, ts)
 		if err != nil {
 			return page, err
@@ -381,27 +414,35 @@ func (s *MailboxStore) keptSearchPage(ctx context.Context, tx *Tx, f core.Messag
 // maxCachedCounts bounds the counts cache; it starts afresh when full.
 const maxCachedCounts = 512
 
-// cachedStateCounts is stateCounts, answered from memory while nothing was written since it was counted: many
-// people paging through the same inbox share one count, which on 100,000 messages is the larger part of a page.
+// cachedStateCounts is stateCounts, answered from memory while the inbox is as it was counted: many people
+// paging through the same inbox share one count, which on 100,000 messages is the larger part of a page. The
+// inbox revision (migration 0032) moves when a message comes, goes or changes in a column a filter reads,
+// whichever server process wrote it; a search's counts also follow its set of matches (or, for a search not
+// kept in memory, the change feed), and every count starts afresh after a restore.
 func (s *MailboxStore) cachedStateCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calendar.Calendar, today time.Time, ts textSearch) (map[string]int, error) {
-	rev := s.db.Revision() // read first: a write committed while counting makes the entry stale at once
+	// read before counting: a write committed in between makes the entry stale at once, never wrongly fresh
+	at := countsAt{era: tx.db.restores.Load(), feed: ts.feed, gen: ts.gen}
+	if err := tx.QueryRowContext(ctx, `SELECT rev FROM inbox_revision`).Scan(&at.rev); err != nil {
+		return nil, err
+	}
 	key := fmt.Sprintf("%p|%s|%d|%d|%s|%d|%s|%s|%q|%s|%s", cal, calendar.FormatDate(today), f.SectionID, f.AssigneeID, f.Type, f.TopicID,
 		f.Channel, f.Due, f.Text, f.From, f.To)
 	s.countsMu.Lock()
 	c, ok := s.counts[key]
 	s.countsMu.Unlock()
-	if ok && c.revision == rev {
+	if ok && c.at == at {
 		return maps.Clone(c.counts), nil
 	}
 	counts, err := stateCounts(ctx, tx, f, cal, today, ts)
 	if err != nil {
 		return nil, err
 	}
+	s.countsRead.Add(1)
 	s.countsMu.Lock()
 	if s.counts == nil || len(s.counts) >= maxCachedCounts {
 		s.counts = map[string]cachedCounts{}
 	}
-	s.counts[key] = cachedCounts{revision: rev, counts: maps.Clone(counts)}
+	s.counts[key] = cachedCounts{at: at, counts: maps.Clone(counts)}
 	s.countsMu.Unlock()
 	return counts, nil
 }

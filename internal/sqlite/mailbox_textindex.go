@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"policydesk/internal/core"
 )
@@ -31,7 +32,13 @@ type textMatches struct {
 	byID   map[int64]matchedMessage
 	sorted []int64 // by received_at, then id, ascending; nil when it must be sorted again
 	broad  bool    // matched more than maxKeptMatches when searched: left to SQL
+	// gen names the set of matches: it changes (to a number no set had before) whenever a message joins or
+	// leaves them, and stays while changes re-word matches that still match, or others that still do not.
+	gen int64
 }
+
+// matchGens numbers the kept searches' sets of matches (textMatches.gen).
+var matchGens atomic.Int64
 
 // maxTextSearches bounds the kept searches; the set starts afresh when full. maxKeptMatches bounds one
 // search: a search matching more (a single common character) is left to SQL, which plans it differently.
@@ -121,7 +128,7 @@ func (tm *textMatches) load(ctx context.Context, tx *Tx, query string, rev int64
 	if err := tm.add(ctx, tx, matchedCols, query); err != nil {
 		return err
 	}
-	tm.rev = rev
+	tm.rev, tm.gen = rev, matchGens.Add(1)
 	return nil
 }
 
@@ -132,8 +139,14 @@ func (tm *textMatches) follow(ctx context.Context, tx *Tx, query string, rev int
 	if err != nil {
 		return err
 	}
+	if len(ids) == 0 {
+		tm.rev = rev
+		return nil
+	}
 	changed := make([]string, len(ids))
+	was := make(map[int64]bool, len(ids))
 	for i, id := range ids {
+		_, was[id] = tm.byID[id]
 		delete(tm.byID, id)
 		changed[i] = msgItoa(id)
 	}
@@ -144,6 +157,12 @@ func (tm *textMatches) follow(ctx context.Context, tx *Tx, query string, rev int
 			return err
 		}
 		changed = changed[n:]
+	}
+	for id, matched := range was {
+		if _, ok := tm.byID[id]; ok != matched {
+			tm.gen = matchGens.Add(1)
+			break
+		}
 	}
 	tm.rev = rev
 	return nil
@@ -174,6 +193,26 @@ func (tm *textMatches) counts() map[string]int {
 		counts[m.state]++
 	}
 	return counts
+}
+
+// idList is the matches' ids as a JSON array, ascending.
+func (tm *textMatches) idList() string {
+	ids := make([]int64, 0, len(tm.byID))
+	for id := range tm.byID {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	var b strings.Builder
+	b.Grow(len(ids)*7 + 2)
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(msgItoa(id))
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
 // page returns the ids of one page of the matches in state ("" for all), newest first unless ascending.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"policydesk/internal/calendar"
@@ -20,16 +21,23 @@ type MailboxStore struct {
 	sealer core.Sealer     // seals the mail account's password
 	tagger core.NameTagger // tags the words of a message before publication (nil: the cue rules alone)
 
-	countsMu sync.Mutex
-	counts   map[string]cachedCounts // the inbox's state counts per filter, valid while the database is unchanged
-	texts    textIndex               // the inbox's text searches, following the writes
-	plans    searchPlans             // the inbox's text searches' plans, as of the change feed
+	countsMu   sync.Mutex
+	counts     map[string]cachedCounts // the inbox's state counts per filter, valid while the inbox is unchanged
+	countsRead atomic.Int64            // how many times the counts were read from the database (tests)
+	texts      textIndex               // the inbox's text searches, following the writes
+	plans      searchPlans             // the inbox's text searches' plans, as of the change feed
 }
 
-// cachedCounts are the state counts of one filter as of a database revision.
+// cachedCounts are the state counts of one filter as of at.
 type cachedCounts struct {
-	revision int64
-	counts   map[string]int
+	at     countsAt
+	counts map[string]int
+}
+
+// countsAt is when counts were read: the inbox revision, for a search its set of matches (textSearch's gen
+// or feed; 0 without text), and the database's restore count.
+type countsAt struct {
+	rev, feed, gen, era int64
 }
 
 var _ core.DeadlineSource = (*MailboxStore)(nil)

@@ -11,9 +11,7 @@ import (
 	"time"
 
 	"policydesk/internal/core"
-	"policydesk/internal/mailbox"
 	"policydesk/internal/rules"
-	"policydesk/internal/seal"
 	"policydesk/internal/sqlite"
 )
 
@@ -409,46 +407,5 @@ func TestPostgresIndexTermsAgreeWithSQL(t *testing.T) {
 	}
 	if want := len(sqlite.IndexTerms(sqlite.IndexGrams("噪音"))); terms != want {
 		t.Fatalf("%d terms after the update, want %d", terms, want)
-	}
-}
-
-// The inbox keeps its counts in memory until a write: on PostgreSQL another server process's write reaches this
-// one as an event (ChangedElsewhere), after which the counts are read again.
-func TestPostgresCountsFollowAnotherServersWrites(t *testing.T) {
-	if !onPostgres() {
-		t.Skip("PostgreSQL only: set POLICYDESK_TEST_PG (build/pg-test.sh)")
-	}
-	f := newMailboxFixture(t)
-	in := core.MessageInput{Channel: "网站", SenderName: "王先生", Subject: "不动产登记", Body: "不动产登记要多久？"}
-	f.create(t, in)
-	total := func() int {
-		t.Helper()
-		page, err := f.store.Messages(f.ctx, core.MessageFilter{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return page.Total
-	}
-	if n := total(); n != 1 {
-		t.Fatalf("total %d, want 1", n)
-	}
-	// Another server process on the same database takes a message in.
-	other := sqlite.NewDB(f.db.Path, rules.All())
-	other.Clock, other.DataDir = f.db.Clock, f.db.DataDir
-	if err := other.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	store := sqlite.NewMailboxStore(other, loadedCalendar(t, other).Calendar, seal.KeyFile{Path: filepath.Join(t.TempDir(), seal.SecretKeyFile)}, nil)
-	in.Body = "不动产登记证书丢了怎么补办？"
-	if _, err := store.CreateMessage(f.ctx, in, mailbox.Match(f.matcher, in)); err != nil {
-		t.Fatal(err)
-	}
-	if n := total(); n != 1 {
-		t.Fatalf("total %d before word of the other server's write: the counts were not kept", n)
-	}
-	f.db.ChangedElsewhere()
-	if n := total(); n != 2 {
-		t.Fatalf("total %d after the other server's write, want 2", n)
 	}
 }
