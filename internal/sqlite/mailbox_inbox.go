@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"maps"
 	"strconv"
@@ -433,18 +434,30 @@ func (s *MailboxStore) cachedStateCounts(ctx context.Context, tx *Tx, f core.Mes
 	if ok && c.at == at {
 		return maps.Clone(c.counts), nil
 	}
-	counts, err := stateCounts(ctx, tx, f, cal, today, ts)
+	count := func() (any, error) {
+		counts, err := stateCounts(ctx, tx, f, cal, today, ts)
+		if err != nil {
+			return nil, err
+		}
+		s.countsRead.Add(1)
+		s.countsMu.Lock()
+		if s.counts == nil || len(s.counts) >= maxCachedCounts {
+			s.counts = map[string]cachedCounts{}
+		}
+		s.counts[key] = cachedCounts{at: at, counts: counts}
+		s.countsMu.Unlock()
+		return counts, nil
+	}
+	// People who open the same inbox at once (a morning, a server's start) share one count: the same inbox
+	// revision and set of matches give the same counts in any snapshot.
+	v, err, _ := s.countsFlight.Do(fmt.Sprintf("%s|%d|%d|%d|%d", key, at.rev, at.feed, at.gen, at.era), count)
+	if err != nil && ctx.Err() == nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		v, err = count() // the request that counted was cancelled, this one was not
+	}
 	if err != nil {
 		return nil, err
 	}
-	s.countsRead.Add(1)
-	s.countsMu.Lock()
-	if s.counts == nil || len(s.counts) >= maxCachedCounts {
-		s.counts = map[string]cachedCounts{}
-	}
-	s.counts[key] = cachedCounts{at: at, counts: maps.Clone(counts)}
-	s.countsMu.Unlock()
-	return counts, nil
+	return maps.Clone(v.(map[string]int)), nil
 }
 
 // overdueCounts counts, per state, the overdue messages that pass the filter with its state and deadline

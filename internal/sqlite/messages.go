@@ -10,6 +10,8 @@ import (
 
 	"policydesk/internal/calendar"
 	"policydesk/internal/core"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // MailboxStore keeps 局长信箱 messages and runs their workflow. Messages arrive with their match to topics
@@ -21,11 +23,12 @@ type MailboxStore struct {
 	sealer core.Sealer     // seals the mail account's password
 	tagger core.NameTagger // tags the words of a message before publication (nil: the cue rules alone)
 
-	countsMu   sync.Mutex
-	counts     map[string]cachedCounts // the inbox's state counts per filter, valid while the inbox is unchanged
-	countsRead atomic.Int64            // how many times the counts were read from the database (tests)
-	texts      textIndex               // the inbox's text searches, following the writes
-	plans      searchPlans             // the inbox's text searches' plans, as of the change feed
+	countsMu     sync.Mutex
+	counts       map[string]cachedCounts // the inbox's state counts per filter, valid while the inbox is unchanged
+	countsRead   atomic.Int64            // how many times the counts were read from the database (tests)
+	countsFlight singleflight.Group      // the counts being read now, shared by the requests that wait for them
+	texts        textIndex               // the inbox's text searches, following the writes
+	plans        searchPlans             // the inbox's text searches' plans, as of the change feed
 }
 
 // cachedCounts are the state counts of one filter as of at.
