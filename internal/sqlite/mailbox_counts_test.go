@@ -97,4 +97,27 @@ func TestInboxCountsFollowTheInbox(t *testing.T) {
 	if p := page(core.MessageFilter{State: core.MsgHandling, AssigneeID: f.people["罗斌"]}); p.Total != 1 || len(p.Items) != 1 || p.Items[0].ID != edited.ID {
 		t.Fatalf("办理中 after the other process's routing: %+v", p)
 	}
+
+	// Each column a filter or a count reads moves the inbox revision when it alone changes (migration 0032's
+	// trigger lists them): a filter's count, kept before the change, follows it.
+	for _, c := range []struct {
+		change string
+		filter core.MessageFilter
+	}{
+		{`msg_type = '投诉'`, core.MessageFilter{Type: "投诉"}},
+		{`channel = '信件'`, core.MessageFilter{Channel: "信件"}},
+		{`received_date = '2000-01-05'`, core.MessageFilter{From: "2000-01-01", To: "2000-01-31"}},
+		{`due_date = '2000-01-10'`, core.MessageFilter{Due: core.DueOverdue}},
+		{`section_id = NULL, assignee_id = NULL`, core.MessageFilter{AssigneeID: f.people["罗斌"]}},
+		{`topic_id = NULL`, core.MessageFilter{TopicID: f.topics["不动产登记"]}},
+		{`stopped_since = '2000-01-09'`, core.MessageFilter{Due: core.DueOverdue}},
+	} {
+		before := page(c.filter).Total
+		if _, err := other.SQL().Exec(`UPDATE messages SET `+c.change+` WHERE id = ?`, edited.ID); err != nil {
+			t.Fatal(err)
+		}
+		if after := page(c.filter).Total; after == before {
+			t.Errorf("SET %s by another process: the filter's total stayed %d", c.change, before)
+		}
+	}
 }
