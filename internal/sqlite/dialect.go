@@ -66,6 +66,7 @@ var postgresIdioms = strings.NewReplacer(
 	"IS NOT ?", "IS DISTINCT FROM ?",
 	// SQLite's unary + keeps the planner off an index; PostgreSQL plans without it.
 	"+m.id IN", "m.id IN",
+	"GROUP BY +m.state", "GROUP BY m.state",
 	// The inbox's text index: FTS5 on SQLite; on PostgreSQL (migrations_postgres 0030, 0031) a GIN index of each
 	// message's terms (IndexTerms) finds the messages holding every term the query needs, which is matching for
 	// words of up to three characters; fts_match checks the candidates of longer words. The connection plans

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"policydesk/internal/calendar"
+	"policydesk/internal/core"
 )
 
 // KnownMigrations are the migrations this build applies to db (SQLite's or PostgreSQL's).
@@ -76,6 +79,18 @@ func SetFewMatches(n int) (restore func()) {
 
 // InboxOrder is the ORDER BY clause of an inbox sort, for the tests that check which index serves it.
 func InboxOrder(sort string) string { return inboxOrders[sort] }
+
+// InboxPageIDs is the statement that reads the ids of a filter's page (no text search), with its arguments, as
+// of today: for the tests that check which index serves it.
+func InboxPageIDs(f core.MessageFilter, cal *calendar.Calendar, today time.Time) (string, []any, error) {
+	if f.Sort == "" {
+		f.Sort = core.SortUrgent
+	}
+	if f.Page == 0 {
+		f.Page, f.PageSize = 1, 50
+	}
+	return pageIDs(f, cal, today, textSearch{})
+}
 
 // CountsRead is how many times the inbox's counts were read from the database rather than from memory.
 func CountsRead(s *MailboxStore) int64 { return s.countsRead.Load() }

@@ -290,6 +290,23 @@ func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, t
 	return whereClause(where), args, nil
 }
 
+// urgencyRange restates a deadline filter on the default order's key (msgUrgency, which is the due date exactly
+// for the messages the filter keeps), so that a page in that order is a range of its index rather than a sort
+// of every overdue message. The counts leave it out: they read the filter's columns from an index that holds
+// them, which a condition on the key would lead the planner away from.
+func urgencyRange(f core.MessageFilter, cal *calendar.Calendar, today time.Time) (string, []any) {
+	day := calendar.FormatDate(today)
+	switch f.Due {
+	case core.DueOverdue:
+		return msgUrgency + " < ?", []any{day}
+	case core.DueToday:
+		return msgUrgency + " = ?", []any{day}
+	case core.DueSoon:
+		return msgUrgency + " > ? AND " + msgUrgency + " <= ?", []any{day, calendar.FormatDate(cal.AddWorkdays(today, 1))}
+	}
+	return "", nil
+}
+
 // msgUrgency is the due date of a message whose clock runs, and "~" (after every date) for the others: the
 // default order's first key. Migration 0025 indexes the same expression, which SQLite uses only when the
 // text matches, so the two change together.
@@ -302,13 +319,28 @@ var inboxOrders = map[string]string{
 	core.SortDueAsc:       " ORDER BY m.due_date, m.received_at, m.id",
 }
 
+// inboxOrder is the filter's ORDER BY. Within a date range, the order of receipt begins with the day: the same
+// order (received_date is received_at's date, migration 0033), read from the range's index instead of sorting
+// the whole range by time.
+func inboxOrder(f core.MessageFilter) string {
+	if f.From != "" || f.To != "" {
+		switch f.Sort {
+		case core.SortReceivedAsc:
+			return " ORDER BY m.received_date, m.received_at, m.id"
+		case core.SortReceivedDesc:
+			return " ORDER BY m.received_date DESC, m.received_at DESC, m.id DESC"
+		}
+	}
+	return inboxOrders[f.Sort]
+}
+
 // Messages lists one page of the inbox.
 func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core.MessagePage, error) {
 	f, err := s.db.rules.Mailbox.CheckFilter(f)
 	if err != nil {
 		return core.MessagePage{}, err
 	}
-	order := inboxOrders[f.Sort]
+	order := inboxOrder(f)
 	cal, today := s.cal(), s.today()
 	return inRead(ctx, s.db, func(tx *Tx) (core.MessagePage, error) {
 		page := core.MessagePage{Page: f.Page, PageSize: f.PageSize, Items: []core.MessageListItem{}}
@@ -337,20 +369,32 @@ func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core
 		// A page of a few messages looks its matches up even when the text alone matches many: the other filters
 		// leave few, and walking an index for them could cross most of it.
 		ts.lead = (page.Total <= fewMatches && !ts.except) || ts.ids != ""
-		cond, args, err := inboxWhere(f, cal, today, ts)
+		ids, args, err := pageIDs(f, cal, today, ts)
 		if err != nil {
 			return page, err
 		}
 		// Page the ids first, then read the rows: sorting a large match on its ids and sort keys alone keeps the
 		// sort within the indexes instead of carrying every matching row's text through it.
-		rows, err := tx.QueryContext(ctx, `SELECT `+msgListCols+` FROM (SELECT m.id FROM messages m`+cond+order+` LIMIT ? OFFSET ?) page
-			JOIN messages m ON m.id = page.id`+messageLookups+order, append(args, f.PageSize, (f.Page-1)*f.PageSize)...)
+		rows, err := tx.QueryContext(ctx, `SELECT `+msgListCols+` FROM (`+ids+`) page
+			JOIN messages m ON m.id = page.id`+messageLookups+order, args...)
 		if err != nil {
 			return page, err
 		}
 		defer rows.Close()
 		return page, s.scanListItems(rows, cal, today, &page)
 	})
+}
+
+// pageIDs is the statement that reads the ids of the filter's page, in its order, and its arguments.
+func pageIDs(f core.MessageFilter, cal *calendar.Calendar, today time.Time, ts textSearch) (string, []any, error) {
+	cond, args, err := inboxWhere(f, cal, today, ts)
+	if err != nil {
+		return "", nil, err
+	}
+	if c, a := urgencyRange(f, cal, today); c != "" && f.Sort == core.SortUrgent {
+		cond, args = cond+" AND "+c, append(args, a...) // a deadline filter: cond is not empty
+	}
+	return `SELECT m.id FROM messages m` + cond + inboxOrder(f) + ` LIMIT ? OFFSET ?`, append(args, f.PageSize, (f.Page-1)*f.PageSize), nil
 }
 
 // scanListItems reads the rows of an inbox page (msgListCols) into page, with each row's deadline badge.
@@ -503,6 +547,11 @@ func groupCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calenda
 		return counts, err
 	}
 	query := `SELECT m.state, COUNT(*) FROM messages m` + cond + ` GROUP BY m.state`
+	if f.From != "" || f.To != "" {
+		// SQLite would rather walk a whole index in state order than sort a date range's rows by state; the
+		// unary + leaves it the range's index (migration 0033). PostgreSQL plans without it (rebind).
+		query = `SELECT m.state, COUNT(*) FROM messages m` + cond + ` GROUP BY +m.state`
+	}
 	if cond == "" {
 		query = `SELECT state, n FROM message_state_counts WHERE n <> 0` // kept by triggers (migration 0015)
 	}

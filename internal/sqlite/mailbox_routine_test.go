@@ -1,10 +1,13 @@
 package sqlite_test
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 	"policydesk/internal/sqlite"
 )
@@ -159,6 +162,114 @@ func TestInboxDefaultOrderUsesItsIndex(t *testing.T) {
 		joined := strings.Join(plan, "; ")
 		if strings.Contains(joined, "TEMP B-TREE") || !strings.Contains(joined, "urgency") {
 			t.Errorf("%q is sorted, not read in order: %s", where, joined)
+		}
+	}
+}
+
+// A date range lists in order of receipt (read by day, then time, migration 0033), and a deadline filter in
+// the default order (read as a range of the order's key): both must give the order the inbox gives without
+// them.
+func TestInboxDateRangeAndDeadlineOrders(t *testing.T) {
+	f := newMailboxFixture(t)
+	f.at(t, "2026-11-20 09:30")
+	n := 0
+	create := func(received string) int64 {
+		n++
+		return f.create(t, core.MessageInput{ReceivedAt: received, Body: fmt.Sprintf("第%d次咨询不动产登记的办理时限", n)}).ID
+	}
+	m1 := create("2026-11-02 16:00")
+	m2 := create("2026-11-02 08:00")
+	m3 := create("2026-11-03 09:00")
+	m4 := create("2026-11-03 09:00") // the same minute: the later id is the later one
+	m5 := create("2026-11-03 09:00")
+	m6 := create("2026-10-30 10:00")
+	create("2026-11-19 09:00")          // due Tuesday the 24th
+	soon := create("2026-11-18 09:00")  // due Monday the 23rd: the next working day
+	today := create("2026-11-17 09:00") // due Friday the 20th
+
+	list := func(filter core.MessageFilter) []int64 {
+		t.Helper()
+		page, err := f.store.Messages(f.ctx, filter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := []int64{}
+		for _, it := range page.Items {
+			ids = append(ids, it.ID)
+		}
+		return ids
+	}
+	check := func(name string, got, want []int64) {
+		t.Helper()
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+	}
+	check("received ascending in range", list(core.MessageFilter{From: "2026-11-02", To: "2026-11-03", Sort: core.SortReceivedAsc}),
+		[]int64{m2, m1, m3, m4, m5})
+	check("received descending in range", list(core.MessageFilter{From: "2026-11-02", To: "2026-11-03", Sort: core.SortReceivedDesc}),
+		[]int64{m5, m4, m3, m1, m2})
+	check("from a day on", list(core.MessageFilter{From: "2026-11-03", Sort: core.SortReceivedAsc, PageSize: 3}), []int64{m3, m4, m5})
+	check("up to a day", list(core.MessageFilter{To: "2026-11-02", Sort: core.SortReceivedDesc}), []int64{m1, m2, m6})
+
+	// The default order without a deadline filter is the oracle: the filter keeps its messages in that order.
+	page, err := f.store.Messages(f.ctx, core.MessageFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]int64{}
+	for _, it := range page.Items {
+		want[it.DueStatus] = append(want[it.DueStatus], it.ID)
+	}
+	check("overdue", list(core.MessageFilter{Due: core.DueOverdue}), want[calendar.StatusOverdue])
+	check("overdue by hand", want[calendar.StatusOverdue], []int64{m6, m1, m2, m5, m4, m3})
+	check("overdue, page 2", list(core.MessageFilter{Due: core.DueOverdue, PageSize: 2, Page: 2}), []int64{m2, m5})
+	check("due today", list(core.MessageFilter{Due: core.DueToday}), []int64{today})
+	check("due soon", list(core.MessageFilter{Due: core.DueSoon}), []int64{soon})
+	check("overdue in a range", list(core.MessageFilter{Due: core.DueOverdue, From: "2026-11-03"}), []int64{m5, m4, m3})
+}
+
+// The pages of a date range and of the overdue filter are read from an index in order, never sorted whole, with
+// the statistics the program keeps (DB.Optimize). (A day's messages, due today, are few enough to sort.)
+func TestInboxRangePagesUseTheirIndexes(t *testing.T) {
+	skipOnPostgres(t, "reads SQLite's EXPLAIN QUERY PLAN")
+	f := newMailboxFixture(t)
+	seedMessages(t, f, 3000)
+	if err := f.db.Optimize(f.ctx); err != nil {
+		t.Fatal(err)
+	}
+	cal, today := calendar.New(calendar.Builtin()), time.Date(2026, 11, 20, 0, 0, 0, 0, core.Shanghai)
+	for name, c := range map[string]struct {
+		filter core.MessageFilter
+		index  string
+	}{
+		"overdue":     {core.MessageFilter{Due: core.DueOverdue}, "messages_urgency"},
+		"due soon":    {core.MessageFilter{Due: core.DueSoon}, "messages_urgency"},
+		"month, asc":  {core.MessageFilter{From: "2026-06-01", To: "2026-06-30", Sort: core.SortReceivedAsc}, "messages_received_day"},
+		"month, desc": {core.MessageFilter{From: "2026-06-01", To: "2026-06-30", Sort: core.SortReceivedDesc}, "messages_received_day"},
+	} {
+		query, args, err := sqlite.InboxPageIDs(c.filter, cal, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.db.SQL().Query(`EXPLAIN QUERY PLAN `+query, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		joined := strings.Join(plan, "; ")
+		// SQLite may order the ids of one instant afterwards ("RIGHT PART"), never the whole range.
+		if strings.Contains(joined, "TEMP B-TREE FOR ORDER BY") || !strings.Contains(joined, c.index) {
+			t.Errorf("%s: want a read of %s in order, plan %s", name, c.index, joined)
 		}
 	}
 }

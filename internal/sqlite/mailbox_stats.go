@@ -13,7 +13,7 @@ func (s *MailboxStore) StatsMessages(ctx context.Context, from, to time.Time) ([
 	return queryAll(ctx, s.db.db, scanStatsMessage, `SELECT m.id, m.received_date, m.due_date, m.msg_type, COALESCE(t.name, ''), COALESCE(sec.name, ''),
 		m.state, m.channel, m.subject, COALESCE(m.replied_at, ''), COALESCE(m.stopped_since, ''), m.stopped_days
 		FROM messages m LEFT JOIN topics t ON t.id = m.topic_id LEFT JOIN sections sec ON sec.id = m.section_id
-		WHERE m.received_date >= ? AND m.received_date <= ? ORDER BY m.received_at, m.id`,
+		WHERE m.received_date >= ? AND m.received_date <= ? ORDER BY m.received_date, m.received_at, m.id`,
 		calendar.FormatDate(from), calendar.FormatDate(to))
 }
 
