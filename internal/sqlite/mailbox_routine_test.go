@@ -145,21 +145,7 @@ func TestInboxDefaultOrderUsesItsIndex(t *testing.T) {
 		t.Fatal("no order for the default sort")
 	}
 	for _, where := range []string{"", " WHERE m.state = '办理中'", " WHERE m.section_id = 1", " WHERE m.assignee_id = 1"} {
-		rows, err := f.db.SQL().Query(`EXPLAIN QUERY PLAN SELECT m.id FROM messages m` + where + order + ` LIMIT 50`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		joined := strings.Join(plan, "; ")
+		joined := queryPlan(t, f.db, `SELECT m.id FROM messages m`+where+order+` LIMIT 50`)
 		if strings.Contains(joined, "TEMP B-TREE") || !strings.Contains(joined, "urgency") {
 			t.Errorf("%q is sorted, not read in order: %s", where, joined)
 		}
@@ -252,24 +238,33 @@ func TestInboxRangePagesUseTheirIndexes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := f.db.SQL().Query(`EXPLAIN QUERY PLAN `+query, args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		joined := strings.Join(plan, "; ")
+		joined := queryPlan(t, f.db, query, args...)
 		// SQLite may order the ids of one instant afterwards ("RIGHT PART"), never the whole range.
 		if strings.Contains(joined, "TEMP B-TREE FOR ORDER BY") || !strings.Contains(joined, c.index) {
 			t.Errorf("%s: want a read of %s in order, plan %s", name, c.index, joined)
 		}
 	}
+}
+
+// queryPlan is SQLite's EXPLAIN QUERY PLAN of query, its steps joined by "; ".
+func queryPlan(t *testing.T, db *sqlite.DB, query string, args ...any) string {
+	t.Helper()
+	rows, err := db.SQL().Query(`EXPLAIN QUERY PLAN `+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(plan, "; ")
 }
