@@ -361,7 +361,7 @@ func openBureau(paths datadir.Paths, clock core.Clock, opt bureauOptions) (_ *bu
 		if err := app.LoadRouting(ctx, routingAPI); err != nil {
 			slog.Error("loading the routing model failed", "err", err)
 		}
-		go db.KeepStatistics(watchCtx, 24*time.Hour, local)
+		go db.KeepStatistics(watchCtx, 10*time.Minute, 24*time.Hour, local)
 		app.WatchHistory(routingAPI, 10*time.Minute, local)
 	}()
 	disclosureAPI := app.NewDisclosureService(disclosures, paths.Exports, clock, emit)

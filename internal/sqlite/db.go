@@ -181,22 +181,27 @@ func (db *DB) Optimize(ctx context.Context) error {
 	return err
 }
 
-// KeepStatistics runs Optimize now and then every interval until ctx ends, when lead says this process runs
-// the background jobs; a failure is logged, never fatal.
-func (db *DB) KeepStatistics(ctx context.Context, every time.Duration, lead func() bool) {
+// KeepStatistics runs Optimize after the delay first and then every interval until ctx ends, when lead says
+// this process runs the background jobs; a failure is logged, never fatal. The first run waits: on a large
+// database that has none yet it holds the write turn for seconds, which should not fall on a start's first
+// minutes of work.
+func (db *DB) KeepStatistics(ctx context.Context, first, every time.Duration, lead func() bool) {
+	wait := first
 	for {
-		if lead() {
-			began := time.Now()
-			if err := db.Optimize(ctx); err != nil && ctx.Err() == nil {
-				slog.Error("updating the query planner's statistics failed", "err", err)
-			} else if took := time.Since(began); took > time.Second {
-				slog.Info("query planner's statistics updated", "ms", took.Milliseconds())
-			}
-		}
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(every):
+		case <-time.After(wait):
+		}
+		wait = every
+		if !lead() {
+			continue
+		}
+		began := time.Now()
+		if err := db.Optimize(ctx); err != nil && ctx.Err() == nil {
+			slog.Error("updating the query planner's statistics failed", "err", err)
+		} else if took := time.Since(began); took > time.Second {
+			slog.Info("query planner's statistics updated", "ms", took.Milliseconds())
 		}
 	}
 }
