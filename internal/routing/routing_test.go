@@ -248,6 +248,29 @@ func TestFeatureTable(t *testing.T) {
 	}
 }
 
+// TestIDTable interns features into a table that starts small and grows many times (a slot keeps only part of
+// the hash; growing places it again by its id's full hash): each feature gets the next id once and keeps it.
+func TestIDTable(t *testing.T) {
+	table := newIDTable(4)
+	var hashes []uint64
+	for i := range 20000 {
+		h := featureHash(kindWord, fmt.Sprint("词", i))
+		id, added := table.intern(h, hashes)
+		if !added || id != uint32(i) {
+			t.Fatalf("feature %d: id %d, added %v", i, id, added)
+		}
+		hashes = append(hashes, h)
+	}
+	if len(table.slots) < 2*len(hashes) {
+		t.Errorf("table of %d slots holds %d features: more than half full", len(table.slots), len(hashes))
+	}
+	for i, h := range hashes {
+		if id, added := table.intern(h, hashes); added || id != uint32(i) {
+			t.Fatalf("feature %d interned again: id %d, added %v", i, id, added)
+		}
+	}
+}
+
 func TestFitOffsetsFavoursUnderscoredClass(t *testing.T) {
 	// Class 0 is right as often as class 1, but its classifier scores everything one unit
 	// too low: the fitted offsets must give that unit back (up to a shift common to all).

@@ -246,11 +246,18 @@ type edgeSlot struct {
 }
 
 func newEdgeTable(size int) edgeTable {
+	t := edgeShape(size)
+	t.slots = make([]edgeSlot, size)
+	return t
+}
+
+// edgeShape is the addressing of an edge table of size slots (a power of two), without the slots.
+func edgeShape(size int) edgeTable {
 	shift := uint(64)
 	for s := size; s > 1; s >>= 1 {
 		shift--
 	}
-	return edgeTable{mask: uint64(size - 1), shift: shift, slots: make([]edgeSlot, size)}
+	return edgeTable{mask: uint64(size - 1), shift: shift}
 }
 
 func (t *edgeTable) slot(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15) >> t.shift }

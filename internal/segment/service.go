@@ -67,7 +67,7 @@ func NewAfter(cacheDir string, extra []core.UserWord, start <-chan struct{}) *Se
 		if start != nil {
 			<-start
 		}
-		if lx, err := LoadLexicon(extra); err == nil {
+		if lx, err := LoadLexiconCached(s.cacheDir, extra); err == nil {
 			s.lexicon.Store(lx)
 		}
 	}()
@@ -157,7 +157,7 @@ func (s *Service) SetUserWords(words []core.UserWord) <-chan error {
 			done <- err
 			return
 		}
-		if lx, err := LoadLexicon(words); err == nil {
+		if lx, err := LoadLexiconCached(s.cacheDir, words); err == nil {
 			<-s.lexiconReady
 			s.lexicon.Store(lx)
 		}
