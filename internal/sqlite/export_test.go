@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"policydesk/internal/calendar"
 	"policydesk/internal/core"
 )
 
@@ -81,15 +80,14 @@ func SetFewMatches(n int) (restore func()) {
 func InboxOrder(sort string) string { return inboxOrders[sort] }
 
 // InboxPageIDs is the statement that reads the ids of a filter's page (no text search), with its arguments, as
-// of today: for the tests that check which index serves it.
-func InboxPageIDs(f core.MessageFilter, cal *calendar.Calendar, today time.Time) (string, []any, error) {
-	if f.Sort == "" {
-		f.Sort = core.SortUrgent
+// of today: for the tests that check which index serves it. The filter is checked and completed as Messages
+// does.
+func InboxPageIDs(s *MailboxStore, f core.MessageFilter, today time.Time) (string, []any, error) {
+	f, err := s.db.rules.Mailbox.CheckFilter(f)
+	if err != nil {
+		return "", nil, err
 	}
-	if f.Page == 0 {
-		f.Page, f.PageSize = 1, 50
-	}
-	return pageIDs(f, cal, today, textSearch{})
+	return pageIDs(f, s.cal(), today, textSearch{})
 }
 
 // CountsRead is how many times the inbox's counts were read from the database rather than from memory.

@@ -323,7 +323,7 @@ var inboxOrders = map[string]string{
 // order (received_date is received_at's date, migration 0033), read from the range's index instead of sorting
 // the whole range by time.
 func inboxOrder(f core.MessageFilter) string {
-	if f.From != "" || f.To != "" {
+	if dateRanged(f) {
 		switch f.Sort {
 		case core.SortReceivedAsc:
 			return " ORDER BY m.received_date, m.received_at, m.id"
@@ -333,6 +333,9 @@ func inboxOrder(f core.MessageFilter) string {
 	}
 	return inboxOrders[f.Sort]
 }
+
+// dateRanged reports whether f keeps a range of receipt dates.
+func dateRanged(f core.MessageFilter) bool { return f.From != "" || f.To != "" }
 
 // Messages lists one page of the inbox.
 func (s *MailboxStore) Messages(ctx context.Context, f core.MessageFilter) (core.MessagePage, error) {
@@ -546,12 +549,13 @@ func groupCounts(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calenda
 	if err != nil || (ts.query != "" && ts.matches == 0) {
 		return counts, err
 	}
-	query := `SELECT m.state, COUNT(*) FROM messages m` + cond + ` GROUP BY m.state`
-	if f.From != "" || f.To != "" {
+	group := "m.state"
+	if dateRanged(f) {
 		// SQLite would rather walk a whole index in state order than sort a date range's rows by state; the
 		// unary + leaves it the range's index (migration 0033). PostgreSQL plans without it (rebind).
-		query = `SELECT m.state, COUNT(*) FROM messages m` + cond + ` GROUP BY +m.state`
+		group = "+m.state"
 	}
+	query := `SELECT m.state, COUNT(*) FROM messages m` + cond + ` GROUP BY ` + group
 	if cond == "" {
 		query = `SELECT state, n FROM message_state_counts WHERE n <> 0` // kept by triggers (migration 0015)
 	}

@@ -224,7 +224,7 @@ func TestInboxRangePagesUseTheirIndexes(t *testing.T) {
 	if err := f.db.Optimize(f.ctx); err != nil {
 		t.Fatal(err)
 	}
-	cal, today := calendar.New(calendar.Builtin()), time.Date(2026, 11, 20, 0, 0, 0, 0, core.Shanghai)
+	today := time.Date(2026, 11, 20, 0, 0, 0, 0, core.Shanghai)
 	for name, c := range map[string]struct {
 		filter core.MessageFilter
 		index  string
@@ -234,7 +234,7 @@ func TestInboxRangePagesUseTheirIndexes(t *testing.T) {
 		"month, asc":  {core.MessageFilter{From: "2026-06-01", To: "2026-06-30", Sort: core.SortReceivedAsc}, "messages_received_day"},
 		"month, desc": {core.MessageFilter{From: "2026-06-01", To: "2026-06-30", Sort: core.SortReceivedDesc}, "messages_received_day"},
 	} {
-		query, args, err := sqlite.InboxPageIDs(c.filter, cal, today)
+		query, args, err := sqlite.InboxPageIDs(f.store, c.filter, today)
 		if err != nil {
 			t.Fatal(err)
 		}
