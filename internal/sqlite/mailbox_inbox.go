@@ -79,13 +79,6 @@ type textSearch struct {
 // an index before it meets a rare word's matches.
 var fewMatches = 5000 // a variable so that tests can send small fixtures down the other paths
 
-// listedMatches is, on PostgreSQL, the most matches of a kept search that are passed as their ids whatever
-// their number (up to maxKeptMatches): PostgreSQL would otherwise compute the text subquery from its GIN index
-// again for every statement (a bitmap over the wide messages_fts rows, some 25 µs a match: a quarter of a
-// second for 10,000 matches), where looking the kept ids up costs a small part of that. SQLite reads its text
-// index directly and keeps the subquery. A variable so that tests can send small fixtures down both paths.
-var listedMatches = maxKeptMatches
-
 // planSearch counts a text's matches in the index (which reads no message) and chooses how to use them. The
 // plan depends on the messages' texts alone, so it is kept until the change feed moves (searchPlans).
 func (s *MailboxStore) planSearch(ctx context.Context, tx *Tx, text string) (ts textSearch, err error) {
@@ -101,8 +94,7 @@ func (s *MailboxStore) planSearch(ctx context.Context, tx *Tx, text string) (ts 
 	}
 	if ok {
 		ts.matches, ts.gen = len(tm.byID), tm.gen
-		ts.lead = ts.matches <= fewMatches
-		if ts.lead || (tx.pg() && ts.matches <= listedMatches) {
+		if ts.lead = ts.matches <= fewMatches; ts.lead {
 			ts.ids = tm.idList()
 		}
 		tm.mu.Unlock()
@@ -117,7 +109,6 @@ func (s *MailboxStore) planSearch(ctx context.Context, tx *Tx, text string) (ts 
 			return ts, nil
 		}
 		// most messages match: the plan lists those they miss, kept as of the change feed below
-		ts.ids = ""
 	}
 	era := tx.db.restores.Load()
 	_, rev, err := changeWindow(ctx, tx)

@@ -154,73 +154,22 @@ func TestInboxSearchFindsExactlyTheSubstrings(t *testing.T) {
 	queries = append(queries, commonCharacter(t, docs))
 	queries = append(queries, sampleQueries(docs, 120)...)
 	// A large inbox tests rows against the matches, or for a search matching most messages against the ones
-	// it misses; with no lookups allowed the small fixture goes those ways too. PostgreSQL looks the matches
-	// of a kept search up by id (listedMatches) unless that is turned off too.
-	for _, limits := range []struct{ few, listed int }{{-1, -1}, {0, -1}, {0, 0}} {
-		if limits.few >= 0 {
-			defer sqlite.SetFewMatches(limits.few)()
-		}
-		if limits.listed >= 0 {
-			defer sqlite.SetListedMatches(limits.listed)()
+	// it misses; with no lookups allowed the small fixture goes those ways too.
+	for _, fewMatches := range []int{-1, 0} {
+		if fewMatches >= 0 {
+			defer sqlite.SetFewMatches(fewMatches)()
 		}
 		for _, q := range queries {
 			want := bruteForce(docs, q)
 			slices.Sort(want)
 			page := searchIDs(t, f, core.MessageFilter{Text: q})
 			if got := pageIDs(page); !slices.Equal(got, want) || page.Total != len(want) {
-				t.Errorf("limits %+v: search %q found %d (total %d) %v, want %d %v", limits, q, len(got), page.Total, got, len(want), want)
+				t.Errorf("fewMatches %d: search %q found %d (total %d) %v, want %d %v", fewMatches, q, len(got), page.Total, got, len(want), want)
 			}
 		}
 	}
 	if len(bruteForce(docs, "房")) == 0 || len(bruteForce(docs, "wifi")) == 0 || len(bruteForce(docs, "xyz")) != 0 {
 		t.Fatal("the fixture lacks the texts the queries are about")
-	}
-}
-
-// TestInboxSearchPlans checks how a search's matches are used, by their number: a few are looked up by id on
-// either database; more, but not most messages, are tested against the text index on SQLite and looked up by
-// id on PostgreSQL (whose index answers each statement afresh); a search matching most messages is tested
-// against the ones it misses.
-func TestInboxSearchPlans(t *testing.T) {
-	f := newMailboxFixture(t)
-	docs := seedSearchFixture(t, f, 160)
-	common := commonCharacter(t, docs)
-	mid := ""
-	for _, q := range []string{"房", "证", "小区", "号楼"} {
-		if n := len(bruteForce(docs, q)); n > 0 && n <= len(docs)/2 {
-			mid = q
-			break
-		}
-	}
-	if mid == "" || len(bruteForce(docs, common)) <= len(docs)/2 {
-		t.Fatal("the fixture lacks a search matching some, or most, messages")
-	}
-	plan := func(text string) string {
-		t.Helper()
-		ids, index, except, err := sqlite.SearchPlan(f.store, text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return map[[3]bool]string{{true, false, false}: "ids", {false, true, false}: "index", {false, false, true}: "except"}[[3]bool{ids, index, except}]
-	}
-	searchIDs(t, f, core.MessageFilter{Text: mid}) // kept from now on
-	if got := plan(mid); got != "ids" {
-		t.Errorf("%q with few matches: plan %s, want ids", mid, got)
-	}
-	defer sqlite.SetFewMatches(0)()
-	wantMid := "index"
-	if onPostgres() {
-		wantMid = "ids"
-	}
-	if got := plan(mid); got != wantMid {
-		t.Errorf("%q with more matches: plan %s, want %s", mid, got, wantMid)
-	}
-	if got := plan(common); got != "except" {
-		t.Errorf("%q matching most messages: plan %s, want except", common, got)
-	}
-	defer sqlite.SetListedMatches(0)()
-	if got := plan(mid); got != "index" {
-		t.Errorf("%q with more matches than are listed: plan %s, want index", mid, got)
 	}
 }
 
