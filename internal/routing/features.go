@@ -347,15 +347,6 @@ func (c *corpus) size() int {
 	return most * corpusShards
 }
 
-// hash returns the featureHash of feature id (0 for an id no feature has).
-func (c *corpus) hash(id uint32) uint64 {
-	sh := &c.shards[id%corpusShards]
-	if i := int(id / corpusShards); i < len(sh.hashes) {
-		return sh.hashes[i]
-	}
-	return 0
-}
-
 // add stores message i; it is safe for concurrent use.
 func (c *corpus) add(i int, occ []occurrence) {
 	doc := make([]uint32, len(occ))
