@@ -79,6 +79,18 @@ func SetFewMatches(n int) (restore func()) {
 // InboxOrder is the ORDER BY clause of an inbox sort, for the tests that check which index serves it.
 func InboxOrder(sort string) string { return inboxOrders[sort] }
 
+// SearchPlan is how the inbox would use a text's matches now: looked up from a list of ids (ids), tested
+// against the text index (index), or against the list of the messages it misses (except).
+func SearchPlan(s *MailboxStore, text string) (ids, index, except bool, err error) {
+	err = s.db.read(context.Background(), func(tx *Tx) error {
+		ts, err := s.planSearch(context.Background(), tx, text)
+		ids, except = ts.ids != "", ts.except
+		index = ts.query != "" && !ids && !except
+		return err
+	})
+	return ids, index, except, err
+}
+
 // InboxPageIDs is the statement that reads the ids of a filter's page (no text search), with its arguments, as
 // of today: for the tests that check which index serves it. The filter is checked and completed as Messages
 // does.
