@@ -348,7 +348,7 @@ func (c *corpus) size() int {
 }
 
 // add stores message i; it is safe for concurrent use.
-func (c *corpus) add(i int, occ []occurrence) {
+func (c *corpus) add(i int, occ []occurrence, sc *scratch) {
 	doc := make([]uint32, len(occ))
 	// Visit the occurrences shard by shard (a counting sort), taking each shard's lock once.
 	var start [corpusShards + 1]int32
@@ -358,7 +358,8 @@ func (c *corpus) add(i int, occ []occurrence) {
 	for s := 1; s <= corpusShards; s++ {
 		start[s] += start[s-1]
 	}
-	order := make([]int32, len(occ))
+	sc.order = slices.Grow(sc.order[:0], len(occ))[:len(occ)]
+	order := sc.order
 	next := start
 	for j := range occ {
 		s := shardOf(occ[j].hash)
@@ -407,28 +408,34 @@ func buildVocabulary(c *corpus, docs [][]uint32, minDF int) (*vocabulary, []int3
 	}
 	wg.Wait()
 	df := dfs[0]
-	var kept []vocabFeature
+	kept := 0
+	for id, n := range df {
+		if int(n+dfs[1][id]) >= minDF {
+			kept++
+		}
+	}
+	features := make([]vocabFeature, 0, kept)
 	for s := range c.shards {
 		for local, hash := range c.shards[s].hashes {
 			id := uint32(local)*corpusShards + uint32(s)
 			if n := df[id] + dfs[1][id]; int(n) >= minDF {
-				kept = append(kept, vocabFeature{hash, n, id})
+				features = append(features, vocabFeature{hash, n, id})
 			}
 		}
 	}
 	// Column order must not depend on the order messages were segmented in: the columns go by document
 	// frequency, then by hash. The common features, those nearly every message reads, then share cache lines.
-	half := len(kept) / 2
-	wg.Go(func() { slices.SortFunc(kept[:half], vocabFeature.compare) })
-	sorted := slices.SortedFunc(slices.Values(kept[half:]), vocabFeature.compare)
+	half := len(features) / 2
+	wg.Go(func() { slices.SortFunc(features[:half], vocabFeature.compare) })
+	slices.SortFunc(features[half:], vocabFeature.compare)
 	wg.Wait()
-	v := &vocabulary{Hashes: make([]uint64, len(kept)), IDF: make([]float32, len(kept))}
+	v := &vocabulary{Hashes: make([]uint64, len(features)), IDF: make([]float32, len(features))}
 	col := make([]int32, c.size())
 	for i := range col {
 		col[i] = -1
 	}
 	n := float64(len(docs))
-	a, b := kept[:half], sorted
+	a, b := features[:half], features[half:] // merged in order
 	for j := range v.Hashes {
 		var f vocabFeature
 		if len(b) == 0 || (len(a) > 0 && a[0].compare(b[0]) <= 0) {

@@ -229,7 +229,7 @@ func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, p
 			}
 		}
 		sc.occ = extract(sc.occ, a, an.IsStopWord)
-		c.add(i, sc.occ)
+		c.add(i, sc.occ, sc)
 		scratchPool.Put(sc)
 		if progress != nil {
 			mu.Lock()
