@@ -2,13 +2,16 @@ package routing
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
+	"policydesk/internal/core"
 	"policydesk/internal/segment"
 )
 
@@ -243,9 +246,8 @@ func (v *vocabulary) size() int { return len(v.IDF) }
 // corpus holds segmented training messages compactly: each distinct feature once, each
 // message as the ids of its feature occurrences (repeats kept for term frequency).
 //
-// The features are spread over shards by hash, each with its own lock, so that the workers segmenting
-// messages rarely wait for each other: with one lock and one map they took turns for half their time.
-// A feature's id is its index in its shard times corpusShards plus the shard.
+// The features are spread over shards by hash. A feature's id is its index in its shard times corpusShards
+// plus the shard. The messages come in through an intake.
 type corpus struct {
 	shards [corpusShards]corpusShard
 	docs   [][]uint32
@@ -254,24 +256,96 @@ type corpus struct {
 const corpusShards = 64
 
 type corpusShard struct {
-	mu     sync.Mutex
 	ids    idTable // by featureHash, the index in hashes
 	hashes []uint64
-	_      [64]byte // keep the shards' locks off each other's cache lines
 }
 
-func newCorpus(n int) *corpus {
-	c := &corpus{docs: make([][]uint32, n)}
+// intake takes the messages' feature occurrences from the workers that segment them, and then gives them their
+// ids shard by shard (finish). Each worker sorts what it takes into a bucket per shard; finish has each worker
+// go through whole shards, all the buckets of one shard after another, so that the shard's table of ids stays
+// in the processor's cache. (Looking every message's features up in every shard's table as it came, under the
+// shard's lock, missed the cache on nearly every occurrence: the tables together are tens of megabytes.)
+type intake struct {
+	c      *corpus
+	next   atomic.Int64 // occurrences taken: the position of the next in the corpus's one array of ids
+	offset []int64      // per message, the position of its first occurrence
+	count  []int32      // per message, its occurrences
+	parts  []*intakePart
+	room   int // the buckets' initial capacity
+}
+
+// intakePart is one worker's buckets: the hashes of the occurrences of each shard and their positions.
+type intakePart struct {
+	hashes [corpusShards][]uint64
+	at     [corpusShards][]uint32
+}
+
+// newIntake prepares the intake of n messages of some textBytes bytes in all for workers workers.
+func newIntake(n, textBytes, workers int) *intake {
+	// A message has about one occurrence per two bytes of its text: the buckets start with room for that
+	// (memory never written costs no page of the system's).
+	return &intake{c: &corpus{docs: make([][]uint32, n)}, offset: make([]int64, n), count: make([]int32, n),
+		parts: make([]*intakePart, max(workers, 1)), room: textBytes*6/10/(corpusShards*max(workers, 1)) + 64}
+}
+
+// add takes message i's occurrences on worker w's part; workers may add at the same time, each on its own part.
+func (in *intake) add(w, i int, occ []occurrence) {
+	p := in.parts[w]
+	if p == nil {
+		p = &intakePart{}
+		for s := range corpusShards {
+			p.hashes[s], p.at[s] = make([]uint64, 0, in.room), make([]uint32, 0, in.room)
+		}
+		in.parts[w] = p
+	}
+	base := in.next.Add(int64(len(occ))) - int64(len(occ))
+	in.offset[i], in.count[i] = base, int32(len(occ))
+	for j := range occ {
+		s := shardOf(occ[j].hash)
+		p.hashes[s] = append(p.hashes[s], occ[j].hash)
+		p.at[s] = append(p.at[s], uint32(base)+uint32(j))
+	}
+}
+
+// finish gives every occurrence taken its feature's id and returns the corpus.
+func (in *intake) finish(ctx context.Context, workers int) (*corpus, error) {
+	total := in.next.Load()
+	if total > math.MaxUint32 {
+		return nil, core.Errorf(core.EINVALID, "训练留言过多（共%d个特征出现），请减少训练数据", total)
+	}
+	ids := make([]uint32, total)
 	// A mailbox message brings about 130 features no earlier one had: the shards' tables start at the size
-	// that holds that many, so that they seldom grow (each growth leaves the old table as garbage).
+	// that holds that many, so that they seldom grow.
 	size := 1 << 10
-	for size < 2*130*n/corpusShards {
+	for size < 2*130*len(in.c.docs)/corpusShards {
 		size <<= 1
 	}
-	for i := range c.shards {
-		c.shards[i].ids = newIDTable(size)
+	err := parallel(ctx, corpusShards, workers, func(s int) {
+		sh := &in.c.shards[s]
+		sh.ids = newIDTable(size)
+		for _, p := range in.parts {
+			if p == nil {
+				continue
+			}
+			at := p.at[s]
+			for k, h := range p.hashes[s] {
+				local, added := sh.ids.intern(h, sh.hashes)
+				if added {
+					sh.hashes = append(sh.hashes, h)
+				}
+				ids[at[k]] = local*corpusShards + uint32(s)
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	return c
+	for i := range in.c.docs {
+		start, end := in.offset[i], in.offset[i]+int64(in.count[i])
+		in.c.docs[i] = ids[start:end:end]
+	}
+	in.parts = nil
+	return in.c, nil
 }
 
 // idTable maps feature hashes to indexes by open addressing with linear probing: a shard looks up every
@@ -345,44 +419,6 @@ func (c *corpus) size() int {
 		most = max(most, len(c.shards[i].hashes))
 	}
 	return most * corpusShards
-}
-
-// add stores message i; it is safe for concurrent use.
-func (c *corpus) add(i int, occ []occurrence, sc *scratch) {
-	doc := make([]uint32, len(occ))
-	// Visit the occurrences shard by shard (a counting sort), taking each shard's lock once.
-	var start [corpusShards + 1]int32
-	for j := range occ {
-		start[shardOf(occ[j].hash)+1]++
-	}
-	for s := 1; s <= corpusShards; s++ {
-		start[s] += start[s-1]
-	}
-	sc.order = slices.Grow(sc.order[:0], len(occ))[:len(occ)]
-	order := sc.order
-	next := start
-	for j := range occ {
-		s := shardOf(occ[j].hash)
-		order[next[s]] = int32(j)
-		next[s]++
-	}
-	for s := range corpusShards {
-		if start[s] == start[s+1] {
-			continue
-		}
-		sh := &c.shards[s]
-		sh.mu.Lock()
-		for _, j := range order[start[s]:start[s+1]] {
-			o := &occ[j]
-			local, added := sh.ids.intern(o.hash, sh.hashes)
-			if added {
-				sh.hashes = append(sh.hashes, o.hash)
-			}
-			doc[j] = local*corpusShards + uint32(s)
-		}
-		sh.mu.Unlock()
-	}
-	c.docs[i] = doc
 }
 
 // buildVocabulary keeps the features that occur in at least minDF of docs (rarer ones

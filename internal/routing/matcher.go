@@ -171,7 +171,6 @@ func (m *Matcher) MatchAll(ctx context.Context, texts []string, workers int) ([]
 type scratch struct {
 	analysis *segment.Analysis // training's, written over from message to message (see analyzeAll)
 	occ      []occurrence
-	order    []int32 // training: the occurrences in order of their corpus shard (corpus.add)
 	colOf    []int32 // column of each occurrence, -1 if not a model feature
 	at       []int32 // per model column, its entry in x plus 1 while vectorize counts; otherwise 0
 	x        vector

@@ -210,11 +210,16 @@ type reusingAnalyzer interface {
 
 // analyzeAll segments texts with a pool of workers (jieba's Cut is safe for concurrent use).
 func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, progress func(Progress), seen ...func(i int, a *segment.Analysis)) (*corpus, error) {
-	c := newCorpus(len(texts))
+	textBytes := 0
+	for _, t := range texts {
+		textBytes += len(t)
+	}
+	workers = max(1, min(workers, len(texts)))
+	in := newIntake(len(texts), textBytes, workers)
 	reusing, _ := an.(reusingAnalyzer)
 	var done int
 	var mu sync.Mutex
-	err := parallel(ctx, len(texts), workers, func(i int) {
+	err := parallelWorkers(ctx, len(texts), workers, func(w, i int) {
 		sc := scratchPool.Get().(*scratch) // the analysis and occurrences' storage, reused from message to message
 		var a *segment.Analysis
 		if reusing != nil {
@@ -229,7 +234,7 @@ func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, p
 			}
 		}
 		sc.occ = extract(sc.occ, a, an.IsStopWord)
-		c.add(i, sc.occ, sc)
+		in.add(w, i, sc.occ)
 		scratchPool.Put(sc)
 		if progress != nil {
 			mu.Lock()
@@ -240,23 +245,31 @@ func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, p
 			mu.Unlock()
 		}
 	})
-	return c, err
+	if err != nil {
+		return nil, err
+	}
+	return in.finish(ctx, workers)
 }
 
 // parallel calls f(0..n-1) on workers goroutines and returns ctx's error if it was cancelled.
+func parallel(ctx context.Context, n, workers int, f func(i int)) error {
+	return parallelWorkers(ctx, n, workers, func(_, i int) { f(i) })
+}
+
+// parallelWorkers is parallel telling f which of the workers (0..workers-1) calls it.
 // The workers take the next i from a shared counter: handing each one over a channel woke a
 // goroutine per item, thousands of times per training run.
-func parallel(ctx context.Context, n, workers int, f func(i int)) error {
+func parallelWorkers(ctx context.Context, n, workers int, f func(w, i int)) error {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range max(1, min(workers, n)) {
+	for w := range max(1, min(workers, n)) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= n || ctx.Err() != nil {
 					return
 				}
-				f(i)
+				f(w, i)
 			}
 		})
 	}

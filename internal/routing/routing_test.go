@@ -271,6 +271,49 @@ func TestIDTable(t *testing.T) {
 	}
 }
 
+// TestIntake adds messages from several workers at once, in any order, and checks the corpus: every message's
+// ids name its occurrences' features in order, one id per distinct feature.
+func TestIntake(t *testing.T) {
+	const messages, workers = 300, 3
+	occs := make([][]occurrence, messages)
+	for i := range occs {
+		for j := range (i*7)%50 + (i % 3) { // some messages have none
+			occs[i] = append(occs[i], occurrence{hash: featureHash(kindWord, fmt.Sprint("词", (i*j)%97, "·", j%5))})
+		}
+	}
+	in := newIntake(messages, 1000, workers)
+	if err := parallelWorkers(context.Background(), messages, workers, func(w, i int) { in.add(w, messages-1-i, occs[messages-1-i]) }); err != nil {
+		t.Fatal(err)
+	}
+	c, err := in.finish(context.Background(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idOf := map[uint64]uint32{}
+	for i, doc := range c.docs {
+		if len(doc) != len(occs[i]) {
+			t.Fatalf("message %d: %d ids for %d occurrences", i, len(doc), len(occs[i]))
+		}
+		for j, id := range doc {
+			sh := c.shards[id%corpusShards]
+			if got := sh.hashes[id/corpusShards]; got != occs[i][j].hash {
+				t.Fatalf("message %d, occurrence %d: id %d names feature %x, want %x", i, j, id, got, occs[i][j].hash)
+			}
+			if seen, ok := idOf[occs[i][j].hash]; ok && seen != id {
+				t.Fatalf("feature %x has ids %d and %d", occs[i][j].hash, seen, id)
+			}
+			idOf[occs[i][j].hash] = id
+		}
+	}
+	features := 0
+	for s := range c.shards {
+		features += len(c.shards[s].hashes)
+	}
+	if features != len(idOf) {
+		t.Errorf("%d features in the shards, %d distinct in the messages", features, len(idOf))
+	}
+}
+
 func TestFitOffsetsFavoursUnderscoredClass(t *testing.T) {
 	// Class 0 is right as often as class 1, but its classifier scores everything one unit
 	// too low: the fitted offsets must give that unit back (up to a shift common to all).
