@@ -260,19 +260,24 @@ type corpusShard struct {
 	hashes []uint64
 }
 
-// intake takes the messages' feature occurrences from the workers that segment them, and then gives them their
-// ids shard by shard (finish). Each worker sorts what it takes into a bucket per shard; finish has each worker
-// go through whole shards, all the buckets of one shard after another, so that the shard's table of ids stays
-// in the processor's cache. (Looking every message's features up in every shard's table as it came, under the
-// shard's lock, missed the cache on nearly every occurrence: the tables together are tens of megabytes.)
+// intake takes the messages' feature occurrences from the workers that segment them, and gives them their ids
+// shard by shard, a batch of messages at a time (flush). Each worker sorts what it takes into a bucket per
+// shard; flush has each worker go through whole shards, all the buckets of one shard after another, so that the
+// shard's table of ids stays in the processor's cache. (Looking every message's features up in every shard's
+// table as it came, under the shard's lock, missed the cache on nearly every occurrence: the tables together
+// are tens of megabytes.) The batches bound the buckets' memory, reused from batch to batch, however many
+// messages a bureau trains on.
 type intake struct {
 	c      *corpus
-	next   atomic.Int64 // occurrences taken: the position of the next in the corpus's one array of ids
-	offset []int64      // per message, the position of its first occurrence
+	next   atomic.Int64 // occurrences taken in this batch: the position of the next in the batch's ids
+	offset []int64      // per message, the position of its first occurrence in its batch's ids
 	count  []int32      // per message, its occurrences
 	parts  []*intakePart
-	room   int // the buckets' initial capacity
+	size   int // the shards' tables' initial size
 }
+
+// intakeBatch is how many messages are segmented before their features get their ids.
+const intakeBatch = 4096
 
 // intakePart is one worker's buckets: the hashes of the occurrences of each shard and their positions.
 type intakePart struct {
@@ -280,24 +285,39 @@ type intakePart struct {
 	at     [corpusShards][]uint32
 }
 
-// newIntake prepares the intake of n messages of some textBytes bytes in all for workers workers.
-func newIntake(n, textBytes, workers int) *intake {
-	// A message has about one occurrence per two bytes of its text: the buckets start with room for that
-	// (memory never written costs no page of the system's).
-	return &intake{c: &corpus{docs: make([][]uint32, n)}, offset: make([]int64, n), count: make([]int32, n),
-		parts: make([]*intakePart, max(workers, 1)), room: textBytes*6/10/(corpusShards*max(workers, 1)) + 64}
+// newIntake prepares the intake of n messages for workers workers.
+func newIntake(n, workers int) *intake {
+	in := &intake{c: &corpus{docs: make([][]uint32, n)}, offset: make([]int64, n), count: make([]int32, n),
+		parts: make([]*intakePart, max(workers, 1))}
+	// A mailbox message brings about 130 features no earlier one had: the shards' tables start at the size
+	// that holds that many, so that they seldom grow.
+	in.size = 1 << 10
+	for in.size < 2*130*n/corpusShards {
+		in.size <<= 1
+	}
+	return in
+}
+
+// reserve makes room in every worker's buckets for a batch of textBytes bytes of text: a message has about one
+// occurrence per two bytes. Memory reserved but never written costs no page of the system's.
+func (in *intake) reserve(textBytes int) {
+	room := textBytes*6/10/(corpusShards*len(in.parts)) + 64
+	for w, p := range in.parts {
+		if p == nil {
+			p = &intakePart{}
+			in.parts[w] = p
+		}
+		for s := range corpusShards {
+			if cap(p.hashes[s]) < room {
+				p.hashes[s], p.at[s] = make([]uint64, 0, room), make([]uint32, 0, room)
+			}
+		}
+	}
 }
 
 // add takes message i's occurrences on worker w's part; workers may add at the same time, each on its own part.
 func (in *intake) add(w, i int, occ []occurrence) {
 	p := in.parts[w]
-	if p == nil {
-		p = &intakePart{}
-		for s := range corpusShards {
-			p.hashes[s], p.at[s] = make([]uint64, 0, in.room), make([]uint32, 0, in.room)
-		}
-		in.parts[w] = p
-	}
 	base := in.next.Add(int64(len(occ))) - int64(len(occ))
 	in.offset[i], in.count[i] = base, int32(len(occ))
 	for j := range occ {
@@ -307,26 +327,19 @@ func (in *intake) add(w, i int, occ []occurrence) {
 	}
 }
 
-// finish gives every occurrence taken its feature's id and returns the corpus.
-func (in *intake) finish(ctx context.Context, workers int) (*corpus, error) {
+// flush gives the occurrences of the batch of messages lo..hi-1 their features' ids.
+func (in *intake) flush(ctx context.Context, workers, lo, hi int) error {
 	total := in.next.Load()
 	if total > math.MaxUint32 {
-		return nil, core.Errorf(core.EINVALID, "训练留言过多（共%d个特征出现），请减少训练数据", total)
+		return core.Errorf(core.EINVALID, "一批训练留言过长（共%d个特征出现），请减少训练数据", total)
 	}
 	ids := make([]uint32, total)
-	// A mailbox message brings about 130 features no earlier one had: the shards' tables start at the size
-	// that holds that many, so that they seldom grow.
-	size := 1 << 10
-	for size < 2*130*len(in.c.docs)/corpusShards {
-		size <<= 1
-	}
 	err := parallel(ctx, corpusShards, workers, func(s int) {
 		sh := &in.c.shards[s]
-		sh.ids = newIDTable(size)
+		if sh.ids.slots == nil {
+			sh.ids = newIDTable(in.size)
+		}
 		for _, p := range in.parts {
-			if p == nil {
-				continue
-			}
 			at := p.at[s]
 			for k, h := range p.hashes[s] {
 				local, added := sh.ids.intern(h, sh.hashes)
@@ -335,17 +348,18 @@ func (in *intake) finish(ctx context.Context, workers int) (*corpus, error) {
 				}
 				ids[at[k]] = local*corpusShards + uint32(s)
 			}
+			p.hashes[s], p.at[s] = p.hashes[s][:0], at[:0]
 		}
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for i := range in.c.docs {
+	for i := lo; i < hi; i++ {
 		start, end := in.offset[i], in.offset[i]+int64(in.count[i])
 		in.c.docs[i] = ids[start:end:end]
 	}
-	in.parts = nil
-	return in.c, nil
+	in.next.Store(0)
+	return nil
 }
 
 // idTable maps feature hashes to indexes by open addressing with linear probing: a shard looks up every

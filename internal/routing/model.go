@@ -210,45 +210,53 @@ type reusingAnalyzer interface {
 
 // analyzeAll segments texts with a pool of workers (jieba's Cut is safe for concurrent use).
 func analyzeAll(ctx context.Context, an Analyzer, texts []string, workers int, progress func(Progress), seen ...func(i int, a *segment.Analysis)) (*corpus, error) {
-	textBytes := 0
-	for _, t := range texts {
-		textBytes += len(t)
-	}
 	workers = max(1, min(workers, len(texts)))
-	in := newIntake(len(texts), textBytes, workers)
+	in := newIntake(len(texts), workers)
 	reusing, _ := an.(reusingAnalyzer)
 	var done int
 	var mu sync.Mutex
-	err := parallelWorkers(ctx, len(texts), workers, func(w, i int) {
-		sc := scratchPool.Get().(*scratch) // the analysis and occurrences' storage, reused from message to message
-		var a *segment.Analysis
-		if reusing != nil {
-			a = reusing.AnalyzeInto(texts[i], sc.analysis)
-			sc.analysis = a
-		} else {
-			a = an.Analyze(texts[i])
+	for lo := 0; lo < len(texts); lo += intakeBatch {
+		hi := min(len(texts), lo+intakeBatch)
+		textBytes := 0
+		for _, t := range texts[lo:hi] {
+			textBytes += len(t)
 		}
-		for _, f := range seen {
-			if f != nil {
-				f(i, a)
+		in.reserve(textBytes)
+		err := parallelWorkers(ctx, hi-lo, workers, func(w, k int) {
+			i := lo + k
+			sc := scratchPool.Get().(*scratch) // the analysis and occurrences' storage, reused from message to message
+			var a *segment.Analysis
+			if reusing != nil {
+				a = reusing.AnalyzeInto(texts[i], sc.analysis)
+				sc.analysis = a
+			} else {
+				a = an.Analyze(texts[i])
 			}
-		}
-		sc.occ = extract(sc.occ, a, an.IsStopWord)
-		in.add(w, i, sc.occ)
-		scratchPool.Put(sc)
-		if progress != nil {
-			mu.Lock()
-			done++
-			if done%100 == 0 || done == len(texts) {
-				progress(Progress{Stage: StageSegment, Done: done, Total: len(texts)})
+			for _, f := range seen {
+				if f != nil {
+					f(i, a)
+				}
 			}
-			mu.Unlock()
+			sc.occ = extract(sc.occ, a, an.IsStopWord)
+			in.add(w, i, sc.occ)
+			scratchPool.Put(sc)
+			if progress != nil {
+				mu.Lock()
+				done++
+				if done%100 == 0 || done == len(texts) {
+					progress(Progress{Stage: StageSegment, Done: done, Total: len(texts)})
+				}
+				mu.Unlock()
+			}
+		})
+		if err != nil {
+			return nil, err
 		}
-	})
-	if err != nil {
-		return nil, err
+		if err := in.flush(ctx, workers, lo, hi); err != nil {
+			return nil, err
+		}
 	}
-	return in.finish(ctx, workers)
+	return in.c, nil
 }
 
 // parallel calls f(0..n-1) on workers goroutines and returns ctx's error if it was cancelled.

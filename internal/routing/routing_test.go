@@ -271,8 +271,8 @@ func TestIDTable(t *testing.T) {
 	}
 }
 
-// TestIntake adds messages from several workers at once, in any order, and checks the corpus: every message's
-// ids name its occurrences' features in order, one id per distinct feature.
+// TestIntake adds two batches of messages from several workers at once, in any order, and checks the corpus:
+// every message's ids name its occurrences' features in order, one id per distinct feature.
 func TestIntake(t *testing.T) {
 	const messages, workers = 300, 3
 	occs := make([][]occurrence, messages)
@@ -281,14 +281,18 @@ func TestIntake(t *testing.T) {
 			occs[i] = append(occs[i], occurrence{hash: featureHash(kindWord, fmt.Sprint("词", (i*j)%97, "·", j%5))})
 		}
 	}
-	in := newIntake(messages, 1000, workers)
-	if err := parallelWorkers(context.Background(), messages, workers, func(w, i int) { in.add(w, messages-1-i, occs[messages-1-i]) }); err != nil {
-		t.Fatal(err)
+	// Two batches: the second's features, old and new, get their ids in the tables the first filled.
+	in := newIntake(messages, workers)
+	for _, b := range [][2]int{{0, 200}, {200, messages}} {
+		in.reserve(10) // far too little: the buckets grow
+		if err := parallelWorkers(context.Background(), b[1]-b[0], workers, func(w, k int) { i := b[1] - 1 - k; in.add(w, i, occs[i]) }); err != nil {
+			t.Fatal(err)
+		}
+		if err := in.flush(context.Background(), 2, b[0], b[1]); err != nil {
+			t.Fatal(err)
+		}
 	}
-	c, err := in.finish(context.Background(), 2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := in.c
 	idOf := map[uint64]uint32{}
 	for i, doc := range c.docs {
 		if len(doc) != len(occs[i]) {
