@@ -67,4 +67,15 @@ print(f"run {sys.argv[5]}: scikit-learn macro-F1 {sys.argv[3]} in {py[0]:.2f}s (
       f"policydesk macro-F1 {sys.argv[4]} in {go[0]:.2f}s (CPU {go[1] + go[2]:.2f}s, matching {sys.argv[6]} msg/s) | "
       f"ratio {py[0] / go[0]:.1f}x (CPU {(py[1] + py[2]) / (go[1] + go[2]):.1f}x)")
 PY
+	{ tail -n1 "$work/py.time"; tail -n1 "$work/go.time"; } >>"$work/all.time"
 done
+# With several runs, the ratio of the median wall times: one run's ratio moves with whatever else the machine does.
+if [ "$runs" -gt 1 ]; then
+	"$py" - "$work/all.time" "$runs" <<'PY'
+import statistics, sys
+rows = [[float(v) for v in line.split()] for line in open(sys.argv[1]) if line.strip()]
+py, go = [r[0] for r in rows[0::2]], [r[0] for r in rows[1::2]]
+print(f"median of {sys.argv[2]} runs: scikit-learn {statistics.median(py):.2f}s, policydesk {statistics.median(go):.2f}s, "
+      f"ratio {statistics.median(py) / statistics.median(go):.1f}x")
+PY
+fi
