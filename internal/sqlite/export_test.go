@@ -79,6 +79,14 @@ func SetFewMatches(n int) (restore func()) {
 // InboxOrder is the ORDER BY clause of an inbox sort, for the tests that check which index serves it.
 func InboxOrder(sort string) string { return inboxOrders[sort] }
 
+// SetListedMatches changes which kept searches pass their ids on PostgreSQL although more than fewMatches (at
+// most n matches, while matches² ≤ factor × messages), returning the function that restores both.
+func SetListedMatches(n, factor int) (restore func()) {
+	oldN, oldFactor := listedMatches, listedFactor
+	listedMatches, listedFactor = n, factor
+	return func() { listedMatches, listedFactor = oldN, oldFactor }
+}
+
 // SearchPlan is how the inbox would use a text's matches now: looked up from a list of ids (ids), tested
 // against the text index (index), or against the list of the messages it misses (except).
 func SearchPlan(s *MailboxStore, text string) (ids, index, except bool, err error) {

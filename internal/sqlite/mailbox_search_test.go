@@ -154,17 +154,21 @@ func TestInboxSearchFindsExactlyTheSubstrings(t *testing.T) {
 	queries = append(queries, commonCharacter(t, docs))
 	queries = append(queries, sampleQueries(docs, 120)...)
 	// A large inbox tests rows against the matches, or for a search matching most messages against the ones
-	// it misses; with no lookups allowed the small fixture goes those ways too.
-	for _, fewMatches := range []int{-1, 0} {
-		if fewMatches >= 0 {
-			defer sqlite.SetFewMatches(fewMatches)()
+	// it misses; with no lookups allowed the small fixture goes those ways too. PostgreSQL looks the sparse
+	// matches of a kept search up by id (listedMatches) unless that is turned off too.
+	for _, limits := range []struct{ few, listed int }{{-1, -1}, {0, -1}, {0, 0}} {
+		if limits.few >= 0 {
+			defer sqlite.SetFewMatches(limits.few)()
+		}
+		if limits.listed >= 0 {
+			defer sqlite.SetListedMatches(limits.listed, 400)()
 		}
 		for _, q := range queries {
 			want := bruteForce(docs, q)
 			slices.Sort(want)
 			page := searchIDs(t, f, core.MessageFilter{Text: q})
 			if got := pageIDs(page); !slices.Equal(got, want) || page.Total != len(want) {
-				t.Errorf("fewMatches %d: search %q found %d (total %d) %v, want %d %v", fewMatches, q, len(got), page.Total, got, len(want), want)
+				t.Errorf("limits %+v: search %q found %d (total %d) %v, want %d %v", limits, q, len(got), page.Total, got, len(want), want)
 			}
 		}
 	}
@@ -175,21 +179,25 @@ func TestInboxSearchFindsExactlyTheSubstrings(t *testing.T) {
 
 // TestInboxSearchPlans checks how a search's matches are used, by their number: a few are looked up by id;
 // more, but not most messages, are tested against the text index while an index of the order is walked (a
-// page stops when full: looking up every match by id took 6 to 25 times as long on PostgreSQL for searches
-// matching a fifth of 100,000 messages); a search matching most messages is tested against the ones it misses.
+// page stops when full), except on PostgreSQL when they are sparse (listedMatches, listedFactor): those are
+// looked up by id too; a search matching most messages is tested against the ones it misses.
 func TestInboxSearchPlans(t *testing.T) {
 	f := newMailboxFixture(t)
 	docs := seedSearchFixture(t, f, 160)
 	common := commonCharacter(t, docs)
-	mid := ""
-	for _, q := range []string{"房", "证", "小区", "号楼"} {
-		if n := len(bruteForce(docs, q)); n > 0 && n <= len(docs)/2 {
+	// With factor 1, a search is sparse up to √160 ≈ 12 matches.
+	defer sqlite.SetListedMatches(10_000, 1)()
+	var sparse, mid string
+	for _, q := range sampleQueries(docs, 200) {
+		switch n := len(bruteForce(docs, q)); {
+		case n > 0 && n*n <= len(docs) && sparse == "":
+			sparse = q
+		case n*n > len(docs) && n <= len(docs)/2 && mid == "":
 			mid = q
-			break
 		}
 	}
-	if mid == "" || len(bruteForce(docs, common)) <= len(docs)/2 {
-		t.Fatal("the fixture lacks a search matching some, or most, messages")
+	if sparse == "" || mid == "" || len(bruteForce(docs, common)) <= len(docs)/2 {
+		t.Fatalf("the fixture lacks searches matching a few (%q), some (%q) or most messages", sparse, mid)
 	}
 	plan := func(text string) string {
 		t.Helper()
@@ -199,16 +207,29 @@ func TestInboxSearchPlans(t *testing.T) {
 		}
 		return map[[3]bool]string{{true, false, false}: "ids", {false, true, false}: "index", {false, false, true}: "except"}[[3]bool{ids, index, except}]
 	}
-	searchIDs(t, f, core.MessageFilter{Text: mid}) // kept from now on
-	if got := plan(mid); got != "ids" {
-		t.Errorf("%q with few matches: plan %s, want ids", mid, got)
+	for _, q := range []string{sparse, mid} {
+		searchIDs(t, f, core.MessageFilter{Text: q}) // kept from now on
+		if got := plan(q); got != "ids" {
+			t.Errorf("%q with few matches: plan %s, want ids", q, got)
+		}
 	}
 	defer sqlite.SetFewMatches(0)()
+	wantSparse := "index"
+	if onPostgres() {
+		wantSparse = "ids"
+	}
+	if got := plan(sparse); got != wantSparse {
+		t.Errorf("%q with sparse matches: plan %s, want %s", sparse, got, wantSparse)
+	}
 	if got := plan(mid); got != "index" {
 		t.Errorf("%q with more matches: plan %s, want index", mid, got)
 	}
 	if got := plan(common); got != "except" {
 		t.Errorf("%q matching most messages: plan %s, want except", common, got)
+	}
+	defer sqlite.SetListedMatches(0, 1)()
+	if got := plan(sparse); got != "index" {
+		t.Errorf("%q with more matches than are listed: plan %s, want index", sparse, got)
 	}
 }
 

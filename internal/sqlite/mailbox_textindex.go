@@ -35,6 +35,9 @@ type textMatches struct {
 	// gen names the set of matches: it changes (to a number no set had before) whenever a message joins or
 	// leaves them, and stays while changes re-word matches that still match, or others that still do not.
 	gen int64
+	// list is idList's answer for the set listGen.
+	list    string
+	listGen int64
 }
 
 // matchGens numbers the kept searches' sets of matches (textMatches.gen).
@@ -197,6 +200,9 @@ func (tm *textMatches) counts() map[string]int {
 
 // idList is the matches' ids as a JSON array, ascending.
 func (tm *textMatches) idList() string {
+	if tm.list != "" && tm.listGen == tm.gen {
+		return tm.list
+	}
 	ids := make([]int64, 0, len(tm.byID))
 	for id := range tm.byID {
 		ids = append(ids, id)
@@ -212,7 +218,8 @@ func (tm *textMatches) idList() string {
 		b.WriteString(msgItoa(id))
 	}
 	b.WriteByte(']')
-	return b.String()
+	tm.list, tm.listGen = b.String(), tm.gen
+	return tm.list
 }
 
 // page returns the ids of one page of the matches in state ("" for all), newest first unless ascending.
