@@ -28,6 +28,8 @@ import (
 // LexiconCacheFile is the name of the kept lexicon in a cache directory.
 const LexiconCacheFile = "lexicon.bin"
 
+// lexiconCacheVersion is part of every cache key: a change to how LoadLexicon builds the tables (weights, slots,
+// the table's size or hashing) must raise it, or a cache built by the old code would be read as the new one's.
 const (
 	lexiconCacheMagic   = "PDLEXv1\n"
 	lexiconCacheVersion = 1
