@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand"
 	"path/filepath"
 	"slices"
@@ -12,7 +13,9 @@ import (
 	"unicode"
 
 	"policydesk/internal/core"
+	"policydesk/internal/mailbox"
 	"policydesk/internal/rules"
+	"policydesk/internal/seal"
 	"policydesk/internal/sqlite"
 )
 
@@ -28,10 +31,11 @@ type searchDoc struct {
 	id            int64
 	subject, body string
 	state         string
+	late          bool // due long ago: overdue while open
 }
 
-// seedSearchFixture registers n messages of random pieces through the store, as staff would, and spreads them
-// over the states.
+// seedSearchFixture registers n messages of random pieces through the store, as staff would, spreads them
+// over the states, and makes about half of them due long ago.
 func seedSearchFixture(t *testing.T, f *mailboxFixture, n int) []searchDoc {
 	t.Helper()
 	rng := rand.New(rand.NewSource(7))
@@ -49,7 +53,12 @@ func seedSearchFixture(t *testing.T, f *mailboxFixture, n int) []searchDoc {
 			d.body = "无内容"
 		}
 		d.id = f.create(t, core.MessageInput{Channel: "网站", SenderName: "王小明", Subject: d.subject, Body: d.body}).ID
-		if _, err := f.db.SQL().Exec(`UPDATE messages SET state = ? WHERE id = ?`, d.state, d.id); err != nil {
+		d.late = rng.Intn(2) == 0
+		due := "2099-01-01"
+		if d.late {
+			due = "2000-01-05"
+		}
+		if _, err := f.db.SQL().Exec(`UPDATE messages SET state = ?, due_date = ? WHERE id = ?`, d.state, due, d.id); err != nil {
 			t.Fatal(err)
 		}
 		docs = append(docs, d)
@@ -163,6 +172,8 @@ func TestInboxSearchFindsExactlyTheSubstrings(t *testing.T) {
 		if limits.listed >= 0 {
 			defer sqlite.SetListedMatches(limits.listed, 400)()
 		}
+		// a store of its own, so that the counts are not the ones kept by the previous limits
+		f.store = sqlite.NewMailboxStore(f.db, loadedCalendar(t, f.db).Calendar, seal.KeyFile{Path: filepath.Join(f.db.DataDir, seal.SecretKeyFile)}, nil)
 		for _, q := range queries {
 			want := bruteForce(docs, q)
 			slices.Sort(want)
@@ -170,11 +181,35 @@ func TestInboxSearchFindsExactlyTheSubstrings(t *testing.T) {
 			if got := pageIDs(page); !slices.Equal(got, want) || page.Total != len(want) {
 				t.Errorf("limits %+v: search %q found %d (total %d) %v, want %d %v", limits, q, len(got), page.Total, got, len(want), want)
 			}
+			// the tabs: matches per state, and of them the overdue ones (counted in the same pass)
+			counts, overdue := stateTally(docs, want)
+			if !maps.Equal(page.StateCounts, counts) || !maps.Equal(page.OverdueCounts, overdue) {
+				t.Errorf("limits %+v: search %q counted %v, overdue %v; want %v, overdue %v", limits, q, page.StateCounts, page.OverdueCounts, counts, overdue)
+			}
 		}
 	}
 	if len(bruteForce(docs, "房")) == 0 || len(bruteForce(docs, "wifi")) == 0 || len(bruteForce(docs, "xyz")) != 0 {
 		t.Fatal("the fixture lacks the texts the queries are about")
 	}
+}
+
+// stateTally is what the tabs show for the messages ids: how many there are of each state, and how many of
+// each are overdue (open, due long ago); every state is present in each.
+func stateTally(docs []searchDoc, ids []int64) (counts, overdue map[string]int) {
+	counts, overdue = map[string]int{}, map[string]int{}
+	for _, st := range core.MessageStates {
+		counts[st], overdue[st] = 0, 0
+	}
+	for _, d := range docs {
+		if !slices.Contains(ids, d.id) {
+			continue
+		}
+		counts[d.state]++
+		if d.late && mailbox.IsOpen(d.state) {
+			overdue[d.state]++
+		}
+	}
+	return counts, overdue
 }
 
 // TestInboxSearchPlans checks how a search's matches are used, by their number: a few are looked up by id;

@@ -32,6 +32,9 @@ type textMatches struct {
 	byID   map[int64]matchedMessage
 	sorted []int64 // by received_at, then id, ascending; nil when it must be sorted again
 	broad  bool    // matched more than maxKeptMatches when searched: left to SQL
+	// count is how many messages a broad search matched as of change rev, which its plan (planSearch) asks
+	// for next and need not count again.
+	count int
 	// gen names the set of matches: it changes (to a number no set had before) whenever a message joins or
 	// leaves them, and stays while changes re-word matches that still match, or others that still do not.
 	gen int64
@@ -104,7 +107,7 @@ func (ix *textIndex) matches(ctx context.Context, tx *Tx, query string) (*textMa
 			return nil, false, err
 		}
 		if n > maxKeptMatches {
-			tm.broad, tm.byID, tm.sorted = true, nil, nil
+			tm.broad, tm.byID, tm.sorted, tm.count, tm.rev = true, nil, nil, n, last
 			tm.mu.Unlock()
 			return nil, false, nil
 		}
@@ -121,6 +124,20 @@ func (ix *textIndex) matches(ctx context.Context, tx *Tx, query string) (*textMa
 		return nil, false, err
 	}
 	return tm, true, nil
+}
+
+// broadCount returns how many messages a search left to SQL matched in the snapshot whose change window ends
+// at rev, when it was counted there.
+func (ix *textIndex) broadCount(query string, era, rev int64) (int, bool) {
+	ix.mu.Lock()
+	tm := ix.searches[query]
+	ix.mu.Unlock()
+	if tm == nil {
+		return 0, false
+	}
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.count, tm.broad && tm.era == era && tm.rev == rev
 }
 
 const matchedCols = `SELECT f.rowid, m.state, m.received_at FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ?`
