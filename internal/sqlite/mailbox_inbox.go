@@ -43,6 +43,9 @@ func msgFloat(f float64, prec int) string { return strconv.FormatFloat(f, 'f', p
 // msgOpenStates is the SQL list of states whose clock runs.
 const msgOpenStates = `('待分办', '办理中', '待审核')`
 
+// msgOverdue is the SQL test of an overdue message, given today's date.
+const msgOverdue = "m.state IN " + msgOpenStates + " AND m.stopped_since IS NULL AND m.due_date < ?"
+
 const msgListCols = `m.id, COALESCE(m.external_id, ''), m.channel, m.received_at, m.sender_name, m.subject, substr(m.body, 1, 80),
 	m.msg_type, m.state, COALESCE(m.topic_id, 0), COALESCE(t.name, ''), COALESCE(m.topic_score, 0),
 	COALESCE(m.section_id, 0), COALESCE(sec.name, ''), COALESCE(a.name, ''), m.due_date, COALESCE(m.stopped_since, ''),
@@ -298,7 +301,7 @@ func inboxWhere(f core.MessageFilter, cal *calendar.Calendar, today time.Time, t
 	switch f.Due {
 	case "":
 	case core.DueOverdue:
-		add("m.state IN "+msgOpenStates+" AND m.stopped_since IS NULL AND m.due_date < ?", day)
+		add(msgOverdue, day)
 	case core.DueToday:
 		add("m.state IN "+msgOpenStates+" AND m.stopped_since IS NULL AND m.due_date = ?", day)
 	case core.DueSoon:
@@ -669,7 +672,7 @@ func groupCountsOf(ctx context.Context, tx *Tx, f core.MessageFilter, cal *calen
 		return t, nil
 	case overdue:
 		// the indexes the filters walk (migration 0033) hold the columns of the overdue test
-		q := `SELECT m.state, COUNT(*), SUM(CASE WHEN m.state IN ` + msgOpenStates + ` AND m.stopped_since IS NULL AND m.due_date < ? THEN 1 ELSE 0 END)
+		q := `SELECT m.state, COUNT(*), SUM(CASE WHEN ` + msgOverdue + ` THEN 1 ELSE 0 END)
 			FROM messages m` + cond + ` GROUP BY ` + group
 		return t, queryEach(ctx, tx, func(sc scanner) error {
 			var st string
