@@ -562,8 +562,8 @@ func TestExplanationsAreWords(t *testing.T) {
 }
 
 // BenchmarkHoldoutCorpus is what `eval-routing --train --test` does after reading its files: read the
-// lexicon from its cache (as every run after the first does), train on four fifths of the corpus (every fifth message held out, as build/bench-routing.sh
-// splits it) and match the rest. cpu-s/op is the process's CPU time per run, steadier than the wall clock
+// lexicon from its cache (as every run after the first does), train on four fifths of the corpus (every fifth
+// message held out, as build/bench-routing.sh splits it) and match the rest. cpu-s/op is the process's CPU time per run, steadier than the wall clock
 // on a shared machine.
 func BenchmarkHoldoutCorpus(b *testing.B) {
 	msgs := corpusMessages(b)
